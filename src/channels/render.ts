@@ -1,0 +1,76 @@
+/**
+ * Renders a channel-neutral `Reply` as a Bot Framework activity for the channel at hand.
+ * Web Chat and the Emulator get markdown text, suggested actions and, for a verdict, an
+ * Adaptive Card as an extra; the terminal gets plain text.
+ */
+import { ActionTypes, Activity, ActivityTypes, Attachment, CardFactory, TurnContext } from 'botbuilder';
+import { Reply, sourceLine } from './reply';
+
+export type ChannelStyle = 'markdown' | 'plain';
+
+/** Which rendering a channel gets. */
+export function channelStyle(channelId: string | undefined): ChannelStyle {
+  return channelId === 'terminal' ? 'plain' : 'markdown';
+}
+
+/**
+ * The full text of a reply: the answer, then the citation line.
+ *
+ * @example
+ * replyText({ kind: 'info', markdown: 'Hello' }, 'markdown'); // 'Hello'
+ */
+export function replyText(reply: Reply, style: ChannelStyle): string {
+  const citation = sourceLine(reply, style);
+  const facts = reply.facts && reply.facts.length > 0 && style === 'plain'
+    ? `\n\n${reply.facts.map((f) => `- ${f.label}: ${f.value}`).join('\n')}`
+    : reply.facts && reply.facts.length > 0
+      ? `\n\n${reply.facts.map((f) => `- **${f.label}:** ${f.value}`).join('\n')}`
+      : '';
+  return [reply.markdown + facts, citation].filter(Boolean).join('\n\n');
+}
+
+/** An Adaptive Card (schema 1.5: some Teams clients fail on newer ones) that summarises a reply. */
+export function replyCard(reply: Reply): Attachment {
+  const body: unknown[] = [];
+  if (reply.title) body.push({ type: 'TextBlock', text: reply.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
+  body.push({ type: 'TextBlock', text: reply.markdown, wrap: true });
+  if (reply.facts && reply.facts.length > 0) {
+    body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) });
+  }
+  const citation = sourceLine(reply, 'markdown');
+  if (citation) body.push({ type: 'TextBlock', text: citation, wrap: true, size: 'Small', isSubtle: true });
+  return CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body });
+}
+
+/**
+ * The activity for a reply on a channel.
+ *
+ * @example
+ * await context.sendActivity(renderReply(reply, context.activity.channelId));
+ */
+export function renderReply(reply: Reply, channelId: string | undefined): Partial<Activity> {
+  const style = channelStyle(channelId);
+  const activity: Partial<Activity> = {
+    type: ActivityTypes.Message,
+    text: replyText(reply, style),
+    textFormat: style === 'plain' ? 'plain' : 'markdown',
+  };
+  if (reply.suggestions && reply.suggestions.length > 0) {
+    activity.suggestedActions = {
+      to: [],
+      actions: reply.suggestions.map((s) => ({ type: ActionTypes.ImBack, title: s.label, value: s.value ?? s.label })),
+    };
+  }
+  if (reply.kind === 'verdict' && style === 'markdown') activity.attachments = [replyCard(reply)];
+  return activity;
+}
+
+/**
+ * Sends a reply rendered for the channel of the current turn.
+ *
+ * @example
+ * await sendReply(context, { kind: 'info', markdown: 'Hello' });
+ */
+export async function sendReply(context: TurnContext, reply: Reply): Promise<void> {
+  await context.sendActivity(renderReply(reply, context.activity.channelId));
+}

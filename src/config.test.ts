@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, parseConfig } from './config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('parseConfig', () => {
+  test('runs on embedded defaults with no configuration at all', () => {
+    const config = parseConfig({});
+    expect(config.PORT).toBe(3978);
+    expect(config.BOT_ENV).toBe('development');
+    expect(config.MicrosoftAppType).toBe('MultiTenant');
+    expect(config.ECOMMERCE_INBOX).toBe('ecommerce@cbp.dhs.gov');
+    expect(config.MicrosoftAppId).toBeUndefined();
+  });
+
+  test('empty values count as not set', () => {
+    expect(parseConfig({ MicrosoftAppId: '', PORT: '' }).PORT).toBe(3978);
+  });
+
+  test('a typo in MicrosoftAppType stops the start with one clear line', () => {
+    expect(problemsOf({ MicrosoftAppType: 'Multitenant' })).toEqual([
+      'MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMSI (got "Multitenant")',
+    ]);
+  });
+
+  test.each([
+    [{ PORT: 'abc' }, /^PORT must be a whole number from 1 to 65535/],
+    [{ PORT: '70000' }, /^PORT must be a whole number/],
+    [{ BOT_ENV: 'prod' }, /^BOT_ENV must be one of development, production/],
+    [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of/],
+    [{ SMTP_URL: 'mail.example.com' }, /^SMTP_URL must be a URL starting with smtp:\/\/ or smtps:\/\/$/],
+    [{ ECOMMERCE_INBOX: 'not an address' }, /^ECOMMERCE_INBOX must be an email address/],
+    [{ TODAY: '25/11/2026' }, /^TODAY must be a date written YYYY-MM-DD/],
+  ])('%j is refused', (env, message) => {
+    const problems = problemsOf(env as Record<string, string>);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  test('production refuses to start without MicrosoftAppId', () => {
+    expect(problemsOf({ BOT_ENV: 'production' })[0]).toMatch(/^MicrosoftAppId is required when BOT_ENV=production/);
+  });
+
+  test('SingleTenant needs a tenant id, and an app id needs its password', () => {
+    expect(problemsOf({ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' })[0]).toMatch(/^MicrosoftAppTenantId is required/);
+    expect(problemsOf({ MicrosoftAppId: 'a' })[0]).toMatch(/^MicrosoftAppPassword is required/);
+  });
+
+  test('secrets are never echoed in error lines', () => {
+    const problems = problemsOf({ SMTP_URL: 'http://user:hunter2@mail' });
+    expect(problems.join('\n')).not.toMatch(/hunter2/);
+  });
+
+  test('lists are split on commas', () => {
+    expect(parseConfig({ ALLOWED_TENANT_IDS: ' a, b ,,c ' }).ALLOWED_TENANT_IDS).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('loadConfig', () => {
+  test('reads .env in development; the environment wins over the file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    fs.writeFileSync(path.join(dir, '.env'), 'PORT=4000\nLOG_LEVEL=debug\n');
+    const config = loadConfig({ LOG_LEVEL: 'warn' }, dir);
+    expect(config.PORT).toBe(4000);
+    expect(config.LOG_LEVEL).toBe('warn');
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  test('ignores .env in production', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    fs.writeFileSync(path.join(dir, '.env'), 'PORT=4000\n');
+    const config = loadConfig({ BOT_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, dir);
+    expect(config.PORT).toBe(3978);
+    fs.rmSync(dir, { recursive: true });
+  });
+});

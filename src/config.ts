@@ -1,0 +1,140 @@
+/**
+ * Configuration: every setting comes from the environment (plus `.env` in development),
+ * parsed and validated with zod. A wrong value stops the start with one clear line per
+ * problem that names the variable and what is allowed — botbuilder itself would silently
+ * treat a typo such as `MicrosoftAppType=Multitenant` as MultiTenant.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+/** An empty string in the environment means "not set" (common in .env files and CI). */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
+
+const textWithDefault = (fallback: string) => optionalText.transform((v) => v ?? fallback);
+
+/** An optional setting that must pass `test`; `message` says what is allowed. */
+const checked = (test: (v: string) => boolean, message: string) =>
+  optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && !test(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+  });
+
+const integer = (fallback: number, min: number, max: number) =>
+  checked((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, `must be a whole number from ${min} to ${max}`)
+    .transform((v) => (v === undefined ? fallback : Number(v)));
+
+const oneOf = <T extends string>(values: readonly T[], fallback: T) =>
+  checked((v) => (values as readonly string[]).includes(v), `must be one of ${values.join(', ')}`)
+    .transform((v) => (v ?? fallback) as T);
+
+const commaList = optionalText.transform((v) =>
+  v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
+);
+
+const isoDate = checked((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date written YYYY-MM-DD');
+
+const url = (protocols: string[]) =>
+  checked((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const email = checked((v) => /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(v), 'must be an email address');
+
+/** The schema of the environment; names are the variable names, so errors name the variable. */
+const envSchema = z
+  .object({
+    PORT: integer(3978, 1, 65535),
+    HOST: textWithDefault('0.0.0.0'),
+    BOT_ENV: oneOf(['development', 'production'] as const, 'development'),
+    LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+    MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppTenantId: optionalText,
+    PUBLIC_BASE_URL: url(['http:', 'https:']),
+    MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
+    MAX_MESSAGE_CHARS: integer(2000, 50, 100000),
+    KNOWLEDGE_DIR: textWithDefault('knowledge'),
+    RULES_FILE: textWithDefault(path.join('knowledge', 'rules', 'duty-free.yaml')),
+    RECORDS_DIR: textWithDefault(path.join('var', 'records')),
+    TODAY: isoDate,
+    ESCALATION_DIR: textWithDefault(path.join('var', 'outbox')),
+    SMTP_URL: url(['smtp:', 'smtps:']),
+    MAIL_FROM: textWithDefault('"CBP E-Commerce Assistant" <no-reply@ecommerce-assistant.local>'),
+    ECOMMERCE_INBOX: email.transform((v) => v ?? 'ecommerce@cbp.dhs.gov'),
+    ESCALATION_MAX_ATTEMPTS: integer(8, 1, 100),
+    DIRECT_LINE_SECRET: optionalText,
+    DIRECT_LINE_BASE_URL: url(['http:', 'https:']).transform((v) => v ?? 'https://directline.botframework.com'),
+    WEBCHAT_ALLOWED_ORIGINS: commaList,
+    ALLOWED_TENANT_IDS: commaList,
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_ENV === 'production' && !env.MicrosoftAppId) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppId'], message: 'is required when BOT_ENV=production (the bot must authenticate the Bot Connector)' });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set and MicrosoftAppType is ${env.MicrosoftAppType}` });
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+    }
+  });
+
+export type AppConfig = Readonly<z.output<typeof envSchema>>;
+
+/** Thrown when the environment is invalid; `problems` holds one readable line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses and validates settings from an environment object.
+ *
+ * @example
+ * const config = parseConfig({ PORT: '8080' });
+ * config.PORT; // 8080
+ * parseConfig({ MicrosoftAppType: 'Multitenant' });
+ * // throws ConfigError: "MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMSI (got "Multitenant")"
+ */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (result.success) return Object.freeze(result.data);
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'configuration');
+    const given = env[name];
+    const shown = given === undefined || given === '' || /password|secret|url/i.test(name) ? '' : ` (got "${given}")`;
+    return `${name} ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/**
+ * Reads the configuration of this process: `process.env`, plus a `.env` file in the working
+ * directory when not in production (variables already set win over the file).
+ *
+ * @example
+ * const config = loadConfig(); // throws ConfigError with readable lines on a bad value
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const envFile = path.join(cwd, '.env');
+  if (env.BOT_ENV !== 'production' && fs.existsSync(envFile)) {
+    const fromFile = dotenv.parse(fs.readFileSync(envFile));
+    return parseConfig({ ...fromFile, ...env });
+  }
+  return parseConfig(env);
+}

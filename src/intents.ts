@@ -1,0 +1,97 @@
+/**
+ * What a message asks the bot to *do* (as opposed to a question for the knowledge base):
+ * small talk, commands inside a guided check, starting the check, or reaching a person.
+ * Patterns are whole-message matches on normalised text so that a real question that merely
+ * contains "help" or "stop" ("can CBP stop a fake seller?") still goes to the knowledge base.
+ */
+
+export type Intent =
+  | 'greeting'
+  | 'thanks'
+  | 'goodbye'
+  | 'capabilities'
+  | 'cancel'
+  | 'help'
+  | 'back'
+  | 'restart'
+  | 'escalate'
+  | 'check-shipment'
+  | 'helpful'
+  | 'not-helpful';
+
+/** Button labels (suggested actions); they read as what the person would say. */
+export const LABELS = {
+  checkShipment: 'Check my shipment',
+  askQuestion: 'Ask a question',
+  isDeMinimisOver: 'Is $800 still duty-free?',
+  reportFake: 'Report a fake seller',
+  email: 'Email the E-Commerce team',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  checkAnother: 'Check another shipment',
+} as const;
+
+/**
+ * Lower-cases, folds typographic quotes and strips edge punctuation and extra spaces.
+ *
+ * @example
+ * normaliseCommand('  Start over!! '); // 'start over'
+ */
+export function normaliseCommand(text: string): string {
+  const folded = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[^\p{L}\p{N}$'\s-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // A lone "?" is a request for help; elsewhere punctuation carries no intent.
+  return folded === '' && text.trim() === '?' ? '?' : folded;
+}
+
+const WHOLE: Array<[Intent, RegExp]> = [
+  ['greeting', /^(hi|hello|hey|hiya|howdy|hola|good (morning|afternoon|evening)|greetings)( there| bot| cbp)?$/],
+  ['thanks', /^((ok|okay|great|perfect|cool)\s)?(thanks?( you)?( so much| a lot| very much)?|thx|ty|many thanks|cheers)( bot)?$/],
+  ['goodbye', /^(bye|goodbye|good bye|see you|that's all|that is all|no thanks|no thank you)$/],
+  ['capabilities', /^(what can you do|what do you do|what can i ask( you)?|what are you|who are you|menu|main menu|options|start|get started|ask a question)$/],
+  ['cancel', /^(cancel|stop|quit|exit|never ?mind|nevermind|forget it|cancel (the |this )?(check|email|it))$/],
+  ['help', /^(help|\?|help me|i need help|what do you mean|i don't understand|i dont understand|explain|huh)$/],
+  ['back', /^(back|go back|previous|previous question|undo)$/],
+  ['restart', /^(restart|start over|start again|begin again|reset|restart (the )?check)$/],
+  ['helpful', /^(helpful|that was helpful|yes that helped|this helped)$/],
+  ['not-helpful', /^(not helpful|that was not helpful|that wasn't helpful|this didn't help|that didn't help)$/],
+];
+
+const ESCALATE = [
+  /\b(talk|speak|chat) (to|with) (a |an |someone|somebody|real |live )*(person|human|agent|officer|someone|somebody|representative|staff)\b/,
+  /\b(email|e-mail|contact|write to|message) (the )?(cbp|e-?commerce( team| branch| inbox)?|customs( team)?|a person|someone|a human)\b/,
+  /^(human|agent|representative|real person|live agent|operator)( please)?$/,
+  /^email (the )?e-?commerce team$/,
+];
+
+const CHECK_SHIPMENT = [
+  /^check (my |a )?(shipment|package|parcel|order)s?$/,
+  /\b(check|see) (if|whether) (my|a|the) (shipment|package|parcel|order|gift|item)s? (qualif|is duty|gets? duty|can enter)/,
+  /\b(does|do|will|would|could|can) (my|a|the|this) (shipment|package|parcel|order|gift|item|purchase|box)s? (still )?(qualify|get|be|enter|count)\b.*\b(duty[- ]?free|de minimis|321|without (paying )?duty)/,
+  /\b(do|will|would) i (have to|need to|still have to|still need to)? ?pay (any )?(duty|duties|tariffs?|customs)\b.*\b(on|for)\b/,
+  /\b(is|was) (my|a|the|this) .{0,40}\b(shipment|package|parcel|order|gift|purchase)\b.{0,40}\bduty[- ]?free\b\??$/,
+  /^(duty[- ]?free|eligibility|de minimis) check$/,
+  /\bshould i have paid duty\b/,
+  /^check another shipment$/,
+];
+
+/**
+ * The intent of a whole message, or undefined when it is a question for the knowledge base.
+ *
+ * @example
+ * detectIntent('Talk to a person');                       // 'escalate'
+ * detectIntent('do I have to pay duty on a $50 order from the UK'); // 'check-shipment'
+ * detectIntent('can cbp stop a fake seller?');             // undefined
+ */
+export function detectIntent(text: string): Intent | undefined {
+  const t = normaliseCommand(text);
+  if (t.length === 0) return undefined;
+  for (const [intent, pattern] of WHOLE) if (pattern.test(t)) return intent;
+  if (ESCALATE.some((p) => p.test(t))) return 'escalate';
+  if (CHECK_SHIPMENT.some((p) => p.test(t))) return 'check-shipment';
+  return undefined;
+}

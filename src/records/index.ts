@@ -1,0 +1,102 @@
+/**
+ * Durable usage records for staff review: every question's outcome (answered, unsure, out of
+ * scope) and every "Helpful / Not helpful". The text of a question is kept only when the bot did
+ * not answer it confidently — those are the knowledge gaps staff need to read; answered
+ * questions are counted, not kept. Append-only JSON lines, one file per month.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type QuestionOutcome = 'answer' | 'did-you-mean' | 'out-of-scope' | 'other-cbp';
+
+export interface QuestionRecord {
+  type: 'question';
+  at: string;
+  channelId: string;
+  outcome: QuestionOutcome;
+  confidence: number;
+  docId?: string;
+  topic?: string;
+  /** Only for outcomes other than 'answer'. */
+  text?: string;
+}
+
+export interface FeedbackRecord {
+  type: 'feedback';
+  at: string;
+  channelId: string;
+  docId: string;
+  helpful: boolean;
+}
+
+export type UsageRecord = QuestionRecord | FeedbackRecord;
+
+/** Where records go; a file store by default, shared storage when scaled out. */
+export interface RecordStore {
+  append(record: UsageRecord): Promise<void>;
+  /** Records with `at` on or after `sinceIso` (all when omitted), oldest first. */
+  list(sinceIso?: string): Promise<UsageRecord[]>;
+}
+
+/**
+ * Keeps records as JSON lines in `<dir>/usage-YYYY-MM.jsonl`.
+ *
+ * @example
+ * const store = new JsonlRecordStore('var/records');
+ * await store.append({ type: 'feedback', at: new Date().toISOString(), channelId: 'webchat', docId: 'gift-exemption', helpful: true });
+ */
+export class JsonlRecordStore implements RecordStore {
+  constructor(private readonly dir: string) {}
+
+  async append(record: UsageRecord): Promise<void> {
+    await fs.promises.mkdir(this.dir, { recursive: true });
+    // One write call per line with O_APPEND: concurrent turns never interleave inside a line.
+    await fs.promises.appendFile(this.fileFor(record.at), `${JSON.stringify(record)}\n`, { flag: 'a' });
+  }
+
+  async list(sinceIso?: string): Promise<UsageRecord[]> {
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(this.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const firstMonth = sinceIso?.slice(0, 7);
+    const files = names
+      .filter((n) => /^usage-\d{4}-\d{2}\.jsonl$/.test(n))
+      .filter((n) => !firstMonth || n.slice(6, 13) >= firstMonth)
+      .sort();
+    const records: UsageRecord[] = [];
+    for (const name of files) {
+      const content = await fs.promises.readFile(path.join(this.dir, name), 'utf8');
+      for (const line of content.split('\n')) {
+        if (!line.trim()) continue;
+        try {
+          const record = JSON.parse(line) as UsageRecord;
+          if (!sinceIso || record.at >= sinceIso) records.push(record);
+        } catch {
+          // A torn last line after a crash is skipped, not fatal.
+        }
+      }
+    }
+    return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+
+  private fileFor(at: string): string {
+    return path.join(this.dir, `usage-${at.slice(0, 7)}.jsonl`);
+  }
+}
+
+/** Keeps records in memory (terminal chat, tests). */
+export class MemoryRecordStore implements RecordStore {
+  readonly records: UsageRecord[] = [];
+
+  async append(record: UsageRecord): Promise<void> {
+    this.records.push(record);
+  }
+
+  async list(sinceIso?: string): Promise<UsageRecord[]> {
+    return this.records.filter((r) => !sinceIso || r.at >= sinceIso);
+  }
+}
