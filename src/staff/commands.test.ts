@@ -1,0 +1,37 @@
+import { parseStaffCommand } from './commands';
+
+describe('parseStaffCommand', () => {
+  it('reads each command at the start, in any case', () => {
+    expect(parseStaffCommand('stats')).toEqual({ command: 'stats' });
+    expect(parseStaffCommand('STATS')).toEqual({ command: 'stats' });
+    expect(parseStaffCommand('Unanswered')).toEqual({ command: 'unanswered' });
+    expect(parseStaffCommand('reload')).toEqual({ command: 'reload' });
+    expect(parseStaffCommand('kb')).toEqual({ command: 'kb' });
+  });
+
+  it('takes the words after kb as the lookup', () => {
+    expect(parseStaffCommand('kb gift-exemption')).toEqual({ command: 'kb', arg: 'gift-exemption' });
+    expect(parseStaffCommand('  KB   duty on   gifts ')).toEqual({ command: 'kb', arg: 'duty on gifts' });
+  });
+
+  it('takes a number of days after unanswered', () => {
+    expect(parseStaffCommand('unanswered 30')).toEqual({ command: 'unanswered', arg: '30' });
+    expect(parseStaffCommand('unanswered 7 days')).toEqual({ command: 'unanswered', arg: '7' });
+    expect(parseStaffCommand('unanswered questions about gifts')).toBeUndefined();
+  });
+
+  it('ignores a leading slash, trailing punctuation and non-breaking spaces', () => {
+    expect(parseStaffCommand('/stats')).toEqual({ command: 'stats' });
+    expect(parseStaffCommand('stats?')).toEqual({ command: 'stats' });
+    expect(parseStaffCommand('kb\u00a0gifts.')).toEqual({ command: 'kb', arg: 'gifts' });
+  });
+
+  it('leaves ordinary messages alone', () => {
+    expect(parseStaffCommand('what are the stats on counterfeits')).toBeUndefined();
+    expect(parseStaffCommand('statistics')).toBeUndefined();
+    expect(parseStaffCommand('reload the page does not work')).toBeUndefined();
+    expect(parseStaffCommand('stats for today')).toBeUndefined();
+    expect(parseStaffCommand('kbx')).toBeUndefined();
+    expect(parseStaffCommand('')).toBeUndefined();
+  });
+});

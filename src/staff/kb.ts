@@ -1,0 +1,59 @@
+/**
+ * The staff `kb <id or words>` command: one knowledge document as staff need to check it — its
+ * id, topic, audience, the questions it answers, the answer itself, its sources and the date it
+ * was last reviewed.
+ */
+import { displayDate } from '../clock';
+import { escapeMarkdownText, quoteUserText, type Reply } from '../channels/reply';
+import type { KnowledgeDoc } from '../knowledge/types';
+
+const MAX_QUESTIONS = 8;
+
+/**
+ * The `kb` reply for the document found for `query` (or a "no document matches" reply).
+ * Sources and the reviewed date go in the reply's own fields, so every channel shows them as
+ * its usual citation line.
+ *
+ * @example
+ * kbReport(kb.lookup('gift exemption'), 'gift exemption');
+ * // { kind: 'info', title: 'Do gifts get duty-free entry?', markdown: '**Id:** gift-exemption · **Topic:** …', sources: [...], reviewed: '2026-11-25' }
+ * kbReport(undefined, 'zzz'); // { kind: 'info', title: 'No document found', markdown: 'No document matches “zzz”. …' }
+ */
+export function kbReport(doc: KnowledgeDoc | undefined, query: string): Reply {
+  const asked = query.trim();
+  if (!asked) {
+    return {
+      kind: 'info',
+      title: 'Look up a knowledge document',
+      markdown: 'Type **kb** followed by a document id or a few words, for example: kb gift exemption',
+    };
+  }
+  if (!doc) {
+    return {
+      kind: 'info',
+      title: 'No document found',
+      markdown: `No document matches “${quoteUserText(asked.slice(0, 200))}”. Try a document id or other words.`,
+      suggestions: [{ label: 'Unanswered questions', value: 'unanswered' }],
+    };
+  }
+  const details = [
+    `**Id:** ${quoteUserText(doc.id)} · **Topic:** ${quoteUserText(doc.topic)} · **Audience:** ${doc.audience.map(quoteUserText).join(', ') || 'not set'}`,
+    `**Reviewed:** ${displayDate(doc.reviewed)}${doc.effective?.from || doc.effective?.to ? ` · **Applies:** ${effectiveText(doc.effective)}` : ''}${doc.uncertain ? ' · **Marked uncertain**' : ''}`,
+    `**File:** ${quoteUserText(doc.file)}`,
+  ];
+  const questions = doc.questions.slice(0, MAX_QUESTIONS).map((q) => `- ${quoteUserText(q)}`);
+  if (doc.questions.length > MAX_QUESTIONS) questions.push(`- … and ${doc.questions.length - MAX_QUESTIONS} more`);
+  const sections = [
+    details.join('\n'),
+    questions.length > 0 ? ['**Questions it answers:**', ...questions].join('\n') : '**Questions it answers:** none listed',
+    ['**Answer:**', doc.body.trim()].join('\n\n'),
+  ];
+  if (doc.related.length > 0) sections.push(`**Related:** ${doc.related.map((id) => escapeMarkdownText(quoteUserText(id))).join(', ')}`);
+  return { kind: 'info', title: doc.title, markdown: sections.join('\n\n'), sources: doc.sources, reviewed: doc.reviewed };
+}
+
+function effectiveText(effective: KnowledgeDoc['effective']): string {
+  const from = effective?.from ? `from ${displayDate(effective.from)}` : '';
+  const to = effective?.to ? `until ${displayDate(effective.to)}` : '';
+  return [from, to].filter(Boolean).join(' ');
+}

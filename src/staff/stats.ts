@@ -1,0 +1,114 @@
+/**
+ * The staff `stats` command: how the bot is used, for today and the last 7 days (U.S. Eastern
+ * calendar dates), and the state of the escalation outbox. Pure: records and counts in, a
+ * channel-neutral `Reply` out.
+ */
+import type { Reply } from '../channels/reply';
+import type { UsageRecord } from '../records';
+import { DateWindow, inWindow, lastDays, windowLabel } from './dates';
+
+/** The outbox's health counts (from src/escalation), as of now. */
+export interface OutboxCounts {
+  pending: number;
+  sent: number;
+  failed: number;
+}
+
+/** The figures of one window. */
+export interface UsageFigures {
+  questions: number;
+  answered: number;
+  didYouMean: number;
+  outOfScope: number;
+  otherCbp: number;
+  helpful: number;
+  notHelpful: number;
+  /** Most asked topics first (ties by name); only questions with a topic count. */
+  topics: { topic: string; count: number }[];
+}
+
+/**
+ * Counts the records whose time falls on a date inside `window`.
+ *
+ * @example
+ * usageFigures(records, { from: '2026-11-25', to: '2026-11-25' });
+ * // { questions: 10, answered: 7, didYouMean: 2, outOfScope: 1, otherCbp: 0, helpful: 3, notHelpful: 1, topics: [...] }
+ */
+export function usageFigures(records: readonly UsageRecord[], window: DateWindow): UsageFigures {
+  const figures: UsageFigures = { questions: 0, answered: 0, didYouMean: 0, outOfScope: 0, otherCbp: 0, helpful: 0, notHelpful: 0, topics: [] };
+  const topics = new Map<string, number>();
+  for (const record of records) {
+    if (!inWindow(record.at, window)) continue;
+    if (record.type === 'feedback') {
+      if (record.helpful) figures.helpful++;
+      else figures.notHelpful++;
+      continue;
+    }
+    figures.questions++;
+    if (record.outcome === 'answer') figures.answered++;
+    else if (record.outcome === 'did-you-mean') figures.didYouMean++;
+    else if (record.outcome === 'out-of-scope') figures.outOfScope++;
+    else if (record.outcome === 'other-cbp') figures.otherCbp++;
+    if (record.topic) topics.set(record.topic, (topics.get(record.topic) ?? 0) + 1);
+  }
+  figures.topics = [...topics.entries()]
+    .map(([topic, count]) => ({ topic, count }))
+    .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
+  return figures;
+}
+
+/**
+ * A share as a whole percentage, or undefined when there is nothing to divide.
+ *
+ * @example
+ * percent(7, 10); // '70%'
+ */
+export function percent(part: number, whole: number): string | undefined {
+  return whole > 0 ? `${Math.round((part / whole) * 100)}%` : undefined;
+}
+
+const TOP_TOPICS = 5;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function figureLines(f: UsageFigures): string[] {
+  const share = percent(f.answered, f.questions);
+  const topics = f.topics.slice(0, TOP_TOPICS).map((t) => `${t.topic} (${t.count})`).join(', ');
+  return [
+    `- Questions: ${f.questions}${share ? `, answered ${f.answered} (${share})` : ''}`,
+    `- Not answered: ${f.didYouMean} did you mean, ${f.outOfScope} out of scope, ${f.otherCbp} other CBP matters`,
+    `- Feedback: ${f.helpful} helpful, ${f.notHelpful} not helpful`,
+    `- Top topics: ${topics || 'none yet'}`,
+  ];
+}
+
+/**
+ * The `stats` reply: questions, answered share, unanswered kinds, feedback and top topics for
+ * today and the last 7 days, then the outbox (pending, sent, failed) as it is now.
+ *
+ * @example
+ * statsReport(await store.list(), { pending: 2, sent: 15, failed: 1 }, new Date());
+ * // { kind: 'info', title: 'Usage statistics', markdown: '**Today, 25 Nov 2026**\n- Questions: 10, answered 7 (70%)\n…' }
+ */
+export function statsReport(records: readonly UsageRecord[], outbox: OutboxCounts, now: Date): Reply {
+  const today = lastDays(now, 1);
+  const week = lastDays(now, 7);
+  const failedNote = outbox.failed > 0 ? ' — failed messages need a look (outbox failed folder)' : '';
+  const markdown = [
+    [`**Today, ${windowLabel(today)}**`, ...figureLines(usageFigures(records, today))].join('\n'),
+    [`**Last 7 days, ${windowLabel(week)}**`, ...figureLines(usageFigures(records, week))].join('\n'),
+    [
+      '**Emails to the E-Commerce team, now**',
+      `- ${outbox.pending} pending, ${outbox.sent} sent, ${outbox.failed} failed${failedNote}`,
+    ].join('\n'),
+    `Days are U.S. Eastern dates. ${plural(records.length, 'record')} read.`,
+  ].join('\n\n');
+  return {
+    kind: 'info',
+    title: 'Usage statistics',
+    markdown,
+    suggestions: [{ label: 'Unanswered questions', value: 'unanswered' }],
+  };
+}
