@@ -1,10 +1,13 @@
 /**
  * Renders a channel-neutral `Reply` as a Bot Framework activity for the channel at hand.
  * Web Chat and the Emulator get markdown text, suggested actions and, for a verdict, an
- * Adaptive Card as an extra; the terminal gets plain text.
+ * Adaptive Card as an extra; Teams gets Adaptive Cards (teams.ts); the Email channel gets
+ * plain text and simple HTML (email.ts); the terminal gets plain text.
  */
 import { ActionTypes, Activity, ActivityTypes, Attachment, CardFactory, TurnContext } from 'botbuilder';
+import { renderEmailReply } from './email';
 import { Reply, sourceLine } from './reply';
+import { renderTeamsReply } from './teams';
 
 export type ChannelStyle = 'markdown' | 'plain';
 
@@ -49,6 +52,8 @@ export function replyCard(reply: Reply): Attachment {
  * await context.sendActivity(renderReply(reply, context.activity.channelId));
  */
 export function renderReply(reply: Reply, channelId: string | undefined): Partial<Activity> {
+  if (channelId === 'msteams') return renderTeamsReply(reply);
+  if (channelId === 'email') return renderEmailReply(reply);
   const style = channelStyle(channelId);
   const activity: Partial<Activity> = {
     type: ActivityTypes.Message,

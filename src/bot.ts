@@ -1,0 +1,161 @@
+/**
+ * CbpBot: the one bot behind every channel (Web Chat, Teams, email, terminal, tests). It is a
+ * TeamsActivityHandler so Teams events work, welcomes each conversation once, checks message
+ * size and kind, and hands every message to the dialogs. Only rendering differs by channel.
+ */
+import {
+  ActivityTypes,
+  ConversationState,
+  StatePropertyAccessor,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
+import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { MAIN_DIALOG } from '../dialogs/MainDialog';
+import { messageTooLongReply, nonTextReply, welcomeReply } from '../dialogs/messages';
+import { sendReply } from './channels/render';
+import { emptyAllowListPolicy, isAddressedToBot, isTenantAllowed, stripBotMention, tenantOf } from './channels/teams';
+import type { TranscriptEntry } from './escalation';
+import type { Logger } from './logger';
+import { parseStaffCommand } from './staff';
+import { runStaffCommand, StaffDeskDeps } from './staff/desk';
+
+/** How many lines of the conversation are kept, for an email the person agrees to include. */
+export const TRANSCRIPT_LINES = 20;
+const TRANSCRIPT_TEXT_CHARS = 500;
+
+export interface CbpBotOptions {
+  conversationState: ConversationState;
+  /** The main dialog and every dialog it may start. */
+  dialogs: Dialog[];
+  /** Longer messages get a polite request to shorten (and never reach the search). */
+  maxMessageChars: number;
+  /** Teams: tenants allowed (empty: all in development, none in production). */
+  teams: { allowedTenants: readonly string[]; botEnv: 'development' | 'production' };
+  /** What the Teams staff commands read and do. */
+  staff: StaffDeskDeps;
+  logger: Logger;
+}
+
+const TEAMS_TENANT_REFUSAL =
+  'Sorry, this assistant is available in Microsoft Teams only to CBP staff. The public can use it on the CBP e-commerce web page.';
+
+/** The Web Chat page sends this event when it connects; its answer is the welcome. */
+export const WEBCHAT_JOIN_EVENT = 'webchat/join';
+
+export class CbpBot extends TeamsActivityHandler {
+  private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
+  private readonly transcript: StatePropertyAccessor<TranscriptEntry[]>;
+
+  constructor(private readonly options: CbpBotOptions) {
+    super();
+    this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
+    this.welcomed = options.conversationState.createProperty<boolean>('welcomed');
+    this.transcript = options.conversationState.createProperty<TranscriptEntry[]>('transcript');
+    this.dialogs = new DialogSet(this.dialogState);
+    for (const dialog of options.dialogs) this.dialogs.add(dialog);
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const added = context.activity.membersAdded ?? [];
+      // Teams announces the bot itself when it is installed (personal chat or a team): greet
+      // then, not every time a colleague joins a team. Other channels announce the person.
+      const greet = context.activity.channelId === 'msteams' ? added.some((m) => m.id === botId) : added.some((m) => m.id !== botId);
+      if (greet) await this.welcomeOnce(context);
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === WEBCHAT_JOIN_EVENT) await this.welcomeOnce(context);
+      await next();
+    });
+  }
+
+  /** Runs the turn, then saves conversation state even when a handler returned early. */
+  override async run(context: TurnContext): Promise<void> {
+    if (context.activity.channelId === 'msteams' && !this.tenantAllowed(context)) {
+      this.options.logger.warn({ tenant: tenantOf(context.activity), type: context.activity.type }, 'Teams activity from a tenant not on the allow-list refused');
+      if (context.activity.type === ActivityTypes.Message) await context.sendActivity(TEAMS_TENANT_REFUSAL);
+      return;
+    }
+    await super.run(context);
+    await this.options.conversationState.saveChanges(context, false);
+  }
+
+  private tenantAllowed(context: TurnContext): boolean {
+    const { allowedTenants, botEnv } = this.options.teams;
+    return isTenantAllowed(context.activity, allowedTenants, emptyAllowListPolicy(botEnv));
+  }
+
+  private async welcomeOnce(context: TurnContext): Promise<void> {
+    // Web Chat may send both a conversationUpdate and a join event: greet only once.
+    if (await this.welcomed.get(context, false)) return;
+    await this.welcomed.set(context, true);
+    await sendReply(context, welcomeReply());
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (activity.channelId === 'msteams') {
+      // In a team channel or group chat the bot speaks only when @mentioned (or its card is clicked).
+      if (!isAddressedToBot(activity)) return;
+      activity.text = stripBotMention(activity);
+      const command = parseStaffCommand(activity.text);
+      if (command) {
+        await sendReply(context, await runStaffCommand(command, this.options.staff));
+        return;
+      }
+    }
+    // A card button (Action.Submit) sends its data as `value`; `{ text }` means "as if typed".
+    const value = activity.value as { text?: unknown } | undefined;
+    if (!activity.text?.trim() && value && typeof value === 'object' && typeof value.text === 'string') {
+      activity.text = value.text;
+    }
+    const text = typeof activity.text === 'string' ? activity.text.trim() : '';
+    if (text.length === 0) {
+      await sendReply(context, nonTextReply());
+      return;
+    }
+    if (text.length > this.options.maxMessageChars) {
+      await sendReply(context, messageTooLongReply(this.options.maxMessageChars));
+      return;
+    }
+    activity.text = text;
+    await this.keepTranscript(context, text);
+    await this.runDialogs(context);
+  }
+
+  /**
+   * The last lines of the conversation, kept in conversation state (so any instance has them)
+   * and sent with an email only when the person agrees.
+   */
+  async recentTranscript(context: TurnContext): Promise<TranscriptEntry[]> {
+    return [...(await this.transcript.get(context, []))];
+  }
+
+  private async keepTranscript(context: TurnContext, text: string): Promise<void> {
+    const lines = await this.transcript.get(context, []);
+    const add = (from: TranscriptEntry['from'], line: string) => {
+      lines.push({ from, text: line.slice(0, TRANSCRIPT_TEXT_CHARS), at: new Date().toISOString() });
+      lines.splice(0, Math.max(0, lines.length - TRANSCRIPT_LINES));
+    };
+    add('user', text);
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const a of activities) if (a.type === ActivityTypes.Message && a.text) add('bot', a.text);
+      return next();
+    });
+  }
+
+  private async runDialogs(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * One entry point for the dialog: read the answer to a question about `fact`, or say kindly why
+ * it could not be used so the question can be asked again.
+ */
+import { formatUsd } from '../format';
+import { UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../types';
+import { parseCountry } from './country';
+import { parseDate } from './date';
+import { parseMoney } from './money';
+import { isUnsure, parseContents, parseKind, parseMode, parseYesNo, simplify } from './words';
+
+export type ParsedAnswer =
+  | { ok: true; fact: FactKey; value: NonNullable<ShipmentFacts[FactKey]>; note?: string }
+  | {
+      ok: false;
+      fact: FactKey;
+      problem: 'not-understood' | 'foreign-currency' | 'inexact' | 'bad-date';
+      /** A friendly sentence to show before asking again. */
+      message: string;
+    };
+
+export interface AnswerContext {
+  today: string;
+  rules: RuleSet;
+  /** Facts so far ("only this package" copies the value). */
+  facts?: ShipmentFacts;
+}
+
+const ONLY_THIS = /^(only[- ]this|only this (?:one|package|gift|parcel|shipment)|just (?:this|that)(?: one)?|only one|no|none|nothing else|no others?|that'?s it|this is the only one)\b/;
+
+/**
+ * Reads an answer (free text or a choice's value) for one fact.
+ *
+ * @example
+ * parseAnswer('valueUsd', 'about 300 dollars', ctx); // { ok: true, fact: 'valueUsd', value: 300, note: 'I used $300.' }
+ * parseAnswer('valueUsd', '€50', ctx); // { ok: false, problem: 'foreign-currency', message: 'Please give the value in U.S. dollars …' }
+ * parseAnswer('splitOrder', 'not sure', ctx); // { ok: true, fact: 'splitOrder', value: 'unknown' }
+ */
+export function parseAnswer(fact: FactKey, text: string, context: AnswerContext): ParsedAnswer {
+  const ok = (value: NonNullable<ShipmentFacts[FactKey]>, note?: string): ParsedAnswer => (note ? { ok: true, fact, value, note } : { ok: true, fact, value });
+  const retry = (problem: Extract<ParsedAnswer, { ok: false }>['problem'], message: string): ParsedAnswer => ({ ok: false, fact, problem, message });
+  if (isUnsure(text)) return ok(UNKNOWN);
+  const t = simplify(text);
+  switch (fact) {
+    case 'entryDate': {
+      const date = parseDate(text, context.today);
+      if (!date.ok) return retry('bad-date', date.reason);
+      return ok(date.date, date.note);
+    }
+    case 'kind': {
+      const kind = parseKind(text);
+      return kind ? ok(kind) : retry('not-understood', 'Please choose one: something you bought, a gift sent to you, unsold warehouse stock, or things you bring back from a trip.');
+    }
+    case 'origin': {
+      const code = parseCountry(text);
+      return code ? ok(code) : retry('not-understood', 'Sorry, I did not recognize that country. Please type its name, like "United Kingdom", or a code, like "GB".');
+    }
+    case 'mode': {
+      const mode = parseMode(text);
+      return mode ? ok(mode) : retry('not-understood', 'Please say "mail" (the postal service) or "courier" (DHL, FedEx, UPS or cargo).');
+    }
+    case 'valueUsd':
+      return money(text, ok, retry);
+    case 'sameDayTotalUsd': {
+      if (ONLY_THIS.test(t)) {
+        const value = context.facts?.valueUsd;
+        return ok(typeof value === 'number' ? value : UNKNOWN);
+      }
+      return money(text, ok, retry);
+    }
+    case 'contents': {
+      const contents = t === 'none' ? [] : parseContents(text, context.rules.contents);
+      const labels = context.rules.contents.map((c) => c.label.toLowerCase()).join(', ');
+      return contents ? ok(contents) : retry('not-understood', `Please say which of these it contains (${labels}), or "none of these".`);
+    }
+    case 'splitOrder': {
+      const answer = parseYesNo(text);
+      return answer === undefined ? retry('not-understood', 'Please answer yes, no or not sure.') : ok(answer);
+    }
+  }
+}
+
+function money(
+  text: string,
+  ok: (value: number, note?: string) => ParsedAnswer,
+  retry: (problem: Extract<ParsedAnswer, { ok: false }>['problem'], message: string) => ParsedAnswer,
+): ParsedAnswer {
+  const parsed = parseMoney(text);
+  if (!parsed) return retry('not-understood', 'Please give one amount in U.S. dollars, for example "$45" or "1,200".');
+  if ('currency' in parsed) {
+    return retry('foreign-currency', `Please give the value in U.S. dollars: about how much is ${parsed.amount} ${parsed.currency} in dollars?`);
+  }
+  // "Under $1,000" or "over $800" could be on either side of a limit; an estimate is fine.
+  if (parsed.bound) return retry('inexact', 'Please give your best estimate of the amount, for example "about $850".');
+  return ok(parsed.usd, parsed.approximate ? `I used ${formatUsd(parsed.usd)}.` : undefined);
+}
+
+/**
+ * The facts with one parsed answer added (a new object; the input is not changed).
+ *
+ * @example
+ * applyAnswer({ kind: 'gift' }, { ok: true, fact: 'valueUsd', value: 80 }); // { kind: 'gift', valueUsd: 80 }
+ */
+export function applyAnswer(facts: ShipmentFacts, answer: Extract<ParsedAnswer, { ok: true }>): ShipmentFacts {
+  return { ...facts, [answer.fact]: answer.value };
+}

@@ -1,0 +1,109 @@
+/**
+ * Entry dates as people type them, relative to an injected `today` (a U.S. Eastern calendar
+ * date). chrono-node reads the words; the reference instant is noon UTC on `today` with a UTC
+ * offset, so the machine's time zone never shifts a day.
+ */
+import * as chrono from 'chrono-node';
+import { addYears, endOfMonth, formatDate, isIsoDate, isoDate } from '../dates';
+
+export type ParsedDate =
+  | {
+      ok: true;
+      date: string;
+      /** Set when only a month or a year was given: the days it could be, and the one used. */
+      approximate?: { from: string; to: string };
+      note?: string;
+    }
+  | { ok: false; reason: string };
+
+const TODAY_WORDS = /^(today|now|right now|this morning|this afternoon|tonight|earlier today)$/;
+/** Words that put a date in the past ("arrived in May"). */
+export const PAST_TENSE = /\b(arrived|came|got|received|was|were|did|delivered|paid|ordered|bought|shipped|last|ago)\b/;
+const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
+const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const YEAR_ONLY = /^(?:in |during )?(?:the year )?((?:19|20)\d{2})$/;
+const EARLIEST = '1900-01-01';
+
+/**
+ * A date, or why it could not be used. Future dates are allowed up to one year ahead. A month
+ * without a year that is still to come is read as last year's when `hint.pastTense` (or the
+ * text itself) says the goods already arrived.
+ *
+ * @example
+ * parseDate('yesterday', '2026-11-25'); // { ok: true, date: '2026-11-24' }
+ * parseDate('1 March 2025', '2026-11-25'); // { ok: true, date: '2025-03-01' }
+ * parseDate('in March 2025', '2026-11-25');
+ * // { ok: true, date: '2025-03-15', approximate: { from: '2025-03-01', to: '2025-03-31' }, note: 'I used 15 Mar 2025, the middle of March 2025.' }
+ * parseDate('03/04/2025', '2026-11-25'); // { ok: false, reason: 'Did you mean 4 Mar 2025 or 3 Apr 2025? …' }
+ */
+export function parseDate(text: string, today: string, hint: { pastTense?: boolean } = {}): ParsedDate {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '');
+  if (!t) return { ok: false, reason: 'Please type a date, for example "today" or "1 March 2025".' };
+  if (TODAY_WORDS.test(t)) return { ok: true, date: today };
+  const parsed = parseIsoLike(t) ?? parseNumeric(t) ?? parseYear(t) ?? parseWords(t, today, hint.pastTense ?? PAST_TENSE.test(t));
+  return parsed.ok ? withinRange(parsed, today) : parsed;
+}
+
+function parseIsoLike(t: string): ParsedDate | undefined {
+  const m = ISO_LIKE.exec(t);
+  if (!m) return undefined;
+  const date = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isIsoDate(date) ? { ok: true, date } : { ok: false, reason: `${t} is not a real date. Please check the month and day.` };
+}
+
+/** 3/4/2025 means 4 March in the U.S. and 3 April in most other places, so it is asked, not guessed. */
+function parseNumeric(t: string): ParsedDate | undefined {
+  const m = NUMERIC.exec(t);
+  if (!m) return undefined;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const real = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= Number(endOfMonth(isoDate(year, month, 1)).slice(8));
+  const candidates = [
+    { month: a, day: b },
+    { month: b, day: a },
+  ].filter(({ month, day }) => real(month, day));
+  const dates = [...new Set(candidates.map(({ month, day }) => isoDate(year, month, day)))];
+  if (dates.length === 1) return { ok: true, date: dates[0] };
+  if (dates.length === 0) return { ok: false, reason: `${t} is not a real date. Please write it like "1 March 2025".` };
+  return { ok: false, reason: `Did you mean ${formatDate(dates[0])} or ${formatDate(dates[1])}? Please write the month as a word, like "1 March 2025".` };
+}
+
+function parseYear(t: string): ParsedDate | undefined {
+  const m = YEAR_ONLY.exec(t);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  return {
+    ok: true,
+    date: isoDate(year, 7, 1),
+    approximate: { from: isoDate(year, 1, 1), to: isoDate(year, 12, 31) },
+    note: `I used ${formatDate(isoDate(year, 7, 1))}, the middle of ${year}.`,
+  };
+}
+
+function parseWords(t: string, today: string, pastTense: boolean): ParsedDate {
+  const [y, m, d] = today.split('-').map(Number);
+  const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
+  const result = chrono.parse(t, reference, { forwardDate: false })[0];
+  if (!result) return { ok: false, reason: 'Sorry, I did not understand that date. Try "today", "last Tuesday" or "1 March 2025".' };
+  const start = result.start;
+  let year = start.get('year') ?? y;
+  const month = start.get('month') ?? m;
+  const day = start.get('day') ?? 1;
+  // "arrived in May" said in November means last May, even if next May is closer.
+  if (!start.isCertain('year') && isoDate(year, month, 1) > today && pastTense) year -= 1;
+  if (start.isCertain('day') || start.isCertain('weekday')) return { ok: true, date: isoDate(year, month, day) };
+  if (start.isCertain('month')) {
+    const from = isoDate(year, month, 1);
+    const middle = isoDate(year, month, 15);
+    const monthName = new Date(`${from}T00:00:00Z`).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+    return { ok: true, date: middle, approximate: { from, to: endOfMonth(from) }, note: `I used ${formatDate(middle)}, the middle of ${monthName} ${year}.` };
+  }
+  return { ok: false, reason: 'Please give a day, for example "1 March 2025".' };
+}
+
+function withinRange(parsed: Extract<ParsedDate, { ok: true }>, today: string): ParsedDate {
+  const latest = addYears(today, 1);
+  if (parsed.date > latest) return { ok: false, reason: `That is more than a year ahead. Please give a date up to ${formatDate(latest)}.` };
+  if (parsed.date < EARLIEST) return { ok: false, reason: 'That date is too far in the past. Please check the year.' };
+  return parsed;
+}

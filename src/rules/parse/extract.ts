@@ -1,0 +1,117 @@
+/**
+ * Facts already present in someone's first message ("do I have to pay duty on a $50 order from
+ * the UK"), so the check does not ask them again. Only clear mentions are taken; anything
+ * doubtful is left for the questions.
+ */
+import * as chrono from 'chrono-node';
+import { normalizeName } from '../countries';
+import { rulesChangeBetween } from '../changes';
+import { addDays, formatDate } from '../dates';
+import type { RuleSet, ShipmentFacts } from '../types';
+import { countriesMentioned } from './country';
+import { PAST_TENSE, parseDate } from './date';
+import { findMoney } from './money';
+import { findContents, parseKind, parseMode, simplify } from './words';
+
+export interface ExtractedFacts {
+  facts: ShipmentFacts;
+  /** What was assumed, to tell the person ("I used 15 Mar 2025, the middle of March 2025."). */
+  notes: string[];
+  /** An amount in another currency: ask for U.S. dollars. */
+  foreignMoney?: { currency: string; amount: number };
+  /** A month or year was given but the rules changed within it: ask for the day. */
+  unclearDate?: { text: string; from: string; to: string; changes: string[] };
+}
+
+/** Words chrono reads as dates that in a question are usually something else. */
+const NOT_DATES = new Set(['now', 'right now', 'sun', 'sat', 'mon', 'tue', 'wed', 'thu', 'fri', 'second', 'a second', 'today']);
+/** Where an origin country is named: "from the UK", "made in China", "my aunt in Canada". */
+const ORIGIN_CUE = /\b(?:from|in|made in|shipped from|sent from|ordered from|bought in)\s+(?:the\s+)?/g;
+const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])/;
+const SPLIT = /\bsplit(?:ting)?\b/;
+const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
+
+/**
+ * Facts stated in free text.
+ *
+ * @example
+ * extractFacts('do I have to pay duty on a $50 order from the UK', '2026-11-25').facts;
+ * // { kind: 'purchase', valueUsd: 50, origin: 'GB' }
+ * extractFacts('is a $80 gift from my aunt in Canada duty free', '2026-11-25').facts;
+ * // { kind: 'gift', valueUsd: 80, origin: 'CA' }
+ * extractFacts('my package from china arrived in March 2025, should I have paid duty?', '2026-11-25', rules).facts;
+ * // { origin: 'CN', entryDate: '2025-03-15' }  (notes: ['I used 15 Mar 2025, the middle of March 2025.'])
+ */
+export function extractFacts(text: string, today: string, rules?: RuleSet): ExtractedFacts {
+  const result: ExtractedFacts = { facts: {}, notes: [] };
+  const money = findMoney(text)[0];
+  if (money && 'usd' in money.money && !money.money.bound) result.facts.valueUsd = money.money.usd;
+  if (money && 'currency' in money.money) result.foreignMoney = money.money;
+
+  const kind = parseKind(text);
+  if (kind && kind !== 'unknown') result.facts.kind = kind;
+  const mode = parseMode(text);
+  if (mode && mode !== 'unknown') result.facts.mode = mode;
+  const origin = originIn(text);
+  if (origin) result.facts.origin = origin;
+  if (rules) {
+    const contents = findContents(text, rules.contents);
+    if (contents.length > 0) result.facts.contents = contents;
+  }
+  const t = simplify(text);
+  if (SPLIT.test(t) && SPLIT_WHAT.test(t)) result.facts.splitOrder = true;
+
+  const withoutMoney = money ? text.slice(0, money.index) + ' '.repeat(money.text.length) + text.slice(money.index + money.text.length) : text;
+  addDate(result, withoutMoney, today, rules);
+  return result;
+}
+
+/**
+ * The origin named after a cue word ("from", "in", "made in"); the United States is the
+ * destination here, never the origin.
+ *
+ * @example
+ * originIn('a package from hong kong'); // 'HK'
+ */
+export function originIn(text: string): string | undefined {
+  const n = normalizeName(text);
+  const codes = new Set<string>();
+  for (const cue of n.matchAll(ORIGIN_CUE)) {
+    const after = n.slice((cue.index ?? 0) + cue[0].length);
+    const first = countriesMentioned(after).find((m) => m.index === 0);
+    if (first && first.code !== 'US') codes.add(first.code);
+  }
+  // "from the UK": two-letter names only count right after a cue word, written in capitals.
+  for (const m of text.matchAll(/\b(?:from|in)\s+(?:the\s+)?([A-Z]{2,3}|U\.[SK]\.?)(?![\w])/g)) {
+    const code = twoLetterOrigin(m[1]);
+    if (code) codes.add(code);
+  }
+  return codes.size === 1 ? [...codes][0] : undefined;
+}
+
+function twoLetterOrigin(word: string): string | undefined {
+  const aliases: Record<string, string> = { UK: 'GB', 'U.K.': 'GB', 'U.K': 'GB', HK: 'HK', PRC: 'CN', UAE: 'AE', USVI: 'VI', BVI: 'VG' };
+  return aliases[word];
+}
+
+function addDate(result: ExtractedFacts, text: string, today: string, rules: RuleSet | undefined): void {
+  const [y, m, d] = today.split('-').map(Number);
+  const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
+  const found = chrono.parse(text, reference, { forwardDate: false }).find((r) => !NOT_DATES.has(r.text.trim().toLowerCase()));
+  const said = found?.text ?? YEAR_IN_TEXT.exec(text)?.[1];
+  if (!said) return;
+  // The tense is in the words around the date: "arrived in May" (said in November) is last May.
+  const date = parseDate(said, today, { pastTense: PAST_TENSE.test(simplify(text)) });
+  if (!date.ok) {
+    result.notes.push(date.reason);
+    return;
+  }
+  const changes = date.approximate && rules ? rulesChangeBetween(rules, addDays(date.approximate.from, -1), date.approximate.to) : [];
+  if (date.approximate && changes.length > 0) {
+    result.unclearDate = { text: said, ...date.approximate, changes };
+    result.notes.push(`The rules changed on ${changes.map(formatDate).join(' and ')}, so the exact day matters.`);
+    return;
+  }
+  result.facts.entryDate = date.date;
+  if (date.note) result.notes.push(date.note);
+}

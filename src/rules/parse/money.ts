@@ -1,0 +1,97 @@
+/**
+ * Amounts of money as people type them. U.S. dollars are the default (the check is about U.S.
+ * imports); an amount in another currency is recognized so the person can be asked for dollars
+ * instead of being converted at a guessed rate.
+ */
+
+export type ParsedMoney =
+  | { usd: number; approximate?: true; bound?: 'at-most' | 'more-than' }
+  | { currency: string; amount: number };
+
+/** Signs and words of other currencies; checked before the dollar sign ("C$" is not "$"). */
+const FOREIGN: ReadonlyArray<readonly [RegExp, string]> = [
+  [/€|\beuros?\b|\beur\b/, 'EUR'],
+  [/£|\bpounds?\b|\bgbp\b|\bquid\b|\bsterling\b/, 'GBP'],
+  [/\bc\$|\bca\$|\bcad\b|\bcanadian dollars?\b/, 'CAD'],
+  [/\ba\$|\bau\$|\baud\b|\baustralian dollars?\b/, 'AUD'],
+  [/\bnz\$|\bnzd\b|\bnew zealand dollars?\b/, 'NZD'],
+  [/\bhk\$|\bhkd\b|\bhong kong dollars?\b/, 'HKD'],
+  [/\bs\$|\bsgd\b|\bsingapore dollars?\b/, 'SGD'],
+  [/\bnt\$|\btwd\b|\btaiwan dollars?\b/, 'TWD'],
+  [/\bmx\$|\bmxn\b|\bpesos?\b/, 'MXN'],
+  [/\br\$|\bbrl\b|\breais\b/, 'BRL'],
+  [/\byuan\b|\brmb\b|\bcny\b|\brenminbi\b|元/, 'CNY'],
+  [/\byen\b|\bjpy\b|円/, 'JPY'],
+  [/¥/, 'CNY or JPY'],
+  [/₹|\brupees?\b|\binr\b/, 'INR'],
+  [/₩|\bkrw\b|\bwon\b/, 'KRW'],
+  [/\bchf\b|\bfrancs?\b/, 'CHF'],
+  [/\bsek\b|\bnok\b|\bdkk\b|\bkron(?:a|or|e|er)\b/, 'SEK, NOK or DKK'],
+  [/\bpln\b|\bzloty\b|\bzł/, 'PLN'],
+  [/₽|\brub\b|\br[ou]bles?\b/, 'RUB'],
+  [/₺|\blira\b/, 'TRY'],
+  [/₱|\bphp\b/, 'PHP'],
+  [/₫|\bvnd\b|\bdong\b/, 'VND'],
+  [/฿|\bthb\b|\bbaht\b/, 'THB'],
+  [/\bzar\b|\brand\b/, 'ZAR'],
+  [/\baed\b|\bdirhams?\b/, 'AED'],
+  [/₪|\bils\b|\bshekels?\b/, 'ILS'],
+];
+
+const APPROXIMATE = /\b(about|around|approx(?:imately)?|roughly|maybe|circa|almost|nearly|estimated)\b|~|-ish\b/;
+const AT_MOST = /\b(under|less than|below|up to|at most|no more than|max(?:imum)?)\b/;
+const MORE_THAN = /\b(over|more than|above|at least|greater than|exceeding|upwards of)\b/;
+const NEGATIVE = /(^|[^\w.,])-\s*[$€£¥]?\s*\d|[$€£¥]\s*-\s*\d|\b(minus|negative)\b/;
+const NUMBER = /(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(k|thousand|grand)?(?![\w])/g;
+
+/**
+ * An amount of money, or undefined when there is no single, non-negative amount.
+ *
+ * @example
+ * parseMoney('$1,200.50'); // { usd: 1200.5 }
+ * parseMoney('about 300 dollars'); // { usd: 300, approximate: true }
+ * parseMoney('1.2k'); // { usd: 1200 }
+ * parseMoney('€50'); // { currency: 'EUR', amount: 50 }
+ * parseMoney('-5'); // undefined
+ */
+export function parseMoney(text: string): ParsedMoney | undefined {
+  const t = text.normalize('NFKC').toLowerCase().trim();
+  if (!t || NEGATIVE.test(t)) return undefined;
+  const numbers = [...t.matchAll(NUMBER)];
+  if (numbers.length === 0) return /^(nothing|free|zero|\$?0)$/.test(t) ? { usd: 0 } : undefined;
+  if (numbers.length > 1) return undefined;
+  const amount = toNumber(numbers[0][1], numbers[0][2]);
+  if (amount === undefined) return undefined;
+  const foreign = FOREIGN.find(([pattern]) => pattern.test(t));
+  if (foreign) return { currency: foreign[1], amount };
+  const money: ParsedMoney = { usd: amount };
+  if (APPROXIMATE.test(t)) money.approximate = true;
+  if (AT_MOST.test(t)) money.bound = 'at-most';
+  else if (MORE_THAN.test(t)) money.bound = 'more-than';
+  return money;
+}
+
+/** "1,200.50" → 1200.5; commas must group thousands ("1,5" is refused, not read as 15). */
+function toNumber(digits: string, multiplier: string | undefined): number | undefined {
+  if (digits.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return undefined;
+  const value = Number(digits.replace(/,/g, '')) * (multiplier ? 1000 : 1);
+  // Round to cents: 1.2k must be 1200, not 1199.9999999999998.
+  return Number.isFinite(value) && value < 1e10 ? Math.round(value * 100) / 100 : undefined;
+}
+
+/** Amounts written with a currency in running text ("a $80 gift", "50 euros", "US$45"). */
+const MONEY_IN_TEXT =
+  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿])\s?\d[\d,]*(?:\.\d+)?\s?k?(?![\w])|\b\d[\d,]*(?:\.\d+)?\s?k?\s?(?:us dollars?|dollars?|usd|bucks|euros?|eur|pounds?|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?)\b/gi;
+
+/**
+ * Amounts with a currency mark in a longer text, with where they are.
+ *
+ * @example
+ * findMoney('is a $80 gift from my aunt duty free'); // [{ text: '$80', index: 5, money: { usd: 80 } }]
+ */
+export function findMoney(text: string): Array<{ text: string; index: number; money: ParsedMoney }> {
+  return [...text.matchAll(MONEY_IN_TEXT)].flatMap((m) => {
+    const money = parseMoney(m[0]);
+    return money ? [{ text: m[0], index: m.index ?? 0, money }] : [];
+  });
+}

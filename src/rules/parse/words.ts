@@ -1,0 +1,143 @@
+/**
+ * Short answers: yes / no / not sure, the kind of shipment, how it is shipped, and what is
+ * inside. Matching is on whole words; when an answer points two ways it is not guessed.
+ */
+import { KINDS, UNKNOWN, type ContentItem, type Kind, type Mode, type Unknown } from '../types';
+
+/**
+ * Lower case, curly quotes straightened, spaces collapsed.
+ *
+ * @example
+ * simplify('  I DON’T   know ');  // "i don't know"
+ */
+export function simplify(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+const UNSURE =
+  /^(?:i'?m |i am )?(?:not sure|unsure|no idea|no clue|not certain|unknown|dunno|idk|maybe|perhaps|\?+|(?:i )?(?:don'?t|do not|dont) know|can'?t say|cannot say|hard to say|not known)\b/;
+
+/**
+ * Whether the answer means "I don't know".
+ *
+ * @example
+ * isUnsure("I don't know"); // true
+ * isUnsure('no'); // false
+ */
+export function isUnsure(text: string): boolean {
+  return UNSURE.test(simplify(text)) || simplify(text) === UNKNOWN;
+}
+
+const YES = /^(?:y|yes|yeah|yep|yup|ya|yah|sure|correct|right|true|affirmative|it is|it does|indeed|of course|definitely|absolutely)\b/;
+const NO = /^(?:n|no|nope|nah|not really|negative|false|it isn'?t|it is not|it doesn'?t|it does not|never|none)\b/;
+
+/**
+ * true, false, 'unknown' ("not sure"), or undefined when it is neither.
+ *
+ * @example
+ * parseYesNo('yep'); // true
+ * parseYesNo('nope'); // false
+ * parseYesNo('not sure'); // 'unknown'
+ * parseYesNo('purple'); // undefined
+ */
+export function parseYesNo(text: string): boolean | Unknown | undefined {
+  const t = simplify(text).replace(/[.!]+$/, '');
+  if (isUnsure(t)) return UNKNOWN;
+  if (YES.test(t)) return true;
+  if (NO.test(t)) return false;
+  return undefined;
+}
+
+const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
+  warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
+  traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried)\b/,
+  gift: /\b(gifts?|presents?|birthday|christmas|unsolicited|(?:my |a )(?:aunt|uncle|mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|friend|sister|brother|cousin|family|relatives?) (?:sent|mailed|shipped))\b/,
+  purchase: /\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller)\b/,
+};
+
+/**
+ * The kind of shipment, 'unknown', or undefined when it is unclear (or two kinds are named).
+ *
+ * @example
+ * parseKind('a gift from my aunt'); // 'gift'
+ * parseKind('I ordered it on Temu'); // 'purchase'
+ * parseKind('stock for our FBA warehouse'); // 'warehouse'
+ */
+export function parseKind(text: string): Kind | Unknown | undefined {
+  const t = simplify(text);
+  if ((KINDS as readonly string[]).includes(t)) return t as Kind;
+  if (isUnsure(t)) return UNKNOWN;
+  const found = KINDS.filter((kind) => KIND_WORDS[kind].test(t));
+  if (found.length === 1) return found[0];
+  // Unsold stock is bought stock too: "warehouse" decides over "order".
+  if (found.length === 2 && found.includes('warehouse') && found.includes('purchase')) return 'warehouse';
+  return undefined;
+}
+
+const MAIL = /\b(mail(?:ed)?|post(?:al)?|posted|usps|royal mail|canada post|china post|la poste|deutsche post|correos|japan post|ems|parcel post|registered letter)\b/;
+const EXPRESS = /\b(courier|express|dhl|fedex|ups|tnt|aramex|cargo|freight|truck|ocean|air freight|sea freight|private carrier)\b/;
+
+/**
+ * How it is shipped: 'mail', 'express' (courier, express, cargo), 'unknown', or undefined.
+ *
+ * @example
+ * parseMode('Royal Mail'); // 'mail'
+ * parseMode('DHL'); // 'express'
+ * parseMode('express mail'); // 'mail' (postal express is still mail)
+ */
+export function parseMode(text: string): Mode | Unknown | undefined {
+  const t = simplify(text);
+  if (t === 'mail' || t === 'express') return t;
+  if (isUnsure(t)) return UNKNOWN;
+  const mail = MAIL.test(t);
+  const express = EXPRESS.test(t);
+  if (mail && express) return /\b(express mail|priority mail|ems)\b/.test(t) && !/\b(dhl|fedex|ups|tnt|aramex|courier)\b/.test(t) ? 'mail' : undefined;
+  if (mail) return 'mail';
+  if (express) return 'express';
+  return undefined;
+}
+
+const NONE = /^(none|none of (?:these|them|those|the above)|nothing|no|nope|neither|nothing like that|no,? none)\b/;
+const NEGATED = /\b(no|not|without|non|free of|zero)\b[\s-]*(?:\w+[\s-]+){0,2}$/;
+
+/**
+ * Content ids named in the answer (from the rule file's `contents` words), [] for "none",
+ * 'unknown', or undefined when nothing matched.
+ *
+ * @example
+ * parseContents('a bottle of wine and some cigars', rules.contents); // ['alcohol', 'tobacco']
+ * parseContents('none of these', rules.contents); // []
+ * parseContents('no alcohol, but cigars', rules.contents); // ['tobacco']
+ */
+export function parseContents(text: string, catalog: readonly ContentItem[]): string[] | Unknown | undefined {
+  const t = simplify(text);
+  if (isUnsure(t)) return UNKNOWN;
+  // A button's value or label names exactly one item ("Perfume with alcohol" is not also alcohol).
+  const exact = catalog.find((c) => c.id === t || simplify(c.label) === t);
+  if (exact) return [exact.id];
+  const found = findContents(t, catalog);
+  if (found.length > 0) return found;
+  return NONE.test(t) ? [] : undefined;
+}
+
+/**
+ * Content ids mentioned in a text, skipping negated mentions ("no alcohol", "without tobacco").
+ *
+ * @example
+ * findContents('can I ship wine?', rules.contents); // ['alcohol']
+ */
+export function findContents(text: string, catalog: readonly ContentItem[]): string[] {
+  const t = simplify(text);
+  return catalog
+    .filter((item) =>
+      [item.label, ...item.words].some((word) => {
+        const pattern = new RegExp(`(^|[^a-z])${escapeRegExp(simplify(word))}(?![a-z])`, 'g');
+        return [...t.matchAll(pattern)].some((m) => !NEGATED.test(t.slice(0, m.index ?? 0)));
+      }),
+    )
+    .map((item) => item.id);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,195 @@
+/**
+ * The HTTP face of the bot (restify 11): `POST /api/messages` through the Bot Framework
+ * CloudAdapter, `GET /healthz`, `GET /readyz`. Bad requests get a short JSON error — 400 for a
+ * body that is not an activity, 413 for one over the size limit — never a 500 or a stack trace.
+ */
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  TurnContext,
+} from 'botbuilder';
+import restify from 'restify';
+import type { BotCore } from './app';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+import { sendReply } from './channels/render';
+import { registerLocalDirectLine, LocalDirectLine } from './channels/directline';
+import { registerTokenEndpoint } from './channels/tokenEndpoint';
+import { registerWebPage } from './channels/webPage';
+
+/**
+ * The Bot Framework adapter. With no MicrosoftAppId it runs in local mode without
+ * authentication (Emulator, Web Chat on localhost, tests); with one, every request must carry
+ * a valid Bot Connector token.
+ */
+export function createAdapter(config: AppConfig, logger: Logger, core: Pick<BotCore, 'conversationState'>): CloudAdapter {
+  const settings = {
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+  };
+  const auth = new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, conversation: context.activity.conversation?.id, channel: context.activity.channelId }, 'turn failed');
+    try {
+      await sendReply(context, {
+        kind: 'info',
+        markdown: 'Sorry, something went wrong on my side. Please try again. If it keeps happening, you can email the CBP E-Commerce team at ecommerce@cbp.dhs.gov.',
+      });
+    } catch (sendError) {
+      logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
+    }
+    // A broken dialog stack would fail every later turn the same way: start the conversation afresh.
+    await core.conversationState.delete(context).catch((err: unknown) => logger.warn({ err }, 'could not clear conversation state'));
+  };
+  return adapter;
+}
+
+/** Why a request body is not an activity, or undefined when it is one. */
+export function activityProblem(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'the body must be a JSON object (a Bot Framework activity)';
+  const a = body as Record<string, unknown>;
+  if (typeof a.type !== 'string' || a.type.length === 0) return 'the activity has no "type"';
+  if (typeof a.channelId !== 'string' || a.channelId.length === 0) return 'the activity has no "channelId"';
+  if (typeof a.serviceUrl !== 'string' || a.serviceUrl.length === 0) return 'the activity has no "serviceUrl"';
+  const conversation = a.conversation as Record<string, unknown> | undefined;
+  if (!conversation || typeof conversation !== 'object' || typeof conversation.id !== 'string' || conversation.id.length === 0) {
+    return 'the activity has no "conversation.id"';
+  }
+  if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return 'the activity "text" must be a string';
+  if (a.from !== undefined && a.from !== null && typeof a.from !== 'object') return 'the activity "from" must be an object';
+  return undefined;
+}
+
+/** Counts turns in progress so a shutdown can wait for them. */
+export class InFlight {
+  private count = 0;
+  private waiters: Array<() => void> = [];
+
+  get size(): number {
+    return this.count;
+  }
+
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    this.count++;
+    try {
+      return await work();
+    } finally {
+      this.count--;
+      if (this.count === 0) this.waiters.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  /** Resolves when no turn is in progress, or after `timeoutMs`. */
+  idle(timeoutMs: number): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+export interface ServerDeps {
+  config: AppConfig;
+  logger: Logger;
+  adapter: CloudAdapter;
+  core: BotCore;
+  inFlight: InFlight;
+  /** Readiness details; `ready: false` makes /readyz answer 503. */
+  readiness: () => { ready: boolean; [detail: string]: unknown };
+}
+
+function sendJsonError(res: restify.Response, status: number, error: string, message: string): void {
+  res.status(status);
+  res.json({ error, message });
+}
+
+export interface BotServer {
+  server: restify.Server;
+  /** The local Direct Line (development only); closed on shutdown. */
+  directLine?: LocalDirectLine;
+}
+
+/**
+ * Builds the restify server with the bot's routes (not yet listening): the Bot Framework
+ * endpoint, health checks, the web page with Web Chat, and how the page connects — the
+ * bot's own local Direct Line in development, the Direct Line token endpoint in production.
+ *
+ * @example
+ * const { server } = createServer(deps);
+ * server.listen(3978);
+ */
+export function createServer(deps: ServerDeps): BotServer {
+  const { config, logger, adapter, core, inFlight } = deps;
+  const server = restify.createServer({ name: 'cbp-ecommerce-assistant', handleUncaughtExceptions: false });
+
+  // restify's own errors (bad JSON, body too large, unknown route) as short JSON, never a stack.
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; body?: unknown }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const error = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : status < 500 ? 'bad_request' : 'internal_error';
+    const message = status === 413
+      ? `the request body is larger than ${config.MAX_BODY_BYTES} bytes`
+      : status === 400 ? 'the request body is not valid JSON'
+      : status < 500 ? err.message : 'internal error';
+    (err as { toJSON?: () => unknown }).toJSON = () => ({ error, message });
+    return callback();
+  });
+
+  // jsonBodyParser hands its options to bodyReader, which enforces maxBodySize (413); the
+  // type definitions just do not list it.
+  const jsonBody = restify.plugins.jsonBodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false } as restify.plugins.JsonBodyParserOptions);
+
+  server.post('/api/messages', ...jsonBody, async (req: restify.Request, res: restify.Response) => {
+    const problem = activityProblem(req.body);
+    if (problem) {
+      sendJsonError(res, 400, 'bad_request', problem);
+      return;
+    }
+    try {
+      await inFlight.track(() => adapter.process(req, res, (context) => core.bot.run(context)));
+    } catch (err) {
+      logger.error({ err }, 'request failed');
+      if (!res.headersSent) sendJsonError(res, 500, 'internal_error', 'internal error');
+    }
+  });
+
+  server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    res.json({ status: 'ok' });
+    return next();
+  });
+
+  server.get('/readyz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    const { ready, ...details } = deps.readiness();
+    res.status(ready ? 200 : 503);
+    res.json({ status: ready ? 'ready' : 'not ready', ...details });
+    return next();
+  });
+
+  const development = config.BOT_ENV === 'development';
+  registerWebPage(server, { mode: development ? 'local-directline' : 'token', directLineBaseUrl: config.DIRECT_LINE_BASE_URL, logger });
+  if (!development) {
+    registerTokenEndpoint(server, {
+      secret: config.DIRECT_LINE_SECRET,
+      directLineBaseUrl: config.DIRECT_LINE_BASE_URL,
+      allowedOrigins: config.WEBCHAT_ALLOWED_ORIGINS,
+      logger,
+    });
+    return { server };
+  }
+  const directLine = registerLocalDirectLine(server, {
+    adapter,
+    bot: core.bot,
+    logger,
+    // The bot's replies come back to this same server, on loopback.
+    publicBaseUrl: () => `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    trackTurn: (work) => inFlight.track(work),
+  });
+  return { server, directLine };
+}

@@ -1,0 +1,76 @@
+/**
+ * Starts and stops the whole service: bot core, adapter, HTTP server, background mailer.
+ * `index.ts` calls it with the process configuration; tests call it with their own (port 0).
+ */
+import type { AddressInfo } from 'node:net';
+import { BotCore, BotCoreOptions, createBotCore } from './app';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+import { createAdapter, createServer, InFlight } from './server';
+import { tenantAllowListNotice } from './channels/teams';
+
+export interface RunningService {
+  /** e.g. http://127.0.0.1:3978 */
+  url: string;
+  core: BotCore;
+  /** Stops accepting, lets turns in flight finish, flushes pending work. */
+  close(): Promise<void>;
+}
+
+/** How long a shutdown waits for turns in flight. */
+const DRAIN_MS = 10_000;
+
+/**
+ * @example
+ * const service = await startService(parseConfig({ PORT: '0' }), { logger });
+ * // … POST to `${service.url}/api/messages` …
+ * await service.close();
+ */
+export async function startService(config: AppConfig, options: Omit<BotCoreOptions, 'logger'> & { logger: Logger }): Promise<RunningService> {
+  const { logger } = options;
+  const core = createBotCore(config, options);
+  const adapter = createAdapter(config, logger, core);
+  const inFlight = new InFlight();
+  const { server, directLine } = createServer({
+    config,
+    logger,
+    adapter,
+    core,
+    inFlight,
+    readiness: () => {
+      const outbox = core.services.escalation.health();
+      return { ready: true, knowledge: { documents: core.content.knowledge().documents.length }, outbox };
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  const url = `http://${host}:${address.port}`;
+  core.services.escalation.start();
+  logger.info({ url, auth: Boolean(config.MicrosoftAppId), env: config.BOT_ENV }, 'CBP E-Commerce Assistant listening');
+  const tenantNotice = tenantAllowListNotice(config.ALLOWED_TENANT_IDS, config.BOT_ENV);
+  if (tenantNotice) logger.warn(tenantNotice);
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections?.();
+      await inFlight.idle(DRAIN_MS);
+      server.server.closeAllConnections?.();
+      await stopped;
+      directLine?.close();
+      await core.services.escalation.stop();
+      logger.info('stopped');
+    })();
+    return closing;
+  };
+  return { url, core, close };
+}
