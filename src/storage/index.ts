@@ -1,0 +1,134 @@
+/**
+ * Shared state for scale-out (issue 8): one switch, `STATE_STORAGE`, decides where everything
+ * an instance must not keep to itself lives.
+ *
+ * - `memory` (default): conversation state in process memory; the outbox and usage records
+ *   stay on local files (the app's defaults). One instance only.
+ * - `blob`: Azure Blob Storage (`AZURE_STORAGE_CONNECTION_STRING`) for conversation state
+ *   (BlobsStorage from botbuilder-azure-blobs, container `STATE_CONTAINER`), the escalation
+ *   outbox (`OUTBOX_CONTAINER`) and usage records (`RECORDS_CONTAINER`). Instances are then
+ *   stateless and any number can run behind one address.
+ *
+ * In both cases conversation state is written with optimistic concurrency (see
+ * stateStorage.ts): a turn that saves over another turn's newer state fails with
+ * `StateConflictError` instead of silently undoing it.
+ */
+import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Logger } from 'pino';
+import { BlobOutboxStore } from '../escalation/blobStore/BlobOutboxStore';
+import type { OutboxStore } from '../escalation/store';
+import { BlobRecordStore } from '../records/blobRecordStore';
+import type { RecordStore } from '../records';
+import { StorageUnavailableError } from './azureBlob';
+import { resolveStorageSettings, type SharedStoresSettings, type StateStorageSettings, type StorageKind } from './settings';
+import { BlobStateStorage, ConflictCheckedStorage } from './stateStorage';
+
+export interface SharedStoresOptions {
+  /** For the outbox store's warnings (unreadable messages and the like). */
+  logger?: Pick<Logger, 'warn' | 'error'>;
+}
+
+/** What the app wires in one call. */
+export interface SharedStores {
+  kind: StorageKind;
+  /** Conversation (and user) state for `ConversationState` / `UserState`. */
+  state: Storage;
+  /** Only for blob: pass as `createEscalationService(…, { store: outboxStore })`. Undefined → the file outbox. */
+  outboxStore?: OutboxStore;
+  /** Only for blob: pass as `createBotCore(…, { records })`. Undefined → the JSONL files. */
+  records?: RecordStore;
+  /**
+   * Creates the containers if missing and checks the credentials; call once at start, before
+   * accepting traffic. Rejects with a readable `StorageUnavailableError`. Resolves at once for memory.
+   */
+  ready(): Promise<void>;
+  /** For the start-up log line; never contains a key. */
+  description: string;
+}
+
+/**
+ * The botbuilder `Storage` for conversation state.
+ *
+ * - memory → MemoryStorage; blob → BlobsStorage on `container` (default bot-state). BlobsStorage
+ *   creates its container itself on first use (createIfNotExists); `BlobStateStorage.ready()`
+ *   does it at start, and a failed start is retried on the next turn instead of sticking.
+ * - Either way wrapped in `ConflictCheckedStorage`, so botbuilder's eTag '*' writes do not
+ *   overwrite a newer save by another turn or instance.
+ * Throws `StorageSettingsError` (readable lines naming the variables) for unusable settings.
+ *
+ * @example
+ * const storage = createStateStorage({ kind: config.STATE_STORAGE, connectionString: config.AZURE_STORAGE_CONNECTION_STRING, container: config.STATE_CONTAINER });
+ * const conversationState = new ConversationState(storage);
+ */
+export function createStateStorage(settings: StateStorageSettings): Storage {
+  const resolved = resolveStorageSettings(settings);
+  if (resolved.kind === 'memory') return new ConflictCheckedStorage(new MemoryStorage());
+  return new ConflictCheckedStorage(new BlobStateStorage(resolved.connectionString, resolved.containers.state, { requestTimeoutMs: resolved.requestTimeoutMs }));
+}
+
+/**
+ * Everything shared between instances, from one settings object.
+ *
+ * @example
+ * const shared = createSharedStores({
+ *   kind: config.STATE_STORAGE,
+ *   connectionString: config.AZURE_STORAGE_CONNECTION_STRING,
+ *   container: config.STATE_CONTAINER,
+ *   outboxContainer: config.OUTBOX_CONTAINER,
+ *   recordsContainer: config.RECORDS_CONTAINER,
+ * }, { logger });
+ * await shared.ready();
+ * logger.info(`state: ${shared.description}`);
+ * const core = createBotCore(config, { logger, storage: shared.state, records: shared.records });
+ * // …and in createBotCore: createEscalationService(settings, logger, { store: shared.outboxStore })
+ */
+export function createSharedStores(settings: SharedStoresSettings, options: SharedStoresOptions = {}): SharedStores {
+  const resolved = resolveStorageSettings(settings);
+  if (resolved.kind === 'memory') {
+    return {
+      kind: 'memory',
+      state: new ConflictCheckedStorage(new MemoryStorage()),
+      ready: async () => undefined,
+      description: 'memory (conversation state in this process; outbox and records on local files)',
+    };
+  }
+  const { connectionString, containers, requestTimeoutMs } = resolved;
+  const stateStorage = new BlobStateStorage(connectionString, containers.state, { requestTimeoutMs });
+  const outboxStore = BlobOutboxStore.fromConnectionString(connectionString, containers.outbox, { requestTimeoutMs, ...(options.logger ? { logger: options.logger } : {}) });
+  const records = BlobRecordStore.fromConnectionString(connectionString, containers.records, { requestTimeoutMs });
+  return {
+    kind: 'blob',
+    state: new ConflictCheckedStorage(stateStorage),
+    outboxStore,
+    records,
+    ready: async () => {
+      // One after another: the first failure is the clearest message (usually credentials).
+      await stateStorage.ready();
+      for (const [what, store] of [['outbox', outboxStore], ['records', records]] as const) {
+        try {
+          await store.ready();
+        } catch (err) {
+          if (err instanceof StorageUnavailableError) throw err;
+          throw new StorageUnavailableError(`could not open the ${what} container`, err);
+        }
+      }
+    },
+    description: `Azure Blob Storage at ${resolved.endpoint} (containers ${containers.state}, ${containers.outbox}, ${containers.records})`,
+  };
+}
+
+export { BlobOutboxStore } from '../escalation/blobStore/BlobOutboxStore';
+export { BlobRecordStore } from '../records/blobRecordStore';
+export { BlobStateStorage, ConflictCheckedStorage, StateConflictError, isStateConflict } from './stateStorage';
+export { StorageUnavailableError, describeStorageError } from './azureBlob';
+export {
+  DEFAULT_CONTAINERS,
+  StorageSettingsError,
+  isValidContainerName,
+  parseConnectionString,
+  resolveStorageSettings,
+  type ResolvedStorageSettings,
+  type SharedStoresSettings,
+  type StateStorageSettings,
+  type StorageKind,
+} from './settings';
