@@ -1,0 +1,348 @@
+/**
+ * `npm run bench:retrieval [-- --json] [-- --fit]`: retrieval quality and speed on the real
+ * knowledge base and the dev question set, ours side by side with plain minisearch (default
+ * options, fields title/questions/body, top hit = answer, "rejected" only when there are no
+ * hits). Figures are given for the whole set and for its two hash halves (A: the half the
+ * confidence model was fitted on; B: held out). Then index build time and query p99 on a
+ * synthetic knowledge base of 10,000 documents made from the real vocabulary.
+ *
+ * `--fit` refits the confidence model on half A and prints it with a threshold table, to paste
+ * into src/knowledge/confidence.ts. `--no-synthetic` skips the 10,000-document run.
+ */
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { KnowledgeBase, loadKnowledgeBase, loadSynonyms, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
+import { fitLogistic, logLoss } from '../src/knowledge/calibrate';
+import { confidenceOf, FEATURE_NAMES, featureVector, kindFor, type MatchFeatures } from '../src/knowledge/confidence';
+import { evaluate, isInScope, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
+import { TOPICS } from '../src/knowledge/schema';
+
+const ROOT = path.join(__dirname, '..');
+const TODAY = '2026-11-25';
+const SYNTHETIC_DOCS = 10_000;
+
+interface Args {
+  json: boolean;
+  fit: boolean;
+  /** Skip the 10,000-document run (it takes a minute). */
+  synthetic: boolean;
+  dir: string;
+  questions: string;
+  rounds: number;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const value = (flag: string, fallback: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+  };
+  return {
+    json: argv.includes('--json'),
+    fit: argv.includes('--fit'),
+    synthetic: !argv.includes('--no-synthetic'),
+    dir: value('--dir', path.join(ROOT, 'knowledge')),
+    questions: value('--questions', path.join(ROOT, 'test', 'fixtures', 'questions.json')),
+    rounds: Number(value('--rounds', '20')),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The two retrievers
+
+function ours(kb: KnowledgeBase): Retriever {
+  return (q) => {
+    const e = kb.explain(q);
+    return { kind: e.result.kind, best: e.result.best?.id, ranked: e.ranked.map((r) => r.doc.id) };
+  };
+}
+
+/** Plain minisearch: default options over the raw text, as a newcomer would set it up. */
+function buildPlain(docs: readonly KnowledgeDoc[]): MiniSearch {
+  const index = new MiniSearch({ fields: ['title', 'questions', 'body'] });
+  index.addAll(docs.map((d) => ({ id: d.id, title: d.title, questions: d.questions.join('\n'), body: d.body })));
+  return index;
+}
+
+function plain(index: MiniSearch): Retriever {
+  return (q) => {
+    const hits = index.search(q);
+    return { kind: hits.length > 0 ? 'answer' : 'out-of-scope', best: hits[0]?.id as string | undefined, ranked: hits.slice(0, 3).map((h) => h.id as string) };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic knowledge base
+
+/** mulberry32: a tiny seeded PRNG, so the synthetic KB is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * 10,000 documents whose words are drawn from the real documents' running text, so word
+ * frequencies (and so index shape) follow the real knowledge base.
+ */
+function syntheticDocs(real: readonly KnowledgeDoc[], count: number): KnowledgeDoc[] {
+  const stream = real.flatMap((d) => `${d.title} ${d.questions.join(' ')} ${d.body}`.toLowerCase().match(/[a-z][a-z'-]*|\$?\d[\d,.]*/g) ?? []);
+  const random = prng(42);
+  const pick = () => stream[Math.floor(random() * stream.length)];
+  const sentence = (min: number, max: number) => Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, pick).join(' ');
+  return Array.from({ length: count }, (_, i) => ({
+    id: `synthetic-${i}`,
+    title: sentence(5, 10),
+    label: sentence(2, 3).slice(0, 25),
+    topic: TOPICS[i % TOPICS.length],
+    audience: ['consumer'],
+    questions: Array.from({ length: 3 + Math.floor(random() * 3) }, () => sentence(5, 12)),
+    sources: [{ title: 'Synthetic', url: 'https://example.com/' }],
+    reviewed: TODAY,
+    related: [],
+    uncertain: false,
+    body: sentence(60, 150),
+    file: `synthetic/${i}.md`,
+  }));
+}
+
+function timeMs(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fitting
+
+interface FitRow {
+  question: DevQuestion;
+  half: 'A' | 'B';
+  features: MatchFeatures;
+  /** The ranking's top document is the expected one. */
+  right: number;
+  inScope: number;
+  otherCbp: boolean;
+  bestCoversOtherCbp: boolean;
+}
+
+/** Fits both models on half A and prints them with a table of thresholds against both halves. */
+function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[]): string[] {
+  const none = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as unknown as MatchFeatures;
+  const rows: FitRow[] = questions.map((question) => {
+    const e = kb.explain(question.q);
+    const top = e.ranked[0];
+    return {
+      question,
+      half: splitHalf(question),
+      features: top ? top.features : none,
+      right: isInScope(question) && top?.doc.id === question.expect ? 1 : 0,
+      inScope: isInScope(question) ? 1 : 0,
+      otherCbp: e.otherCbp !== undefined,
+      bestCoversOtherCbp: e.bestCoversOtherCbp,
+    };
+  });
+  const train = rows.filter((r) => r.half === 'A');
+  const held = rows.filter((r) => r.half === 'B');
+  const x = (set: FitRow[]) => set.map((r) => featureVector(r.features));
+  const model = fitLogistic(x(train), train.map((r) => r.right));
+  const relevanceModel = fitLogistic(x(train), train.map((r) => r.inScope));
+  const print = (name: string, m: { bias: number; weights: readonly number[] }) =>
+    `export const ${name}: ConfidenceModel = { bias: ${m.bias.toFixed(3)}, weights: [${m.weights.map((w) => w.toFixed(3)).join(', ')}] };`;
+  const lines = [
+    `Fitted on half A (${train.length} questions); features ${FEATURE_NAMES.join(', ')}`,
+    print('MODEL', model),
+    print('RELEVANCE_MODEL', relevanceModel),
+    `log-loss confidence A ${logLoss(model, x(train), train.map((r) => r.right)).toFixed(3)} B ${logLoss(model, x(held), held.map((r) => r.right)).toFixed(3)}; ` +
+      `relevance A ${logLoss(relevanceModel, x(train), train.map((r) => r.inScope)).toFixed(3)} B ${logLoss(relevanceModel, x(held), held.map((r) => r.inScope)).toFixed(3)}`,
+    '',
+    'relevance answer | top-1 A  top-1 B | reject A reject B | answered A right A | answered B right B',
+  ];
+  const score = (set: FitRow[], t: Thresholds) => {
+    const kind = (r: FitRow) =>
+      kindFor(
+        { confidence: confidenceOf(r.features, model), relevance: confidenceOf(r.features, relevanceModel) },
+        { otherCbp: r.otherCbp, bestCoversOtherCbp: r.bestCoversOtherCbp },
+        t,
+      );
+    const inScope = set.filter((r) => r.inScope === 1);
+    const out = set.filter((r) => r.inScope === 0);
+    const answered = inScope.filter((r) => kind(r) === 'answer');
+    return {
+      top1: inScope.filter((r) => r.right === 1 && ['answer', 'did-you-mean'].includes(kind(r))).length / inScope.length,
+      reject: out.filter((r) => ['out-of-scope', 'other-cbp'].includes(kind(r))).length / out.length,
+      answered: answered.length / inScope.length,
+      precision: answered.length ? answered.filter((r) => r.right === 1).length / answered.length : 0,
+    };
+  };
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`.padStart(7);
+  for (const relevance of [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+    for (const answer of [0.5, 0.6, 0.7]) {
+      const a = score(train, { answer, relevance });
+      const b = score(held, { answer, relevance });
+      lines.push(`${String(relevance).padStart(9)} ${String(answer).padStart(6)} | ${pct(a.top1)}  ${pct(b.top1)} | ${pct(a.reject)}  ${pct(b.reject)} | ${pct(a.answered)}  ${pct(a.precision)} | ${pct(b.answered)}  ${pct(b.precision)}`);
+    }
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+interface Side {
+  metrics: { all: Metrics; A: Metrics; B: Metrics };
+  latencyUs: { p50: number; p99: number; mean: number };
+  buildMs: number;
+}
+
+function measure(retrieve: Retriever, questions: readonly DevQuestion[], rounds: number, buildMs: number): Side {
+  return {
+    metrics: {
+      all: evaluate(questions, retrieve),
+      A: evaluate(questions.filter((q) => splitHalf(q) === 'A'), retrieve),
+      B: evaluate(questions.filter((q) => splitHalf(q) === 'B'), retrieve),
+    },
+    latencyUs: measureLatency((q: string) => retrieve(q), questions.map((q) => q.q), rounds),
+    buildMs,
+  };
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const questions = readQuestions(args.questions);
+  let loaded: ReturnType<typeof loadKnowledgeBase> | undefined;
+  const loadMs = timeMs(() => {
+    loaded = loadKnowledgeBase(args.dir, { today: TODAY });
+  });
+  if (!loaded?.kb) throw new Error(`knowledge base has errors:\n${(loaded?.problems ?? []).map((p) => `${p.file}: ${p.field}: ${p.problem}`).join('\n')}`);
+  const docs = [...loaded.kb.documents];
+  // Index build alone (documents already read), comparable with plain minisearch's.
+  const { table } = loadSynonyms(path.join(args.dir, 'synonyms.yaml'));
+  let knowledge = loaded.kb;
+  const ourBuildMs = timeMs(() => {
+    knowledge = KnowledgeBase.fromDocuments(docs, table);
+  });
+
+  if (args.fit) {
+    for (const line of fitReport(knowledge, questions)) console.log(line);
+    return;
+  }
+
+  let plainIndex: MiniSearch | undefined;
+  const plainBuildMs = timeMs(() => {
+    plainIndex = buildPlain(docs);
+  });
+  const ourSide = measure(ours(knowledge), questions, args.rounds, ourBuildMs);
+  const plainSide = measure(plain(plainIndex!), questions, args.rounds, plainBuildMs);
+
+  const report: Report = {
+    loadMs: round(loadMs),
+    knowledgeBase: { documents: docs.length, questions: questions.length, inScope: ourSide.metrics.all.inScope, outOfScope: ourSide.metrics.all.outOfScope },
+    ours: summarize(ourSide),
+    plainMinisearch: summarize(plainSide),
+    synthetic: args.synthetic ? measureSynthetic(docs, args.dir, questions.map((q) => q.q)) : undefined,
+    misses: ourSide.metrics.all.misses.map((m) => ({ q: m.question.q, expect: m.question.expect, kind: m.outcome.kind, got: m.outcome.best })),
+  };
+  if (args.json) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  printTable(report);
+}
+
+/** Index build time and query latency on 10,000 synthetic documents, ours and plain. */
+function measureSynthetic(docs: readonly KnowledgeDoc[], dir: string, inputs: readonly string[]): NonNullable<Report['synthetic']> {
+  const synthetic = syntheticDocs(docs, SYNTHETIC_DOCS);
+  const { table } = loadSynonyms(path.join(dir, 'synonyms.yaml'));
+  let big: KnowledgeBase | undefined;
+  const bigBuildMs = timeMs(() => {
+    big = KnowledgeBase.fromDocuments(synthetic, table);
+  });
+  let bigPlain: MiniSearch | undefined;
+  const bigPlainBuildMs = timeMs(() => {
+    bigPlain = buildPlain(synthetic);
+  });
+  // One round: plain minisearch takes up to a second per question here (no stop words, so
+  // "the" matches every document).
+  const bigLatency = measureLatency((q: string) => big!.answer(q), inputs, 1);
+  const bigPlainLatency = measureLatency((q: string) => bigPlain!.search(q), inputs, 1);
+  return {
+    documents: SYNTHETIC_DOCS,
+    ours: { buildMs: round(bigBuildMs), p50Us: round(bigLatency.p50), p99Us: round(bigLatency.p99) },
+    plainMinisearch: { buildMs: round(bigPlainBuildMs), p50Us: round(bigPlainLatency.p50), p99Us: round(bigPlainLatency.p99) },
+  };
+}
+
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+type Summary = ReturnType<typeof summarize>;
+
+interface Report {
+  /** Reading, validating and indexing the knowledge folder, as the bot does at start-up. */
+  loadMs: number;
+  knowledgeBase: { documents: number; questions: number; inScope: number; outOfScope: number };
+  ours: Summary;
+  plainMinisearch: Summary;
+  synthetic?: {
+    documents: number;
+    ours: { buildMs: number; p50Us: number; p99Us: number };
+    plainMinisearch: { buildMs: number; p50Us: number; p99Us: number };
+  };
+  misses: { q: string; expect: string; kind: string; got?: string }[];
+}
+
+function summarize(side: Side) {
+  const m = (x: Metrics) => ({
+    top1: x.top1, top3: x.top3, rejection: x.rejection, otherCbp: x.otherCbp, answered: x.answered, answerPrecision: x.answerPrecision,
+  });
+  return {
+    all: m(side.metrics.all),
+    halfA: m(side.metrics.A),
+    halfB: m(side.metrics.B),
+    latencyUs: { p50: round(side.latencyUs.p50), p99: round(side.latencyUs.p99), mean: round(side.latencyUs.mean) },
+    buildMs: round(side.buildMs),
+  };
+}
+
+function printTable(r: Report): void {
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const us = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} ms` : `${x.toFixed(0)} µs`);
+  const row = (name: string, a: string, b: string) => console.log(`${name.padEnd(34)}${a.padStart(14)}${b.padStart(18)}`);
+  console.log(`Retrieval benchmark: ${r.knowledgeBase.documents} documents, ${r.knowledgeBase.questions} dev questions (${r.knowledgeBase.inScope} in scope, ${r.knowledgeBase.outOfScope} out of scope / other CBP)`);
+  console.log('');
+  row('', 'ours', 'plain minisearch');
+  row('top-1 accuracy (all)', pct(r.ours.all.top1), pct(r.plainMinisearch.all.top1));
+  row('  half A (fitted) / half B (held out)', `${pct(r.ours.halfA.top1)} / ${pct(r.ours.halfB.top1)}`, `${pct(r.plainMinisearch.halfA.top1)} / ${pct(r.plainMinisearch.halfB.top1)}`);
+  row('top-3 recall', pct(r.ours.all.top3), pct(r.plainMinisearch.all.top3));
+  row('out-of-scope rejection (all)', pct(r.ours.all.rejection), pct(r.plainMinisearch.all.rejection));
+  row('  half A / half B', `${pct(r.ours.halfA.rejection)} / ${pct(r.ours.halfB.rejection)}`, `${pct(r.plainMinisearch.halfA.rejection)} / ${pct(r.plainMinisearch.halfB.rejection)}`);
+  row('other-CBP recognised', pct(r.ours.all.otherCbp), pct(r.plainMinisearch.all.otherCbp));
+  row('answered outright (in scope)', pct(r.ours.all.answered), pct(r.plainMinisearch.all.answered));
+  row('  of which right', pct(r.ours.all.answerPrecision), pct(r.plainMinisearch.all.answerPrecision));
+  row('query latency p50', us(r.ours.latencyUs.p50), us(r.plainMinisearch.latencyUs.p50));
+  row('query latency p99', us(r.ours.latencyUs.p99), us(r.plainMinisearch.latencyUs.p99));
+  row('index build', `${r.ours.buildMs.toFixed(0)} ms`, `${r.plainMinisearch.buildMs.toFixed(0)} ms`);
+  row('start-up (read + validate + index)', `${r.loadMs.toFixed(0)} ms`, '');
+  console.log('');
+  if (r.synthetic) {
+    console.log(`Synthetic knowledge base, ${r.synthetic.documents} documents from the real vocabulary:`);
+    row('index build', `${r.synthetic.ours.buildMs.toFixed(0)} ms`, `${r.synthetic.plainMinisearch.buildMs.toFixed(0)} ms`);
+    row('query latency p50', us(r.synthetic.ours.p50Us), us(r.synthetic.plainMinisearch.p50Us));
+    row('query latency p99', us(r.synthetic.ours.p99Us), us(r.synthetic.plainMinisearch.p99Us));
+    console.log('');
+  }
+  console.log('top-1 = in-scope question answered or offered first ("did you mean") with the expected document;');
+  console.log('rejection = out-of-scope / other-CBP question given kind out-of-scope or other-cbp (plain: zero hits).');
+  if (r.misses.length > 0) {
+    console.log('');
+    console.log(`Misses (${r.misses.length}):`);
+    for (const m of r.misses) console.log(`  [${m.kind}${m.got ? ` ${m.got}` : ''}] "${m.q}" → want ${m.expect}`);
+  }
+}
+
+main();

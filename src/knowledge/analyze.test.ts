@@ -1,0 +1,62 @@
+import { createAnalyzer } from './analyze';
+import { phraseMatcher } from './phrases';
+
+const analyzer = createAnalyzer({
+  groups: [
+    ['de minimis', 'section 321', '321', 'duty-free', 'low-value'],
+    ['personal exemption', 'duty free allowance'],
+    ['counterfeit', 'fake', 'knockoff', 'replica'],
+    ['importer of record', 'IOR'],
+    ['mail', 'postal', 'USPS', 'post office'],
+    ['antidumping', 'AD/CVD', 'countervailing'],
+  ],
+  otherCbp: ['global entry', 'bring food', 'ESTA'],
+});
+
+describe('createAnalyzer().terms', () => {
+  it('drops stop words so "do you sell kayaks?" keeps only its topic words', () => {
+    expect(analyzer.terms('Do you sell kayaks?')).toEqual(['sell', 'kayak']);
+    expect(analyzer.terms('what is it')).toEqual([]);
+  });
+
+  it('rewrites synonyms, phrases included, to the group term', () => {
+    expect(analyzer.terms('Are knockoffs legal?')).toEqual(['counterfeit', 'legal']);
+    expect(analyzer.terms('who is the Importer of Record')).toEqual(['importer_of_record']);
+    expect(analyzer.terms('IOR')).toEqual(['importer_of_record']);
+    expect(analyzer.terms('AD/CVD goods')).toEqual(['antidump', 'good']);
+    expect(analyzer.terms('the post office took my package')).toEqual(['mail', 'took', 'packag']);
+  });
+
+  it('treats "321" and "section 321" alike, and money alike', () => {
+    expect(analyzer.terms('section 321 limit')).toEqual(analyzer.terms('321 limit'));
+    expect(analyzer.terms('is $800 duty-free')).toEqual(analyzer.terms('is 800 dollars de minimis'));
+  });
+
+  it('prefers the longest phrase', () => {
+    expect(analyzer.terms('duty free allowance after vacation')).toEqual(['personal_exemption', 'after', 'vacation']);
+    expect(analyzer.terms('duty free shipping')).toEqual(['de_minimis', 'ship']);
+  });
+
+  it('does not rewrite part of a word or a phrase split by other words', () => {
+    expect(analyzer.terms('post something office')).toEqual(['post', 'offic']);
+  });
+});
+
+describe('createAnalyzer().otherCbpMatch', () => {
+  it('finds an entry whose words all occur, in any order', () => {
+    expect(analyzer.otherCbpMatch(analyzer.terms('how do I renew Global Entry?'))).toBe('global entry');
+    expect(analyzer.otherCbpMatch(analyzer.terms('what food can I bring back'))).toBe('bring food');
+    expect(analyzer.otherCbpMatch(analyzer.terms('do I need an esta'))).toBe('ESTA');
+  });
+  it('needs every word', () => {
+    expect(analyzer.otherCbpMatch(analyzer.terms('informal entry limit'))).toBeUndefined();
+  });
+});
+
+describe('phraseMatcher', () => {
+  it('reports which words each term came from', () => {
+    const m = phraseMatcher([{ stems: ['post', 'offic'], term: 'mail' }]);
+    const out = m.rewrite([{ stem: 'post' }, { stem: 'offic' }, { stem: 'box' }]);
+    expect(out.map((r) => [r.term, r.source.length, r.phrase])).toEqual([['mail', 2, true], ['box', 1, false]]);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Analysis: text → search terms. The same pipeline serves documents and questions:
+ * normalise → tokenise → stem → (questions only: correct typos) → bare amounts to money →
+ * rewrite synonym phrases to their group's term → drop stop words.
+ * Synonyms are rewritten (not expanded) on both sides, so "knockoff" and "counterfeit" are the
+ * same term in the index and BM25's statistics stay honest.
+ */
+import { phraseMatcher, type PhraseRule } from './phrases';
+import type { Speller } from './spelling';
+import { isStopWord } from './stopwords';
+import { EMPTY_SYNONYMS, groupTerm, type SynonymTable } from './synonyms';
+import { stems, words, type Word } from './words';
+
+/** A question's terms, and which of them came from a corrected typo. */
+export interface Analysis {
+  terms: string[];
+  /** For each term, how many words it stands for (2 or more for a synonym phrase). */
+  lengths: number[];
+  corrected: Set<string>;
+}
+
+export interface Analyzer {
+  /**
+   * Search terms of a text, in order (duplicates kept: term frequency matters for BM25).
+   *
+   * @example
+   * createAnalyzer({ groups: [['counterfeit', 'knockoff']], otherCbp: [] }).terms('Are knockoffs legal?');
+   * // ['counterfeit', 'legal']
+   */
+  terms(text: string): string[];
+  /**
+   * {@link terms} for a question, correcting unknown words with `speller` first.
+   *
+   * @example
+   * analyzer.analyze('counterfit bags', speller); // { terms: ['counterfeit', 'bag'], lengths: [1, 1], corrected: Set { 'counterfeit' } }
+   */
+  analyze(text: string, speller?: Speller): Analysis;
+  /**
+   * The other-CBP entry (as written in the table) whose terms all occur in `terms`, if any.
+   *
+   * @example
+   * const a = createAnalyzer({ groups: [], otherCbp: ['global entry'] });
+   * a.otherCbpMatch(a.terms('how do I renew Global Entry')); // 'global entry'
+   */
+  otherCbpMatch(terms: readonly string[]): string | undefined;
+}
+
+export interface AnalyzerOptions {
+  /**
+   * Money tokens that occur in the documents ("usd800"). A bare number equal to one of them
+   * ("under 800", "eight hundred") is read as that amount; see {@link amountFor}.
+   */
+  amounts?: ReadonlySet<string>;
+}
+
+// Word order varies ("bring food" / "what food can I bring"), so an entry matches when all of
+// its terms occur anywhere in the question.
+function containsAll(haystack: readonly string[], needle: readonly string[]): boolean {
+  return needle.length > 0 && needle.every((t) => haystack.includes(t));
+}
+
+/**
+ * The money token a bare number stands for, if it is a known amount: at least 100 (smaller
+ * numbers are more often days or percentages) and not a year.
+ *
+ * @example
+ * amountFor('800', new Set(['usd800'])); // 'usd800'
+ * amountFor('2025', new Set(['usd2025'])); // undefined (a year)
+ */
+export function amountFor(token: string, amounts: ReadonlySet<string>): string | undefined {
+  if (!/^\d+$/.test(token)) return undefined;
+  const n = Number(token);
+  if (n < 100 || (n >= 1900 && n <= 2100)) return undefined;
+  return amounts.has(`usd${token}`) ? `usd${token}` : undefined;
+}
+
+interface Marked extends Word {
+  corrected: boolean;
+}
+
+/**
+ * Builds the analyser for a synonym table.
+ *
+ * @example
+ * const analyzer = createAnalyzer(table, { amounts: new Set(['usd800']) });
+ * analyzer.terms('Is the $800 de minimis still a thing?'); // ['usd800', 'de_minimis']
+ */
+export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: AnalyzerOptions = {}): Analyzer {
+  const amounts = options.amounts ?? new Set<string>();
+  const rules: PhraseRule[] = table.groups.flatMap((group) => {
+    const term = groupTerm(group);
+    return group.map((t) => ({ stems: stems(t), term }));
+  });
+  const matcher = phraseMatcher(rules);
+
+  const analyze = (text: string, speller?: Speller): Analysis => {
+    const marked: Marked[] = words(text).map((w) => {
+      const amount = amountFor(w.stem, amounts);
+      if (amount) return { ...w, stem: amount, corrected: false };
+      const fixed = speller && !isStopWord(w.text) ? speller.correct(w) : undefined;
+      return fixed ? { ...w, stem: fixed, corrected: true } : { ...w, corrected: false };
+    });
+    const corrected = new Set<string>();
+    const terms: string[] = [];
+    const lengths: number[] = [];
+    for (const r of matcher.rewrite(marked)) {
+      if (!r.phrase && (isStopWord(r.source[0].text) || isStopWord(r.term))) continue;
+      terms.push(r.term);
+      lengths.push(r.source.filter((w) => !isStopWord(w.text)).length || 1);
+      if (r.source.some((w) => w.corrected)) corrected.add(r.term);
+    }
+    return { terms, lengths, corrected };
+  };
+
+  const otherCbp = table.otherCbp.map((entry) => ({ entry, terms: analyze(entry).terms }));
+
+  return {
+    terms: (text) => analyze(text).terms,
+    analyze,
+    otherCbpMatch: (queryTerms) => otherCbp.find((o) => containsAll(queryTerms, o.terms))?.entry,
+  };
+}

@@ -1,0 +1,59 @@
+import { confidenceOf, FEATURE_NAMES, featureVector, kindFor, MODEL, RELEVANCE_MODEL, THRESHOLDS, type MatchFeatures } from './confidence';
+
+const strong: MatchFeatures = { coverage: 1, phrasing: 0.9, margin: 0.5, pairs: 0.5, evidence: 0.9, familiarity: 0.6 };
+const weak: MatchFeatures = { coverage: 0.3, phrasing: 0.2, margin: 0.1, pairs: 0, evidence: 0.2, familiarity: 0.2 };
+const nothing: MatchFeatures = { coverage: 0, phrasing: 0, margin: 0, pairs: 0, evidence: 0, familiarity: 0 };
+
+describe('confidenceOf', () => {
+  it('stays in (0, 1)', () => {
+    for (const f of [strong, weak, nothing]) {
+      const c = confidenceOf(f);
+      expect(c).toBeGreaterThan(0);
+      expect(c).toBeLessThan(1);
+    }
+  });
+
+  it.each([['confidence', MODEL], ['relevance', RELEVANCE_MODEL]] as const)('%s never falls when a feature rises (no negative weights)', (_name, model) => {
+    expect(model.weights).toHaveLength(FEATURE_NAMES.length);
+    expect(model.weights.every((w) => w >= 0)).toBe(true);
+    for (const k of FEATURE_NAMES) expect(confidenceOf({ ...weak, [k]: weak[k] + 0.3 }, model)).toBeGreaterThanOrEqual(confidenceOf(weak, model));
+  });
+
+  it('separates a close match from a loose one across the thresholds', () => {
+    expect(confidenceOf(strong)).toBeGreaterThanOrEqual(THRESHOLDS.answer);
+    expect(confidenceOf(strong, RELEVANCE_MODEL)).toBeGreaterThanOrEqual(THRESHOLDS.relevance);
+    expect(confidenceOf(weak, RELEVANCE_MODEL)).toBeLessThan(THRESHOLDS.relevance);
+    expect(confidenceOf(nothing, RELEVANCE_MODEL)).toBeLessThan(0.05);
+  });
+
+  it('uses the model it is given', () => {
+    expect(confidenceOf(strong, { bias: 0, weights: FEATURE_NAMES.map(() => 0) })).toBe(0.5);
+  });
+});
+
+describe('featureVector', () => {
+  it('lists the features in model order', () => {
+    expect(featureVector(strong)).toEqual([1, 0.9, 0.5, 0.5, 0.9, 0.6]);
+  });
+});
+
+describe('kindFor', () => {
+  const plain = { otherCbp: false };
+  it('answers when relevant and confident, asks "did you mean" when relevant only, else out of scope', () => {
+    expect(kindFor({ confidence: THRESHOLDS.answer, relevance: THRESHOLDS.relevance }, plain)).toBe('answer');
+    expect(kindFor({ confidence: THRESHOLDS.answer / 2, relevance: 0.99 }, plain)).toBe('did-you-mean');
+    expect(kindFor({ confidence: 0.99, relevance: THRESHOLDS.relevance / 2 }, plain)).toBe('out-of-scope');
+    expect(kindFor({ confidence: 0.01, relevance: 0.01 }, plain)).toBe('out-of-scope');
+  });
+
+  it('sends other CBP matters to the Info Center unless an answer is confident and covers them', () => {
+    expect(kindFor({ confidence: 0.99, relevance: 0.99 }, { otherCbp: true })).toBe('other-cbp');
+    expect(kindFor({ confidence: 0.01, relevance: 0.01 }, { otherCbp: true })).toBe('other-cbp');
+    expect(kindFor({ confidence: 0.99, relevance: 0.99 }, { otherCbp: true, bestCoversOtherCbp: true })).toBe('answer');
+    expect(kindFor({ confidence: 0.3, relevance: 0.99 }, { otherCbp: true, bestCoversOtherCbp: true })).toBe('other-cbp');
+  });
+
+  it('uses the thresholds it is given', () => {
+    expect(kindFor({ confidence: 0.5, relevance: 0.5 }, plain, { answer: 0.4, relevance: 0.1 })).toBe('answer');
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Knowledge retrieval for the CBP E-Commerce Assistant: load and validate knowledge/**\/*.md,
+ * index it, answer questions with a calibrated confidence. Imports nothing from botbuilder.
+ *
+ * @example
+ * const { kb, problems } = loadKnowledgeBase('knowledge');
+ * if (!kb) throw new Error(problems.map(formatProblem).join('\n'));
+ * kb.answer('is the $800 de minimis still a thing in 2026?');
+ */
+import path from 'node:path';
+import { easternDate } from '../clock';
+import { createAnalyzer } from './analyze';
+import { checkDocuments } from './checks';
+import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base';
+import { readDocuments } from './load';
+import { loadSynonyms } from './synonyms';
+import type { Problem } from './types';
+
+export type { AnswerKind, AnswerResult, KnowledgeDoc, Problem, Source } from './types';
+export { KnowledgeBase, exactKey, FIELD_BOOSTS } from './knowledge-base';
+export type { Explanation, KnowledgeBaseOptions, RankedCandidate } from './knowledge-base';
+export { EMPTY_SYNONYMS, loadSynonyms, parseSynonyms } from './synonyms';
+export type { SynonymTable } from './synonyms';
+export { createAnalyzer } from './analyze';
+export type { Analyzer } from './analyze';
+export { readDocuments, parseDocument } from './load';
+export { checkDocuments, STALE_AFTER_DAYS } from './checks';
+export { THRESHOLDS, MODEL, RELEVANCE_MODEL, FEATURE_NAMES, confidenceOf, featureVector, kindFor } from './confidence';
+export type { ConfidenceModel, MatchFeatures, Thresholds } from './confidence';
+export { TOPICS, AUDIENCES } from './schema';
+
+/** The synonyms file inside a knowledge folder. */
+export const SYNONYMS_FILE = 'synonyms.yaml';
+
+/**
+ * One problem as kb:check prints it: `file: field: problem`, warnings marked.
+ *
+ * @example
+ * formatProblem({ file: 'a.md', field: 'reviewed', problem: 'is missing', severity: 'error' }); // 'a.md: reviewed: is missing'
+ */
+export function formatProblem(p: Problem): string {
+  return `${p.severity === 'warning' ? 'warning: ' : ''}${p.file}: ${p.field}: ${p.problem}`;
+}
+
+/**
+ * Every problem of a knowledge folder: each document, the checks across documents, and the
+ * synonyms file. `today` (YYYY-MM-DD, default today in U.S. Eastern time) decides staleness.
+ *
+ * @example
+ * validateKnowledge('knowledge', { today: '2026-11-25' }).problems.filter((p) => p.severity === 'error');
+ */
+export function validateKnowledge(dir: string, options: { today?: string } = {}) {
+  const today = options.today ?? easternDate(new Date());
+  const synonyms = loadSynonyms(path.join(dir, SYNONYMS_FILE));
+  const { docs, brokenIds, problems } = readDocuments(dir);
+  problems.push(...synonyms.problems, ...checkDocuments(docs, createAnalyzer(synonyms.table), today, brokenIds));
+  return { docs, synonyms: synonyms.table, problems };
+}
+
+/**
+ * Loads, validates and indexes a knowledge folder (`<dir>/<topic>/<id>.md` plus
+ * `<dir>/synonyms.yaml`). `kb` is null when there is any error; warnings (such as a stale
+ * review date) do not block.
+ *
+ * @example
+ * const { kb, problems } = loadKnowledgeBase('knowledge', { today: '2026-11-25' });
+ */
+export function loadKnowledgeBase(
+  dir: string,
+  options: { today?: string } & KnowledgeBaseOptions = {},
+): { kb: KnowledgeBase | null; problems: Problem[] } {
+  const { docs, synonyms, problems } = validateKnowledge(dir, options);
+  const kb = problems.some((p) => p.severity === 'error') ? null : KnowledgeBase.fromDocuments(docs, synonyms, options);
+  return { kb, problems };
+}

@@ -1,0 +1,100 @@
+/** Retrieval behaviour on the small hand-written fixture KB (test/fixtures/kb-mini). */
+import path from 'node:path';
+import { exactKey, KnowledgeBase } from './knowledge-base';
+import { loadKnowledgeBase } from './index';
+
+const DIR = path.join(__dirname, '..', '..', 'test', 'fixtures', 'kb-mini');
+
+let kb: KnowledgeBase;
+beforeAll(() => {
+  const loaded = loadKnowledgeBase(DIR, { today: '2026-11-25' });
+  expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  kb = loaded.kb!;
+});
+
+describe('KnowledgeBase on kb-mini', () => {
+  it('maps every label and title back to its document with confidence 1', () => {
+    for (const doc of kb.documents) {
+      for (const text of [doc.label, doc.title, doc.label.toUpperCase(), ` ${doc.title.toLowerCase()} `]) {
+        const r = kb.answer(text);
+        expect([r.kind, r.best?.id, r.confidence]).toEqual(['answer', doc.id, 1]);
+        expect(r.alternatives.map((d) => d.id)).not.toContain(doc.id);
+      }
+    }
+  });
+
+  it('answers a plain question with the right document', () => {
+    const r = kb.answer('is the $800 de minimis still a thing in 2026?');
+    expect(r.kind).toBe('answer');
+    expect(r.best?.id).toBe('de-minimis-suspended');
+    expect(r.confidence).toBeGreaterThan(0.6);
+  });
+
+  it('uses synonyms, phrases included', () => {
+    expect(kb.answer('what does importer of record mean').best?.id).toBe('importer-of-record');
+    expect(kb.answer('can I be fined for a knockoff bag').best?.id).toBe('counterfeit-fines');
+    expect(kb.answer('who pays duty on a usps package').best?.id).toBe('postal-duty');
+  });
+
+  it('finds a document despite a typo', () => {
+    const r = kb.answer('penalty for a counterfit watch');
+    expect(r.best?.id).toBe('counterfeit-fines');
+    expect(r.kind).not.toBe('out-of-scope');
+  });
+
+  it('does not answer out-of-scope questions with an unrelated document', () => {
+    for (const q of ['asdf qwer', 'what is the weather tomorrow', 'tell me a joke', 'recommend a good movie', '', '???']) {
+      const r = kb.answer(q);
+      expect([q, r.kind]).toEqual([q, 'out-of-scope']);
+      expect(r.best).toBeUndefined();
+    }
+  });
+
+  it('sends other CBP matters to the Info Center', () => {
+    expect(kb.answer('global entry application').kind).toBe('other-cbp');
+    expect(kb.answer('do I need an ESTA to visit').kind).toBe('other-cbp');
+  });
+
+  it('keeps confidence in [0, 1] and alternatives to at most 3, never the best', () => {
+    for (const q of ['duty', 'fake', 'mail gift', 'split order fake bag contact', 'xyz']) {
+      const r = kb.answer(q);
+      expect(r.confidence).toBeGreaterThanOrEqual(0);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+      expect(r.alternatives.length).toBeLessThanOrEqual(3);
+      if (r.best) expect(r.alternatives).not.toContain(r.best);
+    }
+  });
+
+  it('stays fast on a huge paste', () => {
+    const start = Date.now();
+    expect(kb.answer(`${'x'.repeat(5000)} ${'fake bag '.repeat(2000)}`).alternatives.length).toBeLessThanOrEqual(3);
+    expect(Date.now() - start).toBeLessThan(500);
+  });
+
+  it('looks documents up by id, label or words', () => {
+    expect(kb.lookup('split-orders')?.id).toBe('split-orders');
+    expect(kb.lookup('Fines for fakes')?.id).toBe('counterfeit-fines');
+    expect(kb.lookup('ior')?.id).toBe('importer-of-record');
+    expect(kb.lookup('zzzz')).toBeUndefined();
+    expect(kb.get('nope')).toBeUndefined();
+  });
+
+  it('explains its decision', () => {
+    const e = kb.explain('Can my grandma mail me a gift?'); // "grandma" is filler (a stop word)
+    expect(e.terms).toEqual(['mail', 'gift']);
+    expect(e.ranked[0].doc.id).toBe('gift-exemption');
+    expect(e.ranked[0].features.coverage).toBeGreaterThan(0.5);
+  });
+
+  it('builds from documents without synonyms too', () => {
+    const plain = KnowledgeBase.fromDocuments([...kb.documents]);
+    expect(plain.answer('Spot a fake seller').best?.id).toBe('spot-fakes');
+    expect(plain.documents).toHaveLength(kb.documents.length);
+  });
+});
+
+describe('exactKey', () => {
+  it('ignores case, punctuation and spacing', () => {
+    expect(exactKey('  Is duty-free de minimis still available? ')).toBe('is duty free de minimis still available');
+  });
+});

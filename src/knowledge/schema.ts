@@ -1,0 +1,68 @@
+/**
+ * The front matter of a knowledge document, as a zod schema. Messages are written for a
+ * content editor: kb:check prints them as `file: field: problem`.
+ */
+import { z } from 'zod';
+
+export const TOPICS = [
+  'section-321', 'postal', 'entry', 'gifts-travel', 'counterfeits', 'compliance',
+  'pilot-rulings', 'tariffs-refunds', 'contact', 'glossary',
+] as const;
+export const AUDIENCES = ['consumer', 'seller', 'importer', 'staff'] as const;
+export const MAX_LABEL_LENGTH = 25;
+export const MIN_QUESTIONS = 3;
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Whether a string is a real calendar date written YYYY-MM-DD.
+ *
+ * @example
+ * isIsoDate('2026-02-28'); // true
+ * isIsoDate('2026-02-30'); // false
+ */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+// YAML turns an unquoted 2026-11-25 into a Date (midnight UTC); take the date back out.
+const isoDate = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.string({ required_error: 'is missing', invalid_type_error: 'must be a date written YYYY-MM-DD' }).refine(isIsoDate, 'must be a real date written YYYY-MM-DD'),
+);
+
+const text = z.string({ required_error: 'is missing', invalid_type_error: 'must be text' }).trim().min(1, 'is empty');
+const docId = z.string({ invalid_type_error: 'must be text' }).regex(KEBAB, 'must be kebab-case (a-z, 0-9 and single hyphens)');
+
+const httpUrl = z
+  .string({ required_error: 'is missing', invalid_type_error: 'must be text' })
+  .url('must be a full URL')
+  .refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https://');
+
+export const frontMatterSchema = z
+  .object({
+    id: z.string({ required_error: 'is missing', invalid_type_error: 'must be text' }).regex(KEBAB, 'must be kebab-case (a-z, 0-9 and single hyphens)'),
+    title: text,
+    label: text.pipe(z.string().max(MAX_LABEL_LENGTH, `must be at most ${MAX_LABEL_LENGTH} characters (it is a button)`)),
+    topic: z.enum(TOPICS, { errorMap: () => ({ message: `must be one of ${TOPICS.join(', ')}` }) }),
+    audience: z
+      .array(z.enum(AUDIENCES, { errorMap: () => ({ message: `must be one of ${AUDIENCES.join(', ')}` }) }), { required_error: 'is missing', invalid_type_error: 'must be a list' })
+      .min(1, 'needs at least one audience'),
+    questions: z.array(text, { required_error: 'is missing', invalid_type_error: 'must be a list' }).min(MIN_QUESTIONS, `needs at least ${MIN_QUESTIONS} questions`),
+    sources: z
+      .array(z.object({ title: text, url: httpUrl }).strict(), { required_error: 'is missing', invalid_type_error: 'must be a list' })
+      .min(1, 'needs at least one source'),
+    reviewed: isoDate,
+    effective: z
+      .object({ from: isoDate.optional(), to: isoDate.optional() }, { invalid_type_error: 'must be { from, to }' })
+      .strict()
+      .refine((e) => !(e.from && e.to && e.from > e.to), { message: '"from" must not be after "to"' })
+      .optional(),
+    related: z.array(docId, { invalid_type_error: 'must be a list of document ids' }).default([]),
+    uncertain: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
+  })
+  .strict();
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -1,0 +1,186 @@
+/**
+ * Typo correction against the knowledge base's own words, before synonyms are applied. So a
+ * misspelt synonym still reaches its group ("cigarets" → "cigarette" → tobacco), which fuzzy
+ * search over the index could not do: the index only holds the group's term.
+ *
+ * Candidates one edit away (a dropped, extra or changed letter, or two neighbouring letters
+ * swapped) are found with a deletion dictionary: every lexicon word is stored under each of its
+ * one-letter deletions, so a lookup is a handful of map reads instead of a scan. This keeps a
+ * correction in the microseconds.
+ */
+import { isStopWord } from './stopwords';
+import type { SynonymTable } from './synonyms';
+import { words } from './words';
+
+export interface Speller {
+  /**
+   * The stem of the lexicon word closest to a word as written or to its stem (one edit, most
+   * frequent first), or undefined when the word is known, too short to correct safely, or
+   * nothing is close. Both forms are tried because a typo can defeat the stemmer
+   * ("consignie" stems to "consigni", two edits from "consignee" but one as written).
+   *
+   * @example
+   * speller.correct({ text: 'counterfit', stem: 'counterfit' }); // 'counterfeit'
+   */
+  correct(word: { text: string; stem: string }): string | undefined;
+}
+
+/** A word the speller knows: a surface form or stem, the stem it stands for, its frequency. */
+export interface LexiconEntry {
+  stem: string;
+  frequency: number;
+}
+
+/** Words shorter than this are not corrected: short words have too many near neighbours. */
+export const MIN_CORRECTABLE_LENGTH = 4;
+/** Longer "words" (a pasted hash, a keyboard mash) are not words: not worth the lookups. */
+export const MAX_CORRECTABLE_LENGTH = 30;
+
+/**
+ * A word the lexicon knows is still corrected when it occurs in at most this many documents
+ * and a neighbour occurs in {@link MISSPELLING_RATIO} times as many: documents list misspelt
+ * questions on purpose ("when was the section 321 exemtion created"), and one such line must
+ * not make "exemtion" a word in its own right.
+ */
+export const RARE_FREQUENCY = 1;
+export const MISSPELLING_RATIO = 5;
+
+/**
+ * The word with the letter at `i` removed.
+ *
+ * @example
+ * deleteAt('number', 4); // 'numbr'
+ */
+export function deleteAt(word: string, i: number): string {
+  return word.slice(0, i) + word.slice(i + 1);
+}
+
+/**
+ * Whether two words differ by swapping two neighbouring letters.
+ *
+ * @example
+ * isSwap('tpye', 'type'); // true
+ * isSwap('near', 'year'); // false
+ */
+export function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}
+
+/**
+ * Whether `candidate` is one letter longer than `word` with the other letters in order
+ * ("numbr" → "number"): a dropped letter.
+ *
+ * @example
+ * isDroppedLetter('secton', 'section'); // true
+ */
+export function isDroppedLetter(word: string, candidate: string): boolean {
+  if (candidate.length !== word.length + 1) return false;
+  let i = 0;
+  while (i < word.length && word[i] === candidate[i]) i++;
+  return word.slice(i) === candidate.slice(i + 1);
+}
+
+/**
+ * Which one-edit corrections are believable typos rather than another real word. Short words
+ * change meaning with one letter ("bread" → "break", "apple" → "apply", "near" → "year"), so
+ * up to 6 letters only a dropped letter or a swap is corrected; from 7 letters any one edit.
+ *
+ * @example
+ * plausibleTypo('pliot', 'pilot');   // true (swap)
+ * plausibleTypo('numbr', 'number');  // true (dropped letter)
+ * plausibleTypo('bread', 'break');   // false
+ */
+export function plausibleTypo(word: string, candidate: string): boolean {
+  if (word.length >= 7) return true;
+  return isSwap(word, candidate) || isDroppedLetter(word, candidate);
+}
+
+/**
+ * Builds a speller over a lexicon: surface forms and stems, each with the stem it stands for
+ * and a frequency (documents it occurs in).
+ *
+ * @example
+ * const speller = createSpeller(new Map([['exemption', { stem: 'exemption', frequency: 9 }]]));
+ * speller.correct({ text: 'exemtion', stem: 'exemtion' }); // 'exemption'
+ */
+export function createSpeller(lexicon: ReadonlyMap<string, LexiconEntry>): Speller {
+  const byDeletion = new Map<string, string[]>();
+  for (const form of lexicon.keys()) {
+    if (!/^[a-z]+$/.test(form) || form.length < MIN_CORRECTABLE_LENGTH - 1) continue;
+    for (let i = 0; i < form.length; i++) {
+      const key = deleteAt(form, i);
+      const list = byDeletion.get(key);
+      if (!list) byDeletion.set(key, [form]);
+      else if (!list.includes(form)) list.push(form);
+    }
+  }
+
+  /** Lexicon words one edit (or one swap) from `form`. */
+  const neighbours = (form: string): Set<string> => {
+    const found = new Set<string>(byDeletion.get(form) ?? []); // form lacks a letter
+    for (let i = 0; i < form.length; i++) {
+      const shorter = deleteAt(form, i);
+      if (lexicon.has(shorter)) found.add(shorter); // form has an extra letter
+      for (const c of byDeletion.get(shorter) ?? []) if (c.length === form.length) found.add(c); // a changed letter
+      if (i + 1 < form.length) {
+        const swapped = form.slice(0, i) + form[i + 1] + form[i] + form.slice(i + 2);
+        if (lexicon.has(swapped)) found.add(swapped);
+      }
+    }
+    found.delete(form);
+    return found;
+  };
+
+  const correctable = (w: string) => w.length >= MIN_CORRECTABLE_LENGTH && w.length <= MAX_CORRECTABLE_LENGTH && /^[a-z]+$/.test(w);
+
+  return {
+    correct({ text, stem }) {
+      const known = lexicon.get(text) ?? lexicon.get(stem);
+      if (known && known.frequency > RARE_FREQUENCY) return undefined;
+      // A known rare word gives way only to a much more frequent neighbour.
+      const floor = known ? Math.max(1, known.frequency) * MISSPELLING_RATIO : 0;
+      let best: LexiconEntry | undefined;
+      for (const form of new Set([text, stem])) {
+        if (!correctable(form)) continue;
+        for (const candidate of neighbours(form)) {
+          if (!plausibleTypo(form, candidate)) continue;
+          const entry = lexicon.get(candidate)!;
+          if (entry.stem === known?.stem || entry.frequency < floor) continue;
+          if (!best || entry.frequency > best.frequency) best = entry;
+        }
+      }
+      return best?.stem;
+    },
+  };
+}
+
+/**
+ * The words the speller may correct to: every word of the documents as written and as a stem
+ * (frequency = documents it occurs in), plus the words of the synonym and other-CBP tables,
+ * so that "precheck" is not "corrected" into a document word.
+ *
+ * @example
+ * const speller = createSpeller(buildLexicon(texts, synonyms));
+ */
+export function buildLexicon(texts: readonly string[], synonyms: SynonymTable): Map<string, LexiconEntry> {
+  const lexicon = new Map<string, LexiconEntry>();
+  const add = (text: string, counted: boolean) => {
+    const seen = new Set<string>();
+    for (const w of words(text)) {
+      if (isStopWord(w.text)) continue;
+      for (const form of [w.text, w.stem]) {
+        if (seen.has(form)) continue;
+        seen.add(form);
+        const entry = lexicon.get(form) ?? { stem: w.stem, frequency: 0 };
+        if (counted) entry.frequency += 1;
+        lexicon.set(form, entry);
+      }
+    }
+  };
+  for (const text of texts) add(text, true);
+  for (const phrase of [...synonyms.groups.flat(), ...synonyms.otherCbp]) add(phrase, false);
+  return lexicon;
+}

@@ -1,0 +1,43 @@
+import { stem } from './stem';
+
+describe('stem', () => {
+  it.each([
+    ['shipments', 'shipment'],
+    ['shipping', 'ship'],
+    ['shipped', 'ship'],
+    ['ships', 'ship'],
+    ['policies', 'policy'],
+    ['duties', 'duty'],
+    ['taxes', 'tax'],
+    ['watches', 'watch'],
+    ['classified', 'classify'],
+    ['agreed', 'agree'],
+    ['fees', 'fee'],
+    ['counterfeits', 'counterfeit'],
+    ['counterfeiting', 'counterfeit'],
+  ])('%s → %s', (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+
+  it.each([
+    ['charge', 'charged', 'charges', 'charging'],
+    ['seize', 'seized', 'seizes', 'seizing'],
+    ['package', 'packages', 'packaged'],
+    ['file', 'filed', 'filing', 'files'],
+    ['order', 'orders', 'ordered', 'ordering'],
+  ])('%s and its forms meet', (...forms) => {
+    expect(new Set(forms.map(stem)).size).toBe(1);
+  });
+
+  it.each(['seller', 'importer', 'status', 'analysis', 'express', 'ruling', 'rulings', 'marking', 'need', 'news', 'usd800', '2026', 'tax', 'us'])(
+    'leaves %s alone or nearly (no over-stemming)',
+    (word) => {
+      expect(stem(word)).toBe(word === 'rulings' ? 'ruling' : word);
+    },
+  );
+
+  it('keeps "seller" apart from "sell" and "ruling" apart from "rule"', () => {
+    expect(stem('seller')).not.toBe(stem('sell'));
+    expect(stem('ruling')).not.toBe(stem('rules'));
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The synonym/acronym table and the "other CBP matters" term list, kept as data in
+ * knowledge/synonyms.yaml so a content editor can extend them:
+ *
+ * ```yaml
+ * synonyms:            # groups of equivalent terms; multi-word phrases allowed
+ *   - [de minimis, section 321, duty-free, low-value]
+ *   - [importer of record, IOR]
+ * other_cbp:           # questions about these go to the CBP Info Center
+ *   - global entry
+ *   - ESTA
+ * ```
+ */
+import fs from 'node:fs';
+import yaml from 'js-yaml';
+import { z } from 'zod';
+import type { Problem } from './types';
+import { isStopWord } from './stopwords';
+import { stems } from './words';
+
+export interface SynonymTable {
+  /** Groups of equivalent terms; the first term of a group names it. */
+  groups: string[][];
+  /** Terms and phrases that mark a question about another CBP matter. */
+  otherCbp: string[];
+}
+
+/** A table with nothing in it: plain search without synonyms. */
+export const EMPTY_SYNONYMS: SynonymTable = { groups: [], otherCbp: [] };
+
+// YAML reads `321` as a number; an editor should not have to quote it.
+const term = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1, 'is empty'));
+
+const fileSchema = z
+  .object({
+    synonyms: z.array(z.array(term).min(2, 'a group needs at least 2 terms')).default([]),
+    other_cbp: z.array(term).default([]),
+  })
+  .strict();
+
+/**
+ * The single search term a group's phrases become: its first term's stems joined by "_".
+ *
+ * @example
+ * groupTerm(['importer of record', 'IOR']); // 'importer_of_record'
+ */
+export function groupTerm(group: readonly string[]): string {
+  return stems(group[0]).join('_');
+}
+
+function zodPath(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(file)';
+}
+
+/** Checks that need analysis: empty phrases, stop words used alone, a phrase in two groups. */
+function checkTerms(table: SynonymTable, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const owner = new Map<string, number>();
+  table.groups.forEach((group, g) => {
+    group.forEach((t, k) => {
+      const field = `synonyms[${g}][${k}]`;
+      const s = stems(t);
+      if (s.length === 0) {
+        problems.push({ file, field, problem: `"${t}" has no letters or digits`, severity: 'error' });
+        return;
+      }
+      if (s.length === 1 && isStopWord(s[0])) {
+        problems.push({ file, field, problem: `"${t}" is a common word; as a synonym it would misfire on ordinary sentences`, severity: 'error' });
+      }
+      const key = s.join(' ');
+      const previous = owner.get(key);
+      if (previous === g) {
+        problems.push({ file, field, problem: `"${t}" repeats a term of the same group`, severity: 'warning' });
+      } else if (previous !== undefined) {
+        problems.push({ file, field, problem: `"${t}" is also in group ${previous} (synonyms[${previous}]); a term may belong to one group only`, severity: 'error' });
+      } else {
+        owner.set(key, g);
+      }
+    });
+  });
+  table.otherCbp.forEach((t, k) => {
+    if (stems(t).every(isStopWord)) {
+      problems.push({ file, field: `other_cbp[${k}]`, problem: `"${t}" has no words that search can use`, severity: 'error' });
+    }
+  });
+  return problems;
+}
+
+/**
+ * Parses and validates the YAML text of a synonyms file.
+ *
+ * @example
+ * parseSynonyms('synonyms:\n  - [fake, counterfeit]\n', 'synonyms.yaml');
+ * // { table: { groups: [['fake', 'counterfeit']], otherCbp: [] }, problems: [] }
+ */
+export function parseSynonyms(text: string, file: string): { table: SynonymTable; problems: Problem[] } {
+  let raw: unknown;
+  try {
+    raw = yaml.load(text) ?? {};
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return { table: EMPTY_SYNONYMS, problems: [{ file, field: '(file)', problem: `not valid YAML: ${message}`, severity: 'error' }] };
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue): Problem => ({
+      file,
+      field: zodPath(issue.path),
+      problem: issue.code === 'unrecognized_keys' ? `unknown section(s) ${issue.keys.join(', ')}; allowed: synonyms, other_cbp` : issue.message,
+      severity: 'error',
+    }));
+    return { table: EMPTY_SYNONYMS, problems };
+  }
+  const table: SynonymTable = { groups: parsed.data.synonyms, otherCbp: parsed.data.other_cbp };
+  return { table, problems: checkTerms(table, file) };
+}
+
+/**
+ * Reads and validates a synonyms file. A missing file is a warning and gives the empty table.
+ *
+ * @example
+ * const { table, problems } = loadSynonyms('knowledge/synonyms.yaml');
+ */
+export function loadSynonyms(file: string): { table: SynonymTable; problems: Problem[] } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return { table: EMPTY_SYNONYMS, problems: [{ file, field: '(file)', problem: 'no synonym table; search runs without synonyms', severity: 'warning' }] };
+  }
+  return parseSynonyms(text, file);
+}

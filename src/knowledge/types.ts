@@ -1,0 +1,60 @@
+/**
+ * The shapes the rest of the bot codes against. The knowledge core imports nothing from
+ * botbuilder, so these types are plain data.
+ */
+
+/** Where an answer comes from; shown to the user as its citation. */
+export interface Source {
+  title: string;
+  url: string;
+}
+
+/** One answer document, `knowledge/<topic>/<id>.md`, after validation. */
+export interface KnowledgeDoc {
+  id: string;
+  title: string;
+  /** Button text (≤ 25 characters); a click sends it back as the user's message. */
+  label: string;
+  topic: string;
+  audience: string[];
+  /** Ways people ask this; boosted in search. */
+  questions: string[];
+  sources: Source[];
+  /** YYYY-MM-DD. */
+  reviewed: string;
+  effective?: { from?: string; to?: string };
+  related: string[];
+  /** The answer says plainly that something is not settled. */
+  uncertain: boolean;
+  /** Markdown, answer first. */
+  body: string;
+  /** Path of the file it was loaded from (for error messages and the staff "kb" command). */
+  file: string;
+}
+
+/**
+ * What the bot should do with a question:
+ * - `answer`: confident, show `best`;
+ * - `did-you-mean`: unsure, offer `best` and the alternatives;
+ * - `other-cbp`: about another CBP matter (travel, Global Entry, jobs) → CBP Info Center;
+ * - `out-of-scope`: nothing relevant.
+ */
+export type AnswerKind = 'answer' | 'did-you-mean' | 'other-cbp' | 'out-of-scope';
+
+export interface AnswerResult {
+  kind: AnswerKind;
+  /** Calibrated: roughly the probability that `best` is the right document. In [0, 1]. */
+  confidence: number;
+  /** Top document; for `did-you-mean` the top guess; absent when nothing matched. */
+  best?: KnowledgeDoc;
+  /** Up to 3 other close documents, never including `best`. */
+  alternatives: KnowledgeDoc[];
+}
+
+/** One finding of validation: `file: field: problem`. Errors block loading; warnings do not. */
+export interface Problem {
+  file: string;
+  field: string;
+  problem: string;
+  severity: 'error' | 'warning';
+}
