@@ -34,7 +34,7 @@ describe('parseConfig', () => {
   });
 
   test.each([
-    [{ PORT: 'abc' }, /^PORT must be a whole number from 1 to 65535/],
+    [{ PORT: 'abc' }, /^PORT must be a whole number from 0 to 65535/],
     [{ PORT: '70000' }, /^PORT must be a whole number/],
     [{ BOT_ENV: 'prod' }, /^BOT_ENV must be one of development, production/],
     [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of/],

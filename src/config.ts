@@ -55,7 +55,7 @@ const email = checked((v) => /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$
 /** The schema of the environment; names are the variable names, so errors name the variable. */
 const envSchema = z
   .object({
-    PORT: integer(3978, 1, 65535),
+    PORT: integer(3978, 0, 65535), // 0: any free port (tests)
     HOST: textWithDefault('0.0.0.0'),
     BOT_ENV: oneOf(['development', 'production'] as const, 'development'),
     LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
@@ -79,6 +79,11 @@ const envSchema = z
     DIRECT_LINE_BASE_URL: url(['http:', 'https:']).transform((v) => v ?? 'https://directline.botframework.com'),
     WEBCHAT_ALLOWED_ORIGINS: commaList,
     ALLOWED_TENANT_IDS: commaList,
+    STATE_STORAGE: oneOf(['memory', 'blob'] as const, 'memory'),
+    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    STATE_CONTAINER: textWithDefault('bot-state'),
+    OUTBOX_CONTAINER: textWithDefault('bot-outbox'),
+    RECORDS_CONTAINER: textWithDefault('bot-records'),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_ENV === 'production' && !env.MicrosoftAppId) {
@@ -86,6 +91,9 @@ const envSchema = z
     }
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set and MicrosoftAppType is ${env.MicrosoftAppType}` });
+    }
+    if (env.STATE_STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STATE_STORAGE=blob' });
     }
     if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
@@ -117,7 +125,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'configuration');
     const given = env[name];
-    const shown = given === undefined || given === '' || /password|secret|url/i.test(name) ? '' : ` (got "${given}")`;
+    const shown = given === undefined || given === '' || /password|secret|url|connection/i.test(name) ? '' : ` (got "${given}")`;
     return `${name} ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

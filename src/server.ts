@@ -17,6 +17,7 @@ import { sendReply } from './channels/render';
 import { registerLocalDirectLine, LocalDirectLine } from './channels/directline';
 import { registerTokenEndpoint } from './channels/tokenEndpoint';
 import { registerWebPage } from './channels/webPage';
+import { isStateConflict } from './storage';
 
 /**
  * The Bot Framework adapter. With no MicrosoftAppId it runs in local mode without
@@ -33,6 +34,15 @@ export function createAdapter(config: AppConfig, logger: Logger, core: Pick<BotC
   const auth = new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings));
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    if (isStateConflict(error)) {
+      // Two turns of one conversation at once (a double click, two instances): the other turn's
+      // state is newer and valid, so keep it and ask for the message again.
+      logger.warn({ conversation: context.activity.conversation?.id }, 'concurrent turns in one conversation; this one was not saved');
+      if (context.activity.type === 'message') {
+        await context.sendActivity('I received two messages at the same time. Please send your last message again.').catch(() => undefined);
+      }
+      return;
+    }
     logger.error({ err: error, conversation: context.activity.conversation?.id, channel: context.activity.channelId }, 'turn failed');
     try {
       await sendReply(context, {

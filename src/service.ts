@@ -7,6 +7,7 @@ import { BotCore, BotCoreOptions, createBotCore } from './app';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import { createAdapter, createServer, InFlight } from './server';
+import { createSharedStores } from './storage';
 import { tenantAllowListNotice } from './channels/teams';
 
 export interface RunningService {
@@ -28,7 +29,26 @@ const DRAIN_MS = 10_000;
  */
 export async function startService(config: AppConfig, options: Omit<BotCoreOptions, 'logger'> & { logger: Logger }): Promise<RunningService> {
   const { logger } = options;
-  const core = createBotCore(config, options);
+  // Conversation state, outbox and records: this process's memory and files, or Azure Blob
+  // Storage shared by every instance (STATE_STORAGE=blob).
+  const shared = createSharedStores(
+    {
+      kind: config.STATE_STORAGE,
+      connectionString: config.AZURE_STORAGE_CONNECTION_STRING,
+      container: config.STATE_CONTAINER,
+      outboxContainer: config.OUTBOX_CONTAINER,
+      recordsContainer: config.RECORDS_CONTAINER,
+    },
+    { logger },
+  );
+  await shared.ready();
+  logger.info({ storage: shared.description }, 'state storage ready');
+  const core = createBotCore(config, {
+    storage: shared.state,
+    ...(shared.records ? { records: shared.records } : {}),
+    ...(shared.outboxStore ? { outboxStore: shared.outboxStore } : {}),
+    ...options,
+  });
   const adapter = createAdapter(config, logger, core);
   const inFlight = new InFlight();
   const { server, directLine } = createServer({

@@ -12,6 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { escalationSubject } from '../escalation/compose';
 import { FileOutboxStore } from '../escalation/fileStore/FileOutboxStore';
+import type { OutboxStore } from '../escalation/store';
+import { BlobOutboxStore } from '../escalation/blobStore/BlobOutboxStore';
+import { DEFAULT_CONTAINERS } from '../storage/settings';
 import { isReference } from '../escalation/reference';
 import type { OutboxEntry, OutboxStatus } from '../escalation/types';
 
@@ -92,8 +95,8 @@ function describe(entry: OutboxEntry): string {
   return `  ${entry.record.reference}  created ${shortTime(entry.record.enqueuedAt)}  attempts ${s.attempts}  ${when}  "${shortSubject(entry)}"${error}`;
 }
 
-async function list(store: FileOutboxStore, show: boolean, io: CliIo): Promise<number> {
-  io.out(`Outbox: ${store.dir}`);
+async function list(store: OutboxStore, where: string, show: boolean, io: CliIo): Promise<number> {
+  io.out(`Outbox: ${where}`);
   for (const status of ['pending', 'sending', 'failed', 'sent'] as OutboxStatus[]) {
     const entries = await store.list(status);
     io.out(`${status.toUpperCase()} (${entries.length})`);
@@ -109,7 +112,7 @@ async function list(store: FileOutboxStore, show: boolean, io: CliIo): Promise<n
   return 0;
 }
 
-async function retry(store: FileOutboxStore, args: ParsedArgs, io: CliIo): Promise<number> {
+async function retry(store: OutboxStore, args: ParsedArgs, io: CliIo): Promise<number> {
   const references = args.all ? (await store.list('failed')).map((e) => e.record.reference) : [args.target!];
   if (!args.all && !isReference(args.target!)) {
     io.err(`not a reference: ${args.target} (expected e.g. ECOM-2026-000123)`);
@@ -143,6 +146,17 @@ export async function runOutboxCli(args: string[], io: CliIo): Promise<number> {
     io.out(USAGE);
     return 0;
   }
+  // Scaled out, every instance shares one outbox in Azure Blob Storage; --dir still means files.
+  if (io.env.STATE_STORAGE === 'blob' && !parsed.dir) {
+    const connectionString = io.env.AZURE_STORAGE_CONNECTION_STRING;
+    if (!connectionString) {
+      io.err('STATE_STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING to read the shared outbox.');
+      return 2;
+    }
+    const store = BlobOutboxStore.fromConnectionString(connectionString, io.env.OUTBOX_CONTAINER || DEFAULT_CONTAINERS.outbox);
+    const where = `Azure Blob Storage container ${io.env.OUTBOX_CONTAINER || DEFAULT_CONTAINERS.outbox}`;
+    return parsed.command === 'list' ? list(store, where, parsed.show, io) : retry(store, parsed, io);
+  }
   const dir = parsed.dir ?? io.env.ESCALATION_DIR ?? path.join('var', 'outbox');
   // A mistyped --dir must not quietly show (and create) an empty outbox.
   if (!fs.existsSync(dir)) {
@@ -150,7 +164,7 @@ export async function runOutboxCli(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const store = new FileOutboxStore(dir);
-  return parsed.command === 'list' ? list(store, parsed.show, io) : retry(store, parsed, io);
+  return parsed.command === 'list' ? list(store, store.dir, parsed.show, io) : retry(store, parsed, io);
 }
 
 if (require.main === module) {

@@ -1,0 +1,138 @@
+/**
+ * The bot's own words (welcome, small talk, "I don't know") and the conversion of a knowledge
+ * answer into a reply. Written to ../shared/design/CONTENT.md: answer first, plain words, say
+ * when we don't know, offer two ways on.
+ */
+import type { AnswerResult, KnowledgeDoc } from '../src/knowledge';
+import { LABELS } from '../src/intents';
+import type { Reply, Suggestion } from '../src/channels/reply';
+
+export const INFO_CENTER_LINE =
+  'the CBP Info Center: [help.cbp.gov](https://help.cbp.gov), 1-877-227-5511 (in the U.S.) or +1-202-325-8000 (from abroad)';
+
+const MAIN_TASKS: Suggestion[] = [
+  { label: LABELS.checkShipment },
+  { label: LABELS.isDeMinimisOver },
+  { label: LABELS.reportFake },
+  { label: LABELS.email },
+];
+
+/** The first message of a conversation. */
+export function welcomeReply(): Reply {
+  return {
+    kind: 'info',
+    markdown: [
+      "Hello! I'm the **CBP E-Commerce Assistant**. I answer questions about U.S. Customs rules for things you buy or sell online: duties on low-value packages and the end of the $800 duty-free limit (de minimis), gifts, counterfeit goods, and import rules for online sellers.",
+      'I can also check whether a shipment gets duty-free entry, or send your question to the CBP E-Commerce team.',
+      'I give general guidance, not legal advice. Please do not send card numbers, passwords or ID numbers.',
+    ].join('\n\n'),
+    suggestions: MAIN_TASKS,
+  };
+}
+
+/** "What can you do?" and "help" outside a guided check. */
+export function capabilitiesReply(): Reply {
+  return {
+    kind: 'info',
+    markdown: [
+      'Here is what I can do:',
+      '- **Answer questions** about duties on online orders, de minimis (Section 321), gifts, counterfeits and import compliance. Just type your question.',
+      '- **Check a shipment**: I ask a few questions and tell you whether it gets duty-free entry on the date it arrives.',
+      '- **Email the E-Commerce team** at CBP when I cannot answer.',
+      `For travel, trusted traveler programs and other CBP matters, contact ${INFO_CENTER_LINE}.`,
+    ].join('\n'),
+    suggestions: MAIN_TASKS,
+  };
+}
+
+export function greetingReply(): Reply {
+  return { kind: 'info', markdown: 'Hello! What would you like to know about shipments, duties or counterfeits?', suggestions: MAIN_TASKS };
+}
+
+export function thanksReply(): Reply {
+  return { kind: 'info', markdown: "You're welcome. Is there anything else I can help with?", suggestions: MAIN_TASKS.slice(0, 3) };
+}
+
+export function goodbyeReply(): Reply {
+  return { kind: 'info', markdown: 'Thank you for using the CBP E-Commerce Assistant. Goodbye!' };
+}
+
+export function feedbackThanksReply(): Reply {
+  return { kind: 'info', markdown: 'Thank you for your feedback.' };
+}
+
+export function notHelpfulReply(): Reply {
+  return {
+    kind: 'info',
+    markdown: 'Sorry that did not help. You can ask your question another way, or I can send it to the CBP E-Commerce team by email.',
+    suggestions: [{ label: LABELS.email }, { label: LABELS.askQuestion }],
+  };
+}
+
+export function nothingToCancelReply(): Reply {
+  return { kind: 'info', markdown: 'There is nothing to cancel. What would you like to know?', suggestions: MAIN_TASKS };
+}
+
+export function messageTooLongReply(limit: number): Reply {
+  return {
+    kind: 'info',
+    markdown: `That message is too long for me (more than ${limit.toLocaleString('en-US')} characters). Please ask your question in a shorter message.`,
+  };
+}
+
+export function nonTextReply(): Reply {
+  return { kind: 'info', markdown: 'I can only read text messages. Please type your question.', suggestions: MAIN_TASKS };
+}
+
+const related = (kb: { get(id: string): KnowledgeDoc | undefined }, doc: KnowledgeDoc, max: number): Suggestion[] =>
+  doc.related
+    .map((id) => kb.get(id))
+    .filter((d): d is KnowledgeDoc => d !== undefined)
+    .slice(0, max)
+    .map((d) => ({ label: d.label }));
+
+/**
+ * The reply for a knowledge answer: the document itself when confident, "Did you mean" when
+ * unsure, and an honest "I don't know" with two ways on otherwise.
+ *
+ * @example
+ * const reply = answerReply(kb.answer('is 800 still duty free'), kb);
+ * reply.markdown; // the document body; reply.sources + reply.reviewed make the citation line
+ */
+export function answerReply(
+  result: AnswerResult,
+  kb: { get(id: string): KnowledgeDoc | undefined },
+  options: { feedback?: boolean } = {},
+): Reply {
+  const feedback = options.feedback ?? true;
+  switch (result.kind) {
+    case 'answer': {
+      const doc = result.best!;
+      const suggestions = related(kb, doc, feedback ? 3 : 2);
+      if (feedback) suggestions.push({ label: LABELS.helpful }, { label: LABELS.notHelpful });
+      return { kind: 'answer', title: doc.title, markdown: doc.body, sources: doc.sources, reviewed: doc.reviewed, suggestions };
+    }
+    case 'did-you-mean': {
+      const options = [result.best!, ...result.alternatives].slice(0, 3);
+      return {
+        kind: 'info',
+        markdown: ["I'm not sure I understood. Did you mean one of these?", ...options.map((d) => `- ${d.title}`)].join('\n'),
+        suggestions: [...options.map((d) => ({ label: d.label })), { label: LABELS.email }],
+      };
+    }
+    case 'other-cbp':
+      return {
+        kind: 'info',
+        markdown: `That sounds like a question about another part of CBP's work. I only cover e-commerce: online purchases, low-value shipments and counterfeits. For travel, trusted traveler programs, jobs and other CBP matters, please contact ${INFO_CENTER_LINE}.`,
+        suggestions: MAIN_TASKS.slice(0, 2),
+      };
+    case 'out-of-scope':
+    default:
+      return {
+        kind: 'info',
+        markdown:
+          "Sorry, I don't have an answer to that. I can help with U.S. Customs rules for online purchases and low-value shipments, gifts, counterfeits, and import rules for online sellers. You can ask another way, or send your question to the CBP E-Commerce team by email.",
+        suggestions: [{ label: LABELS.checkShipment }, { label: LABELS.isDeMinimisOver }, { label: LABELS.email }],
+      };
+  }
+}

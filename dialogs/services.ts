@@ -1,0 +1,22 @@
+/**
+ * What the dialogs need from the rest of the app, handed in once at start-up. Knowledge and
+ * rules are read through functions because staff can reload them without a restart.
+ */
+import type { Clock } from '../src/clock';
+import type { KnowledgeBase } from '../src/knowledge';
+import type { Logger } from '../src/logger';
+import type { RecordStore } from '../src/records';
+import type { RuleSet } from '../src/rules';
+import type { EscalationService, TranscriptEntry } from '../src/escalation';
+import type { TurnContext } from 'botbuilder';
+
+export interface BotServices {
+  knowledge(): KnowledgeBase;
+  rules(): RuleSet;
+  clock: Clock;
+  records: RecordStore;
+  escalation: EscalationService;
+  logger: Logger;
+  /** The last lines of this conversation (sent with an email only with the person's consent). */
+  transcript(context: TurnContext): Promise<TranscriptEntry[]>;
+}

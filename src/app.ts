@@ -1,0 +1,164 @@
+/**
+ * The composition root: builds the services, storage, dialogs and bot from configuration.
+ * The HTTP server, the terminal chat and the tests all build the bot through here, so they
+ * run the same bot with the same dialogs.
+ */
+import path from 'node:path';
+import { ConversationState, MemoryStorage, Storage } from 'botbuilder';
+import { EligibilityDialog } from '../dialogs/EligibilityDialog';
+import { EscalationDialog } from '../dialogs/EscalationDialog';
+import { MainDialog } from '../dialogs/MainDialog';
+import type { BotServices } from '../dialogs/services';
+import { CbpBot } from './bot';
+import { Clock, easternDate, fixedClock, systemClock } from './clock';
+import type { AppConfig } from './config';
+import { createEscalationService, OutboxStore } from './escalation';
+import { KnowledgeBase, loadKnowledgeBase, Problem } from './knowledge';
+import type { Logger } from './logger';
+import { JsonlRecordStore, MemoryRecordStore, RecordStore } from './records';
+import { loadRuleSet, RuleSet } from './rules';
+
+/** Thrown when the knowledge base or the rules do not validate; `problems` are `file: field: problem` lines. */
+export class ContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The knowledge base or rules are invalid:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ContentError';
+  }
+}
+
+export interface BotCoreOptions {
+  logger: Logger;
+  clock?: Clock;
+  /** Conversation state storage; memory by default. */
+  storage?: Storage;
+  /** Usage records; a file store under RECORDS_DIR by default. */
+  records?: RecordStore;
+  /** The escalation outbox's storage; files under ESCALATION_DIR by default. */
+  outboxStore?: OutboxStore;
+}
+
+/** The knowledge base and rules currently in use; `reload()` swaps both or neither. */
+export class Content {
+  private constructor(
+    private kb: KnowledgeBase,
+    private ruleSet: RuleSet,
+    private readonly knowledgeDir: string,
+    private readonly rulesFile: string,
+    private readonly today: () => string,
+  ) {}
+
+  /**
+   * Loads and validates knowledge and rules; throws ContentError with readable lines.
+   *
+   * @example
+   * const content = Content.load('knowledge', 'knowledge/rules/duty-free.yaml', () => '2026-11-25');
+   */
+  static load(knowledgeDir: string, rulesFile: string, today: () => string): Content {
+    const { kb, ruleSet } = Content.read(knowledgeDir, rulesFile, today());
+    return new Content(kb, ruleSet, knowledgeDir, rulesFile, today);
+  }
+
+  private static read(knowledgeDir: string, rulesFile: string, today: string): { kb: KnowledgeBase; ruleSet: RuleSet } {
+    const { kb, problems } = loadKnowledgeBase(knowledgeDir, { today });
+    const errors = problems.filter((p: Problem) => p.severity === 'error').map(formatProblem);
+    let ruleSet: RuleSet | undefined;
+    try {
+      ruleSet = loadRuleSet(rulesFile);
+    } catch (err) {
+      const ruleProblems = (err as { problems?: Problem[] }).problems;
+      if (!ruleProblems) throw err;
+      errors.push(...ruleProblems.filter((p) => p.severity === 'error').map(formatProblem));
+    }
+    if (errors.length > 0 || !kb || !ruleSet) throw new ContentError(errors.length > 0 ? errors : ['knowledge: could not be loaded']);
+    return { kb, ruleSet };
+  }
+
+  knowledge(): KnowledgeBase {
+    return this.kb;
+  }
+
+  rules(): RuleSet {
+    return this.ruleSet;
+  }
+
+  /** Re-reads both from disk; on any problem keeps the current ones and throws ContentError. */
+  reload(): { documents: number } {
+    const { kb, ruleSet } = Content.read(this.knowledgeDir, this.rulesFile, this.today());
+    this.kb = kb;
+    this.ruleSet = ruleSet;
+    return { documents: kb.documents.length };
+  }
+}
+
+function formatProblem(p: Problem): string {
+  return `${p.file}: ${p.field}: ${p.problem}`;
+}
+
+export interface BotCore {
+  bot: CbpBot;
+  services: BotServices;
+  content: Content;
+  conversationState: ConversationState;
+}
+
+/**
+ * Builds the bot and everything it needs, without any network listener.
+ *
+ * @example
+ * const core = createBotCore(parseConfig({}), { logger: silentLogger });
+ * await adapter.process(req, res, (context) => core.bot.run(context));
+ */
+export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCore {
+  const clock = options.clock ?? (config.TODAY ? fixedClock(config.TODAY) : systemClock);
+  const resolve = (p: string) => path.resolve(p);
+  const content = Content.load(resolve(config.KNOWLEDGE_DIR), resolve(config.RULES_FILE), () => easternDate(clock()));
+  const escalation = createEscalationService(
+    {
+      escalationDir: resolve(config.ESCALATION_DIR),
+      smtpUrl: config.SMTP_URL,
+      mailFrom: config.MAIL_FROM,
+      inbox: config.ECOMMERCE_INBOX,
+      maxAttempts: config.ESCALATION_MAX_ATTEMPTS,
+    },
+    options.logger,
+    options.outboxStore ? { store: options.outboxStore } : {},
+  );
+  let bot: CbpBot;
+  const services: BotServices = {
+    knowledge: () => content.knowledge(),
+    rules: () => content.rules(),
+    clock,
+    records: options.records ?? new JsonlRecordStore(resolve(config.RECORDS_DIR)),
+    escalation,
+    logger: options.logger,
+    transcript: (context) => bot.recentTranscript(context),
+  };
+  const conversationState = new ConversationState(options.storage ?? new MemoryStorage());
+  bot = new CbpBot({
+    conversationState,
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
+    logger: options.logger,
+    teams: { allowedTenants: config.ALLOWED_TENANT_IDS, botEnv: config.BOT_ENV },
+    staff: {
+      records: services.records,
+      knowledge: services.knowledge,
+      clock,
+      outboxCounts: async () => {
+        const { pending, sent, failed } = await escalation.mailer.health();
+        return { pending, sent, failed };
+      },
+      reload: () => {
+        try {
+          return { ok: true, ...content.reload() };
+        } catch (err) {
+          if (err instanceof ContentError) return { ok: false, problems: err.problems };
+          throw err;
+        }
+      },
+    },
+    dialogs: [new MainDialog(services), new EligibilityDialog(services), new EscalationDialog(services)],
+  });
+  return { bot, services, content, conversationState };
+}
+
+export { MemoryRecordStore };
