@@ -100,7 +100,7 @@ export function checkDuplicateQuestions(docs: readonly KnowledgeDoc[], analyzer:
 
 /**
  * Documents reviewed more than {@link STALE_AFTER_DAYS} days before `today` (warning), or
- * "reviewed" in the future (warning: probably a typo).
+ * "reviewed" more than a day in the future (warning: probably a typo).
  *
  * @example
  * checkStale([{ ...doc, reviewed: '2025-01-01' }], '2026-11-25');
@@ -112,7 +112,8 @@ export function checkStale(docs: readonly KnowledgeDoc[], today: string): Proble
     const age = daysBetween(doc.reviewed, today);
     if (age > STALE_AFTER_DAYS) {
       problems.push({ file: doc.file, field: 'reviewed', problem: `last reviewed ${doc.reviewed}, ${age} days ago (more than ${STALE_AFTER_DAYS})`, severity: 'warning' });
-    } else if (age < 0) {
+    } else if (age < -1) {
+      // One day of slack: an editor east of U.S. Eastern time may already be on the next day.
       problems.push({ file: doc.file, field: 'reviewed', problem: `${doc.reviewed} is after today (${today})`, severity: 'warning' });
     }
   }
