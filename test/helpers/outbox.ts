@@ -1,0 +1,40 @@
+/**
+ * Outbox helpers for HTTP and process tests: wait for the spool folder to reach a state, and
+ * let retry delays pass without waiting for them.
+ */
+import { FileOutboxStore, type OutboxEntry } from '../../src/escalation';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `condition` every 10 ms; rejects with `what` after `timeoutMs`. */
+export async function waitUntil(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await sleep(10);
+  }
+}
+
+/** Where a message is in the spool folder, and its delivery state. */
+export async function outboxEntry(dir: string, reference: string): Promise<OutboxEntry | undefined> {
+  return new FileOutboxStore(dir).get(reference);
+}
+
+/**
+ * Makes every pending message due now, as if its retry delay had passed: the app's mailer waits
+ * at least 30 seconds after a failed attempt (1 minute base backoff, with jitter), too long for a
+ * test. Goes through the store's own claim / reschedule, so it is safe while mailers run.
+ * Returns the references it touched.
+ */
+export async function letRetryDelaysPass(dir: string): Promise<string[]> {
+  const store = new FileOutboxStore(dir);
+  const now = new Date();
+  const touched: string[] = [];
+  for (const entry of await store.list('pending')) {
+    const claim = await store.claim(entry.record.reference, { owner: 'test-clock', leaseMs: 60_000, now });
+    if (!claim) continue; // a mailer has it right now
+    await store.reschedule(claim, { ...claim.state, nextAttemptAt: now.toISOString() });
+    touched.push(claim.reference);
+  }
+  return touched;
+}
