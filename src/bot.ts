@@ -19,6 +19,7 @@ import type { TranscriptEntry } from './escalation';
 import type { Logger } from './logger';
 import { parseStaffCommand } from './staff';
 import { runStaffCommand, StaffDeskDeps } from './staff/desk';
+import { HANDLED_IDS_KEPT, RecentActivities } from './retries';
 
 /** How many lines of the conversation are kept, for an email the person agrees to include. */
 export const TRANSCRIPT_LINES = 20;
@@ -48,12 +49,15 @@ export class CbpBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
   private readonly transcript: StatePropertyAccessor<TranscriptEntry[]>;
+  private readonly handledIds: StatePropertyAccessor<string[]>;
+  private readonly recentActivities = new RecentActivities();
 
   constructor(private readonly options: CbpBotOptions) {
     super();
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = options.conversationState.createProperty<boolean>('welcomed');
     this.transcript = options.conversationState.createProperty<TranscriptEntry[]>('transcript');
+    this.handledIds = options.conversationState.createProperty<string[]>('handledIds');
     this.dialogs = new DialogSet(this.dialogState);
     for (const dialog of options.dialogs) this.dialogs.add(dialog);
 
@@ -85,8 +89,24 @@ export class CbpBot extends TeamsActivityHandler {
       if (context.activity.type === ActivityTypes.Message) await context.sendActivity(TEAMS_TENANT_REFUSAL);
       return;
     }
+    if (await this.isRetry(context)) {
+      this.options.logger.debug({ conversation: context.activity.conversation?.id }, 'retried activity ignored');
+      return;
+    }
     await super.run(context);
     await this.options.conversationState.saveChanges(context, false);
+  }
+
+  /** A message the channel already delivered once (same activity id): handle it only once. */
+  private async isRetry(context: TurnContext): Promise<boolean> {
+    const { type, id, conversation } = context.activity;
+    if (type !== ActivityTypes.Message || !id || !conversation?.id) return false;
+    if (this.recentActivities.checkAndRemember(conversation.id, id)) return true;
+    const handled = await this.handledIds.get(context, []);
+    if (handled.includes(id)) return true;
+    handled.push(id);
+    handled.splice(0, Math.max(0, handled.length - HANDLED_IDS_KEPT));
+    return false;
   }
 
   private tenantAllowed(context: TurnContext): boolean {

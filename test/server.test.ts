@@ -62,6 +62,19 @@ describe('conversation basics', () => {
     expect(replies[0].text).toMatch(/only read text/);
   });
 
+  test('a retried activity (same id, as channels resend slow requests) is answered once', async () => {
+    const activity = channelActivity(channel.serviceUrl, 'retry-1', { text: 'what is the informal entry limit' });
+    const [first, second] = await Promise.all([
+      post(`${bot.url}/api/messages`, activity),
+      post(`${bot.url}/api/messages`, activity),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    await post(`${bot.url}/api/messages`, activity);
+    const replies = channel.inConversation('retry-1');
+    expect(replies).toHaveLength(1);
+    expect(replies[0].text).toMatch(/\$2,500/);
+  });
+
   test('deliveryMode expectReplies returns the replies in the response body', async () => {
     const before = channel.received.length;
     const result = await post(`${bot.url}/api/messages`, channelActivity(channel.serviceUrl, 'expect-1', { text: 'hi', deliveryMode: 'expectReplies' }));
