@@ -107,7 +107,8 @@ describe('EligibilityDialog: happy paths', () => {
     const body = expectVerdict(replies, 'Result: not duty-free — de minimis is suspended for all countries since 29 Aug 2025');
     expect(text(replies)).not.toContain(Q.value);
     expect(body).toContain('I checked for goods that arrive today, 25 Nov 2026.');
-    expect(body).toContain('*(29 Aug 2025 · Sources: [Executive Order 14324');
+    expect(body).toContain('*(since 29 Aug 2025)*');
+    expect(body).toMatch(/\nSources: \[Executive Order 14324/);
     expect(body).toContain('Expect to pay duties, taxes and fees.');
     expect(body).toContain('- **Entry date:** 25 Nov 2026 (today)');
     expect(body).toContain('- **Kind of shipment:** Something I bought');

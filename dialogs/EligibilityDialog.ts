@@ -148,9 +148,9 @@ function describeFacts(facts: ShipmentFacts, rules: RuleSet): string[] {
 
 /** A reason as a list item: the text, then its date and its sources as links. */
 function reasonLine(reason: Reason): string {
-  const links = reason.sources.map((s) => `[${escapeMarkdownText(s.title)}](${s.url})`).join('; ');
-  const meta = [reason.date ? formatDate(reason.date) : '', links ? `${reason.sources.length > 1 ? 'Sources' : 'Source'}: ${links}` : ''].filter(Boolean);
-  return `- ${reason.text}${meta.length > 0 ? ` *(${meta.join(' · ')})*` : ''}`;
+  // The sources are listed once, in the citation line under the verdict: repeating them after
+  // every reason made the verdict too long to read on a phone.
+  return `- ${reason.text}${reason.date ? ` *(since ${formatDate(reason.date)})*` : ''}`;
 }
 
 export class EligibilityDialog extends GuidedDialog<EligibilityState> {

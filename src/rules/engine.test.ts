@@ -212,10 +212,12 @@ describe('what an assessment says', () => {
     expect(steps).not.toContain('postal informal entry');
   });
 
-  it('mode unknown: both ways are explained', () => {
+  it('mode unknown: no mode-specific procedure, only what holds for every mode', () => {
     const steps = assess({ kind: 'purchase' }, rules, TODAY).nextSteps.join('\n');
-    expect(steps).toContain('type 11');
-    expect(steps).toContain('postal informal entry');
+    expect(steps).not.toContain('type 11');
+    expect(steps).not.toContain('postal informal entry');
+    expect(steps).toContain('The carrier or customs broker usually pays CBP and bills you');
+    expect(steps).toContain('$2,500');
   });
 
   it('mail from China in June 2025: the carrier collected a set duty', () => {

@@ -6,7 +6,7 @@
 import { formatDate, isWithin } from './dates';
 import { fillTemplate } from './format';
 import type { CleanFacts } from './facts';
-import { UNKNOWN, type Rule, type RuleSet, type Source, type Verdict } from './types';
+import { UNKNOWN, type Mode, type Rule, type RuleSet, type Source, type Verdict } from './types';
 
 export interface NextSteps {
   steps: string[];
@@ -50,9 +50,14 @@ export function nextStepsFor(verdict: Verdict, facts: CleanFacts, rules: RuleSet
   };
 }
 
-/** Whether an `entry` rule fits what is known; an unknown mode shows the steps for every mode. */
+/**
+ * Whether an `entry` rule fits what is known. With the mode unknown only the steps that hold for
+ * every mode are shown: listing the mail and the courier procedures both made a verdict too long
+ * to read on a phone, and the general step already says the carrier bills the duty.
+ */
 function entryApplies(rule: Rule, facts: CleanFacts): boolean {
-  const modeFits = !rule.modes || facts.mode === undefined || facts.mode === UNKNOWN || rule.modes.includes(facts.mode);
+  const modeKnown = facts.mode !== undefined && facts.mode !== UNKNOWN;
+  const modeFits = !rule.modes || (modeKnown && rule.modes.includes(facts.mode as Mode));
   const originFits = !rule.countries || (typeof facts.origin === 'string' && rule.countries.includes(facts.origin));
   const contentsFit = !rule.contents || (Array.isArray(facts.contents) && rule.contents.some((id) => (facts.contents as string[]).includes(id)));
   return modeFits && originFits && contentsFit;

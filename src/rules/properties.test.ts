@@ -84,7 +84,7 @@ describe('nextQuestion, answered with any valid answers', () => {
           expect(asked).not.toContain(q.fact);
           asked.push(q.fact);
           expect(asked.length).toBeLessThanOrEqual(FACT_KEYS.length);
-          const answer = fc.sample(validAnswer[q.fact], { numRuns: 1, seed: answers.next().value as number })[0];
+          const answer = fc.sample(validAnswer[q.fact] as fc.Arbitrary<unknown>, { numRuns: 1, seed: answers.next().value as number })[0];
           ctx.log(`${q.fact} = ${JSON.stringify(answer)}`);
           facts = { ...facts, [q.fact]: answer };
         }
