@@ -211,6 +211,11 @@ function followUps(reply: Reply): string[] {
   return (reply.suggestions ?? []).map((s) => s.label);
 }
 
+/** The line above the follow-ups: a prompt's suggestions are the answers to its question, not more questions. */
+function followUpsHeading(reply: Reply): string {
+  return reply.kind === 'prompt' ? 'You can reply with one of these:' : 'You can also ask:';
+}
+
 /**
  * The plain text body of the email.
  *
@@ -230,7 +235,7 @@ export function emailText(reply: Reply): string {
   if (reply.reviewed) citation.push(`Reviewed ${displayDate(reply.reviewed)}`);
   if (citation.length > 0) parts.push(citation.join('\n'));
   const more = followUps(reply);
-  if (more.length > 0) parts.push(['You can also ask:', ...more.map((m) => `- ${m}`)].join('\n'));
+  if (more.length > 0) parts.push([followUpsHeading(reply), ...more.map((m) => `- ${m}`)].join('\n'));
   return parts.filter((p) => p.trim()).join('\n\n');
 }
 
@@ -257,7 +262,7 @@ export function emailHtml(reply: Reply): string {
   if (reply.reviewed) citation.push(`Reviewed ${escapeHtml(displayDate(reply.reviewed))}`);
   if (citation.length > 0) parts.push(`<p style="font-size: 9pt; color: #555555;">${citation.join('<br>')}</p>`);
   const more = followUps(reply);
-  if (more.length > 0) parts.push(`<p>You can also ask:</p>\n<ul>${more.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>`);
+  if (more.length > 0) parts.push(`<p>${followUpsHeading(reply)}</p>\n<ul>${more.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>`);
   return [
     '<html><body style="font-family: Segoe UI, Arial, sans-serif; font-size: 11pt; line-height: 1.4;">',
     ...parts.filter((p) => p.trim()),

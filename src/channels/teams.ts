@@ -131,14 +131,17 @@ export function renderTeamsReply(reply: Reply): Partial<Activity> {
 }
 
 /**
- * The whole of a reply as Teams markdown: the message, its facts as a list, the citation line.
+ * The whole of a reply as Teams markdown: the title in bold (staff reports such as `kb` carry
+ * the document's title only there), the message, its facts as a list, the citation line.
  *
  * @example
  * teamsText({ kind: 'info', markdown: 'Done.', facts: [{ label: 'Documents', value: '42' }] }); // 'Done.\n\n- **Documents:** 42'
+ * teamsText({ kind: 'info', title: 'Reloaded', markdown: 'Done.' }); // '**Reloaded**\n\nDone.'
  */
 export function teamsText(reply: Reply): string {
+  const title = reply.title?.trim() ? `**${reply.title.trim()}**` : '';
   const facts = (reply.facts ?? []).map((f) => `- **${f.label}:** ${f.value}`).join('\n');
-  return [reply.markdown, facts, sourceLine(reply, 'markdown')].filter((part) => part && part.trim()).join('\n\n');
+  return [title, reply.markdown, facts, sourceLine(reply, 'markdown')].filter((part) => part && part.trim()).join('\n\n');
 }
 
 /** The parts of an incoming activity the functions below read (an `Activity` fits). */

@@ -3,7 +3,7 @@
  * are pure (stats.ts, unanswered.ts, kb.ts, reload.ts); this module only fetches their inputs.
  */
 import type { Reply } from '../channels/reply';
-import type { KnowledgeBase } from '../knowledge';
+import type { KnowledgeBase, KnowledgeDoc } from '../knowledge';
 import type { RecordStore } from '../records';
 import type { StaffCommand } from './commands';
 import { kbReport } from './kb';
@@ -39,9 +39,27 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffDeskDeps
     }
     case 'kb': {
       const query = command.arg ?? '';
-      return kbReport(query ? deps.knowledge().lookup(query) : undefined, query);
+      return kbReport(query ? findDocument(deps.knowledge(), query) : undefined, query);
     }
     case 'reload':
       return reloadReport(deps.reload());
   }
+}
+
+/**
+ * The document for `kb <id or words>`: the one with that id, else the one the bot itself would
+ * answer with (or offer as "did you mean"). Not `KnowledgeBase.lookup`'s best hit "however
+ * weak": for an unknown id such as `kb no-such-document` that is an unrelated document sharing
+ * one word, shown to staff as if it were the match.
+ *
+ * @example
+ * findDocument(kb, 'gift-duty-free')?.id;  // 'gift-duty-free'
+ * findDocument(kb, 'no-such-document');    // undefined
+ */
+export function findDocument(kb: KnowledgeBase, query: string): KnowledgeDoc | undefined {
+  const trimmed = query.trim();
+  const byId = kb.get(trimmed) ?? kb.get(trimmed.toLowerCase());
+  if (byId) return byId;
+  const result = kb.answer(trimmed);
+  return result.kind === 'answer' || result.kind === 'did-you-mean' ? result.best : undefined;
 }
