@@ -109,7 +109,7 @@ export function answerReply(
     case 'answer': {
       const doc = result.best!;
       const suggestions = related(kb, doc, feedback ? 3 : 2);
-      if (feedback) suggestions.push({ label: LABELS.helpful }, { label: LABELS.notHelpful });
+      if (feedback) suggestions.push({ label: LABELS.helpful, role: 'feedback' }, { label: LABELS.notHelpful, role: 'feedback' });
       return { kind: 'answer', title: doc.title, markdown: doc.body, sources: doc.sources, reviewed: doc.reviewed, suggestions };
     }
     case 'did-you-mean': {

@@ -19,6 +19,8 @@ describe('detectIntent', () => {
     ['contact the e-commerce team', 'escalate'],
     ['email cbp', 'escalate'],
     ['Check my shipment', 'check-shipment'],
+    ['Hi, can you check my shipment? Thanks', 'check-shipment'],
+    ['please check my package', 'check-shipment'],
     ['does my package qualify for duty-free?', 'check-shipment'],
     ['do I have to pay duty on a $50 order from the UK', 'check-shipment'],
     ['my package arrived in March 2025, should I have paid duty?', 'check-shipment'],
@@ -35,6 +37,7 @@ describe('detectIntent', () => {
     'help me understand the informal entry limit',
     'what is a customs broker',
     'where do i report a counterfit seller',
+    'can you check my package status',
     '',
   ])('%s is a question for the knowledge base', (text) => {
     expect(detectIntent(text)).toBeUndefined();

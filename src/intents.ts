@@ -69,7 +69,8 @@ const ESCALATE = [
 ];
 
 const CHECK_SHIPMENT = [
-  /^check (my |a )?(shipment|package|parcel|order)s?$/,
+  /^(please )?check (my |a )?(shipment|package|parcel|order)s?( please)?$/,
+  /\b(can|could|would|will) you (please )?check (my|a|this) (shipment|package|parcel|order)\b(?!.{0,20}\b(status|tracking|track)\b)/,
   /\b(check|see) (if|whether) (my|a|the) (shipment|package|parcel|order|gift|item)s? (qualif|is duty|gets? duty|can enter)/,
   /\b(does|do|will|would|could|can) (my|a|the|this) (shipment|package|parcel|order|gift|item|purchase|box)s? (still )?(qualify|get|be|enter|count)\b.*\b(duty[- ]?free|de minimis|321|without (paying )?duty)/,
   /\b(do|will|would) i (have to|need to|still have to|still need to)? ?pay (any )?(duty|duties|tariffs?|customs)\b.*\b(on|for)\b/,

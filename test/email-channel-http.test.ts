@@ -59,7 +59,10 @@ describe('answers by email', () => {
     for (const source of expected.sources) expect(text).toContain(`${source.title}: ${source.url}`);
     expect(text).toContain('\nReviewed 25 Nov 2026');
     const related = expected.related.slice(0, 3).map((id) => doc(id).label);
-    expect(text.endsWith(['You can also ask:', ...related.map((l) => `- ${l}`), `- ${LABELS.helpful}`, `- ${LABELS.notHelpful}`].join('\n'))).toBe(true);
+    expect(text.endsWith([
+      ['You can also ask:', ...related.map((l) => `- ${l}`)].join('\n'),
+      `Did this answer help? Reply "${LABELS.helpful}" or "${LABELS.notHelpful}".`,
+    ].join('\n\n'))).toBe(true);
   });
 
   it('the same answer as simple HTML with real links, and no new subject (the reply stays in the thread)', async () => {

@@ -81,3 +81,18 @@ describe('markdown conversion', () => {
     );
   });
 });
+
+describe('feedback by email', () => {
+  test('"Helpful / Not helpful" is asked in words, not listed as questions to ask', () => {
+    const reply = {
+      kind: 'answer' as const,
+      markdown: 'Gifts up to $100 are duty-free.',
+      suggestions: [{ label: 'Traveler allowance' }, { label: 'Helpful', role: 'feedback' as const }, { label: 'Not helpful', role: 'feedback' as const }],
+    };
+    const text = emailText(reply);
+    expect(text).toContain('You can also ask:\n- Traveler allowance');
+    expect(text).not.toMatch(/- Helpful/);
+    expect(text).toContain('Did this answer help? Reply "Helpful" or "Not helpful".');
+    expect(emailHtml(reply)).toContain('Did this answer help? Reply &quot;Helpful&quot; or &quot;Not helpful&quot;.');
+  });
+});

@@ -208,7 +208,13 @@ export function markdownToPlain(markdown: string): string {
 
 /** The follow-up suggestions as words to write back; labels read as what the person would say. */
 function followUps(reply: Reply): string[] {
-  return (reply.suggestions ?? []).map((s) => s.label);
+  return (reply.suggestions ?? []).filter((s) => s.role !== 'feedback').map((s) => s.label);
+}
+
+/** "Helpful / Not helpful" in words: they are not questions to ask. */
+function feedbackLine(reply: Reply): string | undefined {
+  const labels = (reply.suggestions ?? []).filter((s) => s.role === 'feedback').map((s) => `"${s.label}"`);
+  return labels.length > 0 ? `Did this answer help? Reply ${labels.join(' or ')}.` : undefined;
 }
 
 /** The line above the follow-ups: a prompt's suggestions are the answers to its question, not more questions. */
@@ -236,6 +242,8 @@ export function emailText(reply: Reply): string {
   if (citation.length > 0) parts.push(citation.join('\n'));
   const more = followUps(reply);
   if (more.length > 0) parts.push([followUpsHeading(reply), ...more.map((m) => `- ${m}`)].join('\n'));
+  const feedback = feedbackLine(reply);
+  if (feedback) parts.push(feedback);
   return parts.filter((p) => p.trim()).join('\n\n');
 }
 
@@ -263,6 +271,8 @@ export function emailHtml(reply: Reply): string {
   if (citation.length > 0) parts.push(`<p style="font-size: 9pt; color: #555555;">${citation.join('<br>')}</p>`);
   const more = followUps(reply);
   if (more.length > 0) parts.push(`<p>${followUpsHeading(reply)}</p>\n<ul>${more.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>`);
+  const feedback = feedbackLine(reply);
+  if (feedback) parts.push(`<p>${escapeHtml(feedback)}</p>`);
   return [
     '<html><body style="font-family: Segoe UI, Arial, sans-serif; font-size: 11pt; line-height: 1.4;">',
     ...parts.filter((p) => p.trim()),

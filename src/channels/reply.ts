@@ -15,6 +15,8 @@ export interface Source {
 export interface Suggestion {
   label: string;
   value?: string;
+  /** 'feedback': "Helpful / Not helpful" — channels without buttons ask for it in words. */
+  role?: 'feedback';
 }
 
 export interface Reply {
