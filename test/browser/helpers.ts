@@ -211,3 +211,151 @@ export async function saveScreenshot(page: Page, name: string, fullPage = true):
   await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for multi-turn conversations (the real bot): waiting for the *next* reply rather than
+// any matching one, keyboard navigation, problems seen on the page, and cropped screenshots.
+
+/** Everything that went wrong on a page: CSP violations, console errors, uncaught exceptions. */
+export interface PageProblems {
+  cspViolations: CspViolation[];
+  consoleErrors: string[];
+  pageErrors: string[];
+}
+
+/**
+ * What went wrong on the page so far; a clean page gives three empty lists.
+ *
+ * @example
+ * expect(await pageProblems(chat)).toEqual({ cspViolations: [], consoleErrors: [], pageErrors: [] });
+ */
+export async function pageProblems(chat: ChatPage): Promise<PageProblems> {
+  return { cspViolations: await chat.cspViolations(), consoleErrors: [...chat.consoleErrors], pageErrors: [...chat.pageErrors] };
+}
+
+/**
+ * Does `act` (send a message, click a button) and waits for a bot message containing `text`
+ * that was not there before — so a step's answer is never confused with an earlier message that
+ * says the same thing (a second "Not sure" prompt, a repeated source line). Returns the new
+ * message.
+ *
+ * @example
+ * const answer = await nextBotMessage(page, () => sendMessage(page, 'is 800 still duty free'), 'Reviewed');
+ * await nextBotMessage(page, () => suggestedAction(page, 'Skip').click(), /Should I include|Here is exactly/);
+ */
+export async function nextBotMessage(page: Page, act: () => Promise<void>, text: string | RegExp, timeoutMs = 15_000): Promise<Locator> {
+  const before = await botMessages(page, text).count();
+  await act();
+  const messages = botMessages(page, text);
+  const deadline = Date.now() + timeoutMs;
+  while ((await messages.count()) <= before) {
+    if (Date.now() > deadline) throw new Error(`no new bot message matching ${String(text)} within ${timeoutMs} ms`);
+    await page.waitForTimeout(100);
+  }
+  const message = messages.nth(before);
+  await message.waitFor({ state: 'visible', timeout: 5_000 });
+  return message;
+}
+
+/** The labels of the suggested actions on show now (Web Chat shows only the latest set). */
+export function suggestedActionLabels(page: Page): Promise<string[]> {
+  return page.locator('button.webchat__suggested-action').evaluateAll((buttons) => buttons.map((b) => (b.textContent ?? '').trim()));
+}
+
+/** What has keyboard focus: tag, classes, text and whether it shows an outline. */
+export interface FocusedElement {
+  tag: string;
+  className: string;
+  text: string;
+  placeholder: string;
+}
+
+/** The element that has keyboard focus now. */
+export function focusedElement(page: Page): Promise<FocusedElement> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName ?? '',
+      className: typeof el?.className === 'string' ? el.className : '',
+      text: (el?.textContent ?? '').trim(),
+      placeholder: el?.getAttribute('placeholder') ?? '',
+    };
+  });
+}
+
+/**
+ * Presses Tab (or Shift+Tab with `backwards`) until `matches` accepts the focused element, at
+ * most `max` times. Returns the focused element, or throws saying where focus went.
+ *
+ * @example
+ * await tabUntil(page, (el) => el.placeholder === SEND_BOX_PLACEHOLDER);
+ * await tabUntil(page, (el) => el.className.includes('webchat__suggested-action'), { backwards: true });
+ */
+export async function tabUntil(
+  page: Page,
+  matches: (el: FocusedElement) => boolean,
+  options: { backwards?: boolean; max?: number } = {},
+): Promise<FocusedElement> {
+  const key = options.backwards ? 'Shift+Tab' : 'Tab';
+  const visited: string[] = [];
+  for (let i = 0; i < (options.max ?? 25); i++) {
+    await page.keyboard.press(key);
+    const el = await focusedElement(page);
+    if (matches(el)) return el;
+    visited.push(`${el.tag}.${el.className.split(/\s+/)[0] ?? ''}${el.text ? ` "${el.text.slice(0, 30)}"` : ''}`);
+  }
+  throw new Error(`${key} never reached the element; focus went through: ${visited.join(' → ')}`);
+}
+
+/**
+ * Saves a screenshot of just the area of `locator` (plus `margin` CSS pixels around it, kept
+ * within the page) as `file` — for a small picture such as the README's.
+ *
+ * @example
+ * await saveElementScreenshot(page, page.locator('.cbp-chat'), 'docs/webchat.png');
+ */
+export async function saveElementScreenshot(page: Page, locator: Locator, file: string, margin = 8): Promise<string> {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('the element to photograph is not visible');
+  const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+  const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+  // boundingBox() is relative to the viewport; a fullPage clip is relative to the document.
+  const x = Math.max(0, box.x + scroll.x - margin);
+  const y = Math.max(0, box.y + scroll.y - margin);
+  const clip = { x, y, width: Math.min(size.width - x, box.width + 2 * margin), height: Math.min(size.height - y, box.height + 2 * margin) };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, clip, fullPage: true, animations: 'disabled' });
+  return file;
+}
+
+/**
+ * Waits until Web Chat's transcript has stopped scrolling (it animates to each new message) and
+ * moves the mouse out of the way, so a screenshot shows the latest message whole and no button
+ * in its hover colour.
+ *
+ * @example
+ * await settleTranscript(page);
+ * await saveScreenshot(page, 'answer');
+ */
+export async function settleTranscript(page: Page, timeoutMs = 3_000): Promise<void> {
+  await page.mouse.move(0, 0);
+  const position = () =>
+    page.evaluate(() => {
+      const scroller = document.querySelector('.webchat__basic-transcript__scrollable') as HTMLElement | null;
+      return scroller ? `${scroller.scrollTop}/${scroller.scrollHeight}/${scroller.clientHeight}` : '';
+    });
+  const deadline = Date.now() + timeoutMs;
+  let last = await position();
+  let stableSince = Date.now();
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    const now = await position();
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= 400) {
+      return;
+    }
+  }
+}
