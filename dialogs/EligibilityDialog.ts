@@ -383,6 +383,7 @@ export function verdictReply(assessment: Assessment, rules: RuleSet, context: { 
   }));
   return {
     kind: 'verdict',
+    title: assessment.headline,
     markdown,
     sources: assessment.sources,
     reviewed: rules.reviewed,

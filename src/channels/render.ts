@@ -7,6 +7,7 @@
 import { ActionTypes, Activity, ActivityTypes, Attachment, CardFactory, TurnContext } from 'botbuilder';
 import { renderEmailReply } from './email';
 import { Reply, sourceLine } from './reply';
+import { displayDate } from '../clock';
 import { renderTeamsReply } from './teams';
 
 export type ChannelStyle = 'markdown' | 'plain';
@@ -32,16 +33,19 @@ export function replyText(reply: Reply, style: ChannelStyle): string {
   return [reply.markdown + facts, citation].filter(Boolean).join('\n\n');
 }
 
-/** An Adaptive Card (schema 1.5: some Teams clients fail on newer ones) that summarises a reply. */
+/**
+ * An Adaptive Card (schema 1.5: some Teams clients fail on newer ones) that summarises a
+ * verdict: the headline, the answers given and the reviewed date. The message text above it
+ * carries the whole answer; repeating it in the card made screen readers read it twice.
+ */
 export function replyCard(reply: Reply): Attachment {
   const body: unknown[] = [];
   if (reply.title) body.push({ type: 'TextBlock', text: reply.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
-  body.push({ type: 'TextBlock', text: reply.markdown, wrap: true });
   if (reply.facts && reply.facts.length > 0) {
     body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) });
   }
-  const citation = sourceLine(reply, 'markdown');
-  if (citation) body.push({ type: 'TextBlock', text: citation, wrap: true, size: 'Small', isSubtle: true });
+  if (!reply.title && (!reply.facts || reply.facts.length === 0)) body.push({ type: 'TextBlock', text: reply.markdown, wrap: true });
+  if (reply.reviewed) body.push({ type: 'TextBlock', text: `Rules reviewed ${displayDate(reply.reviewed)}. Reasons, next steps and sources are in the message.`, wrap: true, size: 'Small', isSubtle: true });
   return CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body });
 }
 

@@ -73,7 +73,9 @@ export function markdownBlocks(markdown: string): { type: 'TextBlock'; text: str
 export function teamsAnswerCard(reply: Reply): Attachment {
   const body: unknown[] = [];
   if (reply.title) body.push({ type: 'TextBlock', text: reply.title, style: 'heading', weight: 'Bolder', size: 'Medium', wrap: true });
-  body.push(...markdownBlocks(reply.markdown));
+  // A verdict's text starts with its headline, which is already the card's heading.
+  const markdown = reply.title && reply.markdown.startsWith(reply.title) ? reply.markdown.slice(reply.title.length).trimStart() : reply.markdown;
+  body.push(...markdownBlocks(markdown));
   if (reply.facts && reply.facts.length > 0) {
     body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) });
   }
