@@ -17,6 +17,7 @@ import { KnowledgeBase, loadKnowledgeBase, Problem } from './knowledge';
 import type { Logger } from './logger';
 import { JsonlRecordStore, MemoryRecordStore, RecordStore } from './records';
 import { loadRuleSet, RuleSet } from './rules';
+import { countingRecordStore, type Metrics } from './metrics';
 
 /** Thrown when the knowledge base or the rules do not validate; `problems` are `file: field: problem` lines. */
 export class ContentError extends Error {
@@ -35,6 +36,8 @@ export interface BotCoreOptions {
   records?: RecordStore;
   /** The escalation outbox's storage; files under ESCALATION_DIR by default. */
   outboxStore?: OutboxStore;
+  /** When given, question outcomes and feedback are counted as the records are appended. */
+  metrics?: Metrics;
 }
 
 /** The knowledge base and rules currently in use; `reload()` swaps both or neither. */
@@ -124,11 +127,12 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
     options.outboxStore ? { store: options.outboxStore } : {},
   );
   let bot: CbpBot;
+  const records = options.records ?? new JsonlRecordStore(resolve(config.RECORDS_DIR));
   const services: BotServices = {
     knowledge: () => content.knowledge(),
     rules: () => content.rules(),
     clock,
-    records: options.records ?? new JsonlRecordStore(resolve(config.RECORDS_DIR)),
+    records: options.metrics ? countingRecordStore(records, options.metrics) : records,
     escalation,
     logger: options.logger,
     transcript: (context) => bot.recentTranscript(context),

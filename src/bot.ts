@@ -6,13 +6,14 @@
 import {
   ActivityTypes,
   ConversationState,
+  InvokeResponse,
   StatePropertyAccessor,
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import { MAIN_DIALOG } from '../dialogs/MainDialog';
-import { messageTooLongReply, nonTextReply, welcomeReply } from '../dialogs/messages';
+import { capabilitiesReply, messageTooLongReply, nonTextReply, welcomeReply } from '../dialogs/messages';
 import { sendReply } from './channels/render';
 import { emptyAllowListPolicy, isAddressedToBot, isTenantAllowed, stripBotMention, tenantOf } from './channels/teams';
 import type { TranscriptEntry } from './escalation';
@@ -86,7 +87,8 @@ export class CbpBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     if (context.activity.channelId === 'msteams' && !this.tenantAllowed(context)) {
       this.options.logger.warn({ tenant: tenantOf(context.activity), type: context.activity.type }, 'Teams activity from a tenant not on the allow-list refused');
-      if (context.activity.type === ActivityTypes.Message) await context.sendActivity(TEAMS_TENANT_REFUSAL);
+      // Refuse only what was said to the bot: in a channel or group chat, not every message.
+      if (context.activity.type === ActivityTypes.Message && isAddressedToBot(context.activity)) await context.sendActivity(TEAMS_TENANT_REFUSAL);
       return;
     }
     if (await this.isRetry(context)) {
@@ -109,6 +111,25 @@ export class CbpBot extends TeamsActivityHandler {
     return false;
   }
 
+  /**
+   * Hardening (found by test/fuzz.test.ts): botbuilder answers 501 to an invoke no handler
+   * takes (message extensions, tabs, sign-in, Action.Execute — this bot offers none), and throws
+   * a TypeError on an `adaptiveCard/action` whose value has no `action` — which told the person
+   * "something went wrong" and cleared the conversation. A 5xx reads as a failure of the bot and
+   * the Bot Connector retries it; answer 400 "not supported" / "bad invoke" instead.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    let response: InvokeResponse | undefined;
+    try {
+      response = await super.onInvokeActivity(context);
+    } catch (err) {
+      this.options.logger.warn({ err, name: context.activity.name }, 'invoke activity could not be handled');
+      return { status: 400, body: { error: 'bad_invoke', message: 'this invoke could not be handled' } };
+    }
+    if (response && response.status !== 501) return response;
+    return { status: 400, body: { error: 'unsupported_invoke', message: 'this bot does not handle this invoke' } };
+  }
+
   private tenantAllowed(context: TurnContext): boolean {
     const { allowedTenants, botEnv } = this.options.teams;
     return isTenantAllowed(context.activity, allowedTenants, emptyAllowListPolicy(botEnv));
@@ -126,7 +147,13 @@ export class CbpBot extends TeamsActivityHandler {
     if (activity.channelId === 'msteams') {
       // In a team channel or group chat the bot speaks only when @mentioned (or its card is clicked).
       if (!isAddressedToBot(activity)) return;
+      const typed = activity.text ?? '';
       activity.text = stripBotMention(activity);
+      // Only "@CBP Assistant" (how people call a bot in a channel): say what it can do, not "I can only read text".
+      if (typed.trim() && !activity.text) {
+        await sendReply(context, capabilitiesReply());
+        return;
+      }
       const command = parseStaffCommand(activity.text);
       if (command) {
         await sendReply(context, await runStaffCommand(command, this.options.staff));

@@ -50,6 +50,10 @@ const url = (protocols: string[]) =>
     }
   }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
 
+/** A yes/no setting; undefined when not set (the caller picks the default). */
+const flag = checked((v) => /^(true|false|1|0|yes|no|on|off)$/i.test(v), 'must be true or false')
+  .transform((v) => (v === undefined ? undefined : /^(true|1|yes|on)$/i.test(v)));
+
 const email = checked((v) => /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(v), 'must be an email address');
 
 /** The schema of the environment; names are the variable names, so errors name the variable. */
@@ -84,6 +88,19 @@ const envSchema = z
     STATE_CONTAINER: textWithDefault('bot-state'),
     OUTBOX_CONTAINER: textWithDefault('bot-outbox'),
     RECORDS_CONTAINER: textWithDefault('bot-records'),
+    // --- Hardening and metrics (src/hardening, src/metrics.ts) ---
+    /** Messages per conversation per minute on /api/messages and the local Direct Line; 0 = no limit. */
+    RATE_LIMIT_PER_CONVERSATION: integer(30, 0, 100000),
+    /** Requests per client IP per minute on /api/messages, development only; 0 = no limit. */
+    RATE_LIMIT_PER_IP: integer(600, 0, 1000000),
+    /** A message turn still working after this long gets a typing indicator; 0 = never. */
+    TYPING_DELAY_MS: integer(1000, 0, 60000),
+    /** A message turn with no reply after this long gets "This is taking longer than usual…"; 0 = never. */
+    SLOW_TURN_NOTICE_MS: integer(10000, 0, 600000),
+    /** GET /metrics (Prometheus); default on in development, off in production. */
+    METRICS_ENABLED: flag,
+    /** When set, /metrics needs `Authorization: Bearer <token>`. */
+    METRICS_TOKEN: optionalText,
   })
   .superRefine((env, ctx) => {
     if (env.BOT_ENV === 'production' && !env.MicrosoftAppId) {
@@ -98,7 +115,12 @@ const envSchema = z
     if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
     }
-  });
+    if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < 16) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['METRICS_TOKEN'], message: 'must be at least 16 characters (it protects /metrics)' });
+    }
+  })
+  // METRICS_ENABLED: on in development, off in production, unless set.
+  .transform((env) => ({ ...env, METRICS_ENABLED: env.METRICS_ENABLED ?? env.BOT_ENV === 'development' }));
 
 export type AppConfig = Readonly<z.output<typeof envSchema>>;
 
@@ -125,7 +147,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'configuration');
     const given = env[name];
-    const shown = given === undefined || given === '' || /password|secret|url|connection/i.test(name) ? '' : ` (got "${given}")`;
+    const shown = given === undefined || given === '' || /password|secret|token|url|connection/i.test(name) ? '' : ` (got "${given}")`;
     return `${name} ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

@@ -18,13 +18,16 @@ import { registerLocalDirectLine, LocalDirectLine } from './channels/directline'
 import { registerTokenEndpoint } from './channels/tokenEndpoint';
 import { registerWebPage } from './channels/webPage';
 import { isStateConflict } from './storage';
+// Hardening and metrics (src/hardening, src/metrics.ts).
+import { hardeningMiddleware, messagesIpRateLimiter, normalizeActivity, reuseConnectorClients } from './hardening';
+import { registerMetricsRoute, type Metrics } from './metrics';
 
 /**
  * The Bot Framework adapter. With no MicrosoftAppId it runs in local mode without
  * authentication (Emulator, Web Chat on localhost, tests); with one, every request must carry
  * a valid Bot Connector token.
  */
-export function createAdapter(config: AppConfig, logger: Logger, core: Pick<BotCore, 'conversationState'>): CloudAdapter {
+export function createAdapter(config: AppConfig, logger: Logger, core: Pick<BotCore, 'conversationState'>, metrics?: Metrics): CloudAdapter {
   const settings = {
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
@@ -32,8 +35,12 @@ export function createAdapter(config: AppConfig, logger: Logger, core: Pick<BotC
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   };
   const auth = new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  reuseConnectorClients(auth); // performance: one connector client per service URL, not per turn (src/hardening/clientCache.ts)
   const adapter = new CloudAdapter(auth);
+  // Hardening: metrics timing, per-conversation rate limit, slow-turn typing and notice.
+  for (const middleware of hardeningMiddleware(config, logger, metrics)) adapter.use(middleware);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    metrics?.turnFailed(isStateConflict(error) ? 'state_conflict' : 'error');
     if (isStateConflict(error)) {
       // Two turns of one conversation at once (a double click, two instances): the other turn's
       // state is newer and valid, so keep it and ask for the message again.
@@ -65,13 +72,25 @@ export function activityProblem(body: unknown): string | undefined {
   if (typeof a.type !== 'string' || a.type.length === 0) return 'the activity has no "type"';
   if (typeof a.channelId !== 'string' || a.channelId.length === 0) return 'the activity has no "channelId"';
   if (typeof a.serviceUrl !== 'string' || a.serviceUrl.length === 0) return 'the activity has no "serviceUrl"';
+  if (!isHttpUrl(a.serviceUrl)) return 'the activity "serviceUrl" must be an http(s) URL'; // hardening: found by the fuzz test
   const conversation = a.conversation as Record<string, unknown> | undefined;
   if (!conversation || typeof conversation !== 'object' || typeof conversation.id !== 'string' || conversation.id.length === 0) {
     return 'the activity has no "conversation.id"';
   }
+  // Hardening (fuzz): "." or ".." in the reply URL's path is resolved away, so replies would go elsewhere.
+  if (/^\.+$/.test(conversation.id)) return 'the activity "conversation.id" is not a valid id';
   if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return 'the activity "text" must be a string';
   if (a.from !== undefined && a.from !== null && typeof a.from !== 'object') return 'the activity "from" must be an object';
   return undefined;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 /** Counts turns in progress so a shutdown can wait for them. */
@@ -112,6 +131,8 @@ export interface ServerDeps {
   adapter: CloudAdapter;
   core: BotCore;
   inFlight: InFlight;
+  /** Prometheus metrics; `GET /metrics` is registered only when given (METRICS_ENABLED). */
+  metrics?: Metrics;
   /** Readiness details; `ready: false` makes /readyz answer 503. */
   readiness: () => { ready: boolean; [detail: string]: unknown };
 }
@@ -156,12 +177,26 @@ export function createServer(deps: ServerDeps): BotServer {
   // type definitions just do not list it.
   const jsonBody = restify.plugins.jsonBodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false } as restify.plugins.JsonBodyParserOptions);
 
+  // Hardening: /metrics (and 4xx counts by route); the per-IP limit of /api/messages (development only).
+  if (deps.metrics) registerMetricsRoute(server, deps.metrics, { token: config.METRICS_TOKEN });
+  const ipLimit = messagesIpRateLimiter(config, deps.metrics);
+
   server.post('/api/messages', ...jsonBody, async (req: restify.Request, res: restify.Response) => {
+    if (ipLimit && !(await ipLimit.allow(req, res))) return; // 429 JSON sent
+    // Hardening: with auth on, a request without a bearer token is refused here — CloudAdapter
+    // would refuse it too, but prints a stack trace to stderr for each one (a log flood).
+    if (config.MicrosoftAppId && !/^Bearer\s+\S/i.test(req.headers.authorization ?? '')) {
+      sendJsonError(res, 401, 'unauthorized', 'a Bot Connector token is required');
+      return;
+    }
     const problem = activityProblem(req.body);
     if (problem) {
       sendJsonError(res, 400, 'bad_request', problem);
       return;
     }
+    // Hardening: wrong-typed optional fields are dropped, or no reply could be sent (src/hardening/normalizeActivity.ts).
+    const dropped = normalizeActivity(req.body as Record<string, unknown>);
+    if (dropped.length > 0) logger.debug({ dropped }, 'activity fields of the wrong type ignored');
     try {
       await inFlight.track(() => adapter.process(req, res, (context) => core.bot.run(context)));
     } catch (err) {

@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { createAdapter, createServer, InFlight } from './server';
 import { createSharedStores } from './storage';
 import { tenantAllowListNotice } from './channels/teams';
+import { Metrics } from './metrics';
 
 export interface RunningService {
   /** e.g. http://127.0.0.1:3978 */
@@ -43,13 +44,22 @@ export async function startService(config: AppConfig, options: Omit<BotCoreOptio
   );
   await shared.ready();
   logger.info({ storage: shared.description }, 'state storage ready');
+  if (shared.kind === 'blob' && !config.SMTP_URL) {
+    // The shared outbox would mark each email sent once one instance wrote it as an .eml file
+    // to its own local disk, where nobody reads it (and which App Service may discard).
+    logger.warn('STATE_STORAGE=blob without SMTP_URL: escalation emails are written as .eml files to the local disk of whichever instance delivers them. Set SMTP_URL.');
+  }
+  // Metrics (METRICS_ENABLED): one registry per service; the core counts knowledge outcomes.
+  const metrics = config.METRICS_ENABLED ? new Metrics() : undefined;
   const core = createBotCore(config, {
     storage: shared.state,
     ...(shared.records ? { records: shared.records } : {}),
     ...(shared.outboxStore ? { outboxStore: shared.outboxStore } : {}),
+    ...(metrics ? { metrics } : {}),
     ...options,
   });
-  const adapter = createAdapter(config, logger, core);
+  metrics?.watchEscalations(() => core.services.escalation.health());
+  const adapter = createAdapter(config, logger, core, metrics);
   const inFlight = new InFlight();
   const { server, directLine } = createServer({
     config,
@@ -57,6 +67,7 @@ export async function startService(config: AppConfig, options: Omit<BotCoreOptio
     adapter,
     core,
     inFlight,
+    ...(metrics ? { metrics } : {}),
     readiness: () => {
       const outbox = core.services.escalation.health();
       return { ready: true, knowledge: { documents: core.content.knowledge().documents.length }, outbox };

@@ -46,12 +46,24 @@ export interface RecordStore {
  * await store.append({ type: 'feedback', at: new Date().toISOString(), channelId: 'webchat', docId: 'gift-exemption', helpful: true });
  */
 export class JsonlRecordStore implements RecordStore {
+  /** The folder exists (created once, not on every append: measured by `npm run bench:load`). */
+  private dirReady: Promise<unknown> | undefined;
+
   constructor(private readonly dir: string) {}
 
   async append(record: UsageRecord): Promise<void> {
-    await fs.promises.mkdir(this.dir, { recursive: true });
-    // One write call per line with O_APPEND: concurrent turns never interleave inside a line.
-    await fs.promises.appendFile(this.fileFor(record.at), `${JSON.stringify(record)}\n`, { flag: 'a' });
+    const line = `${JSON.stringify(record)}\n`;
+    try {
+      await (this.dirReady ??= fs.promises.mkdir(this.dir, { recursive: true }));
+      // One write call per line with O_APPEND: concurrent turns never interleave inside a line.
+      await fs.promises.appendFile(this.fileFor(record.at), line, { flag: 'a' });
+    } catch (err) {
+      this.dirReady = undefined;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      // The folder was removed while running: create it again and retry once.
+      await fs.promises.mkdir(this.dir, { recursive: true });
+      await fs.promises.appendFile(this.fileFor(record.at), line, { flag: 'a' });
+    }
   }
 
   async list(sinceIso?: string): Promise<UsageRecord[]> {

@@ -1,0 +1,224 @@
+/**
+ * `npm run bench:load [-- flags]`: the real bot under load on loopback, side by side with a bare
+ * restify server doing the same HTTP work. Figures are printed, not asserted.
+ *
+ * 1. Builds the project (dist/, what `npm start` runs; `--tsx` runs the sources through tsx).
+ * 2. Starts the bot as a child process (LOG_LEVEL=silent, development mode, records and outbox
+ *    in a temp folder, per-IP limit off: one address sending thousands of requests is what it
+ *    exists to stop; the per-conversation limit stays on), warms it up, then runs N turns over
+ *    C concurrent conversations of the development questions (test/fixtures/questions.json),
+ *    a local channel endpoint taking the replies.
+ * 3. Starts bench/lib/bareRestify.ts, which parses the body and POSTs as many replies of the
+ *    same size as the bot sent on average, and runs the same load; then, as a second reference,
+ *    bench/lib/echoBotbuilder.ts: the smallest botbuilder bot (CloudAdapter + ActivityHandler)
+ *    sending the same replies, to tell the framework's own cost from ours.
+ * 4. Prints turns/s, p50/p95/p99 latency (POST → HTTP response, and → last reply), errors, late
+ *    replies, peak RSS and CPU of each server and of the driver, the ratio bot/bare, and the
+ *    targets (ratio ≥ 0.5, p99 < 50 ms, zero errors, RSS < 250 MB).
+ *
+ * Flags: --turns 20000  --concurrency 8  --turns-per-conversation 10  --warmup 1000
+ *        --quick (2,000 turns, 200 warm-up)  --tsx  --bot-only  --no-echo  --json
+ *        --node-options="--max-old-space-size=160" (node flags for the bot process; use the = form)
+ *        --cpu-prof (writes the bot's V8 CPU profile to var/profiles/)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Flags } from './lib/args';
+import { runLoad, type LoadResult } from './lib/driver';
+import { buildDist, entryArgs, machine, processCpuSeconds, ROOT, sampleRss, spawnServer, type Runner, type ServerChild } from './lib/proc';
+import { summariseProfile, type ProfileSummary } from './lib/profileSummary';
+import { mb, ms, percentiles, table, type Percentiles } from './lib/stats';
+
+const TARGETS = { ratio: 0.5, p99Ms: 50, errors: 0, rssBytes: 250 * 1024 * 1024 };
+
+interface RunFigures {
+  name: string;
+  turns: number;
+  seconds: number;
+  turnsPerSecond: number;
+  http: Percentiles;
+  lastReply: Percentiles;
+  errors: number;
+  unanswered: number;
+  late: number;
+  repliesPerTurn: number;
+  replyBytes: number;
+  peakRssBytes: number;
+  serverCpuPercent: number;
+  driverCpuPercent: number;
+  errorSamples: string[];
+}
+
+function figures(name: string, result: LoadResult, peakRssBytes: number, serverCpuSeconds: number): RunFigures {
+  return {
+    name,
+    turns: result.turns,
+    seconds: result.seconds,
+    turnsPerSecond: result.turnsPerSecond,
+    http: percentiles(result.httpLatencies),
+    lastReply: percentiles(result.replyLatencies),
+    errors: result.errors,
+    unanswered: result.unanswered,
+    late: result.late,
+    repliesPerTurn: result.repliesPerTurn,
+    replyBytes: result.messageBytesPerReply,
+    peakRssBytes,
+    serverCpuPercent: (100 * serverCpuSeconds) / result.seconds,
+    driverCpuPercent: (100 * result.driverCpuSeconds) / result.seconds,
+    errorSamples: result.errorSamples,
+  };
+}
+
+async function measure(
+  name: string,
+  server: ServerChild,
+  texts: readonly string[],
+  settings: { turns: number; warmup: number; concurrency: number; turnsPerConversation: number },
+): Promise<{ figures: RunFigures; result: LoadResult }> {
+  const target = `${server.url}/api/messages`;
+  if (settings.warmup > 0) {
+    await runLoad({ target, texts, turns: settings.warmup, concurrency: settings.concurrency, turnsPerConversation: settings.turnsPerConversation, tag: `${name}-warm` });
+  }
+  const rss = sampleRss(server.pid, 50);
+  const cpuBefore = processCpuSeconds(server.pid);
+  const result = await runLoad({ target, texts, turns: settings.turns, concurrency: settings.concurrency, turnsPerConversation: settings.turnsPerConversation, tag: name });
+  const cpu = processCpuSeconds(server.pid) - cpuBefore;
+  const peak = rss.stop();
+  return { figures: figures(name, result, peak, cpu), result };
+}
+
+function print(runs: RunFigures[], settings: { turns: number; concurrency: number; turnsPerConversation: number; runner: Runner }, nodeFlags: string[]): void {
+  const m = machine();
+  console.log(`Machine: ${m.nproc} cores, ${m.cpu}, Node ${m.node}, ${m.os}`);
+  if (nodeFlags.length > 0) console.log(`Bot process node flags: ${nodeFlags.join(' ')}`);
+  console.log(
+    `Load: ${settings.turns.toLocaleString('en-US')} turns, ${settings.concurrency} concurrent conversations of ${settings.turnsPerConversation} turns, loopback, ${settings.runner === 'dist' ? 'compiled (dist/)' : 'tsx'}\n`,
+  );
+  const rows = [
+    ['', ...runs.map((r) => r.name)],
+    ['turns/s', ...runs.map((r) => r.turnsPerSecond.toFixed(0))],
+    ['latency p50 (HTTP)', ...runs.map((r) => ms(r.http.p50))],
+    ['latency p95 (HTTP)', ...runs.map((r) => ms(r.http.p95))],
+    ['latency p99 (HTTP)', ...runs.map((r) => ms(r.http.p99))],
+    ['latency max (HTTP)', ...runs.map((r) => ms(r.http.max))],
+    ['latency p50 (last reply)', ...runs.map((r) => ms(r.lastReply.p50))],
+    ['latency p99 (last reply)', ...runs.map((r) => ms(r.lastReply.p99))],
+    ['errors', ...runs.map((r) => String(r.errors))],
+    ['turns without a reply', ...runs.map((r) => String(r.unanswered))],
+    ['late replies', ...runs.map((r) => String(r.late))],
+    ['replies per turn', ...runs.map((r) => r.repliesPerTurn.toFixed(3))],
+    ['reply body bytes (avg)', ...runs.map((r) => r.replyBytes.toFixed(0))],
+    ['peak RSS (server)', ...runs.map((r) => mb(r.peakRssBytes))],
+    ['CPU (server, % of a core)', ...runs.map((r) => `${r.serverCpuPercent.toFixed(0)}%`)],
+    ['CPU (driver + channel, % of a core)', ...runs.map((r) => `${r.driverCpuPercent.toFixed(0)}%`)],
+    ['wall time', ...runs.map((r) => `${r.seconds.toFixed(1)} s`)],
+  ];
+  console.log(table(rows));
+  for (const r of runs) for (const sample of r.errorSamples) console.log(`  ${r.name} error: ${sample}`);
+  const bot = runs[0]!;
+  const bare = runs.find((r) => r.name === 'bare restify');
+  const echo = runs.find((r) => r.name === 'botbuilder echo');
+  console.log('');
+  if (bare) console.log(`Ratio bot / bare restify (turns/s): ${(bot.turnsPerSecond / bare.turnsPerSecond).toFixed(2)}`);
+  if (echo) console.log(`Ratio bot / botbuilder echo: ${(bot.turnsPerSecond / echo.turnsPerSecond).toFixed(2)}`);
+  if (echo && bare) console.log(`Ratio botbuilder echo / bare restify: ${(echo.turnsPerSecond / bare.turnsPerSecond).toFixed(2)} (the framework's own share)`);
+  const check = (ok: boolean, what: string) => console.log(`  ${ok ? 'met   ' : 'MISSED'} ${what}`);
+  console.log('Targets (at 8 concurrent conversations on a 2-core machine):');
+  if (bare) check(bot.turnsPerSecond / bare.turnsPerSecond >= TARGETS.ratio, `ratio >= ${TARGETS.ratio}`);
+  check(bot.http.p99 < TARGETS.p99Ms, `p99 < ${TARGETS.p99Ms} ms (HTTP ${bot.http.p99.toFixed(1)} ms)`);
+  check(bot.errors === TARGETS.errors && bot.unanswered === 0, `zero errors over ${bot.turns.toLocaleString('en-US')} turns (${bot.errors} errors, ${bot.unanswered} unanswered)`);
+  check(bot.peakRssBytes < TARGETS.rssBytes, `RSS < 250 MB (${mb(bot.peakRssBytes)})`);
+  const drivers = runs.map((r) => r.driverCpuPercent);
+  if (Math.max(...drivers) > 70) {
+    console.log(`Note: the driver used up to ${Math.max(...drivers).toFixed(0)}% of a core; on ${machine().nproc} cores it competes with the server, so the figures are a lower bound.`);
+  }
+}
+
+async function main(): Promise<void> {
+  const flags = new Flags(process.argv.slice(2));
+  const quick = flags.has('quick');
+  const settings = {
+    turns: Math.round(flags.number('turns', quick ? 2000 : 20_000)),
+    warmup: Math.round(flags.number('warmup', quick ? 200 : 1000)),
+    concurrency: Math.max(1, Math.round(flags.number('concurrency', 8))),
+    turnsPerConversation: Math.max(1, Math.round(flags.number('turns-per-conversation', 10))),
+    runner: (flags.has('tsx') ? 'tsx' : 'dist') as Runner,
+  };
+  const texts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'questions.json'), 'utf8')) as Array<{ q: string }>).map((q) => q.q);
+  if (settings.runner === 'dist') {
+    process.stderr.write('building dist/ … ');
+    process.stderr.write(`${buildDist().toFixed(1)} s\n`);
+  }
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbp-bench-'));
+  const profileDir = path.join(ROOT, 'var', 'profiles'); // var/ is git-ignored
+  const nodeFlags = [
+    ...flags.string('node-options', '').split(/\s+/).filter(Boolean),
+    ...(flags.has('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+  ];
+  const runs: RunFigures[] = [];
+  let profile: ProfileSummary | undefined;
+  const profilesBefore = new Set(fs.existsSync(profileDir) ? fs.readdirSync(profileDir) : []);
+  try {
+    process.stderr.write(`bot: ${settings.warmup} warm-up turns, then ${settings.turns} … `);
+    const bot = await spawnServer([...nodeFlags, ...entryArgs('src/index.ts', settings.runner)], {
+      BOT_ENV: 'development',
+      RECORDS_DIR: path.join(dir, 'records'),
+      ESCALATION_DIR: path.join(dir, 'outbox'),
+      RATE_LIMIT_PER_IP: '0',
+    }, { readyPath: '/readyz' });
+    let botRun;
+    try {
+      botRun = await measure('bot', bot, texts, settings);
+    } finally {
+      await bot.stop();
+    }
+    runs.push(botRun.figures);
+    process.stderr.write(`${botRun.figures.turnsPerSecond.toFixed(0)} turns/s\n`);
+    if (flags.has('cpu-prof')) {
+      const written = fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile') && !profilesBefore.has(f));
+      if (written[0]) {
+        process.stderr.write(`CPU profile written to ${path.join(profileDir, written[0])}\n`);
+        profile = summariseProfile(path.join(profileDir, written[0]), settings.warmup + settings.turns);
+      }
+    }
+
+    if (!flags.has('bot-only')) {
+      // The references send as many replies per turn, of the same size, as the bot just did.
+      const repliesPerTurn = botRun.result.repliesPerTurn || 1;
+      const replyBytes = Math.round(botRun.result.messageBytesPerReply || 1000);
+      const references: Array<[string, string]> = [['bare restify', 'bench/lib/bareRestify.ts']];
+      if (!flags.has('no-echo')) references.push(['botbuilder echo', 'bench/lib/echoBotbuilder.ts']);
+      for (const [name, entry] of references) {
+        process.stderr.write(`${name} (${repliesPerTurn.toFixed(3)} replies of ${replyBytes} bytes per turn) … `);
+        const server = await spawnServer(entryArgs(entry, settings.runner), { BARE_REPLIES: String(repliesPerTurn), BARE_REPLY_BYTES: String(replyBytes) });
+        try {
+          runs.push((await measure(name, server, texts, settings)).figures);
+        } finally {
+          await server.stop();
+        }
+        process.stderr.write(`${runs[runs.length - 1]!.turnsPerSecond.toFixed(0)} turns/s\n`);
+      }
+      process.stderr.write('\n');
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  if (flags.has('json')) {
+    const bare = runs.find((r) => r.name === 'bare restify');
+    console.log(JSON.stringify({ machine: machine(), settings, nodeFlags, runs, ratio: bare ? runs[0]!.turnsPerSecond / bare.turnsPerSecond : null, profile }, null, 2));
+  } else {
+    print(runs, settings, nodeFlags);
+    if (profile) {
+      console.log(`\nWhere the bot's main thread spends its CPU (profile of ${(settings.warmup + settings.turns).toLocaleString('en-US')} turns; start-up and idle excluded): ${profile.msPerTurn.toFixed(2)} ms per turn`);
+      console.log(table(profile.areas.map((a) => [a.area, `${(100 * a.share).toFixed(1)}%`, `${a.usPerTurn.toFixed(0)} µs/turn`])));
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
