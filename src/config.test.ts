@@ -61,6 +61,12 @@ describe('parseConfig', () => {
     expect(problems.join('\n')).not.toMatch(/hunter2/);
   });
 
+  test('scaled out in production, emails must go to a real SMTP server', () => {
+    const env = { BOT_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', STATE_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+    expect(problemsOf(env)).toEqual([expect.stringMatching(/^SMTP_URL is required when BOT_ENV=production and STATE_STORAGE=blob/)]);
+    expect(problemsOf({ ...env, SMTP_URL: 'smtp://mail.example.gov:587' })).toEqual([]);
+  });
+
   test('lists are split on commas', () => {
     expect(parseConfig({ ALLOWED_TENANT_IDS: ' a, b ,,c ' }).ALLOWED_TENANT_IDS).toEqual(['a', 'b', 'c']);
   });

@@ -109,6 +109,11 @@ const envSchema = z
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set and MicrosoftAppType is ${env.MicrosoftAppType}` });
     }
+    if (env.BOT_ENV === 'production' && env.STATE_STORAGE === 'blob' && !env.SMTP_URL) {
+      // Without SMTP each instance would write the shared outbox's emails to its own disk and
+      // mark them sent: nobody would ever read them.
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['SMTP_URL'], message: 'is required when BOT_ENV=production and STATE_STORAGE=blob (emails must reach the E-Commerce inbox)' });
+    }
     if (env.STATE_STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STATE_STORAGE=blob' });
     }
