@@ -7,14 +7,8 @@
  * const service = await startLoggedTestService({ ALLOWED_TENANT_IDS: 'tenant-a' });
  * service.logs.filter((l) => l.level === 40); // warnings
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fixedClock } from '../../src/clock';
-import { parseConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { startService } from '../../src/service';
-import { TEST_TODAY, type TestService } from './service';
+import { startTestService, type TestService } from './service';
 
 export interface LogLine {
   level: number;
@@ -30,28 +24,11 @@ export interface LoggedTestService extends TestService {
 export const WARN = 40;
 
 export async function startLoggedTestService(env: Record<string, string> = {}, options: { today?: string } = {}): Promise<LoggedTestService> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbp-bot-'));
   const logs: LogLine[] = [];
   const logger = createLogger('debug', {
     write: (line: string) => {
       for (const part of line.split('\n')) if (part.trim()) logs.push(JSON.parse(part) as LogLine);
     },
   });
-  const config = parseConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    RECORDS_DIR: path.join(dir, 'records'),
-    ESCALATION_DIR: path.join(dir, 'outbox'),
-    ...env,
-  });
-  const service = await startService(config, { logger, clock: fixedClock(options.today ?? TEST_TODAY) });
-  return {
-    ...service,
-    dir,
-    logs,
-    close: async () => {
-      await service.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { ...(await startTestService(env, { ...options, logger })), logs };
 }

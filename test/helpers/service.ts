@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../src/config';
 import { fixedClock } from '../../src/clock';
-import { silentLogger } from '../../src/logger';
+import { Logger, silentLogger } from '../../src/logger';
 import { startService, RunningService } from '../../src/service';
 
 export const TEST_TODAY = '2026-11-25';
@@ -16,7 +16,7 @@ export interface TestService extends RunningService {
   dir: string;
 }
 
-export async function startTestService(env: Record<string, string> = {}, options: { today?: string } = {}): Promise<TestService> {
+export async function startTestService(env: Record<string, string> = {}, options: { today?: string; logger?: Logger } = {}): Promise<TestService> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbp-bot-'));
   const config = parseConfig({
     PORT: '0',
@@ -25,7 +25,7 @@ export async function startTestService(env: Record<string, string> = {}, options
     ESCALATION_DIR: path.join(dir, 'outbox'),
     ...env,
   });
-  const service = await startService(config, { logger: silentLogger, clock: fixedClock(options.today ?? TEST_TODAY) });
+  const service = await startService(config, { logger: options.logger ?? silentLogger, clock: fixedClock(options.today ?? TEST_TODAY) });
   return {
     ...service,
     dir,
