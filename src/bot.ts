@@ -24,7 +24,9 @@ import { HANDLED_IDS_KEPT, RecentActivities } from './retries';
 
 /** How many lines of the conversation are kept, for an email the person agrees to include. */
 export const TRANSCRIPT_LINES = 20;
+/** The person's lines are kept up to this length; the bot's answers are long and only context. */
 const TRANSCRIPT_TEXT_CHARS = 500;
+const TRANSCRIPT_BOT_CHARS = 200;
 
 export interface CbpBotOptions {
   conversationState: ConversationState;
@@ -190,7 +192,8 @@ export class CbpBot extends TeamsActivityHandler {
   private async keepTranscript(context: TurnContext, text: string): Promise<void> {
     const lines = await this.transcript.get(context, []);
     const add = (from: TranscriptEntry['from'], line: string) => {
-      lines.push({ from, text: line.slice(0, TRANSCRIPT_TEXT_CHARS), at: new Date().toISOString() });
+      const limit = from === 'bot' ? TRANSCRIPT_BOT_CHARS : TRANSCRIPT_TEXT_CHARS;
+      lines.push({ from, text: line.length > limit ? `${line.slice(0, limit - 1)}…` : line, at: new Date().toISOString() });
       lines.splice(0, Math.max(0, lines.length - TRANSCRIPT_LINES));
     };
     add('user', text);
