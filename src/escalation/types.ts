@@ -45,18 +45,13 @@ export interface EscalationRequest {
   createdAt: string;
 }
 
-/** An escalation after sanitising: what is stored and what is sent. */
-export interface SanitizedEscalation {
-  question: string;
-  replyTo?: string;
-  channelId: string;
-  locale?: string;
-  conversationId: string;
-  guesses?: string[];
-  transcript?: { from: 'user' | 'bot'; text: string; at?: string }[];
-  topic?: string;
-  createdAt: string;
-}
+/**
+ * An escalation after sanitising: what is stored and what is sent. The same fields as the
+ * request, less the idempotency key (kept apart, hashed); transcript times may be missing.
+ */
+export type SanitizedEscalation = Omit<EscalationRequest, 'idempotencyKey' | 'transcript'> & {
+  transcript?: Array<Omit<TranscriptEntry, 'at'> & { at?: string }>;
+};
 
 /** The stored message: one JSON file (or blob) per escalation, written once and never edited. */
 export interface OutboxRecord {
