@@ -84,6 +84,7 @@ export function parseDocument(text: string, file: string): { doc?: KnowledgeDoc;
     ...(fm.effective ? { effective: fm.effective } : {}),
     related: fm.related,
     uncertain: fm.uncertain,
+    ...(fm.facts.length > 0 ? { facts: fm.facts } : {}),
     body,
     file,
   };

@@ -7,7 +7,13 @@ import { z } from 'zod';
 export const TOPICS = [
   'section-321', 'postal', 'entry', 'gifts-travel', 'counterfeits', 'compliance',
   'pilot-rulings', 'tariffs-refunds', 'contact', 'glossary',
+  // Added with facts.md sections 10–19 (Dec 2026): courier/broker bills and refusing a parcel;
+  // Canada/Mexico, origin, returns and duty-paid selling; goods with their own rules; and
+  // pointers to other authorities for questions that are not about U.S. e-commerce entry.
+  'charges-disputes', 'cross-border', 'restricted-goods', 'referrals',
 ] as const;
+/** Sections of ../shared/domain/facts.md (0–20); a document lists those it is written from. */
+export const FACT_SECTIONS = { min: 0, max: 20 } as const;
 export const AUDIENCES = ['consumer', 'seller', 'importer', 'staff'] as const;
 export const MAX_LABEL_LENGTH = 25;
 export const MIN_QUESTIONS = 3;
@@ -62,6 +68,10 @@ export const frontMatterSchema = z
       .optional(),
     related: z.array(docId, { invalid_type_error: 'must be a list of document ids' }).default([]),
     uncertain: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
+    /** facts.md sections this document is written from, for `npm run kb:coverage`. */
+    facts: z
+      .array(z.number({ invalid_type_error: 'must be a list of facts.md section numbers' }).int().min(FACT_SECTIONS.min).max(FACT_SECTIONS.max, `must be a facts.md section number ${FACT_SECTIONS.min}–${FACT_SECTIONS.max}`), { invalid_type_error: 'must be a list of facts.md section numbers' })
+      .default([]),
   })
   .strict();
 

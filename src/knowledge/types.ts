@@ -26,6 +26,8 @@ export interface KnowledgeDoc {
   related: string[];
   /** The answer says plainly that something is not settled. */
   uncertain: boolean;
+  /** facts.md sections the document is written from (see `npm run kb:coverage`). */
+  facts?: number[];
   /** Markdown, answer first. */
   body: string;
   /** Path of the file it was loaded from (for error messages and the staff "kb" command). */
