@@ -14,6 +14,7 @@ import { checkDocuments } from './checks';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base';
 import { readDocuments } from './load';
 import { loadSynonyms } from './synonyms';
+import { mergeTaught, validateTaughtFile, withTaught, type Taught } from './taught';
 import type { Problem } from './types';
 
 export type { AnswerKind, AnswerResult, KnowledgeDoc, Problem, Source } from './types';
@@ -28,6 +29,8 @@ export { checkDocuments, STALE_AFTER_DAYS } from './checks';
 export { THRESHOLDS, MODEL, RELEVANCE_MODEL, FEATURE_NAMES, confidenceOf, featureVector, kindFor } from './confidence';
 export type { ConfidenceModel, MatchFeatures, Thresholds } from './confidence';
 export { TOPICS, AUDIENCES } from './schema';
+export { TAUGHT_FILE, OUT_OF_SCOPE, FileTaughtStore, addTaught, mergeTaught, taughtOutOfScope, withTaught } from './taught';
+export type { Taught, TaughtStore } from './taught';
 
 /** The synonyms file inside a knowledge folder. */
 export const SYNONYMS_FILE = 'synonyms.yaml';
@@ -54,22 +57,28 @@ export function validateKnowledge(dir: string, options: { today?: string } = {})
   const synonyms = loadSynonyms(path.join(dir, SYNONYMS_FILE));
   const { docs, brokenIds, problems } = readDocuments(dir);
   problems.push(...synonyms.problems, ...checkDocuments(docs, createAnalyzer(synonyms.table), today, brokenIds));
-  return { docs, synonyms: synonyms.table, problems };
+  // What staff taught with `teach` (taught.ts): validated here, merged by loadKnowledgeBase.
+  const taught = validateTaughtFile(dir, docs, brokenIds);
+  problems.push(...taught.problems);
+  return { docs, synonyms: synonyms.table, problems, taught: taught.taught };
 }
 
 /**
  * Loads, validates and indexes a knowledge folder (`<dir>/<topic>/<id>.md` plus
- * `<dir>/synonyms.yaml`). `kb` is null when there is any error; warnings (such as a stale
- * review date) do not block.
+ * `<dir>/synonyms.yaml` and `<dir>/taught.yaml`). `kb` is null when there is any error;
+ * warnings (such as a stale review date) do not block. Taught questions join their documents'
+ * questions, and an exact match of one decides the answer (taught `none`: out of scope); see
+ * taught.ts. `options.taught` replaces taught.yaml (taught questions kept in shared storage).
  *
  * @example
  * const { kb, problems } = loadKnowledgeBase('knowledge', { today: '2026-11-25' });
  */
 export function loadKnowledgeBase(
   dir: string,
-  options: { today?: string } & KnowledgeBaseOptions = {},
+  options: { today?: string; taught?: Taught } & KnowledgeBaseOptions = {},
 ): { kb: KnowledgeBase | null; problems: Problem[] } {
-  const { docs, synonyms, problems } = validateKnowledge(dir, options);
-  const kb = problems.some((p) => p.severity === 'error') ? null : KnowledgeBase.fromDocuments(docs, synonyms, options);
+  const { docs, synonyms, problems, taught: fromFile } = validateKnowledge(dir, options);
+  const taught = options.taught ?? fromFile;
+  const kb = problems.some((p) => p.severity === 'error') ? null : withTaught(KnowledgeBase.fromDocuments(mergeTaught(docs, taught), synonyms, options), taught);
   return { kb, problems };
 }
