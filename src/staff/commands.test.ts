@@ -20,6 +20,16 @@ describe('parseStaffCommand', () => {
     expect(parseStaffCommand('unanswered questions about gifts')).toBeUndefined();
   });
 
+  it('reads teach <number> <document id|none>, strictly', () => {
+    expect(parseStaffCommand('teach 1 gift-duty-free')).toEqual({ command: 'teach', number: 1, target: 'gift-duty-free' });
+    expect(parseStaffCommand('Teach  12   NONE.')).toEqual({ command: 'teach', number: 12, target: 'none' });
+    expect(parseStaffCommand('/teach #3 Gift-Rules')).toEqual({ command: 'teach', number: 3, target: 'gift-rules' });
+    expect(parseStaffCommand('teach\u00a02\u00a0none')).toEqual({ command: 'teach', number: 2, target: 'none' });
+    for (const text of ['teach', 'teach 1', 'teach none', 'teach 0 none', 'teach 1 gift duty free', 'teach 1 to gift-duty-free', 'teach 1 gift_duty', 'teach 1 -gift', 'teach 1234 none', 'teach me about gift duty', 'teach 1.5 none']) {
+      expect([text, parseStaffCommand(text)]).toEqual([text, undefined]);
+    }
+  });
+
   it('ignores a leading slash, trailing punctuation and non-breaking spaces', () => {
     expect(parseStaffCommand('/stats')).toEqual({ command: 'stats' });
     expect(parseStaffCommand('stats?')).toEqual({ command: 'stats' });
