@@ -29,6 +29,7 @@ import {
   formatDate,
   formatUsd,
   isUnsure,
+  mentionsPastArrival,
   nextQuestion,
   parseAnswer,
   parseDate,
@@ -84,9 +85,6 @@ const CHANGE_DATE =
   /^(?:change (?:the )?(?:arrival |entry )?date|different date|another date|other date|wrong date|new date|set (?:the )?date|not today|it (?:arrived|came|comes|arrives|will arrive) (?:on )?(?:another|a different|an other) day|(?:another|a different) day)$/;
 /** Asking for a check while one is running starts a new one. */
 const NEW_CHECK = /^(?:check (?:my |a |another |the )?(?:shipment|package|parcel|order)s?|check another one|new check|start a new check)$/;
-/** Words in a first message that say the goods already arrived, so "today" cannot be assumed. */
-const PAST_ARRIVAL =
-  /\b(?:arrived|came|received|delivered|should (?:i|we) have paid|did (?:i|we) (?:have to |need to )?pay|(?:was|were) (?:i|we) charged|(?:i|we) (?:was|were|got) charged|(?:i|we) paid|last (?:year|month|week))\b/;
 /**
  * A question someone asks instead of answering (the base sends it on to the knowledge base):
  * it starts with a question word, or with a verb and ends with "?" — "May 20 2025" and
@@ -182,7 +180,7 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState> {
     } else {
       if (extracted.notes.length > 0) state.preface.push(extracted.notes.join(' '));
       // A date that could not be used, or goods that already arrived: today cannot be assumed.
-      if (state.facts.entryDate === undefined && (extracted.notes.length > 0 || PAST_ARRIVAL.test(normalise(text)))) state.asking = 'entryDate';
+      if (state.facts.entryDate === undefined && (extracted.notes.length > 0 || mentionsPastArrival(text))) state.asking = 'entryDate';
     }
     return state;
   }

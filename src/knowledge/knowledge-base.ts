@@ -35,6 +35,14 @@ const CANDIDATES = 8;
 const MAX_QUERY_TERMS = 40;
 /** …and only its first characters are analysed, so a huge paste cannot stall the bot. */
 export const MAX_QUESTION_CHARS = 1000;
+/**
+ * A word from the story around a question counts this much of a word of the question itself:
+ * "my customer in Ohio got a UPS bill … do I have to pay it?" is about the bill, but the
+ * question sentence says what is asked.
+ */
+export const CONTEXT_WEIGHT = 0.5;
+/** At most this many of the story's words (the rarest first) join the question's. */
+const MAX_CONTEXT_TERMS = 12;
 /** Alternatives must reach this share of the top candidate's rank. */
 const ALTERNATIVE_FLOOR = 0.25;
 /** With nothing to answer, only documents covering this much of the question are offered. */
@@ -69,6 +77,15 @@ export interface Explanation {
   exact?: KnowledgeDoc;
   ranked: RankedCandidate[];
   result: AnswerResult;
+}
+
+/** How a question is asked. */
+export interface AskOptions {
+  /**
+   * The rest of the message around the question (the story before it): its telling words help
+   * ranking at {@link CONTEXT_WEIGHT} of a question word.
+   */
+  context?: string;
 }
 
 /** Tuning knobs; the defaults are the calibrated ones. The benchmark varies them. */
@@ -198,8 +215,8 @@ export class KnowledgeBase {
    * kb.answer('do you sell kayaks?').kind;     // 'out-of-scope'
    * kb.answer('global entry application').kind; // 'other-cbp'
    */
-  answer(text: string): AnswerResult {
-    return this.explain(text).result;
+  answer(text: string, options: AskOptions = {}): AnswerResult {
+    return this.explain(text, options).result;
   }
 
   /**
@@ -208,16 +225,19 @@ export class KnowledgeBase {
    * @example
    * kb.explain('fake bags').ranked[0].features; // { coverage: 1, phrasing: 0.7, margin: 0.3, … }
    */
-  explain(text: string): Explanation {
+  explain(text: string, options: AskOptions = {}): Explanation {
     const question = text.slice(0, MAX_QUESTION_CHARS);
     const exact = this.exact.get(exactKey(question));
     const analysis = this.analyzer.analyze(question, this.speller);
     const ordered = analysis.terms.slice(0, MAX_QUERY_TERMS * 2);
     const lengths = analysis.lengths.slice(0, MAX_QUERY_TERMS * 2);
-    const terms = [...new Set(ordered)].slice(0, MAX_QUERY_TERMS);
-    const corrected = [...analysis.corrected];
-    const otherCbp = this.analyzer.otherCbpMatch(terms);
-    const ranked = this.rank(terms, { ordered, lengths }, analysis.corrected);
+    const questionTerms = [...new Set(ordered)].slice(0, MAX_QUERY_TERMS);
+    const correctedSet = new Set(analysis.corrected);
+    const contextTerms = this.contextTerms(options.context, questionTerms, correctedSet);
+    const terms = [...questionTerms, ...contextTerms];
+    const corrected = [...correctedSet];
+    const otherCbp = this.analyzer.otherCbpMatch(questionTerms);
+    const ranked = this.rank(terms, { ordered, lengths }, correctedSet, new Set(contextTerms));
     const top = ranked[0];
     const topVocabulary = top ? this.byId.get(top.doc.id)!.vocabulary : new Set<string>();
     const bestCoversOtherCbp = otherCbp !== undefined && top !== undefined && this.analyzer.terms(otherCbp).every((t) => topVocabulary.has(t));
@@ -240,10 +260,26 @@ export class KnowledgeBase {
     return { ...base, result: { kind, confidence: top.confidence, alternatives } };
   }
 
+  /**
+   * The story's search terms that are not already in the question: the rarest (most telling)
+   * first, at most {@link MAX_CONTEXT_TERMS}; unknown words are left out (a name or a typo in
+   * the story should not decide).
+   */
+  private contextTerms(context: string | undefined, questionTerms: readonly string[], corrected: Set<string>): string[] {
+    if (!context || !context.trim()) return [];
+    const analysis = this.analyzer.analyze(context.slice(0, MAX_QUESTION_CHARS), this.speller);
+    const known = [...new Set(analysis.terms)].filter((t) => !questionTerms.includes(t) && this.documentFrequency.has(t));
+    known.sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
+    const chosen = known.slice(0, MAX_CONTEXT_TERMS);
+    for (const t of chosen) if (analysis.corrected.has(t)) corrected.add(t);
+    return chosen;
+  }
+
   private rank(
     terms: readonly string[],
     sequence: { ordered: readonly string[]; lengths: readonly number[] },
     corrected: ReadonlySet<string>,
+    fromContext: ReadonlySet<string> = new Set(),
   ): RankedCandidate[] {
     if (terms.length === 0) return [];
     // Fuzzy and prefix matching only for words the knowledge base does not know and the speller
@@ -252,6 +288,7 @@ export class KnowledgeBase {
     const approximable = (t: string) => !this.documentFrequency.has(t) && /^[a-z]+$/.test(t);
     const hits: SearchResult[] = this.index.search(terms.join(' '), {
       boost: { ...this.boosts },
+      boostTerm: (term) => (fromContext.has(term) ? CONTEXT_WEIGHT : 1),
       fuzzy: (t) => (approximable(t) && t.length >= 7 ? 1 : false),
       prefix: (t) => approximable(t) && t.length >= 6,
       weights: { fuzzy: 0.5, prefix: 0.4 },
@@ -260,7 +297,7 @@ export class KnowledgeBase {
     const top = hits.slice(0, CANDIDATES);
     if (top.length === 0) return [];
 
-    const weights = new Map(terms.map((t) => [t, idf(this.documentFrequency.get(t) ?? 0, this.documents.length)]));
+    const weights = new Map(terms.map((t) => [t, idf(this.documentFrequency.get(t) ?? 0, this.documents.length) * (fromContext.has(t) ? CONTEXT_WEIGHT : 1)]));
     const familiar = familiarity(terms, this.collectionFrequency, this.familiarityScale, corrected);
     const topScore = top[0].score;
     const scored = top.map((hit) => {

@@ -13,4 +13,4 @@ export { parseDate, type ParsedDate } from './parse/date';
 export { parseCountry } from './parse/country';
 export { parseYesNo, parseKind, parseMode, parseContents, isUnsure } from './parse/words';
 export { parseAnswer, applyAnswer, type ParsedAnswer, type AnswerContext } from './parse/answer';
-export { extractFacts, type ExtractedFacts } from './parse/extract';
+export { extractFacts, mentionsPastArrival, type ExtractedFacts } from './parse/extract';

@@ -27,6 +27,9 @@ export interface ExtractedFacts {
 const NOT_DATES = new Set(['now', 'right now', 'sun', 'sat', 'mon', 'tue', 'wed', 'thu', 'fri', 'second', 'a second', 'today']);
 /** Where an origin country is named: "from the UK", "made in China", "my aunt in Canada". */
 const ORIGIN_CUE = /\b(?:from|in|made in|shipped from|sent from|ordered from|bought in)\s+(?:the\s+)?/g;
+/** Words that say the goods already arrived, so "today" cannot be assumed. */
+const PAST_ARRIVAL =
+  /\b(?:arrived|came|received|delivered|should (?:i|we) have paid|did (?:i|we) (?:have to |need to )?pay|(?:was|were) (?:i|we) charged|(?:i|we) (?:was|were|got) charged|(?:i|we) paid|last (?:year|month|week))\b/;
 const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])/;
 const SPLIT = /\bsplit(?:ting)?\b/;
 const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
@@ -64,6 +67,18 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   const withoutMoney = money ? text.slice(0, money.index) + ' '.repeat(money.text.length) + text.slice(money.index + money.text.length) : text;
   addDate(result, withoutMoney, today, rules);
   return result;
+}
+
+/**
+ * Whether a message says the goods already arrived (so the check must ask the day, not assume
+ * today).
+ *
+ * @example
+ * mentionsPastArrival('my parcel arrived last week, should I have paid duty?'); // true
+ * mentionsPastArrival('will I pay duty on a $40 jacket from the UK'); // false
+ */
+export function mentionsPastArrival(text: string): boolean {
+  return PAST_ARRIVAL.test(simplify(text));
 }
 
 /**

@@ -1,0 +1,106 @@
+/**
+ * Splitting a message into its questions. People write a story and ask at the end, or ask two
+ * or three things at once, often without punctuation ("dhl wants 25 bucks is that legit and can
+ * i refuse it"). Sentences come from the platform's ICU sentence segmenter (Intl.Segmenter);
+ * a run-on sentence is cut again where a new question visibly starts (an auxiliary verb and a
+ * subject: "is that", "can i", "do i", "how do"). What is not a question is context.
+ */
+
+/** One part of a message. */
+export interface MessagePart {
+  /** The text of the part, trimmed. */
+  text: string;
+  /** Whether it asks something (a question mark, a question word first, "I wonder if …"). */
+  asks: boolean;
+}
+
+/** A message split into its parts. */
+export interface Segmented {
+  parts: MessagePart[];
+  /** The parts that ask something, in order (at least one: the whole message when none does). */
+  questions: string[];
+  /** Everything that is not a question, joined: the story. */
+  context: string;
+}
+
+const AUX = 'is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|have|has|had';
+const WH = 'what|whats|how|why|when|where|who|whom|which|whose';
+/** A part that starts like a question. */
+const QUESTION_START = new RegExp(`^(?:(?:and|but|so|also|or|ok|okay|then|plus|like|anyway|um|hi|hey|hello)[,]?\\s+)*(?:${WH}|${AUX}|isnt|arent|doesnt|dont|cant|wont|wouldnt|shouldnt|any ?one|anybody|someone|somebody)\\b`, 'i');
+/** Requests and indirect questions that ask without a question word first. */
+const ASKING = /\b(?:wonder(?:ing)?|want(?:ed)? to know|need to know|would like to know|not sure (?:if|whether|how|what|why)|no idea (?:if|whether|how|what|why)|any(?:one| one|body)? (?:know|knows|help|idea|advice|tips?)|please (?:explain|tell|help|advise)|help me (?:understand|figure)|tell me|explain|confused about|is it true|can someone|question is|my question)\b/i;
+/**
+ * Where a new question starts inside a run-on sentence: an auxiliary with a subject, or a
+ * question word, after at least three words ("… 25 bucks | is that legit | and can i refuse it").
+ */
+const RUN_ON_BREAK = new RegExp(
+  `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b|(?:${WH})\\s+(?:do|does|did|is|are|can|should|would|will|much|long|many|about|happens|if)\\b))`,
+  'gi',
+);
+/** A run-on part is only cut where both sides keep at least this many words. */
+const MIN_WORDS = 3;
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * Whether a piece of text asks something.
+ *
+ * @example
+ * asksSomething('Do I have to pay that?');        // true
+ * asksSomething('is that legit');                 // true
+ * asksSomething('My customer got a bill from UPS.'); // false
+ */
+export function asksSomething(text: string): boolean {
+  const t = text.trim();
+  if (t.includes('?')) return true;
+  return QUESTION_START.test(t) || ASKING.test(t);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Cuts a run-on sentence where a new question starts; both sides keep {@link MIN_WORDS} words. */
+function cutRunOn(sentence: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const m of sentence.matchAll(RUN_ON_BREAK)) {
+    const at = m.index ?? 0;
+    const before = sentence.slice(start, at);
+    const after = sentence.slice(at);
+    if (wordCount(before) >= MIN_WORDS && wordCount(after) >= MIN_WORDS) {
+      pieces.push(before.trim());
+      start = at;
+    }
+  }
+  pieces.push(sentence.slice(start).trim());
+  return pieces.filter((p) => p.length > 0);
+}
+
+/**
+ * Splits a message into sentences and questions.
+ *
+ * @example
+ * segment('I make candles in Ontario. My customer in Ohio got a UPS bill. Do I have to pay it? And should I ship DDP?').questions;
+ * // ['Do I have to pay it?', 'And should I ship DDP?']
+ * segment('dhl wants 25 bucks is that legit and can i refuse it').questions;
+ * // ['is that legit', 'and can i refuse it']
+ */
+export function segment(message: string): Segmented {
+  const text = message.replace(/\s+/g, ' ').trim();
+  const parts: MessagePart[] = [];
+  for (const { segment: s } of segmenter.segment(text)) {
+    const sentence = s.trim();
+    if (!sentence) continue;
+    // A sentence with a question mark is one question (people rarely run two into one "?");
+    // one without is cut where a new question starts.
+    const pieces = sentence.includes('?') ? [sentence] : cutRunOn(sentence);
+    for (const piece of pieces) parts.push({ text: piece, asks: asksSomething(piece) });
+  }
+  const asked = parts.filter((p) => p.asks).map((p) => p.text);
+  return {
+    parts,
+    questions: asked.length > 0 ? asked : text ? [text] : [],
+    context: parts.filter((p) => !p.asks).map((p) => p.text).join(' '),
+  };
+}
