@@ -13,6 +13,7 @@ import { CbpBot } from './bot';
 import { Clock, easternDate, fixedClock, systemClock } from './clock';
 import type { AppConfig } from './config';
 import { createEscalationService, OutboxStore } from './escalation';
+import { FileTaughtStore } from './knowledge/taught';
 import { KnowledgeBase, loadKnowledgeBase, Problem } from './knowledge';
 import type { Logger } from './logger';
 import { JsonlRecordStore, MemoryRecordStore, RecordStore } from './records';
@@ -147,6 +148,8 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
       records: services.records,
       knowledge: services.knowledge,
       clock,
+      // `teach` saves to <KNOWLEDGE_DIR>/taught.yaml; `reload` puts it in use (src/knowledge/taught.ts).
+      taught: new FileTaughtStore(resolve(config.KNOWLEDGE_DIR)),
       outboxCounts: async () => {
         const { pending, sent, failed } = await escalation.mailer.health();
         return { pending, sent, failed };

@@ -19,7 +19,7 @@ import { emptyAllowListPolicy, isAddressedToBot, isTenantAllowed, stripBotMentio
 import type { TranscriptEntry } from './escalation';
 import type { Logger } from './logger';
 import { parseStaffCommand } from './staff';
-import { runStaffCommand, StaffDeskDeps } from './staff/desk';
+import { runStaffCommand, StaffDeskDeps, type StaffSession } from './staff/desk';
 import { HANDLED_IDS_KEPT, RecentActivities } from './retries';
 
 /** How many lines of the conversation are kept, for an email the person agrees to include. */
@@ -53,6 +53,8 @@ export class CbpBot extends TeamsActivityHandler {
   private readonly welcomed: StatePropertyAccessor<boolean>;
   private readonly transcript: StatePropertyAccessor<TranscriptEntry[]>;
   private readonly handledIds: StatePropertyAccessor<string[]>;
+  /** Staff commands' memory in this conversation: the numbered `unanswered` list `teach` refers to. */
+  private readonly staffSession: StatePropertyAccessor<StaffSession>;
   private readonly recentActivities = new RecentActivities();
 
   constructor(private readonly options: CbpBotOptions) {
@@ -61,6 +63,7 @@ export class CbpBot extends TeamsActivityHandler {
     this.welcomed = options.conversationState.createProperty<boolean>('welcomed');
     this.transcript = options.conversationState.createProperty<TranscriptEntry[]>('transcript');
     this.handledIds = options.conversationState.createProperty<string[]>('handledIds');
+    this.staffSession = options.conversationState.createProperty<StaffSession>('staffSession');
     this.dialogs = new DialogSet(this.dialogState);
     for (const dialog of options.dialogs) this.dialogs.add(dialog);
 
@@ -158,7 +161,9 @@ export class CbpBot extends TeamsActivityHandler {
       }
       const command = parseStaffCommand(activity.text);
       if (command) {
-        await sendReply(context, await runStaffCommand(command, this.options.staff));
+        const session = await this.staffSession.get(context, {});
+        await sendReply(context, await runStaffCommand(command, this.options.staff, session));
+        await this.staffSession.set(context, session);
         return;
       }
     }

@@ -3,13 +3,15 @@
  * are pure (stats.ts, unanswered.ts, kb.ts, reload.ts); this module only fetches their inputs.
  */
 import type { Reply } from '../channels/reply';
-import type { KnowledgeBase, KnowledgeDoc } from '../knowledge';
+import { exactKey, OUT_OF_SCOPE, type KnowledgeBase, type KnowledgeDoc, type Taught, type TaughtStore } from '../knowledge';
+import { MAX_TAUGHT_CHARS } from '../knowledge/taught';
 import type { RecordStore } from '../records';
 import type { StaffCommand } from './commands';
 import { kbReport } from './kb';
 import { reloadReport, ReloadResult } from './reload';
 import { OutboxCounts, statsReport } from './stats';
-import { unansweredReport } from './unanswered';
+import { teachProblemReport, teachReport } from './teach';
+import { unansweredList, unansweredListReply } from './unanswered';
 
 export interface StaffDeskDeps {
   records: RecordStore;
@@ -18,6 +20,23 @@ export interface StaffDeskDeps {
   /** Re-reads knowledge and rules; keeps the old ones and reports problems when invalid. */
   reload(): ReloadResult;
   clock: () => Date;
+  /** Where `teach` saves what staff taught (taught.yaml, or shared storage); without it `teach` is unavailable. */
+  taught?: TaughtStore;
+}
+
+/**
+ * What a staff conversation remembers between commands, in its conversation state (bot.ts).
+ *
+ * `teach N` must mean the question shown as N, even when people keep asking (and the records
+ * change) between `unanswered` and `teach`. Recomputing the list from the records would renumber
+ * it as soon as a new question arrived or the Eastern day changed; so `unanswered` keeps the
+ * texts it numbered, and `teach` reads them back. The list is small (at most 10 questions) and
+ * belongs to the conversation it was shown in — on any instance, since conversation state is
+ * shared when scaled out.
+ */
+export interface StaffSession {
+  /** The questions of the last `unanswered` reply: [0] is number 1. */
+  unanswered?: string[];
 }
 
 /** Enough history for every report: the 7-day stats and the longest `unanswered N`. */
@@ -27,7 +46,7 @@ const HISTORY_DAYS = 366;
  * @example
  * const reply = await runStaffCommand({ command: 'stats' }, deps);
  */
-export async function runStaffCommand(command: StaffCommand, deps: StaffDeskDeps): Promise<Reply> {
+export async function runStaffCommand(command: StaffCommand, deps: StaffDeskDeps, session: StaffSession = {}): Promise<Reply> {
   const now = deps.clock();
   const since = new Date(now.getTime() - HISTORY_DAYS * 24 * 3600 * 1000).toISOString();
   switch (command.command) {
@@ -35,14 +54,57 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffDeskDeps
       return statsReport(await deps.records.list(since), await deps.outboxCounts(), now);
     case 'unanswered': {
       const days = command.arg ? Number(command.arg) : undefined;
-      return unansweredReport(await deps.records.list(since), now, { days: Number.isFinite(days) ? days : undefined });
+      const taught = await readTaught(deps);
+      const list = unansweredList(await deps.records.list(since), now, { days: Number.isFinite(days) ? days : undefined, isTaught: isTaughtIn(taught) });
+      session.unanswered = list.shown.map((g) => g.text);
+      return unansweredListReply(list);
     }
+    case 'teach':
+      return teach(command, deps, session);
     case 'kb': {
       const query = command.arg ?? '';
       return kbReport(query ? findDocument(deps.knowledge(), query) : undefined, query);
     }
     case 'reload':
       return reloadReport(deps.reload());
+  }
+}
+
+/** Everything taught so far; nothing when there is no store or it cannot be read (then `teach` reports why). */
+async function readTaught(deps: StaffDeskDeps): Promise<Taught> {
+  try {
+    return deps.taught ? await deps.taught.read() : {};
+  } catch {
+    return {};
+  }
+}
+
+function isTaughtIn(taught: Taught): ((text: string) => boolean) | undefined {
+  const keys = new Set(Object.values(taught).flat().map(exactKey));
+  return keys.size > 0 ? (text) => keys.has(exactKey(text)) : undefined;
+}
+
+/** `teach N <id|none>`: question N of this conversation's last `unanswered` list, saved for the next reload. */
+async function teach(command: StaffCommand, deps: StaffDeskDeps, session: StaffSession): Promise<Reply> {
+  if (!deps.taught) return teachProblemReport({ problem: 'unavailable' });
+  const listed = session.unanswered ?? [];
+  if (listed.length === 0) return teachProblemReport({ problem: 'no-list' });
+  const number = command.number ?? 0;
+  const text = listed[number - 1];
+  if (text === undefined) return teachProblemReport({ problem: 'no-such-number', number, listed: listed.length });
+  const target = command.target ?? '';
+  let doc: KnowledgeDoc | undefined;
+  if (target !== OUT_OF_SCOPE) {
+    doc = deps.knowledge().get(target);
+    if (!doc) return teachProblemReport({ problem: 'no-such-document', id: target });
+  }
+  if (text.length > MAX_TAUGHT_CHARS) return teachProblemReport({ problem: 'not-teachable', text: `${text.slice(0, 80)}…`, reason: `it is longer than ${MAX_TAUGHT_CHARS} characters; add a shorter wording to the document itself` });
+  if (!exactKey(text)) return teachProblemReport({ problem: 'not-teachable', text, reason: 'it has no words the bot can match' });
+  try {
+    const saved = await deps.taught.add(target, text);
+    return teachReport({ text, ...(doc ? { doc } : {}), ...saved });
+  } catch (err) {
+    return teachProblemReport({ problem: 'not-saved', detail: err instanceof Error ? err.message : String(err) });
   }
 }
 

@@ -1,11 +1,13 @@
 /**
  * Staff commands for CBP staff in Teams (allowed tenants only; elsewhere the same words are
  * ordinary text). Pure functions: parse the command, then build a channel-neutral `Reply` from
- * records, outbox counts, a knowledge document or a reload result.
+ * records, outbox counts, a knowledge document or a reload result. `teach` (teach.ts) saves
+ * what staff taught, by the numbers of the last `unanswered` list (desk.ts).
  */
 export { parseStaffCommand, type StaffCommand, type StaffCommandName } from './commands';
 export { statsReport, usageFigures, percent, type OutboxCounts, type UsageFigures } from './stats';
-export { unansweredReport, groupQuestions, normaliseQuestion, nearDuplicates, LOW_CONFIDENCE, type QuestionGroup, type UnansweredOptions } from './unanswered';
+export { unansweredReport, unansweredList, unansweredListReply, groupQuestions, normaliseQuestion, nearDuplicates, LOW_CONFIDENCE, TEACH_HINT, type QuestionGroup, type UnansweredList, type UnansweredOptions } from './unanswered';
+export { teachReport, teachProblemReport, type TeachProblem } from './teach';
 export { kbReport } from './kb';
 export { reloadReport, type ReloadResult } from './reload';
 export { addDays, lastDays, inWindow, easternDayOf, windowLabel, type DateWindow } from './dates';

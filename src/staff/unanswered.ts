@@ -6,7 +6,7 @@
 import { displayDate } from '../clock';
 import { quoteUserText, type Reply } from '../channels/reply';
 import type { QuestionOutcome, QuestionRecord, UsageRecord } from '../records';
-import { easternDayOf, inWindow, lastDays, windowLabel } from './dates';
+import { easternDayOf, inWindow, lastDays, windowLabel, type DateWindow } from './dates';
 
 /** Below this confidence an answered question still counts as a gap, when its text was kept. */
 export const LOW_CONFIDENCE = 0.5;
@@ -169,7 +169,52 @@ export interface UnansweredOptions {
   days?: number;
   /** How many groups to list (default 10). */
   max?: number;
+  /**
+   * Whether a question was already taught with `teach` (to a document or as out of scope):
+   * such questions are left out, so the list holds only what is still to do.
+   */
+  isTaught?: (text: string) => boolean;
 }
+
+/** What `unanswered` lists: the numbered groups are `shown[0]` = 1, `shown[1]` = 2, … */
+export interface UnansweredList {
+  days: number;
+  window: DateWindow;
+  /** Every group in the window, most frequent first. */
+  groups: QuestionGroup[];
+  /** The groups listed (the first `max`). */
+  shown: QuestionGroup[];
+  otherCbp: number;
+  taught: number;
+}
+
+/**
+ * The groups `unanswered` lists, in the order it numbers them. Deterministic: the same records,
+ * time and options give the same list.
+ *
+ * @example
+ * unansweredList(records, new Date()).shown.map((g) => g.text); // ['do you sell kayaks', 'Seller?']
+ */
+export function unansweredList(records: readonly UsageRecord[], now: Date, options: UnansweredOptions = {}): UnansweredList {
+  const days = Math.max(1, Math.min(366, Math.floor(options.days ?? 14)));
+  const max = Math.max(1, Math.floor(options.max ?? 10));
+  const window = lastDays(now, days);
+  const recent = records.filter((r): r is QuestionRecord => r.type === 'question' && inWindow(r.at, window));
+  const isTaught = options.isTaught;
+  const untaught = isTaught ? recent.filter((r) => !(r.text && gapKind(r) && isTaught(r.text))) : recent;
+  const groups = groupQuestions(untaught);
+  return {
+    days,
+    window,
+    groups,
+    shown: groups.slice(0, max),
+    otherCbp: recent.filter((r) => r.outcome === 'other-cbp').length,
+    taught: groupQuestions(recent).reduce((sum, g) => sum + g.count, 0) - groups.reduce((sum, g) => sum + g.count, 0),
+  };
+}
+
+/** How staff act on the list (see desk.ts and teach.ts). */
+export const TEACH_HINT = 'To teach the bot, type **teach** and the number, then a document id (the question becomes one of its questions) or **none** (out of scope).';
 
 /**
  * The `unanswered` reply: recent unanswered and unsure questions, grouped, most frequent first,
@@ -180,25 +225,25 @@ export interface UnansweredOptions {
  * // { kind: 'info', title: 'Unanswered questions, last 14 days', markdown: '1. “can i ship vapes” — 4 times, last 24 Nov 2026 (4 no answer)\n…' }
  */
 export function unansweredReport(records: readonly UsageRecord[], now: Date, options: UnansweredOptions = {}): Reply {
-  const days = Math.max(1, Math.min(366, Math.floor(options.days ?? 14)));
-  const max = Math.max(1, Math.floor(options.max ?? 10));
-  const window = lastDays(now, days);
-  const recent = records.filter((r): r is QuestionRecord => r.type === 'question' && inWindow(r.at, window));
-  const groups = groupQuestions(recent);
-  const otherCbp = recent.filter((r) => r.outcome === 'other-cbp').length;
+  return unansweredListReply(unansweredList(records, now, options));
+}
+
+/** The reply for a list from {@link unansweredList}. */
+export function unansweredListReply(list: UnansweredList): Reply {
+  const { days, window, groups, shown, otherCbp, taught } = list;
   const title = `Unanswered questions, last ${days === 1 ? 'day' : `${days} days`}`;
   const footer: string[] = [`${windowLabel(window)}, U.S. Eastern dates.`];
   if (otherCbp > 0) footer.push(`Not listed: ${otherCbp} about other CBP matters (sent to the CBP Info Center).`);
+  if (taught > 0) footer.push(`Not listed: ${taught} already taught.`);
   if (groups.length === 0) {
     return { kind: 'info', title, markdown: [`No unanswered or unsure questions in the last ${days === 1 ? 'day' : `${days} days`}.`, footer.join(' ')].join('\n\n') };
   }
-  const shown = groups.slice(0, max);
   const total = groups.reduce((sum, g) => sum + g.count, 0);
   const summary = `${total} ${total === 1 ? 'question' : 'questions'} in ${groups.length} ${groups.length === 1 ? 'group' : 'groups'}${shown.length < groups.length ? `; the ${shown.length} most frequent` : ''}:`;
   return {
     kind: 'info',
     title,
-    markdown: [summary, shown.map((g, i) => groupLine(g, i + 1)).join('\n'), footer.join(' ')].join('\n\n'),
+    markdown: [summary, shown.map((g, i) => groupLine(g, i + 1)).join('\n'), footer.join(' '), TEACH_HINT].join('\n\n'),
     suggestions: [{ label: 'Usage statistics', value: 'stats' }],
   };
 }
