@@ -8,9 +8,9 @@
  * kb.answer('is the $800 de minimis still a thing in 2026?');
  */
 import path from 'node:path';
-import { easternDate } from '../clock';
+import { easternDate, systemClock } from '../clock';
 import { createAnalyzer } from './analyze';
-import { checkDocuments } from './checks';
+import { checkFamilies, checkSchedule, checkServedDocuments } from './dateChecks';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base';
 import { readDocuments } from './load';
 import { loadSynonyms } from './synonyms';
@@ -26,6 +26,9 @@ export { createAnalyzer } from './analyze';
 export type { Analyzer } from './analyze';
 export { readDocuments, parseDocument } from './load';
 export { checkDocuments, STALE_AFTER_DAYS } from './checks';
+import { DatedKnowledge } from './dated';
+export { DatedKnowledge, familyOf, inForce, versionsOf, addDays } from './dated';
+export { checkSchedule, dueForReview, REVIEW_WARNING_DAYS, type DueDocument } from './dateChecks';
 export { THRESHOLDS, MODEL, RELEVANCE_MODEL, FEATURE_NAMES, confidenceOf, featureVector, kindFor } from './confidence';
 export type { ConfidenceModel, MatchFeatures, Thresholds } from './confidence';
 export { TOPICS, AUDIENCES } from './schema';
@@ -53,10 +56,11 @@ export function formatProblem(p: Problem): string {
  * validateKnowledge('knowledge', { today: '2026-11-25' }).problems.filter((p) => p.severity === 'error');
  */
 export function validateKnowledge(dir: string, options: { today?: string } = {}) {
-  const today = options.today ?? easternDate(new Date());
+  const today = options.today ?? easternDate(systemClock());
   const synonyms = loadSynonyms(path.join(dir, SYNONYMS_FILE));
   const { docs, brokenIds, problems } = readDocuments(dir);
-  problems.push(...synonyms.problems, ...checkDocuments(docs, createAnalyzer(synonyms.table), today, brokenIds));
+  // Cross-document checks run on the documents served together on each date from today on (dated.ts).
+  problems.push(...synonyms.problems, ...checkServedDocuments(docs, createAnalyzer(synonyms.table), today, brokenIds), ...checkFamilies(docs, brokenIds), ...checkSchedule(docs, today));
   // What staff taught with `teach` (taught.ts): validated here, merged by loadKnowledgeBase.
   const taught = validateTaughtFile(dir, docs, brokenIds);
   problems.push(...taught.problems);
@@ -79,6 +83,26 @@ export function loadKnowledgeBase(
 ): { kb: KnowledgeBase | null; problems: Problem[] } {
   const { docs, synonyms, problems, taught: fromFile } = validateKnowledge(dir, options);
   const taught = options.taught ?? fromFile;
-  const kb = problems.some((p) => p.severity === 'error') ? null : withTaught(KnowledgeBase.fromDocuments(mergeTaught(docs, taught), synonyms, options), taught);
+  // The documents in force on `today` (dated.ts); taught questions follow their topic's version.
+  const kb = problems.some((p) => p.severity === 'error') ? null : new DatedKnowledge(docs, synonyms, { ...options, taught }).at(options.today ?? easternDate(systemClock()));
   return { kb, problems };
+}
+
+/**
+ * Like {@link loadKnowledgeBase}, but keeps every version of every document: `dated.at(date)`
+ * is the knowledge base in force on that date (the bot asks with its clock's date each turn).
+ * Validation (and so staleness and `review_by`) is judged on `options.today`.
+ *
+ * @example
+ * const { dated } = loadDatedKnowledge('knowledge', { today: '2026-12-02' });
+ * dated?.at('2027-07-15').answer('is 800 still duty free').best?.id; // 'de-minimis-ended'
+ */
+export function loadDatedKnowledge(
+  dir: string,
+  options: { today?: string; taught?: Taught } & KnowledgeBaseOptions = {},
+): { dated: DatedKnowledge | null; problems: Problem[] } {
+  const { docs, synonyms, problems, taught: fromFile } = validateKnowledge(dir, options);
+  const taught = options.taught ?? fromFile;
+  const dated = problems.some((p) => p.severity === 'error') ? null : new DatedKnowledge(docs, synonyms, { ...options, taught });
+  return { dated, problems };
 }

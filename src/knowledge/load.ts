@@ -82,6 +82,8 @@ export function parseDocument(text: string, file: string): { doc?: KnowledgeDoc;
     sources: fm.sources,
     reviewed: fm.reviewed,
     ...(fm.effective ? { effective: fm.effective } : {}),
+    ...(fm.family ? { family: fm.family } : {}),
+    ...(fm.review_by ? { review_by: fm.review_by } : {}),
     related: fm.related,
     uncertain: fm.uncertain,
     ...(fm.facts.length > 0 ? { facts: fm.facts } : {}),

@@ -66,6 +66,14 @@ export const frontMatterSchema = z
       .strict()
       .refine((e) => !(e.from && e.to && e.from > e.to), { message: '"from" must not be after "to"' })
       .optional(),
+    /**
+     * Versions of one topic share a family (the id of the first version): a later version names
+     * it here, so links, feedback and `teach` that use the family reach the version in force.
+     * Defaults to the document's own id.
+     */
+    family: docId.optional(),
+    /** A date when the text is expected to go stale (a comment period, a test, a court date). */
+    review_by: isoDate.optional(),
     related: z.array(docId, { invalid_type_error: 'must be a list of document ids' }).default([]),
     uncertain: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
     /** facts.md sections this document is written from, for `npm run kb:coverage`. */

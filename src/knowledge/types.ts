@@ -22,7 +22,12 @@ export interface KnowledgeDoc {
   sources: Source[];
   /** YYYY-MM-DD. */
   reviewed: string;
+  /** Served only on dates from `from` to `to` (both inclusive, U.S. Eastern); see src/knowledge/dated.ts. */
   effective?: { from?: string; to?: string };
+  /** The topic this document is a version of (the first version's id); absent = its own id. */
+  family?: string;
+  /** YYYY-MM-DD when the text is expected to go stale; kb:check warns before and errors after. */
+  review_by?: string;
   related: string[];
   /** The answer says plainly that something is not settled. */
   uncertain: boolean;
