@@ -14,7 +14,7 @@ import { Clock, easternDate, fixedClock, systemClock } from './clock';
 import type { AppConfig } from './config';
 import { createEscalationService, OutboxStore } from './escalation';
 import { FileTaughtStore } from './knowledge/taught';
-import { KnowledgeBase, loadKnowledgeBase, Problem } from './knowledge';
+import { DatedKnowledge, KnowledgeBase, loadDatedKnowledge, Problem } from './knowledge';
 import type { Logger } from './logger';
 import { JsonlRecordStore, MemoryRecordStore, RecordStore } from './records';
 import { loadRuleSet, RuleSet } from './rules';
@@ -44,7 +44,7 @@ export interface BotCoreOptions {
 /** The knowledge base and rules currently in use; `reload()` swaps both or neither. */
 export class Content {
   private constructor(
-    private kb: KnowledgeBase,
+    private kb: DatedKnowledge,
     private ruleSet: RuleSet,
     private readonly knowledgeDir: string,
     private readonly rulesFile: string,
@@ -62,8 +62,9 @@ export class Content {
     return new Content(kb, ruleSet, knowledgeDir, rulesFile, today);
   }
 
-  private static read(knowledgeDir: string, rulesFile: string, today: string): { kb: KnowledgeBase; ruleSet: RuleSet } {
-    const { kb, problems } = loadKnowledgeBase(knowledgeDir, { today });
+  private static read(knowledgeDir: string, rulesFile: string, today: string): { kb: DatedKnowledge; ruleSet: RuleSet } {
+    // Every version of every document; knowledge() serves those in force on the clock's date.
+    const { dated: kb, problems } = loadDatedKnowledge(knowledgeDir, { today });
     const errors = problems.filter((p: Problem) => p.severity === 'error').map(formatProblem);
     let ruleSet: RuleSet | undefined;
     try {
@@ -77,7 +78,13 @@ export class Content {
     return { kb, ruleSet };
   }
 
+  /** The knowledge base in force on the clock's date (one index per validity window, see dated.ts). */
   knowledge(): KnowledgeBase {
+    return this.kb.at(this.today());
+  }
+
+  /** Every version of every document, served or not. */
+  allVersions(): DatedKnowledge {
     return this.kb;
   }
 
@@ -90,7 +97,7 @@ export class Content {
     const { kb, ruleSet } = Content.read(this.knowledgeDir, this.rulesFile, this.today());
     this.kb = kb;
     this.ruleSet = ruleSet;
-    return { documents: kb.documents.length };
+    return { documents: this.knowledge().documents.length };
   }
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, runChecks } from './kb-check';
+import { monthlyDates, parseArgs, runChecks, runMonthlyChecks } from './kb-check';
 
 const MINI = path.join(__dirname, '..', '..', 'test', 'fixtures', 'kb-mini');
 
@@ -46,5 +46,35 @@ describe('runChecks', () => {
     expect(lines).toContain(`${file}: reviewed: must be a real date written YYYY-MM-DD`);
     expect(lines).toContain(`${rulesProblem.file}: rules: needs at least one rule`);
     expect(lines[lines.length - 1]).toBe('7 documents, 1 rule file, 2 errors, 0 warnings');
+  });
+});
+
+describe('checks on a date (--date, --months)', () => {
+  it('reads --date, --months and $KNOWLEDGE_DIR', () => {
+    expect(parseArgs(['--date', '2027-07-15'], '2000-01-01', {})).toEqual({ dir: 'knowledge', today: '2027-07-15' });
+    expect(parseArgs(['--months', '18'], '2026-12-02', { KNOWLEDGE_DIR: 'kb' })).toEqual({ dir: 'kb', today: '2026-12-02', months: 18 });
+    expect(parseArgs(['--dir', 'other'], '2026-12-02', { KNOWLEDGE_DIR: 'kb' })).toMatchObject({ dir: 'other' });
+    expect(parseArgs(['--months', 'many'], '2026-12-02', {})).toMatch(/--months must be a whole number/);
+  });
+
+  it('checks the 1st of each month after the start date', () => {
+    expect(monthlyDates('2026-12-02', 3)).toEqual(['2026-12-02', '2027-01-01', '2027-02-01', '2027-03-01']);
+  });
+
+  it('tells the editor which document needs a successor, and fails from the month it is missing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-check-dates-'));
+    fs.cpSync(MINI, dir, { recursive: true });
+    const file = path.join(dir, 'postal', 'postal-duty.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('reviewed: 2026-11-25', 'reviewed: 2026-11-25\neffective: { to: 2027-02-14 }'));
+    expect(runChecks({ dir, today: '2026-12-02' }, undefined).exitCode).toBe(0);
+    const soon = runChecks({ dir, today: '2027-02-01' }, undefined);
+    expect(soon.exitCode).toBe(0);
+    expect(soon.lines).toContain(`warning: ${file}: effective.to: ends 2027-02-14 (in 13 days) with no successor: write one with family: postal-duty and effective.from: 2027-02-15`);
+    const monthly = runMonthlyChecks({ dir, today: '2026-12-02', months: 3 }, undefined);
+    expect(monthly.exitCode).toBe(1);
+    expect(monthly.lines).toContain('== 2027-03-01');
+    expect(monthly.lines).toContain('== documents that need a successor or a new review');
+    expect(monthly.lines.some((l) => l.startsWith(`${file}: effective.to: (seen 2027-02-01) ends 2027-02-14`))).toBe(true);
+    expect(monthly.lines[monthly.lines.length - 1]).toBe('checked 4 dates, 2026-12-02 to 2027-03-01: errors on 1 date');
   });
 });

@@ -1,20 +1,27 @@
 /**
- * `npm run kb:check [-- --today YYYY-MM-DD] [--dir knowledge]`: validates the knowledge base
- * (every document, the checks across documents, knowledge/synonyms.yaml) and the duty-free rule
- * data (knowledge/rules/*.yaml|json, through the rules engine). Prints one `file: field: problem`
- * line per problem, warnings prefixed `warning:`, then a summary line. Exit code 1 on any error.
+ * `npm run kb:check [-- --date YYYY-MM-DD] [--months N] [--dir knowledge]`: validates the
+ * knowledge base (every document, the checks across documents, knowledge/synonyms.yaml) and the
+ * duty-free rule data (knowledge/rules/*.yaml|json, through the rules engine) as they stand on
+ * a date (default today, U.S. Eastern; `--today` is the same as `--date`). The folder is
+ * `--dir`, else $KNOWLEDGE_DIR, else knowledge. Prints one `file: field: problem` line per
+ * problem, warnings prefixed `warning:`, then a summary line. Exit code 1 on any error.
+ *
+ * `--months N` also checks the first day of each of the next N months, and ends with the list
+ * of documents that need a successor (or a new review) and by when.
  */
 import path from 'node:path';
-import { easternDate } from '../clock';
-import { formatProblem, KnowledgeBase, validateKnowledge, type Problem } from '../knowledge';
+import { easternDate, systemClock } from '../clock';
+import { DatedKnowledge, formatProblem, validateKnowledge, type Problem } from '../knowledge';
 import { checkRuleFiles, type RuleSetLoader } from '../knowledge/rule-files';
 
 interface Options {
   dir: string;
   today: string;
+  /** Also check the 1st of each of the next `months` months. */
+  months?: number;
 }
 
-const USAGE = 'Usage: kb-check [--today YYYY-MM-DD] [--dir knowledge]';
+const USAGE = 'Usage: kb-check [--date YYYY-MM-DD] [--months N] [--dir knowledge]';
 
 /**
  * Reads the command line.
@@ -22,22 +29,45 @@ const USAGE = 'Usage: kb-check [--today YYYY-MM-DD] [--dir knowledge]';
  * @example
  * parseArgs(['--today', '2026-11-25']); // { dir: 'knowledge', today: '2026-11-25' }
  */
-export function parseArgs(args: readonly string[], today = easternDate(new Date())): Options | string {
-  const options: Options = { dir: 'knowledge', today };
+export function parseArgs(args: readonly string[], today = easternDate(systemClock()), env: NodeJS.ProcessEnv = process.env): Options | string {
+  const options: Options = { dir: env.KNOWLEDGE_DIR || 'knowledge', today };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split('=', 2) as [string, string | undefined];
     const value = inline ?? args[i + 1];
-    if (flag !== '--today' && flag !== '--dir') return `unknown option ${args[i]}\n${USAGE}`;
+    if (!['--today', '--date', '--dir', '--months'].includes(flag)) return `unknown option ${args[i]}\n${USAGE}`;
     if (value === undefined || value.startsWith('--')) return `${flag} needs a value\n${USAGE}`;
     if (inline === undefined) i++;
-    if (flag === '--today') {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return `--today must be a date YYYY-MM-DD, not "${value}"`;
+    if (flag === '--today' || flag === '--date') {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return `${flag} must be a date YYYY-MM-DD, not "${value}"`;
       options.today = value;
+    } else if (flag === '--months') {
+      if (!/^\d{1,3}$/.test(value)) return `--months must be a whole number, not "${value}"`;
+      options.months = Number(value);
     } else {
       options.dir = value;
     }
   }
   return options;
+}
+
+/**
+ * The dates `--months N` checks: the start date, then the 1st of each of the next N months.
+ *
+ * @example
+ * monthlyDates('2026-12-02', 2); // ['2026-12-02', '2027-01-01', '2027-02-01']
+ */
+export function monthlyDates(start: string, months: number): string[] {
+  const dates = [start];
+  let [y, m] = start.split('-').map(Number) as [number, number];
+  for (let i = 0; i < months; i++) {
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+    dates.push(`${y}-${String(m).padStart(2, '0')}-01`);
+  }
+  return dates;
 }
 
 /**
@@ -74,8 +104,8 @@ export function runChecks(options: Options, loadRuleSet: RuleSetLoader | undefin
   const all: Problem[] = [...problems, ...rules.problems];
   const errors = all.filter((p) => p.severity === 'error').length;
   if (errors === 0) {
-    // Building the index proves the documents can be served, not only parsed.
-    KnowledgeBase.fromDocuments(docs, synonyms);
+    // Building the index proves the documents in force on the date can be served, not only parsed.
+    new DatedKnowledge(docs, synonyms).at(options.today);
   }
   const warnings = all.length - errors;
   const ruleNote = rules.files.length > 0 ? `, ${plural(rules.files.length, 'rule file')}` : '';
@@ -86,13 +116,44 @@ export function runChecks(options: Options, loadRuleSet: RuleSetLoader | undefin
   return { lines, exitCode: errors > 0 ? 1 : 0 };
 }
 
+/**
+ * `--months N`: the checks on each date (only dates with problems are printed, under a
+ * `== YYYY-MM-DD` heading), then what an editor must do and by when: one line per document
+ * whose `effective.to` or `review_by` needs a successor or a new review within the period.
+ *
+ * @example
+ * runMonthlyChecks({ dir: 'knowledge', today: '2026-12-02', months: 18 }, loadRuleSet).exitCode; // 0 when every month is clean
+ */
+export function runMonthlyChecks(options: Options & { months: number }, loadRuleSet: RuleSetLoader | undefined): { lines: string[]; exitCode: number } {
+  const lines: string[] = [];
+  const todo = new Map<string, string>();
+  let failed = 0;
+  const dates = monthlyDates(options.today, options.months);
+  for (const date of dates) {
+    const run = runChecks({ dir: options.dir, today: date }, date === options.today ? loadRuleSet : undefined);
+    // The rule files are checked once, on the first date; later dates only add the knowledge's own changes.
+    const rulesDir = path.join(options.dir, 'rules');
+    const problems = run.lines.slice(0, -1).filter((l) => date === options.today || !(/^warning: .*: reviewed: /.test(l) || l.replace(/^warning: /, '').startsWith(rulesDir)));
+    if (run.exitCode !== 0) failed++;
+    if (problems.length > 0) lines.push(`== ${date}`, ...problems);
+    for (const line of problems) {
+      const m = /^(?:warning: )?(.+?): (effective\.to|review_by): (.*)$/.exec(line);
+      if (m && !todo.has(`${m[1]}|${m[2]}`)) todo.set(`${m[1]}|${m[2]}`, `${m[1]}: ${m[2]}: (seen ${date}) ${m[3]}`);
+    }
+  }
+  if (todo.size > 0) lines.push('== documents that need a successor or a new review', ...todo.values());
+  lines.push(`checked ${dates.length} dates, ${dates[0]} to ${dates[dates.length - 1]}: ${failed === 0 ? 'no errors' : `errors on ${plural(failed, 'date')}`}`);
+  return { lines, exitCode: failed > 0 ? 1 : 0 };
+}
+
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   if (typeof options === 'string') {
     console.error(options);
     process.exit(2);
   }
-  const { lines, exitCode } = runChecks(options, findRuleSetLoader());
+  const months = options.months;
+  const { lines, exitCode } = months ? runMonthlyChecks({ ...options, months }, findRuleSetLoader()) : runChecks(options, findRuleSetLoader());
   for (const line of lines) console.log(line);
   process.exitCode = exitCode;
 }

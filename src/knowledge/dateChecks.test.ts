@@ -83,8 +83,13 @@ describe('checkServedDocuments', () => {
     const clash = doc('clash', { label: ending.label });
     expect(fields(checkServedDocuments([ending, clash], analyzer, '2026-12-02'))).toEqual(['error label']);
     const linking = doc('linking', { related: ['rule-now'] });
-    const problems = checkServedDocuments([ending, linking], analyzer, '2026-12-02');
-    expect(problems.map((p) => p.problem)).toEqual(['"rule-now" has no version in force on 2027-07-01: link to its successor or remove the link']);
+    expect(checkServedDocuments([ending, linking], analyzer, '2026-12-02')).toEqual([]);
+    expect(checkServedDocuments([ending, linking], analyzer, '2027-06-15').filter((p) => p.field !== 'reviewed').map((p) => `${p.severity} ${p.problem}`)).toEqual([
+      'warning "rule-now" has no version in force from 2027-07-01: link to its successor or remove the link',
+    ]);
+    expect(checkServedDocuments([ending, linking], analyzer, '2027-07-01').filter((p) => p.field !== 'reviewed').map((p) => `${p.severity} ${p.problem}`)).toEqual([
+      'error "rule-now" has no version in force on 2027-07-01: link to its successor or remove the link',
+    ]);
     expect(checkServedDocuments([doc('x', { related: ['nope'] })], analyzer, '2026-12-02')[0].problem).toBe('no document has id "nope"');
   });
 });

@@ -142,7 +142,8 @@ export function checkDates(docs: readonly KnowledgeDoc[], date: string): string[
 /**
  * The checks across documents (checks.ts) on each set of documents served together from
  * `date` on. `related` ids are read through families: a link to any version of a topic reaches
- * the version in force; a link to a topic with no version in force on a date is an error.
+ * the version in force; a link to a topic with no version in force is an error from that day
+ * (a warning within {@link REVIEW_WARNING_DAYS} days before).
  * Problems found on several dates are reported once.
  *
  * @example
@@ -171,7 +172,9 @@ export function checkServedDocuments(docs: readonly KnowledgeDoc[], analyzer: An
         if (family === undefined) return id; // unknown: checkRelated reports it
         const current = servedByFamily.get(family);
         if (current) return current;
-        add({ file: doc.file, field: `related[${i}]`, problem: `"${id}" has no version in force on ${day}: link to its successor or remove the link`, severity: 'error' });
+        // Like an ended topic: an error once the day has come, a warning within 30 days.
+        if (day === date) add({ file: doc.file, field: `related[${i}]`, problem: `"${id}" has no version in force on ${day}: link to its successor or remove the link`, severity: 'error' });
+        else if (day <= addDays(date, REVIEW_WARNING_DAYS)) add({ file: doc.file, field: `related[${i}]`, problem: `"${id}" has no version in force from ${day}: link to its successor or remove the link`, severity: 'warning' });
         return id;
       }),
     }));
