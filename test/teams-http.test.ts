@@ -484,6 +484,7 @@ describe('staff commands with real figures', () => {
           '3. “what is the weather in boston” — once, last 25 Nov 2026 (1 no answer)',
         ].join('\n'),
         '12 Nov to 25 Nov 2026, U.S. Eastern dates. Not listed: 1 about other CBP matters (sent to the CBP Info Center).',
+        'To teach the bot, type **teach** and the number, then a document id (the question becomes one of its questions) or **none** (out of scope).',
       ].join('\n\n'),
     );
   });
