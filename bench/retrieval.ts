@@ -16,9 +16,13 @@ import { fitLogistic, logLoss } from '../src/knowledge/calibrate';
 import { confidenceOf, FEATURE_NAMES, featureVector, kindFor, type MatchFeatures } from '../src/knowledge/confidence';
 import { evaluate, isInScope, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
 import { TOPICS } from '../src/knowledge/schema';
+import { loadRuleSet } from '../src/rules';
+import { readRealQuestions } from '../src/understanding/evaluate';
+import { loadNames } from '../src/understanding/names';
+import { earlierPipeline, measureReal, printReal, understandingPipeline } from './lib/realStyle';
 
 const ROOT = path.join(__dirname, '..');
-const TODAY = '2026-11-25';
+const TODAY = '2026-12-02';
 const SYNTHETIC_DOCS = 10_000;
 
 interface Args {
@@ -29,6 +33,11 @@ interface Args {
   dir: string;
   questions: string;
   rounds: number;
+  real: string;
+  /** Print the real-style misses of this half (A while tuning; B only to report). */
+  realMisses: 'A' | 'B' | 'none';
+  /** Only the real-style figures. */
+  realOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -43,6 +52,9 @@ function parseArgs(argv: readonly string[]): Args {
     dir: value('--dir', path.join(ROOT, 'knowledge')),
     questions: value('--questions', path.join(ROOT, 'test', 'fixtures', 'questions.json')),
     rounds: Number(value('--rounds', '20')),
+    real: value('--real', path.join(ROOT, 'test', 'fixtures', 'real-questions.json')),
+    realMisses: value('--real-misses', 'none') as Args['realMisses'],
+    realOnly: argv.includes('--real-only'),
   };
 }
 
@@ -231,6 +243,15 @@ function main(): void {
     for (const line of fitReport(knowledge, questions)) console.log(line);
     return;
   }
+  const real = readRealQuestions(args.real);
+  const rules = loadRuleSet(path.join(args.dir, 'rules', 'duty-free.yaml'));
+  const names = loadNames(path.join(args.dir, 'names.yaml')).table;
+  const realNow = measureReal(real, understandingPipeline({ kb: knowledge, rules, names, today: TODAY }));
+  const realBefore = measureReal(real, earlierPipeline(knowledge));
+  if (args.realOnly) {
+    printReal(realNow, realBefore, args.realMisses);
+    return;
+  }
 
   let plainIndex: MiniSearch | undefined;
   const plainBuildMs = timeMs(() => {
@@ -252,6 +273,8 @@ function main(): void {
     return;
   }
   printTable(report);
+  console.log('');
+  printReal(realNow, realBefore, args.realMisses);
 }
 
 /** Index build time and query latency on 10,000 synthetic documents, ours and plain. */

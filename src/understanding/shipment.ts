@@ -23,43 +23,38 @@ export interface ShipmentReading {
   decidable: boolean;
 }
 
-/** The person asks whether they owe (or owed) duty on something: yes/no, not "why" or "how much". */
-const OWE_DUTY = new RegExp(
-  [
-    String.raw`\b(?:do|will|would|should|shall|am|must|did|have)\s+(?:i|we)\s+(?:still\s+|also\s+|even\s+)?(?:have\s+to\s+|need\s+to\s+|going\s+to\s+|gonna\s+|got\s+to\s+|be\s+expected\s+to\s+)?(?:pay|owe|be\s+charged|get\s+charged|be\s+hit|get\s+hit|be\s+taxed)\b`,
-    String.raw`\b(?:will|would|do|does|can|could)\s+(?:customs|cbp|they|the\s+courier|the\s+carrier|dhl|ups|fedex|usps)\s+(?:charge|tax|bill)\s+(?:me|us)\b`,
-    String.raw`\b(?:is|was|will|would)\s+(?:it|this|that|my\s+\w+|the\s+\w+|(?:this|that|my|the)\s+\w+\s+\w+)\s+(?:be\s+)?(?:duty[- ]?free|exempt|taxed|dutiable|subject\s+to\s+(?:duty|duties|tariffs?))\b`,
-    String.raw`\b(?:is|was|will)\s+there\s+(?:be\s+)?(?:any\s+)?(?:duty|duties|tariffs?|import\s+tax|customs\s+(?:duty|charges?|fees?))\b`,
-    String.raw`\b(?:does|do|did|would|will|can)\s+(?:it|this|that|my\s+\w+|they|these|those)\s+(?:still\s+)?(?:qualify|count)\b`,
-    String.raw`\bshould\s+(?:i|we)\s+have\s+paid\b`,
-  ].join('|'),
-  'i',
-);
-/** Words that make it a question about a bill, a refusal or a fee: documents answer those. */
-const NOT_A_VERDICT = /\b(?:bills?|billed|invoices?|brokerage|clearance|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|why|how much|what rate|what percent|sales tax|vat|gst|hst|storage)\b/i;
-/** A message about selling to others, not about one's own parcel. */
-const SELLER = /\b(?:my (?:customers?|buyers?)|i sell|we sell|selling|ship to (?:the )?(?:us|u\.s\.|usa|america)|to (?:my )?(?:us|u\.s\.|american) (?:customers|buyers))\b/i;
+/** Words of a question about duty owed on a shipment. */
+const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|pass(?:es)? duty|in the clear|exempt|under the limit)\b/i;
+/** Questions that ask why, how or how much: documents answer those, not a verdict. */
+const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
+/** Words that make it a question about a bill already received, a refusal or a fee: documents answer those. */
+const NOT_A_VERDICT = /\b(?:billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|brokerage|clearance fee|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|why|how much|what rate|what percent|sales tax|vat|gst|hst|storage|sell|selling|my (?:customers?|buyers?))\b/i;
+/** "no idea what it's worth": the person does not know the value, which the result may depend on. */
+const VALUE_UNKNOWN = /\b(?:no idea|not sure|don'?t know|do not know|unsure)\b[^.?!]{0,30}\b(?:worth|value|cost|paid)\b/i;
 
 /**
- * Whether the message asks if the person's own shipment owes duty (or is duty-free).
+ * Whether a question asks if something owes duty (yes or no), not why, how or how much.
  *
  * @example
- * asksWhetherDutyIsOwed('I ordered a $40 jacket from the UK, will I pay duty?'); // true
- * asksWhetherDutyIsOwed('why did DHL bill me $30 for a $40 jacket'); // false (a bill: documents answer it)
+ * asksWhetherDutyIsOwed('Do I owe duty on that?'); // true
+ * asksWhetherDutyIsOwed('Duty or no duty?');       // true
+ * asksWhetherDutyIsOwed('why did DHL bill me $30'); // false
  */
-export function asksWhetherDutyIsOwed(text: string): boolean {
-  const t = text.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
-  return OWE_DUTY.test(t) && !NOT_A_VERDICT.test(t) && !SELLER.test(t);
+export function asksWhetherDutyIsOwed(question: string): boolean {
+  const t = question.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+  return DUTY_WORDS.test(t) && !OPEN_QUESTION.test(t) && !NOT_A_VERDICT.test(t);
 }
 
-/** Facts that make a message about a particular shipment rather than a general question. */
-function describesShipment(facts: ShipmentFacts, namesSeen: boolean): boolean {
-  return facts.valueUsd !== undefined || facts.origin !== undefined || facts.entryDate !== undefined || facts.kind !== undefined || namesSeen;
+/** A particular shipment: a value (or a value the person does not know) and what or where it is. */
+function describesShipment(facts: ShipmentFacts, text: string, namesSeen: boolean): boolean {
+  const value = facts.valueUsd !== undefined || VALUE_UNKNOWN.test(text);
+  return value && (facts.origin !== undefined || facts.kind !== undefined || facts.mode !== undefined || namesSeen);
 }
 
 /**
- * Reads a message that asks whether its shipment owes duty. Undefined when the message is not
- * such a question or names no fact of a shipment.
+ * Reads the facts of a message whose question asks whether a shipment owes duty (see
+ * {@link asksWhetherDutyIsOwed}). Undefined when the message is about a bill, a refusal or
+ * selling, or describes no particular shipment (a value and an origin, a platform or a kind).
  *
  * @example
  * readShipment('I ordered a $40 jacket from the UK, will I pay duty?', '2026-12-02', rules, names);
@@ -68,12 +63,13 @@ function describesShipment(facts: ShipmentFacts, namesSeen: boolean): boolean {
  * // ['Temu orders have usually come from China; …']
  */
 export function readShipment(text: string, today: string, rules: RuleSet, names: NameTable): ShipmentReading | undefined {
-  if (!asksWhetherDutyIsOwed(text)) return undefined;
+  if (NOT_A_VERDICT.test(text)) return undefined;
   const extracted = extractFacts(text, today, rules);
   const facts: ShipmentFacts = { ...extracted.facts };
   const assumptions: string[] = [];
   const mentioned = findNames(text, names).map((m) => m.name);
-  if (!describesShipment(facts, mentioned.length > 0)) return undefined;
+  if (!describesShipment(facts, text, mentioned.length > 0)) return undefined;
+  if (facts.valueUsd === undefined && VALUE_UNKNOWN.test(text)) facts.valueUsd = UNKNOWN;
 
   for (const n of mentioned) {
     if (n.kind && facts.kind === undefined) facts.kind = n.kind;
@@ -95,7 +91,5 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
     }
   }
   if (decidable) decidable = nextQuestion(facts, rules, today) === undefined;
-  // "Not sure" is never assumed for the person.
-  for (const key of Object.keys(facts) as (keyof ShipmentFacts)[]) if (facts[key] === UNKNOWN) delete facts[key];
   return { facts, notes: extracted.notes, assumptions, decidable };
 }

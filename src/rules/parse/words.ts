@@ -55,6 +55,10 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   purchase: /\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller)\b/,
 };
 
+/** Purchase words that say the giver bought it, or that the receiver did not. */
+const SOMEONE_ELSES_PURCHASE =
+  /\b(?:(?:she|he|they|my (?:\w+ ){0,2}(?:aunt|uncle|mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|friend|sister|brother|cousin|family|relatives?|parents?|in-laws?)) (?:\w+ )?(?:bought|ordered|purchased|paid for)|(?:nothing|not something) (?:i|we) (?:paid for|bought|ordered)|no purchase|(?:i|we) (?:did ?n[o']?t|never) (?:buy|pay|order|purchase)\w*)\b/g;
+
 /**
  * The kind of shipment, 'unknown', or undefined when it is unclear (or two kinds are named).
  *
@@ -62,12 +66,17 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
  * parseKind('a gift from my aunt'); // 'gift'
  * parseKind('I ordered it on Temu'); // 'purchase'
  * parseKind('stock for our FBA warehouse'); // 'warehouse'
+ * parseKind('a scarf my mom bought for my birthday, a gift'); // 'gift'
  */
 export function parseKind(text: string): Kind | Unknown | undefined {
   const t = simplify(text);
   if ((KINDS as readonly string[]).includes(t)) return t as Kind;
   if (isUnsure(t)) return UNKNOWN;
-  const found = KINDS.filter((kind) => KIND_WORDS[kind].test(t));
+  let found = KINDS.filter((kind) => KIND_WORDS[kind].test(t));
+  // "a scarf she bought for my birthday, nothing I paid for": the giver's purchase, not yours.
+  if (found.includes('gift') && found.includes('purchase') && !KIND_WORDS.purchase.test(t.replace(SOMEONE_ELSES_PURCHASE, ' '))) {
+    found = found.filter((k) => k !== 'purchase');
+  }
   if (found.length === 1) return found[0];
   // Unsold stock is bought stock too: "warehouse" decides over "order".
   if (found.length === 2 && found.includes('warehouse') && found.includes('purchase')) return 'warehouse';
@@ -98,7 +107,8 @@ export function parseMode(text: string): Mode | Unknown | undefined {
 }
 
 const NONE = /^(none|none of (?:these|them|those|the above)|nothing|no|nope|neither|nothing like that|no,? none)\b/;
-const NEGATED = /\b(no|not|without|non|free of|zero)\b[\s-]*(?:\w+[\s-]+){0,2}$/;
+// "no alcohol", "without tobacco"; "nothing in it is alcohol or tobacco" reaches further.
+const NEGATED = /(?:\b(?:no|not|without|non|free of|zero)\b[\s-]*(?:\w+[\s-]+){0,2}|\b(?:nothing|none|neither)\b[\s-]*(?:\w+[\s-]+){0,5})$/;
 
 /**
  * Content ids named in the answer (from the rule file's `contents` words), [] for "none",

@@ -1,0 +1,63 @@
+/**
+ * The real-style part of `npm run bench:retrieval`: today's understanding (questions and story,
+ * names, shipment verdicts, ranking with context) side by side with the earlier pipeline (the
+ * whole message to the knowledge base, the "check my shipment" patterns to the guided check),
+ * on the tuning half (A) and the held-out half (B) of test/fixtures/real-questions.json.
+ */
+import { detectIntent } from '../../src/intents';
+import type { KnowledgeBase } from '../../src/knowledge';
+import type { RuleSet } from '../../src/rules';
+import { evaluateReal, outcomeOfUnderstanding, realHalf, type RealMetrics, type RealPipeline, type RealQuestion } from '../../src/understanding/evaluate';
+import type { NameTable } from '../../src/understanding/names';
+import { understand } from '../../src/understanding/understand';
+
+/** The pipeline as it was before messages were understood: one search over the whole text. */
+export function earlierPipeline(kb: KnowledgeBase): RealPipeline {
+  return (q) => {
+    if (detectIntent(q) === 'check-shipment') return { route: 'check', offered: [] };
+    const r = kb.answer(q);
+    return { route: r.kind, best: r.best?.id, offered: [r.best?.id, ...r.alternatives.map((d) => d.id)].filter((id): id is string => !!id) };
+  };
+}
+
+export function understandingPipeline(ctx: { kb: KnowledgeBase; rules: RuleSet; names: NameTable; today: string }): RealPipeline {
+  return (q) => outcomeOfUnderstanding(understand(q, ctx));
+}
+
+export interface RealReport {
+  all: RealMetrics;
+  A: RealMetrics;
+  B: RealMetrics;
+}
+
+export function measureReal(questions: readonly RealQuestion[], pipeline: RealPipeline): RealReport {
+  return {
+    all: evaluateReal(questions, pipeline),
+    A: evaluateReal(questions.filter((q) => realHalf(q) === 'A'), pipeline),
+    B: evaluateReal(questions.filter((q) => realHalf(q) === 'B'), pipeline),
+  };
+}
+
+/** The table the benchmark prints: held-out half first, as the figure that counts. */
+export function printReal(now: RealReport, before: RealReport, showMisses: 'A' | 'B' | 'none'): void {
+  const pct = (n: number, of: number) => (of === 0 ? '—' : `${((100 * n) / of).toFixed(1)} %`);
+  const row = (name: string, f: (m: RealMetrics) => string) =>
+    console.log(`${name.padEnd(40)}${f(now.B).padStart(10)}${f(before.B).padStart(10)}${f(now.A).padStart(12)}${f(before.A).padStart(10)}`);
+  console.log(`Real-style messages: ${now.all.messages} (held-out half B ${now.B.messages}, tuning half A ${now.A.messages})`);
+  console.log(`${''.padEnd(40)}${'B now'.padStart(10)}${'B before'.padStart(10)}${'A now'.padStart(12)}${'A before'.padStart(10)}`);
+  row('answered right (direct or first choice)', (m) => pct(m.right, m.messages));
+  row('  given outright', (m) => pct(m.rightDirect, m.messages));
+  row('right document offered, not first', (m) => pct(m.offeredNotFirst, m.messages));
+  row('bare fallback (answer existed)', (m) => pct(m.bareFallback, m.messages));
+  row('confident wrong answers', (m) => pct(m.confidentWrong, m.messages));
+  row('shipment: exact verdict', (m) => pct(m.verdictExact, m.verdicts));
+  row('other questions handled (multi)', (m) => pct(m.alsoHandled, m.alsoTotal));
+  if (showMisses !== 'none') {
+    const misses = (showMisses === 'A' ? now.A : now.B).misses;
+    console.log('');
+    console.log(`Misses on half ${showMisses} (${misses.length}):`);
+    for (const { question, outcome } of misses) {
+      console.log(`  [${outcome.route}${outcome.best ? ` ${outcome.best}` : ''}${outcome.verdict ? ` ${outcome.verdict}` : ''}] "${question.q}" → want ${question.expect}${question.verdictKind ? ` ${question.verdictKind}` : ''}`);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * How well the bot handles messages written the way people really write them
+ * (test/fixtures/real-questions.json): stories, several questions, brand names, slang, typos,
+ * shipment descriptions. Works for any pipeline that maps a message to a {@link RealOutcome},
+ * so today's understanding and the earlier plain retrieval are scored the same way.
+ */
+import fs from 'node:fs';
+import type { AnswerKind } from '../knowledge';
+import { splitHalf } from '../knowledge/evaluate';
+import type { Verdict } from '../rules';
+import type { Understanding } from './understand';
+
+/** One labelled real-style message. */
+export interface RealQuestion {
+  q: string;
+  /** A document id, "verdict" (a shipment the rules engine should judge), "out-of-scope" or "other-cbp". */
+  expect: string;
+  /** The documents of the message's other questions. */
+  also?: string[];
+  style: string;
+  /** For "verdict": the result the rules give for the facts in the message. */
+  verdictKind?: Verdict;
+}
+
+/** What a pipeline did with one message. */
+export interface RealOutcome {
+  route: AnswerKind | 'verdict' | 'check';
+  /** The document answered, or offered first. */
+  best?: string;
+  /** Every document offered ("did you mean" and the other questions' answers). */
+  offered: string[];
+  verdict?: Verdict;
+}
+
+export type RealPipeline = (message: string) => RealOutcome;
+
+export interface RealMetrics {
+  messages: number;
+  /** Answered right directly, or the right document offered first, or the right verdict / the guided check for a shipment. */
+  right: number;
+  /** Of those, given as the answer (or verdict) outright. */
+  rightDirect: number;
+  /** The right document among what was offered, but not first. */
+  offeredNotFirst: number;
+  /** "Sorry, I don't have an answer" although a document or verdict was expected. */
+  bareFallback: number;
+  /** An answer or verdict given outright, and wrong. */
+  confidentWrong: number;
+  /** Shipment messages that got a verdict with the expected result. */
+  verdictExact: number;
+  verdicts: number;
+  /** Other questions of multi-question messages whose document was answered or offered. */
+  alsoHandled: number;
+  alsoTotal: number;
+  misses: { question: RealQuestion; outcome: RealOutcome }[];
+}
+
+const REJECTED = new Set(['out-of-scope', 'other-cbp']);
+
+/**
+ * Reads the real-style question set.
+ *
+ * @example
+ * readRealQuestions('test/fixtures/real-questions.json').length; // 371
+ */
+export function readRealQuestions(file: string): RealQuestion[] {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  if (!Array.isArray(data)) throw new Error(`${file}: expected an array of { q, expect, style }`);
+  return data.map((d, i) => {
+    const item = d as Partial<RealQuestion>;
+    if (typeof item.q !== 'string' || typeof item.expect !== 'string') throw new Error(`${file}: item ${i} needs q and expect`);
+    return { ...item, q: item.q, expect: item.expect, style: item.style ?? '' };
+  });
+}
+
+/**
+ * The tuning half ('A') or the held-out half ('B') of a real-style message: the same stable
+ * hash as the development set's split.
+ *
+ * @example
+ * realHalf({ q: 'is de minimis dead', expect: 'de-minimis-suspended', style: 'slang' }); // 'A' or 'B', always the same
+ */
+export function realHalf(q: RealQuestion): 'A' | 'B' {
+  return splitHalf({ q: q.q, expect: q.expect, kind: q.style });
+}
+
+/**
+ * The outcome of an {@link Understanding}, for scoring.
+ *
+ * @example
+ * outcomeOfUnderstanding(understand('is de minimis dead', ctx)); // { route: 'answer', best: 'de-minimis-suspended', offered: [...] }
+ */
+export function outcomeOfUnderstanding(u: Understanding): RealOutcome {
+  if (u.kind === 'verdict') {
+    return { route: 'verdict', verdict: u.assessment.verdict, offered: u.others.map((o) => o.result.best?.id).filter((id): id is string => !!id) };
+  }
+  if (u.kind === 'check') return { route: 'check', offered: [] };
+  const main = u.main.result;
+  const offered = [main.best?.id, ...main.alternatives.map((d) => d.id), ...u.others.map((o) => o.result.best?.id)].filter((id): id is string => !!id);
+  return { route: main.kind, best: main.best?.id, offered };
+}
+
+/**
+ * Scores a pipeline on real-style messages.
+ *
+ * @example
+ * const m = evaluateReal(questions, (q) => outcomeOfUnderstanding(understand(q, ctx)));
+ * m.right / m.messages; // 0.9
+ */
+export function evaluateReal(questions: readonly RealQuestion[], pipeline: RealPipeline): RealMetrics {
+  const m: RealMetrics = {
+    messages: questions.length, right: 0, rightDirect: 0, offeredNotFirst: 0, bareFallback: 0, confidentWrong: 0,
+    verdictExact: 0, verdicts: 0, alsoHandled: 0, alsoTotal: 0, misses: [],
+  };
+  for (const question of questions) {
+    const o = pipeline(question.q);
+    let right = false;
+    if (question.expect === 'verdict') {
+      m.verdicts++;
+      const exact = o.route === 'verdict' && o.verdict === question.verdictKind;
+      if (exact) m.verdictExact++;
+      right = exact || o.route === 'check';
+      if (exact) m.rightDirect++;
+      if (o.route === 'answer' || (o.route === 'verdict' && !exact)) m.confidentWrong++;
+      if (REJECTED.has(o.route)) m.bareFallback++;
+    } else if (REJECTED.has(question.expect)) {
+      right = REJECTED.has(o.route);
+      if (right) m.rightDirect++;
+      if (o.route === 'answer' || o.route === 'verdict') m.confidentWrong++;
+    } else {
+      right = (o.route === 'answer' || o.route === 'did-you-mean') && o.best === question.expect;
+      if (right && o.route === 'answer') m.rightDirect++;
+      if (!right && o.offered.includes(question.expect)) m.offeredNotFirst++;
+      if (o.route === 'verdict' || (o.route === 'answer' && o.best !== question.expect)) m.confidentWrong++;
+      if (REJECTED.has(o.route)) m.bareFallback++;
+    }
+    for (const id of question.also ?? []) {
+      m.alsoTotal++;
+      if (o.best === id || o.offered.includes(id)) m.alsoHandled++;
+    }
+    if (right) m.right++;
+    else m.misses.push({ question, outcome: o });
+  }
+  return m;
+}

@@ -1,0 +1,12 @@
+/**
+ * Understanding people's messages: questions and story, names, shipment facts, and what the
+ * bot should do with a message. Plain TypeScript: imports nothing from botbuilder.
+ *
+ * @example
+ * const u = understand('I ordered a $40 jacket from the UK, will I pay duty?', { kb, rules, names, today });
+ * if (u.kind === 'verdict') console.log(u.assessment.headline);
+ */
+export { segment, asksSomething, type Segmented, type MessagePart } from './segment';
+export { findNames, loadNames, parseNames, EMPTY_NAMES, type KnownName, type NameMention, type NameTable } from './names';
+export { asksWhetherDutyIsOwed, readShipment, type ShipmentReading } from './shipment';
+export { understand, answerParts, MAX_QUESTIONS, type PartAnswer, type Understanding, type UnderstandingContext } from './understand';

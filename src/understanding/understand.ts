@@ -1,0 +1,110 @@
+/**
+ * Understanding a message: what the bot should do with it, before any channel or dialog is
+ * involved. Pure apart from the knowledge base and rules it is given; the dialogs only render
+ * the decision.
+ *
+ *   1. a question about the person's own shipment ("I ordered a $40 jacket from the UK, will I
+ *      pay duty?") gets the rules engine's verdict, or the guided check when a fact that can
+ *      change the result is missing;
+ *   2. otherwise each question in the message is looked up with the story around it as
+ *      context; the most confident one is the main answer and the others are offered.
+ */
+import type { AnswerResult, KnowledgeBase } from '../knowledge';
+import { assess, type Assessment, type RuleSet } from '../rules';
+import type { NameTable } from './names';
+import { segment } from './segment';
+import { asksWhetherDutyIsOwed, readShipment, type ShipmentReading } from './shipment';
+
+/** At most this many questions of one message are looked up (the rest are rare and noisy). */
+export const MAX_QUESTIONS = 3;
+
+/** One question of a message and the knowledge base's answer to it. */
+export interface PartAnswer {
+  question: string;
+  result: AnswerResult;
+}
+
+/** What to do with a message. */
+export type Understanding =
+  | {
+      kind: 'verdict';
+      reading: ShipmentReading;
+      assessment: Assessment;
+      /** Other questions in the same message, answered or offered. */
+      others: PartAnswer[];
+    }
+  | {
+      /** A shipment question that needs the guided check: a fact that decides is missing. */
+      kind: 'check';
+      reading: ShipmentReading;
+    }
+  | {
+      kind: 'answer';
+      main: PartAnswer;
+      /** The other questions of the message, best first. */
+      others: PartAnswer[];
+    };
+
+export interface UnderstandingContext {
+  kb: KnowledgeBase;
+  rules: RuleSet;
+  names: NameTable;
+  /** YYYY-MM-DD, U.S. Eastern, from the injected clock. */
+  today: string;
+}
+
+const usable = (p: PartAnswer) => p.result.kind === 'answer' || p.result.kind === 'did-you-mean';
+
+/**
+ * The knowledge base's answers for each question of a message, best first. A message with one
+ * question (or none that reads as one) is asked whole, as before; with several, each question
+ * is asked with the story as context.
+ *
+ * @example
+ * answerParts('My customer in Ohio got a UPS bill. Do I have to pay it? Should I ship DDP?', kb);
+ * // [{ question: 'Do I have to pay it?', result: … }, { question: 'Should I ship DDP?', result: … }]
+ */
+export function answerParts(text: string, kb: KnowledgeBase): PartAnswer[] {
+  const { questions, context } = segment(text);
+  if (questions.length <= 1) {
+    // The whole message, with the question sentence weighing more than the story around it.
+    const question = questions[0] ?? text;
+    const whole = kb.answer(question === text || !context ? text : question, context && question !== text ? { context } : {});
+    return [{ question: text, result: whole }];
+  }
+  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => ({ question, result: kb.answer(question, context ? { context } : {}) }));
+  // Several questions: the most confident first, each document once.
+  parts.sort((a, b) => Number(usable(b)) - Number(usable(a)) || b.result.confidence - a.result.confidence);
+  const seen = new Set<string>();
+  return parts.filter((p) => {
+    const id = p.result.best?.id;
+    if (!id) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/**
+ * What to do with a message (after small talk and commands have been handled).
+ *
+ * @example
+ * understand('I ordered a $40 jacket from the UK, will I pay duty?', ctx).kind; // 'verdict'
+ * understand('is de minimis dead', ctx).kind;                                   // 'answer'
+ */
+export function understand(text: string, ctx: UnderstandingContext): Understanding {
+  const { questions } = segment(text);
+  // The question part is judged (is it a yes/no duty question?), so is the last sentence of a
+  // message that asks nothing in so many words ("… arriving next week. Duty?").
+  const shipmentQuestion = questions.find(asksWhetherDutyIsOwed);
+  // Facts come from the whole message: the story often holds the value or the origin.
+  const reading = shipmentQuestion !== undefined ? readShipment(text, ctx.today, ctx.rules, ctx.names) : undefined;
+  if (shipmentQuestion !== undefined && reading) {
+    if (!reading.decidable) return { kind: 'check', reading };
+    const rest = questions.filter((q) => q !== shipmentQuestion);
+    const others = rest.length > 0 ? answerParts(rest.join(' '), ctx.kb).filter(usable) : [];
+    return { kind: 'verdict', reading, assessment: assess(reading.facts, ctx.rules, ctx.today), others };
+  }
+  const [main, ...others] = answerParts(text, ctx.kb);
+  return { kind: 'answer', main, others: others.filter(usable) };
+}
