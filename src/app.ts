@@ -13,7 +13,7 @@ import { CbpBot } from './bot';
 import { Clock, easternDate, fixedClock, systemClock } from './clock';
 import type { AppConfig } from './config';
 import { createEscalationService, OutboxStore } from './escalation';
-import { FileTaughtStore } from './knowledge/taught';
+import { FileTaughtStore, type Taught, type TaughtStore } from './knowledge/taught';
 import { DatedKnowledge, KnowledgeBase, loadDatedKnowledge, Problem } from './knowledge';
 import type { Logger } from './logger';
 import { JsonlRecordStore, MemoryRecordStore, RecordStore } from './records';
@@ -39,6 +39,11 @@ export interface BotCoreOptions {
   outboxStore?: OutboxStore;
   /** When given, question outcomes and feedback are counted as the records are appended. */
   metrics?: Metrics;
+  /**
+   * Where `teach` keeps taught questions when it is not `<KNOWLEDGE_DIR>/taught.yaml` (shared blob
+   * storage when scaled out), and what it held at start. Then it replaces the file at every load.
+   */
+  taught?: { store: TaughtStore; initial: Taught };
 }
 
 /** The knowledge base and rules currently in use; `reload()` swaps both or neither. */
@@ -57,14 +62,15 @@ export class Content {
    * @example
    * const content = Content.load('knowledge', 'knowledge/rules/duty-free.yaml', () => '2026-11-25');
    */
-  static load(knowledgeDir: string, rulesFile: string, today: () => string): Content {
-    const { kb, ruleSet } = Content.read(knowledgeDir, rulesFile, today());
+  static load(knowledgeDir: string, rulesFile: string, today: () => string, taught?: Taught): Content {
+    const { kb, ruleSet } = Content.read(knowledgeDir, rulesFile, today(), taught);
     return new Content(kb, ruleSet, knowledgeDir, rulesFile, today);
   }
 
-  private static read(knowledgeDir: string, rulesFile: string, today: string): { kb: DatedKnowledge; ruleSet: RuleSet } {
+  private static read(knowledgeDir: string, rulesFile: string, today: string, taught?: Taught): { kb: DatedKnowledge; ruleSet: RuleSet } {
     // Every version of every document; knowledge() serves those in force on the clock's date.
-    const { dated: kb, problems } = loadDatedKnowledge(knowledgeDir, { today });
+    // Taught questions: <knowledgeDir>/taught.yaml, unless given (from shared storage).
+    const { dated: kb, problems } = loadDatedKnowledge(knowledgeDir, { today, ...(taught ? { taught } : {}) });
     const errors = problems.filter((p: Problem) => p.severity === 'error').map(formatProblem);
     let ruleSet: RuleSet | undefined;
     try {
@@ -92,9 +98,9 @@ export class Content {
     return this.ruleSet;
   }
 
-  /** Re-reads both from disk; on any problem keeps the current ones and throws ContentError. */
-  reload(): { documents: number } {
-    const { kb, ruleSet } = Content.read(this.knowledgeDir, this.rulesFile, this.today());
+  /** Re-reads both from disk (`taught`: instead of taught.yaml); on any problem keeps the current ones and throws ContentError. */
+  reload(taught?: Taught): { documents: number } {
+    const { kb, ruleSet } = Content.read(this.knowledgeDir, this.rulesFile, this.today(), taught);
     this.kb = kb;
     this.ruleSet = ruleSet;
     return { documents: this.knowledge().documents.length };
@@ -122,7 +128,7 @@ export interface BotCore {
 export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCore {
   const clock = options.clock ?? (config.TODAY ? fixedClock(config.TODAY) : systemClock);
   const resolve = (p: string) => path.resolve(p);
-  const content = Content.load(resolve(config.KNOWLEDGE_DIR), resolve(config.RULES_FILE), () => easternDate(clock()));
+  const content = Content.load(resolve(config.KNOWLEDGE_DIR), resolve(config.RULES_FILE), () => easternDate(clock()), options.taught?.initial);
   const escalation = createEscalationService(
     {
       escalationDir: resolve(config.ESCALATION_DIR),
@@ -155,15 +161,21 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
       records: services.records,
       knowledge: services.knowledge,
       clock,
-      // `teach` saves to <KNOWLEDGE_DIR>/taught.yaml; `reload` puts it in use (src/knowledge/taught.ts).
-      taught: new FileTaughtStore(resolve(config.KNOWLEDGE_DIR)),
+      // `teach` saves to <KNOWLEDGE_DIR>/taught.yaml or shared storage; `reload` puts it in use (src/knowledge/taught.ts).
+      taught: options.taught?.store ?? new FileTaughtStore(resolve(config.KNOWLEDGE_DIR)),
       outboxCounts: async () => {
         const { pending, sent, failed } = await escalation.mailer.health();
         return { pending, sent, failed };
       },
-      reload: () => {
+      reload: async () => {
+        let taught: Taught | undefined;
         try {
-          return { ok: true, ...content.reload() };
+          taught = options.taught ? await options.taught.store.read() : undefined;
+        } catch (err) {
+          return { ok: false, problems: [`taught questions (shared storage): ${err instanceof Error ? err.message : String(err)}`] };
+        }
+        try {
+          return { ok: true, ...content.reload(taught) };
         } catch (err) {
           if (err instanceof ContentError) return { ok: false, problems: err.problems };
           throw err;

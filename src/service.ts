@@ -8,6 +8,7 @@ import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import { createAdapter, createServer, InFlight } from './server';
 import { createSharedStores } from './storage';
+import type { Taught, TaughtStore } from './knowledge/taught';
 import { tenantAllowListNotice } from './channels/teams';
 import { Metrics } from './metrics';
 
@@ -51,9 +52,21 @@ export async function startService(config: AppConfig, options: Omit<BotCoreOptio
   }
   // Metrics (METRICS_ENABLED): one registry per service; the core counts knowledge outcomes.
   const metrics = config.METRICS_ENABLED ? new Metrics() : undefined;
+  // Taught questions (`teach`) from shared storage when scaled out; unreadable → none, and `reload` says why.
+  let taught: { store: TaughtStore; initial: Taught } | undefined;
+  if (shared.taught) {
+    let initial: Taught = {};
+    try {
+      initial = await shared.taught.read();
+    } catch (err) {
+      logger.error({ err }, 'taught questions could not be read from shared storage; starting without them');
+    }
+    taught = { store: shared.taught, initial };
+  }
   const core = createBotCore(config, {
     storage: shared.state,
     ...(shared.records ? { records: shared.records } : {}),
+    ...(taught ? { taught } : {}),
     ...(shared.outboxStore ? { outboxStore: shared.outboxStore } : {}),
     ...(metrics ? { metrics } : {}),
     ...options,

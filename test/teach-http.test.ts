@@ -10,6 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseTaught, TAUGHT_FILE } from '../src/knowledge/taught';
+import { TAUGHT_BLOB } from '../src/staff/blobTaughtStore';
+import { DEFAULT_CONTAINERS } from '../src/storage';
+import { containerClient, downloadBlob } from '../src/storage/azureBlob';
+import { startAzurite, type AzuriteServer } from './helpers/azurite';
 import { say, startTestChannel, type ReceivedActivity, type TestChannel } from './helpers/channel';
 import { startTestService, type TestService } from './helpers/service';
 import { adaptiveCardOf, CBP_TENANT, TeamsChat, teamsConversation } from './helpers/teams';
@@ -120,5 +124,54 @@ describe('staff teach the bot in Teams', () => {
     const fromWeb = words(await webchat('teach 1 none'));
     expect(fromWeb).not.toMatch(/Taught|Nothing taught|out of scope\./);
     expect(taughtFile().taught.none).toEqual([SELLER]);
+  });
+});
+
+describe('scaled out (STATE_STORAGE=blob): what staff taught is in the shared container', () => {
+  let azurite: AzuriteServer;
+  const instances: TestService[] = [];
+  const blobCopy = fs.mkdtempSync(path.join(os.tmpdir(), 'cbp-teach-blob-knowledge-'));
+
+  beforeAll(async () => {
+    azurite = await startAzurite();
+    fs.cpSync(path.resolve(__dirname, '..', 'knowledge'), blobCopy, { recursive: true });
+    fs.rmSync(path.join(blobCopy, TAUGHT_FILE), { force: true });
+  });
+
+  afterAll(async () => {
+    for (const instance of instances) await instance.close();
+    await azurite?.stop();
+    fs.rmSync(blobCopy, { recursive: true, force: true });
+  });
+
+  const startInstance = async () => {
+    const instance = await startTestService({
+      STATE_STORAGE: 'blob',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      KNOWLEDGE_DIR: blobCopy,
+      RULES_FILE: path.join(blobCopy, 'rules', 'duty-free.yaml'),
+      ALLOWED_TENANT_IDS: CBP_TENANT,
+    });
+    instances.push(instance);
+    return instance;
+  };
+
+  it('teach on one instance writes the blob (not the image\'s knowledge folder); reload there and a newly started instance both answer with it', async () => {
+    const a = await startInstance();
+    const ask = (instance: TestService, text: string) => say(instance.url, channel, `teach-blob-${process.pid}-${++conversations}`, text, { channelId: 'webchat' });
+    expect(words(await ask(a, GRANNY))).toContain(NO_ANSWER);
+    const desk = new TeamsChat(a.url, channel, teamsConversation('personal', CBP_TENANT));
+    expect(onlyReply(await desk.send('unanswered')).text).toContain(`1. “${GRANNY}” — once`);
+    expect(onlyReply(await desk.send(`teach 1 ${TAUGHT_DOC}`)).text).toContain('**Taught**');
+
+    expect(fs.existsSync(path.join(blobCopy, TAUGHT_FILE))).toBe(false);
+    const blob = await downloadBlob(containerClient(azurite.connectionString, DEFAULT_CONTAINERS.records), TAUGHT_BLOB);
+    expect(parseTaught(blob!.body.toString('utf8'), TAUGHT_BLOB).taught).toEqual({ [TAUGHT_DOC]: [GRANNY] });
+
+    const paragraph = a.core.content.knowledge().get(TAUGHT_DOC)!.body.split('\n\n')[0].trim();
+    expect(onlyReply(await desk.send('reload')).text).toContain('**Reloaded**');
+    expect(words(await ask(a, GRANNY))).toContain(paragraph);
+    const b = await startInstance();
+    expect(words(await ask(b, GRANNY))).toContain(paragraph);
   });
 });

@@ -17,8 +17,8 @@ export interface StaffDeskDeps {
   records: RecordStore;
   outboxCounts(): Promise<OutboxCounts>;
   knowledge(): KnowledgeBase;
-  /** Re-reads knowledge and rules; keeps the old ones and reports problems when invalid. */
-  reload(): ReloadResult;
+  /** Re-reads knowledge, rules and taught questions; keeps the old ones and reports problems when invalid. */
+  reload(): ReloadResult | Promise<ReloadResult>;
   clock: () => Date;
   /** Where `teach` saves what staff taught (taught.yaml, or shared storage); without it `teach` is unavailable. */
   taught?: TaughtStore;
@@ -66,7 +66,7 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffDeskDeps
       return kbReport(query ? findDocument(deps.knowledge(), query) : undefined, query);
     }
     case 'reload':
-      return reloadReport(deps.reload());
+      return reloadReport(await deps.reload());
   }
 }
 

@@ -19,6 +19,8 @@ import { BlobOutboxStore } from '../escalation/blobStore/BlobOutboxStore';
 import type { OutboxStore } from '../escalation/store';
 import { BlobRecordStore } from '../records/blobRecordStore';
 import type { RecordStore } from '../records';
+import type { TaughtStore } from '../knowledge/taught';
+import { BlobTaughtStore } from '../staff/blobTaughtStore';
 import { StorageUnavailableError } from './azureBlob';
 import { resolveStorageSettings, type SharedStoresSettings, type StateStorageSettings, type StorageKind } from './settings';
 import { BlobStateStorage, ConflictCheckedStorage } from './stateStorage';
@@ -37,6 +39,8 @@ export interface SharedStores {
   outboxStore?: OutboxStore;
   /** Only for blob: pass as `createBotCore(…, { records })`. Undefined → the JSONL files. */
   records?: RecordStore;
+  /** Only for blob: what staff taught (`teach`), blob `knowledge/taught.yaml` in the records container. Undefined → the knowledge folder's taught.yaml. */
+  taught?: TaughtStore;
   /**
    * Creates the containers if missing and checks the credentials; call once at start, before
    * accepting traffic. Rejects with a readable `StorageUnavailableError`. Resolves at once for memory.
@@ -101,6 +105,7 @@ export function createSharedStores(settings: SharedStoresSettings, options: Shar
     state: new ConflictCheckedStorage(stateStorage),
     outboxStore,
     records,
+    taught: BlobTaughtStore.fromConnectionString(connectionString, containers.records, { requestTimeoutMs }),
     ready: async () => {
       // One after another: the first failure is the clearest message (usually credentials).
       await stateStorage.ready();
