@@ -10,7 +10,7 @@ import { EscalationDialog } from '../dialogs/EscalationDialog';
 import { MainDialog } from '../dialogs/MainDialog';
 import type { BotServices } from '../dialogs/services';
 import { CbpBot } from './bot';
-import { Clock, easternDate, fixedClock, systemClock } from './clock';
+import { Clock, easternDate, runningClock, systemClock } from './clock';
 import type { AppConfig } from './config';
 import { createEscalationService, OutboxStore } from './escalation';
 import { FileTaughtStore, type Taught, type TaughtStore } from './knowledge/taught';
@@ -126,7 +126,7 @@ export interface BotCore {
  * await adapter.process(req, res, (context) => core.bot.run(context));
  */
 export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCore {
-  const clock = options.clock ?? (config.TODAY ? fixedClock(config.TODAY) : systemClock);
+  const clock = options.clock ?? (config.TODAY ? runningClock(config.TODAY) : systemClock);
   const resolve = (p: string) => path.resolve(p);
   const content = Content.load(resolve(config.KNOWLEDGE_DIR), resolve(config.RULES_FILE), () => easternDate(clock()), options.taught?.initial);
   const escalation = createEscalationService(
@@ -138,7 +138,8 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
       maxAttempts: config.ESCALATION_MAX_ATTEMPTS,
     },
     options.logger,
-    options.outboxStore ? { store: options.outboxStore } : {},
+    // One clock: references (ECOM-<year>-…), enqueuedAt, delivery times and rate-limit windows.
+    { clock, ...(options.outboxStore ? { store: options.outboxStore } : {}) },
   );
   let bot: CbpBot;
   const records = options.records ?? new JsonlRecordStore(resolve(config.RECORDS_DIR));

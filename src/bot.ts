@@ -36,7 +36,7 @@ export interface CbpBotOptions {
   maxMessageChars: number;
   /** Teams: tenants allowed (empty: all in development, none in production). */
   teams: { allowedTenants: readonly string[]; botEnv: 'development' | 'production' };
-  /** What the Teams staff commands read and do. */
+  /** What the Teams staff commands read and do; its clock (the bot's) also times the transcript. */
   staff: StaffDeskDeps;
   logger: Logger;
 }
@@ -198,7 +198,7 @@ export class CbpBot extends TeamsActivityHandler {
     const lines = await this.transcript.get(context, []);
     const add = (from: TranscriptEntry['from'], line: string) => {
       const limit = from === 'bot' ? TRANSCRIPT_BOT_CHARS : TRANSCRIPT_TEXT_CHARS;
-      lines.push({ from, text: line.length > limit ? `${line.slice(0, limit - 1)}…` : line, at: new Date().toISOString() });
+      lines.push({ from, text: line.length > limit ? `${line.slice(0, limit - 1)}…` : line, at: this.options.staff.clock().toISOString() });
       lines.splice(0, Math.max(0, lines.length - TRANSCRIPT_LINES));
     };
     add('user', text);

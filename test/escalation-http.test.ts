@@ -252,6 +252,43 @@ describe('escalation over HTTP to a real SMTP server', () => {
   });
 });
 
+describe('one clock: the whole escalation on the bot\'s date, not the real one', () => {
+  afterEach(async () => {
+    await service.close();
+  });
+
+  it.each([
+    ['2027-01-02', '2027'],
+    ['2030-06-01', '2030'],
+  ])('with the clock at %s: reference, enqueuedAt, email date, transcript and usage records are in %s', async (today, year) => {
+    service = await startTestService({ SMTP_URL: smtp.url() }, { today });
+    const conversation = newConversation();
+    await say(conversation, 'is 800 dollars still duty free');
+    await toSummary(conversation, { question: 'Which rules apply to my parcel this year?', address: 'person@example.com', consent: true });
+    const sent = await say(conversation, L.send);
+    const reference = referenceIn(sent)!;
+    expect(reference).toMatch(new RegExp(`^ECOM-${year}-\\d{6}$`));
+
+    const mail = await mailWith(reference);
+    expect(mail.parsed.date?.toISOString().slice(0, 10)).toBe(today);
+    expect(mail.parsed.text).toContain(`Asked: ${today}T`);
+    expect(mail.parsed.text).toContain(`[${today}T`);
+    expect(mail.parsed.text).not.toMatch(new RegExp(`\\[(?!${today})\\d{4}-\\d{2}-\\d{2}T`));
+
+    // sent/ first, then the state with sentAt: wait for both.
+    await waitUntil(async () => Boolean((await outboxEntry(outboxDir(), reference))?.state.sentAt), 'the outbox records it sent');
+    const entry = await outboxEntry(outboxDir(), reference);
+    expect(entry!.status).toBe('sent');
+    expect(entry!.record.enqueuedAt.slice(0, 10)).toBe(today);
+    expect(entry!.state.sentAt?.slice(0, 10)).toBe(today);
+
+    const records = await service.core.services.records.list();
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) expect(record.at.slice(0, 10)).toBe(today);
+    expect(fs.readdirSync(path.join(service.dir, 'records'))).toEqual([`usage-${today.slice(0, 7)}.jsonl`]);
+  });
+});
+
 describe('the bot process killed right after giving the reference', () => {
   let work: string;
   const children: BotChild[] = [];

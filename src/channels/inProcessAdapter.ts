@@ -3,6 +3,8 @@
  * chat and `npm run ask` use it. The same bot, dialogs and middleware run as for
  * /api/messages; replies are handed to a callback instead of being POSTed to a channel.
  */
+import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from '../clock';
 import {
   Activity,
   ActivityTypes,
@@ -22,9 +24,10 @@ export class InProcessAdapter extends BotAdapter {
     private readonly onReply: ReplyListener,
     private readonly channelId = 'terminal',
     conversationId?: string,
+    private readonly clock: Clock = systemClock,
   ) {
     super();
-    this.conversationId = conversationId ?? `terminal-${process.pid}-${Date.now()}`;
+    this.conversationId = conversationId ?? `terminal-${process.pid}-${randomUUID().slice(0, 8)}`;
   }
 
   async sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -57,7 +60,7 @@ export class InProcessAdapter extends BotAdapter {
   async receive(partial: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const activity = {
       id: `in-${this.nextId++}`,
-      timestamp: new Date(),
+      timestamp: this.clock(),
       channelId: this.channelId,
       serviceUrl: 'http://localhost/terminal',
       conversation: { id: this.conversationId, isGroup: false, conversationType: 'personal', name: 'terminal' },

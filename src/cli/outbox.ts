@@ -17,6 +17,7 @@ import { BlobOutboxStore } from '../escalation/blobStore/BlobOutboxStore';
 import { DEFAULT_CONTAINERS } from '../storage/settings';
 import { isReference } from '../escalation/reference';
 import type { OutboxEntry, OutboxStatus } from '../escalation/types';
+import { systemClock } from '../clock';
 
 const USAGE = `Usage:
   npm run outbox -- [list] [--show] [--dir DIR]        list pending, sending, sent and failed escalations
@@ -172,7 +173,7 @@ if (require.main === module) {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
-    now: () => new Date(),
+    now: systemClock,
   }).then(
     (code) => {
       process.exitCode = code;

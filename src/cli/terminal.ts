@@ -22,7 +22,7 @@ export function openTerminalBot(): TerminalBot {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never);
   const core = createBotCore(config, { logger, records: new MemoryRecordStore() });
   let replies: Partial<Activity>[] = [];
-  const adapter = new InProcessAdapter((activity) => replies.push(activity));
+  const adapter = new InProcessAdapter((activity) => replies.push(activity), undefined, undefined, core.services.clock);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error }, 'turn failed');
     await context.sendActivity('Sorry, something went wrong on my side. Please try again.');

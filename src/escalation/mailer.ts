@@ -17,6 +17,7 @@ import { composeEscalationEmail, type EmailAddresses } from './compose';
 import type { DeliveryClaim, OutboxStore } from './store';
 import type { MailTransport } from './transport';
 import type { DeliveryState, OutboxRecord } from './types';
+import { systemClock } from '../clock';
 
 export interface MailerOptions {
   store: OutboxStore;
@@ -141,7 +142,7 @@ export class Mailer {
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
     this.leaseMs = options.leaseMs ?? 10 * 60_000;
     this.stalePendingAfterMs = options.stalePendingAfterMs ?? 30 * 60_000;
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
     this.compose = options.compose ?? composeEscalationEmail;
     this.owner = options.owner ?? `mailer-${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     if (this.maxAttempts < 1) throw new RangeError('maxAttempts must be at least 1');

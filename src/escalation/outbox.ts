@@ -8,6 +8,7 @@ import { formatReference } from './reference';
 import { checkIdempotencyKey, sanitizeEscalationRequest } from './sanitize';
 import type { OutboxStore } from './store';
 import type { EnqueueResult, EscalationRequest, OutboxRecord } from './types';
+import { systemClock } from '../clock';
 
 /**
  * The stored form of an idempotency key: SHA-256, hex. Fixed length and file-name safe whatever
@@ -47,7 +48,7 @@ export class Outbox {
 
   constructor(options: OutboxOptions) {
     this.store = options.store;
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
     this.onEnqueued = options.onEnqueued;
   }
 

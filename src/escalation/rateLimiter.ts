@@ -4,6 +4,7 @@
  * In memory and per instance on purpose: small, exact, and easy to test; each instance of a
  * scaled-out bot applies its own global cap.
  */
+import { systemClock } from '../clock';
 
 /** A rolling-window limit: at most `limit` events in any `windowMs`. */
 export interface WindowLimit {
@@ -53,7 +54,7 @@ export class EscalationRateLimiter {
 
   constructor(options: { limits?: Partial<EscalationRateLimits>; clock?: () => number } = {}) {
     this.limits = { ...DEFAULT_ESCALATION_RATE_LIMITS, ...options.limits };
-    this.clock = options.clock ?? Date.now;
+    this.clock = options.clock ?? (() => systemClock().getTime());
   }
 
   /** Whether one more escalation from this conversation is allowed at `now` (epoch ms). */

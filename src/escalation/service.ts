@@ -97,7 +97,7 @@ export function createEscalationService(
   overrides: EscalationServiceOverrides = {},
 ): EscalationService {
   const config = resolveEscalationConfig(settings);
-  const store = overrides.store ?? new FileOutboxStore(config.escalationDir, { logger });
+  const store = overrides.store ?? new FileOutboxStore(config.escalationDir, { logger, ...(overrides.clock ? { clock: overrides.clock } : {}) });
   const transport =
     overrides.transport ??
     (config.smtpUrl

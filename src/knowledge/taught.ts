@@ -18,6 +18,7 @@
  * The file is written by the bot (temp file + rename, so a reader never sees half a file) and
  * may be edited by hand; `npm run kb:check` validates it like the documents.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -293,7 +294,7 @@ export class FileTaughtStore implements TaughtStore {
   }
 
   private async write(taught: Taught): Promise<void> {
-    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    const temp = `${this.file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
     try {
       await fs.promises.writeFile(temp, serializeTaught(taught), { encoding: 'utf8', flag: 'wx' });
       await fs.promises.rename(temp, this.file);

@@ -38,6 +38,7 @@ import {
   type RateLimitOptions,
 } from './httpUtils';
 import { LocalTokenIssuer, bearerToken, type LocalTokenClaims } from './tokens';
+import { systemClock } from '../../clock';
 
 export { DIRECT_LINE_CHANNEL_ID, LOCAL_DIRECT_LINE_PATH };
 
@@ -117,7 +118,7 @@ const USER_ID_PATTERN = /^[A-Za-z0-9_.:@-]{1,64}$/;
  * server.on('close', () => localDirectLine.close());
  */
 export function registerLocalDirectLine(server: Server, options: LocalDirectLineOptions): LocalDirectLine {
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock ?? (() => systemClock().getTime());
   const logger = options.logger;
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 1800;
   const maxClientActivityBytes = options.maxClientActivityBytes ?? 64 * 1024;

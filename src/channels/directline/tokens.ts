@@ -6,6 +6,7 @@
  * user the bot sees.
  */
 import crypto from 'node:crypto';
+import { systemClock } from '../../clock';
 
 export interface LocalTokenClaims {
   /** The conversation the token is bound to. */
@@ -35,7 +36,7 @@ export class LocalTokenIssuer {
    */
   constructor(
     private readonly key: Buffer = crypto.randomBytes(32),
-    private readonly clock: () => number = Date.now,
+    private readonly clock: () => number = () => systemClock().getTime(),
   ) {}
 
   /**

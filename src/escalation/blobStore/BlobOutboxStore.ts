@@ -49,6 +49,7 @@ import { isReference, parseReference } from '../reference';
 import { initialDeliveryState, parseDeliveryState, parseOutboxRecord } from '../recordSchema';
 import type { ClaimOptions, DeliveryClaim, OutboxStore } from '../store';
 import type { DeliveryState, OutboxEntry, OutboxRecord, OutboxStatus } from '../types';
+import { systemClock, type Clock } from '../../clock';
 
 type StoreLogger = Pick<Logger, 'warn' | 'error'>;
 
@@ -79,6 +80,8 @@ interface StoredMessage {
 
 export interface BlobOutboxStoreOptions {
   logger?: StoreLogger;
+  /** For the bookkeeping times written with keys and sequence numbers; the system clock by default. */
+  clock?: Clock;
 }
 
 const activeName = (reference: string) => `active/${reference}.json`;
@@ -112,6 +115,7 @@ function errorText(err: unknown): string {
  */
 export class BlobOutboxStore implements OutboxStore {
   private readonly logger?: StoreLogger;
+  private readonly clock: Clock;
   private readonly ensureContainer: () => Promise<void>;
   /** Next sequence number to try, per year; a hint only, the If-None-Match create decides. */
   private readonly nextSequence = new Map<number, number>();
@@ -123,6 +127,7 @@ export class BlobOutboxStore implements OutboxStore {
     options: BlobOutboxStoreOptions = {},
   ) {
     this.logger = options.logger;
+    this.clock = options.clock ?? systemClock;
     this.ensureContainer = containerCreator(container);
   }
 
@@ -159,7 +164,7 @@ export class BlobOutboxStore implements OutboxStore {
     const name = keyName(keyHash);
     assertReference(reference);
     await this.ensureContainer();
-    const body = `${JSON.stringify({ reference, boundAt: new Date().toISOString(), nonce: randomUUID() })}\n`;
+    const body = `${JSON.stringify({ reference, boundAt: this.clock().toISOString(), nonce: randomUUID() })}\n`;
     if (await this.createExclusively(name, body)) return reference;
     const existing = await downloadBlob(this.container, name);
     if (!existing) throw new Error(`key ${keyHash} could not be bound: it exists but cannot be read`);
@@ -319,7 +324,7 @@ export class BlobOutboxStore implements OutboxStore {
     await this.ensureContainer();
     let candidate = this.nextSequence.get(year) ?? (await this.highestSequence(year)) + 1;
     for (let attempt = 1; attempt <= 10_000; attempt++) {
-      const body = `${JSON.stringify({ allocatedAt: new Date().toISOString(), nonce: randomUUID() })}\n`;
+      const body = `${JSON.stringify({ allocatedAt: this.clock().toISOString(), nonce: randomUUID() })}\n`;
       if (await this.createExclusively(sequenceName(year, candidate), body)) {
         this.nextSequence.set(year, candidate + 1);
         return candidate;

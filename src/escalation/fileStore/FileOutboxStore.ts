@@ -32,6 +32,7 @@ import {
   sweepTemporaryFiles,
   writeFileAtomically,
 } from './durableFs';
+import { systemClock, type Clock } from '../../clock';
 
 const FOLDERS = ['pending', 'sending', 'sent', 'failed', 'state', 'keys', 'seq'] as const;
 type Folder = (typeof FOLDERS)[number];
@@ -54,13 +55,16 @@ type StoreLogger = Pick<Logger, 'warn' | 'error'>;
 export class FileOutboxStore implements OutboxStore {
   readonly dir: string;
   private readonly logger?: StoreLogger;
+  private readonly clock: Clock;
   private layoutReady?: Promise<void>;
   /** Next sequence number to try, per year; a hint only, the O_EXCL create decides. */
   private readonly nextSequence = new Map<number, number>();
 
-  constructor(dir: string, options: { logger?: StoreLogger } = {}) {
+  /** `clock`: for the bookkeeping time written with a bound key; the system clock by default. */
+  constructor(dir: string, options: { logger?: StoreLogger; clock?: Clock } = {}) {
     this.dir = path.resolve(dir);
     this.logger = options.logger;
+    this.clock = options.clock ?? systemClock;
   }
 
   /** The absolute path of one of the spool's folders. */
@@ -98,7 +102,7 @@ export class FileOutboxStore implements OutboxStore {
   async bindKey(keyHash: string, reference: string): Promise<string> {
     await this.ensureLayout();
     assertReference(reference);
-    const body = `${JSON.stringify({ reference, boundAt: new Date().toISOString() })}\n`;
+    const body = `${JSON.stringify({ reference, boundAt: this.clock().toISOString() })}\n`;
     if (await createFileExclusively(this.folder('keys'), path.basename(this.keyFile(keyHash)), body)) return reference;
     const existing = await fs.readFile(this.keyFile(keyHash), 'utf8');
     return this.referenceFromKeyFile(existing, keyHash);
