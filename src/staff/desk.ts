@@ -5,6 +5,9 @@
 import type { Reply } from '../channels/reply';
 import { exactKey, OUT_OF_SCOPE, type KnowledgeBase, type KnowledgeDoc, type Taught, type TaughtStore } from '../knowledge';
 import { MAX_TAUGHT_CHARS } from '../knowledge/taught';
+import { easternDate } from '../clock';
+import { versionsOf } from '../knowledge/dated';
+import { dueForReview } from '../knowledge/dateChecks';
 import type { RecordStore } from '../records';
 import type { StaffCommand } from './commands';
 import { kbReport } from './kb';
@@ -51,7 +54,7 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffDeskDeps
   const since = new Date(now.getTime() - HISTORY_DAYS * 24 * 3600 * 1000).toISOString();
   switch (command.command) {
     case 'stats':
-      return statsReport(await deps.records.list(since), await deps.outboxCounts(), now);
+      return statsReport(await deps.records.list(since), await deps.outboxCounts(), now, dueForReview(deps.knowledge().documents, easternDate(now), versionsOf));
     case 'unanswered': {
       const days = command.arg ? Number(command.arg) : undefined;
       const taught = await readTaught(deps);

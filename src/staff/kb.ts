@@ -1,10 +1,12 @@
 /**
  * The staff `kb <id or words>` command: one knowledge document as staff need to check it — its
  * id, topic, audience, the questions it answers, the answer itself, its sources and the date it
- * was last reviewed.
+ * was last reviewed; for a topic with several versions (see src/knowledge/dated.ts), every
+ * version with its dates, and the date its text is due for review.
  */
 import { displayDate } from '../clock';
 import { escapeMarkdownText, quoteUserText, type Reply } from '../channels/reply';
+import { versionsOf } from '../knowledge/dated';
 import type { KnowledgeDoc } from '../knowledge/types';
 
 const MAX_QUESTIONS = 8;
@@ -38,7 +40,7 @@ export function kbReport(doc: KnowledgeDoc | undefined, query: string): Reply {
   }
   const details = [
     `**Id:** ${quoteUserText(doc.id)} · **Topic:** ${quoteUserText(doc.topic)} · **Audience:** ${doc.audience.map(quoteUserText).join(', ') || 'not set'}`,
-    `**Reviewed:** ${displayDate(doc.reviewed)}${doc.effective?.from || doc.effective?.to ? ` · **Applies:** ${effectiveText(doc.effective)}` : ''}${doc.uncertain ? ' · **Marked uncertain**' : ''}`,
+    `**Reviewed:** ${displayDate(doc.reviewed)}${doc.effective?.from || doc.effective?.to ? ` · **Applies:** ${effectiveText(doc.effective)}` : ''}${doc.review_by ? ` · **Review by:** ${displayDate(doc.review_by)}` : ''}${doc.uncertain ? ' · **Marked uncertain**' : ''}`,
     `**File:** ${quoteUserText(doc.file)}`,
   ];
   const questions = doc.questions.slice(0, MAX_QUESTIONS).map((q) => `- ${quoteUserText(q)}`);
@@ -48,6 +50,11 @@ export function kbReport(doc: KnowledgeDoc | undefined, query: string): Reply {
     questions.length > 0 ? ['**Questions it answers:**', ...questions].join('\n') : '**Questions it answers:** none listed',
     ['**Answer:**', doc.body.trim()].join('\n\n'),
   ];
+  const versions = versionsOf(doc);
+  if (versions.length > 1) {
+    const lines = versions.map((v) => `- ${escapeMarkdownText(quoteUserText(v.id))}: ${effectiveText(v.effective) || 'always'}${v.review_by ? `, review by ${displayDate(v.review_by)}` : ''}${v === doc || v.id === doc.id ? ' (this one, in force)' : ''}`);
+    sections.push([`**Versions of this topic (${versions.length}):**`, ...lines].join('\n'));
+  }
   if (doc.related.length > 0) sections.push(`**Related:** ${doc.related.map((id) => escapeMarkdownText(quoteUserText(id))).join(', ')}`);
   return { kind: 'info', title: doc.title, markdown: sections.join('\n\n'), sources: doc.sources, reviewed: doc.reviewed };
 }

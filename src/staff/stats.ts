@@ -4,6 +4,8 @@
  * channel-neutral `Reply` out.
  */
 import type { Reply } from '../channels/reply';
+import { displayDate } from '../clock';
+import type { DueDocument } from '../knowledge/dateChecks';
 import type { UsageRecord } from '../records';
 import { DateWindow, inWindow, lastDays, windowLabel } from './dates';
 
@@ -92,7 +94,7 @@ function figureLines(f: UsageFigures): string[] {
  * statsReport(await store.list(), { pending: 2, sent: 15, failed: 1 }, new Date());
  * // { kind: 'info', title: 'Usage statistics', markdown: '**Today, 25 Nov 2026**\n- Questions: 10, answered 7 (70%)\n…' }
  */
-export function statsReport(records: readonly UsageRecord[], outbox: OutboxCounts, now: Date): Reply {
+export function statsReport(records: readonly UsageRecord[], outbox: OutboxCounts, now: Date, due: readonly DueDocument[] = []): Reply {
   const today = lastDays(now, 1);
   const week = lastDays(now, 7);
   const failedNote = outbox.failed > 0 ? ' — failed messages need a look (outbox failed folder)' : '';
@@ -103,6 +105,7 @@ export function statsReport(records: readonly UsageRecord[], outbox: OutboxCount
       '**Emails to the E-Commerce team, now**',
       `- ${outbox.pending} pending, ${outbox.sent} sent, ${outbox.failed} failed${failedNote}`,
     ].join('\n'),
+    ...(due.length > 0 ? [dueLines(due)] : []),
     `Days are U.S. Eastern dates. ${plural(records.length, 'record')} read.`,
   ].join('\n\n');
   return {
@@ -111,4 +114,20 @@ export function statsReport(records: readonly UsageRecord[], outbox: OutboxCount
     markdown,
     suggestions: [{ label: 'Unanswered questions', value: 'unanswered' }],
   };
+}
+
+/**
+ * Knowledge documents due for review (`review_by`) or ending (`effective.to`) in the next 30
+ * days, as `stats` lists them.
+ *
+ * @example
+ * dueLines([{ doc, due: '2027-06-30', reason: 'ends', successor: 'de-minimis-ended' }]);
+ * // '**Knowledge due in the next 30 days**\n- de-minimis-suspended: ends 30 Jun 2027; de-minimis-ended takes over'
+ */
+export function dueLines(due: readonly DueDocument[]): string {
+  const line = (d: DueDocument) =>
+    d.reason === 'review_by'
+      ? `- ${d.doc.id}: review by ${displayDate(d.due)}`
+      : `- ${d.doc.id}: ends ${displayDate(d.due)}; ${d.successor ? `${d.successor} takes over` : 'no successor written yet'}`;
+  return ['**Knowledge due in the next 30 days**', ...due.map(line)].join('\n');
 }
