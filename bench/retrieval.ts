@@ -17,7 +17,8 @@ import { confidenceOf, FEATURE_NAMES, featureVector, kindFor, type MatchFeatures
 import { evaluate, isInScope, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
 import { TOPICS } from '../src/knowledge/schema';
 import { loadRuleSet } from '../src/rules';
-import { readRealQuestions } from '../src/understanding/evaluate';
+import { readRealQuestions, realHalf, type RealQuestion } from '../src/understanding/evaluate';
+import { understand, type UnderstandingContext } from '../src/understanding/understand';
 import { loadNames } from '../src/understanding/names';
 import { earlierPipeline, measureReal, printReal, understandingPipeline } from './lib/realStyle';
 
@@ -142,10 +143,42 @@ interface FitRow {
   bestCoversOtherCbp: boolean;
 }
 
-/** Fits both models on half A and prints them with a table of thresholds against both halves. */
-function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[]): string[] {
-  const none = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as unknown as MatchFeatures;
-  const rows: FitRow[] = questions.map((question) => {
+const NO_FEATURES = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as unknown as MatchFeatures;
+
+/**
+ * Fit rows from the real-style set: the features of the main question's top candidate, as the
+ * bot ranks it (story as context, several questions). Shipment messages go to the rules
+ * engine, not the models, and are left out.
+ */
+function realFitRows(ctx: UnderstandingContext, real: readonly RealQuestion[]): FitRow[] {
+  const rows: FitRow[] = [];
+  for (const r of real) {
+    if (r.expect === 'verdict') continue;
+    const u = understand(r.q, ctx);
+    if (u.kind !== 'answer') continue;
+    const e = u.main.explanation;
+    const question: DevQuestion = { q: r.q, expect: r.expect, kind: r.style };
+    const top = e.ranked[0];
+    rows.push({
+      question,
+      half: realHalf(r),
+      features: top ? top.features : NO_FEATURES,
+      right: isInScope(question) && top?.doc.id === question.expect ? 1 : 0,
+      inScope: isInScope(question) ? 1 : 0,
+      otherCbp: e.otherCbp !== undefined,
+      bestCoversOtherCbp: e.bestCoversOtherCbp,
+    });
+  }
+  return rows;
+}
+
+/**
+ * Fits both models on half A (of the development set and of the real-style set) and prints them
+ * with a table of thresholds against both halves.
+ */
+function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRows: readonly FitRow[]): string[] {
+  const none = NO_FEATURES;
+  const tidyRows: FitRow[] = questions.map((question) => {
     const e = kb.explain(question.q);
     const top = e.ranked[0];
     return {
@@ -158,6 +191,7 @@ function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[]): string
       bestCoversOtherCbp: e.bestCoversOtherCbp,
     };
   });
+  const rows = [...tidyRows, ...realRows];
   const train = rows.filter((r) => r.half === 'A');
   const held = rows.filter((r) => r.half === 'B');
   const x = (set: FitRow[]) => set.map((r) => featureVector(r.features));
@@ -166,7 +200,7 @@ function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[]): string
   const print = (name: string, m: { bias: number; weights: readonly number[] }) =>
     `export const ${name}: ConfidenceModel = { bias: ${m.bias.toFixed(3)}, weights: [${m.weights.map((w) => w.toFixed(3)).join(', ')}] };`;
   const lines = [
-    `Fitted on half A (${train.length} questions); features ${FEATURE_NAMES.join(', ')}`,
+    `Fitted on half A (${train.length} questions: development set and real-style set); features ${FEATURE_NAMES.join(', ')}`,
     print('MODEL', model),
     print('RELEVANCE_MODEL', relevanceModel),
     `log-loss confidence A ${logLoss(model, x(train), train.map((r) => r.right)).toFixed(3)} B ${logLoss(model, x(held), held.map((r) => r.right)).toFixed(3)}; ` +
@@ -239,14 +273,15 @@ function main(): void {
     knowledge = KnowledgeBase.fromDocuments(docs, table);
   });
 
-  if (args.fit) {
-    for (const line of fitReport(knowledge, questions)) console.log(line);
-    return;
-  }
   const real = readRealQuestions(args.real);
   const rules = loadRuleSet(path.join(args.dir, 'rules', 'duty-free.yaml'));
   const names = loadNames(path.join(args.dir, 'names.yaml')).table;
-  const realNow = measureReal(real, understandingPipeline({ kb: knowledge, rules, names, today: TODAY }));
+  if (args.fit) {
+    const realRows = realFitRows({ kb: knowledge, rules: () => rules, names, today: TODAY }, real);
+    for (const line of fitReport(knowledge, questions, realRows)) console.log(line);
+    return;
+  }
+  const realNow = measureReal(real, understandingPipeline({ kb: knowledge, rules: () => rules, names, today: TODAY }));
   const realBefore = measureReal(real, earlierPipeline(knowledge));
   if (args.realOnly) {
     printReal(realNow, realBefore, args.realMisses);

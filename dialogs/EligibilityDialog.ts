@@ -43,14 +43,12 @@ import {
   type RuleSet,
   type ShipmentFacts,
 } from '../src/rules';
+import { describeFacts, ELIGIBILITY_LABELS, verdictReply } from './verdict';
 import { GuidedDialog, looksLikeQuestion, type Accepted, type GuidedOutcome, type TurnInput } from './GuidedDialog';
 import { ELIGIBILITY_DIALOG, type EligibilityOptions } from './MainDialog';
 import type { BotServices } from './services';
 
-/** Button labels of this dialog (≤ 25 characters, read as what the person would say). */
-export const ELIGIBILITY_LABELS = {
-  differentDate: 'Different date',
-} as const;
+export { ELIGIBILITY_LABELS, verdictReply } from './verdict';
 
 /** A question the dialog asks on its own; every other question comes from `nextQuestion`. */
 type OwnQuestion = 'entryDate';
@@ -98,8 +96,6 @@ const MARKUP = /<\/?[a-z!][^>]*>/i;
 const PLAIN_AMOUNT = /^\s*(?:us\s?)?\$?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|usd|us dollars?|dollars?|bucks)?\s*$/i;
 /** Longer than this, a message is not an answer to one of these questions. */
 const MAX_ANSWER_CHARS = 300;
-/** Country names that read with "the" ("from the United Kingdom"). */
-const NEEDS_THE = /^(?:United |U\.S\. |Democratic Republic|Central African|Republic of|Dominican Republic|Czech Republic|Bahamas|Gambia|Maldives|Netherlands|Philippines|.*Islands$)/;
 
 const INTRO = "Let's check whether your shipment gets duty-free entry. I'll ask only what matters for the result.";
 const COMMANDS =
@@ -120,37 +116,6 @@ function dayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
-/** "from the United Kingdom", "from Canada". */
-function fromCountry(code: string): string {
-  const name = countryName(code);
-  return NEEDS_THE.test(name) ? `the ${name}` : name;
-}
-
-/** What was understood from the first message, in words ("something you bought, value $50, from the United Kingdom"). */
-function describeFacts(facts: ShipmentFacts, rules: RuleSet): string[] {
-  const parts: string[] = [];
-  const kind = facts.kind !== undefined && facts.kind !== UNKNOWN ? facts.kind : undefined;
-  if (kind) parts.push(rules.kinds[kind].ifPhrase);
-  if (typeof facts.valueUsd === 'number') parts.push(`value ${formatUsd(facts.valueUsd)}`);
-  if (typeof facts.origin === 'string' && facts.origin !== UNKNOWN) parts.push(`${kind === 'gift' ? 'sent from' : 'from'} ${fromCountry(facts.origin)}`);
-  if (facts.mode === 'mail') parts.push('by mail');
-  if (facts.mode === 'express') parts.push('by courier or express');
-  if (typeof facts.entryDate === 'string' && facts.entryDate !== UNKNOWN) parts.push(`entry date ${formatDate(facts.entryDate)}`);
-  if (Array.isArray(facts.contents) && facts.contents.length > 0) {
-    const labels = rules.contents.filter((c) => (facts.contents as string[]).includes(c.id)).map((c) => c.label.toLowerCase());
-    parts.push(`contains ${labels.join(' and ')}`);
-  }
-  if (facts.splitOrder === true) parts.push('part of a split order');
-  return parts;
-}
-
-/** A reason as a list item: the text, then its date and its sources as links. */
-function reasonLine(reason: Reason): string {
-  // The sources are listed once, in the citation line under the verdict: repeating them after
-  // every reason made the verdict too long to read on a phone.
-  return `- ${reason.text}${reason.date ? ` *(since ${formatDate(reason.date)})*` : ''}`;
-}
-
 export class EligibilityDialog extends GuidedDialog<EligibilityState> {
   constructor(services: BotServices) {
     super(ELIGIBILITY_DIALOG, services);
@@ -164,6 +129,17 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState> {
   protected override start(options: unknown): EligibilityState {
     const opts = (options && typeof options === 'object' ? options : {}) as StartOptions;
     const state: EligibilityState = { facts: {}, history: [], preface: opts.restart ? [] : [INTRO] };
+    const rulesNow = this.services.rules();
+    if (opts.facts) {
+      // "Check with other details" after a verdict from a message: keep those facts, ask the day
+      // first (the detail that most often differs), then whatever else can change the result.
+      state.facts = { ...opts.facts };
+      delete state.facts.entryDate;
+      const understood = describeFacts(state.facts, rulesNow);
+      if (understood.length > 0) state.preface.push(`From your message: ${understood.join(', ')}. To change one of these, say "restart" and answer from the beginning.`);
+      state.asking = 'entryDate';
+      return state;
+    }
     const text = typeof opts.text === 'string' ? opts.text : '';
     if (!text.trim()) return state;
 
@@ -348,45 +324,3 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState> {
     };
   }
 }
-
-/**
- * The verdict as a reply: the headline first (it starts with "Result:"), the day checked, the
- * reasons with their dates and sources, next steps, the legal basis and the reminder that this
- * is guidance; the answers go in `facts` (a list in text, a FactSet on cards).
- *
- * @example
- * verdictReply(assess({ kind: 'purchase' }, rules, '2026-11-25'), rules, { today: '2026-11-25', dateAssumed: true }).markdown;
- * // 'Result: not duty-free — de minimis is suspended for all countries since 29 Aug 2025\n\n…'
- */
-export function verdictReply(assessment: Assessment, rules: RuleSet, context: { today: string; dateAssumed: boolean }): Reply {
-  const checked =
-    assessment.entryDate === UNKNOWN
-      ? 'I checked every arrival date, because the date is not known.'
-      : context.dateAssumed
-        ? `I checked for goods that arrive today, ${formatDate(assessment.entryDate)}. If yours arrived on another day, choose "${LABELS.checkAnother}" and then "${ELIGIBILITY_LABELS.differentDate}".`
-        : `I checked for goods that ${assessment.entryDate < context.today ? 'arrived' : assessment.entryDate === context.today ? 'arrive' : 'will arrive'} on ${formatDate(assessment.entryDate)}.`;
-  const markdown = [
-    assessment.headline,
-    checked,
-    `**Why**\n${assessment.reasons.map(reasonLine).join('\n')}`,
-    `**What you can do**\n${assessment.nextSteps.map((s) => `- ${s}`).join('\n')}`,
-    `**Legal basis:** ${assessment.basis}`,
-    `*${assessment.reminder}*`,
-    '**Your answers**',
-  ].join('\n\n');
-  const facts = assessment.answers.map((a) => ({
-    label: a.label,
-    // The engine's "(today; tell me if it is another day)" cannot be acted on once the check is over.
-    value: a.fact === 'entryDate' && context.dateAssumed ? `${formatDate(assessment.entryDate)} (today)` : a.value,
-  }));
-  return {
-    kind: 'verdict',
-    title: assessment.headline,
-    markdown,
-    sources: assessment.sources,
-    reviewed: rules.reviewed,
-    facts,
-    suggestions: [{ label: LABELS.checkAnother }, { label: LABELS.askQuestion }, { label: LABELS.email }],
-  };
-}
-

@@ -10,9 +10,12 @@ import { detectIntent } from '../src/intents';
 import { sendReply } from '../src/channels/render';
 import type { QuestionOutcome } from '../src/records';
 import type { GuidedOutcome } from './GuidedDialog';
+import { directVerdictReply } from './verdict';
+import { todayInEastern, type ShipmentFacts } from '../src/rules';
+import { understand, type PartAnswer } from '../src/understanding';
 import {
-  answerReply,
   capabilitiesReply,
+  partsReply,
   feedbackThanksReply,
   goodbyeReply,
   greetingReply,
@@ -37,6 +40,8 @@ export interface MainState {
   lastUnanswered?: string;
   /** Titles of the documents the bot guessed for that question. */
   lastGuesses?: string[];
+  /** The facts of the shipment last judged from a message: "Check with other details" starts from them. */
+  lastShipment?: ShipmentFacts;
 }
 
 /** Options for the escalation dialog. */
@@ -48,6 +53,8 @@ export interface EscalationOptions {
 /** Options for the eligibility dialog: the first message, which may already hold facts. */
 export interface EligibilityOptions {
   text?: string;
+  /** Facts already judged from a message ("Check with other details"): kept, the date asked first. */
+  facts?: ShipmentFacts;
 }
 
 export class MainDialog extends Dialog {
@@ -100,19 +107,56 @@ export class MainDialog extends Dialog {
         return Dialog.EndOfTurn;
       case 'escalate':
         return dc.beginDialog(ESCALATION_DIALOG, { question: state.lastUnanswered, guesses: state.lastGuesses } satisfies EscalationOptions);
+      case 'check-other-details':
+        return dc.beginDialog(ELIGIBILITY_DIALOG, (state.lastShipment ? { facts: state.lastShipment } : { text }) satisfies EligibilityOptions);
       case 'check-shipment':
-        return dc.beginDialog(ELIGIBILITY_DIALOG, { text } satisfies EligibilityOptions);
+        return this.understandMessage(dc, state, text, true);
       case 'helpful':
       case 'not-helpful':
         return this.takeFeedback(dc, state, text);
       default:
-        return this.answerQuestion(dc, state, text);
+        return this.understandMessage(dc, state, text, false);
     }
+  }
+
+  /**
+   * A question or a story: the rules engine's verdict for the person's own shipment, the guided
+   * check when a deciding fact is missing (or the person asked for a check), else the knowledge
+   * base's answer for each question in the message.
+   */
+  private async understandMessage(dc: DialogContext, state: MainState, text: string, askedForCheck: boolean): Promise<DialogTurnResult> {
+    const today = todayInEastern(this.services.clock());
+    const understood = understand(text, { kb: this.services.knowledge(), rules: () => this.services.rules(), names: this.services.names(), today });
+    if (understood.kind === 'verdict') {
+      const rules = this.services.rules();
+      state.lastShipment = understood.reading.facts;
+      state.lastAnswerId = undefined;
+      state.lastQuestion = text;
+      await this.record(dc, { outcome: 'answer', confidence: 1, topic: 'verdict' });
+      this.services.logger.info({ event: 'eligibility-verdict', verdict: understood.assessment.verdict, from: 'message' }, 'verdict from the facts in a message');
+      for (const reply of directVerdictReply(understood.reading, understood.assessment, rules, { today, others: understood.others })) await sendReply(dc.context, reply);
+      return Dialog.EndOfTurn;
+    }
+    if (askedForCheck || understood.kind === 'check') return dc.beginDialog(ELIGIBILITY_DIALOG, { text } satisfies EligibilityOptions);
+    return this.answerQuestion(dc, state, text, understood.main, understood.others);
+  }
+
+  private async record(dc: DialogContext, fields: { outcome: QuestionOutcome; confidence: number; docId?: string; topic?: string; text?: string }): Promise<void> {
+    await this.services.records.append({
+      type: 'question',
+      at: this.services.clock().toISOString(),
+      channelId: dc.context.activity.channelId,
+      outcome: fields.outcome,
+      confidence: Math.round(fields.confidence * 1000) / 1000,
+      docId: fields.docId,
+      topic: fields.topic,
+      text: fields.text,
+    });
   }
 
   private async takeFeedback(dc: DialogContext, state: MainState, text: string): Promise<DialogTurnResult> {
     const helpful = detectIntent(text) === 'helpful';
-    if (!state.lastAnswerId) return this.answerQuestion(dc, state, text);
+    if (!state.lastAnswerId) return this.understandMessage(dc, state, text, false);
     await this.services.records.append({
       type: 'feedback',
       at: this.services.clock().toISOString(),
@@ -131,9 +175,9 @@ export class MainDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
-  private async answerQuestion(dc: DialogContext, state: MainState, text: string): Promise<DialogTurnResult> {
+  private async answerQuestion(dc: DialogContext, state: MainState, text: string, main: PartAnswer, others: PartAnswer[]): Promise<DialogTurnResult> {
     const kb = this.services.knowledge();
-    const result = kb.answer(text);
+    const result = main.result;
     const answered = result.kind === 'answer';
     state.lastAnswerId = answered ? result.best!.id : undefined;
     state.lastQuestion = text;
@@ -144,17 +188,8 @@ export class MainDialog extends Dialog {
       state.lastUnanswered = text;
       state.lastGuesses = [result.best, ...result.alternatives].filter((d) => d !== undefined).map((d) => d!.title);
     }
-    await this.services.records.append({
-      type: 'question',
-      at: this.services.clock().toISOString(),
-      channelId: dc.context.activity.channelId,
-      outcome: result.kind as QuestionOutcome,
-      confidence: Math.round(result.confidence * 1000) / 1000,
-      docId: result.best?.id,
-      topic: result.best?.topic,
-      text: answered ? undefined : text,
-    });
-    await sendReply(dc.context, answerReply(result, kb));
+    await this.record(dc, { outcome: result.kind as QuestionOutcome, confidence: result.confidence, docId: result.best?.id, topic: result.best?.topic, text: answered ? undefined : text });
+    await sendReply(dc.context, partsReply(main, others, kb));
     return Dialog.EndOfTurn;
   }
 }

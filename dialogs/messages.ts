@@ -5,7 +5,8 @@
  */
 import type { AnswerResult, KnowledgeDoc } from '../src/knowledge';
 import { LABELS } from '../src/intents';
-import type { Reply, Suggestion } from '../src/channels/reply';
+import { quoteUserText, type Reply, type Suggestion } from '../src/channels/reply';
+import type { PartAnswer } from '../src/understanding';
 
 export const INFO_CENTER_LINE =
   'the CBP Info Center: [help.cbp.gov](https://help.cbp.gov), 1-877-227-5511 (in the U.S.) or +1-202-325-8000 (from abroad)';
@@ -135,4 +136,30 @@ export function answerReply(
         suggestions: [{ label: LABELS.checkShipment }, { label: LABELS.isDeMinimisOver }, { label: LABELS.email }],
       };
   }
+}
+
+/** At most this many of a message's other questions are offered as buttons. */
+const MAX_OTHER_QUESTIONS = 2;
+
+/**
+ * The reply to a message with one or several questions. One question: {@link answerReply}.
+ * Several: the main one is answered (saying which question it answers) and the others are
+ * offered as buttons, each named by the question it answers.
+ *
+ * @example
+ * partsReply(main, [other], kb).markdown; // 'On "Do I have to pay it?":\n\n<answer>\n\nYou also asked: "Should I ship DDP?" …'
+ */
+export function partsReply(main: PartAnswer, others: PartAnswer[], kb: { get(id: string): KnowledgeDoc | undefined }): Reply {
+  const reply = answerReply(main.result, kb);
+  const offered = others.filter((o) => o.result.best && o.result.best.id !== main.result.best?.id).slice(0, MAX_OTHER_QUESTIONS);
+  if (offered.length === 0) return reply;
+  const also = `You also asked ${offered.map((o) => `"${quoteUserText(o.question)}" (see **${o.result.best!.label}**)`).join(' and ')}. Choose a button below.`;
+  const head = main.result.kind === 'answer' ? `On "${quoteUserText(main.question)}":` : '';
+  const buttons = offered.map((o) => ({ label: o.result.best!.label }));
+  const existing = (reply.suggestions ?? []).filter((s) => !buttons.some((b) => b.label === s.label));
+  return {
+    ...reply,
+    markdown: [head, reply.markdown, also].filter((p) => p.length > 0).join('\n\n'),
+    suggestions: [...buttons, ...existing],
+  };
 }

@@ -7,12 +7,15 @@ import type { KnowledgeBase } from '../src/knowledge';
 import type { Logger } from '../src/logger';
 import type { RecordStore } from '../src/records';
 import type { RuleSet } from '../src/rules';
+import type { NameTable } from '../src/understanding';
 import type { EscalationService, TranscriptEntry } from '../src/escalation';
 import type { TurnContext } from 'botbuilder';
 
 export interface BotServices {
   knowledge(): KnowledgeBase;
   rules(): RuleSet;
+  /** Marketplaces, couriers and postal services people name in messages. */
+  names(): NameTable;
   clock: Clock;
   records: RecordStore;
   escalation: EscalationService;

@@ -18,6 +18,7 @@ import { DatedKnowledge, KnowledgeBase, loadDatedKnowledge, Problem } from './kn
 import type { Logger } from './logger';
 import { JsonlRecordStore, MemoryRecordStore, RecordStore } from './records';
 import { loadRuleSet, RuleSet } from './rules';
+import { loadNames, NAMES_FILE, type NameTable } from './understanding';
 import { countingRecordStore, type Metrics } from './metrics';
 
 /** Thrown when the knowledge base or the rules do not validate; `problems` are `file: field: problem` lines. */
@@ -51,6 +52,7 @@ export class Content {
   private constructor(
     private kb: DatedKnowledge,
     private ruleSet: RuleSet,
+    private nameTable: NameTable,
     private readonly knowledgeDir: string,
     private readonly rulesFile: string,
     private readonly today: () => string,
@@ -63,15 +65,16 @@ export class Content {
    * const content = Content.load('knowledge', 'knowledge/rules/duty-free.yaml', () => '2026-11-25');
    */
   static load(knowledgeDir: string, rulesFile: string, today: () => string, taught?: Taught): Content {
-    const { kb, ruleSet } = Content.read(knowledgeDir, rulesFile, today(), taught);
-    return new Content(kb, ruleSet, knowledgeDir, rulesFile, today);
+    const { kb, ruleSet, names } = Content.read(knowledgeDir, rulesFile, today(), taught);
+    return new Content(kb, ruleSet, names, knowledgeDir, rulesFile, today);
   }
 
-  private static read(knowledgeDir: string, rulesFile: string, today: string, taught?: Taught): { kb: DatedKnowledge; ruleSet: RuleSet } {
+  private static read(knowledgeDir: string, rulesFile: string, today: string, taught?: Taught): { kb: DatedKnowledge; ruleSet: RuleSet; names: NameTable } {
     // Every version of every document; knowledge() serves those in force on the clock's date.
     // Taught questions: <knowledgeDir>/taught.yaml, unless given (from shared storage).
     const { dated: kb, problems } = loadDatedKnowledge(knowledgeDir, { today, ...(taught ? { taught } : {}) });
-    const errors = problems.filter((p: Problem) => p.severity === 'error').map(formatProblem);
+    const names = loadNames(path.join(knowledgeDir, NAMES_FILE));
+    const errors = [...problems, ...names.problems].filter((p: Problem) => p.severity === 'error').map(formatProblem);
     let ruleSet: RuleSet | undefined;
     try {
       ruleSet = loadRuleSet(rulesFile);
@@ -81,7 +84,7 @@ export class Content {
       errors.push(...ruleProblems.filter((p) => p.severity === 'error').map(formatProblem));
     }
     if (errors.length > 0 || !kb || !ruleSet) throw new ContentError(errors.length > 0 ? errors : ['knowledge: could not be loaded']);
-    return { kb, ruleSet };
+    return { kb, ruleSet, names: names.table };
   }
 
   /** The knowledge base in force on the clock's date (one index per validity window, see dated.ts). */
@@ -98,11 +101,17 @@ export class Content {
     return this.ruleSet;
   }
 
+  /** Marketplaces, couriers and postal services people name (knowledge/names.yaml). */
+  names(): NameTable {
+    return this.nameTable;
+  }
+
   /** Re-reads both from disk (`taught`: instead of taught.yaml); on any problem keeps the current ones and throws ContentError. */
   reload(taught?: Taught): { documents: number } {
-    const { kb, ruleSet } = Content.read(this.knowledgeDir, this.rulesFile, this.today(), taught);
+    const { kb, ruleSet, names } = Content.read(this.knowledgeDir, this.rulesFile, this.today(), taught);
     this.kb = kb;
     this.ruleSet = ruleSet;
+    this.nameTable = names;
     return { documents: this.knowledge().documents.length };
   }
 }
@@ -146,6 +155,7 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
   const services: BotServices = {
     knowledge: () => content.knowledge(),
     rules: () => content.rules(),
+    names: () => content.names(),
     clock,
     records: options.metrics ? countingRecordStore(records, options.metrics) : records,
     escalation,

@@ -16,6 +16,7 @@ export type Intent =
   | 'restart'
   | 'escalate'
   | 'check-shipment'
+  | 'check-other-details'
   | 'helpful'
   | 'not-helpful';
 
@@ -29,6 +30,7 @@ export const LABELS = {
   helpful: 'Helpful',
   notHelpful: 'Not helpful',
   checkAnother: 'Check another shipment',
+  checkOtherDetails: 'Check with other details',
 } as const;
 
 /**
@@ -58,6 +60,7 @@ const WHOLE: Array<[Intent, RegExp]> = [
   ['back', /^(back|go back|previous|previous question|undo)$/],
   ['restart', /^(restart|start over|start again|begin again|reset|restart (the )?check)$/],
   ['helpful', /^(helpful|that was helpful|yes that helped|this helped)$/],
+  ['check-other-details', /^(check (it )?with other details|other details|check other details)$/],
   ['not-helpful', /^(not helpful|that was not helpful|that wasn't helpful|this didn't help|that didn't help)$/],
 ];
 

@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../../src/knowledge';
 import type { RuleSet } from '../../src/rules';
 import { evaluateReal, outcomeOfUnderstanding, realHalf, type RealMetrics, type RealPipeline, type RealQuestion } from '../../src/understanding/evaluate';
 import type { NameTable } from '../../src/understanding/names';
-import { understand } from '../../src/understanding/understand';
+import { understand, type UnderstandingContext } from '../../src/understanding/understand';
 
 /** The pipeline as it was before messages were understood: one search over the whole text. */
 export function earlierPipeline(kb: KnowledgeBase): RealPipeline {
@@ -20,7 +20,7 @@ export function earlierPipeline(kb: KnowledgeBase): RealPipeline {
   };
 }
 
-export function understandingPipeline(ctx: { kb: KnowledgeBase; rules: RuleSet; names: NameTable; today: string }): RealPipeline {
+export function understandingPipeline(ctx: UnderstandingContext): RealPipeline {
   return (q) => outcomeOfUnderstanding(understand(q, ctx));
 }
 

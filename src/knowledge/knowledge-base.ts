@@ -29,6 +29,13 @@ export interface RerankWeights {
  */
 export const RERANK: RerankWeights = { phrasing: 1, coverage: 0.25 };
 
+/**
+ * A word the knowledge base never uses ("maintain", "buddy", "eli5") weighs this share of the
+ * rarest known word. At 1 (the first version) one stray word in a real message outweighed the
+ * question's own subject and sent in-scope questions to "I don't have an answer".
+ */
+export const UNKNOWN_WORD_WEIGHT = 1;
+
 /** How many search hits are scored as candidates. */
 const CANDIDATES = 8;
 /** A longer message (say, a pasted email) is cut to this many distinct terms… */
@@ -86,6 +93,8 @@ export interface AskOptions {
    * ranking at {@link CONTEXT_WEIGHT} of a question word.
    */
   context?: string;
+  /** Only documents of these topics are candidates (for example the referrals to other authorities). */
+  topics?: readonly string[];
 }
 
 /** Tuning knobs; the defaults are the calibrated ones. The benchmark varies them. */
@@ -95,6 +104,11 @@ export interface KnowledgeBaseOptions {
   thresholds?: Thresholds;
   boosts?: { title: number; questions: number; body: number };
   rerank?: RerankWeights;
+  /**
+   * The weight of a word the knowledge base does not know, as a share of the rarest known
+   * word's weight. See {@link UNKNOWN_WORD_WEIGHT}.
+   */
+  unknownWeight?: number;
 }
 
 /**
@@ -133,6 +147,7 @@ export class KnowledgeBase {
   private readonly thresholds: Thresholds;
   private readonly boosts: { title: number; questions: number; body: number };
   private readonly rerank: RerankWeights;
+  private readonly unknownWeight: number;
 
   private constructor(docs: readonly KnowledgeDoc[], synonyms: SynonymTable, options: KnowledgeBaseOptions) {
     this.documents = Object.freeze([...docs]);
@@ -141,6 +156,7 @@ export class KnowledgeBase {
     this.thresholds = options.thresholds ?? THRESHOLDS;
     this.boosts = options.boosts ?? { ...FIELD_BOOSTS };
     this.rerank = options.rerank ?? RERANK;
+    this.unknownWeight = options.unknownWeight ?? UNKNOWN_WORD_WEIGHT;
 
     const texts = docs.map((doc) => [doc.title, doc.label, ...doc.questions, stripMarkdown(doc.body)].join('\n'));
     // Amounts the documents mention, so a bare "800" in a question can be read as "$800".
@@ -237,7 +253,7 @@ export class KnowledgeBase {
     const terms = [...questionTerms, ...contextTerms];
     const corrected = [...correctedSet];
     const otherCbp = this.analyzer.otherCbpMatch(questionTerms);
-    const ranked = this.rank(terms, { ordered, lengths }, correctedSet, new Set(contextTerms));
+    const ranked = this.rank(terms, { ordered, lengths }, correctedSet, new Set(contextTerms), options.topics);
     const top = ranked[0];
     const topVocabulary = top ? this.byId.get(top.doc.id)!.vocabulary : new Set<string>();
     const bestCoversOtherCbp = otherCbp !== undefined && top !== undefined && this.analyzer.terms(otherCbp).every((t) => topVocabulary.has(t));
@@ -280,6 +296,7 @@ export class KnowledgeBase {
     sequence: { ordered: readonly string[]; lengths: readonly number[] },
     corrected: ReadonlySet<string>,
     fromContext: ReadonlySet<string> = new Set(),
+    topics?: readonly string[],
   ): RankedCandidate[] {
     if (terms.length === 0) return [];
     // Fuzzy and prefix matching only for words the knowledge base does not know and the speller
@@ -289,6 +306,7 @@ export class KnowledgeBase {
     const hits: SearchResult[] = this.index.search(terms.join(' '), {
       boost: { ...this.boosts },
       boostTerm: (term) => (fromContext.has(term) ? CONTEXT_WEIGHT : 1),
+      ...(topics ? { filter: (hit: SearchResult) => topics.includes(this.byId.get(hit.id as string)!.doc.topic) } : {}),
       fuzzy: (t) => (approximable(t) && t.length >= 7 ? 1 : false),
       prefix: (t) => approximable(t) && t.length >= 6,
       weights: { fuzzy: 0.5, prefix: 0.4 },
@@ -297,7 +315,11 @@ export class KnowledgeBase {
     const top = hits.slice(0, CANDIDATES);
     if (top.length === 0) return [];
 
-    const weights = new Map(terms.map((t) => [t, idf(this.documentFrequency.get(t) ?? 0, this.documents.length) * (fromContext.has(t) ? CONTEXT_WEIGHT : 1)]));
+    const weightOf = (t: string) => {
+      const df = this.documentFrequency.get(t) ?? 0;
+      return idf(df, this.documents.length) * (df === 0 ? this.unknownWeight : 1) * (fromContext.has(t) ? CONTEXT_WEIGHT : 1);
+    };
+    const weights = new Map(terms.map((t) => [t, weightOf(t)]));
     const familiar = familiarity(terms, this.collectionFrequency, this.familiarityScale, corrected);
     const topScore = top[0].score;
     const scored = top.map((hit) => {

@@ -12,11 +12,13 @@
  * ```
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { Problem } from './types';
 import { isStopWord } from './stopwords';
 import { stems } from './words';
+import { mergeVocabulary, readVocabulary } from './vocabulary';
 
 export interface SynonymTable {
   /** Groups of equivalent terms; the first term of a group names it. */
@@ -115,8 +117,12 @@ export function parseSynonyms(text: string, file: string): { table: SynonymTable
   return { table, problems: checkTerms(table, file) };
 }
 
+/** People's words for the documents' words, beside the synonyms file; see vocabulary.ts. */
+export const VOCABULARY_FILE = 'vocabulary.yaml';
+
 /**
- * Reads and validates a synonyms file. A missing file is a warning and gives the empty table.
+ * Reads and validates a synonyms file, with the vocabulary file beside it (vocabulary.yaml,
+ * optional) merged in. A missing synonyms file is a warning and gives the empty table.
  *
  * @example
  * const { table, problems } = loadSynonyms('knowledge/synonyms.yaml');
@@ -128,5 +134,12 @@ export function loadSynonyms(file: string): { table: SynonymTable; problems: Pro
   } catch {
     return { table: EMPTY_SYNONYMS, problems: [{ file, field: '(file)', problem: 'no synonym table; search runs without synonyms', severity: 'warning' }] };
   }
-  return parseSynonyms(text, file);
+  const synonyms = parseSynonyms(text, file);
+  const vocabularyFile = path.join(path.dirname(file), VOCABULARY_FILE);
+  const vocabulary = readVocabulary(vocabularyFile);
+  if (vocabulary.entries.length === 0) return { table: synonyms.table, problems: [...synonyms.problems, ...vocabulary.problems] };
+  const table = mergeVocabulary(synonyms.table, vocabulary.entries);
+  // A vocabulary phrase that is already in another group, or a common word, is the editor's to fix.
+  const merged = checkTerms(table, vocabularyFile).filter((p) => !synonyms.problems.some((q) => q.problem === p.problem));
+  return { table, problems: [...synonyms.problems, ...vocabulary.problems, ...merged] };
 }

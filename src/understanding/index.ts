@@ -7,6 +7,7 @@
  * if (u.kind === 'verdict') console.log(u.assessment.headline);
  */
 export { segment, asksSomething, type Segmented, type MessagePart } from './segment';
-export { findNames, loadNames, parseNames, EMPTY_NAMES, type KnownName, type NameMention, type NameTable } from './names';
+export { findNames, loadNames, parseNames, EMPTY_NAMES, NAMES_FILE, type KnownName, type NameMention, type NameTable } from './names';
 export { asksWhetherDutyIsOwed, readShipment, type ShipmentReading } from './shipment';
-export { understand, answerParts, MAX_QUESTIONS, type PartAnswer, type Understanding, type UnderstandingContext } from './understand';
+export { asksAboutAnotherCountry } from './direction';
+export { understand, answerParts, MAX_QUESTIONS, REFERRAL_TOPIC, type PartAnswer, type Understanding, type UnderstandingContext } from './understand';

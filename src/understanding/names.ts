@@ -37,6 +37,9 @@ export interface NameTable {
 
 export const EMPTY_NAMES: NameTable = { names: [] };
 
+/** The names file inside a knowledge folder. */
+export const NAMES_FILE = 'names.yaml';
+
 const code = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as CN');
 const entry = z
   .object({

@@ -39,6 +39,11 @@ const RUN_ON_BREAK = new RegExp(
 );
 /** A run-on part is only cut where both sides keep at least this many words. */
 const MIN_WORDS = 3;
+/**
+ * A question this short ("Why?", "Was it May 2025?", "Duty or no duty?") leans on the sentence
+ * before it for its subject, so the two are read as one question.
+ */
+const SHORT_QUESTION_WORDS = 4;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -85,6 +90,8 @@ function cutRunOn(sentence: string): string[] {
  * // ['Do I have to pay it?', 'And should I ship DDP?']
  * segment('dhl wants 25 bucks is that legit and can i refuse it').questions;
  * // ['is that legit', 'and can i refuse it']
+ * segment('Royal Mail wants VAT before they deliver. Why?').questions;
+ * // ['Royal Mail wants VAT before they deliver. Why?']
  */
 export function segment(message: string): Segmented {
   const text = message.replace(/\s+/g, ' ').trim();
@@ -95,7 +102,15 @@ export function segment(message: string): Segmented {
     // A sentence with a question mark is one question (people rarely run two into one "?");
     // one without is cut where a new question starts.
     const pieces = sentence.includes('?') ? [sentence] : cutRunOn(sentence);
-    for (const piece of pieces) parts.push({ text: piece, asks: asksSomething(piece) });
+    for (const piece of pieces) {
+      const asks = asksSomething(piece);
+      const previous = parts[parts.length - 1];
+      if (asks && previous && wordCount(piece) <= SHORT_QUESTION_WORDS) {
+        parts[parts.length - 1] = { text: `${previous.text} ${piece}`, asks: true };
+      } else {
+        parts.push({ text: piece, asks });
+      }
+    }
   }
   const asked = parts.filter((p) => p.asks).map((p) => p.text);
   return {

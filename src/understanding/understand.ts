@@ -9,8 +9,9 @@
  *   2. otherwise each question in the message is looked up with the story around it as
  *      context; the most confident one is the main answer and the others are offered.
  */
-import type { AnswerResult, KnowledgeBase } from '../knowledge';
+import type { AnswerResult, Explanation, KnowledgeBase } from '../knowledge';
 import { assess, type Assessment, type RuleSet } from '../rules';
+import { asksAboutAnotherCountry } from './direction';
 import type { NameTable } from './names';
 import { segment } from './segment';
 import { asksWhetherDutyIsOwed, readShipment, type ShipmentReading } from './shipment';
@@ -22,6 +23,16 @@ export const MAX_QUESTIONS = 3;
 export interface PartAnswer {
   question: string;
   result: AnswerResult;
+  /** How the knowledge base decided (features of the candidates), for the benchmark's fit. */
+  explanation: Explanation;
+}
+
+/** The topic of the documents that point to other countries' authorities. */
+export const REFERRAL_TOPIC = 'referrals';
+
+function ask(kb: KnowledgeBase, question: string, context: string, topics?: readonly string[]): PartAnswer {
+  const explanation = kb.explain(question, { ...(context ? { context } : {}), ...(topics ? { topics } : {}) });
+  return { question, result: explanation.result, explanation };
 }
 
 /** What to do with a message. */
@@ -47,7 +58,8 @@ export type Understanding =
 
 export interface UnderstandingContext {
   kb: KnowledgeBase;
-  rules: RuleSet;
+  /** Read only when a message is about a shipment (the rules can be reloaded by staff). */
+  rules: () => RuleSet;
   names: NameTable;
   /** YYYY-MM-DD, U.S. Eastern, from the injected clock. */
   today: string;
@@ -69,12 +81,12 @@ export function answerParts(text: string, kb: KnowledgeBase): PartAnswer[] {
   if (questions.length <= 1) {
     // The whole message, with the question sentence weighing more than the story around it.
     const question = questions[0] ?? text;
-    const whole = kb.answer(question === text || !context ? text : question, context && question !== text ? { context } : {});
-    return [{ question: text, result: whole }];
+    const whole = question === text || !context ? ask(kb, text, '') : ask(kb, question, context);
+    return [{ ...whole, question: text }];
   }
-  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => ({ question, result: kb.answer(question, context ? { context } : {}) }));
-  // Several questions: the most confident first, each document once.
-  parts.sort((a, b) => Number(usable(b)) - Number(usable(a)) || b.result.confidence - a.result.confidence);
+  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => ask(kb, question, context));
+  // Several questions: people ask the main one first; a question with nothing to answer goes last.
+  parts.sort((a, b) => Number(usable(b)) - Number(usable(a)));
   const seen = new Set<string>();
   return parts.filter((p) => {
     const id = p.result.best?.id;
@@ -98,12 +110,18 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
   // message that asks nothing in so many words ("… arriving next week. Duty?").
   const shipmentQuestion = questions.find(asksWhetherDutyIsOwed);
   // Facts come from the whole message: the story often holds the value or the origin.
-  const reading = shipmentQuestion !== undefined ? readShipment(text, ctx.today, ctx.rules, ctx.names) : undefined;
-  if (shipmentQuestion !== undefined && reading) {
+  const rules = shipmentQuestion !== undefined ? ctx.rules() : undefined;
+  const reading = rules ? readShipment(text, ctx.today, rules, ctx.names) : undefined;
+  if (reading) {
     if (!reading.decidable) return { kind: 'check', reading };
     const rest = questions.filter((q) => q !== shipmentQuestion);
     const others = rest.length > 0 ? answerParts(rest.join(' '), ctx.kb).filter(usable) : [];
-    return { kind: 'verdict', reading, assessment: assess(reading.facts, ctx.rules, ctx.today), others };
+    return { kind: 'verdict', reading, assessment: assess(reading.facts, rules!, ctx.today), others };
+  }
+  if (asksAboutAnotherCountry(text)) {
+    // Goods going into another country: only the pointers to that country's authority fit.
+    const referral = ask(ctx.kb, text, '', [REFERRAL_TOPIC]);
+    if (referral.result.best) return { kind: 'answer', main: { ...referral, result: { ...referral.result, kind: 'answer' } }, others: [] };
   }
   const [main, ...others] = answerParts(text, ctx.kb);
   return { kind: 'answer', main, others: others.filter(usable) };

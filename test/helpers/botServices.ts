@@ -8,6 +8,7 @@
  * const client = new DialogTestClient('test', new EscalationDialog(t.services), { question: '…' });
  * afterEach(() => t.close());
  */
+import { EMPTY_NAMES } from '../../src/understanding';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,6 +71,7 @@ export function createTestBotServices(options: TestBotServicesOptions = {}): Tes
     rules: () => {
       throw new Error('the rules are not used in this test');
     },
+    names: () => EMPTY_NAMES,
     clock: fixedClock(TEST_TODAY),
     records: new MemoryRecordStore(),
     escalation,
