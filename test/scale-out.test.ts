@@ -191,13 +191,14 @@ describe('two bot processes sharing one Azurite (STATE_STORAGE=blob)', () => {
     smtp!.setDelay(0);
 
     // Both mailers make at least two more full passes over the shared outbox after the send…
-    const arrived = new Date().toISOString();
+    // (Compared with each mailer's own last pass, not the real time: the bots run on TODAY's clock.)
+    const arrived = { A: (await outboxHealth('A')).checkedAt ?? '', B: (await outboxHealth('B')).checkedAt ?? '' };
     const passesAfter = { A: new Set<string>(), B: new Set<string>() };
     await until(
       async () => {
         for (const name of ['A', 'B'] as const) {
           const health = await outboxHealth(name);
-          if (health.checkedAt && health.checkedAt > arrived) passesAfter[name].add(health.checkedAt);
+          if (health.checkedAt && health.checkedAt > arrived[name]) passesAfter[name].add(health.checkedAt);
         }
         return passesAfter.A.size >= 2 && passesAfter.B.size >= 2;
       },
