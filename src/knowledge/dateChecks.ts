@@ -95,7 +95,7 @@ export function checkSchedule(docs: readonly KnowledgeDoc[], date: string): Prob
       continue;
     }
     const to = served.effective?.to;
-    if (to && to < horizon) {
+    if (to && to <= horizon) {
       const successor = versions.find((d) => inForce(d, nextDay(to)));
       if (!successor) {
         problems.push({
