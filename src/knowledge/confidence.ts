@@ -51,10 +51,10 @@ export function featureVector(f: MatchFeatures): number[] {
 }
 
 /** P(top document is right). Fitted on dev half A; see the module comment. */
-export const MODEL: ConfidenceModel = { bias: -6.088, weights: [2.529, 1.765, 2.574, 2.478, 2.942, 3.194] };
+export const MODEL: ConfidenceModel = { bias: -5.998, weights: [2.147, 0.803, 2.512, 2.903, 3.086, 4.102] };
 
 /** P(question is in scope). Fitted on dev half A; see the module comment. */
-export const RELEVANCE_MODEL: ConfidenceModel = { bias: -5.399, weights: [1.722, 1.814, 0.424, 4.704, 4.444, 4.482] };
+export const RELEVANCE_MODEL: ConfidenceModel = { bias: -5.361, weights: [1.370, 0.746, 0.209, 4.216, 4.135, 5.890] };
 
 /**
  * A model's probability for some features: the logistic of the weighted sum.

@@ -34,7 +34,13 @@ export const RERANK: RerankWeights = { phrasing: 1, coverage: 0.25 };
  * rarest known word. At 1 (the first version) one stray word in a real message outweighed the
  * question's own subject and sent in-scope questions to "I don't have an answer".
  */
-export const UNKNOWN_WORD_WEIGHT = 1;
+export const UNKNOWN_WORD_WEIGHT = 0.5;
+
+/**
+ * Example-question words used by at most this many documents, and not by the document's own
+ * title or answer, are left out of its index (see `dropIncidentalTerms`): they are magnets.
+ */
+export const INCIDENTAL_FREQUENCY = 0;
 
 /** How many search hits are scored as candidates. */
 const CANDIDATES = 8;
@@ -109,6 +115,8 @@ export interface KnowledgeBaseOptions {
    * word's weight. See {@link UNKNOWN_WORD_WEIGHT}.
    */
   unknownWeight?: number;
+  /** See {@link INCIDENTAL_FREQUENCY}; 0 keeps every example-question word. */
+  incidentalFrequency?: number;
 }
 
 /**
@@ -164,7 +172,7 @@ export class KnowledgeBase {
     this.analyzer = createAnalyzer(synonyms, { amounts });
     this.speller = createSpeller(buildLexicon(texts, synonyms));
 
-    const corpus = buildCorpus(docs, this.analyzer);
+    const corpus = buildCorpus(docs, this.analyzer, { incidentalFrequency: options.incidentalFrequency ?? INCIDENTAL_FREQUENCY });
     this.documentFrequency = corpus.documentFrequency;
     this.collectionFrequency = corpus.collectionFrequency;
     this.evidenceScale = 2 * idf(1, docs.length);
