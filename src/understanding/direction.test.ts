@@ -1,0 +1,49 @@
+/**
+ * Which way the goods go (direction.ts). A UK buyer asking about VAT on an order from an
+ * American shop asks about the UK's customs, not ours: the bot points to HMRC. A U.S. buyer
+ * ordering from the UK, or from a Chinese seller on Amazon.com, asks about U.S. customs and
+ * must not be sent abroad.
+ */
+import { asksAboutAnotherCountry } from './direction';
+
+describe('asksAboutAnotherCountry: goods going into another country', () => {
+  it.each([
+    "I'm in the UK and ordered from a US shop. Royal Mail wants VAT. Why?",
+    "I'm in the UK and ordered a hoodie from a US shop, will I pay duty?",
+    'We live in Australia and bought a dress from an American store',
+    'Canadian here, ordered from Amazon.com and got a bill for GST and a brokerage fee from Canada Post.',
+    'whats the duty free limit for canadians ordering from the US these days',
+    'how much duty will i pay in the uk on sneakers from a US store',
+    'I live in Canada and ordered a jacket from the US',
+  ])('a buyer abroad ordering from the U.S.: %s', (text) => expect(asksAboutAnotherCountry(text)).toBe(true));
+
+  it.each(['Do I pay VAT on a parcel?', 'do I pay GST on this', 'will hmrc charge me', 'Is the HST charged on top of the duty?', 'what does CBSA charge on a small parcel'])(
+    'taxes and agencies that exist only abroad: %s',
+    (text) => expect(asksAboutAnotherCountry(text)).toBe(true),
+  );
+
+  // Bug: "amazon.com" has a dot, and the pattern for "a Canadian … order" stops at dots (it is
+  // meant to stay within one sentence), so this Canadian's question is not seen as one about
+  // Canada's customs. (Retrieval happens to find the Canada referral anyway; see understand.test.ts.)
+  it.failing('"canadian duty on amazon.com order"', () => {
+    expect(asksAboutAnotherCountry('canadian duty on amazon.com order')).toBe(true);
+  });
+});
+
+describe('asksAboutAnotherCountry: goods coming into the United States', () => {
+  it.each([
+    'I ordered from the UK, will I pay duty?',
+    'I ordered a $40 jacket from the UK, will I pay duty?',
+    'I ordered a lamp from Canada, will I owe duty?',
+    'Chinese seller on Amazon.com here. Can we still ship small parcels straight to buyers in the US?',
+    'is de minimis dead',
+    'My grandma in Canada mailed me a birthday present. Will I owe duty on it?',
+    'I make candles in Ontario and my customer in Ohio got a UPS bill. Do I have to pay it?',
+  ])('%s', (text) => expect(asksAboutAnotherCountry(text)).toBe(false));
+
+  // Bug: "bought … on Amazon.com" is read as buying from the United States, so a U.S. buyer of a
+  // Chinese seller's goods is treated as a buyer abroad (and, in understand(), pointed to Canada's CBSA).
+  it.failing('a U.S. buyer who "bought from a Chinese seller on Amazon.com"', () => {
+    expect(asksAboutAnotherCountry('I bought a phone case from a Chinese seller on Amazon.com. Why was I charged duty?')).toBe(false);
+  });
+});

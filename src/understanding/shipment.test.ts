@@ -1,0 +1,172 @@
+/**
+ * Questions about the person's own shipment (shipment.ts): "I ordered a $40 jacket from the UK,
+ * will I pay duty?" is answered by the rules engine from the message's facts. Only a yes/no
+ * question about duty owed qualifies (why, how much, a bill, a refusal or a refund are for the
+ * documents), and a platform's usual origin is a hint that is said out loud, never a silent fact.
+ */
+import path from 'node:path';
+import { LABELS } from '../intents';
+import { assess, loadRuleSet, nextQuestion, UNKNOWN } from '../rules';
+import { loadNames } from './names';
+import { asksWhetherDutyIsOwed, readShipment } from './shipment';
+
+const ROOT = path.join(__dirname, '..', '..');
+const rules = loadRuleSet(path.join(ROOT, 'knowledge', 'rules', 'duty-free.yaml'));
+const names = loadNames(path.join(ROOT, 'knowledge', 'names.yaml')).table;
+const TODAY = '2026-12-02';
+const read = (text: string, today = TODAY) => readShipment(text, today, rules, names);
+
+describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', () => {
+  it.each([
+    'Do I owe duty on that?',
+    'will I pay duty?',
+    'Duty or no duty?',
+    'Is my $40 order from the UK duty free?',
+    'will my temu order be taxed',
+    'Do I have to pay customs on it?',
+    'Will I be charged tariffs on my Shein haul?',
+    'Will my $40 order from the UK come in free?',
+    'do I have to pay anything on it',
+  ])('yes/no: %s', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
+
+  it.each([
+    ['why', 'why did DHL bill me $30'],
+    ['why', 'Why do I owe duty on a $40 shirt?'],
+    ['how much', 'how much duty will I pay on a $40 jacket'],
+    ['what rate', 'what rate of duty applies to shoes?'],
+    ['a bill', 'Do I have to pay the DHL bill?'],
+    ['a bill', 'I got a bill for a $40 jacket from the UK, do I owe it?'],
+    ['refusing', 'Can I refuse the package and not pay the duty?'],
+    ['a refund', 'will I get a refund of the duty?'],
+    ['a brokerage fee', 'do I owe the brokerage fee UPS charged?'],
+    ['selling', "I'm selling $40 candles to customers in the US, will they owe duty?"],
+    ['VAT', 'will I owe VAT on my order?'],
+    ['not about duty', 'Is my package lost?'],
+  ])('not a verdict question (%s): %s', (_why, q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
+
+  it('reads curly apostrophes as straight ones', () => {
+    expect(asksWhetherDutyIsOwed('I don’t know, do I owe duty on it?')).toBe(asksWhetherDutyIsOwed("I don't know, do I owe duty on it?"));
+  });
+});
+
+describe('readShipment: the facts of a described shipment', () => {
+  it('value, origin and purchase from "I ordered a $40 jacket from the UK"; decidable with nothing assumed', () => {
+    const r = read('I ordered a $40 jacket from the UK, will I pay duty?')!;
+    expect(r.facts).toMatchObject({ kind: 'purchase', valueUsd: 40, origin: 'GB' });
+    expect(r.assumptions).toEqual([]);
+    expect(r.decidable).toBe(true);
+  });
+
+  it('a marketplace name makes it a purchase (the same message without the name is no shipment at all)', () => {
+    expect(read('Got a $35 hoodie coming from Shein. Do I have to pay tariffs on it?')?.facts.kind).toBe('purchase');
+    expect(read('Got a $35 hoodie coming. Do I have to pay tariffs on it?')).toBeUndefined();
+  });
+
+  it('a courier name gives the mode: express; a postal service: mail', () => {
+    expect(read('a $70 order shipped by DHL from Germany, will I owe duty?')?.facts).toMatchObject({ mode: 'express', origin: 'DE', valueUsd: 70 });
+    expect(read('A $35 hoodie is coming by FedEx. Do I have to pay tariffs on it?')?.facts.mode).toBe('express');
+    expect(read('I got a $40 package by Canada Post, will I owe duty?')?.facts.mode).toBe('mail');
+  });
+
+  it('a date in the message is the entry date', () => {
+    expect(read('My parcel from Japan arrived on 1 December 2026, worth about $120. Duty?')?.facts).toMatchObject({ origin: 'JP', valueUsd: 120, entryDate: '2026-12-01' });
+  });
+
+  it('"no idea what it is worth" is a value the person does not know, not a missing one', () => {
+    expect(read('no idea what it is worth but my temu parcel is coming, do I owe duty?')?.facts.valueUsd).toBe(UNKNOWN);
+  });
+
+  it('no shipment without a value, or without anything about what or where it is', () => {
+    expect(read('will my temu order be taxed')).toBeUndefined();
+    expect(read('will a $40 thing be taxed')).toBeUndefined();
+  });
+
+  it('a bill, a refusal, a refund or selling is never read as a shipment to judge', () => {
+    for (const text of [
+      'I got a bill from DHL for my $40 jacket from the UK, do I owe duty?',
+      'I ordered a $40 jacket from the UK, can I refuse it if I owe duty?',
+      'I ordered a $40 jacket from the UK and paid duty, can I get a refund?',
+      'I sell $40 jackets from the UK on Etsy, will my customers owe duty?',
+    ]) expect(read(text)).toBeUndefined();
+  });
+
+  it('gives facts the rules engine can judge: the verdict is the guided check\'s for the same facts', () => {
+    const r = read('I ordered a $40 jacket from the UK, will I pay duty?')!;
+    expect(nextQuestion(r.facts, rules, TODAY)).toBeUndefined();
+    // Since 29 Aug 2025 de minimis is suspended for every country: a purchase owes duty.
+    expect(assess(r.facts, rules, TODAY).verdict).toBe('not-duty-free');
+  });
+
+  it('a gift needs more facts (its contents, other gifts that day): not decidable from the message', () => {
+    const r = read('My aunt in Canada is sending me a $80 gift, will I pay duty?')!;
+    expect(r.facts).toMatchObject({ kind: 'gift', valueUsd: 80, origin: 'CA' });
+    expect(r.decidable).toBe(false);
+  });
+
+  it('a past arrival in a year when the rules changed, without the day: not decidable, and says why', () => {
+    const r = read('My Temu order worth $50 arrived in 2025, did I owe duty?')!;
+    expect(r.decidable).toBe(false);
+    expect(r.notes.join(' ')).toMatch(/exact day matters/);
+  });
+
+  // Bug: "warehouse" is read as the kind "unsold warehouse stock", although the person bought it
+  // on a marketplace (the kind from extractFacts wins over the marketplace's). The China
+  // assumption itself invites people to say where the warehouse was.
+  it.failing('an AliExpress order "from a warehouse in Spain" is a purchase from Spain', () => {
+    expect(read('My $50 AliExpress order from a warehouse in Spain arrived on 15 June 2025, did I owe duty?')?.facts).toMatchObject({ kind: 'purchase', origin: 'ES' });
+  });
+});
+
+describe('readShipment: a platform\'s usual origin is never assumed silently', () => {
+  it('an AliExpress order in June 2025 (origin decides then): checks China and says so, naming the platform', () => {
+    const r = read('My AliExpress order worth $50 arrived on 15 June 2025, did I owe duty?')!;
+    // On that day goods of China no longer had de minimis, other countries still did: the origin matters.
+    expect(nextQuestion({ kind: 'purchase', valueUsd: 50, entryDate: '2025-06-15' }, rules, TODAY)?.fact).toBe('origin');
+    expect(r.facts.origin).toBe('CN');
+    expect(r.assumptions).toHaveLength(1);
+    expect(r.assumptions[0]).toContain('AliExpress');
+    expect(r.assumptions[0]).toContain('China');
+    expect(r.decidable).toBe(true);
+    expect(assess(r.facts, rules, TODAY).verdict).toBe('not-duty-free');
+  });
+
+  it('a Temu purchase today (origin does not decide): no origin set, and it says the origin does not change the result', () => {
+    const r = read('My $30 Temu order, will I owe duty?')!;
+    expect(r.facts.origin).toBeUndefined();
+    expect(r.assumptions).toHaveLength(1);
+    expect(r.assumptions[0]).toContain('Temu');
+    expect(r.assumptions[0]).toMatch(/does not change this result/);
+    expect(r.decidable).toBe(true);
+  });
+
+  it('an origin the person gives wins over the platform\'s usual one, and nothing is assumed', () => {
+    const r = read('My AliExpress order worth $50 came from the UK on 15 June 2025, did I owe duty?')!;
+    expect(r.facts.origin).toBe('GB');
+    expect(r.assumptions).toEqual([]);
+  });
+
+  it('a platform with no usual origin (Etsy) assumes nothing', () => {
+    const r = read('a $45 order on Etsy, will I pay duty?')!;
+    expect(r.facts.origin).toBeUndefined();
+    expect(r.assumptions).toEqual([]);
+  });
+
+  it('every origin set without being written in the message comes with an assumption that says so', () => {
+    for (const text of [
+      'My Temu order worth $50 arrived on 15 June 2025, did I owe duty?',
+      'My Shein haul worth $60 arrived on 20 July 2025, did I owe duty on it?',
+      'My $50 Wish.com order arrived on 1 June 2025. Duty?',
+    ]) {
+      const r = read(text)!;
+      expect(r.facts.origin).toBe('CN');
+      expect(r.assumptions.join(' ')).toContain('China');
+    }
+  });
+
+  // Bug: the assumption tells people to choose "Check other details", but the button that
+  // comes with the verdict is labelled "Check with other details" (LABELS.checkOtherDetails).
+  it.failing('the assumption names the button as it is labelled', () => {
+    const r = read('My AliExpress order worth $50 arrived on 15 June 2025, did I owe duty?')!;
+    expect(r.assumptions[0]).toContain(`"${LABELS.checkOtherDetails}"`);
+  });
+});
