@@ -1,0 +1,180 @@
+/**
+ * What the bot does with a message (understand.ts), on the real knowledge folder, rules and
+ * names table: a verdict for the person's own shipment (the same result the guided check
+ * gives, with its sources), the guided check when a deciding fact is missing, each question of
+ * a several-question message answered or offered, and other countries' customs referred.
+ */
+import path from 'node:path';
+import { verdictSources } from '../../dialogs/verdict';
+import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
+import { assess, loadRuleSet, type ShipmentFacts } from '../rules';
+import { loadNames } from './names';
+import { answerParts, REFERRAL_TOPIC, understand, type Understanding, type UnderstandingContext } from './understand';
+
+const ROOT = path.join(__dirname, '..', '..');
+const TODAY = '2026-12-02';
+
+let ctx: UnderstandingContext;
+let kb: KnowledgeBase;
+
+beforeAll(() => {
+  const loaded = loadKnowledgeBase(path.join(ROOT, 'knowledge'), { today: TODAY });
+  if (!loaded.kb) throw new Error(`knowledge folder has errors: ${JSON.stringify(loaded.problems.filter((p) => p.severity === 'error'))}`);
+  kb = loaded.kb;
+  const rules = loadRuleSet(path.join(ROOT, 'knowledge', 'rules', 'duty-free.yaml'));
+  const names = loadNames(path.join(ROOT, 'knowledge', 'names.yaml'));
+  expect(names.problems).toEqual([]);
+  ctx = { kb, rules: () => rules, names: names.table, today: TODAY };
+});
+
+function verdictOf(u: Understanding) {
+  if (u.kind !== 'verdict') throw new Error(`expected a verdict, got ${u.kind}: ${JSON.stringify(u.kind === 'answer' ? u.main.result.best?.id : u.reading.facts)}`);
+  return u;
+}
+function answerOf(u: Understanding) {
+  if (u.kind !== 'answer') throw new Error(`expected an answer, got ${u.kind}`);
+  return u;
+}
+
+describe('understand: a story, a platform name and a value get a verdict', () => {
+  const story = 'I make soy candles as a hobby and buy all my supplies online. I just ordered $25 of wicks on Temu. Will I have to pay duty on them?';
+
+  it('is a verdict, with the facts read from the story and the platform', () => {
+    const u = verdictOf(understand(story, ctx));
+    expect(u.reading.facts).toMatchObject({ kind: 'purchase', valueUsd: 25 });
+    expect(u.reading.decidable).toBe(true);
+    // The platform's usual origin is mentioned, not silently used.
+    expect(u.reading.assumptions.join(' ')).toContain('Temu');
+  });
+
+  it('the verdict is the one the guided check gives for the same facts, on the same day', () => {
+    const u = verdictOf(understand(story, ctx));
+    const guided: ShipmentFacts = { kind: 'purchase', valueUsd: 25 };
+    expect(u.assessment.verdict).toBe(assess(guided, ctx.rules(), TODAY).verdict);
+    // De minimis is suspended for all countries since 29 Aug 2025: a purchase owes duty.
+    expect(u.assessment.verdict).toBe('not-duty-free');
+    expect(u.assessment.headline).toMatch(/^Result: not duty-free/);
+  });
+
+  it('is sourced: every reason has a source, and the verdict cites one to three official links, each once, those of its reasons first', () => {
+    const u = verdictOf(understand(story, ctx));
+    expect(u.assessment.reasons.length).toBeGreaterThan(0);
+    for (const r of u.assessment.reasons) expect(r.sources.length).toBeGreaterThan(0);
+    const cited = verdictSources(u.assessment);
+    expect(cited.length).toBeGreaterThanOrEqual(1);
+    expect(cited.length).toBeLessThanOrEqual(3);
+    expect(new Set(cited.map((s) => s.url)).size).toBe(cited.length);
+    for (const s of cited) expect(s.url).toMatch(/^https:\/\//);
+    expect(cited[0]).toEqual(u.assessment.reasons[0].sources[0]);
+  });
+
+  it('an origin the person gives is used: a $45 scarf from a shop in Scotland on Etsy', () => {
+    const u = verdictOf(understand('I ordered a $45 scarf on Etsy from a shop in Scotland. Will I owe duty on it?', ctx));
+    expect(u.reading.facts).toMatchObject({ kind: 'purchase', valueUsd: 45, origin: 'GB' });
+    expect(u.reading.assumptions).toEqual([]);
+    expect(u.assessment.verdict).toBe(assess({ kind: 'purchase', valueUsd: 45, origin: 'GB' }, ctx.rules(), TODAY).verdict);
+  });
+
+  it('a past date changes the result as the rules did: an AliExpress order on 15 June 2025 assumed from China, and said', () => {
+    const u = verdictOf(understand('My AliExpress order worth $50 arrived on 15 June 2025, did I owe duty?', ctx));
+    expect(u.assessment.entryDate).toBe('2025-06-15');
+    expect(u.reading.facts.origin).toBe('CN');
+    expect(u.reading.assumptions.join(' ')).toMatch(/AliExpress.*China/);
+    expect(u.assessment.verdict).toBe(assess({ kind: 'purchase', valueUsd: 50, entryDate: '2025-06-15', origin: 'CN' }, ctx.rules(), TODAY).verdict);
+  });
+
+  it('the other question of the same message is answered beside the verdict', () => {
+    const u = verdictOf(understand('I ordered a $45 scarf from a shop in the UK. Will I owe duty on it? Also do I need a customs broker?', ctx));
+    expect(u.others.map((o) => o.result.best?.id)).toEqual(['customs-broker-needed']);
+    expect(u.others[0].question).toBe('Also do I need a customs broker?');
+  });
+});
+
+describe('understand: a shipment that needs more facts goes to the guided check', () => {
+  it('a gift (contents and other gifts that day decide) is a check, with the facts read so far', () => {
+    const u = understand('My grandma in Canada mailed me a $60 birthday present. Will I owe duty on it?', ctx);
+    expect(u.kind).toBe('check');
+    if (u.kind === 'check') expect(u.reading.facts).toMatchObject({ kind: 'gift', valueUsd: 60, origin: 'CA' });
+  });
+
+  it('a past arrival in a year when the rules changed, without the day, is a check', () => {
+    expect(understand('My Temu order worth $50 arrived in 2025, did I owe duty?', ctx).kind).toBe('check');
+  });
+});
+
+describe('understand: questions for the documents', () => {
+  it('"is de minimis dead" is answered with the suspension', () => {
+    const u = answerOf(understand('is de minimis dead', ctx));
+    expect(u.main.result.kind).toBe('answer');
+    expect(u.main.result.best?.id).toBe('de-minimis-suspended');
+    expect(u.others).toEqual([]);
+  });
+
+  it.each(['is de minimis still alive or dead', 'is the $800 de minimis still a thing in 2026?'])('"%s": the suspension too', (q) => {
+    const u = answerOf(understand(q, ctx));
+    expect(u.main.result.best?.id).toBe('de-minimis-suspended');
+  });
+
+  it('a why question about a shipment is for the documents, not a verdict', () => {
+    const u = answerOf(understand('I ordered a $40 shirt from a UK shop, why do I owe duty?', ctx));
+    expect(u.main.result.best?.id).toBe('why-duty-on-small-order');
+  });
+
+  it('two questions in one message: the main one answered, the other kept, with a different document', () => {
+    const u = answerOf(understand('Do I need a customs broker for my own small parcel? Also what is the informal entry limit?', ctx));
+    expect(u.main.question).toBe('Do I need a customs broker for my own small parcel?');
+    expect(u.main.result.kind).toBe('answer');
+    expect(u.main.result.best?.id).toBe('customs-broker-needed');
+    expect(u.others.map((o) => [o.question, o.result.best?.id])).toEqual([['Also what is the informal entry limit?', 'informal-entry-limit']]);
+  });
+
+  it('two questions for sellers: compliance guide and reasonable care, each its own document', () => {
+    const u = answerOf(understand('Does CBP have a compliance guide for online sellers? What does reasonable care mean?', ctx));
+    const ids = [u.main.result.best?.id, ...u.others.map((o) => o.result.best?.id)];
+    expect(ids).toEqual(['seller-compliance-guide', 'reasonable-care']);
+  });
+
+  it('answerParts never offers the same document twice', () => {
+    const parts = answerParts('If I refuse a package at the door, what happens to it? And can I get my money back from the seller afterwards?', kb);
+    const ids = parts.map((p) => p.result.best?.id).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('a single-question message is asked whole (the question is the message)', () => {
+    const parts = answerParts('I make soy candles. Is de minimis still a thing?', kb);
+    expect(parts).toHaveLength(1);
+    expect(parts[0].question).toBe('I make soy candles. Is de minimis still a thing?');
+  });
+});
+
+describe('understand: other countries\' customs are referred', () => {
+  it('a UK buyer of a U.S. shop asking about VAT gets the UK referral', () => {
+    const u = answerOf(understand("I'm in the UK and ordered a hoodie from a US shop. Royal Mail wants VAT. Why?", ctx));
+    expect(u.main.result.kind).toBe('answer');
+    expect(u.main.result.best?.topic).toBe(REFERRAL_TOPIC);
+    expect(u.main.result.best?.id).toBe('uk-customs-referral');
+  });
+
+  it('"canadian duty on amazon.com order" gets the Canada referral', () => {
+    const u = answerOf(understand('canadian duty on amazon.com order', ctx));
+    expect(u.main.result.best?.id).toBe('canada-customs-referral');
+  });
+
+  it('a U.S. buyer ordering from the UK who asks whether duty is owed gets a verdict, not a referral', () => {
+    expect(understand('I ordered a $40 jacket from the UK, will I pay duty?', ctx).kind).toBe('verdict');
+  });
+
+  // Bug: a U.S. buyer's "why" question about an order from the UK is answered, confidently, with
+  // the pointer to HMRC (retrieval: the words "ordered from the UK" pull the UK referral).
+  it.failing('"I ordered a sweater from the UK. Why did I have to pay duty?" is not pointed to the UK\'s customs', () => {
+    const u = answerOf(understand('I ordered a sweater from the UK. Why did I have to pay duty?', ctx));
+    expect(u.main.result.best?.topic).not.toBe(REFERRAL_TOPIC);
+  });
+
+  // Bug: direction.ts reads "bought … on Amazon.com" as buying from the U.S., so a U.S. buyer is
+  // sent to Canada's CBSA.
+  it.failing('"I bought from a Chinese seller on Amazon.com. Why was I charged duty?" is not pointed to another country', () => {
+    const u = answerOf(understand('I bought from a Chinese seller on Amazon.com. Why was I charged duty?', ctx));
+    expect(u.main.result.best?.topic).not.toBe(REFERRAL_TOPIC);
+  });
+});
