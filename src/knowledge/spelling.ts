@@ -1,13 +1,18 @@
 /**
  * Typo correction against the knowledge base's own words, before synonyms are applied. So a
- * misspelt synonym still reaches its group ("cigarets" → "cigarette" → tobacco), which fuzzy
+ * misspelt synonym still reaches its group ("cigarete" → "cigarette" → tobacco), which fuzzy
  * search over the index could not do: the index only holds the group's term.
+ *
+ * Only words that are not English are corrected: a word of the English word list (english.ts)
+ * is left as written even when the knowledge base does not know it, so "defective" is not
+ * turned into "effective", nor "funds" into "found".
  *
  * Candidates one edit away (a dropped, extra or changed letter, or two neighbouring letters
  * swapped) are found with a deletion dictionary: every lexicon word is stored under each of its
  * one-letter deletions, so a lookup is a handful of map reads instead of a scan. This keeps a
  * correction in the microseconds.
  */
+import { isEnglishWord } from './english';
 import { isStopWord } from './stopwords';
 import type { SynonymTable } from './synonyms';
 import { words } from './words';
@@ -15,9 +20,9 @@ import { words } from './words';
 export interface Speller {
   /**
    * The stem of the lexicon word closest to a word as written or to its stem (one edit, most
-   * frequent first), or undefined when the word is known, too short to correct safely, or
-   * nothing is close. Both forms are tried because a typo can defeat the stemmer
-   * ("consignie" stems to "consigni", two edits from "consignee" but one as written).
+   * frequent first), or undefined when the word is known, an English word, too short to
+   * correct safely, or nothing is close. Both forms are tried because a typo can defeat the
+   * stemmer ("consignie" stems to "consigni", two edits from "consignee" but one as written).
    *
    * @example
    * speller.correct({ text: 'counterfit', stem: 'counterfit' }); // 'counterfeit'
@@ -98,6 +103,12 @@ export function plausibleTypo(word: string, candidate: string): boolean {
   return isSwap(word, candidate) || isDroppedLetter(word, candidate);
 }
 
+/** How the speller tells a real word (never corrected) from a typo. */
+export interface SpellerOptions {
+  /** Whether a word as written is a real word; defaults to the English word list. */
+  isWord?: (word: string) => boolean;
+}
+
 /**
  * Builds a speller over a lexicon: surface forms and stems, each with the stem it stands for
  * and a frequency (documents it occurs in).
@@ -105,8 +116,10 @@ export function plausibleTypo(word: string, candidate: string): boolean {
  * @example
  * const speller = createSpeller(new Map([['exemption', { stem: 'exemption', frequency: 9 }]]));
  * speller.correct({ text: 'exemtion', stem: 'exemtion' }); // 'exemption'
+ * speller.correct({ text: 'defective', stem: 'defect' }); // undefined: an English word
  */
-export function createSpeller(lexicon: ReadonlyMap<string, LexiconEntry>): Speller {
+export function createSpeller(lexicon: ReadonlyMap<string, LexiconEntry>, options: SpellerOptions = {}): Speller {
+  const isWord = options.isWord ?? isEnglishWord;
   const byDeletion = new Map<string, string[]>();
   for (const form of lexicon.keys()) {
     if (!/^[a-z]+$/.test(form) || form.length < MIN_CORRECTABLE_LENGTH - 1) continue;
@@ -140,6 +153,9 @@ export function createSpeller(lexicon: ReadonlyMap<string, LexiconEntry>): Spell
     correct({ text, stem }) {
       const known = lexicon.get(text) ?? lexicon.get(stem);
       if (known && known.frequency > RARE_FREQUENCY) return undefined;
+      if (!correctable(text) && !correctable(stem)) return undefined;
+      // A real word the knowledge base does not know stays as written ("funds" is not "found").
+      if (isWord(text)) return undefined;
       // A known rare word gives way only to a much more frequent neighbour.
       const floor = known ? Math.max(1, known.frequency) * MISSPELLING_RATIO : 0;
       let best: LexiconEntry | undefined;
