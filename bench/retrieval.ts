@@ -20,7 +20,7 @@ import { loadRuleSet } from '../src/rules';
 import { readRealQuestions, realHalf, type RealQuestion } from '../src/understanding/evaluate';
 import { understand, type UnderstandingContext } from '../src/understanding/understand';
 import { loadNames } from '../src/understanding/names';
-import { earlierPipeline, measureReal, printReal, understandingPipeline } from './lib/realStyle';
+import { EARLIER_OPTIONS, earlierPipeline, measureReal, printReal, understandingPipeline } from './lib/realStyle';
 
 const ROOT = path.join(__dirname, '..');
 const TODAY = '2026-12-02';
@@ -200,7 +200,7 @@ function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRow
   const print = (name: string, m: { bias: number; weights: readonly number[] }) =>
     `export const ${name}: ConfidenceModel = { bias: ${m.bias.toFixed(3)}, weights: [${m.weights.map((w) => w.toFixed(3)).join(', ')}] };`;
   const lines = [
-    `Fitted on half A (${train.length} questions: development set and real-style set); features ${FEATURE_NAMES.join(', ')}`,
+    `Fitted on half A (${train.length} questions${realRows.length > 0 ? ', development set and real-style set' : ' of the development set'}); features ${FEATURE_NAMES.join(', ')}`,
     print('MODEL', model),
     print('RELEVANCE_MODEL', relevanceModel),
     `log-loss confidence A ${logLoss(model, x(train), train.map((r) => r.right)).toFixed(3)} B ${logLoss(model, x(held), held.map((r) => r.right)).toFixed(3)}; ` +
@@ -227,7 +227,7 @@ function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRow
   };
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`.padStart(7);
   for (const relevance of [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7]) {
-    for (const answer of [0.5, 0.6, 0.7]) {
+    for (const answer of [0.6, 0.7, 0.8]) {
       const a = score(train, { answer, relevance });
       const b = score(held, { answer, relevance });
       lines.push(`${String(relevance).padStart(9)} ${String(answer).padStart(6)} | ${pct(a.top1)}  ${pct(b.top1)} | ${pct(a.reject)}  ${pct(b.reject)} | ${pct(a.answered)}  ${pct(a.precision)} | ${pct(b.answered)}  ${pct(b.precision)}`);
@@ -282,7 +282,7 @@ function main(): void {
     return;
   }
   const realNow = measureReal(real, understandingPipeline({ kb: knowledge, rules: () => rules, names, today: TODAY }));
-  const realBefore = measureReal(real, earlierPipeline(knowledge));
+  const realBefore = measureReal(real, earlierPipeline(KnowledgeBase.fromDocuments(docs, table, EARLIER_OPTIONS)));
   if (args.realOnly) {
     printReal(realNow, realBefore, args.realMisses);
     return;

@@ -129,6 +129,20 @@ export function answerReply(
       };
     case 'out-of-scope':
     default:
+      if (result.alternatives.length > 0) {
+        // Not an answer, but documents that share most of the question's words: offer them
+        // rather than only the generic buttons.
+        const closest = result.alternatives.slice(0, 2);
+        return {
+          kind: 'info',
+          markdown: [
+            "Sorry, I don't have a clear answer to that. These are the closest topics I have:",
+            ...closest.map((d) => `- ${d.title}`),
+            'You can also ask another way, or send your question to the CBP E-Commerce team by email.',
+          ].join('\n'),
+          suggestions: [...closest.map((d) => ({ label: d.label })), { label: LABELS.email }],
+        };
+      }
       return {
         kind: 'info',
         markdown:

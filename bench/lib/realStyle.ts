@@ -5,11 +5,22 @@
  * on the tuning half (A) and the held-out half (B) of test/fixtures/real-questions.json.
  */
 import { detectIntent } from '../../src/intents';
-import type { KnowledgeBase } from '../../src/knowledge';
+import type { KnowledgeBase, KnowledgeBaseOptions } from '../../src/knowledge';
 import type { RuleSet } from '../../src/rules';
 import { evaluateReal, outcomeOfUnderstanding, realHalf, type RealMetrics, type RealPipeline, type RealQuestion } from '../../src/understanding/evaluate';
 import type { NameTable } from '../../src/understanding/names';
 import { understand, type UnderstandingContext } from '../../src/understanding/understand';
+
+/**
+ * The retrieval settings of the first version (25 Nov 2026): its two models, thresholds and the
+ * full weight of unknown words. The earlier pipeline runs on the same documents with these.
+ */
+export const EARLIER_OPTIONS: KnowledgeBaseOptions = {
+  model: { bias: -6.088, weights: [2.529, 1.765, 2.574, 2.478, 2.942, 3.194] },
+  relevanceModel: { bias: -5.399, weights: [1.722, 1.814, 0.424, 4.704, 4.444, 4.482] },
+  thresholds: { answer: 0.6, relevance: 0.5 },
+  unknownWeight: 1,
+};
 
 /** The pipeline as it was before messages were understood: one search over the whole text. */
 export function earlierPipeline(kb: KnowledgeBase): RealPipeline {
@@ -52,6 +63,14 @@ export function printReal(now: RealReport, before: RealReport, showMisses: 'A' |
   row('confident wrong answers', (m) => pct(m.confidentWrong, m.messages));
   row('shipment: exact verdict', (m) => pct(m.verdictExact, m.verdicts));
   row('other questions handled (multi)', (m) => pct(m.alsoHandled, m.alsoTotal));
+  console.log('');
+  console.log('First document offered right, by its confidence (real-style, messages with a document as answer):');
+  console.log(`${'confidence'.padEnd(14)}${'B now'.padStart(16)}${'A now'.padStart(16)}`);
+  now.B.bands.forEach((b, i) => {
+    const a = now.A.bands[i];
+    const cell = (x: typeof b) => `${pct(x.firstRight, x.messages)} of ${x.messages}`.padStart(16);
+    console.log(`${`${b.from.toFixed(1)}–${Math.min(1, b.to).toFixed(1)}`.padEnd(14)}${cell(b)}${cell(a)}`);
+  });
   if (showMisses !== 'none') {
     const misses = (showMisses === 'A' ? now.A : now.B).misses;
     console.log('');

@@ -30,6 +30,8 @@ export interface RealOutcome {
   /** Every document offered ("did you mean" and the other questions' answers). */
   offered: string[];
   verdict?: Verdict;
+  /** The calibrated confidence in `best`, when the knowledge base chose it. */
+  confidence?: number;
 }
 
 export type RealPipeline = (message: string) => RealOutcome;
@@ -53,7 +55,20 @@ export interface RealMetrics {
   alsoHandled: number;
   alsoTotal: number;
   misses: { question: RealQuestion; outcome: RealOutcome }[];
+  /** Messages with a document as the expected answer, by the confidence in the first document offered. */
+  bands: ConfidenceBand[];
 }
+
+/** How often the first document offered is right, for confidences in [from, to). */
+export interface ConfidenceBand {
+  from: number;
+  to: number;
+  messages: number;
+  firstRight: number;
+}
+
+/** The confidence bands the benchmark reports. */
+export const BAND_EDGES = [0, 0.2, 0.4, 0.6, 0.8, 1.0001] as const;
 
 const REJECTED = new Set(['out-of-scope', 'other-cbp']);
 
@@ -97,7 +112,7 @@ export function outcomeOfUnderstanding(u: Understanding): RealOutcome {
   if (u.kind === 'check') return { route: 'check', offered: [] };
   const main = u.main.result;
   const offered = [main.best?.id, ...main.alternatives.map((d) => d.id), ...u.others.map((o) => o.result.best?.id)].filter((id): id is string => !!id);
-  return { route: main.kind, best: main.best?.id, offered };
+  return { route: main.kind, best: main.best?.id, offered, confidence: main.confidence };
 }
 
 /**
@@ -111,6 +126,7 @@ export function evaluateReal(questions: readonly RealQuestion[], pipeline: RealP
   const m: RealMetrics = {
     messages: questions.length, right: 0, rightDirect: 0, offeredNotFirst: 0, bareFallback: 0, confidentWrong: 0,
     verdictExact: 0, verdicts: 0, alsoHandled: 0, alsoTotal: 0, misses: [],
+    bands: BAND_EDGES.slice(0, -1).map((from, i) => ({ from, to: BAND_EDGES[i + 1], messages: 0, firstRight: 0 })),
   };
   for (const question of questions) {
     const o = pipeline(question.q);
@@ -128,6 +144,11 @@ export function evaluateReal(questions: readonly RealQuestion[], pipeline: RealP
       if (right) m.rightDirect++;
       if (o.route === 'answer' || o.route === 'verdict') m.confidentWrong++;
     } else {
+      const band = o.best !== undefined && o.confidence !== undefined ? m.bands.find((b) => o.confidence! >= b.from && o.confidence! < b.to) : undefined;
+      if (band) {
+        band.messages++;
+        if (o.best === question.expect) band.firstRight++;
+      }
       right = (o.route === 'answer' || o.route === 'did-you-mean') && o.best === question.expect;
       if (right && o.route === 'answer') m.rightDirect++;
       if (!right && o.offered.includes(question.expect)) m.offeredNotFirst++;
