@@ -1,0 +1,136 @@
+/**
+ * Real messages end to end over HTTP (issue 17's "done when"): the real service (restify,
+ * CloudAdapter, MainDialog, the knowledge folder, the rules and the names table), a clock
+ * stopped on 25 Nov 2026 and the test channel taking the replies.
+ *   - a message with a story, a platform name and a value gets a direct, correct, sourced verdict;
+ *   - two questions in one message are both handled: the main one answered, the other offered
+ *     as a button that answers it.
+ */
+import path from 'node:path';
+import { verdictSources } from '../dialogs/verdict';
+import { LABELS } from '../src/intents';
+import { loadKnowledgeBase, type KnowledgeBase } from '../src/knowledge';
+import { assess } from '../src/rules';
+import { say as sayOverHttp, startTestChannel, type ReceivedActivity, type TestChannel } from './helpers/channel';
+import { buttonsOf, testRuleSet, textOf, verdictOf } from './helpers/eligibility';
+import { startTestService, TEST_TODAY, type TestService } from './helpers/service';
+
+let channel: TestChannel;
+let service: TestService;
+let kb: KnowledgeBase;
+let conversationCounter = 0;
+
+beforeAll(async () => {
+  const loaded = loadKnowledgeBase(path.resolve(__dirname, '..', 'knowledge'), { today: TEST_TODAY });
+  if (!loaded.kb) throw new Error('knowledge folder has errors');
+  kb = loaded.kb;
+  channel = await startTestChannel();
+  service = await startTestService();
+});
+
+afterAll(async () => {
+  await service?.close();
+  await channel?.close();
+});
+
+const newConversation = () => `understanding-http-${process.pid}-${++conversationCounter}`;
+const say = (conversationId: string, text: string): Promise<ReceivedActivity[]> => sayOverHttp(service.url, channel, conversationId, text, { channelId: 'webchat' });
+const doc = (id: string) => {
+  const d = kb.get(id);
+  if (!d) throw new Error(`no document ${id}`);
+  return d;
+};
+/** The markdown links of a reply's citation line ("Sources: [title](url) · … · Reviewed …"). */
+function citedUrls(text: string): string[] {
+  const line = text.split('\n').reverse().find((l) => /^Sources?: \[/.test(l));
+  return line ? [...line.matchAll(/\]\((https?:\/\/[^)\s]+)\)/g)].map((m) => m[1]) : [];
+}
+
+const STORY = 'I make soy candles as a hobby and buy all my supplies online. I just ordered $25 of wicks on Temu. Will I have to pay duty on them?';
+
+describe('a message with a story, a platform name and a value', () => {
+  it('gets a direct, correct, sourced verdict, with "Check with other details"', async () => {
+    const replies = await say(newConversation(), STORY);
+    const verdict = verdictOf(replies);
+    expect(verdict).toBeDefined();
+    // Correct: the guided check's result for the same facts on the same day, no question asked first.
+    const expected = assess({ kind: 'purchase', valueUsd: 25 }, testRuleSet(), TEST_TODAY);
+    expect(verdict!.text!.split('\n')[0]).toBe(expected.headline);
+    expect(expected.verdict).toBe('not-duty-free');
+    expect(textOf(replies)).not.toMatch(/\*\*[^*]+\?\*\*/);
+    // What was read from the message, and what was (not) assumed from the platform name, is said.
+    expect(textOf(replies)).toContain('From your message: something you bought, value $25');
+    expect(textOf(replies)).toContain('Temu');
+    // Sourced: the citation line lists the verdict's sources, each once, at most three, and the card.
+    const urls = citedUrls(verdict!.text!);
+    const sources = verdictSources(expected);
+    expect(urls).toEqual(sources.map((s) => s.url));
+    expect(urls.length).toBeGreaterThanOrEqual(1);
+    expect(urls.length).toBeLessThanOrEqual(3);
+    expect(verdict!.text).toContain('Reviewed 25 Nov 2026');
+    expect(verdict!.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(buttonsOf(replies)).toContain(LABELS.checkOtherDetails);
+  });
+
+  it('"Check with other details" continues in the guided check with the facts from the message', async () => {
+    const conversation = newConversation();
+    await say(conversation, STORY);
+    const more = await say(conversation, LABELS.checkOtherDetails);
+    expect(textOf(more)).toContain('From your message: something you bought, value $25');
+    // The kind and the value are not asked again: the date comes first.
+    expect(textOf(more)).toContain('When did (or will) the goods arrive in the United States?');
+    expect(textOf(more)).not.toContain('What kind of shipment is it?');
+  });
+
+  // Bug (dialogs/verdict.ts): the direct verdict says 'choose "Check another shipment" and then
+  // "Different date"', but its buttons are "Check with other details", "Ask a question" and "Email …".
+  it.failing('every button the verdict tells the person to choose is offered', async () => {
+    const replies = await say(newConversation(), STORY);
+    const named = [...textOf(replies).matchAll(/choose "([^"]+)"/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThan(0);
+    for (const label of named) expect(buttonsOf(replies)).toContain(label);
+  });
+});
+
+describe('two questions in one message', () => {
+  const TWO = 'Do I need a customs broker for my own small parcel? Also what is the informal entry limit?';
+
+  it('answers the main one, saying which question it answers, and offers the other as a button that answers it', async () => {
+    const conversation = newConversation();
+    const broker = doc('customs-broker-needed');
+    const limit = doc('informal-entry-limit');
+    const replies = await say(conversation, TWO);
+    expect(replies).toHaveLength(1);
+    const text = replies[0].text!;
+    expect(text.startsWith('On "Do I need a customs broker for my own small parcel?":')).toBe(true);
+    expect(text).toContain(broker.body);
+    for (const s of broker.sources) expect(citedUrls(text)).toContain(s.url);
+    expect(text).toContain('Also what is the informal entry limit?');
+    expect(buttonsOf(replies)[0]).toBe(limit.label);
+
+    const clicked = await say(conversation, limit.label);
+    expect(textOf(clicked)).toContain(limit.body);
+    for (const s of limit.sources) expect(citedUrls(textOf(clicked))).toContain(s.url);
+  });
+
+  it('a shipment question and another question: the verdict, and the other offered as a button that answers it', async () => {
+    const conversation = newConversation();
+    const broker = doc('customs-broker-needed');
+    const replies = await say(conversation, 'I ordered a $45 scarf from a shop in the UK. Will I owe duty on it? Also do I need a customs broker?');
+    const verdict = verdictOf(replies);
+    expect(verdict!.text!.split('\n')[0]).toBe(assess({ kind: 'purchase', valueUsd: 45, origin: 'GB' }, testRuleSet(), TEST_TODAY).headline);
+    expect(verdict!.text).toContain('You also asked: "Also do I need a customs broker?"');
+    expect(buttonsOf(replies)).toEqual([broker.label, LABELS.checkOtherDetails, LABELS.askQuestion, LABELS.email]);
+
+    const clicked = await say(conversation, broker.label);
+    expect(textOf(clicked)).toContain(broker.body);
+  });
+
+  // Bug (dialogs/verdict.ts): "You also asked …" is appended after the verdict's "**Your answers**"
+  // heading, so it stands between that heading and the list of answers the renderer adds.
+  it.failing('the verdict\'s "Your answers" heading is followed by the answers, not by "You also asked"', async () => {
+    const replies = await say(newConversation(), 'I ordered a $45 scarf from a shop in the UK. Will I owe duty on it? Also do I need a customs broker?');
+    const text = verdictOf(replies)!.text!;
+    expect(text).toMatch(/\*\*Your answers\*\*\n\n- \*\*/);
+  });
+});
