@@ -526,6 +526,135 @@ describe('EligibilityDialog: help, back, restart, cancel and questions mid-check
   });
 });
 
+describe('EligibilityDialog: facts typed mid-check', () => {
+  it('asked the kind, "it came from China in May 2025": the origin is taken and said back, the day is asked (the rules changed on 2 May), then the check goes on', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    let replies = await send(client, 'it came from China in May 2025');
+    expect(text(replies)).toContain('Noted: from China.');
+    expect(text(replies)).toContain('You said May 2025. The rules changed on 2 May 2025, so the exact day matters.');
+    expect(text(replies)).not.toContain('Please choose one');
+    expect(text(replies)).not.toContain('Now, back to where we were');
+    expect(asked(replies)).toBe(Q.date);
+    expect(stateOf(client)?.facts).toEqual({ origin: 'CN' });
+    replies = await send(client, 'May 20 2025');
+    expect(text(replies)).toContain('Noted: entry date 20 May 2025.');
+    expect(asked(replies)).toBe(Q.kind);
+    replies = await send(client, 'Something I bought');
+    const body = expectVerdict(replies, 'Result: not duty-free — de minimis ended for goods of China and Hong Kong on 2 May 2025');
+    expect(body).toContain('- **Country of origin:** China');
+  });
+
+  it('asked the value, "$60, it\'s a gift from my aunt in Canada": the value and the country are both taken, and the country is not asked', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    await send(client, 'A gift sent to me');
+    const replies = await send(client, "$60, it's a gift from my aunt in Canada");
+    expect(text(replies)).toContain('Noted: value $60, from Canada.');
+    expect(asked(replies)).toBe(Q.giftContents);
+    expect(text(replies)).not.toContain(Q.giftOrigin);
+    expect(stateOf(client)?.facts).toEqual({ kind: 'gift', valueUsd: 60, origin: 'CA' });
+  });
+
+  it('asked the kind, the same message gives the kind, the value and the country at once', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    const replies = await send(client, "$60, it's a gift from my aunt in Canada");
+    expect(text(replies)).toContain('Noted: a gift sent to you, value $60, sent from Canada.');
+    expect(asked(replies)).toBe(Q.giftContents);
+    expect(stateOf(client)?.facts).toEqual({ kind: 'gift', valueUsd: 60, origin: 'CA' });
+  });
+
+  it('"back" after such a message restores the facts from before it, all of them', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    await send(client, 'A gift sent to me');
+    await send(client, "$60, it's a gift from my aunt in Canada");
+    let replies = await send(client, 'back');
+    expect(asked(replies)).toBe(Q.giftValue);
+    expect(stateOf(client)?.facts).toEqual({ kind: 'gift' });
+    // The country is gone with the value: it is asked again.
+    replies = await send(client, '$150');
+    expect(asked(replies)).toBe(Q.giftOrigin);
+  });
+
+  it('"back" after a month that needs the day goes back to the question before, with no facts from the message', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    await send(client, 'it came from China in May 2025');
+    const replies = await send(client, 'back');
+    expect(asked(replies)).toBe(Q.kind);
+    expect(stateOf(client)).toMatchObject({ facts: {}, history: [] });
+    expect(stateOf(client)?.asking).toBeUndefined();
+  });
+
+  it('a real question mid-check still goes to the knowledge base, and no fact is taken from it', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    await send(client, 'A gift sent to me');
+    const replies = await send(client, 'is $800 still duty free for a gift from Canada?');
+    expect(text(replies)).toContain('Now, back to where we were:');
+    expect(text(replies)).not.toContain('Noted:');
+    expect(asked(replies)).toBe(Q.giftValue);
+    expect(stateOf(client)?.facts).toEqual({ kind: 'gift' });
+  });
+
+  it('nothing is taken from a negation: "not from China, from Japan, sent by DHL"', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    const replies = await send(client, "it's not from China, it's from Japan, sent by DHL");
+    expect(text(replies)).toContain('Noted: from Japan, by courier or express.');
+    expect(text(replies)).not.toContain('China');
+    expect(asked(replies)).toBe(Q.kind);
+    expect(stateOf(client)?.facts).toEqual({ origin: 'JP', mode: 'express' });
+  });
+
+  it('an earlier answer is kept when a side remark says otherwise, and the person is told how to change it', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    await send(client, 'A gift sent to me');
+    const replies = await send(client, '$60, my aunt ordered it for me from Germany');
+    expect(text(replies)).toContain('Noted: value $60, from Germany.');
+    expect(text(replies)).toContain('I kept your earlier answer: a gift sent to you. To change it, say "restart".');
+    expect(stateOf(client)?.facts).toEqual({ kind: 'gift', valueUsd: 60, origin: 'DE' });
+  });
+
+  it('an amount in another currency with other facts: the facts are taken and the value is asked in U.S. dollars', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    const replies = await send(client, 'a gift worth 50 euros from my aunt in Canada');
+    expect(text(replies)).toContain('Noted: a gift sent to you, sent from Canada.');
+    expect(text(replies)).toContain('You mentioned 50 EUR. I need the value in U.S. dollars.');
+    expect(asked(replies)).toBe(Q.giftValue);
+  });
+
+  it('plain answers and buttons work as before: no "Noted" for "$150", the button for the kind', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    let replies = await send(client, 'A gift sent to me');
+    expect(text(replies)).not.toContain('Noted:');
+    replies = await send(client, '$150');
+    expect(text(replies)).not.toContain('Noted:');
+    expect(asked(replies)).toBe(Q.giftOrigin);
+    expect(stateOf(client)?.history).toHaveLength(2);
+  });
+
+  it('"change date" and "restart" after such a message work as before', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    await send(client, 'A gift sent to me');
+    await send(client, "$60, it's a gift from my aunt in Canada");
+    let replies = await send(client, 'change date');
+    expect(asked(replies)).toBe(Q.date);
+    replies = await send(client, 'back');
+    expect(asked(replies)).toBe(Q.giftContents);
+    expect(stateOf(client)?.facts).toEqual({ kind: 'gift', valueUsd: 60, origin: 'CA' });
+    replies = await send(client, 'restart');
+    expect(asked(replies)).toBe(Q.kind);
+    expect(stateOf(client)?.facts).toEqual({});
+  });
+});
+
 describe('EligibilityDialog: "I don\'t know" answers', () => {
   it('a gift with value, contents and total unknown: cannot tell, with what it depends on', async () => {
     const { client } = check('Check my shipment');

@@ -5,6 +5,9 @@
  *             ("Noted: …"); a past arrival without a usable day asks the entry date first
  *   loop      the rules engine's `nextQuestion` decides what to ask, so only facts that can
  *             change the result are asked; buttons where answers are few, always "Not sure"
+ *   facts     facts typed mid-check instead of (or besides) the answer — "it came from China in
+ *             May 2025" — are all taken (`factsInAnswer`), said back, and undone together by
+ *             "back"; a month in which the rules changed asks the day, as at the start
  *   date      the engine assumes today when no date is given; the first question says so and
  *             offers "Different date", "change date" works at every step, and the verdict
  *             repeats the date it was checked for — nobody is silently assessed for the wrong day
@@ -26,6 +29,7 @@ import {
   assess,
   countryName,
   extractFacts,
+  factsInAnswer,
   formatDate,
   formatUsd,
   isUnsure,
@@ -38,6 +42,8 @@ import {
   todayInEastern,
   UNKNOWN,
   type Assessment,
+  type FactKey,
+  type FactsInAnswer,
   type Question,
   type Reason,
   type RuleSet,
@@ -242,6 +248,11 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState> {
 
     const key = normalise(text);
     const choice = q.choices?.find((c) => normalise(c.label) === key || c.value === key);
+    // Facts typed instead of (or besides) the answer: "it came from China in May 2025".
+    if (!choice) {
+      const stated = factsInAnswer(text, state.facts, today, rules, q.fact);
+      if (stated.statement) return this.takeStatement(state, stated, q.fact, rules);
+    }
     const unsure = !choice && isUnsure(text);
     // "is $800 still duty free?" holds an amount, but it is a question: the base answers it.
     const asksSomething = !choice && !unsure && looksLikeQuestion(text) && (WH_WORD.test(text.trim()) || VERB_FIRST.test(text.trim()));
@@ -269,6 +280,35 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState> {
       note = `Noted: ${formatUsd(parsed.value)}.`;
     }
     return note ? { ok: true, note } : { ok: true };
+  }
+
+  /**
+   * Takes every fact a message states, with one snapshot (so "back" undoes the whole message),
+   * and says them back; a month in which the rules changed, or goods that already arrived with
+   * no day given, make the date the next question, as at the start.
+   */
+  private takeStatement(state: EligibilityState, stated: FactsInAnswer, asked: FactKey, rules: RuleSet): Accepted {
+    state.history.push(this.snapshot(state));
+    const before = state.facts;
+    state.facts = { ...state.facts, ...stated.facts };
+    if (stated.facts.valueUsd !== undefined) delete state.foreignMoney;
+    else if (stated.foreignMoney) state.foreignMoney = stated.foreignMoney;
+    if (stated.askDate) state.asking = 'entryDate';
+    else if (asked === 'entryDate' && stated.facts.entryDate !== undefined) delete state.asking;
+
+    const paragraphs: string[] = [];
+    const understood = describeFacts(stated.facts, rules);
+    if (understood.length > 0) paragraphs.push(`Noted: ${understood.join(', ')}.`);
+    if (stated.unclearDate) paragraphs.push(`You said ${quoteUserText(stated.unclearDate.text)}. ${stated.notes.join(' ')}`);
+    else if (stated.notes.length > 0) paragraphs.push(stated.notes.join(' '));
+    if (stated.kept.length > 0) {
+      const earlier = describeFacts(Object.fromEntries(stated.kept.map((k) => [k, before[k]])) as ShipmentFacts, rules);
+      if (earlier.length > 0) {
+        const how = stated.kept.includes('entryDate') ? '"change date" for the date, or "restart"' : '"restart"';
+        paragraphs.push(`I kept your earlier answer: ${earlier.join(', ')}. To change it, say ${how}.`);
+      }
+    }
+    return paragraphs.length > 0 ? { ok: true, note: paragraphs.join('\n\n') } : { ok: true };
   }
 
   /**

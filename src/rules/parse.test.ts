@@ -1,9 +1,18 @@
 /**
  * The answer parsers, format by format. Every date is relative to a fixed `today`.
  */
+import fc from 'fast-check';
 import {
+  COUNTRIES,
+  countryName,
   extractFacts,
+  factsInAnswer,
+  isQuestion,
   isUnsure,
+  UNKNOWN,
+  withoutNegations,
+  type FactKey,
+  type ShipmentFacts,
   parseAnswer,
   parseContents,
   parseCountry,
@@ -37,6 +46,8 @@ describe('parseMoney', () => {
     ['25 bucks', { usd: 25 }],
     ['under $100', { usd: 100, bound: 'at-most' }],
     ['over 800', { usd: 800, bound: 'more-than' }],
+    // A comma after the amount is not part of it.
+    ['$60,', { usd: 60 }],
   ])('%s', (text, expected) => expect(parseMoney(text)).toEqual(expected));
 
   it.each([
@@ -297,6 +308,7 @@ describe('extractFacts', () => {
   it.each([
     ['do I have to pay duty on a $50 order from the UK', { kind: 'purchase', valueUsd: 50, origin: 'GB' }],
     ['is a $80 gift from my aunt in Canada duty free', { kind: 'gift', valueUsd: 80, origin: 'CA' }],
+    ["$60, it's a gift from my aunt in Canada", { kind: 'gift', valueUsd: 60, origin: 'CA' }],
     ['my package from china arrived in March 2025, should I have paid duty?', { origin: 'CN', entryDate: '2025-03-15' }],
     ['what if it arrived on 1 March 2025', { entryDate: '2025-03-01' }],
     ['I live in the US and ordered from Hong Kong', { kind: 'purchase', origin: 'HK' }],
@@ -327,6 +339,187 @@ describe('extractFacts', () => {
 
   it('works without the rule file (no contents, month taken as is)', () => {
     expect(extractFacts('wine from France in August 2025', TODAY).facts).toEqual({ origin: 'FR', entryDate: '2025-08-15' });
+  });
+});
+
+describe('factsInAnswer (facts typed mid-check)', () => {
+  const facts = (text: string, current: ShipmentFacts, asked?: FactKey) => factsInAnswer(text, current, TODAY, rules, asked);
+
+  it('asked the kind, "it came from China in May 2025": the origin, and the day is needed (the rules changed on 2 May)', () => {
+    const result = facts('it came from China in May 2025', {}, 'kind');
+    expect(result.statement).toBe(true);
+    expect(result.facts).toEqual({ origin: 'CN' });
+    expect(result.askDate).toBe('unclear');
+    expect(result.unclearDate).toMatchObject({ text: 'May 2025', from: '2025-05-01', to: '2025-05-31', changes: ['2025-05-02'] });
+    expect(result.notes).toEqual(['The rules changed on 2 May 2025, so the exact day matters.']);
+  });
+
+  it.each<[string, ShipmentFacts, FactKey, ShipmentFacts]>([
+    ["$60, it's a gift from my aunt in Canada", { kind: 'gift' }, 'valueUsd', { valueUsd: 60, origin: 'CA' }],
+    ["$60, it's a gift from my aunt in Canada", {}, 'kind', { kind: 'gift', valueUsd: 60, origin: 'CA' }],
+    ['60, a gift from my aunt in Canada', {}, 'valueUsd', { valueUsd: 60, kind: 'gift', origin: 'CA' }],
+    ['$300 in total, all from the UK', { kind: 'gift', valueUsd: 50 }, 'sameDayTotalUsd', { sameDayTotalUsd: 300, origin: 'GB' }],
+    ['20 May 2025, from China', {}, 'entryDate', { entryDate: '2025-05-20', origin: 'CN' }],
+    ['no, it was sent by DHL', { kind: 'purchase' }, 'splitOrder', { splitOrder: false, mode: 'express' }],
+    ['not sure, but it is from Vietnam', {}, 'kind', { kind: UNKNOWN, origin: 'VN' }],
+    ['Canada, sent by mail', {}, 'origin', { origin: 'CA', mode: 'mail' }],
+    ['no, only this one, it came by mail', { kind: 'gift', valueUsd: 80, entryDate: '2025-03-01' }, 'sameDayTotalUsd', { sameDayTotalUsd: 80, mode: 'mail' }],
+    ['a bottle of wine from France', { kind: 'gift' }, 'contents', { contents: ['alcohol'], origin: 'FR' }],
+  ])('%j (earlier %j, asked %s) → all of its facts', (text, current, asked, expected) => {
+    const result = facts(text, current, asked);
+    expect(result.statement).toBe(true);
+    expect(result.facts).toEqual(expected);
+  });
+
+  it.each<[string, FactKey]>([
+    ['$60', 'valueUsd'],
+    ['5 shirts', 'valueUsd'],
+    ['I think it was from Canada', 'origin'],
+    ['I bought it on Temu', 'kind'],
+    ['a bottle of wine', 'contents'],
+    ['May 20 2025', 'entryDate'],
+    ['August 2025', 'entryDate'],
+    ['not sure', 'kind'],
+    ['purple', 'kind'],
+    ['', 'kind'],
+  ])('%j (asked %s) is just an answer: not a statement, nothing taken', (text, asked) => {
+    expect(facts(text, {}, asked)).toEqual({ statement: false, facts: {}, notes: [], kept: [] });
+  });
+
+  it.each([
+    'is $800 still duty free for a gift from Canada?',
+    'what if it came from China in May 2025',
+    'How much duty on a $60 order from the UK?',
+    'did it matter that it came from China in May 2025?',
+  ])('a question states nothing: %j', (text) => {
+    expect(isQuestion(text)).toBe(true);
+    expect(facts(text, {}, 'kind').statement).toBe(false);
+  });
+
+  it.each(['it came from China in May 2025', 'was delivered on 1 March', 'it came from China?', 'May 20 2025'])('not a question: %j', (text) => {
+    expect(isQuestion(text)).toBe(false);
+  });
+
+  it.each<[string, ShipmentFacts]>([
+    ["it's not from China, it's from Japan", { origin: 'JP' }],
+    ["I didn't buy it, it's a gift from the UK", { kind: 'gift', origin: 'GB' }],
+    ['not by mail but by DHL, from Mexico', { mode: 'express', origin: 'MX' }],
+    ['no alcohol, it came from Germany on 3 March 2025', { origin: 'DE', entryDate: '2025-03-03' }],
+  ])('nothing is taken from a negation: %j', (text, expected) => {
+    expect(facts(text, {}, 'valueUsd').facts).toEqual(expected);
+  });
+
+  it('a negation alone states nothing', () => {
+    expect(facts("it's not from China", {}, 'kind').statement).toBe(false);
+    expect(withoutNegations('not from China, from the UK')).toBe('              , from the UK');
+  });
+
+  it('an earlier answer is kept, not changed by a side remark, and reported', () => {
+    const result = facts('$60, my aunt ordered it for me from Germany', { kind: 'gift' }, 'valueUsd');
+    expect(result.facts).toEqual({ valueUsd: 60, origin: 'DE' });
+    expect(result.kept).toEqual(['kind']);
+  });
+
+  it('"under $1,000" is not a value: the other facts are taken and an estimate is asked for', () => {
+    const result = facts('under $1,000, from Canada', {}, 'valueUsd');
+    expect(result.facts).toEqual({ origin: 'CA' });
+    expect(result.notes).toEqual(['Please give your best estimate of the amount, for example "about $850".']);
+  });
+
+  it('an amount in another currency is kept aside to ask for dollars', () => {
+    const result = facts('50 euros, a gift from Canada', {}, 'valueUsd');
+    expect(result.facts).toEqual({ kind: 'gift', origin: 'CA' });
+    expect(result.foreignMoney).toEqual({ currency: 'EUR', amount: 50 });
+  });
+
+  it('goods that already arrived, with no day known: the date is asked; with a day known it is not', () => {
+    expect(facts('I bought it, it came by DHL from the UK', {}, 'kind')).toMatchObject({ facts: { kind: 'purchase', mode: 'express', origin: 'GB' }, askDate: 'past' });
+    expect(facts('I bought it, it came by DHL from the UK', { entryDate: '2025-03-01' }, 'kind').askDate).toBeUndefined();
+  });
+
+  it('a month used as is when the rules did not change in it, said in a note', () => {
+    const result = facts('it came from the UK in March 2025', {}, 'kind');
+    expect(result.facts).toEqual({ origin: 'GB', entryDate: '2025-03-15' });
+    expect(result.notes).toEqual(['I used 15 Mar 2025, the middle of March 2025.']);
+    expect(result.askDate).toBeUndefined();
+  });
+
+  describe('properties', () => {
+    const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    /** Countries whose first name in the table is plain words (the way people type them). */
+    const codes = Object.keys(COUNTRIES).filter((code) => code !== 'US' && /^[A-Za-z ]+$/.test(countryName(code)));
+    const country = fc.constantFrom(...codes);
+    /** A month from Jan 2020 to Oct 2026 (before TODAY, 25 Nov 2026). */
+    const month = fc.integer({ min: 0, max: 6 * 12 + 9 }).map((n) => ({ year: 2020 + Math.floor(n / 12), month: (n % 12) + 1 }));
+    const contentIds = rules.contents.map((c) => c.id);
+    /** Earlier answers: any subset, without origin and date (those the message states). */
+    const earlier: fc.Arbitrary<ShipmentFacts> = fc.record(
+      {
+        kind: fc.constantFrom('purchase' as const, 'gift' as const, 'warehouse' as const, 'traveler' as const, UNKNOWN),
+        mode: fc.constantFrom('mail' as const, 'express' as const, UNKNOWN),
+        valueUsd: fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constant(UNKNOWN)),
+        contents: fc.oneof(fc.subarray(contentIds), fc.constant(UNKNOWN)),
+        splitOrder: fc.oneof(fc.boolean(), fc.constant(UNKNOWN)),
+      },
+      { requiredKeys: [] },
+    );
+    const askedArb = fc.constantFrom<FactKey>('kind', 'mode', 'valueUsd', 'sameDayTotalUsd', 'contents', 'splitOrder');
+
+    it('"it came from <country> in <month> <year>" yields that origin, and the date or the question for the day', () => {
+      fc.assert(
+        fc.property(country, month, earlier, askedArb, (code, m, current, asked) => {
+          const result = facts(`it came from ${countryName(code)} in ${MONTHS[m.month - 1]} ${m.year}`, current, asked);
+          expect(result.statement).toBe(true);
+          expect(result.facts.origin).toBe(code);
+          const first = `${m.year}-${String(m.month).padStart(2, '0')}-01`;
+          if (result.askDate === 'unclear') {
+            expect(result.unclearDate?.from).toBe(first);
+            expect(result.facts.entryDate).toBeUndefined();
+          } else {
+            expect(result.facts.entryDate).toBe(`${first.slice(0, 8)}15`);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('never overwrites a fact the person did not restate, nor one answered earlier (other than the one asked)', () => {
+      fc.assert(
+        fc.property(country, month, earlier, askedArb, fc.boolean(), (code, m, current, asked, gift) => {
+          const text = `${gift ? "it's a gift, " : ''}it came from ${countryName(code)} in ${MONTHS[m.month - 1]} ${m.year}`;
+          const result = facts(text, { ...current, origin: 'CN' }, asked);
+          for (const key of Object.keys(result.facts) as FactKey[]) {
+            if (key === asked) continue;
+            expect(current[key] === undefined || current[key] === UNKNOWN).toBe(true);
+          }
+          // The origin answered earlier stays; a different one is reported as kept.
+          expect(result.facts.origin).toBeUndefined();
+          expect(result.kept.includes('origin')).toBe(code !== 'CN');
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('never takes an origin from a negation', () => {
+      fc.assert(
+        fc.property(country, country, askedArb, (no, yes, asked) => {
+          const result = facts(`it's not from ${countryName(no)}, it's from ${countryName(yes)}`, {}, asked);
+          if (no !== yes) expect(result.facts.origin).toBe(yes);
+          expect(facts(`not from ${countryName(no)}`, {}, asked).facts.origin).toBeUndefined();
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('a question states nothing, whatever facts it holds', () => {
+      fc.assert(
+        fc.property(country, month, fc.constantFrom('is it duty free if', 'what if', 'does it matter that', 'should I pay duty if'), (code, m, start) => {
+          const text = `${start} it came from ${countryName(code)} in ${MONTHS[m.month - 1]} ${m.year}?`;
+          expect(facts(text, {}, 'kind')).toEqual({ statement: false, facts: {}, notes: [], kept: [] });
+        }),
+        { numRuns: 100 },
+      );
+    });
   });
 });
 

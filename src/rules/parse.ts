@@ -14,3 +14,4 @@ export { parseCountry } from './parse/country';
 export { parseYesNo, parseKind, parseMode, parseContents, isUnsure } from './parse/words';
 export { parseAnswer, applyAnswer, type ParsedAnswer, type AnswerContext } from './parse/answer';
 export { extractFacts, mentionsPastArrival, type ExtractedFacts } from './parse/extract';
+export { factsInAnswer, isQuestion, withoutNegations, type FactsInAnswer } from './parse/statement';

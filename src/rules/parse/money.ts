@@ -42,7 +42,8 @@ const APPROXIMATE = /\b(about|around|approx(?:imately)?|roughly|maybe|circa|almo
 const AT_MOST = /\b(under|less than|below|up to|at most|no more than|max(?:imum)?)\b/;
 const MORE_THAN = /\b(over|more than|above|at least|greater than|exceeding|upwards of)\b/;
 const NEGATIVE = /(^|[^\w.,])-\s*[$€£¥]?\s*\d|[$€£¥]\s*-\s*\d|\b(minus|negative)\b/;
-const NUMBER = /(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(k|thousand|grand)?(?![\w])/g;
+/** A number; it ends on a digit, so the comma in "60, a gift" is not part of it. */
+const NUMBER = /(\d(?:[\d,]*\d)?(?:\.\d+)?|\.\d+)\s*(k|thousand|grand)?(?![\w])/g;
 
 /**
  * An amount of money, or undefined when there is no single, non-negative amount.
@@ -79,9 +80,12 @@ function toNumber(digits: string, multiplier: string | undefined): number | unde
   return Number.isFinite(value) && value < 1e10 ? Math.round(value * 100) / 100 : undefined;
 }
 
-/** Amounts written with a currency in running text ("a $80 gift", "50 euros", "US$45"). */
+/**
+ * Amounts written with a currency in running text ("a $80 gift", "50 euros", "US$45"); the
+ * digits end on a digit, so a comma after the amount ("$60, a gift") is not part of it.
+ */
 const MONEY_IN_TEXT =
-  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿])\s?\d[\d,]*(?:\.\d+)?\s?k?(?![\w])|\b\d[\d,]*(?:\.\d+)?\s?k?\s?(?:us dollars?|dollars?|usd|bucks|euros?|eur|pounds?|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?)\b/gi;
+  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿])\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|dollars?|usd|bucks|euros?|eur|pounds?|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?)\b/gi;
 
 /**
  * Amounts with a currency mark in a longer text, with where they are.
