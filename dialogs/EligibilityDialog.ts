@@ -151,7 +151,8 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState> {
 
     const rules = this.services.rules();
     const extracted = extractFacts(text, this.today(), rules);
-    state.facts = { ...extracted.facts };
+    // What the message understanding read beyond that (DHL → by courier, Temu → a purchase).
+    state.facts = { ...opts.known, ...extracted.facts };
     if (extracted.foreignMoney) state.foreignMoney = extracted.foreignMoney;
     const understood = describeFacts(state.facts, rules);
     if (understood.length > 0) state.preface.push(`Noted: ${understood.join(', ')}.`);

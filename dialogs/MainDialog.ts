@@ -55,6 +55,8 @@ export interface EligibilityOptions {
   text?: string;
   /** Facts already judged from a message ("Check with other details"): kept, the date asked first. */
   facts?: ShipmentFacts;
+  /** Facts read from `text` beyond what the check reads itself (a courier or marketplace named). */
+  known?: ShipmentFacts;
 }
 
 export class MainDialog extends Dialog {
@@ -137,7 +139,8 @@ export class MainDialog extends Dialog {
       for (const reply of directVerdictReply(understood.reading, understood.assessment, rules, { today, others: understood.others })) await sendReply(dc.context, reply);
       return Dialog.EndOfTurn;
     }
-    if (askedForCheck || understood.kind === 'check') return dc.beginDialog(ELIGIBILITY_DIALOG, { text } satisfies EligibilityOptions);
+    if (understood.kind === 'check') return dc.beginDialog(ELIGIBILITY_DIALOG, { text, known: understood.reading.facts } satisfies EligibilityOptions);
+    if (askedForCheck) return dc.beginDialog(ELIGIBILITY_DIALOG, { text } satisfies EligibilityOptions);
     return this.answerQuestion(dc, state, text, understood.main, understood.others);
   }
 

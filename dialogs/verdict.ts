@@ -80,12 +80,13 @@ function reasonLine(reason: Reason): string {
  * verdictReply(assess({ kind: 'purchase' }, rules, '2026-11-25'), rules, { today: '2026-11-25', dateAssumed: true }).markdown;
  * // 'Result: not duty-free — de minimis is suspended for all countries since 29 Aug 2025\n\n…'
  */
-export function verdictReply(assessment: Assessment, rules: RuleSet, context: { today: string; dateAssumed: boolean }): Reply {
+export function verdictReply(assessment: Assessment, rules: RuleSet, context: { today: string; dateAssumed: boolean; fromMessage?: boolean }): Reply {
+  const anotherDay = context.fromMessage ? `choose "${ELIGIBILITY_LABELS.otherDetails}"` : `choose "${LABELS.checkAnother}" and then "${ELIGIBILITY_LABELS.differentDate}"`;
   const checked =
     assessment.entryDate === UNKNOWN
       ? 'I checked every arrival date, because the date is not known.'
       : context.dateAssumed
-        ? `I checked for goods that arrive today, ${formatDate(assessment.entryDate)}. If yours arrived on another day, choose "${LABELS.checkAnother}" and then "${ELIGIBILITY_LABELS.differentDate}".`
+        ? `I checked for goods that arrive today, ${formatDate(assessment.entryDate)}. If yours arrived on another day, ${anotherDay}.`
         : `I checked for goods that ${assessment.entryDate < context.today ? 'arrived' : assessment.entryDate === context.today ? 'arrive' : 'will arrive'} on ${formatDate(assessment.entryDate)}.`;
   const markdown = [
     assessment.headline,
@@ -125,15 +126,15 @@ export function verdictReply(assessment: Assessment, rules: RuleSet, context: { 
  * verdict.markdown;    // 'Result: not duty-free — …'
  */
 export function directVerdictReply(reading: ShipmentReading, assessment: Assessment, rules: RuleSet, context: { today: string; others: PartAnswer[] }): Reply[] {
-  const verdict = verdictReply(assessment, rules, { today: context.today, dateAssumed: reading.facts.entryDate === undefined });
+  const verdict = verdictReply(assessment, rules, { today: context.today, dateAssumed: reading.facts.entryDate === undefined, fromMessage: true });
   const understood = describeFacts(reading.facts, rules);
+  const others = context.others.filter((o) => o.result.best);
   const preface = [
     understood.length > 0 ? `From your message: ${understood.join(', ')}.` : '',
     ...reading.notes,
     ...reading.assumptions,
+    others.length > 0 ? `You also asked ${others.map((o) => `"${quoteUserText(o.question)}"`).join(' and ')}: choose ${others.length === 1 ? 'its button' : 'their buttons'} under the result.` : '',
   ].filter((p) => p.length > 0);
-  const others = context.others.filter((o) => o.result.best);
-  const also = others.length > 0 ? [`You also asked: ${others.map((o) => `"${quoteUserText(o.question)}"`).join(', ')}. Choose a button below for ${others.length === 1 ? 'that answer' : 'those answers'}.`] : [];
   const suggestions: Suggestion[] = [
     ...others.slice(0, 2).map((o) => ({ label: o.result.best!.label })),
     { label: ELIGIBILITY_LABELS.otherDetails },
@@ -142,6 +143,6 @@ export function directVerdictReply(reading: ShipmentReading, assessment: Assessm
   ];
   return [
     ...(preface.length > 0 ? [{ kind: 'info' as const, markdown: preface.join('\n\n') }] : []),
-    { ...verdict, markdown: [verdict.markdown, ...also].join('\n\n'), suggestions },
+    { ...verdict, suggestions },
   ];
 }

@@ -58,8 +58,10 @@ export const CONTEXT_WEIGHT = 0.5;
 const MAX_CONTEXT_TERMS = 12;
 /** Alternatives must reach this share of the top candidate's rank. */
 const ALTERNATIVE_FLOOR = 0.25;
-/** With nothing to answer, only documents covering this much of the question are offered. */
+/** With nothing to answer, only documents covering this much of the question are offered… */
 const CLOSEST_TOPIC_COVERAGE = 0.5;
+/** …and only when the question is at least this likely to be in scope ("do you sell kayaks?" is not). */
+const CLOSEST_TOPIC_RELEVANCE = 0.3;
 
 /** One scored candidate document. */
 export interface RankedCandidate {
@@ -99,8 +101,11 @@ export interface AskOptions {
    * ranking at {@link CONTEXT_WEIGHT} of a question word.
    */
   context?: string;
-  /** Only documents of these topics are candidates (for example the referrals to other authorities). */
-  topics?: readonly string[];
+  /**
+   * The message is about goods going into another country: only the documents marked `abroad`
+   * (pointers to other countries' authorities) are candidates. Otherwise those are never.
+   */
+  abroad?: boolean;
 }
 
 /** Tuning knobs; the defaults are the calibrated ones. The benchmark varies them. */
@@ -261,7 +266,7 @@ export class KnowledgeBase {
     const terms = [...questionTerms, ...contextTerms];
     const corrected = [...correctedSet];
     const otherCbp = this.analyzer.otherCbpMatch(questionTerms);
-    const ranked = this.rank(terms, { ordered, lengths }, correctedSet, new Set(contextTerms), options.topics);
+    const ranked = this.rank(terms, { ordered, lengths }, correctedSet, new Set(contextTerms), options.abroad ?? false);
     const top = ranked[0];
     const topVocabulary = top ? this.byId.get(top.doc.id)!.vocabulary : new Set<string>();
     const bestCoversOtherCbp = otherCbp !== undefined && top !== undefined && this.analyzer.terms(otherCbp).every((t) => topVocabulary.has(t));
@@ -280,7 +285,7 @@ export class KnowledgeBase {
       return { ...base, result: { kind, confidence: top.confidence, best: top.doc, alternatives } };
     }
     // Nothing to answer with: offer only documents that share most of the question's words.
-    const alternatives = ranked.filter((c) => c.features.coverage >= CLOSEST_TOPIC_COVERAGE).slice(0, 3).map((c) => c.doc);
+    const alternatives = ranked.filter((c) => c.features.coverage >= CLOSEST_TOPIC_COVERAGE && c.relevance >= CLOSEST_TOPIC_RELEVANCE).slice(0, 3).map((c) => c.doc);
     return { ...base, result: { kind, confidence: top.confidence, alternatives } };
   }
 
@@ -304,7 +309,7 @@ export class KnowledgeBase {
     sequence: { ordered: readonly string[]; lengths: readonly number[] },
     corrected: ReadonlySet<string>,
     fromContext: ReadonlySet<string> = new Set(),
-    topics?: readonly string[],
+    abroad = false,
   ): RankedCandidate[] {
     if (terms.length === 0) return [];
     // Fuzzy and prefix matching only for words the knowledge base does not know and the speller
@@ -314,7 +319,7 @@ export class KnowledgeBase {
     const hits: SearchResult[] = this.index.search(terms.join(' '), {
       boost: { ...this.boosts },
       boostTerm: (term) => (fromContext.has(term) ? CONTEXT_WEIGHT : 1),
-      ...(topics ? { filter: (hit: SearchResult) => topics.includes(this.byId.get(hit.id as string)!.doc.topic) } : {}),
+      filter: (hit: SearchResult) => (this.byId.get(hit.id as string)!.doc.abroad ?? false) === abroad,
       fuzzy: (t) => (approximable(t) && t.length >= 7 ? 1 : false),
       prefix: (t) => approximable(t) && t.length >= 6,
       weights: { fuzzy: 0.5, prefix: 0.4 },

@@ -87,6 +87,7 @@ export function parseDocument(text: string, file: string): { doc?: KnowledgeDoc;
     related: fm.related,
     uncertain: fm.uncertain,
     ...(fm.facts.length > 0 ? { facts: fm.facts } : {}),
+    ...(fm.abroad ? { abroad: true } : {}),
     body,
     file,
   };

@@ -76,6 +76,12 @@ export const frontMatterSchema = z
     review_by: isoDate.optional(),
     related: z.array(docId, { invalid_type_error: 'must be a list of document ids' }).default([]),
     uncertain: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
+    /**
+     * The document answers questions about goods going into another country (a pointer to that
+     * country's authority): it is served only when a message is about that, never for a
+     * question about goods entering the United States.
+     */
+    abroad: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
     /** facts.md sections this document is written from, for `npm run kb:coverage`. */
     facts: z
       .array(z.number({ invalid_type_error: 'must be a list of facts.md section numbers' }).int().min(FACT_SECTIONS.min).max(FACT_SECTIONS.max, `must be a facts.md section number ${FACT_SECTIONS.min}–${FACT_SECTIONS.max}`), { invalid_type_error: 'must be a list of facts.md section numbers' })

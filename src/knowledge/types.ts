@@ -31,6 +31,8 @@ export interface KnowledgeDoc {
   related: string[];
   /** The answer says plainly that something is not settled. */
   uncertain: boolean;
+  /** About goods going into another country: served only for messages about that. */
+  abroad?: boolean;
   /** facts.md sections the document is written from (see `npm run kb:coverage`). */
   facts?: number[];
   /** Markdown, answer first. */

@@ -1,19 +1,22 @@
 /**
  * Which way the goods go. The assistant covers goods entering the United States; a UK buyer
  * asking about VAT on an order from an American shop, or a Canadian about duty on an
- * amazon.com order, asks about another country's customs, however much the words look like
+ * U.S. order, asks about another country's customs, however much the words look like
  * ours. Such messages are answered with a pointer to that country's authority.
  */
 
 /** Buying, ordering or shipping from the United States (so the goods go abroad). */
 const FROM_THE_US =
-  /\b(?:order(?:ed|ing|s)?|buy(?:ing|s)?|bought|purchas(?:e|ed|ing)|shipp(?:ed|ing)|sent|send(?:ing)?|import(?:ed|ing)?|get(?:ting)?|got)\b[^.?!]{0,40}?\b(?:from|on|off|at)\s+(?:the\s+)?(?:u\.?s\.?a?\.?|united states|america|amazon\.com|(?:an?\s+)?(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|companies|company|retailers?|brands?))(?![\p{L}])/iu;
-/** "from a US store", "off amazon.com": the shop says where the goods leave from. */
-const FROM_A_US_SHOP = /\b(?:from|off|at)\s+(?:an?\s+)?(?:amazon\.com|(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|retailers?|brands?))\b/i;
+  /\b(?:order(?:ed|ing|s)?|buy(?:ing|s)?|bought|purchas(?:e|ed|ing)|shipp(?:ed|ing)|sent|send(?:ing)?|import(?:ed|ing)?|get(?:ting)?|got)\b[^.?!]{0,40}?\b(?:from|on|off|at)\s+(?:the\s+(?:us|u\.s\.?|usa|united states|states)|u\.s\.a?\.?|usa|united states|america|(?:an?\s+)?(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|companies|company|retailers?|brands?))(?![\p{L}])/iu;
+/**
+ * "from a US store": the shop says where the goods leave from. (Not "on Amazon.com": sellers
+ * from everywhere sell to U.S. buyers there.)
+ */
+const FROM_A_US_SHOP = /\b(?:from|off|at)\s+(?:an?\s+)?(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|retailers?|brands?)\b/i;
 /** Taxes and agencies that only exist outside the United States. */
 const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|customs in (?:the )?(?:uk|canada|australia|eu|europe))\b/i;
 /** People who say they live abroad and receive goods there. */
-const BUYER_ABROAD = /\b(?:canadians?|brits?|aussies?|australians?|europeans?|(?:i|we)\s*(?:'m|am|are|live)\s+in\s+(?:the\s+)?(?:uk|canada|australia|europe|germany|france|ireland|new zealand))\b[^.?!]{0,60}\b(?:from|order|buy|bought|ordering|buying)\b/i;
+const BUYER_ABROAD = /\b(?:canadians?|brits?|aussies?|australians?|europeans?|(?:i|we)\s*(?:'m|am|are|live)\s+in\s+(?:the\s+)?(?:uk|canada|australia|europe|germany|france|ireland|new zealand))\b(?:[^.?!]|\.(?=\w)){0,60}\b(?:from|order|buy|bought|ordering|buying)\b/i;
 
 /**
  * Whether a message asks about goods going into another country (so not U.S. customs).

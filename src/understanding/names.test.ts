@@ -73,9 +73,7 @@ describe('findNames', () => {
     expect(findNames('', table)).toEqual([]);
   });
 
-  // Bug: parseNames adds each entry's name to its aliases, so the marketplace "Wish" (listed in
-  // names.yaml with the alias "wish.com" only) matches the verb in "I wish I knew …".
-  it.failing('the verb "wish" is not the marketplace Wish', () => {
+  it('the verb "wish" is not the marketplace Wish', () => {
     expect(namesIn('I wish I knew whether I owe duty on my $40 sweater')).toEqual([]);
   });
 });

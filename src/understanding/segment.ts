@@ -37,6 +37,8 @@ const RUN_ON_BREAK = new RegExp(
   `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b|(?:${WH})\\s+(?:do|does|did|is|are|can|should|would|will|much|long|many|about|happens|if)\\b))`,
   'gi',
 );
+/** A question word (and one word after it) just before a cut point: the cut would split one question. */
+const QUESTION_WORD_BEFORE = new RegExp(`\\b(?:${WH})(?:\\s+\\w+)?\\s*$`, 'i');
 /** A run-on part is only cut where both sides keep at least this many words. */
 const MIN_WORDS = 3;
 /**
@@ -72,6 +74,8 @@ function cutRunOn(sentence: string): string[] {
   for (const m of sentence.matchAll(RUN_ON_BREAK)) {
     const at = m.index ?? 0;
     const before = sentence.slice(start, at);
+    // "how long do i have", "what else can i do": the question word already started this question.
+    if (QUESTION_WORD_BEFORE.test(before)) continue;
     const after = sentence.slice(at);
     if (wordCount(before) >= MIN_WORDS && wordCount(after) >= MIN_WORDS) {
       pieces.push(before.trim());
@@ -101,16 +105,13 @@ export function segment(message: string): Segmented {
     if (!sentence) continue;
     // A sentence with a question mark is one question (people rarely run two into one "?");
     // one without is cut where a new question starts.
-    const pieces = sentence.includes('?') ? [sentence] : cutRunOn(sentence);
-    for (const piece of pieces) {
-      const asks = asksSomething(piece);
-      const previous = parts[parts.length - 1];
-      if (asks && previous && wordCount(piece) <= SHORT_QUESTION_WORDS) {
-        parts[parts.length - 1] = { text: `${previous.text} ${piece}`, asks: true };
-      } else {
-        parts.push({ text: piece, asks });
-      }
+    const previous = parts[parts.length - 1];
+    if (previous && wordCount(sentence) <= SHORT_QUESTION_WORDS && asksSomething(sentence)) {
+      parts[parts.length - 1] = { text: `${previous.text} ${sentence}`, asks: true };
+      continue;
     }
+    const pieces = sentence.includes('?') ? [sentence] : cutRunOn(sentence);
+    for (const piece of pieces) parts.push({ text: piece, asks: asksSomething(piece) });
   }
   const asked = parts.filter((p) => p.asks).map((p) => p.text);
   return {

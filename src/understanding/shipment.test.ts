@@ -109,10 +109,7 @@ describe('readShipment: the facts of a described shipment', () => {
     expect(r.notes.join(' ')).toMatch(/exact day matters/);
   });
 
-  // Bug: "warehouse" is read as the kind "unsold warehouse stock", although the person bought it
-  // on a marketplace (the kind from extractFacts wins over the marketplace's). The China
-  // assumption itself invites people to say where the warehouse was.
-  it.failing('an AliExpress order "from a warehouse in Spain" is a purchase from Spain', () => {
+  it('an AliExpress order "from a warehouse in Spain" is a purchase from Spain', () => {
     expect(read('My $50 AliExpress order from a warehouse in Spain arrived on 15 June 2025, did I owe duty?')?.facts).toMatchObject({ kind: 'purchase', origin: 'ES' });
   });
 });
@@ -163,9 +160,7 @@ describe('readShipment: a platform\'s usual origin is never assumed silently', (
     }
   });
 
-  // Bug: the assumption tells people to choose "Check other details", but the button that
-  // comes with the verdict is labelled "Check with other details" (LABELS.checkOtherDetails).
-  it.failing('the assumption names the button as it is labelled', () => {
+  it('the assumption names the button as it is labelled', () => {
     const r = read('My AliExpress order worth $50 arrived on 15 June 2025, did I owe duty?')!;
     expect(r.assumptions[0]).toContain(`"${LABELS.checkOtherDetails}"`);
   });

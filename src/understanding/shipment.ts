@@ -6,6 +6,7 @@
  * turns a hint into a fact silently.
  */
 import { countryName, extractFacts, mentionsPastArrival, nextQuestion, UNKNOWN, type RuleSet, type ShipmentFacts } from '../rules';
+import { LABELS } from '../intents';
 import { findNames, type NameTable } from './names';
 
 /** What a message says about the person's shipment. */
@@ -84,7 +85,7 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
     if (needsOrigin) {
       facts.origin = withHint.origin;
       assumptions.push(
-        `${marketplace.name} orders have usually come from ${countryName(marketplace.usuallyShipsFrom!)}, so I checked for that. If yours came from a warehouse in another country (or in the U.S.), choose "Check other details".`,
+        `${marketplace.name} orders have usually come from ${countryName(marketplace.usuallyShipsFrom!)}, so I checked for that. If yours came from a warehouse in another country (or in the U.S.), choose "${LABELS.checkOtherDetails}".`,
       );
     } else {
       assumptions.push(`${marketplace.name} sellers ship from many places; where yours came from does not change this result.`);

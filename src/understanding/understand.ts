@@ -27,11 +27,8 @@ export interface PartAnswer {
   explanation: Explanation;
 }
 
-/** The topic of the documents that point to other countries' authorities. */
-export const REFERRAL_TOPIC = 'referrals';
-
-function ask(kb: KnowledgeBase, question: string, context: string, topics?: readonly string[]): PartAnswer {
-  const explanation = kb.explain(question, { ...(context ? { context } : {}), ...(topics ? { topics } : {}) });
+function ask(kb: KnowledgeBase, question: string, context: string, abroad = false): PartAnswer {
+  const explanation = kb.explain(question, { ...(context ? { context } : {}), ...(abroad ? { abroad } : {}) });
   return { question, result: explanation.result, explanation };
 }
 
@@ -120,7 +117,7 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
   }
   if (asksAboutAnotherCountry(text)) {
     // Goods going into another country: only the pointers to that country's authority fit.
-    const referral = ask(ctx.kb, text, '', [REFERRAL_TOPIC]);
+    const referral = ask(ctx.kb, text, '', true);
     if (referral.result.best) return { kind: 'answer', main: { ...referral, result: { ...referral.result, kind: 'answer' } }, others: [] };
   }
   const [main, ...others] = answerParts(text, ctx.kb);

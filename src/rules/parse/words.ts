@@ -55,6 +55,9 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   purchase: /\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller)\b/,
 };
 
+/** "from a warehouse in …": the place it left from. */
+const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|their|its|some) (?:\w+ )?(?:warehouses?|fulfil?ment (?:center|centre)s?)\b/g;
+
 /** Purchase words that say the giver bought it, or that the receiver did not. */
 const SOMEONE_ELSES_PURCHASE =
   /\b(?:(?:she|he|they|my (?:\w+ ){0,2}(?:aunt|uncle|mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|friend|sister|brother|cousin|family|relatives?|parents?|in-laws?)) (?:\w+ )?(?:bought|ordered|purchased|paid for)|(?:nothing|not something) (?:i|we) (?:paid for|bought|ordered)|no purchase|(?:i|we) (?:did ?n[o']?t|never) (?:buy|pay|order|purchase)\w*)\b/g;
@@ -72,9 +75,11 @@ export function parseKind(text: string): Kind | Unknown | undefined {
   const t = simplify(text);
   if ((KINDS as readonly string[]).includes(t)) return t as Kind;
   if (isUnsure(t)) return UNKNOWN;
-  let found = KINDS.filter((kind) => KIND_WORDS[kind].test(t));
+  // "an order from a warehouse in Spain" names where it shipped from, not stock of one's own.
+  const kindText = t.replace(SHIPPED_FROM_A_WAREHOUSE, ' ');
+  let found = KINDS.filter((kind) => KIND_WORDS[kind].test(kindText));
   // "a scarf she bought for my birthday, nothing I paid for": the giver's purchase, not yours.
-  if (found.includes('gift') && found.includes('purchase') && !KIND_WORDS.purchase.test(t.replace(SOMEONE_ELSES_PURCHASE, ' '))) {
+  if (found.includes('gift') && found.includes('purchase') && !KIND_WORDS.purchase.test(kindText.replace(SOMEONE_ELSES_PURCHASE, ' '))) {
     found = found.filter((k) => k !== 'purchase');
   }
   if (found.length === 1) return found[0];
