@@ -62,9 +62,16 @@ function parseArgs(argv: readonly string[]): Args {
 // ---------------------------------------------------------------------------------------------
 // The two retrievers
 
-function ours(kb: KnowledgeBase): Retriever {
+/**
+ * The bot's own pipeline, as a message takes it: understanding (questions and story, names,
+ * shipment verdicts, other countries' customs) and then the knowledge base. A verdict or the
+ * guided check counts as no document offered.
+ */
+function ours(ctx: UnderstandingContext): Retriever {
   return (q) => {
-    const e = kb.explain(q);
+    const u = understand(q, ctx);
+    if (u.kind !== 'answer') return { kind: 'answer', best: undefined, ranked: [] };
+    const e = u.main.explanation;
     return { kind: e.result.kind, best: e.result.best?.id, ranked: e.ranked.map((r) => r.doc.id) };
   };
 }
@@ -292,7 +299,8 @@ function main(): void {
   const plainBuildMs = timeMs(() => {
     plainIndex = buildPlain(docs);
   });
-  const ourSide = measure(ours(knowledge), questions, args.rounds, ourBuildMs);
+  const context: UnderstandingContext = { kb: knowledge, rules: () => rules, names, today: TODAY };
+  const ourSide = measure(ours(context), questions, args.rounds, ourBuildMs);
   const plainSide = measure(plain(plainIndex!), questions, args.rounds, plainBuildMs);
 
   const report: Report = {

@@ -240,6 +240,8 @@ describe('parseContents', () => {
     ['quota goods', ['quota']],
     ['adcvd', ['adcvd']],
     ['no alcohol, but cigars', ['tobacco']],
+    ['nothing in it is alcohol or tobacco', []],
+    ['none of the bottles are wine', []],
     ['none of these', []],
     ['nothing', []],
     ['no', []],

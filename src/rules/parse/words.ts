@@ -113,7 +113,7 @@ export function parseMode(text: string): Mode | Unknown | undefined {
 
 const NONE = /^(none|none of (?:these|them|those|the above)|nothing|no|nope|neither|nothing like that|no,? none)\b/;
 // "no alcohol", "without tobacco"; "nothing in it is alcohol or tobacco" reaches further.
-const NEGATED = /(?:\b(?:no|not|without|non|free of|zero)\b[\s-]*(?:\w+[\s-]+){0,2}|\b(?:nothing|none|neither)\b[\s-]*(?:\w+[\s-]+){0,5})$/;
+const NEGATED = /(?:\b(?:no|not|without|non|free of|zero)\b(?:[\s-]+\w+){0,2}|\b(?:nothing|none|neither)\b(?:[\s-]+\w+){0,5})[\s-]*$/;
 
 /**
  * Content ids named in the answer (from the rule file's `contents` words), [] for "none",
