@@ -5,6 +5,7 @@
  * a run-on sentence is cut again where a new question visibly starts (an auxiliary verb and a
  * subject: "is that", "can i", "do i", "how do"). What is not a question is context.
  */
+import { isStopWord } from '../knowledge/stopwords';
 
 /** One part of a message. */
 export interface MessagePart {
@@ -63,6 +64,14 @@ export function asksSomething(text: string): boolean {
   return QUESTION_START.test(t) || ASKING.test(t);
 }
 
+function onlyLittleWords(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w.length > 0)
+    .every((w) => isStopWord(w.replace(/'/g, '')));
+}
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
@@ -83,7 +92,13 @@ function cutRunOn(sentence: string): string[] {
     }
   }
   pieces.push(sentence.slice(start).trim());
-  return pieces.filter((p) => p.length > 0);
+  // A piece of nothing but little words ("and can I still") belongs to the one before.
+  const merged: string[] = [];
+  for (const piece of pieces.filter((p) => p.length > 0)) {
+    if (merged.length > 0 && onlyLittleWords(piece)) merged[merged.length - 1] += ` ${piece}`;
+    else merged.push(piece);
+  }
+  return merged;
 }
 
 /**

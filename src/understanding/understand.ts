@@ -14,6 +14,7 @@ import { assess, type Assessment, type RuleSet } from '../rules';
 import { asksAboutAnotherCountry } from './direction';
 import type { NameTable } from './names';
 import { segment } from './segment';
+import { definitionSubject } from './questionType';
 import { asksWhetherDutyIsOwed, readShipment, type ShipmentReading } from './shipment';
 
 /** At most this many questions of one message are looked up (the rest are rare and noisy). */
@@ -30,6 +31,21 @@ export interface PartAnswer {
 function ask(kb: KnowledgeBase, question: string, context: string, abroad = false): PartAnswer {
   const explanation = kb.explain(question, { ...(context ? { context } : {}), ...(abroad ? { abroad } : {}) });
   return { question, result: explanation.result, explanation };
+}
+
+/** The topic whose documents define terms. */
+export const GLOSSARY_TOPIC = 'glossary';
+
+/**
+ * A definition question ("what does AD/CVD even mean, it was on my freight quote") is asked
+ * again in the glossary's own form; when that finds a glossary entry, the entry answers.
+ */
+function asDefinition(kb: KnowledgeBase, part: PartAnswer): PartAnswer {
+  const subject = definitionSubject(part.question);
+  if (!subject) return part;
+  const canonical = ask(kb, `what does ${subject} mean`, '');
+  const glossary = canonical.result.best?.topic === GLOSSARY_TOPIC && usable(canonical);
+  return glossary ? { ...canonical, question: part.question } : part;
 }
 
 /**
@@ -92,12 +108,12 @@ export function answerParts(text: string, kb: KnowledgeBase): PartAnswer[] {
     // One question: the question sentence with the story as context, or the whole message as
     // one question, whichever reads more confidently.
     const question = questions[0] ?? text;
-    if (question === text || !context) return [{ ...ask(kb, text, ''), question: text }];
+    if (question === text || !context) return [asDefinition(kb, { ...ask(kb, text, ''), question: text })];
     const withStory = ask(kb, question, context);
     const whole = ask(kb, text, '');
-    return [{ ...(whole.result.confidence > withStory.result.confidence ? whole : withStory), question: text }];
+    return [asDefinition(kb, { ...(whole.result.confidence > withStory.result.confidence ? whole : withStory), question: text })];
   }
-  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => askWithOrWithoutStory(kb, question, context));
+  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => asDefinition(kb, askWithOrWithoutStory(kb, question, context)));
   // Several questions: people ask the main one first; a question with nothing to answer goes last.
   parts.sort((a, b) => Number(usable(b)) - Number(usable(a)));
   const seen = new Set<string>();

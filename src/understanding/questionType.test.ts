@@ -1,0 +1,20 @@
+import { definitionSubject } from './questionType';
+
+describe('definitionSubject: the term a definition question asks about', () => {
+  it.each([
+    ['what does AD/CVD mean, it showed up on a quote from my freight guy', 'AD/CVD'],
+    ['can someone ELI5 the term de minimis please, I keep nodding along', 'de minimis'],
+    ['what is the htsus and who actually maintains it', 'htsus'],
+    ['what does de minimis even mean, everyone on this sub keeps saying it', 'de minimis'],
+    ['whats an importer of record', 'importer of record'],
+    ['what is CSMS', 'CSMS'],
+    ['meaning of "consignee"?', 'consignee'],
+  ])('"%s" → %s', (text, subject) => expect(definitionSubject(text)).toBe(subject));
+
+  it.each([
+    'what is the duty on a $40 jacket',
+    'What happens if I refuse my package?',
+    'why does my bill say MPF',
+    'how do I know what my HTS code means for the rate I pay on shoes from Vietnam and China',
+  ])('"%s" asks something else', (text) => expect(definitionSubject(text)).toBeUndefined());
+});

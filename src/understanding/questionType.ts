@@ -1,0 +1,32 @@
+/**
+ * The kind of question asked, where it decides which documents fit. A definition ("what does
+ * AD/CVD even mean, it showed up on a quote from my freight guy", "ELI5 de minimis") is
+ * answered by the glossary, however much chatter surrounds the term: the term is taken out and
+ * asked in the glossary's own form.
+ */
+
+const SUBJECT = String.raw`(?:the\s+(?:term|word|acronym|abbreviation)\s+|the\s+|an?\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}/.&' -]{0,40}?)["'”’]?`;
+const DEFINITION_PATTERNS: RegExp[] = [
+  new RegExp(String.raw`\bwhat(?:'s|s|\s+is|\s+are|\s+does|\s+do)\s+${SUBJECT}\s+(?:even\s+|actually\s+|really\s+)?(?:mean|means|stand\s+for|stands\s+for)\b`, 'iu'),
+  new RegExp(String.raw`\b(?:meaning\s+of|definition\s+of|define|eli5|explain\s+like\s+i'?m\s+5)\s+${SUBJECT}(?=\s*(?:[,.?!]|please\b|$|\s+(?:to\s+me|for\s+me|in\s+plain)))`, 'iu'),
+  new RegExp(String.raw`^\s*(?:so\s+|ok\s+|okay\s+)?what(?:'s|s|\s+is|\s+are)\s+${SUBJECT}\s*(?:\?|$|,|\s+and\s+(?:who|how|what|why|where|when)\b)`, 'iu'),
+];
+
+/**
+ * The term a definition question asks about, or undefined when it asks something else.
+ *
+ * @example
+ * definitionSubject('what does AD/CVD mean, it showed up on a quote'); // 'AD/CVD'
+ * definitionSubject('can someone ELI5 the term de minimis please');    // 'de minimis'
+ * definitionSubject('what is the htsus and who maintains it');          // 'htsus'
+ * definitionSubject('what is the duty on a $40 jacket');                // undefined
+ */
+export function definitionSubject(text: string): string | undefined {
+  for (const pattern of DEFINITION_PATTERNS) {
+    const m = pattern.exec(text);
+    const subject = m?.[1]?.trim();
+    // A definition asks about a term of a few words; "the duty on a $40 jacket" is no term.
+    if (subject && subject.split(/\s+/).length <= 4 && !/\d/.test(subject)) return subject;
+  }
+  return undefined;
+}
