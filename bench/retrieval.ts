@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import MiniSearch from 'minisearch';
-import { KnowledgeBase, loadKnowledgeBase, loadSynonyms, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
+import { KnowledgeBase, loadKnowledgeBase, loadSynonyms, type Explanation, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
 import { fitLogistic, logLoss } from '../src/knowledge/calibrate';
 import { confidenceOf, FEATURE_NAMES, featureVector, kindFor, type MatchFeatures } from '../src/knowledge/confidence';
 import { evaluate, isInScope, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
@@ -163,20 +163,23 @@ function realFitRows(ctx: UnderstandingContext, real: readonly RealQuestion[]): 
     if (r.expect === 'verdict') continue;
     const u = understand(r.q, ctx);
     if (u.kind !== 'answer') continue;
-    const e = u.main.explanation;
-    const question: DevQuestion = { q: r.q, expect: r.expect, kind: r.style };
-    const top = e.ranked[0];
-    rows.push({
-      question,
-      half: realHalf(r),
-      features: top ? top.features : NO_FEATURES,
-      right: isInScope(question) && top?.doc.id === question.expect ? 1 : 0,
-      inScope: isInScope(question) ? 1 : 0,
-      otherCbp: e.otherCbp !== undefined,
-      bestCoversOtherCbp: e.bestCoversOtherCbp,
-    });
+    rows.push(fitRow({ q: r.q, expect: r.expect, kind: r.style }, realHalf(r), u.main.explanation));
   }
   return rows;
+}
+
+/** One fit row: the top candidate's features and whether it was right / the question in scope. */
+function fitRow(question: DevQuestion, half: 'A' | 'B', e: Explanation): FitRow {
+  const top = e.ranked[0];
+  return {
+    question,
+    half,
+    features: top ? top.features : NO_FEATURES,
+    right: isInScope(question) && top?.doc.id === question.expect ? 1 : 0,
+    inScope: isInScope(question) ? 1 : 0,
+    otherCbp: e.otherCbp !== undefined,
+    bestCoversOtherCbp: e.bestCoversOtherCbp,
+  };
 }
 
 /**
@@ -184,20 +187,7 @@ function realFitRows(ctx: UnderstandingContext, real: readonly RealQuestion[]): 
  * with a table of thresholds against both halves.
  */
 function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRows: readonly FitRow[]): string[] {
-  const none = NO_FEATURES;
-  const tidyRows: FitRow[] = questions.map((question) => {
-    const e = kb.explain(question.q);
-    const top = e.ranked[0];
-    return {
-      question,
-      half: splitHalf(question),
-      features: top ? top.features : none,
-      right: isInScope(question) && top?.doc.id === question.expect ? 1 : 0,
-      inScope: isInScope(question) ? 1 : 0,
-      otherCbp: e.otherCbp !== undefined,
-      bestCoversOtherCbp: e.bestCoversOtherCbp,
-    };
-  });
+  const tidyRows: FitRow[] = questions.map((question) => fitRow(question, splitHalf(question), kb.explain(question.q)));
   const rows = [...tidyRows, ...realRows];
   const train = rows.filter((r) => r.half === 'A');
   const held = rows.filter((r) => r.half === 'B');

@@ -13,12 +13,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { Problem } from './types';
 import { isStopWord } from './stopwords';
 import { stems } from './words';
 import { mergeVocabulary, readVocabulary } from './vocabulary';
+import { parseYamlData, zodProblems } from './yamlData';
 
 export interface SynonymTable {
   /** Groups of equivalent terms; the first term of a group names it. */
@@ -48,10 +48,6 @@ const fileSchema = z
  */
 export function groupTerm(group: readonly string[]): string {
   return stems(group[0]).join('_');
-}
-
-function zodPath(path: (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(file)';
 }
 
 /** Checks that need analysis: empty phrases, stop words used alone, a phrase in two groups. */
@@ -96,21 +92,13 @@ function checkTerms(table: SynonymTable, file: string): Problem[] {
  * // { table: { groups: [['fake', 'counterfeit']], otherCbp: [] }, problems: [] }
  */
 export function parseSynonyms(text: string, file: string): { table: SynonymTable; problems: Problem[] } {
-  let raw: unknown;
-  try {
-    raw = yaml.load(text) ?? {};
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { table: EMPTY_SYNONYMS, problems: [{ file, field: '(file)', problem: `not valid YAML: ${message}`, severity: 'error' }] };
-  }
-  const parsed = fileSchema.safeParse(raw);
+  const read = parseYamlData(text, file, {});
+  if (!read.ok) return { table: EMPTY_SYNONYMS, problems: read.problems };
+  const parsed = fileSchema.safeParse(read.data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue): Problem => ({
-      file,
-      field: zodPath(issue.path),
-      problem: issue.code === 'unrecognized_keys' ? `unknown section(s) ${issue.keys.join(', ')}; allowed: synonyms, other_cbp` : issue.message,
-      severity: 'error',
-    }));
+    const problems = zodProblems(parsed.error, file, (issue) =>
+      issue.code === 'unrecognized_keys' ? `unknown section(s) ${issue.keys.join(', ')}; allowed: synonyms, other_cbp` : issue.message,
+    );
     return { table: EMPTY_SYNONYMS, problems };
   }
   const table: SynonymTable = { groups: parsed.data.synonyms, otherCbp: parsed.data.other_cbp };

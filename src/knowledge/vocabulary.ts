@@ -11,11 +11,11 @@
  * ```
  */
 import fs from 'node:fs';
-import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { SynonymTable } from './synonyms';
 import type { Problem } from './types';
 import { stems } from './words';
+import { parseYamlData, zodProblems } from './yamlData';
 
 /** One mapping from people's words to the knowledge base's. */
 export interface VocabularyEntry {
@@ -33,20 +33,10 @@ const fileSchema = z.array(z.object({ means: phrase, say: z.array(phrase).min(1,
  * parseVocabulary('- means: suspension\n  say: [dead]\n', 'vocabulary.yaml').entries; // [{ means: 'suspension', say: ['dead'] }]
  */
 export function parseVocabulary(text: string, file: string): { entries: VocabularyEntry[]; problems: Problem[] } {
-  let raw: unknown;
-  try {
-    raw = yaml.load(text) ?? [];
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { entries: [], problems: [{ file, field: '(file)', problem: `not valid YAML: ${message}`, severity: 'error' }] };
-  }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      entries: [],
-      problems: parsed.error.issues.map((i) => ({ file, field: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(file)', problem: i.message, severity: 'error' as const })),
-    };
-  }
+  const read = parseYamlData(text, file, []);
+  if (!read.ok) return { entries: [], problems: read.problems };
+  const parsed = fileSchema.safeParse(read.data);
+  if (!parsed.success) return { entries: [], problems: zodProblems(parsed.error, file) };
   return { entries: parsed.data, problems: [] };
 }
 

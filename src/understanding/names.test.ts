@@ -121,10 +121,10 @@ describe('parseNames', () => {
 
   it('reports entries that do not fit the schema: unknown field, bad country code, unknown section, empty name', () => {
     const cases: [string, string][] = [
-      ['couriers:\n  - { name: DHL, speed: fast }\n', 'couriers.0'],
-      ['postal_services:\n  - { name: Posta, country: Italy }\n', 'postal_services.0.country'],
+      ['couriers:\n  - { name: DHL, speed: fast }\n', 'couriers[0]'],
+      ['postal_services:\n  - { name: Posta, country: Italy }\n', 'postal_services[0].country'],
       ['shops:\n  - { name: X }\n', '(file)'],
-      ['marketplaces:\n  - { name: "  " }\n', 'marketplaces.0.name'],
+      ['marketplaces:\n  - { name: "  " }\n', 'marketplaces[0].name'],
     ];
     for (const [text, field] of cases) {
       const { table: t, problems } = parseNames(text, 'names.yaml');

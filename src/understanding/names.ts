@@ -5,9 +5,9 @@
  * (knowledge/names.yaml) so a content editor can add a name without code.
  */
 import fs from 'node:fs';
-import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { Problem } from '../knowledge/types';
+import { parseYamlData, zodProblems } from '../knowledge/yamlData';
 
 export type NameType = 'marketplace' | 'courier' | 'postal';
 
@@ -72,18 +72,10 @@ export function simplifyForNames(text: string): string {
  * parseNames('couriers:\n  - { name: DHL, aliases: [dhl], mode: express }\n', 'names.yaml').table.names[0].mode; // 'express'
  */
 export function parseNames(text: string, file: string): { table: NameTable; problems: Problem[] } {
-  let raw: unknown;
-  try {
-    raw = yaml.load(text) ?? {};
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { table: EMPTY_NAMES, problems: [{ file, field: '(file)', problem: `not valid YAML: ${message}`, severity: 'error' }] };
-  }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue): Problem => ({ file, field: issue.path.join('.') || '(file)', problem: issue.message, severity: 'error' }));
-    return { table: EMPTY_NAMES, problems };
-  }
+  const read = parseYamlData(text, file, {});
+  if (!read.ok) return { table: EMPTY_NAMES, problems: read.problems };
+  const parsed = fileSchema.safeParse(read.data);
+  if (!parsed.success) return { table: EMPTY_NAMES, problems: zodProblems(parsed.error, file) };
   const toName = (type: NameType) => (e: z.infer<typeof entry>): KnownName => ({
     name: e.name,
     type,
