@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { easternDate, systemClock } from '../clock';
 import { DatedKnowledge, formatProblem, validateKnowledge, type Problem } from '../knowledge';
+import { loadNames, NAMES_FILE } from '../understanding';
 import { checkRuleFiles, type RuleSetLoader } from '../knowledge/rule-files';
 
 interface Options {
@@ -101,7 +102,9 @@ function plural(n: number, word: string): string {
 export function runChecks(options: Options, loadRuleSet: RuleSetLoader | undefined): { lines: string[]; exitCode: number } {
   const { docs, synonyms, problems } = validateKnowledge(options.dir, { today: options.today });
   const rules = checkRuleFiles(path.join(options.dir, 'rules'), loadRuleSet);
-  const all: Problem[] = [...problems, ...rules.problems];
+  // The names people use (marketplaces, couriers, postal services) are the understanding's data.
+  const names = loadNames(path.join(options.dir, NAMES_FILE));
+  const all: Problem[] = [...problems, ...rules.problems, ...names.problems];
   const errors = all.filter((p) => p.severity === 'error').length;
   if (errors === 0) {
     // Building the index proves the documents in force on the date can be served, not only parsed.

@@ -103,7 +103,7 @@ export function parseNames(text: string, file: string): { table: NameTable; prob
 }
 
 /**
- * Reads a names file; a missing file is a warning and gives the empty table.
+ * Reads a names file; a missing file gives the empty table (the names are optional).
  *
  * @example
  * loadNames('knowledge/names.yaml').table.names.length; // about 25
@@ -113,7 +113,8 @@ export function loadNames(file: string): { table: NameTable; problems: Problem[]
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    return { table: EMPTY_NAMES, problems: [{ file, field: '(file)', problem: 'no names table; messages are read without platform and carrier names', severity: 'warning' }] };
+    // Optional, like the vocabulary: without it messages are read without platform and carrier names.
+    return { table: EMPTY_NAMES, problems: [] };
   }
   return parseNames(text, file);
 }
