@@ -95,7 +95,7 @@ export function verdictReply(assessment: Assessment, rules: RuleSet, context: { 
     `**What you can do**\n${assessment.nextSteps.map((s) => `- ${s}`).join('\n')}`,
     `**Legal basis:** ${assessment.basis}`,
     `*${assessment.reminder}*`,
-    '**Your answers**',
+    context.fromMessage ? '**What I used**' : '**Your answers**',
   ].join('\n\n');
   const facts = assessment.answers.map((a) => ({
     label: a.label,

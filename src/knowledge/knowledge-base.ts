@@ -54,6 +54,12 @@ export const MAX_QUESTION_CHARS = 1000;
  * question sentence says what is asked.
  */
 export const CONTEXT_WEIGHT = 0.5;
+/**
+ * A story's word joins the question's only if at least this many documents use it: a word only
+ * one document uses (a town, a product: "Ontario", "candles") is a detail of the story, not its
+ * subject (tuning half: more answers given outright at the same accuracy).
+ */
+const MIN_CONTEXT_DOCUMENT_FREQUENCY = 2;
 /** At most this many of the story's words (the rarest first) join the question's. */
 const MAX_CONTEXT_TERMS = 12;
 /** Alternatives must reach this share of the top candidate's rank. */
@@ -291,13 +297,13 @@ export class KnowledgeBase {
 
   /**
    * The story's search terms that are not already in the question: the rarest (most telling)
-   * first, at most {@link MAX_CONTEXT_TERMS}; unknown words are left out (a name or a typo in
-   * the story should not decide).
+   * first, at most {@link MAX_CONTEXT_TERMS}; unknown words and words of a single document are
+   * left out (a name, a typo or a detail of the story should not decide).
    */
   private contextTerms(context: string | undefined, questionTerms: readonly string[], corrected: Set<string>): string[] {
     if (!context || !context.trim()) return [];
     const analysis = this.analyzer.analyze(context.slice(0, MAX_QUESTION_CHARS), this.speller);
-    const known = [...new Set(analysis.terms)].filter((t) => !questionTerms.includes(t) && this.documentFrequency.has(t));
+    const known = [...new Set(analysis.terms)].filter((t) => !questionTerms.includes(t) && (this.documentFrequency.get(t) ?? 0) >= MIN_CONTEXT_DOCUMENT_FREQUENCY);
     known.sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
     const chosen = known.slice(0, MAX_CONTEXT_TERMS);
     for (const t of chosen) if (analysis.corrected.has(t)) corrected.add(t);

@@ -17,6 +17,9 @@ import { segment } from './segment';
 import { definitionSubject } from './questionType';
 import { asksWhetherDutyIsOwed, readShipment, type ShipmentReading } from './shipment';
 
+/** A question with fewer search terms than this is never read without its story. */
+const MIN_TERMS_ALONE = 2;
+
 /** At most this many questions of one message are looked up (the rest are rare and noisy). */
 export const MAX_QUESTIONS = 3;
 
@@ -58,6 +61,8 @@ function askWithOrWithoutStory(kb: KnowledgeBase, question: string, story: strin
   const withStory = ask(kb, question, story);
   if (!story) return withStory;
   const alone = ask(kb, question, '');
+  // "Do I have to pay that?" says too little by itself: it needs its story.
+  if (alone.explanation.terms.length < MIN_TERMS_ALONE) return withStory;
   return alone.result.confidence > withStory.result.confidence ? alone : withStory;
 }
 
