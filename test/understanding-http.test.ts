@@ -125,9 +125,9 @@ describe('two questions in one message', () => {
     expect(textOf(clicked)).toContain(broker.body);
   });
 
-  it('the verdict\'s "Your answers" heading is followed by the answers, not by "You also asked"', async () => {
+  it('the verdict\'s "What I used" heading is followed by the answers, not by "You also asked"', async () => {
     const replies = await say(newConversation(), 'I ordered a $45 scarf from a shop in the UK. Will I owe duty on it? Also do I need a customs broker?');
     const text = verdictOf(replies)!.text!;
-    expect(text).toMatch(/\*\*Your answers\*\*\n\n- \*\*/);
+    expect(text).toMatch(/\*\*What I used\*\*\n\n- \*\*/);
   });
 });
