@@ -35,48 +35,20 @@ export interface Corpus {
   collectionFrequency: Map<string, number>;
 }
 
-interface Analysed {
-  doc: KnowledgeDoc;
-  title: string[];
-  questions: string[][];
-  body: string[];
-}
-
 /**
- * The magnet effect: a concrete word in one document's example questions ("a fake Rolex",
- * "wine from Spain") that neither its title nor its answer uses, and that few documents use at
- * all, pulls in every question that names it, whatever it asks. Such words are left out of the
- * example questions (they stay in the text shown to people); words the answer itself uses stay.
- *
- * @example
- * dropIncidentalTerms([{ doc, title: ['alcohol'], questions: [['alcohol', 'spain']], body: ['alcohol'] }], 2)[0].questions; // [['alcohol']]
- */
-export function dropIncidentalTerms(analysed: readonly Analysed[], maxDocumentFrequency: number): Analysed[] {
-  const frequency = new Map<string, number>();
-  for (const a of analysed) for (const t of new Set([...a.title, ...a.questions.flat(), ...a.body])) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-  return analysed.map((a) => {
-    const own = new Set([...a.title, ...a.body]);
-    const incidental = (t: string) => !own.has(t) && (frequency.get(t) ?? 0) <= maxDocumentFrequency;
-    return { ...a, questions: a.questions.map((q) => q.filter((t) => !incidental(t))) };
-  });
-}
-
-/**
- * Analyses every document and counts its terms. With `incidentalFrequency`, example-question
- * words that are incidental to a document are dropped first (see {@link dropIncidentalTerms}).
+ * Analyses every document and counts its terms.
  *
  * @example
  * const corpus = buildCorpus(docs, createAnalyzer(synonyms));
  * corpus.documentFrequency.get('de_minimis'); // 41
  */
-export function buildCorpus(docs: readonly KnowledgeDoc[], analyzer: Analyzer, options: { incidentalFrequency?: number } = {}): Corpus {
-  const raw = docs.map((doc) => ({
+export function buildCorpus(docs: readonly KnowledgeDoc[], analyzer: Analyzer): Corpus {
+  const analyzed = docs.map((doc) => ({
     doc,
     title: analyzer.terms(`${doc.title}\n${doc.label}`),
     questions: doc.questions.map((q) => analyzer.terms(q)),
     body: analyzer.terms(stripMarkdown(doc.body)),
   }));
-  const analyzed = options.incidentalFrequency ? dropIncidentalTerms(raw, options.incidentalFrequency) : raw;
 
   const documentFrequency = new Map<string, number>();
   const collectionFrequency = new Map<string, number>();

@@ -36,12 +36,6 @@ export const RERANK: RerankWeights = { phrasing: 1, coverage: 0.25 };
  */
 export const UNKNOWN_WORD_WEIGHT = 0.5;
 
-/**
- * Example-question words used by at most this many documents, and not by the document's own
- * title or answer, are left out of its index (see `dropIncidentalTerms`): they are magnets.
- */
-export const INCIDENTAL_FREQUENCY = 0;
-
 /** How many search hits are scored as candidates. */
 const CANDIDATES = 8;
 /** A longer message (say, a pasted email) is cut to this many distinct terms… */
@@ -126,8 +120,6 @@ export interface KnowledgeBaseOptions {
    * word's weight. See {@link UNKNOWN_WORD_WEIGHT}.
    */
   unknownWeight?: number;
-  /** See {@link INCIDENTAL_FREQUENCY}; 0 keeps every example-question word. */
-  incidentalFrequency?: number;
 }
 
 /**
@@ -183,7 +175,7 @@ export class KnowledgeBase {
     this.analyzer = createAnalyzer(synonyms, { amounts });
     this.speller = createSpeller(buildLexicon(texts, synonyms));
 
-    const corpus = buildCorpus(docs, this.analyzer, { incidentalFrequency: options.incidentalFrequency ?? INCIDENTAL_FREQUENCY });
+    const corpus = buildCorpus(docs, this.analyzer);
     this.documentFrequency = corpus.documentFrequency;
     this.collectionFrequency = corpus.collectionFrequency;
     this.evidenceScale = 2 * idf(1, docs.length);
