@@ -6,8 +6,10 @@
  *   1. a question about the person's own shipment ("I ordered a $40 jacket from the UK, will I
  *      pay duty?") gets the rules engine's verdict, or the guided check when a fact that can
  *      change the result is missing;
- *   2. otherwise each question in the message is looked up with the story around it as
- *      context; the most confident one is the main answer and the others are offered.
+ *   2. a message about goods going into another country gets the pointer to that country's
+ *      authority;
+ *   3. otherwise each question in the message is looked up with the story around it as
+ *      context; the first one asked is the main answer and the others are offered.
  */
 import type { AnswerResult, Explanation, KnowledgeBase } from '../knowledge';
 import { assess, type Assessment, type RuleSet } from '../rules';
@@ -30,6 +32,8 @@ export interface PartAnswer {
   /** How the knowledge base decided (features of the candidates), for the benchmark's fit. */
   explanation: Explanation;
 }
+
+const usable = (p: PartAnswer) => p.result.kind === 'answer' || p.result.kind === 'did-you-mean';
 
 function ask(kb: KnowledgeBase, question: string, context: string, abroad = false): PartAnswer {
   const explanation = kb.explain(question, { ...(context ? { context } : {}), ...(abroad ? { abroad } : {}) });
@@ -96,8 +100,6 @@ export interface UnderstandingContext {
   today: string;
 }
 
-const usable = (p: PartAnswer) => p.result.kind === 'answer' || p.result.kind === 'did-you-mean';
-
 /**
  * The knowledge base's answers for each question of a message, best first. A message with one
  * question (or none that reads as one) is asked whole, as before; with several, each question
@@ -153,7 +155,8 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     return { kind: 'verdict', reading, assessment: assess(reading.facts, rules!, ctx.today), others };
   }
   if (asksAboutAnotherCountry(text)) {
-    // Goods going into another country: only the pointers to that country's authority fit.
+    // Goods going into another country: only the pointers to that country's authority fit, and
+    // any of them is a safe answer (it sends the person to an authority), so it is given outright.
     const referral = ask(ctx.kb, text, '', true);
     if (referral.result.best) return { kind: 'answer', main: { ...referral, result: { ...referral.result, kind: 'answer' } }, others: [] };
   }
