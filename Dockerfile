@@ -34,6 +34,7 @@ RUN npm run build
 FROM base AS runtime
 ENV NODE_ENV=production \
     BOT_ENV=production \
+    HOST=0.0.0.0 \
     PORT=3978
 # Production dependencies only (botframework-webchat is one: the bot serves its bundle).
 COPY package.json package-lock.json .npmrc ./

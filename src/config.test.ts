@@ -67,6 +67,36 @@ describe('parseConfig', () => {
     expect(problemsOf({ ...env, SMTP_URL: 'smtp://mail.example.gov:587' })).toEqual([]);
   });
 
+  // Security (issue 13, finding 6): production must not tell people "Sent" while writing .eml files locally.
+  test('production without SMTP_URL refuses to start, unless EMAIL_TRANSPORT=files says so', () => {
+    const env = { BOT_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' };
+    expect(problemsOf(env)).toEqual([expect.stringMatching(/^SMTP_URL is required when BOT_ENV=production \(emails must reach the E-Commerce inbox\); set EMAIL_TRANSPORT=files/)]);
+    expect(problemsOf({ ...env, SMTP_URL: 'smtp://mail.example.gov:587' })).toEqual([]);
+    expect(problemsOf({ ...env, EMAIL_TRANSPORT: 'files' })).toEqual([]);
+    expect(problemsOf({ ...env, EMAIL_TRANSPORT: 'smtp' })).toEqual([expect.stringMatching(/^SMTP_URL is required when EMAIL_TRANSPORT=smtp/)]);
+    expect(problemsOf({ ...env, EMAIL_TRANSPORT: 'file' })).toEqual([expect.stringMatching(/^EMAIL_TRANSPORT must be one of smtp, files \(got "file"\)/)]);
+    expect(problemsOf({ EMAIL_TRANSPORT: 'files', SMTP_URL: 'smtp://mail.example.gov' })).toEqual([expect.stringMatching(/^EMAIL_TRANSPORT must not be files when SMTP_URL is set/)]);
+    // Development keeps writing .eml files without being asked.
+    expect(problemsOf({})).toEqual([]);
+    // Scaled out, files are never enough: the shared outbox would be delivered to one instance's disk.
+    const blob = { ...env, EMAIL_TRANSPORT: 'files', STATE_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+    expect(problemsOf(blob)).toEqual([expect.stringMatching(/^SMTP_URL is required when BOT_ENV=production and STATE_STORAGE=blob/)]);
+  });
+
+  // Security (issue 13, finding 7): development opens staff commands and /metrics, so it listens on this machine only.
+  test('HOST defaults to 127.0.0.1 in development and 0.0.0.0 in production; a set HOST wins', () => {
+    expect(parseConfig({}).HOST).toBe('127.0.0.1');
+    expect(parseConfig({ BOT_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', EMAIL_TRANSPORT: 'files' }).HOST).toBe('0.0.0.0');
+    expect(parseConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
+
+  test('ALLOWED_SERVICE_URLS takes origins or *', () => {
+    expect(parseConfig({ ALLOWED_SERVICE_URLS: 'https://a.ngrok.app, http://10.0.0.5:3979' }).ALLOWED_SERVICE_URLS).toEqual(['https://a.ngrok.app', 'http://10.0.0.5:3979']);
+    expect(parseConfig({ ALLOWED_SERVICE_URLS: '*' }).ALLOWED_SERVICE_URLS).toEqual(['*']);
+    expect(problemsOf({ ALLOWED_SERVICE_URLS: 'a.ngrok.app' })).toEqual([expect.stringMatching(/^ALLOWED_SERVICE_URLS must be a comma-separated list of origins/)]);
+    expect(problemsOf({ ALLOWED_SERVICE_URLS: 'https://a.ngrok.app/api' })).toHaveLength(1);
+  });
+
   test('lists are split on commas', () => {
     expect(parseConfig({ ALLOWED_TENANT_IDS: ' a, b ,,c ' }).ALLOWED_TENANT_IDS).toEqual(['a', 'b', 'c']);
   });
@@ -85,7 +115,7 @@ describe('loadConfig', () => {
   test('ignores .env in production', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
     fs.writeFileSync(path.join(dir, '.env'), 'PORT=4000\n');
-    const config = loadConfig({ BOT_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, dir);
+    const config = loadConfig({ BOT_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', SMTP_URL: 'smtp://mail.example.gov:587' }, dir);
     expect(config.PORT).toBe(3978);
     fs.rmSync(dir, { recursive: true });
   });

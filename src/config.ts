@@ -60,7 +60,8 @@ const email = checked((v) => /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$
 const envSchema = z
   .object({
     PORT: integer(3978, 0, 65535), // 0: any free port (tests)
-    HOST: textWithDefault('0.0.0.0'),
+    /** Default: 127.0.0.1 in development (this machine only), 0.0.0.0 in production (set after parsing). */
+    HOST: optionalText,
     BOT_ENV: oneOf(['development', 'production'] as const, 'development'),
     LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
     MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
@@ -76,6 +77,8 @@ const envSchema = z
     TODAY: isoDate,
     ESCALATION_DIR: textWithDefault(path.join('var', 'outbox')),
     SMTP_URL: url(['smtp:', 'smtps:']),
+    /** smtp | files. `files` acknowledges that emails are only written as .eml files (required to run production without SMTP_URL). */
+    EMAIL_TRANSPORT: checked((v) => v === 'smtp' || v === 'files', 'must be one of smtp, files'),
     MAIL_FROM: textWithDefault('"CBP E-Commerce Assistant" <no-reply@ecommerce-assistant.local>'),
     ECOMMERCE_INBOX: email.transform((v) => v ?? 'ecommerce@cbp.dhs.gov'),
     ESCALATION_MAX_ATTEMPTS: integer(8, 1, 100),
@@ -83,6 +86,8 @@ const envSchema = z
     DIRECT_LINE_BASE_URL: url(['http:', 'https:']).transform((v) => v ?? 'https://directline.botframework.com'),
     WEBCHAT_ALLOWED_ORIGINS: commaList,
     ALLOWED_TENANT_IDS: commaList,
+    /** Development: origins besides loopback whose activities' serviceUrl the bot may reply to (`*` = any). */
+    ALLOWED_SERVICE_URLS: commaList,
     STATE_STORAGE: oneOf(['memory', 'blob'] as const, 'memory'),
     AZURE_STORAGE_CONNECTION_STRING: optionalText,
     STATE_CONTAINER: textWithDefault('bot-state'),
@@ -114,6 +119,22 @@ const envSchema = z
       // mark them sent: nobody would ever read them.
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['SMTP_URL'], message: 'is required when BOT_ENV=production and STATE_STORAGE=blob (emails must reach the E-Commerce inbox)' });
     }
+    if (env.BOT_ENV === 'production' && env.STATE_STORAGE !== 'blob' && !env.SMTP_URL && env.EMAIL_TRANSPORT === undefined) {
+      // Security (issue 13): otherwise people are told "Sent" while the email only lands on this disk.
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['SMTP_URL'], message: 'is required when BOT_ENV=production (emails must reach the E-Commerce inbox); set EMAIL_TRANSPORT=files only if .eml files on this disk are really wanted' });
+    }
+    if (env.EMAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['SMTP_URL'], message: 'is required when EMAIL_TRANSPORT=smtp' });
+    }
+    if (env.EMAIL_TRANSPORT === 'files' && env.SMTP_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['EMAIL_TRANSPORT'], message: 'must not be files when SMTP_URL is set (choose one)' });
+    }
+    for (const origin of env.ALLOWED_SERVICE_URLS) {
+      if (origin !== '*' && !/^https?:\/\/[^/\s]+$/i.test(origin)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ALLOWED_SERVICE_URLS'], message: 'must be a comma-separated list of origins such as https://example.ngrok.app, or *' });
+        break;
+      }
+    }
     if (env.STATE_STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STATE_STORAGE=blob' });
     }
@@ -124,8 +145,14 @@ const envSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['METRICS_TOKEN'], message: 'must be at least 16 characters (it protects /metrics)' });
     }
   })
-  // METRICS_ENABLED: on in development, off in production, unless set.
-  .transform((env) => ({ ...env, METRICS_ENABLED: env.METRICS_ENABLED ?? env.BOT_ENV === 'development' }));
+  // METRICS_ENABLED: on in development, off in production, unless set. HOST: this machine only in
+  // development (staff commands, /metrics and replies to any serviceUrl are open there), all
+  // interfaces in production.
+  .transform((env) => ({
+    ...env,
+    METRICS_ENABLED: env.METRICS_ENABLED ?? env.BOT_ENV === 'development',
+    HOST: env.HOST ?? (env.BOT_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+  }));
 
 export type AppConfig = Readonly<z.output<typeof envSchema>>;
 

@@ -17,7 +17,7 @@ import { startService, type RunningService } from '../src/service';
 import { channelActivity, post, say, startTestChannel, type ReceivedActivity, type TestChannel } from './helpers/channel';
 import { startTestService, TEST_TODAY, type TestService } from './helpers/service';
 
-const APP = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' };
+const APP = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', EMAIL_TRANSPORT: 'files' };
 
 let channel: TestChannel;
 let counter = 0;

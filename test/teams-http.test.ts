@@ -338,6 +338,7 @@ describe('production policy (the bot itself, in-process: production HTTP needs B
       BOT_ENV: 'production',
       MicrosoftAppId: '2b8f6a0c-0d3e-4f5a-9b6c-7d8e9f0a1b2c',
       MicrosoftAppPassword: 'not-used-in-process',
+      EMAIL_TRANSPORT: 'files',
       RECORDS_DIR: path.join(dir, 'records'),
       ESCALATION_DIR: path.join(dir, 'outbox'),
       ...env,
