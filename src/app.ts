@@ -4,13 +4,14 @@
  * run the same bot with the same dialogs.
  */
 import path from 'node:path';
-import { ConversationState, MemoryStorage, Storage } from 'botbuilder';
+import { ConversationState, Storage } from 'botbuilder';
 import { EligibilityDialog } from '../dialogs/EligibilityDialog';
 import { EscalationDialog } from '../dialogs/EscalationDialog';
 import { MainDialog } from '../dialogs/MainDialog';
 import type { BotServices } from '../dialogs/services';
 import { CbpBot } from './bot';
 import { Clock, easternDate, runningClock, systemClock } from './clock';
+import { ExpiringMemoryStorage } from './storage/expiringMemory';
 import type { AppConfig } from './config';
 import { createEscalationService, OutboxStore } from './escalation';
 import { FileTaughtStore, type Taught, type TaughtStore } from './knowledge/taught';
@@ -162,7 +163,9 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
     logger: options.logger,
     transcript: (context) => bot.recentTranscript(context),
   };
-  const conversationState = new ConversationState(options.storage ?? new MemoryStorage());
+  // Default: conversations in memory, idle ones forgotten after STATE_TTL_MINUTES, at most STATE_MAX_CONVERSATIONS.
+  const storage = options.storage ?? new ExpiringMemoryStorage({ ttlMs: config.STATE_TTL_MINUTES * 60_000, maxItems: config.STATE_MAX_CONVERSATIONS, clock });
+  const conversationState = new ConversationState(storage);
   bot = new CbpBot({
     conversationState,
     maxMessageChars: config.MAX_MESSAGE_CHARS,

@@ -47,6 +47,17 @@ describe('parseConfig', () => {
     expect(problems[0]).toMatch(message);
   });
 
+  test('conversation state in memory is bounded: STATE_TTL_MINUTES (default 60) and STATE_MAX_CONVERSATIONS (default 10,000)', () => {
+    const defaults = parseConfig({});
+    expect(defaults.STATE_TTL_MINUTES).toBe(60);
+    expect(defaults.STATE_MAX_CONVERSATIONS).toBe(10000);
+    const set = parseConfig({ STATE_TTL_MINUTES: '15', STATE_MAX_CONVERSATIONS: '500' });
+    expect([set.STATE_TTL_MINUTES, set.STATE_MAX_CONVERSATIONS]).toEqual([15, 500]);
+    expect(problemsOf({ STATE_TTL_MINUTES: '0' })).toEqual([expect.stringMatching(/^STATE_TTL_MINUTES must be a whole number from 1 to 10080/)]);
+    expect(problemsOf({ STATE_TTL_MINUTES: '1.5' })).toEqual([expect.stringMatching(/^STATE_TTL_MINUTES must be a whole number/)]);
+    expect(problemsOf({ STATE_MAX_CONVERSATIONS: '-3' })).toEqual([expect.stringMatching(/^STATE_MAX_CONVERSATIONS must be a whole number from 1 to 10000000/)]);
+  });
+
   test('production refuses to start without MicrosoftAppId', () => {
     expect(problemsOf({ BOT_ENV: 'production' })[0]).toMatch(/^MicrosoftAppId is required when BOT_ENV=production/);
   });

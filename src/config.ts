@@ -93,6 +93,10 @@ const envSchema = z
     STATE_CONTAINER: textWithDefault('bot-state'),
     OUTBOX_CONTAINER: textWithDefault('bot-outbox'),
     RECORDS_CONTAINER: textWithDefault('bot-records'),
+    /** STATE_STORAGE=memory: a conversation idle this many minutes is forgotten (its next message starts afresh). */
+    STATE_TTL_MINUTES: integer(60, 1, 10080),
+    /** STATE_STORAGE=memory: at most this many conversations in memory; the least recently active goes first. */
+    STATE_MAX_CONVERSATIONS: integer(10000, 1, 10000000),
     // --- Hardening and metrics (src/hardening, src/metrics.ts) ---
     /** Messages per conversation per minute on /api/messages and the local Direct Line; 0 = no limit. */
     RATE_LIMIT_PER_CONVERSATION: integer(30, 0, 100000),

@@ -40,6 +40,10 @@ export async function startService(config: AppConfig, options: Omit<BotCoreOptio
       container: config.STATE_CONTAINER,
       outboxContainer: config.OUTBOX_CONTAINER,
       recordsContainer: config.RECORDS_CONTAINER,
+      // Memory only: idle conversations are forgotten, and at most this many are kept.
+      ttlMs: config.STATE_TTL_MINUTES * 60_000,
+      maxConversations: config.STATE_MAX_CONVERSATIONS,
+      ...(options.clock ? { clock: options.clock } : {}),
     },
     { logger },
   );

@@ -2,8 +2,9 @@
  * Shared state for scale-out (issue 8): one switch, `STATE_STORAGE`, decides where everything
  * an instance must not keep to itself lives.
  *
- * - `memory` (default): conversation state in process memory; the outbox and usage records
- *   stay on local files (the app's defaults). One instance only.
+ * - `memory` (default): conversation state in process memory, bounded (`ttlMs`, `maxConversations`:
+ *   idle conversations expire, the least recently active go first at the cap); the outbox and usage
+ *   records stay on local files (the app's defaults). One instance only.
  * - `blob`: Azure Blob Storage (`AZURE_STORAGE_CONNECTION_STRING`) for conversation state
  *   (BlobsStorage from botbuilder-azure-blobs, container `STATE_CONTAINER`), the escalation
  *   outbox (`OUTBOX_CONTAINER`) and usage records (`RECORDS_CONTAINER`). Instances are then
@@ -13,7 +14,7 @@
  * stateStorage.ts): a turn that saves over another turn's newer state fails with
  * `StateConflictError` instead of silently undoing it.
  */
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import { BlobOutboxStore } from '../escalation/blobStore/BlobOutboxStore';
 import type { OutboxStore } from '../escalation/store';
@@ -22,7 +23,8 @@ import type { RecordStore } from '../records';
 import type { TaughtStore } from '../knowledge/taught';
 import { BlobTaughtStore } from '../staff/blobTaughtStore';
 import { StorageUnavailableError } from './azureBlob';
-import { resolveStorageSettings, type SharedStoresSettings, type StateStorageSettings, type StorageKind } from './settings';
+import { ExpiringMemoryStorage } from './expiringMemory';
+import { resolveStorageSettings, type ResolvedStorageSettings, type SharedStoresSettings, type StateStorageSettings, type StorageKind } from './settings';
 import { BlobStateStorage, ConflictCheckedStorage } from './stateStorage';
 
 export interface SharedStoresOptions {
@@ -53,7 +55,7 @@ export interface SharedStores {
 /**
  * The botbuilder `Storage` for conversation state.
  *
- * - memory → MemoryStorage; blob → BlobsStorage on `container` (default bot-state). BlobsStorage
+ * - memory → ExpiringMemoryStorage (idle conversations expire, LRU cap); blob → BlobsStorage on `container` (default bot-state). BlobsStorage
  *   creates its container itself on first use (createIfNotExists); `BlobStateStorage.ready()`
  *   does it at start, and a failed start is retried on the next turn instead of sticking.
  * - Either way wrapped in `ConflictCheckedStorage`, so botbuilder's eTag '*' writes do not
@@ -66,8 +68,13 @@ export interface SharedStores {
  */
 export function createStateStorage(settings: StateStorageSettings): Storage {
   const resolved = resolveStorageSettings(settings);
-  if (resolved.kind === 'memory') return new ConflictCheckedStorage(new MemoryStorage());
+  if (resolved.kind === 'memory') return new ConflictCheckedStorage(memoryState(resolved));
   return new ConflictCheckedStorage(new BlobStateStorage(resolved.connectionString, resolved.containers.state, { requestTimeoutMs: resolved.requestTimeoutMs }));
+}
+
+/** Conversation state in this process, bounded: idle ones expire, the least recently active go first at the cap. */
+function memoryState(resolved: Extract<ResolvedStorageSettings, { kind: 'memory' }>): ExpiringMemoryStorage {
+  return new ExpiringMemoryStorage({ ttlMs: resolved.ttlMs, maxItems: resolved.maxConversations, ...(resolved.clock ? { clock: resolved.clock } : {}) });
 }
 
 /**
@@ -91,9 +98,9 @@ export function createSharedStores(settings: SharedStoresSettings, options: Shar
   if (resolved.kind === 'memory') {
     return {
       kind: 'memory',
-      state: new ConflictCheckedStorage(new MemoryStorage()),
+      state: new ConflictCheckedStorage(memoryState(resolved)),
       ready: async () => undefined,
-      description: 'memory (conversation state in this process; outbox and records on local files)',
+      description: `memory (conversation state in this process, idle conversations forgotten after ${resolved.ttlMs / 60_000} min, at most ${resolved.maxConversations}; outbox and records on local files)`,
     };
   }
   const { connectionString, containers, requestTimeoutMs } = resolved;
@@ -125,9 +132,11 @@ export function createSharedStores(settings: SharedStoresSettings, options: Shar
 export { BlobOutboxStore } from '../escalation/blobStore/BlobOutboxStore';
 export { BlobRecordStore } from '../records/blobRecordStore';
 export { BlobStateStorage, ConflictCheckedStorage, StateConflictError, isStateConflict } from './stateStorage';
+export { ExpiringMemoryStorage, type ExpiringMemoryOptions } from './expiringMemory';
 export { StorageUnavailableError, describeStorageError } from './azureBlob';
 export {
   DEFAULT_CONTAINERS,
+  DEFAULT_MEMORY_BOUNDS,
   StorageSettingsError,
   isValidContainerName,
   parseConnectionString,

@@ -1,5 +1,5 @@
-import { MemoryStorage } from 'botbuilder';
 import { createSharedStores, createStateStorage } from './index';
+import { ExpiringMemoryStorage } from './expiringMemory';
 import { ConflictCheckedStorage } from './stateStorage';
 import { isValidContainerName, parseConnectionString, resolveStorageSettings, StorageSettingsError } from './settings';
 
@@ -16,11 +16,13 @@ function problems(fn: () => unknown): string[] {
 }
 
 describe('storage settings', () => {
-  it('memory needs nothing else', () => {
-    expect(resolveStorageSettings({ kind: 'memory' })).toEqual({ kind: 'memory' });
+  it('memory needs nothing else: bounded by default (60 minutes idle, 10,000 conversations)', () => {
+    expect(resolveStorageSettings({ kind: 'memory' })).toEqual({ kind: 'memory', ttlMs: 60 * 60_000, maxConversations: 10_000, clock: undefined });
     const storage = createStateStorage({ kind: 'memory' });
     expect(storage).toBeInstanceOf(ConflictCheckedStorage);
-    expect((storage as ConflictCheckedStorage).inner).toBeInstanceOf(MemoryStorage);
+    const inner = (storage as ConflictCheckedStorage).inner;
+    expect(inner).toBeInstanceOf(ExpiringMemoryStorage);
+    (inner as ExpiringMemoryStorage).close();
   });
 
   it('blob fills in the default containers and finds the endpoint', () => {

@@ -3,10 +3,14 @@
  * the start with one readable line per problem, naming the environment variable (the same
  * style as src/config.ts). The account key never appears in a message.
  */
+import type { Clock } from '../clock';
 
 export type StorageKind = 'memory' | 'blob';
 
 /** Default container names; they may all be the same container (the stores use distinct prefixes). */
+/** Bounds of conversation state in memory (`STATE_TTL_MINUTES`, `STATE_MAX_CONVERSATIONS`). */
+export const DEFAULT_MEMORY_BOUNDS = { ttlMs: 60 * 60_000, maxConversations: 10_000 } as const;
+
 export const DEFAULT_CONTAINERS = {
   /** `STATE_CONTAINER`: conversation (and user) state, one blob per conversation. */
   state: 'bot-state',
@@ -25,6 +29,12 @@ export interface StateStorageSettings {
   container?: string;
   /** Per-request timeout before a retry; default 15 s. */
   requestTimeoutMs?: number;
+  /** Memory only (`STATE_TTL_MINUTES`): a conversation idle this long is forgotten; default 60 minutes. */
+  ttlMs?: number;
+  /** Memory only (`STATE_MAX_CONVERSATIONS`): at most this many conversations, least recently active dropped first; default 10,000. */
+  maxConversations?: number;
+  /** Memory only: the clock idle time is measured with (tests); default the system clock. */
+  clock?: Clock;
 }
 
 export interface SharedStoresSettings extends StateStorageSettings {
@@ -36,7 +46,7 @@ export interface SharedStoresSettings extends StateStorageSettings {
 
 /** Settings after validation, with defaults filled in. */
 export type ResolvedStorageSettings =
-  | { kind: 'memory' }
+  | { kind: 'memory'; ttlMs: number; maxConversations: number; clock: Clock | undefined }
   | {
       kind: 'blob';
       connectionString: string;
@@ -121,7 +131,14 @@ export function resolveStorageSettings(settings: SharedStoresSettings): Resolved
   if (kind !== 'memory' && kind !== 'blob') {
     throw new StorageSettingsError([`STATE_STORAGE must be one of memory, blob (got "${kind}")`]);
   }
-  if (kind === 'memory') return { kind: 'memory' };
+  if (kind === 'memory') {
+    const ttlMs = settings.ttlMs ?? DEFAULT_MEMORY_BOUNDS.ttlMs;
+    const maxConversations = settings.maxConversations ?? DEFAULT_MEMORY_BOUNDS.maxConversations;
+    if (!(ttlMs > 0)) problems.push(`STATE_TTL_MINUTES must be more than 0 (got ${ttlMs / 60_000})`);
+    if (!Number.isInteger(maxConversations) || maxConversations < 1) problems.push(`STATE_MAX_CONVERSATIONS must be a whole number of at least 1 (got ${maxConversations})`);
+    if (problems.length > 0) throw new StorageSettingsError(problems);
+    return { kind: 'memory', ttlMs, maxConversations, clock: settings.clock };
+  }
 
   const connectionString = settings.connectionString?.trim();
   let endpoint = '';
