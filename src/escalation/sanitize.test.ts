@@ -85,9 +85,35 @@ describe('email addresses', () => {
     expect(normalizeReplyTo(undefined)).toBeUndefined();
     expect(() => normalizeReplyTo('x@y.com\r\nBcc: evil@z.com')).toThrow(EscalationValidationError);
   });
+
+  it.each(['4111111111111111@example.com', '4111.1111.1111.1111@example.com', '4111_1111_1111_1111@example.com', 'jo.4111-1111-1111-1111@example.com', '378282246310005@example.com'])(
+    'refuses %j: a card number as the local part would reach the Reply-To header and the outbox',
+    (a) => {
+      expect(isValidEmailAddress(a)).toBe(false);
+      expect(() => normalizeReplyTo(a)).toThrow(EscalationValidationError);
+      expect(() => sanitizeEscalationRequest(request({ replyTo: a }), now)).toThrow(EscalationValidationError);
+    },
+  );
+
+  it('still accepts digits in a local part that are not a card number', () => {
+    expect(isValidEmailAddress('4111111111111112@example.com')).toBe(true); // fails Luhn
+    expect(isValidEmailAddress('jane.doe.1985@example.com')).toBe(true);
+  });
 });
 
 describe('sanitizeEscalationRequest', () => {
+  it('removes card numbers however they are written, from the question and the transcript', () => {
+    const clean = sanitizeEscalationRequest(
+      request({
+        question: 'Charged twice on ４１１１ １１１１ １１１１ １１１１, please help',
+        transcript: [{ from: 'user', text: 'my card is\n4111\n1111\n1111\n1111\nthanks' }, { from: 'user', text: 'or 5500–0055–5555–5559' }],
+      }),
+      now,
+    );
+    expect(clean.question).toBe('Charged twice on [card number removed], please help');
+    expect(clean.transcript!.map((e) => e.text)).toEqual(['my card is\n[card number removed]\nthanks', 'or [card number removed]']);
+  });
+
   it('keeps a clean request as it is', () => {
     expect(sanitizeEscalationRequest(request({ replyTo: 'person@example.com', locale: 'en-US', topic: 'Gifts' }), now)).toEqual({
       question: 'Do I owe duty on a $30 gift?',

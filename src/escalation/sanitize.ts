@@ -4,7 +4,7 @@
  * validated. Header fields are set through nodemailer's API, and on top of that no text that can
  * reach a header ever carries CR or LF.
  */
-import { removeCardNumbers } from './luhn';
+import { containsCardNumber, removeCardNumbers } from './luhn';
 import type { EscalationRequest, SanitizedEscalation } from './types';
 
 /** Caps on stored fields, in UTF-16 code units (what `String.length` counts). */
@@ -109,10 +109,12 @@ const EMAIL_ADDRESS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=
 /**
  * Whether `address` is a plain email address the bot will accept as a reply-to. Anything with
  * whitespace, CR/LF, angle brackets, commas or a display name is refused, so it can never carry
- * a second address or a header.
+ * a second address or a header. An address whose local part holds a card number is refused too:
+ * it would reach the Reply-To header and the outbox, which say card numbers were removed.
  *
  * @example
  * isValidEmailAddress('person@example.com');                 // true
+ * isValidEmailAddress('4111111111111111@example.com');       // false (a card number)
  * isValidEmailAddress('x@y.com\r\nBcc: evil@example.com');   // false
  * isValidEmailAddress('Person <person@example.com>');        // false
  */
@@ -120,7 +122,7 @@ export function isValidEmailAddress(address: string): boolean {
   if (address.length > ESCALATION_LIMITS.emailAddress) return false;
   const at = address.lastIndexOf('@');
   if (at < 1 || at > 64) return false;
-  return EMAIL_ADDRESS.test(address);
+  return EMAIL_ADDRESS.test(address) && !containsCardNumber(address.slice(0, at));
 }
 
 /**
