@@ -17,6 +17,7 @@ import { capabilitiesReply, messageTooLongReply, nonTextReply, welcomeReply } fr
 import { sendReply } from './channels/render';
 import { emptyAllowListPolicy, isAddressedToBot, isTenantAllowed, stripBotMention, tenantOf } from './channels/teams';
 import type { TranscriptEntry } from './escalation';
+import { removeCardNumbers } from './escalation/luhn';
 import type { Logger } from './logger';
 import { parseStaffCommand } from './staff';
 import { runStaffCommand, StaffDeskDeps, type StaffSession } from './staff/desk';
@@ -196,8 +197,10 @@ export class CbpBot extends TeamsActivityHandler {
 
   private async keepTranscript(context: TurnContext, text: string): Promise<void> {
     const lines = await this.transcript.get(context, []);
-    const add = (from: TranscriptEntry['from'], line: string) => {
+    const add = (from: TranscriptEntry['from'], said: string) => {
       const limit = from === 'bot' ? TRANSCRIPT_BOT_CHARS : TRANSCRIPT_TEXT_CHARS;
+      // Card numbers out before the line is cut (a cut could hide one) and before it is kept.
+      const line = removeCardNumbers(said);
       lines.push({ from, text: line.length > limit ? `${line.slice(0, limit - 1)}…` : line, at: this.options.staff.clock().toISOString() });
       lines.splice(0, Math.max(0, lines.length - TRANSCRIPT_LINES));
     };

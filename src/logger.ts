@@ -3,6 +3,7 @@
  * write to the bot did not agree to have their words kept in operations logs.
  */
 import pino from 'pino';
+import { capLogFields } from './logFields';
 
 export type Logger = pino.Logger;
 
@@ -12,7 +13,7 @@ export type Logger = pino.Logger;
  * log.info({ conversation: 'abc' }, 'turn handled');
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, base: { app: 'cbp-ecommerce-assistant' }, redact: ['req.headers.authorization', '*.password', '*.secret'] }, destination);
+  return pino({ level, base: { app: 'cbp-ecommerce-assistant' }, redact: ['req.headers.authorization', '*.password', '*.secret'], formatters: { log: capLogFields } }, destination);
 }
 
 /** A logger that writes nothing (terminal chat, tests). */

@@ -18,6 +18,7 @@ import { registerLocalDirectLine, LocalDirectLine } from './channels/directline'
 import { registerTokenEndpoint } from './channels/tokenEndpoint';
 import { registerWebPage } from './channels/webPage';
 import { isStateConflict } from './storage';
+import { displayPathsIn } from './staff/kb';
 // Hardening and metrics (src/hardening, src/metrics.ts).
 import { hardeningMiddleware, messagesIpRateLimiter, normalizeActivity, reuseConnectorClients } from './hardening';
 import { registerMetricsRoute, type Metrics } from './metrics';
@@ -84,6 +85,45 @@ export function activityProblem(body: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Security (issue 13): may the bot reply to this serviceUrl? In production the Bot Connector
+ * token vouches for it. In development nothing is authenticated, so only loopback (the Emulator,
+ * the local Direct Line, tests) or an origin listed in ALLOWED_SERVICE_URLS (`*` = any) —
+ * otherwise any caller could make the bot POST to any address.
+ *
+ * @example
+ * serviceUrlAllowed('http://localhost:3979/', 'development', []); // true
+ * serviceUrlAllowed('https://attacker.example/', 'development', []); // false
+ */
+export function serviceUrlAllowed(serviceUrl: string, botEnv: AppConfig['BOT_ENV'], allowed: readonly string[]): boolean {
+  if (botEnv !== 'development' || allowed.includes('*')) return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  const host = parsed.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)) return true;
+  return allowed.some((origin) => origin.replace(/\/+$/, '').toLowerCase() === parsed.origin.toLowerCase());
+}
+
+/** `value` with every absolute path in its strings shown relative to the working directory. */
+function withDisplayPaths(value: unknown): unknown {
+  if (typeof value === 'string') return displayPathsIn(value);
+  if (Array.isArray(value)) return value.map(withDisplayPaths);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDisplayPaths(v)]));
+  return value;
+}
+
+function safeHost(text: string): string {
+  try {
+    return new URL(text).host.slice(0, 200);
+  } catch {
+    return '';
+  }
+}
+
 function isHttpUrl(text: string): boolean {
   try {
     const { protocol } = new URL(text);
@@ -142,6 +182,59 @@ function sendJsonError(res: restify.Response, status: number, error: string, mes
   res.json({ error, message });
 }
 
+/**
+ * Security (issue 13): CloudAdapter answers a failed request itself, with the upstream error's
+ * text as the body ("request to https://login.botframework.com/… failed, reason: getaddrinfo …").
+ * This stand-in passes success through untouched and hands any status of 400 or more to
+ * `onFailure` instead, so the caller answers without internals.
+ */
+export function adapterResponse(res: restify.Response, onFailure: (status: number, detail: string) => void) {
+  let status = 200;
+  let failed = false;
+  const fail = (body?: unknown) => {
+    if (failed) return;
+    failed = true;
+    onFailure(status, typeof body === 'string' ? body : body instanceof Error ? body.message : '');
+  };
+  return {
+    header: (...args: Parameters<restify.Response['header']>) => res.header(...args),
+    status(code: number) {
+      status = code;
+      if (code < 400) res.status(code);
+      return code;
+    },
+    send(body?: unknown) {
+      if (status >= 400) fail(body);
+      else res.send(body);
+    },
+    end() {
+      if (status >= 400) fail();
+      else res.end();
+    },
+  };
+}
+
+/** Network failures reaching the token keys (OpenID metadata) endpoint: try again later, not the caller's fault. */
+const UNREACHABLE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|network|request to \S+ failed|fetch failed|timeout/i;
+
+function answerAdapterFailure(res: restify.Response, logger: Logger, status: number, detail: string): void {
+  const reason = detail.slice(0, 300);
+  if (status === 401 || status === 403) {
+    logger.warn({ status, reason }, 'Bot Connector token refused');
+    sendJsonError(res, 401, 'unauthorized', 'the Bot Connector token could not be validated');
+  } else if (status >= 500 && UNREACHABLE.test(detail)) {
+    logger.error({ status, reason }, 'could not validate the Bot Connector token: the key endpoint is unreachable');
+    res.header('Retry-After', '30');
+    sendJsonError(res, 503, 'service_unavailable', 'the request could not be authenticated right now; try again later');
+  } else if (status < 500) {
+    logger.warn({ status, reason }, 'request refused by the adapter');
+    sendJsonError(res, status, 'bad_request', 'the request could not be processed');
+  } else {
+    logger.error({ status, reason }, 'request failed in the adapter');
+    sendJsonError(res, 500, 'internal_error', 'internal error');
+  }
+}
+
 export interface BotServer {
   server: restify.Server;
   /** The local Direct Line (development only); closed on shutdown. */
@@ -194,11 +287,18 @@ export function createServer(deps: ServerDeps): BotServer {
       sendJsonError(res, 400, 'bad_request', problem);
       return;
     }
+    const serviceUrl = (req.body as { serviceUrl: string }).serviceUrl;
+    if (!serviceUrlAllowed(serviceUrl, config.BOT_ENV, config.ALLOWED_SERVICE_URLS)) {
+      logger.warn({ serviceUrlHost: safeHost(serviceUrl), ip: req.socket?.remoteAddress }, 'activity refused: its serviceUrl is not loopback nor in ALLOWED_SERVICE_URLS (development)');
+      sendJsonError(res, 403, 'forbidden', 'in development the bot replies only to a serviceUrl on this machine (set ALLOWED_SERVICE_URLS to allow others)');
+      return;
+    }
     // Hardening: wrong-typed optional fields are dropped, or no reply could be sent (src/hardening/normalizeActivity.ts).
     const dropped = normalizeActivity(req.body as Record<string, unknown>);
     if (dropped.length > 0) logger.debug({ dropped }, 'activity fields of the wrong type ignored');
     try {
-      await inFlight.track(() => adapter.process(req, res, (context) => core.bot.run(context)));
+      const guarded = adapterResponse(res, (status, detail) => answerAdapterFailure(res, logger, status, detail));
+      await inFlight.track(() => adapter.process(req, guarded as unknown as restify.Response, (context) => core.bot.run(context)));
     } catch (err) {
       logger.error({ err }, 'request failed');
       if (!res.headersSent) sendJsonError(res, 500, 'internal_error', 'internal error');
@@ -209,11 +309,20 @@ export function createServer(deps: ServerDeps): BotServer {
     res.json({ status: 'ok' });
     return next();
   });
+  // Security (issue 13): load balancers and uptime checks probe with HEAD; 200 and no body, not 405.
+  for (const route of ['/', '/healthz']) {
+    server.head(route, (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+      res.writeHead(200, { 'content-type': route === '/' ? 'text/html; charset=utf-8' : 'application/json' });
+      res.end();
+      return next();
+    });
+  }
 
   server.get('/readyz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     const { ready, ...details } = deps.readiness();
     res.status(ready ? 200 : 503);
-    res.json({ status: ready ? 'ready' : 'not ready', ...details });
+    // Security (issue 13): paths relative to the working directory, not the machine's layout.
+    res.json({ status: ready ? 'ready' : 'not ready', ...(withDisplayPaths(details) as object) });
     return next();
   });
 

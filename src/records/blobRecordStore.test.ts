@@ -1,5 +1,5 @@
 import { startAzurite, type AzuriteServer } from '../../test/helpers/azurite';
-import { containerClient } from '../storage/azureBlob';
+import { containerClient, downloadBlob } from '../storage/azureBlob';
 import { BlobRecordStore } from './blobRecordStore';
 import type { UsageRecord } from './index';
 
@@ -33,6 +33,15 @@ describe('BlobRecordStore', () => {
     expect((await b.list()).map((r) => r.type)).toEqual(['question', 'feedback']);
     expect(await b.list('2026-11-01T00:00:00.000Z')).toHaveLength(1);
     expect(await blobNames(container)).toEqual(['usage/2026-10/host-1-000.jsonl', 'usage/2026-11/host-1-000.jsonl']);
+  });
+
+  it('stores a question without its card number (issue 13)', async () => {
+    const container = freshContainer();
+    const store = BlobRecordStore.fromConnectionString(azurite.connectionString, container, { writerId: 'w1' });
+    await store.append({ type: 'question', at: '2026-11-02T10:00:00.000Z', channelId: 'webchat', outcome: 'out-of-scope', confidence: 0, text: 'my card 4111_1111_1111_1111 was charged twice' });
+    const body = (await downloadBlob(containerClient(azurite.connectionString, container), 'usage/2026-11/w1-000.jsonl'))!.body.toString('utf8');
+    expect(body).toContain('my card [card number removed] was charged twice');
+    expect(body).not.toMatch(/4111|1111/);
   });
 
   it('refuses a record without a usable instant', async () => {

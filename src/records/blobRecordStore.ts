@@ -18,6 +18,7 @@
  *   `append` still resolves only once its line is stored.
  * - An append blob holds at most 50,000 blocks; a writer moves on to `-001`, `-002`, … before
  *   that.
+ * - Card numbers are removed from a question's text before it is appended (`redactRecord`).
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -32,7 +33,7 @@ import {
   mapLimited,
   type ContainerClient,
 } from '../storage/azureBlob';
-import type { RecordStore, UsageRecord } from './index';
+import { redactRecord, type RecordStore, type UsageRecord } from './index';
 
 const MONTH = /^\d{4}-\d{2}$/;
 const BLOB_NAME = /^usage\/(\d{4}-\d{2})\/[A-Za-z0-9._-]+\.jsonl$/;
@@ -112,7 +113,7 @@ export class BlobRecordStore implements RecordStore {
     if (!MONTH.test(month) || Number.isNaN(Date.parse(record.at))) {
       return Promise.reject(new Error(`usage record has no valid "at" instant: ${String(record.at)}`));
     }
-    const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+    const line = Buffer.from(`${JSON.stringify(redactRecord(record))}\n`, 'utf8');
     let writer = this.writers.get(month);
     if (!writer) {
       writer = { month, segment: 0, position: undefined, blocks: 0, created: false, queue: [], flushing: undefined };
@@ -151,7 +152,7 @@ export class BlobRecordStore implements RecordStore {
         try {
           const record = JSON.parse(line) as UsageRecord;
           if (!record || typeof record.at !== 'string') continue;
-          if (!sinceIso || record.at >= sinceIso) records.push(record);
+          if (!sinceIso || record.at >= sinceIso) records.push(redactRecord(record));
         } catch {
           // Appends are atomic, so only a hand-edited blob has a bad line; skip it.
         }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JsonlRecordStore } from './index';
+import { JsonlRecordStore, MemoryRecordStore, redactRecord, type QuestionRecord } from './index';
+
+const question = (text: string): QuestionRecord => ({ type: 'question', at: '2026-11-02T10:00:00.000Z', channelId: 'webchat', outcome: 'out-of-scope', confidence: 0, text });
 
 describe('JsonlRecordStore', () => {
   let dir: string;
@@ -25,6 +27,36 @@ describe('JsonlRecordStore', () => {
     await store.append({ type: 'feedback', at: '2026-11-02T10:00:00.000Z', channelId: 'webchat', docId: 'x', helpful: true });
     fs.appendFileSync(path.join(dir, 'usage-2026-11.jsonl'), '{"type":"feedb');
     expect(await store.list()).toHaveLength(1);
+  });
+
+  test('a question with a card number is stored without it, in a file only the bot can read (issue 13)', async () => {
+    const store = new JsonlRecordStore(dir);
+    await store.append(question('my card 4111 1111 1111 1111 was charged twice'));
+    await store.append(question('or was it ４１１１.１１１１.１１１１.１１１１'));
+    const file = path.join(dir, 'usage-2026-11.jsonl');
+    const onDisk = fs.readFileSync(file, 'utf8');
+    expect(onDisk).toContain('my card [card number removed] was charged twice');
+    expect(onDisk.normalize('NFKC')).not.toMatch(/4111|1111/);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect((await store.list()).map((r) => (r as QuestionRecord).text)).toEqual(['my card [card number removed] was charged twice', 'or was it [card number removed]']);
+  });
+
+  test('a file written before: tightened to 0600 at the next append, card numbers removed when read', async () => {
+    const file = path.join(dir, 'usage-2026-11.jsonl');
+    fs.writeFileSync(file, `${JSON.stringify(question('card 5500 0055 5555 5559'))}\n`, { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    const store = new JsonlRecordStore(dir);
+    expect(((await store.list())[0] as QuestionRecord).text).toBe('card [card number removed]');
+    await store.append(question('kayaks'));
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  test('the memory store keeps records redacted too; redactRecord leaves other records as they are', async () => {
+    const memory = new MemoryRecordStore();
+    await memory.append(question('card 4111111111111111'));
+    expect((memory.records[0] as QuestionRecord).text).toBe('card [card number removed]');
+    const clean = question('do you sell kayaks');
+    expect(redactRecord(clean)).toBe(clean);
   });
 
   test('an empty or missing folder has no records', async () => {

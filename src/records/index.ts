@@ -3,9 +3,14 @@
  * scope) and every "Helpful / Not helpful". The text of a question is kept only when the bot did
  * not answer it confidently — those are the knowledge gaps staff need to read; answered
  * questions are counted, not kept. Append-only JSON lines, one file per month.
+ *
+ * Card numbers are removed from the question text before a record is stored (every store calls
+ * `redactRecord`), and again when records are read, for lines written before that was done.
+ * Record files are readable by the bot's user only (0600, in a 0700 folder).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeCardNumbers } from '../escalation/luhn';
 
 export type QuestionOutcome = 'answer' | 'did-you-mean' | 'out-of-scope' | 'other-cbp';
 
@@ -31,6 +36,24 @@ export interface FeedbackRecord {
 
 export type UsageRecord = QuestionRecord | FeedbackRecord;
 
+/**
+ * The record as it may be kept: a question's text without card numbers. Returns the same object
+ * when there is nothing to remove.
+ *
+ * @example
+ * redactRecord({ type: 'question', at, channelId: 'webchat', outcome: 'out-of-scope', confidence: 0, text: 'card 4111 1111 1111 1111' }).text;
+ * // 'card [card number removed]'
+ */
+export function redactRecord<T extends UsageRecord>(record: T): T {
+  if (record.type !== 'question' || typeof record.text !== 'string') return record;
+  const text = removeCardNumbers(record.text);
+  return text === record.text ? record : { ...record, text };
+}
+
+/** Record files and their folder: the bot's user only. */
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
 /** Where records go; a file store by default, shared storage when scaled out. */
 export interface RecordStore {
   append(record: UsageRecord): Promise<void>;
@@ -48,21 +71,28 @@ export interface RecordStore {
 export class JsonlRecordStore implements RecordStore {
   /** The folder exists (created once, not on every append: measured by `npm run bench:load`). */
   private dirReady: Promise<unknown> | undefined;
+  /** Files whose mode this process has checked (a file created before 0600 was the rule is tightened once). */
+  private readonly modeChecked = new Set<string>();
 
   constructor(private readonly dir: string) {}
 
   async append(record: UsageRecord): Promise<void> {
-    const line = `${JSON.stringify(record)}\n`;
+    const line = `${JSON.stringify(redactRecord(record))}\n`;
+    const file = this.fileFor(record.at);
     try {
-      await (this.dirReady ??= fs.promises.mkdir(this.dir, { recursive: true }));
+      await (this.dirReady ??= fs.promises.mkdir(this.dir, { recursive: true, mode: DIR_MODE }));
       // One write call per line with O_APPEND: concurrent turns never interleave inside a line.
-      await fs.promises.appendFile(this.fileFor(record.at), line, { flag: 'a' });
+      await fs.promises.appendFile(file, line, { flag: 'a', mode: FILE_MODE });
     } catch (err) {
       this.dirReady = undefined;
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       // The folder was removed while running: create it again and retry once.
-      await fs.promises.mkdir(this.dir, { recursive: true });
-      await fs.promises.appendFile(this.fileFor(record.at), line, { flag: 'a' });
+      await fs.promises.mkdir(this.dir, { recursive: true, mode: DIR_MODE });
+      await fs.promises.appendFile(file, line, { flag: 'a', mode: FILE_MODE });
+    }
+    if (!this.modeChecked.has(file)) {
+      this.modeChecked.add(file);
+      await fs.promises.chmod(file, FILE_MODE);
     }
   }
 
@@ -86,7 +116,7 @@ export class JsonlRecordStore implements RecordStore {
         if (!line.trim()) continue;
         try {
           const record = JSON.parse(line) as UsageRecord;
-          if (!sinceIso || record.at >= sinceIso) records.push(record);
+          if (!sinceIso || record.at >= sinceIso) records.push(redactRecord(record));
         } catch {
           // A torn last line after a crash is skipped, not fatal.
         }
@@ -105,7 +135,7 @@ export class MemoryRecordStore implements RecordStore {
   readonly records: UsageRecord[] = [];
 
   async append(record: UsageRecord): Promise<void> {
-    this.records.push(record);
+    this.records.push(redactRecord(record));
   }
 
   async list(sinceIso?: string): Promise<UsageRecord[]> {

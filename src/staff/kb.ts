@@ -4,6 +4,7 @@
  * was last reviewed; for a topic with several versions (see src/knowledge/dated.ts), every
  * version with its dates, and the date its text is due for review.
  */
+import path from 'node:path';
 import { displayDate } from '../clock';
 import { escapeMarkdownText, quoteUserText, type Reply } from '../channels/reply';
 import { versionsOf } from '../knowledge/dated';
@@ -41,7 +42,7 @@ export function kbReport(doc: KnowledgeDoc | undefined, query: string): Reply {
   const details = [
     `**Id:** ${quoteUserText(doc.id)} · **Topic:** ${quoteUserText(doc.topic)} · **Audience:** ${doc.audience.map(quoteUserText).join(', ') || 'not set'}`,
     `**Reviewed:** ${displayDate(doc.reviewed)}${doc.effective?.from || doc.effective?.to ? ` · **Applies:** ${effectiveText(doc.effective)}` : ''}${doc.review_by ? ` · **Review by:** ${displayDate(doc.review_by)}` : ''}${doc.uncertain ? ' · **Marked uncertain**' : ''}`,
-    `**File:** ${quoteUserText(doc.file)}`,
+    `**File:** ${quoteUserText(displayPath(doc.file))}`,
   ];
   const questions = doc.questions.slice(0, MAX_QUESTIONS).map((q) => `- ${quoteUserText(q)}`);
   if (doc.questions.length > MAX_QUESTIONS) questions.push(`- … and ${doc.questions.length - MAX_QUESTIONS} more`);
@@ -57,6 +58,28 @@ export function kbReport(doc: KnowledgeDoc | undefined, query: string): Reply {
   }
   if (doc.related.length > 0) sections.push(`**Related:** ${doc.related.map((id) => escapeMarkdownText(quoteUserText(id))).join(', ')}`);
   return { kind: 'info', title: doc.title, markdown: sections.join('\n\n'), sources: doc.sources, reviewed: doc.reviewed };
+}
+
+/**
+ * Security (issue 13): a path as shown to people (staff replies, /readyz) — relative to the
+ * working directory, never the machine's absolute layout; a path outside it shows only its
+ * last two parts.
+ *
+ * @example
+ * displayPath('/app/knowledge/gifts/gift-exemption.md', '/app'); // 'knowledge/gifts/gift-exemption.md'
+ * displayPath('/srv/data/outbox/sent', '/app'); // '…/outbox/sent'
+ */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(cwd, file);
+  if (relative === '') return '.';
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative;
+  return `…/${file.split(/[\\/]+/).filter(Boolean).slice(-2).join('/')}`;
+}
+
+/** Every absolute path inside `text` shown with `displayPath`. */
+export function displayPathsIn(text: string, cwd = process.cwd()): string {
+  return text.replace(/(^|[\s"'(=])(\/(?!\/)[^\s"')]+)/g, (_m, before: string, p: string) => before + displayPath(p, cwd));
 }
 
 function effectiveText(effective: KnowledgeDoc['effective']): string {
