@@ -12,9 +12,9 @@ import type { RecordStore } from '../records';
 import type { StaffCommand } from './commands';
 import { kbReport } from './kb';
 import { reloadReport, ReloadResult } from './reload';
-import { OutboxCounts, statsReport } from './stats';
+import { OutboxCounts, statsReportSliced } from './stats';
 import { teachProblemReport, teachReport } from './teach';
-import { unansweredList, unansweredListReply } from './unanswered';
+import { unansweredListReply, unansweredListSliced } from './unanswered';
 
 export interface StaffDeskDeps {
   records: RecordStore;
@@ -54,11 +54,16 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffDeskDeps
   const since = new Date(now.getTime() - HISTORY_DAYS * 24 * 3600 * 1000).toISOString();
   switch (command.command) {
     case 'stats':
-      return statsReport(await deps.records.list(since), await deps.outboxCounts(), now, dueForReview(deps.knowledge().documents, easternDate(now), versionsOf));
+      // Sliced: counting a year of records pauses every few milliseconds, so nobody waits on staff.
+      return statsReportSliced(await deps.records.list(since), await deps.outboxCounts(), now, dueForReview(deps.knowledge().documents, easternDate(now), versionsOf));
     case 'unanswered': {
       const days = command.arg ? Number(command.arg) : undefined;
       const taught = await readTaught(deps);
-      const list = unansweredList(await deps.records.list(since), now, { days: Number.isFinite(days) ? days : undefined, isTaught: isTaughtIn(taught) });
+      const wanted = Number.isFinite(days) ? days : undefined;
+      // Only the records the window can hold (a day of margin for the Eastern offset), grouped in slices.
+      const windowDays = Math.max(1, Math.min(HISTORY_DAYS, Math.floor(wanted ?? 14)));
+      const from = new Date(now.getTime() - (windowDays + 1) * 24 * 3600 * 1000).toISOString();
+      const list = await unansweredListSliced(await deps.records.list(from), now, { days: wanted, isTaught: isTaughtIn(taught) });
       session.unanswered = list.shown.map((g) => g.text);
       return unansweredListReply(list);
     }

@@ -7,7 +7,8 @@ import type { Reply } from '../channels/reply';
 import { displayDate } from '../clock';
 import type { DueDocument } from '../knowledge/dateChecks';
 import type { UsageRecord } from '../records';
-import { DateWindow, inWindow, lastDays, windowLabel } from './dates';
+import { DateWindow, lastDays, windowLabel } from './dates';
+import { runSliced, runToEnd, windowTest, type Steps } from './slices';
 
 /** The outbox's health counts (from src/escalation), as of now. */
 export interface OutboxCounts {
@@ -29,6 +30,34 @@ export interface UsageFigures {
   topics: { topic: string; count: number }[];
 }
 
+/** Counting for several windows in one pass, as steps (see slices.ts). */
+function* figuresSteps(records: readonly UsageRecord[], windows: readonly DateWindow[]): Steps<UsageFigures[]> {
+  const all = windows.map(() => ({ figures: { questions: 0, answered: 0, didYouMean: 0, outOfScope: 0, otherCbp: 0, helpful: 0, notHelpful: 0, topics: [] } as UsageFigures, topics: new Map<string, number>() }));
+  const tests = windows.map(windowTest);
+  for (const record of records) {
+    yield;
+    for (let w = 0; w < all.length; w++) {
+      if (!tests[w](record.at)) continue;
+      const { figures, topics } = all[w];
+      if (record.type === 'feedback') {
+        if (record.helpful) figures.helpful++;
+        else figures.notHelpful++;
+        continue;
+      }
+      figures.questions++;
+      if (record.outcome === 'answer') figures.answered++;
+      else if (record.outcome === 'did-you-mean') figures.didYouMean++;
+      else if (record.outcome === 'out-of-scope') figures.outOfScope++;
+      else if (record.outcome === 'other-cbp') figures.otherCbp++;
+      if (record.topic) topics.set(record.topic, (topics.get(record.topic) ?? 0) + 1);
+    }
+  }
+  return all.map(({ figures, topics }) => ({
+    ...figures,
+    topics: [...topics.entries()].map(([topic, count]) => ({ topic, count })).sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic)),
+  }));
+}
+
 /**
  * Counts the records whose time falls on a date inside `window`.
  *
@@ -37,26 +66,7 @@ export interface UsageFigures {
  * // { questions: 10, answered: 7, didYouMean: 2, outOfScope: 1, otherCbp: 0, helpful: 3, notHelpful: 1, topics: [...] }
  */
 export function usageFigures(records: readonly UsageRecord[], window: DateWindow): UsageFigures {
-  const figures: UsageFigures = { questions: 0, answered: 0, didYouMean: 0, outOfScope: 0, otherCbp: 0, helpful: 0, notHelpful: 0, topics: [] };
-  const topics = new Map<string, number>();
-  for (const record of records) {
-    if (!inWindow(record.at, window)) continue;
-    if (record.type === 'feedback') {
-      if (record.helpful) figures.helpful++;
-      else figures.notHelpful++;
-      continue;
-    }
-    figures.questions++;
-    if (record.outcome === 'answer') figures.answered++;
-    else if (record.outcome === 'did-you-mean') figures.didYouMean++;
-    else if (record.outcome === 'out-of-scope') figures.outOfScope++;
-    else if (record.outcome === 'other-cbp') figures.otherCbp++;
-    if (record.topic) topics.set(record.topic, (topics.get(record.topic) ?? 0) + 1);
-  }
-  figures.topics = [...topics.entries()]
-    .map(([topic, count]) => ({ topic, count }))
-    .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
-  return figures;
+  return runToEnd(figuresSteps(records, [window]))[0];
 }
 
 /**
@@ -86,21 +96,15 @@ function figureLines(f: UsageFigures): string[] {
   ];
 }
 
-/**
- * The `stats` reply: questions, answered share, unanswered kinds, feedback and top topics for
- * today and the last 7 days, then the outbox (pending, sent, failed) as it is now.
- *
- * @example
- * statsReport(await store.list(), { pending: 2, sent: 15, failed: 1 }, new Date());
- * // { kind: 'info', title: 'Usage statistics', markdown: '**Today, 25 Nov 2026**\n- Questions: 10, answered 7 (70%)\n…' }
- */
-export function statsReport(records: readonly UsageRecord[], outbox: OutboxCounts, now: Date, due: readonly DueDocument[] = []): Reply {
+/** The `stats` report as steps: one pass over the records for both windows. */
+function* statsSteps(records: readonly UsageRecord[], outbox: OutboxCounts, now: Date, due: readonly DueDocument[]): Steps<Reply> {
   const today = lastDays(now, 1);
   const week = lastDays(now, 7);
+  const [todayFigures, weekFigures] = yield* figuresSteps(records, [today, week]);
   const failedNote = outbox.failed > 0 ? ' — failed messages need a look (outbox failed folder)' : '';
   const markdown = [
-    [`**Today, ${windowLabel(today)}**`, ...figureLines(usageFigures(records, today))].join('\n'),
-    [`**Last 7 days, ${windowLabel(week)}**`, ...figureLines(usageFigures(records, week))].join('\n'),
+    [`**Today, ${windowLabel(today)}**`, ...figureLines(todayFigures)].join('\n'),
+    [`**Last 7 days, ${windowLabel(week)}**`, ...figureLines(weekFigures)].join('\n'),
     [
       '**Emails to the E-Commerce team, now**',
       `- ${outbox.pending} pending, ${outbox.sent} sent, ${outbox.failed} failed${failedNote}`,
@@ -114,6 +118,30 @@ export function statsReport(records: readonly UsageRecord[], outbox: OutboxCount
     markdown,
     suggestions: [{ label: 'Unanswered questions', value: 'unanswered' }],
   };
+}
+
+/**
+ * The `stats` reply: questions, answered share, unanswered kinds, feedback and top topics for
+ * today and the last 7 days, then the outbox (pending, sent, failed) as it is now. In one go;
+ * the bot uses {@link statsReportSliced}.
+ *
+ * @example
+ * statsReport(await store.list(), { pending: 2, sent: 15, failed: 1 }, new Date());
+ * // { kind: 'info', title: 'Usage statistics', markdown: '**Today, 25 Nov 2026**\n- Questions: 10, answered 7 (70%)\n…' }
+ */
+export function statsReport(records: readonly UsageRecord[], outbox: OutboxCounts, now: Date, due: readonly DueDocument[] = []): Reply {
+  return runToEnd(statsSteps(records, outbox, now, due));
+}
+
+/**
+ * {@link statsReport} in slices of a few milliseconds, pausing in between so the bot keeps
+ * answering everyone while it counts.
+ *
+ * @example
+ * const reply = await statsReportSliced(await store.list(since), await outboxCounts(), new Date());
+ */
+export function statsReportSliced(records: readonly UsageRecord[], outbox: OutboxCounts, now: Date, due: readonly DueDocument[] = []): Promise<Reply> {
+  return runSliced(statsSteps(records, outbox, now, due));
 }
 
 /**

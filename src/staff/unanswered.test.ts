@@ -103,3 +103,104 @@ describe('unansweredReport', () => {
     expect(reply.markdown).toContain('No unanswered or unsure questions in the last 14 days.');
   });
 });
+
+describe('groupQuestions, near-linear', () => {
+  /** The grouping as it was before issue 13 (every wording against every group, quadratic): each group's texts. */
+  function groupsBefore(texts: string[]): string[][] {
+    const exact = new Map<string, string[]>();
+    for (const t of texts) {
+      const key = normaliseQuestion(t).slice(0, 300);
+      if (key) exact.set(key, [...(exact.get(key) ?? []), t]);
+    }
+    const clusters: { key: string; texts: string[] }[] = [];
+    for (const [key, group] of [...exact.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+      const home = clusters.find((c) => nearDuplicates(c.key, key));
+      if (home) home.texts.push(...group);
+      else clusters.push({ key, texts: [...group] });
+    }
+    return clusters.map((c) => c.texts);
+  }
+
+  const BASES = [
+    'is de minimis still available',
+    'can i ship vapes to the united states',
+    'do i pay duty on a gift from my aunt in canada',
+    'what is a bonded warehouse',
+    'how much is the duty on shoes from china',
+    'my parcel is held at customs what do i do',
+    'can a seller on amazon ship counterfeit watches',
+    'who pays the tariff on a package from temu',
+    'is there a limit for personal imports by mail',
+    'do you sell kayaks',
+  ];
+
+  /** Wordings people type: case, punctuation, word order, one typo, a letter missing, two words joined. */
+  function variations(base: string, seed: number): string[] {
+    const words = base.split(' ');
+    const typo = (w: string, k: number) => (w.length > 3 ? `${w.slice(0, k % w.length)}${'xq'[k % 2]}${w.slice((k % w.length) + 1)}` : w);
+    const i = seed % words.length;
+    const j = (seed + 1) % words.length;
+    const swapped = [...words];
+    [swapped[i], swapped[j]] = [swapped[j], swapped[i]];
+    return [
+      base,
+      `${base[0].toUpperCase()}${base.slice(1)}?`,
+      `${base.toUpperCase()}!!`,
+      swapped.join(' '),
+      words.map((w, n) => (n === i ? typo(w, seed) : w)).join(' '),
+      `${words.map((w, n) => (n === j ? typo(w, seed + 3) : w)).join(' ')}?`,
+      words.map((w, n) => (n === i && w.length > 3 ? w.slice(0, -1) : w)).join(' '),
+      words.map((w, n) => (n === i && n + 1 < words.length ? `${w}${words[n + 1]}` : n === i + 1 ? '' : w)).filter(Boolean).join(' '),
+    ];
+  }
+
+  it('makes the same groups of near duplicates as the grouping before', () => {
+    // Each record carries its base question as docId, so a group's make-up can be read back.
+    const records: QuestionRecord[] = [];
+    BASES.forEach((base, n) => {
+      const texts = [...variations(base, n), ...variations(base, n + 5).slice(3), ...(n % 2 ? [base, base] : [])];
+      for (const text of texts) records.push(asked(new Date(Date.UTC(2026, 10, 20, 0, records.length)).toISOString(), text, 'out-of-scope', { docId: `base-${n}` }));
+    });
+    const baseOf = new Map(records.map((r) => [r.text!, r.docId!]));
+    const before = groupsBefore(records.map((r) => r.text!)).map((texts) => [baseOf.get(texts[0]), texts.length]);
+    const after = groupQuestions(records).map((g) => [g.closestDocId, g.count]);
+    const order = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(order(after)).toEqual(order(before));
+    // And every wording found its question.
+    expect(after).toHaveLength(BASES.length);
+  });
+});
+
+describe('nearDuplicates, banded edit distance', () => {
+  /** The full edit distance table, as a reference. */
+  function fullDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const current = [i];
+      for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  it('agrees with the full table on random near and far pairs', () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const sorted = (s: string) => s.split(' ').sort().join(' ');
+    for (let k = 0; k < 2000; k++) {
+      const a = Array.from({ length: 8 + Math.floor(random() * 60) }, () => 'ab c'[Math.floor(random() * 4)]).join('');
+      const b = a.split('');
+      for (let e = Math.floor(random() * 9); e > 0; e--) {
+        const at = Math.floor(random() * (b.length + 1));
+        const op = random();
+        if (op < 0.33) b.splice(at, 1);
+        else if (op < 0.66) b.splice(at, 0, 'abc '[Math.floor(random() * 4)]);
+        else b[at] = 'abc '[Math.floor(random() * 4)];
+      }
+      const other = b.join('');
+      const longest = Math.max(a.length, other.length);
+      const expected = a === other || sorted(a) === sorted(other) || (longest >= 12 && fullDistance(a, other) <= Math.floor(longest / 10));
+      expect([a, other, nearDuplicates(a, other)]).toEqual([a, other, expected]);
+    }
+  });
+});

@@ -6,7 +6,8 @@
 import { displayDate } from '../clock';
 import { quoteUserText, type Reply } from '../channels/reply';
 import type { QuestionOutcome, QuestionRecord, UsageRecord } from '../records';
-import { easternDayOf, inWindow, lastDays, windowLabel, type DateWindow } from './dates';
+import { easternDayOf, lastDays, windowLabel, type DateWindow } from './dates';
+import { runSliced, runToEnd, sortSteps, windowTest, type Steps } from './slices';
 
 /** Below this confidence an answered question still counts as a gap, when its text was kept. */
 export const LOW_CONFIDENCE = 0.5;
@@ -29,22 +30,38 @@ export function normaliseQuestion(text: string): string {
     .trim();
 }
 
-/** Edit distance, giving up (returning limit + 1) once it must exceed `limit`. */
+const MAX_KEY_CHARS_FOR_ROWS = 300;
+
+/** Two rows reused by every edit distance (grown as needed): no garbage per comparison. */
+let rows: [Int32Array, Int32Array] = [new Int32Array(MAX_KEY_CHARS_FOR_ROWS + 1), new Int32Array(MAX_KEY_CHARS_FOR_ROWS + 1)];
+
+/** Edit distance, giving up (returning limit + 1) once it must exceed `limit`; only a band of width 2 × limit + 1 is computed. */
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const far = limit + 1;
+  if (rows[0].length < b.length + 1) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= limit ? j : far;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, current[j]);
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current[0] = i <= limit ? i : far;
+    if (from > 1) current[from - 1] = far;
+    let rowMin = from === 1 ? current[0] : far;
+    for (let j = from; j <= to; j++) {
+      const cost = previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      const v = Math.min(previous[j] + 1, current[j - 1] + 1, cost, far);
+      current[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (to < b.length) current[to + 1] = far;
     if (rowMin > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], far);
 }
+
+const sortedWords = (s: string) => s.split(' ').sort().join(' ');
 
 /**
  * Whether two normalised questions are the same question: the same words in another order, or
@@ -56,7 +73,6 @@ function editDistance(a: string, b: string, limit: number): number {
  */
 export function nearDuplicates(a: string, b: string): boolean {
   if (a === b) return true;
-  const sortedWords = (s: string) => s.split(' ').sort().join(' ');
   if (sortedWords(a) === sortedWords(b)) return true;
   const longest = Math.max(a.length, b.length);
   if (longest < 12) return false;
@@ -102,48 +118,155 @@ function mostFrequent<T>(values: T[]): T | undefined {
   return best;
 }
 
+/** The longest normalised text compared (characters); longer questions are grouped by their start. */
+const MAX_KEY_CHARS = 300;
+/** Most questions `unanswered` groups: the latest ones in the window (older ones are counted, not grouped). */
+export const MAX_GROUPED_QUESTIONS = 20_000;
+/** Most existing groups one wording is compared with (typo check), the oldest/largest first. */
+export const MAX_CANDIDATES_PER_WORDING = 16;
+/** Most groups remembered per shared key; a key many groups share (e.g. "can i ship …") says little. */
+const MAX_PER_BUCKET = 32;
+/** Most typo checks in one report; past it, wordings still group by their words, in any order. */
+export const MAX_COMPARISONS = 100_000;
+
+/** What grouping did, for tests and benchmarks. */
+export interface GroupingCounters {
+  /** Calls of {@link nearDuplicates}. */
+  comparisons: number;
+}
+
+/** Two cheap 32-bit hashes of a word (FNV-1a with two offsets). */
+function wordHashes(word: string): [number, number] {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ word.length;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13);
+  }
+  return [h1 >>> 0, h2 >>> 0];
+}
+
+/**
+ * The keys under which a wording meets its likely near duplicates, so it is compared with a few
+ * groups instead of all of them: its words without any one of them (a typo or a changed word:
+ * a hash of the word multiset, so word order does not matter), and its text without spaces (a
+ * word split or joined).
+ */
+function meetingKeys(key: string): string[] {
+  const words = key.split(' ');
+  const hashes = words.map(wordHashes);
+  let sum1 = 0;
+  let sum2 = 0;
+  for (const [h1, h2] of hashes) {
+    sum1 = (sum1 + h1) >>> 0;
+    sum2 = (sum2 + h2) >>> 0;
+  }
+  const keys = new Set<string>();
+  for (const [h1, h2] of hashes) keys.add(`d${(sum1 - h1) >>> 0}:${(sum2 - h2) >>> 0}`);
+  keys.add(`s${key.replace(/ /g, '')}`);
+  return [...keys];
+}
+
+/** The grouping key of a gap question's text ('' when it has no words). */
+function questionKey(text: string): string {
+  return normaliseQuestion(text.slice(0, MAX_KEY_CHARS * 4)).slice(0, MAX_KEY_CHARS).trim();
+}
+
+const byTime = (a: QuestionRecord, b: QuestionRecord) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+const collator = new Intl.Collator();
+
+/**
+ * The grouping, as steps (see slices.ts): yields between records and between groups, so a
+ * large report can pause and let the bot answer others.
+ *
+ * Near-linear: exact normalised matches share a map entry; then each wording, the largest
+ * first, joins the first (largest) group it is a near duplicate of — but is compared only with
+ * the groups it shares a meeting key with (same words in any order, one word different, or the
+ * same letters spaced differently), at most {@link MAX_CANDIDATES_PER_WORDING} of them, and at
+ * most {@link MAX_COMPARISONS} in all. Two wordings that differ in two words are no longer
+ * compared (they were, slowly, before).
+ */
+export function* groupingSteps(records: readonly QuestionRecord[], counters: GroupingCounters = { comparisons: 0 }): Generator<void, QuestionGroup[], void> {
+  const exact = new Map<string, QuestionRecord[]>();
+  for (const r of records) {
+    yield;
+    if (!r.text || !gapKind(r)) continue;
+    const key = questionKey(r.text);
+    if (!key) continue;
+    const group = exact.get(key);
+    if (group) group.push(r);
+    else exact.set(key, [r]);
+  }
+  // Fold the smaller groups into the larger ones, so a typo joins the common wording.
+  const clusters: { key: string; records: QuestionRecord[] }[] = [];
+  const bySortedWords = new Map<string, number>();
+  const buckets = new Map<string, number[]>();
+  const bySize = yield* sortSteps([...exact.entries()], (a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [key, group] of bySize) {
+    yield;
+    const sorted = sortedWords(key);
+    const sameWords = bySortedWords.get(sorted) ?? Infinity;
+    const keys = meetingKeys(key);
+    let home: number | undefined;
+    if (counters.comparisons < MAX_COMPARISONS) {
+      const candidates = new Set<number>();
+      for (const k of keys) for (const c of buckets.get(k) ?? []) if (c < sameWords) candidates.add(c);
+      const ordered = [...candidates].sort((x, y) => x - y).slice(0, MAX_CANDIDATES_PER_WORDING);
+      for (const c of ordered) {
+        if (counters.comparisons >= MAX_COMPARISONS) break;
+        counters.comparisons++;
+        if (nearDuplicates(clusters[c].key, key)) {
+          home = c;
+          break;
+        }
+      }
+    }
+    if (home === undefined && sameWords !== Infinity) home = sameWords;
+    if (home !== undefined) {
+      clusters[home].records.push(...group);
+      continue;
+    }
+    const index = clusters.push({ key, records: [...group] }) - 1;
+    if (!bySortedWords.has(sorted)) bySortedWords.set(sorted, index);
+    for (const k of keys) {
+      const bucket = buckets.get(k);
+      if (!bucket) buckets.set(k, [index]);
+      else if (bucket.length < MAX_PER_BUCKET) bucket.push(index);
+    }
+  }
+  const groups: QuestionGroup[] = [];
+  for (const { records: group } of clusters) {
+    yield;
+    group.sort(byTime);
+    const kinds: Partial<Record<GapKind, number>> = {};
+    for (const r of group) {
+      const kind = gapKind(r)!;
+      kinds[kind] = (kinds[kind] ?? 0) + 1;
+    }
+    const closestDocId = mostFrequent(group.map((r) => r.docId).filter((d): d is string => Boolean(d)));
+    groups.push({
+      text: mostFrequent(group.map((r) => r.text!.trim()))!,
+      count: group.length,
+      lastSeen: group[group.length - 1].at,
+      kinds,
+      ...(closestDocId ? { closestDocId } : {}),
+    });
+  }
+  return yield* sortSteps(groups, (a, b) => b.count - a.count || (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : 0) || collator.compare(a.text, b.text));
+}
+
 /**
  * Groups gap questions (records must be oldest first, as `RecordStore.list` returns them):
  * exact normalised matches first, then near duplicates folded into the larger group. Most
- * frequent first, then most recent, then alphabetical.
+ * frequent first, then most recent, then alphabetical. In one go; `unanswered` itself runs
+ * {@link groupingSteps} in slices.
  *
  * @example
  * groupQuestions(records).map((g) => [g.text, g.count]); // [['is de minimis still available?', 5], …]
  */
-export function groupQuestions(records: readonly QuestionRecord[]): QuestionGroup[] {
-  const exact = new Map<string, QuestionRecord[]>();
-  for (const r of records) {
-    if (!r.text || !gapKind(r)) continue;
-    const key = normaliseQuestion(r.text).slice(0, 300);
-    if (!key) continue;
-    exact.set(key, [...(exact.get(key) ?? []), r]);
-  }
-  // Fold the smaller groups into the larger ones, so a typo joins the common wording.
-  const clusters: { key: string; records: QuestionRecord[] }[] = [];
-  const bySize = [...exact.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  for (const [key, group] of bySize) {
-    const home = clusters.find((c) => nearDuplicates(c.key, key));
-    if (home) home.records.push(...group);
-    else clusters.push({ key, records: [...group] });
-  }
-  return clusters
-    .map(({ records: group }) => {
-      group.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      const kinds: Partial<Record<GapKind, number>> = {};
-      for (const r of group) {
-        const kind = gapKind(r)!;
-        kinds[kind] = (kinds[kind] ?? 0) + 1;
-      }
-      const closestDocId = mostFrequent(group.map((r) => r.docId).filter((d): d is string => Boolean(d)));
-      return {
-        text: mostFrequent(group.map((r) => r.text!.trim()))!,
-        count: group.length,
-        lastSeen: group[group.length - 1].at,
-        kinds,
-        ...(closestDocId ? { closestDocId } : {}),
-      };
-    })
-    .sort((a, b) => b.count - a.count || (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : 0) || a.text.localeCompare(b.text));
+export function groupQuestions(records: readonly QuestionRecord[], counters?: GroupingCounters): QuestionGroup[] {
+  return runToEnd(groupingSteps(records, counters));
 }
 
 const MAX_QUOTED_CHARS = 160;
@@ -186,31 +309,62 @@ export interface UnansweredList {
   shown: QuestionGroup[];
   otherCbp: number;
   taught: number;
+  /** Questions in the window left out of the grouping: older than the latest {@link MAX_GROUPED_QUESTIONS}. */
+  notGrouped: number;
+}
+
+/**
+ * The report as steps (see slices.ts). Reads the records newest first and groups at most the
+ * latest {@link MAX_GROUPED_QUESTIONS} gap questions of the window.
+ */
+export function* unansweredSteps(records: readonly UsageRecord[], now: Date, options: UnansweredOptions = {}, counters?: GroupingCounters): Steps<UnansweredList> {
+  const days = Math.max(1, Math.min(366, Math.floor(options.days ?? 14)));
+  const max = Math.max(1, Math.floor(options.max ?? 10));
+  const window = lastDays(now, days);
+  const within = windowTest(window);
+  const isTaught = options.isTaught;
+  const latest: QuestionRecord[] = [];
+  let otherCbp = 0;
+  let taught = 0;
+  let notGrouped = 0;
+  for (let i = records.length - 1; i >= 0; i--) {
+    yield;
+    const r = records[i];
+    if (r.type !== 'question' || !within(r.at)) continue;
+    if (r.outcome === 'other-cbp') otherCbp++;
+    if (!r.text || !gapKind(r)) continue;
+    if (isTaught && isTaught(r.text)) {
+      if (questionKey(r.text)) taught++;
+      continue;
+    }
+    if (latest.length < MAX_GROUPED_QUESTIONS) latest.push(r);
+    else notGrouped++;
+  }
+  latest.reverse();
+  const groups = yield* groupingSteps(latest, counters);
+  return { days, window, groups, shown: groups.slice(0, max), otherCbp, taught, notGrouped };
 }
 
 /**
  * The groups `unanswered` lists, in the order it numbers them. Deterministic: the same records,
- * time and options give the same list.
+ * time and options give the same list. In one go; the bot uses {@link unansweredListSliced}.
  *
  * @example
  * unansweredList(records, new Date()).shown.map((g) => g.text); // ['do you sell kayaks', 'Seller?']
  */
-export function unansweredList(records: readonly UsageRecord[], now: Date, options: UnansweredOptions = {}): UnansweredList {
-  const days = Math.max(1, Math.min(366, Math.floor(options.days ?? 14)));
-  const max = Math.max(1, Math.floor(options.max ?? 10));
-  const window = lastDays(now, days);
-  const recent = records.filter((r): r is QuestionRecord => r.type === 'question' && inWindow(r.at, window));
-  const isTaught = options.isTaught;
-  const untaught = isTaught ? recent.filter((r) => !(r.text && gapKind(r) && isTaught(r.text))) : recent;
-  const groups = groupQuestions(untaught);
-  return {
-    days,
-    window,
-    groups,
-    shown: groups.slice(0, max),
-    otherCbp: recent.filter((r) => r.outcome === 'other-cbp').length,
-    taught: groupQuestions(recent).reduce((sum, g) => sum + g.count, 0) - groups.reduce((sum, g) => sum + g.count, 0),
-  };
+export function unansweredList(records: readonly UsageRecord[], now: Date, options: UnansweredOptions = {}, counters?: GroupingCounters): UnansweredList {
+  return runToEnd(unansweredSteps(records, now, options, counters));
+}
+
+/**
+ * {@link unansweredList} in slices of a few milliseconds, pausing in between so every other
+ * conversation, `/healthz` and shutdown go on while it works.
+ *
+ * @example
+ * const list = await unansweredListSliced(await store.list(since), new Date());
+ */
+export function unansweredListSliced(records: readonly UsageRecord[], now: Date, options: UnansweredOptions = {}, counters?: GroupingCounters): Promise<UnansweredList> {
+  return runSliced(unansweredSteps(records, now, options, counters));
 }
 
 /** How staff act on the list (see desk.ts and teach.ts). */
@@ -230,11 +384,12 @@ export function unansweredReport(records: readonly UsageRecord[], now: Date, opt
 
 /** The reply for a list from {@link unansweredList}. */
 export function unansweredListReply(list: UnansweredList): Reply {
-  const { days, window, groups, shown, otherCbp, taught } = list;
+  const { days, window, groups, shown, otherCbp, taught, notGrouped } = list;
   const title = `Unanswered questions, last ${days === 1 ? 'day' : `${days} days`}`;
   const footer: string[] = [`${windowLabel(window)}, U.S. Eastern dates.`];
   if (otherCbp > 0) footer.push(`Not listed: ${otherCbp} about other CBP matters (sent to the CBP Info Center).`);
   if (taught > 0) footer.push(`Not listed: ${taught} already taught.`);
+  if (notGrouped > 0) footer.push(`Not grouped: ${notGrouped} older ones (only the latest ${MAX_GROUPED_QUESTIONS.toLocaleString('en-US')} are).`);
   if (groups.length === 0) {
     return { kind: 'info', title, markdown: [`No unanswered or unsure questions in the last ${days === 1 ? 'day' : `${days} days`}.`, footer.join(' ')].join('\n\n') };
   }
