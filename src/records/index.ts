@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { removeCardNumbers } from '../escalation/luhn';
+import { readJsonLines } from './jsonLines';
 
 export type QuestionOutcome = 'answer' | 'did-you-mean' | 'out-of-scope' | 'other-cbp';
 
@@ -110,19 +111,17 @@ export class JsonlRecordStore implements RecordStore {
       .filter((n) => !firstMonth || n.slice(6, 13) >= firstMonth)
       .sort();
     const records: UsageRecord[] = [];
+    // Streamed, a chunk at a time: a big month does not hold the event loop while it is read.
     for (const name of files) {
-      const content = await fs.promises.readFile(path.join(this.dir, name), 'utf8');
-      for (const line of content.split('\n')) {
-        if (!line.trim()) continue;
-        try {
-          const record = JSON.parse(line) as UsageRecord;
-          if (!sinceIso || record.at >= sinceIso) records.push(redactRecord(record));
-        } catch {
-          // A torn last line after a crash is skipped, not fatal.
-        }
-      }
+      await readJsonLines(path.join(this.dir, name), (value) => {
+        const record = value as UsageRecord;
+        if (!sinceIso || record.at >= sinceIso) records.push(redactRecord(record));
+      });
     }
-    return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    // Appended in time order, so usually sorted already: check before sorting.
+    const byTime = (a: UsageRecord, b: UsageRecord) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+    for (let i = 1; i < records.length; i++) if (byTime(records[i - 1], records[i]) > 0) return records.sort(byTime);
+    return records;
   }
 
   private fileFor(at: string): string {
