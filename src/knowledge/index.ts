@@ -13,6 +13,7 @@ import { createAnalyzer } from './analyze';
 import { checkFamilies, checkSchedule, checkServedDocuments } from './dateChecks';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base';
 import { readDocuments } from './load';
+import { checkSourcesAndMarkup } from './sourceChecks';
 import { loadSynonyms } from './synonyms';
 import { mergeTaught, validateTaughtFile, withTaught, type Taught } from './taught';
 import type { Problem } from './types';
@@ -61,6 +62,8 @@ export function validateKnowledge(dir: string, options: { today?: string } = {})
   const { docs, brokenIds, problems } = readDocuments(dir);
   // Cross-document checks run on the documents served together on each date from today on (dated.ts).
   problems.push(...synonyms.problems, ...checkServedDocuments(docs, createAnalyzer(synonyms.table), today, brokenIds), ...checkFamilies(docs, brokenIds), ...checkSchedule(docs, today));
+  // Sources that claim an agency they are not from; raw HTML and script links (sourceChecks.ts).
+  problems.push(...checkSourcesAndMarkup(docs));
   // What staff taught with `teach` (taught.ts): validated here, merged by loadKnowledgeBase.
   const taught = validateTaughtFile(dir, docs, brokenIds);
   problems.push(...taught.problems);
