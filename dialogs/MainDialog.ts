@@ -11,6 +11,7 @@ import { sendReply } from '../src/channels/render';
 import type { QuestionOutcome } from '../src/records';
 import type { GuidedOutcome } from './GuidedDialog';
 import { directVerdictReply } from './verdict';
+import { removeCardNumbers } from '../src/escalation';
 import { todayInEastern, type ShipmentFacts } from '../src/rules';
 import { understand, type PartAnswer } from '../src/understanding';
 import {
@@ -133,7 +134,7 @@ export class MainDialog extends Dialog {
       const rules = this.services.rules();
       state.lastShipment = understood.reading.facts;
       state.lastAnswerId = undefined;
-      state.lastQuestion = text;
+      state.lastQuestion = removeCardNumbers(text);
       await this.record(dc, { outcome: 'answer', confidence: 1, topic: 'verdict' });
       this.services.logger.info({ event: 'eligibility-verdict', verdict: understood.assessment.verdict, from: 'message' }, 'verdict from the facts in a message');
       for (const reply of directVerdictReply(understood.reading, understood.assessment, rules, { today, others: understood.others })) await sendReply(dc.context, reply);
@@ -183,12 +184,13 @@ export class MainDialog extends Dialog {
     const result = main.result;
     const answered = result.kind === 'answer';
     state.lastAnswerId = answered ? result.best!.id : undefined;
-    state.lastQuestion = text;
+    // Kept in conversation state (on disk when scaled out): never with a card number in it.
+    state.lastQuestion = removeCardNumbers(text);
     if (answered) {
       state.lastUnanswered = undefined;
       state.lastGuesses = undefined;
     } else {
-      state.lastUnanswered = text;
+      state.lastUnanswered = state.lastQuestion;
       state.lastGuesses = [result.best, ...result.alternatives].filter((d) => d !== undefined).map((d) => d!.title);
     }
     await this.record(dc, { outcome: result.kind as QuestionOutcome, confidence: result.confidence, docId: result.best?.id, topic: result.best?.topic, text: answered ? undefined : text });

@@ -58,6 +58,8 @@ describe('a card number typed into the chat is kept nowhere', () => {
       'do you sell paddles? card\n[card number removed]',
     ]);
     expect(JSON.stringify(state.transcript).normalize('NFKC')).not.toMatch(CARD_DIGITS);
+    // Nothing else in the conversation state keeps it either (the last question, kept for "email it").
+    expect(JSON.stringify(state).normalize('NFKC')).not.toMatch(CARD_DIGITS);
 
     // What staff see.
     const staff = new TeamsChat(service.url, channel, teamsConversation('personal', CBP_TENANT));
