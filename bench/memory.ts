@@ -245,8 +245,8 @@ async function main(): Promise<void> {
         `\n${run.turns.toLocaleString('en-US')} turns in ${run.seconds.toFixed(1)} s (${(run.turns / run.seconds).toFixed(0)} turns/s), ${run.errors} errors, ${run.unanswered} turns without a reply`,
       );
       for (const sample of run.errorSamples) console.log(`  error: ${sample}`);
-      const live = (afterRun.heapUsed - before.heapUsed) / Math.min(settings.conversations, settings.maxConversations);
-      console.log(`Heap kept per conversation after the run: ${(live / 1024).toFixed(1)} KB`);
+      // Unbounded, every conversation is still held after the run; bounded, the TTL and the cap have already dropped some.
+      if (unbounded) console.log(`Heap kept per conversation after the run: ${((afterRun.heapUsed - before.heapUsed) / settings.conversations / 1024).toFixed(1)} KB`);
       if (afterExpiry) {
         const ok = afterExpiry.rss < TARGET_RSS_AFTER;
         console.log(`\nTarget: RSS after expiry < ${mb(TARGET_RSS_AFTER)} — ${ok ? 'met' : 'MISSED'} (${mb(afterExpiry.rss)})`);
