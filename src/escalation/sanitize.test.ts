@@ -106,7 +106,7 @@ describe('sanitizeEscalationRequest', () => {
     const clean = sanitizeEscalationRequest(
       request({
         question: 'Charged twice on ４１１１ １１１１ １１１１ １１１１, please help',
-        transcript: [{ from: 'user', text: 'my card is\n4111\n1111\n1111\n1111\nthanks' }, { from: 'user', text: 'or 5500–0055–5555–5559' }],
+        transcript: [{ from: 'user', text: 'my card is\n4111\n1111\n1111\n1111\nthanks', at: '2026-12-02T10:00:00.000Z' }, { from: 'user', text: 'or 5500–0055–5555–5559', at: '2026-12-02T10:00:01.000Z' }],
       }),
       now,
     );

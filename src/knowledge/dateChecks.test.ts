@@ -3,24 +3,8 @@ import { createAnalyzer } from './analyze';
 import { checkFamilies, checkSchedule, checkServedDocuments, dueForReview } from './dateChecks';
 import { EMPTY_SYNONYMS } from './synonyms';
 import type { KnowledgeDoc } from './types';
+import { testDoc as doc } from '../../test/helpers/knowledgeDoc';
 
-function doc(id: string, extra: Partial<KnowledgeDoc> = {}): KnowledgeDoc {
-  return {
-    id,
-    title: `Title of ${id}`,
-    label: `Label ${id}`,
-    topic: 'section-321',
-    audience: ['consumer'],
-    questions: [`question about ${id.replace(/-/g, ' ')}`, `${id} rules`, `tell me about ${id}`],
-    sources: [{ title: 'CBP', url: 'https://www.cbp.gov/' }],
-    reviewed: '2026-12-02',
-    related: [],
-    uncertain: false,
-    body: `The answer about ${id}.`,
-    file: `${id}.md`,
-    ...extra,
-  };
-}
 
 const ending = doc('rule-now', { effective: { to: '2027-06-30' } });
 const successor = doc('rule-later', { family: 'rule-now', effective: { from: '2027-07-01' }, label: ending.label, title: ending.title, questions: ending.questions });

@@ -1,24 +1,8 @@
 /** Knowledge valid for a period: the documents in force on a date, families, one index per window. */
 import { addDays, boundaries, DatedKnowledge, familyOf, inForce, nextDay, versionsOf } from './dated';
 import type { KnowledgeDoc } from './types';
+import { testDoc as doc } from '../../test/helpers/knowledgeDoc';
 
-function doc(id: string, extra: Partial<KnowledgeDoc> = {}): KnowledgeDoc {
-  return {
-    id,
-    title: `Title of ${id}`,
-    label: `Label ${id}`,
-    topic: 'section-321',
-    audience: ['consumer'],
-    questions: [`question about ${id.replace(/-/g, ' ')}`, `${id} rules`, `tell me about ${id}`],
-    sources: [{ title: 'CBP', url: 'https://www.cbp.gov/' }],
-    reviewed: '2026-12-02',
-    related: [],
-    uncertain: false,
-    body: `The answer about ${id.replace(/-/g, ' ')}.`,
-    file: `knowledge/section-321/${id}.md`,
-    ...extra,
-  };
-}
 
 const before = doc('status-before', { effective: { from: '2025-08-29', to: '2027-06-30' }, body: 'Commercial de minimis is suspended.', related: ['other'] });
 const after = doc('status-after', { family: 'status-before', label: 'Label status-before', effective: { from: '2027-07-01' }, body: 'Commercial de minimis ended by law.' });

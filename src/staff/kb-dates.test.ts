@@ -5,24 +5,8 @@ import { versionsOf } from '../knowledge/dated';
 import type { KnowledgeDoc } from '../knowledge/types';
 import { kbReport } from './kb';
 import { statsReport } from './stats';
+import { testDoc as doc } from '../../test/helpers/knowledgeDoc';
 
-function doc(id: string, extra: Partial<KnowledgeDoc> = {}): KnowledgeDoc {
-  return {
-    id,
-    title: `Title of ${id}`,
-    label: `Label ${id}`,
-    topic: 'section-321',
-    audience: ['consumer'],
-    questions: [`question about ${id}`, `${id} rules`, `tell me about ${id}`],
-    sources: [{ title: 'CBP', url: 'https://www.cbp.gov/' }],
-    reviewed: '2026-12-02',
-    related: [],
-    uncertain: false,
-    body: `The answer about ${id}.`,
-    file: `${id}.md`,
-    ...extra,
-  };
-}
 
 const now = doc('status-now', { effective: { from: '2025-08-29', to: '2027-06-30' } });
 const later = doc('status-later', { family: 'status-now', effective: { from: '2027-07-01' }, label: now.label });
