@@ -2,7 +2,6 @@
 import { createAnalyzer } from './analyze';
 import { checkFamilies, checkSchedule, checkServedDocuments, dueForReview } from './dateChecks';
 import { EMPTY_SYNONYMS } from './synonyms';
-import type { KnowledgeDoc } from './types';
 import { testDoc as doc } from '../../test/helpers/knowledgeDoc';
 
 

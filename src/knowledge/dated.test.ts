@@ -1,6 +1,5 @@
 /** Knowledge valid for a period: the documents in force on a date, families, one index per window. */
 import { addDays, boundaries, DatedKnowledge, familyOf, inForce, nextDay, versionsOf } from './dated';
-import type { KnowledgeDoc } from './types';
 import { testDoc as doc } from '../../test/helpers/knowledgeDoc';
 
 

@@ -2,7 +2,6 @@
 import { DatedKnowledge } from '../knowledge/dated';
 import { dueForReview } from '../knowledge/dateChecks';
 import { versionsOf } from '../knowledge/dated';
-import type { KnowledgeDoc } from '../knowledge/types';
 import { kbReport } from './kb';
 import { statsReport } from './stats';
 import { testDoc as doc } from '../../test/helpers/knowledgeDoc';
