@@ -20,11 +20,11 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { LABELS } from '../src/intents';
 import { Flags } from './lib/args';
+import { replyType, startReplySink } from './lib/driver';
 import { buildDist, entryArgs, machine, processMemory, ROOT, sampleRss, spawnServer, type Runner, type ServerChild } from './lib/proc';
 import { mb, table } from './lib/stats';
 
@@ -56,45 +56,12 @@ async function collect(server: ServerChild): Promise<Snapshot> {
 }
 
 /** Takes the bot's replies as the Bot Connector would; counts message replies per conversation. */
-function startChannel(): Promise<{ serviceUrl: string; messages: Map<string, number>; close(): Promise<void> }> {
+async function startChannel(): Promise<{ serviceUrl: string; messages: Map<string, number>; close(): Promise<void> }> {
   const messages = new Map<string, number>();
-  let next = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
-      if (req.method !== 'POST' || !match) {
-        res.writeHead(404).end();
-        return;
-      }
-      try {
-        if ((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type?: string }).type === 'message') {
-          const id = decodeURIComponent(match[1]!);
-          messages.set(id, (messages.get(id) ?? 0) + 1);
-        }
-      } catch {
-        // not JSON: not counted
-      }
-      const answer = JSON.stringify({ id: `r${++next}` });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) }).end(answer);
-    });
+  const sink = await startReplySink(({ conversationId, body }) => {
+    if (replyType(body) === 'message') messages.set(conversationId, (messages.get(conversationId) ?? 0) + 1);
   });
-  server.keepAliveTimeout = 60_000;
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        serviceUrl: `http://127.0.0.1:${port}`,
-        messages,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  return { ...sink, messages };
 }
 
 interface RunResult {

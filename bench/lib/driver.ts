@@ -26,10 +26,26 @@ interface Turn {
   done: boolean;
 }
 
-const REPLY_URL = /^\/v3\/conversations\/[^/]+\/activities(?:\/([^/?]+))?/;
+const REPLY_URL = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/;
 
-function startChannel(turns: Map<string, Turn>): Promise<ChannelEndpoint> {
-  const counts = { replies: 0, messages: 0, late: 0, bytes: 0 };
+/** One reply the bot posted: its conversation, the activity it answers (if any) and its body. */
+export interface PostedReply {
+  conversationId: string;
+  replyToId?: string;
+  body: Buffer;
+  /** performance.now() when it arrived. */
+  at: number;
+}
+
+/**
+ * A stand-in Bot Connector on loopback that takes the bot's replies (and answers each with an
+ * id, as the real one does) and hands every one to `onReply`.
+ *
+ * @example
+ * const sink = await startReplySink((r) => count(r.conversationId));
+ * // point the bot's activities at sink.serviceUrl … then: await sink.close();
+ */
+export function startReplySink(onReply: (reply: PostedReply) => void): Promise<{ serviceUrl: string; close(): Promise<void> }> {
   let next = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -40,26 +56,12 @@ function startChannel(turns: Map<string, Turn>): Promise<ChannelEndpoint> {
         res.writeHead(404).end();
         return;
       }
-      const now = performance.now();
-      const body = Buffer.concat(chunks);
-      let type = 'unknown';
-      try {
-        type = String((JSON.parse(body.toString('utf8')) as { type?: unknown }).type);
-      } catch {
-        // counted all the same
-      }
-      counts.replies++;
-      const turn = match[1] ? turns.get(decodeURIComponent(match[1])) : undefined;
-      if (!turn || turn.done) counts.late++;
-      if (type === 'message') {
-        counts.messages++;
-        counts.bytes += body.length;
-        if (turn && !turn.done) {
-          turn.replies++;
-          turn.messageBytes += body.length;
-          turn.lastReply = now;
-        }
-      }
+      onReply({
+        conversationId: decodeURIComponent(match[1]!),
+        ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}),
+        body: Buffer.concat(chunks),
+        at: performance.now(),
+      });
       const answer = JSON.stringify({ id: `r${++next}` });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) }).end(answer);
     });
@@ -70,7 +72,6 @@ function startChannel(turns: Map<string, Turn>): Promise<ChannelEndpoint> {
       const { port } = server.address() as AddressInfo;
       resolve({
         serviceUrl: `http://127.0.0.1:${port}`,
-        counts,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
@@ -79,6 +80,34 @@ function startChannel(turns: Map<string, Turn>): Promise<ChannelEndpoint> {
       });
     });
   });
+}
+
+/** The activity type of a posted reply ('unknown' when the body is not JSON). */
+export function replyType(body: Buffer): string {
+  try {
+    return String((JSON.parse(body.toString('utf8')) as { type?: unknown }).type);
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function startChannel(turns: Map<string, Turn>): Promise<ChannelEndpoint> {
+  const counts = { replies: 0, messages: 0, late: 0, bytes: 0 };
+  const sink = await startReplySink(({ replyToId, body, at }) => {
+    counts.replies++;
+    const turn = replyToId ? turns.get(replyToId) : undefined;
+    if (!turn || turn.done) counts.late++;
+    if (replyType(body) === 'message') {
+      counts.messages++;
+      counts.bytes += body.length;
+      if (turn && !turn.done) {
+        turn.replies++;
+        turn.messageBytes += body.length;
+        turn.lastReply = at;
+      }
+    }
+  });
+  return { ...sink, counts };
 }
 
 export interface LoadOptions {
