@@ -1,7 +1,7 @@
 /**
  * Retrieval on the real knowledge base and the development question sets. The floors sit a
  * little below the figures `npm run bench:retrieval` measures (development set on 2026-12-02
- * with 127 documents: top-1 92 %, top-3 97 %, rejection 92 %; real-style messages through the
+ * with 127 documents: top-1 92 %, top-3 97 %, rejection 95 %; real-style messages through the
  * understanding layer: 77 % right, 5 % confident wrong, 2 % bare fallbacks), so a content edit that costs a
  * question or two does not break the build, but a real regression does. Latency is left to
  * the benchmark: timing inside a busy jest worker is too noisy to assert.
