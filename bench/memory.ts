@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LABELS } from '../src/intents';
 import { Flags } from './lib/args';
-import { replyType, startReplySink } from './lib/driver';
+import { replyType, startReplySink, turnPoster } from './lib/driver';
 import { buildDist, entryArgs, machine, processMemory, ROOT, sampleRss, spawnServer, type Runner, type ServerChild } from './lib/proc';
 import { mb, table } from './lib/stats';
 
@@ -84,20 +84,7 @@ async function runConversations(botUrl: string, count: number, concurrency: numb
   let errors = 0;
   let unanswered = 0;
   const errorSamples: string[] = [];
-  const postTurn = (body: string): Promise<{ status: number; text: string }> =>
-    new Promise((resolve, reject) => {
-      const req = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  const postTurn = turnPoster(target, agent);
   const worker = async () => {
     for (;;) {
       const i = nextConversation++;

@@ -82,6 +82,31 @@ export function startReplySink(onReply: (reply: PostedReply) => void): Promise<{
   });
 }
 
+/**
+ * POSTs one activity (JSON text) to the bot over a keep-alive agent; resolves with the status and
+ * the response text.
+ *
+ * @example
+ * const post = turnPoster(new URL('http://127.0.0.1:3978/api/messages'), new http.Agent({ keepAlive: true }));
+ * const { status } = await post(JSON.stringify(activity));
+ */
+export function turnPoster(target: URL, agent: http.Agent): (body: string) => Promise<{ status: number; text: string }> {
+  return (body) =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
 /** The activity type of a posted reply ('unknown' when the body is not JSON). */
 export function replyType(body: Buffer): string {
   try {
@@ -162,20 +187,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let replies = 0;
   let messageBytes = 0;
 
-  const postTurn = (body: string): Promise<{ status: number; text: string }> =>
-    new Promise((resolve, reject) => {
-      const req = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  const postTurn = turnPoster(target, agent);
 
   const worker = async (w: number) => {
     let conversation = 0;
