@@ -478,13 +478,25 @@ describe('EscalationDialog: limits, retries and failures', () => {
     expect(await stored(t)).toHaveLength(3);
   });
 
-  it('the global limit is explained as the service being busy', async () => {
-    t = services({ escalation: { rateLimits: { perConversation: { limit: 3, windowMs: 3_600_000 }, global: { limit: 1, windowMs: 600_000 } } } });
-    t.escalation.limiter.record('another-conversation');
+  it('the global cap does not refuse: the email is saved with a reference and the person is told it will be sent later', async () => {
+    t = services({ escalation: { rateLimits: { perConversation: { limit: 3, windowMs: 3_600_000 }, perClient: { limit: 5, windowMs: 3_600_000 }, global: { limit: 1, windowMs: 600_000 } } } });
+    t.escalation.limiter.record({ conversationId: 'another-conversation', client: 'someone-else' });
     const client = dialog(t);
-    const replies = await send(client, 'Email the E-Commerce team');
-    expect(text(replies)).toContain('Many people are sending messages to the CBP E-Commerce team right now');
-    expect(text(replies)).toContain('Please try again in about 10 minutes');
+    await send(client, 'Email the E-Commerce team');
+    await send(client, L.confirm);
+    await send(client, L.keepQuestion);
+    await send(client, L.skipAddress);
+    const replies = await send(client, L.send);
+    expect(text(replies)).toMatch(/Saved\. Your reference number is \*\*ECOM-\d{4}-\d{6}\*\*\. Because many messages are waiting, it will be sent within about 10 minutes\./);
+    expect(await stored(t)).toHaveLength(1);
+  });
+
+  it('one person is limited across conversations: a new conversation is not a new allowance', async () => {
+    t = services();
+    for (let i = 0; i < 5; i++) t.escalation.limiter.record({ conversationId: `earlier-${i}`, client: 'user:webchat:user1' });
+    const replies = await send(dialog(t), 'Email the E-Commerce team');
+    expect(text(replies)).toContain('You have already sent 5 messages to the CBP E-Commerce team in the last hour. That is the most I can send for one person');
+    expect(text(replies)).toContain('Please try again in about');
   });
 
   it('the limit reached while the person was writing: refused at "Send", nothing stored', async () => {
@@ -541,7 +553,7 @@ describe('EscalationDialog: limits, retries and failures', () => {
   });
 
   it('a retried "Send" that arrives after the limit was reached still gets its reference, not a refusal', async () => {
-    t = services({ escalation: { rateLimits: { perConversation: { limit: 1, windowMs: 3_600_000 }, global: { limit: 60, windowMs: 600_000 } } } });
+    t = services({ escalation: { rateLimits: { perConversation: { limit: 1, windowMs: 3_600_000 }, perClient: { limit: 5, windowMs: 3_600_000 }, global: { limit: 60, windowMs: 600_000 } } } });
     const storage = new UnsavedTurnStorage();
     const client = dialog(t, { question: QUESTION }, new ConversationState(storage));
     await send(client, 'Email the E-Commerce team');

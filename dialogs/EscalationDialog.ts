@@ -182,7 +182,7 @@ export class EscalationDialog extends GuidedDialog<EscalationState> {
 
   /** Refuses at once when the rate limit is reached: nothing to fill in that could not be sent. */
   override async beginDialog(dc: DialogContext, options?: unknown): Promise<DialogTurnResult> {
-    const decision = this.services.escalation.limiter.check(this.conversationId(dc));
+    const decision = this.services.escalation.limiter.check(this.subject(dc));
     if (!decision.allowed) {
       await sendReply(dc.context, this.limitReply(decision));
       return dc.endDialog({ outcome: 'cancelled' } satisfies GuidedOutcome);
@@ -507,13 +507,13 @@ export class EscalationDialog extends GuidedDialog<EscalationState> {
   /** Stores the email in the outbox and only then gives the reference number. */
   private async send(dc: DialogContext, state: EscalationState): Promise<DialogTurnResult> {
     const { outbox, limiter, store } = this.services.escalation;
-    const conversationId = this.conversationId(dc);
     const idempotencyKey = this.idempotencyKey(dc);
     const log = this.services.logger;
 
     let result: { reference: string; duplicate: boolean };
+    let queued: { sendWithinSeconds: number } | undefined;
     try {
-      const decision = limiter.check(conversationId);
+      const decision = limiter.check(this.subject(dc));
       if (!decision.allowed) {
         // A retried "Send" of an email that went out is not a new one, even at the limit.
         const known = await store.findReferenceByKey(hashIdempotencyKey(idempotencyKey));
@@ -524,7 +524,7 @@ export class EscalationDialog extends GuidedDialog<EscalationState> {
         result = { reference: known, duplicate: true };
       } else {
         result = await outbox.enqueue(this.request(dc, state, idempotencyKey));
-        if (!result.duplicate) limiter.record(conversationId);
+        if (!result.duplicate) queued = limiter.record(this.subject(dc)).queued;
       }
     } catch (err) {
       const field = err instanceof EscalationValidationError ? err.field : undefined;
@@ -541,18 +541,20 @@ export class EscalationDialog extends GuidedDialog<EscalationState> {
     }
 
     log.info({ reference: result.reference, duplicate: result.duplicate, channel: dc.context.activity.channelId }, 'escalation stored for sending');
-    await sendReply(dc.context, this.sentReply(result.reference, state));
+    await sendReply(dc.context, this.sentReply(result.reference, state, queued));
     return dc.endDialog({ outcome: 'completed' } satisfies GuidedOutcome);
   }
 
-  private sentReply(reference: string, state: EscalationState): Reply {
+  private sentReply(reference: string, state: EscalationState, queued?: { sendWithinSeconds: number }): Reply {
     const who = state.replyTo
       ? `The team will reply to ${quoteUserText(state.replyTo)}.`
       : 'You did not give an email address, so the team cannot answer you personally.';
     return {
       kind: 'info',
       markdown: [
-        `Sent. Your reference number is **${reference}**. ${who}`,
+        queued
+          ? `Saved. Your reference number is **${reference}**. Because many messages are waiting, it will be sent within ${waitText(queued.sendWithinSeconds)}. ${who}`
+          : `Sent. Your reference number is **${reference}**. ${who}`,
         '**What happens next**',
         [
           `- Your message goes to the CBP E-Commerce team at ${this.inbox}.`,
@@ -610,6 +612,16 @@ export class EscalationDialog extends GuidedDialog<EscalationState> {
     return key.length <= ESCALATION_LIMITS.idempotencyKey ? key : `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
   }
 
+  /**
+   * Who asks, for the email limits (issue 13): the conversation and the client behind it — the
+   * Teams AAD object id, else the channel's user id (Direct Line binds it to the token).
+   */
+  private subject(dc: DialogContext): { conversationId: string; client?: string } {
+    const from = dc.context.activity.from;
+    const client = from?.aadObjectId ? `aad:${from.aadObjectId}` : from?.id ? `user:${dc.context.activity.channelId}:${from.id}` : undefined;
+    return { conversationId: this.conversationId(dc), ...(client ? { client: client.slice(0, 300) } : {}) };
+  }
+
   private conversationId(dc: DialogContext): string {
     return dc.context.activity.conversation?.id ?? 'unknown';
   }
@@ -635,7 +647,7 @@ export class EscalationDialog extends GuidedDialog<EscalationState> {
     const first =
       decision.scope === 'conversation'
         ? `You have already sent ${limits.perConversation.limit === 1 ? 'a message' : `${limits.perConversation.limit} messages`} to the CBP E-Commerce team in the last ${windowText(limits.perConversation.windowMs)}. That is the most I can send from one conversation, so I cannot send another one now.`
-        : 'Many people are sending messages to the CBP E-Commerce team right now, so I cannot send yours at the moment.';
+        : `You have already sent ${limits.perClient.limit} messages to the CBP E-Commerce team in the last ${windowText(limits.perClient.windowMs)}. That is the most I can send for one person, so I cannot send another one now.`;
     return {
       kind: 'info',
       markdown: [

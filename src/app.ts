@@ -179,7 +179,7 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
       taught: options.taught?.store ?? new FileTaughtStore(resolve(config.KNOWLEDGE_DIR)),
       outboxCounts: async () => {
         const { pending, sent, failed } = await escalation.mailer.health();
-        return { pending, sent, failed };
+        return { pending, sent, failed, emailCap: escalation.limiter.status() };
       },
       reload: async () => {
         let taught: Taught | undefined;

@@ -64,6 +64,22 @@ function setup(options: Partial<MailerOptions> = {}) {
 }
 
 describe('Mailer', () => {
+  it('with a send rate (the global cap), holds what is beyond it in the outbox and sends it as the window frees up', async () => {
+    const { store, transport, mailer, enqueue } = setup({ sendRate: { limit: 2, windowMs: 60_000 } });
+    const references = [];
+    for (let i = 0; i < 5; i++) references.push((await enqueue()).reference);
+    expect(await mailer.flush()).toMatchObject({ sent: 2 });
+    expect(transport.sent.map((s) => s.reference)).toEqual(references.slice(0, 2));
+    expect(await store.count('pending')).toBe(3); // held, durable
+    now += 59_999;
+    expect(await mailer.flush()).toMatchObject({ sent: 0 });
+    now += 1;
+    expect(await mailer.flush()).toMatchObject({ sent: 2 });
+    now += 60_000;
+    expect(await mailer.flush()).toMatchObject({ sent: 1 });
+    expect(transport.sent.map((s) => s.reference)).toEqual(references);
+  });
+
   it('delivers what is pending and records it as sent', async () => {
     const { store, transport, mailer, enqueue } = setup();
     const { reference } = await enqueue();

@@ -15,6 +15,7 @@ import pino, { type Logger } from 'pino';
 import { backoffDelayMs, type BackoffOptions } from './backoff';
 import { composeEscalationEmail, type EmailAddresses } from './compose';
 import type { DeliveryClaim, OutboxStore } from './store';
+import type { WindowLimit } from './rateLimiter';
 import type { MailTransport } from './transport';
 import type { DeliveryState, OutboxRecord } from './types';
 import { systemClock } from '../clock';
@@ -37,6 +38,12 @@ export interface MailerOptions {
   clock?: () => Date;
   /** Unique id of this mailer in claim names; defaults to host, pid and a random suffix. */
   owner?: string;
+  /**
+   * At most this many emails sent per rolling window (the global escalation cap): beyond it,
+   * due messages are held in the outbox and sent as the window frees up ("queued, sent later").
+   * Per mailer, i.e. per instance. Default: no limit.
+   */
+  sendRate?: WindowLimit;
   /** Builds the email; defaults to `composeEscalationEmail`. */
   compose?: (record: OutboxRecord, addresses: EmailAddresses) => SendMailOptions;
 }
@@ -131,6 +138,9 @@ export class Mailer {
   private nextDueAtMs: number | undefined;
   private housekeepingDone = false;
   private lastHealth: OutboxHealth | undefined;
+  private readonly sendRate: WindowLimit | undefined;
+  /** When this mailer sent, within the last `sendRate` window. */
+  private sentTimes: number[] = [];
 
   constructor(options: MailerOptions) {
     this.store = options.store;
@@ -144,6 +154,7 @@ export class Mailer {
     this.stalePendingAfterMs = options.stalePendingAfterMs ?? 30 * 60_000;
     this.clock = options.clock ?? systemClock;
     this.compose = options.compose ?? composeEscalationEmail;
+    this.sendRate = options.sendRate;
     this.owner = options.owner ?? `mailer-${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     if (this.maxAttempts < 1) throw new RangeError('maxAttempts must be at least 1');
   }
@@ -298,9 +309,25 @@ export class Mailer {
 
     for (const reference of due) {
       if (this.stopping) break;
-      tally(result, await this.deliverOne(reference));
+      const freesAt = this.heldUntil(this.clock().getTime());
+      if (freesAt !== undefined) {
+        // Hold the rest: the cap is full; try again when the window frees up.
+        this.nextDueAtMs = Math.min(this.nextDueAtMs ?? Infinity, freesAt);
+        break;
+      }
+      const outcome = await this.deliverOne(reference);
+      if (outcome === 'sent' && this.sendRate) this.sentTimes.push(this.clock().getTime());
+      tally(result, outcome);
     }
     return result;
+  }
+
+  /** With the send rate reached at `now`, when the next send fits; otherwise undefined. */
+  private heldUntil(now: number): number | undefined {
+    if (!this.sendRate) return undefined;
+    const { limit, windowMs } = this.sendRate;
+    this.sentTimes = this.sentTimes.filter((t) => t > now - windowMs);
+    return this.sentTimes.length < limit ? undefined : this.sentTimes[this.sentTimes.length - limit]! + windowMs;
   }
 
   private async deliverOne(reference: string): Promise<DeliveryOutcome> {

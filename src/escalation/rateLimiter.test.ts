@@ -1,4 +1,4 @@
-import { EscalationRateLimiter } from './rateLimiter';
+import { EscalationRateLimiter, type GlobalCapStatus } from './rateLimiter';
 
 const MINUTE = 60_000;
 
@@ -24,21 +24,46 @@ describe('EscalationRateLimiter', () => {
     expect(limiter.check('c1', 1000).allowed).toBe(false);
   });
 
-  it('applies the global limit across conversations (default 60 per 10 minutes)', () => {
-    const limiter = new EscalationRateLimiter();
+  it('the global cap (default 60 per 10 minutes) never refuses: beyond it, escalations are queued with an honest wait', () => {
+    const trips: GlobalCapStatus[] = [];
+    const limiter = new EscalationRateLimiter({ onTrip: (s) => trips.push(s) });
     const t0 = 1_000_000;
-    for (let i = 0; i < 60; i++) expect(limiter.tryAcquire(`c${i}`, t0 + i * 1000).allowed).toBe(true);
-    const refused = limiter.check('someone-new', t0 + 60_000);
-    expect(refused).toEqual({ allowed: false, scope: 'global', retryAfterSeconds: 540 });
-    expect(limiter.check('someone-new', t0 + 10 * MINUTE + 1).allowed).toBe(true);
+    for (let i = 0; i < 60; i++) expect(limiter.tryAcquire({ conversationId: `c${i}`, client: `u${i}` }, t0 + i * 1000)).toEqual({ allowed: true });
+    expect(limiter.status(t0 + 60_000)).toMatchObject({ tripped: false, full: true, queued: 0, trips: 0 });
+    // Someone new at t0 + 60 s: accepted, sent when the first slot leaves the window (t0 + 10 min).
+    expect(limiter.check({ conversationId: 'new', client: 'genuine' }, t0 + 60_000)).toEqual({ allowed: true, queued: { sendWithinSeconds: 540 } });
+    expect(limiter.record({ conversationId: 'new', client: 'genuine' }, t0 + 60_000)).toEqual({ allowed: true, queued: { sendWithinSeconds: 540 } });
+    // The next one takes the following slot; the alert fired once, not per message.
+    expect(limiter.record({ conversationId: 'new2', client: 'genuine2' }, t0 + 60_000)).toEqual({ allowed: true, queued: { sendWithinSeconds: 541 } });
+    expect(trips).toHaveLength(1);
+    expect(trips[0]).toMatchObject({ tripped: true, queued: 1, trips: 1, lastTrippedAt: new Date(t0 + 60_000).toISOString(), limit: 60, windowMinutes: 10 });
+    expect(limiter.status(t0 + 60_000)).toMatchObject({ tripped: true, queued: 2, trips: 1 });
+    // Once the held ones are due and the window has room again, it is clear; a new flood trips it again.
+    expect(limiter.status(t0 + 30 * MINUTE)).toMatchObject({ tripped: false, full: false, queued: 0, trips: 1 });
+    expect(limiter.check('later', t0 + 30 * MINUTE)).toEqual({ allowed: true });
+  });
+
+  it('limits a client across conversations: a new conversation is not a new allowance (default 5 per hour)', () => {
+    const limiter = new EscalationRateLimiter();
+    const t0 = Date.parse('2026-03-02T15:00:00Z');
+    for (let i = 0; i < 5; i++) expect(limiter.tryAcquire({ conversationId: `attack-${i}`, client: 'user:emulator:x' }, t0 + i * 1000)).toEqual({ allowed: true });
+    expect(limiter.check({ conversationId: 'attack-5', client: 'user:emulator:x' }, t0 + 5000)).toEqual({ allowed: false, scope: 'client', retryAfterSeconds: 3600 - 5 });
+    // Another client, and the same conversation ids without that client, are not affected.
+    expect(limiter.check({ conversationId: 'attack-5', client: 'user:emulator:y' }, t0 + 5000)).toEqual({ allowed: true });
+    expect(limiter.check('attack-5', t0 + 5000)).toEqual({ allowed: true });
+    expect(limiter.check({ conversationId: 'attack-5', client: 'user:emulator:x' }, t0 + 60 * MINUTE)).toEqual({ allowed: true });
   });
 
   it('reports the longer wait when both limits are hit', () => {
-    const limiter = new EscalationRateLimiter({ limits: { global: { limit: 3, windowMs: 10 * MINUTE } } });
-    limiter.record('c1', 0);
-    limiter.record('c1', 1000);
-    limiter.record('c1', 2000);
-    expect(limiter.check('c1', 3000)).toEqual({ allowed: false, scope: 'conversation', retryAfterSeconds: 3597 });
+    const limiter = new EscalationRateLimiter({ limits: { perClient: { limit: 3, windowMs: 10 * MINUTE } } });
+    const who = { conversationId: 'c1', client: 'u1' };
+    limiter.record(who, 0);
+    limiter.record(who, 1000);
+    limiter.record(who, 2000);
+    expect(limiter.check(who, 3000)).toEqual({ allowed: false, scope: 'conversation', retryAfterSeconds: 3597 });
+    const shortConversation = new EscalationRateLimiter({ limits: { perConversation: { limit: 3, windowMs: MINUTE }, perClient: { limit: 3, windowMs: 60 * MINUTE } } });
+    for (const t of [0, 1000, 2000]) shortConversation.record(who, t);
+    expect(shortConversation.check(who, 3000)).toEqual({ allowed: false, scope: 'client', retryAfterSeconds: 3597 });
   });
 
   it('uses the injected clock when no time is given', () => {

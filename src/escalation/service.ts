@@ -9,7 +9,7 @@ import { mailboxAddress } from './compose';
 import { FileOutboxStore } from './fileStore/FileOutboxStore';
 import { Mailer, type OutboxHealth } from './mailer';
 import { Outbox } from './outbox';
-import { DEFAULT_ESCALATION_RATE_LIMITS, EscalationRateLimiter, type EscalationRateLimits } from './rateLimiter';
+import { DEFAULT_ESCALATION_RATE_LIMITS, EscalationRateLimiter, type EscalationRateLimits, type GlobalCapStatus } from './rateLimiter';
 import { isValidEmailAddress } from './sanitize';
 import type { OutboxStore } from './store';
 import { EmlFileTransport, SmtpTransport, type MailTransport } from './transport';
@@ -65,8 +65,8 @@ export interface EscalationService {
   start(): void;
   /** `mailer.stop()`: waits for a send in progress. */
   stop(): Promise<void>;
-  /** `mailer.lastKnownHealth()`: synchronous, for the readiness probe. */
-  health(): OutboxHealth;
+  /** `mailer.lastKnownHealth()` and the global email cap: synchronous, for the readiness probe. */
+  health(): OutboxHealth & { emailCap: GlobalCapStatus };
 }
 
 /** Test seams; the app passes none. */
@@ -114,12 +114,19 @@ export function createEscalationService(
     pollIntervalMs: config.pollIntervalMs,
     leaseMs: config.leaseMs,
     stalePendingAfterMs: config.stalePendingAfterMs,
+    // The global cap: beyond it, messages wait in the outbox and go out at this rate.
+    sendRate: config.rateLimits.global,
     ...(overrides.clock ? { clock: overrides.clock } : {}),
     ...(overrides.mailerOwner ? { owner: overrides.mailerOwner } : {}),
   });
   const outbox = new Outbox({ store, onEnqueued: () => mailer.notify(), ...(overrides.clock ? { clock: overrides.clock } : {}) });
   const clock = overrides.clock;
-  const limiter = new EscalationRateLimiter({ limits: config.rateLimits, ...(clock ? { clock: () => clock().getTime() } : {}) });
+  const limiter = new EscalationRateLimiter({
+    limits: config.rateLimits,
+    ...(clock ? { clock: () => clock().getTime() } : {}),
+    // One line per trip (not per message), for staff alerting; no user data.
+    onTrip: (status) => logger.warn({ emailCap: status }, 'escalation email cap reached: further emails are queued and sent later'),
+  });
   return {
     outbox,
     mailer,
@@ -128,7 +135,7 @@ export function createEscalationService(
     config,
     start: () => mailer.start(),
     stop: () => mailer.stop(),
-    health: () => mailer.lastKnownHealth(),
+    health: () => ({ ...mailer.lastKnownHealth(), emailCap: limiter.status() }),
   };
 }
 

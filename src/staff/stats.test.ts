@@ -99,4 +99,14 @@ describe('statsReport', () => {
     expect(reply.markdown).toContain('- 0 pending, 0 sent, 0 failed');
     expect(reply.markdown).not.toContain('need a look');
   });
+
+  it('says when the global email cap tripped (issue 13), and nothing when it never did', () => {
+    const now = new Date('2026-11-25T17:00:00Z');
+    const cap = { tripped: true, queued: 4, trips: 2, lastTrippedAt: '2026-11-25T16:55:00.000Z', limit: 60, windowMinutes: 10 };
+    expect(statsReport([], { pending: 4, sent: 60, failed: 0, emailCap: cap }, now).markdown).toContain(
+      '- Email cap (60 per 10 minutes): **tripped now**: 4 queued to be sent later; tripped 2 times, last at 2026-11-25T16:55:00.000Z',
+    );
+    expect(statsReport([], { pending: 0, sent: 60, failed: 0, emailCap: { ...cap, tripped: false, queued: 0 } }, now).markdown).toContain('clear now; tripped 2 times');
+    expect(statsReport([], { pending: 0, sent: 0, failed: 0, emailCap: { ...cap, tripped: false, queued: 0, trips: 0, lastTrippedAt: null } }, now).markdown).not.toContain('Email cap');
+  });
 });

@@ -15,6 +15,8 @@ export interface OutboxCounts {
   pending: number;
   sent: number;
   failed: number;
+  /** The global email cap (issue 13): when it tripped, emails beyond it wait and go out later. */
+  emailCap?: { tripped: boolean; queued: number; trips: number; lastTrippedAt: string | null; limit: number; windowMinutes: number };
 }
 
 /** The figures of one window. */
@@ -96,6 +98,15 @@ function figureLines(f: UsageFigures): string[] {
   ];
 }
 
+/** Whether the global email cap has tripped since start; nothing when it never did. */
+function capLines(cap: OutboxCounts['emailCap']): string[] {
+  if (!cap || cap.trips === 0) return [];
+  const state = cap.tripped ? `**tripped now**: ${cap.queued} queued to be sent later` : 'clear now';
+  return [
+    `- Email cap (${cap.limit} per ${cap.windowMinutes} minutes): ${state}; tripped ${plural(cap.trips, 'time')}, last at ${cap.lastTrippedAt} — many emails at once may be a flood`,
+  ];
+}
+
 /** The `stats` report as steps: one pass over the records for both windows. */
 function* statsSteps(records: readonly UsageRecord[], outbox: OutboxCounts, now: Date, due: readonly DueDocument[]): Steps<Reply> {
   const today = lastDays(now, 1);
@@ -108,6 +119,7 @@ function* statsSteps(records: readonly UsageRecord[], outbox: OutboxCounts, now:
     [
       '**Emails to the E-Commerce team, now**',
       `- ${outbox.pending} pending, ${outbox.sent} sent, ${outbox.failed} failed${failedNote}`,
+      ...capLines(outbox.emailCap),
     ].join('\n'),
     ...(due.length > 0 ? [dueLines(due)] : []),
     `Days are U.S. Eastern dates. ${plural(records.length, 'record')} read.`,
