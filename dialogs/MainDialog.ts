@@ -12,6 +12,7 @@ import type { QuestionOutcome } from '../src/records';
 import type { GuidedOutcome } from './GuidedDialog';
 import { directVerdictReply } from './verdict';
 import { removeCardNumbers } from '../src/escalation';
+import { familyOf } from '../src/knowledge';
 import { todayInEastern, type ShipmentFacts } from '../src/rules';
 import { understand, type PartAnswer } from '../src/understanding';
 import {
@@ -183,7 +184,8 @@ export class MainDialog extends Dialog {
     const kb = this.services.knowledge();
     const result = main.result;
     const answered = result.kind === 'answer';
-    state.lastAnswerId = answered ? result.best!.id : undefined;
+    // The topic, not the version: feedback follows it when the version in force changes.
+    state.lastAnswerId = answered ? familyOf(result.best!) : undefined;
     // Kept in conversation state (on disk when scaled out): never with a card number in it.
     state.lastQuestion = removeCardNumbers(text);
     if (answered) {
@@ -193,7 +195,7 @@ export class MainDialog extends Dialog {
       state.lastUnanswered = state.lastQuestion;
       state.lastGuesses = [result.best, ...result.alternatives].filter((d) => d !== undefined).map((d) => d!.title);
     }
-    await this.record(dc, { outcome: result.kind as QuestionOutcome, confidence: result.confidence, docId: result.best?.id, topic: result.best?.topic, text: answered ? undefined : text });
+    await this.record(dc, { outcome: result.kind as QuestionOutcome, confidence: result.confidence, docId: result.best && familyOf(result.best), topic: result.best?.topic, text: answered ? undefined : text });
     await sendReply(dc.context, partsReply(main, others, kb));
     return Dialog.EndOfTurn;
   }
