@@ -15,6 +15,7 @@ describe('definitionSubject: the term a definition question asks about', () => {
     'what is the duty on a $40 jacket',
     'What happens if I refuse my package?',
     'why does my bill say MPF',
+    "My broker keeps saying I need to use 'reasonable care'. What does that actually mean for me?",
     'how do I know what my HTS code means for the rate I pay on shoes from Vietnam and China',
   ])('"%s" asks something else', (text) => expect(definitionSubject(text)).toBeUndefined());
 });

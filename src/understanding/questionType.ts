@@ -12,6 +12,9 @@ const DEFINITION_PATTERNS: RegExp[] = [
   new RegExp(String.raw`^\s*(?:so\s+|ok\s+|okay\s+)?what(?:'s|s|\s+is|\s+are)\s+${SUBJECT}\s*(?:\?|$|,|\s+and\s+(?:who|how|what|why|where|when)\b)`, 'iu'),
 ];
 
+/** Words that point back instead of naming a term. */
+const POINTERS = /^(?:that|this|it|they|those|these|he|she|all (?:this|that)|any of (?:this|that))$/i;
+
 /**
  * The term a definition question asks about, or undefined when it asks something else.
  *
@@ -25,8 +28,9 @@ export function definitionSubject(text: string): string | undefined {
   for (const pattern of DEFINITION_PATTERNS) {
     const m = pattern.exec(text);
     const subject = m?.[1]?.trim();
-    // A definition asks about a term of a few words; "the duty on a $40 jacket" is no term.
-    if (subject && subject.split(/\s+/).length <= 4 && !/\d/.test(subject)) return subject;
+    // A definition asks about a term of a few words; "the duty on a $40 jacket" is no term, and
+    // "what does that mean" points back into the story.
+    if (subject && subject.split(/\s+/).length <= 4 && !/\d/.test(subject) && !POINTERS.test(subject)) return subject;
   }
   return undefined;
 }
