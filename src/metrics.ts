@@ -185,6 +185,7 @@ export function countingRecordStore(store: RecordStore, metrics: Pick<Metrics, '
       metrics.recordUsage(record);
     },
     list: (sinceIso) => store.list(sinceIso),
+    ...(store.scan ? { scan: (sinceIso: string | undefined, visit: (record: UsageRecord) => void) => store.scan!(sinceIso, visit) } : {}),
   };
 }
 

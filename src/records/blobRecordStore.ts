@@ -34,6 +34,7 @@ import {
   type ContainerClient,
 } from '../storage/azureBlob';
 import { redactRecord, type RecordStore, type UsageRecord } from './index';
+import { pacer } from './pace';
 
 const MONTH = /^\d{4}-\d{2}$/;
 const BLOB_NAME = /^usage\/(\d{4}-\d{2})\/[A-Za-z0-9._-]+\.jsonl$/;
@@ -134,6 +135,13 @@ export class BlobRecordStore implements RecordStore {
   }
 
   async list(sinceIso?: string): Promise<UsageRecord[]> {
+    const records: UsageRecord[] = [];
+    await this.scan(sinceIso, (record) => records.push(record));
+    return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+
+  /** Each month's blobs are downloaded whole (a few per month), then parsed and visited in slices. */
+  async scan(sinceIso: string | undefined, visit: (record: UsageRecord) => void): Promise<number> {
     await this.ensureContainer();
     const firstMonth = sinceIso?.slice(0, 7);
     const names = (await listBlobs(this.container, 'usage/'))
@@ -144,21 +152,30 @@ export class BlobRecordStore implements RecordStore {
       })
       .sort();
     const bodies = await mapLimited(names, READ_CONCURRENCY, async (name) => (await downloadBlob(this.container, name))?.body);
-    const records: UsageRecord[] = [];
-    for (const body of bodies) {
+    const pace = pacer();
+    let visited = 0;
+    for (let b = 0; b < bodies.length; b++) {
+      const body = bodies[b];
       if (!body) continue;
-      for (const line of body.toString('utf8').split('\n')) {
+      const lines = body.toString('utf8').split('\n');
+      bodies[b] = undefined; // the text is split: let the buffer go
+      for (const line of lines) {
+        const paused = pace.step();
+        if (paused) await paused;
         if (!line.trim()) continue;
+        let record: UsageRecord;
         try {
-          const record = JSON.parse(line) as UsageRecord;
-          if (!record || typeof record.at !== 'string') continue;
-          if (!sinceIso || record.at >= sinceIso) records.push(redactRecord(record));
+          record = JSON.parse(line) as UsageRecord;
         } catch {
-          // Appends are atomic, so only a hand-edited blob has a bad line; skip it.
+          continue; // Appends are atomic, so only a hand-edited blob has a bad line; skip it.
         }
+        if (!record || typeof record.at !== 'string') continue;
+        if (sinceIso && !(record.at >= sinceIso)) continue;
+        visited++;
+        visit(redactRecord(record));
       }
     }
-    return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return visited;
   }
 
   /** Writes queued lines, one Append Block per batch, until the queue is empty. */

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { removeCardNumbers } from '../escalation/luhn';
 import { readJsonLines } from './jsonLines';
+import { pacer } from './pace';
 
 export type QuestionOutcome = 'answer' | 'did-you-mean' | 'out-of-scope' | 'other-cbp';
 
@@ -60,6 +61,32 @@ export interface RecordStore {
   append(record: UsageRecord): Promise<void>;
   /** Records with `at` on or after `sinceIso` (all when omitted), oldest first. */
   list(sinceIso?: string): Promise<UsageRecord[]>;
+  /**
+   * Calls `visit` with each record with `at` on or after `sinceIso` (all when omitted), in
+   * storage order (roughly oldest first, not guaranteed), without keeping them: a report that
+   * only counts, or keeps a few, never holds them all in memory. Pauses between chunks so the
+   * event loop keeps turning. Resolves with the number of records visited.
+   */
+  scan?(sinceIso: string | undefined, visit: (record: UsageRecord) => void): Promise<number>;
+}
+
+/**
+ * `store.scan`, or `list` for a store that has no `scan` (then the records are all held once).
+ *
+ * @example
+ * let feedback = 0;
+ * await scanRecords(store, since, (r) => { if (r.type === 'feedback') feedback++; });
+ */
+export async function scanRecords(store: RecordStore, sinceIso: string | undefined, visit: (record: UsageRecord) => void): Promise<number> {
+  if (store.scan) return store.scan(sinceIso, visit);
+  const records = await store.list(sinceIso);
+  const pace = pacer();
+  for (const record of records) {
+    visit(record);
+    const paused = pace.step();
+    if (paused) await paused;
+  }
+  return records.length;
 }
 
 /**
@@ -98,11 +125,20 @@ export class JsonlRecordStore implements RecordStore {
   }
 
   async list(sinceIso?: string): Promise<UsageRecord[]> {
+    const records: UsageRecord[] = [];
+    await this.scan(sinceIso, (record) => records.push(record));
+    // Appended in time order, so usually sorted already: check before sorting.
+    const byTime = (a: UsageRecord, b: UsageRecord) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+    for (let i = 1; i < records.length; i++) if (byTime(records[i - 1], records[i]) > 0) return records.sort(byTime);
+    return records;
+  }
+
+  async scan(sinceIso: string | undefined, visit: (record: UsageRecord) => void): Promise<number> {
     let names: string[];
     try {
       names = await fs.promises.readdir(this.dir);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
       throw err;
     }
     const firstMonth = sinceIso?.slice(0, 7);
@@ -110,18 +146,17 @@ export class JsonlRecordStore implements RecordStore {
       .filter((n) => /^usage-\d{4}-\d{2}\.jsonl$/.test(n))
       .filter((n) => !firstMonth || n.slice(6, 13) >= firstMonth)
       .sort();
-    const records: UsageRecord[] = [];
+    let visited = 0;
     // Streamed, a chunk at a time: a big month does not hold the event loop while it is read.
     for (const name of files) {
       await readJsonLines(path.join(this.dir, name), (value) => {
         const record = value as UsageRecord;
-        if (!sinceIso || record.at >= sinceIso) records.push(redactRecord(record));
+        if (sinceIso && !(record.at >= sinceIso)) return;
+        visited++;
+        visit(redactRecord(record));
       });
     }
-    // Appended in time order, so usually sorted already: check before sorting.
-    const byTime = (a: UsageRecord, b: UsageRecord) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
-    for (let i = 1; i < records.length; i++) if (byTime(records[i - 1], records[i]) > 0) return records.sort(byTime);
-    return records;
+    return visited;
   }
 
   private fileFor(at: string): string {
@@ -139,5 +174,21 @@ export class MemoryRecordStore implements RecordStore {
 
   async list(sinceIso?: string): Promise<UsageRecord[]> {
     return this.records.filter((r) => !sinceIso || r.at >= sinceIso);
+  }
+
+  async scan(sinceIso: string | undefined, visit: (record: UsageRecord) => void): Promise<number> {
+    const pace = pacer();
+    let visited = 0;
+    // By index: records appended while the scan pauses are visited too (they are newer).
+    for (let i = 0; i < this.records.length; i++) {
+      const record = this.records[i];
+      if (!sinceIso || record.at >= sinceIso) {
+        visited++;
+        visit(record);
+      }
+      const paused = pace.step();
+      if (paused) await paused;
+    }
+    return visited;
   }
 }

@@ -8,13 +8,13 @@ import { MAX_TAUGHT_CHARS } from '../knowledge/taught';
 import { easternDate } from '../clock';
 import { versionsOf } from '../knowledge/dated';
 import { dueForReview } from '../knowledge/dateChecks';
-import type { RecordStore } from '../records';
+import { scanRecords, type RecordStore } from '../records';
 import type { StaffCommand } from './commands';
 import { kbReport } from './kb';
 import { reloadReport, ReloadResult } from './reload';
-import { OutboxCounts, statsReportSliced } from './stats';
+import { OutboxCounts, statsReportScanned } from './stats';
 import { teachProblemReport, teachReport } from './teach';
-import { unansweredListReply, unansweredListSliced } from './unanswered';
+import { unansweredListReply, unansweredListScanned } from './unanswered';
 
 export interface StaffDeskDeps {
   records: RecordStore;
@@ -54,16 +54,18 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffDeskDeps
   const since = new Date(now.getTime() - HISTORY_DAYS * 24 * 3600 * 1000).toISOString();
   switch (command.command) {
     case 'stats':
-      // Sliced: counting a year of records pauses every few milliseconds, so nobody waits on staff.
-      return statsReportSliced(await deps.records.list(since), await deps.outboxCounts(), now, dueForReview(deps.knowledge().documents, easternDate(now), versionsOf));
+      // Counted as the records are read, a chunk at a time with pauses in between: nobody waits
+      // on staff, and the records are never all in memory at once.
+      return statsReportScanned((visit) => scanRecords(deps.records, since, visit), () => deps.outboxCounts(), now, dueForReview(deps.knowledge().documents, easternDate(now), versionsOf));
     case 'unanswered': {
       const days = command.arg ? Number(command.arg) : undefined;
       const taught = await readTaught(deps);
       const wanted = Number.isFinite(days) ? days : undefined;
-      // Only the records the window can hold (a day of margin for the Eastern offset), grouped in slices.
+      // Only the records the window can hold (a day of margin for the Eastern offset), read as a
+      // stream keeping only the latest gap questions, then grouped in slices.
       const windowDays = Math.max(1, Math.min(HISTORY_DAYS, Math.floor(wanted ?? 14)));
       const from = new Date(now.getTime() - (windowDays + 1) * 24 * 3600 * 1000).toISOString();
-      const list = await unansweredListSliced(await deps.records.list(from), now, { days: wanted, isTaught: isTaughtIn(taught) });
+      const list = await unansweredListScanned((visit) => scanRecords(deps.records, from, visit), now, { days: wanted, isTaught: isTaughtIn(taught) });
       session.unanswered = list.shown.map((g) => g.text);
       return unansweredListReply(list);
     }

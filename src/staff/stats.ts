@@ -32,15 +32,31 @@ export interface UsageFigures {
   topics: { topic: string; count: number }[];
 }
 
-/** Counting for several windows in one pass, as steps (see slices.ts). */
-function* figuresSteps(records: readonly UsageRecord[], windows: readonly DateWindow[]): Steps<UsageFigures[]> {
-  const all = windows.map(() => ({ figures: { questions: 0, answered: 0, didYouMean: 0, outOfScope: 0, otherCbp: 0, helpful: 0, notHelpful: 0, topics: [] } as UsageFigures, topics: new Map<string, number>() }));
-  const tests = windows.map(windowTest);
-  for (const record of records) {
-    yield;
-    for (let w = 0; w < all.length; w++) {
-      if (!tests[w](record.at)) continue;
-      const { figures, topics } = all[w];
+/**
+ * Counts records into the figures of several windows, one record at a time: nothing is kept but
+ * the counters, so `stats` can count records as they are read instead of holding them all.
+ *
+ * @example
+ * const counter = new FiguresCounter([lastDays(now, 1), lastDays(now, 7)]);
+ * await scanRecords(store, since, (r) => counter.add(r));
+ * const [today, week] = counter.figures();
+ */
+export class FiguresCounter {
+  /** Records counted (in a window or not). */
+  records = 0;
+  private readonly all: { figures: UsageFigures; topics: Map<string, number> }[];
+  private readonly tests: ((isoInstant: string) => boolean)[];
+
+  constructor(windows: readonly DateWindow[]) {
+    this.all = windows.map(() => ({ figures: { questions: 0, answered: 0, didYouMean: 0, outOfScope: 0, otherCbp: 0, helpful: 0, notHelpful: 0, topics: [] }, topics: new Map<string, number>() }));
+    this.tests = windows.map(windowTest);
+  }
+
+  add(record: UsageRecord): void {
+    this.records++;
+    for (let w = 0; w < this.all.length; w++) {
+      if (!this.tests[w](record.at)) continue;
+      const { figures, topics } = this.all[w];
       if (record.type === 'feedback') {
         if (record.helpful) figures.helpful++;
         else figures.notHelpful++;
@@ -54,10 +70,24 @@ function* figuresSteps(records: readonly UsageRecord[], windows: readonly DateWi
       if (record.topic) topics.set(record.topic, (topics.get(record.topic) ?? 0) + 1);
     }
   }
-  return all.map(({ figures, topics }) => ({
-    ...figures,
-    topics: [...topics.entries()].map(([topic, count]) => ({ topic, count })).sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic)),
-  }));
+
+  /** The figures of each window, in the order the windows were given. */
+  figures(): UsageFigures[] {
+    return this.all.map(({ figures, topics }) => ({
+      ...figures,
+      topics: [...topics.entries()].map(([topic, count]) => ({ topic, count })).sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic)),
+    }));
+  }
+}
+
+/** Counting for several windows in one pass, as steps (see slices.ts). */
+function* figuresSteps(records: readonly UsageRecord[], windows: readonly DateWindow[]): Steps<UsageFigures[]> {
+  const counter = new FiguresCounter(windows);
+  for (const record of records) {
+    yield;
+    counter.add(record);
+  }
+  return counter.figures();
 }
 
 /**
@@ -112,6 +142,10 @@ function* statsSteps(records: readonly UsageRecord[], outbox: OutboxCounts, now:
   const today = lastDays(now, 1);
   const week = lastDays(now, 7);
   const [todayFigures, weekFigures] = yield* figuresSteps(records, [today, week]);
+  return statsReply([today, week], [todayFigures, weekFigures], records.length, outbox, due);
+}
+
+function statsReply([today, week]: DateWindow[], [todayFigures, weekFigures]: UsageFigures[], read: number, outbox: OutboxCounts, due: readonly DueDocument[]): Reply {
   const failedNote = outbox.failed > 0 ? ' — failed messages need a look (outbox failed folder)' : '';
   const markdown = [
     [`**Today, ${windowLabel(today)}**`, ...figureLines(todayFigures)].join('\n'),
@@ -122,7 +156,7 @@ function* statsSteps(records: readonly UsageRecord[], outbox: OutboxCounts, now:
       ...capLines(outbox.emailCap),
     ].join('\n'),
     ...(due.length > 0 ? [dueLines(due)] : []),
-    `Days are U.S. Eastern dates. ${plural(records.length, 'record')} read.`,
+    `Days are U.S. Eastern dates. ${plural(read, 'record')} read.`,
   ].join('\n\n');
   return {
     kind: 'info',
@@ -130,6 +164,21 @@ function* statsSteps(records: readonly UsageRecord[], outbox: OutboxCounts, now:
     markdown,
     suggestions: [{ label: 'Unanswered questions', value: 'unanswered' }],
   };
+}
+
+/**
+ * The `stats` reply, counting the records as `scan` hands them over (see `scanRecords`): only
+ * the counters are kept, never the records, and the store pauses between chunks. This is what
+ * the bot runs; the outbox counts are asked for once the records are counted.
+ *
+ * @example
+ * const reply = await statsReportScanned((visit) => scanRecords(store, since, visit), outboxCounts, new Date());
+ */
+export async function statsReportScanned(scan: (visit: (record: UsageRecord) => void) => Promise<unknown>, outbox: () => Promise<OutboxCounts>, now: Date, due: readonly DueDocument[] = []): Promise<Reply> {
+  const windows = [lastDays(now, 1), lastDays(now, 7)];
+  const counter = new FiguresCounter(windows);
+  await scan((record) => counter.add(record));
+  return statsReply(windows, counter.figures(), counter.records, await outbox(), due);
 }
 
 /**

@@ -313,36 +313,112 @@ export interface UnansweredList {
   notGrouped: number;
 }
 
+/** A kept question and its arrival number (later wins among equal times). */
+interface Kept {
+  record: QuestionRecord;
+  seq: number;
+}
+
+const older = (a: Kept, b: Kept) => a.record.at < b.record.at || (a.record.at === b.record.at && a.seq < b.seq);
+
 /**
- * The report as steps (see slices.ts). Reads the records newest first and groups at most the
- * latest {@link MAX_GROUPED_QUESTIONS} gap questions of the window.
+ * Takes the records one at a time (from an array or as the store reads them) and keeps only what
+ * `unanswered` needs: the counts, and the latest {@link MAX_GROUPED_QUESTIONS} gap questions of
+ * the window, in a heap ordered by time (the oldest kept is dropped when a newer one comes) — so
+ * the records need not arrive in order, and at most 20,000 of them are held, however many are read.
+ */
+export class GapCollector {
+  readonly days: number;
+  readonly max: number;
+  readonly window: DateWindow;
+  otherCbp = 0;
+  taught = 0;
+  notGrouped = 0;
+  private readonly within: (isoInstant: string) => boolean;
+  private readonly heap: Kept[] = [];
+  private seq = 0;
+
+  constructor(
+    now: Date,
+    private readonly options: UnansweredOptions = {},
+  ) {
+    this.days = Math.max(1, Math.min(366, Math.floor(options.days ?? 14)));
+    this.max = Math.max(1, Math.floor(options.max ?? 10));
+    this.window = lastDays(now, this.days);
+    this.within = windowTest(this.window);
+  }
+
+  add(r: UsageRecord): void {
+    if (r.type !== 'question' || !this.within(r.at)) return;
+    if (r.outcome === 'other-cbp') this.otherCbp++;
+    if (!r.text || !gapKind(r)) return;
+    if (this.options.isTaught && this.options.isTaught(r.text)) {
+      if (questionKey(r.text)) this.taught++;
+      return;
+    }
+    const item: Kept = { record: r, seq: this.seq++ };
+    const heap = this.heap;
+    if (heap.length < MAX_GROUPED_QUESTIONS) {
+      // Sift up: the oldest kept question stays at the top.
+      let i = heap.push(item) - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!older(item, heap[parent])) break;
+        heap[i] = heap[parent];
+        i = parent;
+      }
+      heap[i] = item;
+      return;
+    }
+    this.notGrouped++;
+    if (older(item, heap[0])) return; // older than everything kept: left out
+    // Replace the oldest kept and sift down.
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const child = left + 1 < heap.length && older(heap[left + 1], heap[left]) ? left + 1 : left;
+      if (!older(heap[child], item)) break;
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = item;
+  }
+
+  /** Groups what was kept, as steps (see slices.ts). */
+  *listSteps(counters?: GroupingCounters): Steps<UnansweredList> {
+    const kept = yield* sortSteps(this.heap, (a, b) => (older(a, b) ? -1 : older(b, a) ? 1 : 0));
+    this.heap.length = 0;
+    const groups = yield* groupingSteps(kept.map((k) => k.record), counters);
+    const { days, window, otherCbp, taught, notGrouped } = this;
+    return { days, window, groups, shown: groups.slice(0, this.max), otherCbp, taught, notGrouped };
+  }
+}
+
+/**
+ * The report as steps (see slices.ts): groups at most the latest {@link MAX_GROUPED_QUESTIONS}
+ * gap questions of the window.
  */
 export function* unansweredSteps(records: readonly UsageRecord[], now: Date, options: UnansweredOptions = {}, counters?: GroupingCounters): Steps<UnansweredList> {
-  const days = Math.max(1, Math.min(366, Math.floor(options.days ?? 14)));
-  const max = Math.max(1, Math.floor(options.max ?? 10));
-  const window = lastDays(now, days);
-  const within = windowTest(window);
-  const isTaught = options.isTaught;
-  const latest: QuestionRecord[] = [];
-  let otherCbp = 0;
-  let taught = 0;
-  let notGrouped = 0;
-  for (let i = records.length - 1; i >= 0; i--) {
+  const collector = new GapCollector(now, options);
+  for (const r of records) {
     yield;
-    const r = records[i];
-    if (r.type !== 'question' || !within(r.at)) continue;
-    if (r.outcome === 'other-cbp') otherCbp++;
-    if (!r.text || !gapKind(r)) continue;
-    if (isTaught && isTaught(r.text)) {
-      if (questionKey(r.text)) taught++;
-      continue;
-    }
-    if (latest.length < MAX_GROUPED_QUESTIONS) latest.push(r);
-    else notGrouped++;
+    collector.add(r);
   }
-  latest.reverse();
-  const groups = yield* groupingSteps(latest, counters);
-  return { days, window, groups, shown: groups.slice(0, max), otherCbp, taught, notGrouped };
+  return yield* collector.listSteps(counters);
+}
+
+/**
+ * What the bot runs: the records are collected as `scan` hands them over (see `scanRecords`),
+ * keeping only the latest gap questions, then grouped in slices.
+ *
+ * @example
+ * const list = await unansweredListScanned((visit) => scanRecords(store, since, visit), new Date());
+ */
+export async function unansweredListScanned(scan: (visit: (record: UsageRecord) => void) => Promise<unknown>, now: Date, options: UnansweredOptions = {}, counters?: GroupingCounters): Promise<UnansweredList> {
+  const collector = new GapCollector(now, options);
+  await scan((record) => collector.add(record));
+  return runSliced(collector.listSteps(counters));
 }
 
 /**
