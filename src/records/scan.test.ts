@@ -10,7 +10,7 @@ import { JsonlRecordStore, MemoryRecordStore, scanRecords, type UsageRecord } fr
 
 const feedback = (at: string): UsageRecord => ({ type: 'feedback', at, channelId: 'webchat', docId: 'gift-duty-free', helpful: true });
 
-/** Counts turns of the event loop (setImmediate callbacks) until stopped. */
+/** Counts turns of the event loop (setImmediate callbacks) until stopped (always stop it: it runs forever). */
 function loopTicks(): { stop(): number } {
   let ticks = 0;
   let running = true;
@@ -56,10 +56,15 @@ describe('scan: every record visited once, none kept', () => {
     fs.writeFileSync(path.join(dir, 'usage-2026-11.jsonl'), `${Array.from({ length: 20_000 }, () => JSON.stringify(feedback(at))).join('\n')}\n`);
     const ticks = loopTicks();
     let visited = 0;
-    await new JsonlRecordStore(dir).scan(undefined, () => visited++);
+    let count: number;
+    try {
+      await new JsonlRecordStore(dir).scan(undefined, () => visited++);
+    } finally {
+      count = ticks.stop();
+    }
     expect(visited).toBe(20_000);
     // About 1.5 MB in 64 KiB chunks, a pause after each.
-    expect(ticks.stop()).toBeGreaterThan(15);
+    expect(count).toBeGreaterThan(15);
   });
 
   test('the memory store and the metrics wrapper scan too; a store without scan falls back to list', async () => {
@@ -68,9 +73,16 @@ describe('scan: every record visited once, none kept', () => {
     const counted = countingRecordStore(memory, { recordUsage: () => undefined });
     const ticks = loopTicks();
     let visited = 0;
-    expect(await scanRecords(counted, '2026-11-02T00:00:00.000Z', () => visited++)).toBe(4_000);
+    let scanned: number;
+    let count: number;
+    try {
+      scanned = await scanRecords(counted, '2026-11-02T00:00:00.000Z', () => visited++);
+    } finally {
+      count = ticks.stop();
+    }
+    expect(scanned).toBe(4_000);
     expect(visited).toBe(4_000);
-    expect(ticks.stop()).toBeGreaterThan(5);
+    expect(count).toBeGreaterThan(5);
     const listOnly = { append: async () => undefined, list: async () => memory.records.slice(0, 3) };
     expect(await scanRecords(listOnly, undefined, () => undefined)).toBe(3);
   });
