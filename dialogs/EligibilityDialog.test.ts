@@ -204,7 +204,7 @@ describe('EligibilityDialog: happy paths', () => {
     expect(asked(replies)).toBe(Q.kind);
     expect(buttons(replies)).not.toContain(L.differentDate);
     replies = await send(client, 'Something I bought');
-    const body = expectVerdict(replies, 'Result: not duty-free — de minimis for commercial shipments ends by law on 1 Jul 2027');
+    const body = expectVerdict(replies, 'Result: not duty-free — by law, commercial shipments have no de minimis from 1 Jul 2027');
     expect(body).toContain('I checked for goods that will arrive on 2 Jul 2027.');
     expect(body).toContain('One Big Beautiful Bill Act');
   });
@@ -717,7 +717,7 @@ describe('EligibilityDialog: state and clock', () => {
     let replies = await send(client, 'Check my shipment');
     expect(text(replies)).toContain('arrive today, 1 Aug 2027');
     replies = await send(client, 'Something I bought');
-    expect(verdict(replies)?.text?.split('\n')[0]).toBe('Result: not duty-free — de minimis for commercial shipments ends by law on 1 Jul 2027');
+    expect(verdict(replies)?.text?.split('\n')[0]).toBe('Result: not duty-free — by law, commercial shipments have no de minimis from 1 Jul 2027');
   });
 
   it('late evening in New York is still the same day (the Eastern calendar date is used)', async () => {

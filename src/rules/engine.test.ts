@@ -35,7 +35,7 @@ interface Case {
 
 const SUSPENDED = 'Result: not duty-free — de minimis is suspended for all countries since 29 Aug 2025';
 const CHINA = 'Result: not duty-free — de minimis ended for goods of China and Hong Kong on 2 May 2025';
-const BY_LAW = 'Result: not duty-free — de minimis for commercial shipments ends by law on 1 Jul 2027';
+const BY_LAW = 'Result: not duty-free — by law, commercial shipments have no de minimis from 1 Jul 2027';
 const DE_MINIMIS_800 = 'Result: duty-free under de minimis (the $800 limit)';
 const AS_GIFT = 'Result: duty-free as a gift';
 

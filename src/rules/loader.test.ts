@@ -255,7 +255,7 @@ describe('an editor changes the rules, no code changes', () => {
     const purchase = { kind: 'purchase' as const, origin: 'GB', valueUsd: 50, sameDayTotalUsd: 50, contents: [], splitOrder: false };
     expect(assess({ ...purchase, entryDate: '2027-03-01' }, rules, '2026-11-25').verdict).toBe('duty-free');
     expect(assess({ ...purchase, entryDate: '2027-07-01' }, rules, '2026-11-25').headline).toBe(
-      'Result: not duty-free — de minimis for commercial shipments ends by law on 1 Jul 2027',
+      'Result: not duty-free — by law, commercial shipments have no de minimis from 1 Jul 2027',
     );
   });
 
