@@ -7,25 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { countingRecordStore } from '../metrics';
 import { JsonlRecordStore, MemoryRecordStore, scanRecords, type UsageRecord } from './index';
+import { loopTicks } from '../../test/helpers/loopTicks';
 
 const feedback = (at: string): UsageRecord => ({ type: 'feedback', at, channelId: 'webchat', docId: 'gift-duty-free', helpful: true });
-
-/** Counts turns of the event loop (setImmediate callbacks) until stopped (always stop it: it runs forever). */
-function loopTicks(): { stop(): number } {
-  let ticks = 0;
-  let running = true;
-  const tick = () => {
-    ticks++;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return {
-    stop() {
-      running = false;
-      return ticks;
-    },
-  };
-}
 
 describe('scan: every record visited once, none kept', () => {
   let dir: string;

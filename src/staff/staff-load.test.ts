@@ -8,6 +8,7 @@ import { MemoryRecordStore, type QuestionRecord, type UsageRecord } from '../rec
 import { runStaffCommand, type StaffDeskDeps } from './desk';
 import { statsReport, statsReportSliced } from './stats';
 import { groupQuestions, MAX_CANDIDATES_PER_WORDING, MAX_COMPARISONS, MAX_GROUPED_QUESTIONS, unansweredList, unansweredListSliced, type GroupingCounters } from './unanswered';
+import { loopTicks } from '../../test/helpers/loopTicks';
 
 // Noon on 25 Nov 2026 in New York.
 const now = new Date('2026-11-25T17:00:00Z');
@@ -27,23 +28,6 @@ function distinctQuestions(n: number): QuestionRecord[] {
     confidence: 0.2,
     text: `${Array.from({ length: 3 + Math.floor(random() * 5) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ')} ${spelled(i)}`,
   }));
-}
-
-/** Counts turns of the event loop (setImmediate callbacks) until stopped. */
-function loopTicks(): { stop(): number } {
-  let ticks = 0;
-  let running = true;
-  const tick = () => {
-    ticks++;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return {
-    stop() {
-      running = false;
-      return ticks;
-    },
-  };
 }
 
 function desk(records: UsageRecord[]): StaffDeskDeps {
