@@ -1,0 +1,28 @@
+/**
+ * English: the replies around a knowledge answer — "did you mean", "I don't know", another part
+ * of CBP, a message with several questions — and the citation line and card note the channels
+ * add. The answers themselves are the knowledge documents (knowledge/). `{name}` is a value the
+ * code fills in (see ../format.ts).
+ */
+import { INFO_CENTER } from './welcome';
+
+export const answers = {
+  didYouMean: "I'm not sure I understood. Did you mean one of these?",
+  otherCbp: `That sounds like a question about another part of CBP's work. I only cover e-commerce: online purchases, low-value shipments and counterfeits. For travel, trusted traveler programs, jobs and other CBP matters, please contact ${INFO_CENTER}.`,
+  closestTopics: "Sorry, I don't have a clear answer to that. These are the closest topics I have:",
+  closestAskAnother: 'You can also ask another way, or send your question to the CBP E-Commerce team by email.',
+  noAnswer:
+    "Sorry, I don't have an answer to that. I can help with U.S. Customs rules for online purchases and low-value shipments, gifts, counterfeits, and import rules for online sellers. You can ask another way, or send your question to the CBP E-Commerce team by email.",
+  /** A message with several questions: the one answered, then the others as buttons. */
+  onQuestion: 'On "{question}":',
+  /** `{questions}`: each `otherQuestion`, joined with `and`. */
+  alsoAsked: 'You also asked {questions}. Choose a button below.',
+  otherQuestion: '"{question}" (see **{label}**)',
+  and: ' and ',
+  /** The citation line under an answer: "Source: [CBP FAQ](…) · Reviewed 25 Nov 2026". */
+  source: 'Source: {links}',
+  sources: 'Sources: {links}',
+  reviewed: 'Reviewed {date}',
+  /** Under a verdict's card. */
+  cardReviewed: 'Rules reviewed {date}. Reasons, next steps and sources are in the message.',
+} as const;

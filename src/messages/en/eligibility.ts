@@ -1,0 +1,92 @@
+/**
+ * English: the guided duty-free check (dialogs/EligibilityDialog.ts) and the verdict it ends
+ * with (dialogs/verdict.ts), also given straight from a message. The rules' own words — the
+ * questions, headlines, reasons and next steps — are data in knowledge/rules/duty-free.yaml.
+ * `{name}` is a value the code fills in (see ../format.ts).
+ */
+import { welcome } from './welcome';
+
+/** Button labels of the check (≤ 25 characters, read as what the person would say). */
+const labels = {
+  differentDate: 'Different date',
+  otherDetails: welcome.labels.checkOtherDetails,
+} as const;
+
+export const eligibility = {
+  labels,
+  /** The buttons under a verdict of the guided check. */
+  afterVerdict: [welcome.labels.checkAnother, welcome.labels.askQuestion, welcome.labels.email],
+  /** The buttons after "cancel". */
+  afterCancel: [welcome.labels.checkShipment, welcome.labels.askQuestion, welcome.labels.email],
+
+  intro: "Let's check whether your shipment gets duty-free entry. I'll ask only what matters for the result.",
+  commands:
+    'You can say "back" to change your last answer, "change date" to check another arrival date, "restart" to start over or "cancel" to stop. You can also ask me a question at any time.',
+  /** `{facts}` is a list of the fact phrases below, joined with ", ". */
+  fromMessageRestart: 'From your message: {facts}. To change one of these, say "restart" and answer from the beginning.',
+  noted: 'Noted: {facts}.',
+  /** A date that needs the day: `{text}` is what the person said, `{notes}` the rules' notes. */
+  youSaid: 'You said {text}. {notes}',
+  checkingToday: `I'm checking for goods that arrive today, {date}. If yours arrived (or will arrive) on another day, choose "${labels.differentDate}".`,
+  foreignMoney: 'You mentioned {amount} {currency}. I need the value in U.S. dollars.',
+
+  helpChoose: 'Choose a button or type your answer.',
+  helpType: 'Type your answer.',
+  helpUnsure: 'If you don\'t know, choose "Not sure": I will tell you what the result depends on.',
+
+  noAnswer: 'I did not get an answer. Please type it, or choose one of the buttons.',
+  newCheck: "OK, let's start a new check.",
+  typeTheDay: 'Please type the day the goods arrived (or will arrive), for example "1 March 2025".',
+  answerTooLong: 'That is longer than I can use as an answer. Please answer in a few words, or choose one of the buttons.',
+  plainTextOnly: 'Please type your answer as plain text, or choose one of the buttons.',
+  answerOrQuestion: 'I could not tell whether that was your answer or a question. To answer, please type just the answer, or choose a button.',
+  notedEntryDate: 'Noted: entry date {date}.',
+  notedEntryDateToday: 'Noted: entry date {date} (today).',
+  notedAmount: 'Noted: {amount}.',
+  keptEarlier: 'I kept your earlier answer: {facts}. To change it, say {how}.',
+  keptHowDate: '"change date" for the date, or "restart"',
+  keptHowRestart: '"restart"',
+  oneDate: 'Please give one date, for example "yesterday", "last Tuesday" or "1 March 2025".',
+  /** `{dates}` joined with `and`. */
+  rulesChanged: 'The rules changed on {dates}, so the exact day matters. Please give the day, for example "{example}".',
+  and: ' and ',
+  cancelled: 'OK, I stopped the check. What would you like to do next?',
+
+  /** What was read from a message, in words ("something you bought, value $50, from the United Kingdom"). */
+  factValue: 'value {amount}',
+  factFrom: 'from {country}',
+  factSentFrom: 'sent from {country}',
+  /** Country names that read with "the" ("from the United Kingdom"). */
+  countryWithThe: 'the {country}',
+  factByMail: 'by mail',
+  factByCourier: 'by courier or express',
+  factEntryDate: 'entry date {date}',
+  /** `{contents}`: the content labels, lower case, joined with `and`. */
+  factContains: 'contains {contents}',
+  factSplitOrder: 'part of a split order',
+
+  /** The verdict. */
+  checkedEveryDate: 'I checked every arrival date, because the date is not known.',
+  checkedToday: 'I checked for goods that arrive today, {date}. If yours arrived on another day, {anotherDay}.',
+  anotherDayFromMessage: `choose "${labels.otherDetails}"`,
+  anotherDayInCheck: `choose "${welcome.labels.checkAnother}" and then "${labels.differentDate}"`,
+  checkedArrived: 'I checked for goods that arrived on {date}.',
+  checkedArrive: 'I checked for goods that arrive on {date}.',
+  checkedWillArrive: 'I checked for goods that will arrive on {date}.',
+  why: '**Why**',
+  whatYouCanDo: '**What you can do**',
+  legalBasis: '**Legal basis:** {basis}',
+  reminder: '*{reminder}*',
+  whatIUsed: '**What I used**',
+  yourAnswers: '**Your answers**',
+  reason: '- {text}',
+  reasonSince: '- {text} *(since {date})*',
+  entryDateToday: '{date} (today)',
+  /** A verdict from a message. */
+  fromYourMessage: 'From your message: {facts}.',
+  /** `{questions}`: each `quotedQuestion`, joined with `and`. */
+  otherQuestions: 'You also asked {questions}: choose {buttons} under the result.',
+  quotedQuestion: '"{question}"',
+  itsButton: 'its button',
+  theirButtons: 'their buttons',
+} as const;
