@@ -6,15 +6,15 @@
  * confidence model was fitted on; B: held out). Then index build time and query p99 on a
  * synthetic knowledge base of 10,000 documents made from the real vocabulary.
  *
- * `--fit` refits the confidence model on half A and prints it with a threshold table, to paste
- * into src/knowledge/confidence.ts. `--no-synthetic` skips the 10,000-document run.
+ * `--fit` refits the confidence model on half A and prints it with a threshold table (to study
+ * thresholds; `npm run kb:fit` writes the models to knowledge/models.json). `--no-synthetic` skips the 10,000-document run.
  */
 import path from 'node:path';
 import MiniSearch from 'minisearch';
-import { KnowledgeBase, loadKnowledgeBase, loadSynonyms, type Explanation, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
-import { fitLogistic, logLoss } from '../src/knowledge/calibrate';
-import { confidenceOf, FEATURE_NAMES, featureVector, kindFor, type MatchFeatures } from '../src/knowledge/confidence';
-import { evaluate, isInScope, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
+import { KnowledgeBase, loadKnowledgeBase, loadSynonyms, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
+import { devFitRows, fitRow, fitRows, type FitRow } from '../src/knowledge/fitModels';
+import { confidenceOf, FEATURE_NAMES, kindFor } from '../src/knowledge/confidence';
+import { evaluate, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
 import { TOPICS } from '../src/knowledge/schema';
 import { loadRuleSet } from '../src/rules';
 import { readRealQuestions, realHalf, type RealQuestion } from '../src/understanding/evaluate';
@@ -139,19 +139,6 @@ function timeMs(run: () => void): number {
 // ---------------------------------------------------------------------------------------------
 // Fitting
 
-interface FitRow {
-  question: DevQuestion;
-  half: 'A' | 'B';
-  features: MatchFeatures;
-  /** The ranking's top document is the expected one. */
-  right: number;
-  inScope: number;
-  otherCbp: boolean;
-  bestCoversOtherCbp: boolean;
-}
-
-const NO_FEATURES = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as unknown as MatchFeatures;
-
 /**
  * Fit rows from the real-style set: the features of the main question's top candidate, as the
  * bot ranks it (story as context, several questions). Shipment messages go to the rules
@@ -168,40 +155,23 @@ function realFitRows(ctx: UnderstandingContext, real: readonly RealQuestion[]): 
   return rows;
 }
 
-/** One fit row: the top candidate's features and whether it was right / the question in scope. */
-function fitRow(question: DevQuestion, half: 'A' | 'B', e: Explanation): FitRow {
-  const top = e.ranked[0];
-  return {
-    question,
-    half,
-    features: top ? top.features : NO_FEATURES,
-    right: isInScope(question) && top?.doc.id === question.expect ? 1 : 0,
-    inScope: isInScope(question) ? 1 : 0,
-    otherCbp: e.otherCbp !== undefined,
-    bestCoversOtherCbp: e.bestCoversOtherCbp,
-  };
-}
-
 /**
  * Fits both models on half A (of the development set and of the real-style set) and prints them
  * with a table of thresholds against both halves.
  */
 function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRows: readonly FitRow[]): string[] {
-  const tidyRows: FitRow[] = questions.map((question) => fitRow(question, splitHalf(question), kb.explain(question.q)));
+  const tidyRows = devFitRows(kb, questions);
   const rows = [...tidyRows, ...realRows];
   const train = rows.filter((r) => r.half === 'A');
   const held = rows.filter((r) => r.half === 'B');
-  const x = (set: FitRow[]) => set.map((r) => featureVector(r.features));
-  const model = fitLogistic(x(train), train.map((r) => r.right));
-  const relevanceModel = fitLogistic(x(train), train.map((r) => r.inScope));
-  const print = (name: string, m: { bias: number; weights: readonly number[] }) =>
-    `export const ${name}: ConfidenceModel = { bias: ${m.bias.toFixed(3)}, weights: [${m.weights.map((w) => w.toFixed(3)).join(', ')}] };`;
+  const fit = fitRows(rows, { date: TODAY, questions: 'test/fixtures/questions.json' });
+  const { confidence: model, relevance: relevanceModel } = fit.models;
+  const print = (name: string, m: { bias: number; weights: readonly number[] }) => `${name}: { bias: ${m.bias.toFixed(3)}, weights: [${m.weights.map((w) => w.toFixed(3)).join(', ')}] }`;
   const lines = [
     `Fitted on half A (${train.length} questions${realRows.length > 0 ? ', development set and real-style set' : ' of the development set'}); features ${FEATURE_NAMES.join(', ')}`,
-    print('MODEL', model),
-    print('RELEVANCE_MODEL', relevanceModel),
-    `log-loss confidence A ${logLoss(model, x(train), train.map((r) => r.right)).toFixed(3)} B ${logLoss(model, x(held), held.map((r) => r.right)).toFixed(3)}; ` +
-      `relevance A ${logLoss(relevanceModel, x(train), train.map((r) => r.inScope)).toFixed(3)} B ${logLoss(relevanceModel, x(held), held.map((r) => r.inScope)).toFixed(3)}`,
+    print('confidence', model),
+    print('relevance', relevanceModel),
+    `log-loss confidence A ${fit.logLoss.confidence.A.toFixed(3)} B ${fit.logLoss.confidence.B.toFixed(3)}; relevance A ${fit.logLoss.relevance.A.toFixed(3)} B ${fit.logLoss.relevance.B.toFixed(3)}`,
     '',
     'relevance answer | top-1 A  top-1 B | reject A reject B | answered A right A | answered B right B',
   ];

@@ -1,4 +1,5 @@
-import { confidenceOf, FEATURE_NAMES, featureVector, kindFor, MODEL, RELEVANCE_MODEL, THRESHOLDS, type MatchFeatures } from './confidence';
+import { confidenceOf, FEATURE_NAMES, featureVector, kindFor, THRESHOLDS, type MatchFeatures } from './confidence';
+import { MODEL, RELEVANCE_MODEL } from './models';
 
 const strong: MatchFeatures = { coverage: 1, phrasing: 0.9, margin: 0.5, pairs: 0.5, evidence: 0.9, familiarity: 0.6 };
 const weak: MatchFeatures = { coverage: 0.3, phrasing: 0.2, margin: 0.1, pairs: 0, evidence: 0.2, familiarity: 0.2 };
@@ -7,7 +8,7 @@ const nothing: MatchFeatures = { coverage: 0, phrasing: 0, margin: 0, pairs: 0, 
 describe('confidenceOf', () => {
   it('stays in (0, 1)', () => {
     for (const f of [strong, weak, nothing]) {
-      const c = confidenceOf(f);
+      const c = confidenceOf(f, MODEL);
       expect(c).toBeGreaterThan(0);
       expect(c).toBeLessThan(1);
     }
@@ -20,7 +21,7 @@ describe('confidenceOf', () => {
   });
 
   it('separates a close match from a loose one across the thresholds', () => {
-    expect(confidenceOf(strong)).toBeGreaterThanOrEqual(THRESHOLDS.answer);
+    expect(confidenceOf(strong, MODEL)).toBeGreaterThanOrEqual(THRESHOLDS.answer);
     expect(confidenceOf(strong, RELEVANCE_MODEL)).toBeGreaterThanOrEqual(THRESHOLDS.relevance);
     expect(confidenceOf(weak, RELEVANCE_MODEL)).toBeLessThan(THRESHOLDS.relevance);
     expect(confidenceOf(nothing, RELEVANCE_MODEL)).toBeLessThan(0.05);

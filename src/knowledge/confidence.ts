@@ -10,8 +10,8 @@
  * now") make the confidence low, which should lead to "did you mean", not to "I can't help".
  *
  * Both are fitted on half A of the development question set (test/fixtures/questions.json)
- * with `npx tsx bench/retrieval.ts --fit`, which prints the numbers below and a threshold
- * table; half B is held out. See {@link THRESHOLDS} for how the thresholds were chosen.
+ * by `npm run kb:fit`, which writes them to knowledge/models.json (models.ts reads it; half B
+ * is held out). See {@link THRESHOLDS} for how the thresholds were chosen.
  */
 import type { AnswerKind } from './types';
 
@@ -50,19 +50,13 @@ export function featureVector(f: MatchFeatures): number[] {
   return FEATURE_NAMES.map((name) => f[name]);
 }
 
-/** P(top document is right). Fitted on dev half A; see the module comment. */
-export const MODEL: ConfidenceModel = { bias: -6.008, weights: [2.532, 0.583, 2.438, 2.756, 3.270, 3.787] };
-
-/** P(question is in scope). Fitted on dev half A; see the module comment. */
-export const RELEVANCE_MODEL: ConfidenceModel = { bias: -5.102, weights: [1.993, 0.000, 0.314, 4.006, 3.925, 5.849] };
-
 /**
  * A model's probability for some features: the logistic of the weighted sum.
  *
  * @example
- * confidenceOf({ coverage: 1, phrasing: 0.9, margin: 0.5, pairs: 0.5, evidence: 0.9, familiarity: 0.6 }); // ≈ 0.9
+ * confidenceOf({ coverage: 1, phrasing: 0.9, margin: 0.5, pairs: 0.5, evidence: 0.9, familiarity: 0.6 }, MODEL); // ≈ 0.9 (MODEL from models.ts)
  */
-export function confidenceOf(f: MatchFeatures, model: ConfidenceModel = MODEL): number {
+export function confidenceOf(f: MatchFeatures, model: ConfidenceModel): number {
   const x = featureVector(f);
   let z = model.bias;
   for (let i = 0; i < x.length; i++) z += (model.weights[i] ?? 0) * x[i];

@@ -15,6 +15,7 @@ import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base';
 import { readDocuments } from './load';
 import { checkSourcesAndMarkup } from './sourceChecks';
 import { loadSynonyms } from './synonyms';
+import { readModels } from './models';
 import { mergeTaught, validateTaughtFile, withTaught, type Taught } from './taught';
 import type { Problem } from './types';
 
@@ -30,7 +31,8 @@ export { checkDocuments, STALE_AFTER_DAYS } from './checks';
 import { DatedKnowledge } from './dated';
 export { DatedKnowledge, familyOf, inForce, versionsOf, addDays } from './dated';
 export { checkSchedule, dueForReview, REVIEW_WARNING_DAYS, type DueDocument } from './dateChecks';
-export { THRESHOLDS, MODEL, RELEVANCE_MODEL, FEATURE_NAMES, confidenceOf, featureVector, kindFor } from './confidence';
+export { THRESHOLDS, FEATURE_NAMES, confidenceOf, featureVector, kindFor } from './confidence';
+export { MODEL, RELEVANCE_MODEL, MODELS_FILE, PROJECT_MODELS, readModels, modelsJson, type FittedModels } from './models';
 export type { ConfidenceModel, MatchFeatures, Thresholds } from './confidence';
 export { TOPICS, AUDIENCES } from './schema';
 export { TAUGHT_FILE, OUT_OF_SCOPE, FileTaughtStore, addTaught, mergeTaught, taughtOutOfScope, withTaught } from './taught';
@@ -67,7 +69,10 @@ export function validateKnowledge(dir: string, options: { today?: string } = {})
   // What staff taught with `teach` (taught.ts): validated here, merged by loadKnowledgeBase.
   const taught = validateTaughtFile(dir, docs, brokenIds);
   problems.push(...taught.problems);
-  return { docs, synonyms: synonyms.table, problems, taught: taught.taught };
+  // The calibrated models (models.json, written by `npm run kb:fit`); the project's when absent.
+  const models = readModels(dir);
+  problems.push(...models.problems);
+  return { docs, synonyms: synonyms.table, problems, taught: taught.taught, models: models.models };
 }
 
 /**
@@ -84,10 +89,12 @@ export function loadKnowledgeBase(
   dir: string,
   options: { today?: string; taught?: Taught } & KnowledgeBaseOptions = {},
 ): { kb: KnowledgeBase | null; problems: Problem[] } {
-  const { docs, synonyms, problems, taught: fromFile } = validateKnowledge(dir, options);
+  const { docs, synonyms, problems, taught: fromFile, models } = validateKnowledge(dir, options);
   const taught = options.taught ?? fromFile;
   // The documents in force on `today` (dated.ts); taught questions follow their topic's version.
-  const kb = problems.some((p) => p.severity === 'error') ? null : new DatedKnowledge(docs, synonyms, { ...options, taught }).at(options.today ?? easternDate(systemClock()));
+  const kb = problems.some((p) => p.severity === 'error')
+    ? null
+    : new DatedKnowledge(docs, synonyms, { model: models.confidence, relevanceModel: models.relevance, ...options, taught }).at(options.today ?? easternDate(systemClock()));
   return { kb, problems };
 }
 
@@ -104,8 +111,8 @@ export function loadDatedKnowledge(
   dir: string,
   options: { today?: string; taught?: Taught } & KnowledgeBaseOptions = {},
 ): { dated: DatedKnowledge | null; problems: Problem[] } {
-  const { docs, synonyms, problems, taught: fromFile } = validateKnowledge(dir, options);
+  const { docs, synonyms, problems, taught: fromFile, models } = validateKnowledge(dir, options);
   const taught = options.taught ?? fromFile;
-  const dated = problems.some((p) => p.severity === 'error') ? null : new DatedKnowledge(docs, synonyms, { ...options, taught });
+  const dated = problems.some((p) => p.severity === 'error') ? null : new DatedKnowledge(docs, synonyms, { model: models.confidence, relevanceModel: models.relevance, ...options, taught });
   return { dated, problems };
 }

@@ -6,7 +6,8 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { AnswerResult, KnowledgeDoc } from './types';
 import { createAnalyzer, type Analyzer } from './analyze';
-import { confidenceOf, kindFor, MODEL, RELEVANCE_MODEL, THRESHOLDS, type ConfidenceModel, type MatchFeatures, type Thresholds } from './confidence';
+import { confidenceOf, kindFor, THRESHOLDS, type ConfidenceModel, type MatchFeatures, type Thresholds } from './confidence';
+import { MODEL, RELEVANCE_MODEL } from './models';
 import { buildCorpus, type DocStats } from './corpus';
 import { coverage, evidence, familiarity, familiarityScale, idf, pairShare, phrasingSimilarity, resolveApproximate } from './features';
 import { normalizeText, stripMarkdown, tokenize } from './normalize';
