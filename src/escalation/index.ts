@@ -14,8 +14,17 @@ export {
   DEFAULT_ESCALATION_RATE_LIMITS,
   type EscalationRateLimits,
   type RateLimitDecision,
+  type EscalationSubject,
   type WindowLimit,
 } from './rateLimiter';
+export {
+  createEscalationSubmitter,
+  type EscalationSubmitter,
+  type EscalationSubmitResult,
+  type EscalationStored,
+  type EscalationLimited,
+  type SubmitterParts,
+} from './submit';
 export {
   sanitizeEscalationRequest,
   isValidEmailAddress,

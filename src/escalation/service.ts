@@ -12,6 +12,7 @@ import { Outbox } from './outbox';
 import { DEFAULT_ESCALATION_RATE_LIMITS, EscalationRateLimiter, type EscalationRateLimits, type GlobalCapStatus } from './rateLimiter';
 import { isValidEmailAddress } from './sanitize';
 import type { OutboxStore } from './store';
+import { createEscalationSubmitter, type EscalationSubmitter } from './submit';
 import { EmlFileTransport, SmtpTransport, type MailTransport } from './transport';
 
 export interface EscalationConfig {
@@ -54,8 +55,11 @@ export const DEFAULT_ESCALATION_CONFIG: EscalationConfig = {
   rateLimits: DEFAULT_ESCALATION_RATE_LIMITS,
 };
 
-/** What the bot holds on to: the dialog uses `outbox` and `limiter`, the server starts and stops the mailer. */
-export interface EscalationService {
+/**
+ * What the bot holds on to: the dialog calls `check` and `submit` (the escalation rules, see
+ * ./submit), the server starts and stops the mailer; staff read the limiter and the store.
+ */
+export interface EscalationService extends EscalationSubmitter {
   outbox: Outbox;
   mailer: Mailer;
   limiter: EscalationRateLimiter;
@@ -127,12 +131,15 @@ export function createEscalationService(
     // One line per trip (not per message), for staff alerting; no user data.
     onTrip: (status) => logger.warn({ emailCap: status }, 'escalation email cap reached: further emails are queued and sent later'),
   });
+  const { check, submit } = createEscalationSubmitter({ outbox, limiter, store });
   return {
     outbox,
     mailer,
     limiter,
     store,
     config,
+    check,
+    submit,
     start: () => mailer.start(),
     stop: () => mailer.stop(),
     health: () => ({ ...mailer.lastKnownHealth(), emailCap: limiter.status() }),
