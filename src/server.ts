@@ -14,6 +14,7 @@ import type { BotCore } from './app';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import { sendReply } from './channels/render';
+import { ReplySender, sendRepliesThrough } from './channels/replySender';
 import { registerLocalDirectLine, LocalDirectLine } from './channels/directline';
 import { registerTokenEndpoint } from './channels/tokenEndpoint';
 import { registerWebPage } from './channels/webPage';
@@ -22,6 +23,9 @@ import { displayPathsIn } from './staff/kb';
 // Hardening and metrics (src/hardening, src/metrics.ts).
 import { hardeningMiddleware, messagesIpRateLimiter, normalizeActivity, reuseConnectorClients } from './hardening';
 import { registerMetricsRoute, type Metrics } from './metrics';
+
+/** What the bot's replies say they come from (botbuilder's own prefix, then the bot). */
+const REPLY_USER_AGENT = 'Microsoft-BotFramework/3.1 cbp-ecommerce-assistant';
 
 /**
  * The Bot Framework adapter. With no MicrosoftAppId it runs in local mode without
@@ -37,6 +41,8 @@ export function createAdapter(config: AppConfig, logger: Logger, core: Pick<BotC
   };
   const auth = new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings));
   reuseConnectorClients(auth); // performance: one connector client per service URL, not per turn (src/hardening/clientCache.ts)
+  // Performance (issue 15): replies over keep-alive connections with the client's own credentials, not the Azure pipeline.
+  sendRepliesThrough(auth, new ReplySender({ userAgent: REPLY_USER_AGENT }));
   const adapter = new CloudAdapter(auth);
   // Hardening: metrics timing, per-conversation rate limit, slow-turn typing and notice.
   for (const middleware of hardeningMiddleware(config, logger, metrics)) adapter.use(middleware);
