@@ -186,6 +186,7 @@ export function countingRecordStore(store: RecordStore, metrics: Pick<Metrics, '
     },
     list: (sinceIso) => store.list(sinceIso),
     ...(store.scan ? { scan: (sinceIso: string | undefined, visit: (record: UsageRecord) => void) => store.scan!(sinceIso, visit) } : {}),
+    ...(store.close ? { close: () => store.close!() } : {}),
   };
 }
 

@@ -116,6 +116,7 @@ export async function startService(config: AppConfig, options: Omit<BotCoreOptio
       await stopped;
       directLine?.close();
       await core.services.escalation.stop();
+      await core.services.records.close?.(); // usage records: flush and close the open file
       logger.info('stopped');
     })();
     return closing;

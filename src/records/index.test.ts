@@ -59,6 +59,38 @@ describe('JsonlRecordStore', () => {
     expect(redactRecord(clean)).toBe(clean);
   });
 
+  test('appends go through one open file per month: 1,000 concurrent appends all land, whole lines, in order; the next month rotates', async () => {
+    const store = new JsonlRecordStore(dir);
+    const opened = jest.spyOn(fs, 'openSync');
+    try {
+      const at = (i: number) => `2026-11-02T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z`;
+      await Promise.all(Array.from({ length: 1000 }, (_, i) => store.append({ type: 'feedback', at: at(i), channelId: 'webchat', docId: `d${i}`, helpful: true })));
+      await store.append({ type: 'feedback', at: '2026-12-01T00:00:00.000Z', channelId: 'webchat', docId: 'december', helpful: true });
+      expect(opened.mock.calls.filter(([file]) => String(file).startsWith(dir)).map(([file]) => path.basename(String(file)))).toEqual(['usage-2026-11.jsonl', 'usage-2026-12.jsonl']);
+    } finally {
+      opened.mockRestore();
+    }
+    await store.close();
+    const lines = fs.readFileSync(path.join(dir, 'usage-2026-11.jsonl'), 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((l) => (JSON.parse(l) as { docId: string }).docId)).toEqual(Array.from({ length: 1000 }, (_, i) => `d${i}`));
+    expect((await store.list('2026-12-01T00:00:00.000Z')).map((r) => (r as { docId: string }).docId)).toEqual(['december']);
+    expect(fs.statSync(path.join(dir, 'usage-2026-12.jsonl')).mode & 0o777).toBe(0o600);
+  });
+
+  test('a file moved away while open (log rotation by hand) is created again at the next append; close() then append reopens', async () => {
+    const store = new JsonlRecordStore(dir);
+    const file = path.join(dir, 'usage-2026-11.jsonl');
+    await store.append(question('first'));
+    fs.renameSync(file, path.join(dir, 'moved.jsonl'));
+    await store.append(question('second'));
+    await store.close();
+    await store.append(question('third'));
+    await store.close();
+    expect(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as QuestionRecord).text)).toEqual(['second', 'third']);
+    expect(fs.readFileSync(path.join(dir, 'moved.jsonl'), 'utf8')).toContain('"first"');
+  });
+
   test('an empty or missing folder has no records', async () => {
     expect(await new JsonlRecordStore(path.join(dir, 'none')).list()).toEqual([]);
   });

@@ -68,6 +68,8 @@ export interface RecordStore {
    * event loop keeps turning. Resolves with the number of records visited.
    */
   scan?(sinceIso: string | undefined, visit: (record: UsageRecord) => void): Promise<number>;
+  /** Flushes and releases what the store holds open (files); called on shutdown. */
+  close?(): Promise<void>;
 }
 
 /**
@@ -89,39 +91,75 @@ export async function scanRecords(store: RecordStore, sinceIso: string | undefin
   return records.length;
 }
 
+/** The month's file this store has open for appending. */
+interface OpenFile {
+  file: string;
+  stream: fs.WriteStream;
+  /** The file's inode when opened: a different one (or none) at the path means it was moved or removed. */
+  ino: number;
+  /** A write failed: open it again at the next append. */
+  broken: boolean;
+}
+
 /**
  * Keeps records as JSON lines in `<dir>/usage-YYYY-MM.jsonl`.
+ *
+ * Performance (issue 15): the month's file stays open for appending (one write per record, queued
+ * writes go out together), instead of open, write and close for every line. A record of another
+ * month closes it and opens that month's file (monthly rotation). Before each append the path is
+ * checked (one `stat`): a file or folder that was moved or removed while running is created
+ * again, as before. `close()` flushes and closes the file (the service calls it on shutdown).
  *
  * @example
  * const store = new JsonlRecordStore('var/records');
  * await store.append({ type: 'feedback', at: new Date().toISOString(), channelId: 'webchat', docId: 'gift-exemption', helpful: true });
+ * await store.close();
  */
 export class JsonlRecordStore implements RecordStore {
-  /** The folder exists (created once, not on every append: measured by `npm run bench:load`). */
-  private dirReady: Promise<unknown> | undefined;
-  /** Files whose mode this process has checked (a file created before 0600 was the rule is tightened once). */
-  private readonly modeChecked = new Set<string>();
+  private open: OpenFile | undefined;
 
   constructor(private readonly dir: string) {}
 
+  /** Resolves once the line is written to the file (handed to the operating system). */
   async append(record: UsageRecord): Promise<void> {
     const line = `${JSON.stringify(redactRecord(record))}\n`;
-    const file = this.fileFor(record.at);
+    const target = this.fileOpenFor(this.fileFor(record.at));
+    await new Promise<void>((resolve, reject) => {
+      // One write per line on an O_APPEND file: concurrent writers never interleave inside a line.
+      target.stream.write(line, (err) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  /** Flushes and closes the open file; a later append opens it again. */
+  async close(): Promise<void> {
+    const open = this.open;
+    this.open = undefined;
+    if (open) await closeFile(open);
+  }
+
+  /** The open stream for `file`, (re)opened when it is another month's, broken, or no longer at its path. */
+  private fileOpenFor(file: string): OpenFile {
+    const open = this.open;
+    if (open && open.file === file && !open.broken && fs.statSync(file, { throwIfNoEntry: false })?.ino === open.ino) return open;
+    if (open) void closeFile(open);
+    // Synchronous, once a month (or after a failure): the folder, the file and its mode (0600,
+    // also for a file created before that was the rule).
+    fs.mkdirSync(this.dir, { recursive: true, mode: DIR_MODE });
+    const fd = fs.openSync(file, 'a', FILE_MODE);
+    let ino: number;
     try {
-      await (this.dirReady ??= fs.promises.mkdir(this.dir, { recursive: true, mode: DIR_MODE }));
-      // One write call per line with O_APPEND: concurrent turns never interleave inside a line.
-      await fs.promises.appendFile(file, line, { flag: 'a', mode: FILE_MODE });
+      fs.fchmodSync(fd, FILE_MODE);
+      ino = fs.fstatSync(fd).ino;
     } catch (err) {
-      this.dirReady = undefined;
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      // The folder was removed while running: create it again and retry once.
-      await fs.promises.mkdir(this.dir, { recursive: true, mode: DIR_MODE });
-      await fs.promises.appendFile(file, line, { flag: 'a', mode: FILE_MODE });
+      fs.closeSync(fd);
+      throw err;
     }
-    if (!this.modeChecked.has(file)) {
-      this.modeChecked.add(file);
-      await fs.promises.chmod(file, FILE_MODE);
-    }
+    const opened: OpenFile = { file, stream: fs.createWriteStream(file, { fd, flags: 'a' }), ino, broken: false };
+    opened.stream.on('error', () => {
+      opened.broken = true; // the write's callback carries the error to its append
+    });
+    this.open = opened;
+    return opened;
   }
 
   async list(sinceIso?: string): Promise<UsageRecord[]> {
@@ -162,6 +200,15 @@ export class JsonlRecordStore implements RecordStore {
   private fileFor(at: string): string {
     return path.join(this.dir, `usage-${at.slice(0, 7)}.jsonl`);
   }
+}
+
+/** Ends the stream once its queued lines are written. */
+function closeFile(open: OpenFile): Promise<void> {
+  return new Promise((resolve) => {
+    if (open.stream.destroyed) return resolve();
+    open.stream.end(() => resolve());
+    open.stream.once('error', () => resolve());
+  });
 }
 
 /** Keeps records in memory (terminal chat, tests). */
