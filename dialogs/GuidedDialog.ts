@@ -10,6 +10,7 @@
  */
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { detectIntent } from '../src/intents';
+import { looksLikeQuestion } from '../src/rules';
 import { sendReply } from '../src/channels/render';
 import type { Reply } from '../src/channels/reply';
 import { answerReply } from './messages';
@@ -29,21 +30,6 @@ export type Accepted = { ok: true; note?: string } | { ok: false; message: strin
 export interface TurnInput {
   text: string;
   value?: unknown;
-}
-
-/** Words that start a question: such input is sent to the knowledge base when it is not an answer. */
-const QUESTION_START = /^(what|what's|whats|how|why|when|where|who|which|can|could|is|are|was|were|do|does|did|should|will|would|may|must|if)\b/i;
-
-/**
- * True when input that failed as an answer looks like a question of its own.
- *
- * @example
- * looksLikeQuestion('what is a customs broker?'); // true
- * looksLikeQuestion('Canadaa');                  // false
- */
-export function looksLikeQuestion(text: string): boolean {
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  return words.length >= 3 && (text.includes('?') || QUESTION_START.test(text.trim()));
 }
 
 export abstract class GuidedDialog<S extends object> extends Dialog {
