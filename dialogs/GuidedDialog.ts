@@ -32,6 +32,9 @@ export interface TurnInput {
   value?: unknown;
 }
 
+/** True when input that failed as an answer looks like a question of its own (src/rules/parse/question.ts). */
+export { looksLikeQuestion };
+
 export abstract class GuidedDialog<S extends object> extends Dialog {
   constructor(
     id: string,
