@@ -40,4 +40,8 @@ describe('stem', () => {
     expect(stem('seller')).not.toBe(stem('sell'));
     expect(stem('ruling')).not.toBe(stem('rules'));
   });
+
+  it('keeps a parcel "sitting" at the depot apart from a web "site"', () => {
+    expect(stem('sitting')).not.toBe(stem('site'));
+  });
 });

@@ -15,6 +15,8 @@ const KEEP = new Set([
   'sing', 'wing', 'ceiling', 'red', 'bed', 'shed', 'need', 'seed', 'feed', 'speed', 'united', 'limited',
   // "ruling" (a CBP decision) is not "rule"; origin "marking" is not a trade"mark".
   'ruling', 'marking',
+  // "sitting" (a parcel sitting at the depot) is not a web "site".
+  'sitting',
 ]);
 
 /** Ending that, after a removed suffix, is a doubled consonant to undo: "shipp" → "ship". */
