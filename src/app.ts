@@ -12,6 +12,7 @@ import type { BotServices } from '../dialogs/services';
 import { CbpBot } from './bot';
 import { Clock, easternDate, runningClock, systemClock } from './clock';
 import { ExpiringMemoryStorage } from './storage/expiringMemory';
+import { OnceSerialisedConversationState } from './storage/serialisedState';
 import type { AppConfig } from './config';
 import { createEscalationService, OutboxStore } from './escalation';
 import { FileTaughtStore, type Taught, type TaughtStore } from './knowledge/taught';
@@ -165,7 +166,8 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
   };
   // Default: conversations in memory, idle ones forgotten after STATE_TTL_MINUTES, at most STATE_MAX_CONVERSATIONS.
   const storage = options.storage ?? new ExpiringMemoryStorage({ ttlMs: config.STATE_TTL_MINUTES * 60_000, maxItems: config.STATE_MAX_CONVERSATIONS, clock });
-  const conversationState = new ConversationState(storage);
+  // Performance (issue 15): the state is serialised once per turn (src/storage/serialisedState.ts).
+  const conversationState = new OnceSerialisedConversationState(storage);
   bot = new CbpBot({
     conversationState,
     maxMessageChars: config.MAX_MESSAGE_CHARS,

@@ -15,10 +15,13 @@
  * no transcript; its message is answered as the first of a new conversation.
  *
  * Time comes from the injected `Clock` (src/clock.ts), never the wall clock, so tests move it.
- * Items are kept as JSON strings, like MemoryStorage: each read hands out a private copy.
+ * Items are kept as JSON strings, like MemoryStorage: each read hands out a private copy. The eTag
+ * is kept beside the JSON, not in it, and the JSON is the one `OnceSerialisedConversationState`
+ * made for its change check (serialisedState.ts): one serialisation per turn, not two.
  */
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { systemClock, type Clock } from '../clock';
+import { rememberReadJson, stateJson, takeWriteJson } from './serialisedState';
 
 export interface ExpiringMemoryOptions {
   /** An item idle (not read or written) for longer than this is dropped. */
@@ -32,6 +35,7 @@ export interface ExpiringMemoryOptions {
 }
 
 interface Entry {
+  /** The item without its eTag. */
   json: string;
   eTag: string;
   touchedAt: number;
@@ -79,7 +83,10 @@ export class ExpiringMemoryStorage implements Storage {
         continue;
       }
       this.touch(key, entry, now);
-      items[key] = JSON.parse(entry.json) as StoreItem;
+      const item = JSON.parse(entry.json) as StoreItem;
+      item.eTag = entry.eTag;
+      rememberReadJson(item, entry.json);
+      items[key] = item;
     }
     return items;
   }
@@ -97,7 +104,7 @@ export class ExpiringMemoryStorage implements Storage {
     for (const [key, item] of Object.entries(changes)) {
       const eTag = String(this.nextETag++);
       this.entries.delete(key);
-      this.entries.set(key, { json: JSON.stringify({ ...item, eTag }), eTag, touchedAt: now });
+      this.entries.set(key, { json: takeWriteJson(item) ?? stateJson(item ?? {}), eTag, touchedAt: now });
     }
     this.expireOldest(now);
     while (this.entries.size > this.options.maxItems) {

@@ -23,6 +23,7 @@
  */
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Storage, StoreItems } from 'botbuilder';
+import { passWriteJson } from './serialisedState';
 import { blobPipelineOptions, StorageUnavailableError } from './azureBlob';
 
 const CONFLICT = /error writing "(.*)" due to eTag conflict/;
@@ -88,6 +89,7 @@ export class ConflictCheckedStorage implements Storage {
       const eTag: unknown = item?.eTag;
       if (readETag !== undefined && (eTag === '*' || eTag === undefined || eTag === '')) {
         out[key] = { ...item, eTag: readETag };
+        passWriteJson(item, out[key]!); // the JSON the conversation state made for this write (serialisedState.ts)
         checked.push(item);
       } else {
         out[key] = item;
