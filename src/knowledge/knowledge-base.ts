@@ -3,7 +3,7 @@
  * question into a ranked, calibrated decision. Built once at start-up; a query after that is
  * one index search plus a little arithmetic on the top candidates.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { AnswerResult, KnowledgeDoc } from './types';
 import { createAnalyzer, type Analyzer } from './analyze';
 import { confidenceOf, kindFor, THRESHOLDS, type ConfidenceModel, type MatchFeatures, type Thresholds } from './confidence';
@@ -12,6 +12,7 @@ import { buildCorpus, type DocStats } from './corpus';
 import { coverage, evidence, familiarity, familiarityScale, idf, pairShare, phrasingSimilarity, resolveApproximate } from './features';
 import { normalizeText, stripMarkdown, tokenize } from './normalize';
 import { buildLexicon, createSpeller, type Speller } from './spelling';
+import { searchTopK } from './topK';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
 
 /** Field boosts: a match in a title or a listed question says more than one in the body. */
@@ -121,6 +122,12 @@ export interface KnowledgeBaseOptions {
    * word's weight. See {@link UNKNOWN_WORD_WEIGHT}.
    */
   unknownWeight?: number;
+  /**
+   * How the candidates are found (the same ones either way): 'top-k' (default) keeps the best
+   * while scoring (topK.ts); 'exhaustive' is minisearch's own search, which scores and sorts
+   * every match: for the equivalence test and the benchmark.
+   */
+  candidateSearch?: 'top-k' | 'exhaustive';
 }
 
 /**
@@ -160,6 +167,7 @@ export class KnowledgeBase {
   private readonly boosts: { title: number; questions: number; body: number };
   private readonly rerank: RerankWeights;
   private readonly unknownWeight: number;
+  private readonly candidateSearch: 'top-k' | 'exhaustive';
 
   private constructor(docs: readonly KnowledgeDoc[], synonyms: SynonymTable, options: KnowledgeBaseOptions) {
     this.documents = Object.freeze([...docs]);
@@ -169,6 +177,7 @@ export class KnowledgeBase {
     this.boosts = options.boosts ?? { ...FIELD_BOOSTS };
     this.rerank = options.rerank ?? RERANK;
     this.unknownWeight = options.unknownWeight ?? UNKNOWN_WORD_WEIGHT;
+    this.candidateSearch = options.candidateSearch ?? 'top-k';
 
     const texts = docs.map((doc) => [doc.title, doc.label, ...doc.questions, stripMarkdown(doc.body)].join('\n'));
     // Amounts the documents mention, so a bare "800" in a question can be read as "$800".
@@ -315,16 +324,20 @@ export class KnowledgeBase {
     // could not fix: a known word is not a typo, and fuzzy matching of short words ("fee" ~
     // "free", "bread" ~ "break") or numbers ("$80" ~ "$800") causes false matches.
     const approximable = (t: string) => !this.documentFrequency.has(t) && /^[a-z]+$/.test(t);
-    const hits: SearchResult[] = this.index.search(terms.join(' '), {
+    const searchOptions: SearchOptions = {
       boost: { ...this.boosts },
       boostTerm: (term) => (fromContext.has(term) ? CONTEXT_WEIGHT : 1),
-      filter: (hit: SearchResult) => (this.byId.get(hit.id as string)!.doc.abroad ?? false) === abroad,
       fuzzy: (t) => (approximable(t) && t.length >= 7 ? 1 : false),
       prefix: (t) => approximable(t) && t.length >= 6,
       weights: { fuzzy: 0.5, prefix: 0.4 },
       combineWith: 'OR',
-    });
-    const top = hits.slice(0, CANDIDATES);
+    };
+    const inPlace = (id: string) => (this.byId.get(id)!.doc.abroad ?? false) === abroad;
+    // Only the best CANDIDATES are scored further: topK.ts finds them without sorting every match.
+    const top: SearchResult[] =
+      this.candidateSearch === 'exhaustive'
+        ? this.index.search(terms.join(' '), { ...searchOptions, filter: (hit) => inPlace(hit.id as string) }).slice(0, CANDIDATES)
+        : searchTopK(this.index, terms.join(' '), searchOptions, CANDIDATES, inPlace);
     if (top.length === 0) return [];
 
     const weightOf = (t: string) => {
