@@ -40,29 +40,6 @@ export function fixedClock(isoDateOrInstant: string): Clock {
   return () => new Date(at.getTime());
 }
 
-const easternParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/**
- * The calendar date (YYYY-MM-DD) of an instant in U.S. Eastern time.
- *
- * @example
- * easternDate(new Date('2025-08-29T04:01:00Z')); // '2025-08-29' (12:01 a.m. EDT)
- * easternDate(new Date('2025-08-29T03:59:00Z')); // '2025-08-28'
- */
-export function easternDate(at: Date): string {
-  return easternParts.format(at);
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * A date as people read it in every country: "25 Nov 2026" (never 11/25/26).
- *
- * @example
- * displayDate('2026-11-25'); // '25 Nov 2026'
- */
-export function displayDate(isoDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!m) return isoDate;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-}
+// Moved to src/dates.ts (one home for calendar dates); re-exported for the modules that still
+// import them from here (app.ts, the channels' renderers, staff reports) until they import ./dates.
+export { displayDate, easternDate } from './dates';

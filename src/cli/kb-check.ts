@@ -10,7 +10,8 @@
  * of documents that need a successor (or a new review) and by when.
  */
 import path from 'node:path';
-import { easternDate, systemClock } from '../clock';
+import { systemClock } from '../clock';
+import { easternDate } from '../dates';
 import { DatedKnowledge, formatProblem, validateKnowledge, type Problem } from '../knowledge';
 import { loadNames, NAMES_FILE } from '../understanding';
 import { checkRuleFiles, type RuleSetLoader } from '../knowledge/rule-files';

@@ -11,7 +11,8 @@
  */
 import type { Analyzer } from './analyze';
 import { checkDocuments } from './checks';
-import { addDays, boundaries, families, familyOf, inForce, nextDay, servedOn } from './dated';
+import { addDays, nextDay } from '../dates';
+import { boundaries, families, familyOf, inForce, servedOn } from './dated';
 import type { KnowledgeDoc, Problem } from './types';
 
 /** Documents due for review (or ending) within this many days get a warning, and show in staff `stats`. */

@@ -16,6 +16,7 @@
  * dated.at('2027-07-15').answer('is the $800 de minimis still available?').best?.id; // 'de-minimis-ended'
  * dated.at('2027-07-15').get('de-minimis-suspended')?.id;                            // 'de-minimis-ended' (same family)
  */
+import { nextDay } from '../dates';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
 import { mergeTaught, OUT_OF_SCOPE, withTaught, type Taught } from './taught';
@@ -41,28 +42,6 @@ export function familyOf(doc: Pick<KnowledgeDoc, 'id' | 'family'>): string {
 export function inForce(doc: Pick<KnowledgeDoc, 'effective'>, date: string): boolean {
   const { from, to } = doc.effective ?? {};
   return (!from || from <= date) && (!to || date <= to);
-}
-
-/**
- * The calendar date after a YYYY-MM-DD date.
- *
- * @example
- * nextDay('2027-06-30'); // '2027-07-01'
- */
-export function nextDay(date: string): string {
-  return addDays(date, 1);
-}
-
-/**
- * A YYYY-MM-DD date moved by whole days (negative goes back).
- *
- * @example
- * addDays('2026-12-02', 30); // '2027-01-01'
- */
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
 }
 
 /**

@@ -8,7 +8,8 @@
  * kb.answer('is the $800 de minimis still a thing in 2026?');
  */
 import path from 'node:path';
-import { easternDate, systemClock } from '../clock';
+import { systemClock } from '../clock';
+import { easternDate } from '../dates';
 import { createAnalyzer } from './analyze';
 import { checkFamilies, checkSchedule, checkServedDocuments } from './dateChecks';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base';
@@ -20,6 +21,7 @@ import { mergeTaught, validateTaughtFile, withTaught, type Taught } from './taug
 import type { Problem } from './types';
 
 export type { AnswerKind, AnswerResult, KnowledgeDoc, Problem, Source } from './types';
+export { formatProblem } from '../problems';
 export { KnowledgeBase, exactKey, FIELD_BOOSTS } from './knowledge-base';
 export type { Explanation, KnowledgeBaseOptions, RankedCandidate } from './knowledge-base';
 export { EMPTY_SYNONYMS, loadSynonyms, parseSynonyms } from './synonyms';
@@ -29,7 +31,7 @@ export type { Analyzer } from './analyze';
 export { readDocuments, parseDocument } from './load';
 export { checkDocuments, STALE_AFTER_DAYS } from './checks';
 import { DatedKnowledge } from './dated';
-export { DatedKnowledge, familyOf, inForce, versionsOf, addDays } from './dated';
+export { DatedKnowledge, familyOf, inForce, versionsOf } from './dated';
 export { checkSchedule, dueForReview, REVIEW_WARNING_DAYS, type DueDocument } from './dateChecks';
 export { THRESHOLDS, FEATURE_NAMES, confidenceOf, featureVector, kindFor } from './confidence';
 export { MODEL, RELEVANCE_MODEL, MODELS_FILE, PROJECT_MODELS, readModels, modelsJson, type FittedModels } from './models';
@@ -40,16 +42,6 @@ export type { Taught, TaughtStore } from './taught';
 
 /** The synonyms file inside a knowledge folder. */
 export const SYNONYMS_FILE = 'synonyms.yaml';
-
-/**
- * One problem as kb:check prints it: `file: field: problem`, warnings marked.
- *
- * @example
- * formatProblem({ file: 'a.md', field: 'reviewed', problem: 'is missing', severity: 'error' }); // 'a.md: reviewed: is missing'
- */
-export function formatProblem(p: Problem): string {
-  return `${p.severity === 'warning' ? 'warning: ' : ''}${p.file}: ${p.field}: ${p.problem}`;
-}
 
 /**
  * Every problem of a knowledge folder: each document, the checks across documents, and the

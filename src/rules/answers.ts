@@ -2,7 +2,7 @@
  * The summary of what the person answered, for the end of the check ("Value: $50").
  */
 import { countryName } from './countries';
-import { formatDate } from './dates';
+import { displayDate } from '../dates';
 import type { CleanFacts } from './facts';
 import { fillTemplate, formatUsd, joinWords } from './format';
 import { FACT_KEYS, UNKNOWN, type Answer, type FactKey, type RuleSet } from './types';
@@ -37,7 +37,7 @@ export function displayValue(fact: FactKey, facts: CleanFacts, rules: RuleSet): 
   const choiceLabel = (v: string) => rules.questions[fact].choices?.find((c) => c.value === v)?.label;
   switch (fact) {
     case 'entryDate': {
-      const date = formatDate(facts.entryDate);
+      const date = displayDate(facts.entryDate);
       return facts.assumedToday ? fillTemplate(w.assumedToday, { date }) : date;
     }
     case 'kind':

@@ -2,7 +2,7 @@
  * Where the rules change, so that a vague date ("in March 2025") can be used as it is when
  * nothing changed that month, and asked about precisely when something did.
  */
-import { addDays } from './dates';
+import { addDays } from '../dates';
 import type { Kind, RuleSet } from './types';
 
 /**

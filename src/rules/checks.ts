@@ -3,13 +3,14 @@
  * (sources, countries, contents), date ranges that contradict each other or leave gaps, and the
  * house style of the texts people read. Pure functions over an already-parsed file.
  */
-import { addDays, formatDate } from './dates';
+import { addDays, displayDate } from '../dates';
 import { isCountryCode } from './countries';
 import { placeholdersIn } from './format';
 import type { RuleEntry, RuleFile } from './schema';
-import { KINDS, type FactKey, type RuleFileProblem } from './types';
+import { KINDS, type FactKey } from './types';
+import type { Problem } from '../problems';
 
-type Problems = RuleFileProblem[];
+type Problems = Problem[];
 
 /** The longest button label CONTENT.md allows. */
 export const MAX_CHOICE_LABEL = 25;
@@ -150,7 +151,7 @@ export function checkLimitGaps(data: RuleFile, file: string): Problems {
       const firstMissing = addDays(before.to, 1);
       if (firstMissing < after.from) {
         const lastMissing = addDays(after.from, -1);
-        const days = firstMissing === lastMissing ? formatDate(firstMissing) : `${formatDate(firstMissing)} to ${formatDate(lastMissing)}`;
+        const days = firstMissing === lastMissing ? displayDate(firstMissing) : `${displayDate(firstMissing)} to ${displayDate(lastMissing)}`;
         problems.push({ file, field: `rules[${limits[n].i}].from`, problem: `no limit for ${kind} on ${days}: "${before.id}" ends ${before.to} and "${after.id}" starts ${after.from}`, severity: 'warning' });
       }
     }
@@ -211,8 +212,8 @@ export function checkTexts(data: RuleFile, file: string): Problems {
       style(rule.headline, `rules[${i}].headline`);
       placeholders(rule.headline, `rules[${i}].headline`, ALLOWED_PLACEHOLDERS.headline);
     }
-    if (rule.from && !rule.reason.includes(formatDate(rule.from))) {
-      problems.push({ file, field: `rules[${i}].reason`, problem: `mention the start date as "${formatDate(rule.from)}" so people see when this began`, severity: 'warning' });
+    if (rule.from && !rule.reason.includes(displayDate(rule.from))) {
+      problems.push({ file, field: `rules[${i}].reason`, problem: `mention the start date as "${displayDate(rule.from)}" so people see when this began`, severity: 'warning' });
     }
   });
   for (const [kind, texts] of Object.entries(data.kinds)) placeholders(texts.dutyFree, `kinds.${kind}.dutyFree`, ALLOWED_PLACEHOLDERS.kinds);

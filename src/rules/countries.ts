@@ -3,7 +3,7 @@
  * names and aliases people type. Content editors add aliases there, not here.
  */
 import countryFile from '../../knowledge/rules/countries.json';
-import type { RuleFileProblem } from './types';
+import type { Problem } from '../problems';
 
 /** Code → names; the first name is the one shown to people. */
 export type CountryTable = Readonly<Record<string, readonly string[]>>;
@@ -84,8 +84,8 @@ export function countryAliases(table: CountryTable = COUNTRIES): ReadonlyMap<str
  * checkCountryTable({ GB: ['UK'], UA: ['UK'] }, 'countries.json');
  * // [{ field: 'UA[0]', problem: '"UK" is already a name of GB', severity: 'error', … }]
  */
-export function checkCountryTable(table: Readonly<Record<string, unknown>>, file: string): RuleFileProblem[] {
-  const problems: RuleFileProblem[] = [];
+export function checkCountryTable(table: Readonly<Record<string, unknown>>, file: string): Problem[] {
+  const problems: Problem[] = [];
   const owner = new Map<string, string>();
   for (const [code, names] of Object.entries(table)) {
     if (code.startsWith('_')) continue;

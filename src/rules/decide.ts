@@ -4,7 +4,7 @@
  * evaluated; if they all agree that is the answer, otherwise the answer says what happens in
  * each case instead of guessing.
  */
-import { addDays, addYears, formatDate } from './dates';
+import { addDays, addYears, displayDate } from '../dates';
 import { contentLabels, evaluateShipment, type Evaluation, type Outcome } from './evaluate';
 import type { CleanFacts } from './facts';
 import { fillTemplate, formatUsd, joinWords, withoutFullStop } from './format';
@@ -216,9 +216,9 @@ function groupConsecutive<T extends { period: Period; decision: Decision }>(item
 
 function rangeText(start: string | undefined, end: string | undefined, rules: RuleSet): string {
   const w = rules.wording;
-  if (start && end) return fillTemplate(w.rangeBetween, { start: formatDate(start), end: formatDate(end) });
-  if (start) return fillTemplate(w.rangeFrom, { start: formatDate(start) });
-  if (end) return fillTemplate(w.rangeUpTo, { end: formatDate(end) });
+  if (start && end) return fillTemplate(w.rangeBetween, { start: displayDate(start), end: displayDate(end) });
+  if (start) return fillTemplate(w.rangeFrom, { start: displayDate(start) });
+  if (end) return fillTemplate(w.rangeUpTo, { end: displayDate(end) });
   return '';
 }
 

@@ -4,7 +4,7 @@
  * does not know a fact ("unknown"). Which checks exist and in what order is fixed here; every
  * date, amount, country, content and text comes from the rule file.
  */
-import { formatDate, isWithin } from './dates';
+import { displayDate, isWithin } from '../dates';
 import type { CleanFacts } from './facts';
 import { fillTemplate, formatUsd, joinWords, lowerFirst } from './format';
 import { UNKNOWN, type FactKey, type Kind, type Rule, type RuleSet, type RuleType } from './types';
@@ -140,7 +140,7 @@ function measure(
 }
 
 function noRule(facts: DatedFacts, rules: RuleSet): Outcome {
-  const why = fillTemplate(rules.wording.noRule, { date: formatDate(facts.entryDate) });
+  const why = fillTemplate(rules.wording.noRule, { date: displayDate(facts.entryDate) });
   return { status: 'out-of-scope', why, text: `${why.charAt(0).toUpperCase()}${why.slice(1)}.` };
 }
 

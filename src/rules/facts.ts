@@ -3,7 +3,7 @@
  * caller's bug, or a property test) never throws: anything not understood counts as
  * "I don't know" rather than being guessed at.
  */
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../dates';
 import { isCountryCode } from './countries';
 import { KINDS, MODES, UNKNOWN, type Kind, type Mode, type RuleSet, type ShipmentFacts, type Unknown } from './types';
 

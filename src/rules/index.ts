@@ -5,7 +5,7 @@
  *
  * @example
  * const rules = loadRuleSet('knowledge/rules/duty-free.yaml');
- * const today = todayInEastern(new Date());
+ * const today = easternDate(new Date());
  * nextQuestion({}, rules, today); // { fact: 'kind', prompt: 'What kind of shipment is it?', … }
  * assess({ kind: 'purchase' }, rules, today).headline; // 'Result: not duty-free — …'
  */
@@ -13,7 +13,9 @@ export * from './types';
 export { loadRuleSet, checkRuleFile, parseRuleFile, RuleFileError } from './loader';
 export { nextQuestion, questionFor } from './questions';
 export { assess, RESULT_PREFIX } from './assess';
-export { formatDate, todayInEastern, isIsoDate } from './dates';
+export { displayDate, easternDate, isIsoDate } from '../dates';
+/** The names the dialogs still use for `displayDate` and `easternDate` (src/dates.ts), until they move over. */
+export { displayDate as formatDate, easternDate as todayInEastern } from '../dates';
 export { formatUsd } from './format';
 export { countryName, isCountryCode, COUNTRIES } from './countries';
 export { rulesChangeBetween } from './changes';

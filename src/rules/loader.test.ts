@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { COUNTRIES, checkCountryTable } from './countries';
-import { assess, checkRuleFile, loadRuleSet, RuleFileError, type RuleFileProblem } from './index';
+import { assess, checkRuleFile, loadRuleSet, RuleFileError } from './index';
 import { DEFAULT_RULE_FILE } from './testRules';
+import type { Problem } from '../problems';
 
 /** The rule file as plain data, to break on purpose. */
 type Data = Record<string, any>;
@@ -30,7 +31,7 @@ const write = (content: string | Data): string => {
   writeFileSync(file, typeof content === 'string' ? content : yaml.dump(content, { lineWidth: -1 }));
   return file;
 };
-const problemsOf = (content: string | Data): RuleFileProblem[] => checkRuleFile(write(content)).problems;
+const problemsOf = (content: string | Data): Problem[] => checkRuleFile(write(content)).problems;
 const errors = (content: string | Data) => problemsOf(content).filter((p) => p.severity === 'error');
 const warnings = (content: string | Data) => problemsOf(content).filter((p) => p.severity === 'warning');
 

@@ -9,7 +9,8 @@ import countryFile from '../../knowledge/rules/countries.json';
 import { checkRuleFileContent } from './checks';
 import { checkCountryTable } from './countries';
 import { ruleFileSchema, type RuleEntry, type RuleFile } from './schema';
-import { KINDS, type FactKey, type Kind, type QuestionData, type Rule, type RuleFileProblem, type RuleSet, type Source } from './types';
+import { KINDS, type FactKey, type Kind, type QuestionData, type Rule, type RuleSet, type Source } from './types';
+import type { Problem } from '../problems';
 
 /**
  * A rule file with at least one error; `problems` lists every error and warning found.
@@ -18,9 +19,9 @@ import { KINDS, type FactKey, type Kind, type QuestionData, type Rule, type Rule
  * try { loadRuleSet('broken.yaml'); } catch (e) { if (e instanceof RuleFileError) e.problems[0].field; } // 'rules[3].from'
  */
 export class RuleFileError extends Error {
-  readonly problems: RuleFileProblem[];
+  readonly problems: Problem[];
 
-  constructor(file: string, problems: RuleFileProblem[]) {
+  constructor(file: string, problems: Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error');
     const shown = errors.slice(0, 5).map((p) => `${p.field}: ${p.problem}`);
     super(`${file}: ${errors.length} error(s) — ${shown.join('; ')}${errors.length > shown.length ? '; …' : ''}`);
@@ -50,7 +51,7 @@ export function loadRuleSet(file: string): RuleSet {
  * @example
  * checkRuleFile('knowledge/rules/duty-free.yaml'); // { ruleSet: {...}, problems: [] }
  */
-export function checkRuleFile(file: string): { ruleSet?: RuleSet; problems: RuleFileProblem[] } {
+export function checkRuleFile(file: string): { ruleSet?: RuleSet; problems: Problem[] } {
   let textContent: string;
   try {
     textContent = readFileSync(file, 'utf8');
@@ -66,7 +67,7 @@ export function checkRuleFile(file: string): { ruleSet?: RuleSet; problems: Rule
  * @example
  * parseRuleFile('reviewed: 2026-11-25', 'x.yaml').problems[0].field; // 'reminder'
  */
-export function parseRuleFile(textContent: string, file: string): { ruleSet?: RuleSet; problems: RuleFileProblem[] } {
+export function parseRuleFile(textContent: string, file: string): { ruleSet?: RuleSet; problems: Problem[] } {
   let raw: unknown;
   try {
     // CORE_SCHEMA keeps 2025-08-29 a string instead of turning it into a JavaScript Date.
@@ -93,7 +94,7 @@ export function fieldPath(path: ReadonlyArray<string | number>): string {
   return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '') || '(top level)';
 }
 
-function problemsFromIssue(issue: ZodIssue, file: string): RuleFileProblem[] {
+function problemsFromIssue(issue: ZodIssue, file: string): Problem[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ file, field: fieldPath([...issue.path, key]), problem: 'unknown field; check the spelling or remove it', severity: 'error' }));
   }

@@ -3,7 +3,7 @@
  * dutiable goods enter on that date (`entry` rules), what always applies (`note` rules), a
  * caution for dates after the last review, and who to ask.
  */
-import { formatDate, isWithin } from './dates';
+import { displayDate, isWithin } from '../dates';
 import { fillTemplate } from './format';
 import type { CleanFacts } from './facts';
 import { UNKNOWN, type Mode, type Rule, type RuleSet, type Source, type Verdict } from './types';
@@ -34,7 +34,7 @@ export function nextStepsFor(verdict: Verdict, facts: CleanFacts, rules: RuleSet
   const notes = inForce.filter((r) => r.type === 'note');
   const future =
     facts.entryDate !== UNKNOWN && facts.entryDate > rules.reviewed
-      ? [{ text: fillTemplate(rules.wording.futureDate, { date: formatDate(facts.entryDate), reviewed: formatDate(rules.reviewed) }), sources: [] }]
+      ? [{ text: fillTemplate(rules.wording.futureDate, { date: displayDate(facts.entryDate), reviewed: displayDate(rules.reviewed) }), sources: [] }]
       : [];
 
   const chosen = [

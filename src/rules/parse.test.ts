@@ -22,7 +22,6 @@ import {
   parseMoney,
   parseYesNo,
   rulesChangeBetween,
-  todayInEastern,
 } from './index';
 import { bundledRules } from './testRules';
 
@@ -127,14 +126,6 @@ describe('parseDate', () => {
   it('does not depend on the machine time zone: today is only the date passed in', () => {
     expect(parseDate('yesterday', '2025-03-01')).toMatchObject({ date: '2025-02-28' });
     expect(parseDate('tomorrow', '2024-12-31')).toMatchObject({ date: '2025-01-01' });
-  });
-});
-
-describe('todayInEastern', () => {
-  it('is the New York calendar date of an instant', () => {
-    expect(todayInEastern(new Date('2026-11-26T03:00:00Z'))).toBe('2026-11-25');
-    expect(todayInEastern(new Date('2025-08-29T04:01:00Z'))).toBe('2025-08-29'); // 12:01 a.m. EDT
-    expect(todayInEastern(new Date('2025-08-29T03:59:00Z'))).toBe('2025-08-28');
   });
 });
 

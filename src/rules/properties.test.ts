@@ -3,7 +3,7 @@
  * reasons and sources, and the questions always come to an end.
  */
 import fc from 'fast-check';
-import { addDays } from './dates';
+import { addDays } from '../dates';
 import { FACT_KEYS, KINDS, UNKNOWN, VERDICTS, assess, nextQuestion, parseAnswer, type FactKey, type ShipmentFacts } from './index';
 import { bundledRules } from './testRules';
 

@@ -3,7 +3,7 @@
  * result) and its wording from the rule file, filled in for this shipment.
  */
 import { assertToday } from './today';
-import { formatDate, isWithin } from './dates';
+import { displayDate, isWithin } from '../dates';
 import { decide } from './decide';
 import { contentLabels } from './evaluate';
 import { cleanFacts, type CleanFacts } from './facts';
@@ -44,7 +44,7 @@ export function questionFor(fact: FactKey, facts: ShipmentFacts, rules: RuleSet,
   const contents = fact === 'contents' ? relevantContents(clean, kind, rules, today) : [];
   const values = {
     limit: limitFor(clean, kind, rules, today),
-    date: clean.entryDate === UNKNOWN ? rules.wording.thatDay : formatDate(clean.entryDate),
+    date: clean.entryDate === UNKNOWN ? rules.wording.thatDay : displayDate(clean.entryDate),
     value: typeof clean.valueUsd === 'number' ? formatUsd(clean.valueUsd) : '',
     contents: contentLabels(contents, rules),
   };

@@ -3,7 +3,7 @@
  * content editor who will read them in `npm run kb:check`.
  */
 import { z } from 'zod';
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../dates';
 import { FACT_KEYS, KINDS, MODES, VERDICTS } from './types';
 
 const text = z.string({ required_error: 'required', invalid_type_error: 'write a text here' }).trim().min(1, 'must not be empty');

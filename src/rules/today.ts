@@ -2,7 +2,7 @@
  * The engine never reads the clock: callers pass `today`. A malformed `today` is a programming
  * error, reported loudly rather than silently answered for the wrong day.
  */
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../dates';
 
 /**
  * Throws a TypeError unless `today` is a real YYYY-MM-DD date.

@@ -169,14 +169,6 @@ export interface RuleSet {
   generalSources: Source[];
 }
 
-/** One thing a rule file gets wrong; `field` is a dotted path such as `rules[3].from`. */
-export interface RuleFileProblem {
-  file: string;
-  field: string;
-  problem: string;
-  severity: 'error' | 'warning';
-}
-
 export interface Question {
   fact: FactKey;
   prompt: string;

@@ -2,18 +2,8 @@
  * Calendar-date arithmetic for staff reports. Days are U.S. Eastern calendar dates
  * (YYYY-MM-DD), the same days the rules and the CBP office use.
  */
-import { displayDate, easternDate } from '../clock';
-
-/**
- * A calendar date moved by whole days.
- *
- * @example
- * addDays('2026-03-01', -1); // '2026-02-28'
- */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+import { addDays, displayDate, easternDate } from '../dates';
+import { catalog, fill } from '../messages';
 
 /** An inclusive range of Eastern calendar dates. */
 export interface DateWindow {
@@ -65,5 +55,5 @@ export function windowLabel(window: DateWindow): string {
   if (window.from === window.to) return to;
   const from = displayDate(window.from);
   // Drop the first year when both ends share it: "19 Nov to 25 Nov 2026".
-  return window.from.slice(0, 4) === window.to.slice(0, 4) ? `${from.replace(/ \d{4}$/, '')} to ${to}` : `${from} to ${to}`;
+  return fill(catalog().staff.dateRange, { from: window.from.slice(0, 4) === window.to.slice(0, 4) ? from.replace(/ \d{4}$/, '') : from, to });
 }

@@ -10,4 +10,4 @@ export { unansweredReport, unansweredList, unansweredListReply, groupQuestions, 
 export { teachReport, teachProblemReport, type TeachProblem } from './teach';
 export { kbReport } from './kb';
 export { reloadReport, type ReloadResult } from './reload';
-export { addDays, lastDays, inWindow, easternDayOf, windowLabel, type DateWindow } from './dates';
+export { lastDays, inWindow, easternDayOf, windowLabel, type DateWindow } from './dates';

@@ -4,7 +4,7 @@
  * offset, so the machine's time zone never shifts a day.
  */
 import * as chrono from 'chrono-node';
-import { addYears, endOfMonth, formatDate, isIsoDate, isoDate } from '../dates';
+import { addYears, endOfMonth, displayDate, isIsoDate, isoDate } from '../../dates';
 
 export type ParsedDate =
   | {
@@ -65,7 +65,7 @@ function parseNumeric(t: string): ParsedDate | undefined {
   const dates = [...new Set(candidates.map(({ month, day }) => isoDate(year, month, day)))];
   if (dates.length === 1) return { ok: true, date: dates[0] };
   if (dates.length === 0) return { ok: false, reason: `${t} is not a real date. Please write it like "1 March 2025".` };
-  return { ok: false, reason: `Did you mean ${formatDate(dates[0])} or ${formatDate(dates[1])}? Please write the month as a word, like "1 March 2025".` };
+  return { ok: false, reason: `Did you mean ${displayDate(dates[0])} or ${displayDate(dates[1])}? Please write the month as a word, like "1 March 2025".` };
 }
 
 function parseYear(t: string): ParsedDate | undefined {
@@ -76,7 +76,7 @@ function parseYear(t: string): ParsedDate | undefined {
     ok: true,
     date: isoDate(year, 7, 1),
     approximate: { from: isoDate(year, 1, 1), to: isoDate(year, 12, 31) },
-    note: `I used ${formatDate(isoDate(year, 7, 1))}, the middle of ${year}.`,
+    note: `I used ${displayDate(isoDate(year, 7, 1))}, the middle of ${year}.`,
   };
 }
 
@@ -96,14 +96,14 @@ function parseWords(t: string, today: string, pastTense: boolean): ParsedDate {
     const from = isoDate(year, month, 1);
     const middle = isoDate(year, month, 15);
     const monthName = new Date(`${from}T00:00:00Z`).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
-    return { ok: true, date: middle, approximate: { from, to: endOfMonth(from) }, note: `I used ${formatDate(middle)}, the middle of ${monthName} ${year}.` };
+    return { ok: true, date: middle, approximate: { from, to: endOfMonth(from) }, note: `I used ${displayDate(middle)}, the middle of ${monthName} ${year}.` };
   }
   return { ok: false, reason: 'Please give a day, for example "1 March 2025".' };
 }
 
 function withinRange(parsed: Extract<ParsedDate, { ok: true }>, today: string): ParsedDate {
   const latest = addYears(today, 1);
-  if (parsed.date > latest) return { ok: false, reason: `That is more than a year ahead. Please give a date up to ${formatDate(latest)}.` };
+  if (parsed.date > latest) return { ok: false, reason: `That is more than a year ahead. Please give a date up to ${displayDate(latest)}.` };
   if (parsed.date < EARLIEST) return { ok: false, reason: 'That date is too far in the past. Please check the year.' };
   return parsed;
 }

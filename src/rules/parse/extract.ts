@@ -6,7 +6,7 @@
 import * as chrono from 'chrono-node';
 import { normalizeName } from '../countries';
 import { rulesChangeBetween } from '../changes';
-import { addDays, formatDate } from '../dates';
+import { addDays, displayDate } from '../../dates';
 import type { RuleSet, ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
 import { PAST_TENSE, parseDate } from './date';
@@ -124,7 +124,7 @@ function addDate(result: ExtractedFacts, text: string, today: string, rules: Rul
   const changes = date.approximate && rules ? rulesChangeBetween(rules, addDays(date.approximate.from, -1), date.approximate.to) : [];
   if (date.approximate && changes.length > 0) {
     result.unclearDate = { text: said, ...date.approximate, changes };
-    result.notes.push(`The rules changed on ${changes.map(formatDate).join(' and ')}, so the exact day matters.`);
+    result.notes.push(`The rules changed on ${changes.map(displayDate).join(' and ')}, so the exact day matters.`);
     return;
   }
   result.facts.entryDate = date.date;

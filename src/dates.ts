@@ -1,6 +1,10 @@
 /**
- * Calendar dates as YYYY-MM-DD strings. Rules and entries are calendar days in U.S. Eastern
- * time, so date arithmetic is done on UTC midnights and never on the machine's time zone.
+ * Calendar dates as YYYY-MM-DD strings, in one place for the whole bot (rules, knowledge
+ * versions, staff reports, replies). Rules, documents and reports are U.S. Eastern calendar days,
+ * so arithmetic is done on UTC midnights and never on the machine's time zone; the one bridge
+ * from an instant to a calendar day is {@link easternDate}.
+ *
+ * Reading "now" is not done here: that is `src/clock.ts`'s job (callers pass a date or an instant).
  */
 
 const DAY_MS = 86_400_000;
@@ -34,10 +38,21 @@ export function isoDate(year: number, month: number, day: number): string {
  * The date `days` days after (or before, if negative) `date`.
  *
  * @example
- * addDays('2025-08-28', 1); // '2025-08-29'
+ * addDays('2025-08-28', 1);  // '2025-08-29'
+ * addDays('2026-03-01', -1); // '2026-02-28'
  */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The day after `date`.
+ *
+ * @example
+ * nextDay('2027-06-30'); // '2027-07-01'
+ */
+export function nextDay(date: string): string {
+  return addDays(date, 1);
 }
 
 /**
@@ -75,24 +90,29 @@ export function isWithin(date: string, from: string | undefined, to: string | un
 }
 
 /**
- * A date the way people read it, never ambiguous for international readers.
+ * A date as people read it in every country: "25 Nov 2026" (never 11/25/26). Takes a date or
+ * the start of an ISO instant; anything else is returned as it is.
  *
  * @example
- * formatDate('2025-08-29'); // '29 Aug 2025'
+ * displayDate('2026-11-25');           // '25 Nov 2026'
+ * displayDate('2026-11-25T17:00:00Z'); // '25 Nov 2026'
  */
-export function formatDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+export function displayDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!m) return isoDate;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+// en-CA writes dates as YYYY-MM-DD; one formatter, reused (staff reports call this per record).
+const easternParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /**
- * Today's calendar date in U.S. Eastern time for an instant — what callers pass as `today`.
+ * The calendar date (YYYY-MM-DD) of an instant in U.S. Eastern time: what callers pass as `today`.
  *
  * @example
- * todayInEastern(new Date('2026-11-26T03:00:00Z')); // '2026-11-25' (still the 25th in New York)
+ * easternDate(new Date('2025-08-29T04:01:00Z')); // '2025-08-29' (12:01 a.m. EDT)
+ * easternDate(new Date('2026-11-26T03:00:00Z')); // '2026-11-25' (still the 25th in New York)
  */
-export function todayInEastern(now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return isoDate(part('year'), part('month'), part('day'));
+export function easternDate(at: Date): string {
+  return easternParts.format(at);
 }
