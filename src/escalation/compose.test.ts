@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { composeEscalationEmail, easternTime, escalationSubject, escapeHtml, mailboxAddress, REFERENCE_HEADER } from './compose';
+import { composeEscalationEmail, easternTime, escalationSubject, mailboxAddress, REFERENCE_HEADER } from './compose';
 import type { OutboxRecord } from './types';
 
 const addresses = { from: '"CBP E-Commerce Assistant" <no-reply@ecommerce-assistant.local>', to: 'ecommerce@cbp.dhs.gov' };
@@ -24,12 +24,6 @@ function record(escalation: Partial<OutboxRecord['escalation']> = {}): OutboxRec
 async function build(mail: ReturnType<typeof composeEscalationEmail>): Promise<Buffer> {
   return new MailComposer(mail).compile().build();
 }
-
-describe('escapeHtml', () => {
-  it('escapes the five HTML-special characters', () => {
-    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe('&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;');
-  });
-});
 
 describe('easternTime', () => {
   it('gives U.S. Eastern time with the right zone abbreviation', () => {

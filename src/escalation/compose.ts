@@ -6,6 +6,7 @@
  */
 import type { SendMailOptions } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
+import { escapeHtml } from '../text/html';
 import { cleanSingleLine, isValidEmailAddress } from './sanitize';
 import type { OutboxRecord } from './types';
 
@@ -46,16 +47,6 @@ export function escalationSubject(record: { reference: string; escalation: { top
   // Cleaned again here: a record edited by hand must not be able to smuggle a line break in.
   const topic = record.escalation.topic ? cleanSingleLine(record.escalation.topic, SUBJECT_TOPIC_MAX) : '';
   return `[${record.reference}] ${topic || 'Question'} from the CBP E-Commerce Assistant`;
-}
-
-/**
- * Escapes text for HTML element content and attribute values.
- *
- * @example
- * escapeHtml('<b>"Tom" & \'Jerry\'</b>'); // '&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;'
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const easternFormat = new Intl.DateTimeFormat('en-US', {

@@ -8,7 +8,7 @@ export type { OutboxStore, DeliveryClaim, ClaimOptions } from './store';
 export { FileOutboxStore } from './fileStore/FileOutboxStore';
 export { Mailer, DEFAULT_BACKOFF, type MailerOptions, type OutboxHealth, type DeliveryPassResult, type DeliveryOutcome } from './mailer';
 export { SmtpTransport, EmlFileTransport, type MailTransport, type DeliveryReceipt, type SmtpTimeouts } from './transport';
-export { composeEscalationEmail, escalationSubject, escapeHtml, easternTime, mailboxAddress, REFERENCE_HEADER, type EmailAddresses } from './compose';
+export { composeEscalationEmail, escalationSubject, easternTime, mailboxAddress, REFERENCE_HEADER, type EmailAddresses } from './compose';
 export {
   EscalationRateLimiter,
   DEFAULT_ESCALATION_RATE_LIMITS,
