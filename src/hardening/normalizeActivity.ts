@@ -10,93 +10,121 @@
  * (`entities`, `membersAdded` that are not arrays) made the bot's own code throw.
  *
  * The required fields (type, channelId, serviceUrl, conversation.id) are checked by
- * `activityProblem` in server.ts (400); here an optional field of the wrong type is dropped, as
- * if the channel had not sent it, and lists keep only their object entries.
+ * `activityProblem` in server.ts (400); here the optional fields are described by a zod schema
+ * (`incomingActivitySchema`), and every field the schema rejects is dropped, as if the channel
+ * had not sent it; lists keep only their object entries. Fields the schema does not name pass
+ * through untouched.
  */
+import { z } from 'zod';
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const text = z.string().optional();
+const flag = z.boolean().optional();
+/** Any JSON object (not an array, not null); its contents are not checked. */
+const anyObject = z.object({}).passthrough();
+/** An ISO date-time the Bot Framework client can parse. */
+const dateTime = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'not a date')
+  .optional();
 
-/** Top-level string fields of the Activity schema (botframework-schema). */
-const STRING_FIELDS = [
-  'id', 'name', 'locale', 'replyToId', 'textFormat', 'attachmentLayout', 'topicName', 'speak', 'inputHint',
-  'summary', 'code', 'valueType', 'label', 'importance', 'deliveryMode', 'action', 'localTimezone', 'callerId',
-] as const;
-const DATE_FIELDS = ['timestamp', 'localTimestamp', 'expiration'] as const;
-const ACCOUNT_STRING_FIELDS = ['id', 'name', 'aadObjectId', 'role'] as const;
-const CONVERSATION_STRING_FIELDS = ['conversationType', 'name', 'aadObjectId', 'role', 'tenantId'] as const;
-const LIST_FIELDS = ['entities', 'attachments', 'membersAdded', 'membersRemoved', 'reactionsAdded', 'reactionsRemoved', 'listenFor', 'textHighlights'] as const;
-const OBJECT_FIELDS = ['channelData', 'relatesTo', 'suggestedActions', 'semanticAction', 'conversation'] as const;
+/** `from`, `recipient`, a member added or removed, a mentioned account. */
+const channelAccount = z
+  .object({ id: text, name: text, aadObjectId: text, role: text, properties: anyObject.optional() })
+  .passthrough();
 
-function drop(target: Json, key: string, path: string, dropped: string[]): void {
-  if (key in target) {
-    delete target[key];
-    dropped.push(path);
-  }
-}
+const conversationAccount = z
+  .object({ conversationType: text, name: text, aadObjectId: text, role: text, tenantId: text, isGroup: flag, properties: anyObject.optional() })
+  .passthrough();
 
-function cleanAccount(account: Json, path: string, dropped: string[]): void {
-  for (const key of ACCOUNT_STRING_FIELDS) if (account[key] !== undefined && typeof account[key] !== 'string') drop(account, key, `${path}.${key}`, dropped);
-  if (account.properties !== undefined && !isObject(account.properties)) drop(account, 'properties', `${path}.properties`, dropped);
+/** Mentions are read by the Teams code: keep their parts well-typed. */
+const entity = z.object({ type: text, text, mentioned: channelAccount.optional() }).passthrough();
+
+const listOf = <T extends z.ZodTypeAny>(item: T) => z.array(item).optional();
+
+/**
+ * The optional fields of an incoming activity with the types the Bot Framework schema
+ * (botframework-schema's `Activity`) gives them.
+ */
+export const incomingActivitySchema = z
+  .object({
+    // An id of dots would become "/activities/." in the reply URL, which resolves to another path.
+    id: z
+      .string()
+      .refine((v) => !/^\.+$/.test(v), 'an id of dots')
+      .optional(),
+    ...Object.fromEntries(
+      [
+        'name', 'locale', 'replyToId', 'textFormat', 'attachmentLayout', 'topicName', 'speak', 'inputHint',
+        'summary', 'code', 'valueType', 'label', 'importance', 'deliveryMode', 'action', 'localTimezone', 'callerId',
+      ].map((key) => [key, text]),
+    ),
+    historyDisclosed: flag,
+    timestamp: dateTime,
+    localTimestamp: dateTime,
+    expiration: dateTime,
+    from: channelAccount.optional(),
+    recipient: channelAccount.optional(),
+    conversation: conversationAccount.optional(),
+    channelData: anyObject.optional(),
+    relatesTo: anyObject.optional(),
+    suggestedActions: anyObject.optional(),
+    semanticAction: anyObject.optional(),
+    entities: listOf(entity),
+    membersAdded: listOf(channelAccount),
+    membersRemoved: listOf(channelAccount),
+    attachments: listOf(anyObject),
+    reactionsAdded: listOf(anyObject),
+    reactionsRemoved: listOf(anyObject),
+    listenFor: listOf(anyObject),
+    textHighlights: listOf(anyObject),
+  })
+  .passthrough();
+
+/** A zod issue path as people write it: `entities[2].mentioned.name`. */
+function pathText(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 /**
- * Drops wrong-typed optional fields in place; returns the paths dropped (for a debug log).
+ * Drops wrong-typed optional fields in place; returns the paths dropped (for a debug log): a
+ * field as `from` or `conversation.isGroup`, a field of a list entry as `membersAdded[1].name`
+ * (the entry's index as sent), and `entities[]` when a list lost entries that were not objects.
  * Call it after `activityProblem(body)` found nothing wrong.
  *
  * @example
  * const body = { type: 'message', channelId: 'webchat', serviceUrl: 'https://…', conversation: { id: 'c', isGroup: 'yes' }, from: 7 };
- * normalizeActivity(body); // ['conversation.isGroup', 'from']
+ * normalizeActivity(body); // ['from', 'conversation.isGroup']
  */
 export function normalizeActivity(activity: Json): string[] {
+  const parsed = incomingActivitySchema.safeParse(activity);
   const dropped: string[] = [];
-  for (const key of STRING_FIELDS) if (activity[key] !== undefined && typeof activity[key] !== 'string') drop(activity, key, key, dropped);
-  // An id of dots would become "/activities/." in the reply URL, which resolves to another path.
-  if (typeof activity.id === 'string' && /^\.+$/.test(activity.id)) drop(activity, 'id', 'id', dropped);
-  if (activity.historyDisclosed !== undefined && typeof activity.historyDisclosed !== 'boolean') drop(activity, 'historyDisclosed', 'historyDisclosed', dropped);
-  for (const key of DATE_FIELDS) {
-    const value = activity[key];
-    if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) drop(activity, key, key, dropped);
+  if (!parsed.success) {
+    const entriesDropped = new Map<string, Set<number>>();
+    for (const issue of parsed.error.issues) {
+      const path = issue.path;
+      const last = path[path.length - 1];
+      if (path.length === 2 && typeof last === 'number') {
+        // An entry of a list that is not an object: the list keeps only its objects.
+        const key = String(path[0]);
+        if (!entriesDropped.has(key)) entriesDropped.set(key, new Set());
+        entriesDropped.get(key)!.add(last);
+        continue;
+      }
+      const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Json)[key], activity) as Json;
+      if (last !== undefined && String(last) in parent) {
+        delete parent[last];
+        dropped.push(pathText(path));
+      }
+    }
+    for (const [key, indexes] of entriesDropped) {
+      activity[key] = (activity[key] as unknown[]).filter((_, i) => !indexes.has(i));
+      dropped.push(`${key}[]`);
+    }
   }
-  for (const key of ['from', 'recipient'] as const) {
-    const account = activity[key];
-    if (account === undefined) continue;
-    if (!isObject(account)) drop(activity, key, key, dropped);
-    else cleanAccount(account, key, dropped);
-  }
-  for (const key of OBJECT_FIELDS) if (activity[key] !== undefined && !isObject(activity[key])) drop(activity, key, key, dropped);
   // Teams always sends channelData, and botbuilder's Teams handler reads it without a check
   // (a messageUpdate without it threw).
   if (activity.channelId === 'msteams' && activity.channelData === undefined) activity.channelData = {};
-  const conversation = activity.conversation as Json;
-  for (const key of CONVERSATION_STRING_FIELDS) if (conversation[key] !== undefined && typeof conversation[key] !== 'string') drop(conversation, key, `conversation.${key}`, dropped);
-  if (conversation.isGroup !== undefined && typeof conversation.isGroup !== 'boolean') drop(conversation, 'isGroup', 'conversation.isGroup', dropped);
-  if (conversation.properties !== undefined && !isObject(conversation.properties)) drop(conversation, 'properties', 'conversation.properties', dropped);
-  for (const key of LIST_FIELDS) {
-    const list = activity[key];
-    if (list === undefined) continue;
-    if (!Array.isArray(list)) {
-      drop(activity, key, key, dropped);
-      continue;
-    }
-    const objects = list.filter(isObject);
-    if (objects.length !== list.length) {
-      activity[key] = objects;
-      dropped.push(`${key}[]`);
-    }
-    if (key === 'membersAdded' || key === 'membersRemoved') (objects as Json[]).forEach((m, i) => cleanAccount(m, `${key}[${i}]`, dropped));
-  }
-  if (Array.isArray(activity.entities)) {
-    // Mentions are read by the Teams code: keep their parts well-typed.
-    for (const [i, entity] of (activity.entities as Json[]).entries()) {
-      if (entity.type !== undefined && typeof entity.type !== 'string') drop(entity, 'type', `entities[${i}].type`, dropped);
-      if (entity.text !== undefined && typeof entity.text !== 'string') drop(entity, 'text', `entities[${i}].text`, dropped);
-      if (entity.mentioned !== undefined) {
-        if (!isObject(entity.mentioned)) drop(entity, 'mentioned', `entities[${i}].mentioned`, dropped);
-        else cleanAccount(entity.mentioned, `entities[${i}].mentioned`, dropped);
-      }
-    }
-  }
   return dropped;
 }
