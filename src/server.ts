@@ -179,8 +179,8 @@ export interface ServerDeps {
   inFlight: InFlight;
   /** Prometheus metrics; `GET /metrics` is registered only when given (METRICS_ENABLED). */
   metrics?: Metrics;
-  /** Readiness details; `ready: false` makes /readyz answer 503. */
-  readiness: () => { ready: boolean; [detail: string]: unknown };
+  /** Readiness details (src/readiness.ts); `ready: false` makes /readyz answer 503. */
+  readiness: () => { ready: boolean; [detail: string]: unknown } | Promise<{ ready: boolean; [detail: string]: unknown }>;
 }
 
 function sendJsonError(res: restify.Response, status: number, error: string, message: string): void {
@@ -324,12 +324,11 @@ export function createServer(deps: ServerDeps): BotServer {
     });
   }
 
-  server.get('/readyz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
-    const { ready, ...details } = deps.readiness();
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    const { ready, ...details } = await deps.readiness();
     res.status(ready ? 200 : 503);
     // Security (issue 13): paths relative to the working directory, not the machine's layout.
     res.json({ status: ready ? 'ready' : 'not ready', ...(withDisplayPaths(details) as object) });
-    return next();
   });
 
   const development = config.BOT_ENV === 'development';

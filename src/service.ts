@@ -3,6 +3,7 @@
  * `index.ts` calls it with the process configuration; tests call it with their own (port 0).
  */
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { BotCore, BotCoreOptions, createBotCore } from './app';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
@@ -11,6 +12,7 @@ import { createSharedStores } from './storage';
 import type { Taught, TaughtStore } from './knowledge/taught';
 import { tenantAllowListNotice } from './channels/teams';
 import { Metrics } from './metrics';
+import { blobContainersProbe, blobWriteProbe, cachedProbe, createReadiness, directoryWriteProbe } from './readiness';
 
 export interface RunningService {
   /** e.g. http://127.0.0.1:3978 */
@@ -18,6 +20,25 @@ export interface RunningService {
   core: BotCore;
   /** Stops accepting, lets turns in flight finish, flushes pending work. */
   close(): Promise<void>;
+}
+
+/**
+ * `/readyz` (src/readiness.ts): knowledge and rules, shared storage (blob), the outbox written
+ * to (its pending/ folder, or a blob in the outbox container), the mailer not stuck.
+ */
+function serviceReadiness(config: AppConfig, core: BotCore, storage: 'memory' | 'blob') {
+  const escalation = core.services.escalation;
+  const blob = storage === 'blob' && config.AZURE_STORAGE_CONNECTION_STRING ? config.AZURE_STORAGE_CONNECTION_STRING : undefined;
+  return createReadiness({
+    content: core.content,
+    mailer: () => escalation.health(),
+    ...(blob
+      ? { storage: cachedProbe(blobContainersProbe(blob, [config.STATE_CONTAINER, config.OUTBOX_CONTAINER, config.RECORDS_CONTAINER]), { details: { kind: 'blob' } }) }
+      : {}),
+    outbox: blob
+      ? cachedProbe(blobWriteProbe(blob, config.OUTBOX_CONTAINER), { details: { kind: 'blob' } })
+      : cachedProbe(directoryWriteProbe(path.join(escalation.config.escalationDir, 'pending')), { details: { kind: 'directory' } }),
+  });
 }
 
 /** How long a shutdown waits for turns in flight. */
@@ -85,10 +106,7 @@ export async function startService(config: AppConfig, options: Omit<BotCoreOptio
     core,
     inFlight,
     ...(metrics ? { metrics } : {}),
-    readiness: () => {
-      const outbox = core.services.escalation.health();
-      return { ready: true, knowledge: { documents: core.content.knowledge().documents.length }, outbox };
-    },
+    readiness: serviceReadiness(config, core, shared.kind),
   });
 
   await new Promise<void>((resolve, reject) => {

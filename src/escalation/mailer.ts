@@ -77,6 +77,11 @@ export interface OutboxHealth {
   failed: number;
   /** Age of the oldest message not yet delivered (pending or sending), or null. */
   oldestPendingAgeSeconds: number | null;
+  /**
+   * Age of the oldest undelivered message that has had at least one failed attempt (delivery is
+   * failing, not merely waiting for the email cap), or null: the readiness check's "mailer stuck".
+   */
+  oldestFailingAgeSeconds?: number | null;
   /** Human-readable, no message content. */
   problems: string[];
   transport: string;
@@ -219,6 +224,8 @@ export class Mailer {
     const now = this.clock().getTime();
     const waiting = [...pending, ...sendingEntries].map((e) => Date.parse(e.record.enqueuedAt));
     const oldestPendingAgeSeconds = waiting.length ? Math.max(0, Math.round((now - Math.min(...waiting)) / 1000)) : null;
+    const failing = [...pending, ...sendingEntries].filter((e) => e.state.attempts > 0).map((e) => Date.parse(e.record.enqueuedAt));
+    const oldestFailingAgeSeconds = failing.length ? Math.max(0, Math.round((now - Math.min(...failing)) / 1000)) : null;
     const problems: string[] = [];
     if (failed > 0) problems.push(`${failed} escalation email(s) failed after ${this.maxAttempts} attempts; see "npm run outbox"`);
     if (oldestPendingAgeSeconds !== null && oldestPendingAgeSeconds * 1000 > this.stalePendingAfterMs) {
@@ -232,6 +239,7 @@ export class Mailer {
       sent,
       failed,
       oldestPendingAgeSeconds,
+      oldestFailingAgeSeconds,
       problems,
       transport: this.transport.description,
       checkedAt: new Date(now).toISOString(),
@@ -257,6 +265,7 @@ export class Mailer {
       sent: 0,
       failed: 0,
       oldestPendingAgeSeconds: null,
+      oldestFailingAgeSeconds: null,
       problems: [],
       transport: this.transport.description,
       checkedAt: null,
