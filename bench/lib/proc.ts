@@ -4,22 +4,11 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { childEnvironment, freePort } from '../../test/helpers/processes';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-
-/** Settings of the parent's environment that would change how a child bot runs. */
-const INHERITED_BOT_SETTINGS = /^(Microsoft|DIRECT_LINE|SMTP_|MAIL_|ECOMMERCE_|ESCALATION_|BOT_ENV|PORT|HOST|TODAY|LOG_LEVEL|RECORDS_DIR|KNOWLEDGE_DIR|RULES_FILE|RATE_LIMIT_|METRICS_|TYPING_|SLOW_TURN_|STATE_STORAGE|NODE_OPTIONS)/;
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** How to run a TypeScript entry point: compiled (dist/) or through tsx. */
 export type Runner = 'dist' | 'tsx';
@@ -62,11 +51,10 @@ export interface ServerChild {
  */
 export async function spawnServer(nodeArgs: string[], env: Record<string, string>, options: { readyPath?: string; timeoutMs?: number } = {}): Promise<ServerChild & { startMs: number }> {
   const port = await freePort();
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !INHERITED_BOT_SETTINGS.test(k)));
   const started = performance.now();
   const child = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
-    env: { ...base, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    env: childEnvironment({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -232,17 +232,5 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   }
 }
 
-/**
- * A loopback port that is free right now (for a test that must know the port before the
- * emulator starts, e.g. "storage unreachable at start, then back").
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A loopback port that is free right now (re-exported: the azurite tests import it from here). */
+export { freePort } from './processes';

@@ -8,12 +8,10 @@
  * await bot.kill('SIGKILL');
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
+import { childEnvironment, freePort } from './processes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-/** Settings of the parent's environment that would change how the child bot runs. */
-const INHERITED_BOT_SETTINGS = /^(Microsoft|DIRECT_LINE|SMTP_|MAIL_|ECOMMERCE_|ESCALATION_|BOT_ENV|PORT|HOST|TODAY|LOG_LEVEL|RECORDS_DIR|KNOWLEDGE_DIR|RULES_FILE)/;
 
 export interface BotChild {
   /** e.g. http://127.0.0.1:41234 */
@@ -25,24 +23,14 @@ export interface BotChild {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** A loopback port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /**
  * Starts `node -r tsx/cjs src/index.ts` with `env` on top of a clean environment; resolves once
  * it listens, rejects when it exits first or does not listen within `timeoutMs`.
  */
 export async function startBotChild(env: Record<string, string>, timeoutMs = 30_000): Promise<BotChild> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !INHERITED_BOT_SETTINGS.test(k)));
   const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'src/index.ts'], {
     cwd: ROOT,
-    env: { ...base, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    env: childEnvironment({ PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
