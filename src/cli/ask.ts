@@ -1,17 +1,23 @@
 /**
  * `npm run ask -- "question"`: one question, the bot's answer, exit. `--json` prints the
  * structured answer (document, confidence, alternatives, sources) with the bot's replies.
+ * Replies are rendered markdown wrapped to the terminal's width (80 when not a terminal).
  */
+import { parseCliArgs, terminalStyle, UsageError } from './chatText';
+import { renderMarkdown } from './markdown';
 import { openTerminalBot, buttonsOf } from './terminal';
 
+const USAGE = 'Usage: npm run ask -- "your question" [--json]';
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const json = args.includes('--json');
-  const question = args.filter((a) => a !== '--json').join(' ').trim();
-  if (!question) {
-    console.error('Usage: npm run ask -- "your question" [--json]');
-    process.exit(2);
+  const { values, positionals } = parseCliArgs(process.argv.slice(2), { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  if (values.help) {
+    console.log(USAGE);
+    return;
   }
+  const json = values.json === true;
+  const question = positionals.join(' ').trim();
+  if (!question) throw new UsageError('no question given', USAGE);
   const bot = openTerminalBot();
   try {
     const replies = (await bot.send(question)).filter((r) => r.type === 'message');
@@ -27,8 +33,9 @@ async function main(): Promise<void> {
         replies: replies.map((r) => ({ text: r.text, buttons: buttonsOf(r) })),
       }, null, 2));
     } else {
+      const style = terminalStyle();
       for (const reply of replies) {
-        if (reply.text) console.log(reply.text);
+        if (reply.text) console.log(renderMarkdown(reply.text, style));
         const buttons = buttonsOf(reply);
         if (buttons.length > 0) console.log(`\n${buttons.map((b) => `[${b}]`).join(' ')}`);
       }
@@ -39,6 +46,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  if (err instanceof UsageError) {
+    console.error(`${err.message}\n${err.usage}`);
+    process.exit(2);
+  }
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });
