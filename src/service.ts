@@ -8,7 +8,7 @@ import { BotCore, BotCoreOptions, createBotCore } from './app';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import { createAdapter, createServer, InFlight } from './server';
-import { createSharedStores } from './storage';
+import { createSharedStores } from './composition/sharedStores';
 import type { Taught, TaughtStore } from './knowledge/taught';
 import { tenantAllowListNotice } from './channels/teams';
 import { Metrics } from './metrics';

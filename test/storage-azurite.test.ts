@@ -17,8 +17,9 @@ import { describeOutboxStoreContract } from '../src/escalation/storeContract';
 import type { MailTransport } from '../src/escalation/transport';
 import { BlobRecordStore } from '../src/records/blobRecordStore';
 import type { UsageRecord } from '../src/records';
-import { containerClient } from '../src/storage/azureBlob';
-import { createSharedStores, createStateStorage, isStateConflict, StateConflictError, StorageUnavailableError } from '../src/storage';
+import { containerClient } from '../src/azure/blob';
+import { createSharedStores } from '../src/composition/sharedStores';
+import { createStateStorage, isStateConflict, StateConflictError, StorageUnavailableError } from '../src/storage';
 import { freePort, startAzurite, type AzuriteServer } from './helpers/azurite';
 
 const run = promisify(execFile);

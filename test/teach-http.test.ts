@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseTaught, TAUGHT_FILE } from '../src/knowledge/taught';
 import { TAUGHT_BLOB } from '../src/staff/blobTaughtStore';
 import { DEFAULT_CONTAINERS } from '../src/storage';
-import { containerClient, downloadBlob } from '../src/storage/azureBlob';
+import { containerClient, downloadBlob } from '../src/azure/blob';
 import { startAzurite, type AzuriteServer } from './helpers/azurite';
 import { say, startTestChannel, type ReceivedActivity, type TestChannel } from './helpers/channel';
 import { startTestService, type TestService } from './helpers/service';

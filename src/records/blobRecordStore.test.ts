@@ -1,5 +1,5 @@
 import { startAzurite, type AzuriteServer } from '../../test/helpers/azurite';
-import { containerClient, downloadBlob } from '../storage/azureBlob';
+import { containerClient, downloadBlob } from '../azure/blob';
 import { BlobRecordStore } from './blobRecordStore';
 import type { UsageRecord } from './index';
 

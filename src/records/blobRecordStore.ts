@@ -32,7 +32,7 @@ import {
   listBlobs,
   mapLimited,
   type ContainerClient,
-} from '../storage/azureBlob';
+} from '../azure/blob';
 import { redactRecord, type RecordStore, type UsageRecord } from './index';
 import { pacer } from './pace';
 

@@ -1,5 +1,5 @@
 import { startAzurite, type AzuriteServer } from '../../test/helpers/azurite';
-import { containerClient } from '../storage/azureBlob';
+import { containerClient } from '../azure/blob';
 import { BlobTaughtStore, TAUGHT_BLOB } from './blobTaughtStore';
 
 let azurite: AzuriteServer;

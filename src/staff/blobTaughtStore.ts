@@ -9,7 +9,7 @@
  * wins, the other gets 412 and starts again from the newer text, so no teaching is lost.
  */
 import { addTaught, parseTaught, serializeTaught, type Taught, type TaughtStore } from '../knowledge/taught';
-import { containerClient, containerCreator, downloadBlob, isAlreadyExists, isConditionFailed, type ContainerClient } from '../storage/azureBlob';
+import { containerClient, containerCreator, downloadBlob, isAlreadyExists, isConditionFailed, type ContainerClient } from '../azure/blob';
 
 /** The blob's name in the container. */
 export const TAUGHT_BLOB = 'knowledge/taught.yaml';

@@ -1,6 +1,7 @@
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import type { Clock } from '../clock';
-import { createSharedStores, createStateStorage } from './index';
+import { createSharedStores } from '../composition/sharedStores';
+import { createStateStorage } from './index';
 import { ExpiringMemoryStorage } from './expiringMemory';
 import { ConflictCheckedStorage, StateConflictError } from './stateStorage';
 

@@ -1,4 +1,5 @@
-import { createSharedStores, createStateStorage } from './index';
+import { createSharedStores } from '../composition/sharedStores';
+import { createStateStorage } from './index';
 import { ExpiringMemoryStorage } from './expiringMemory';
 import { ConflictCheckedStorage } from './stateStorage';
 import { isValidContainerName, parseConnectionString, resolveStorageSettings, StorageSettingsError } from './settings';

@@ -24,7 +24,7 @@
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Storage, StoreItems } from 'botbuilder';
 import { passWriteJson } from './serialisedState';
-import { blobPipelineOptions, StorageUnavailableError } from './azureBlob';
+import { blobPipelineOptions, StorageUnavailableError } from '../azure/blob';
 
 const CONFLICT = /error writing "(.*)" due to eTag conflict/;
 

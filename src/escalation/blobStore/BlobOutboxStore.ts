@@ -43,7 +43,7 @@ import {
   listBlobs,
   mapLimited,
   type ContainerClient,
-} from '../../storage/azureBlob';
+} from '../../azure/blob';
 import { safeOwner } from '../fileStore/claimNames';
 import { isReference, parseReference } from '../reference';
 import { initialDeliveryState, parseDeliveryState, parseOutboxRecord } from '../recordSchema';

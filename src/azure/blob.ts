@@ -1,6 +1,8 @@
 /**
  * Small helpers over `@azure/storage-blob` shared by the blob-backed stores (conversation
- * state, escalation outbox, usage records): one set of client options with bounded retries and
+ * state in src/storage, the escalation outbox, usage records, taught questions). A neutral
+ * module: it imports no project code, so every layer's store may use it (see ARCHITECTURE.md).
+ * One set of client options with bounded retries and
  * a per-request timeout, container creation at start that can be retried after a failure, and
  * readable errors.
  *
