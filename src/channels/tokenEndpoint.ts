@@ -14,7 +14,7 @@ import {
   socketAddress,
   type ChannelLogger,
   type RateLimitOptions,
-} from './directline/httpUtils';
+} from '../http/httpUtils';
 
 /** The public Direct Line service. */
 export const DEFAULT_DIRECT_LINE_BASE_URL = 'https://directline.botframework.com';

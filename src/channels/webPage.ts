@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
-import type { ChannelLogger } from './directline/httpUtils';
-import { sendJsonError } from './directline/httpUtils';
+import type { ChannelLogger } from '../http/httpUtils';
+import { sendJsonError } from '../http/httpUtils';
 import { LOCAL_DIRECT_LINE_PATH } from './directline/channel';
 import { DEFAULT_DIRECT_LINE_BASE_URL, TOKEN_ENDPOINT_PATH } from './tokenEndpoint';
 

@@ -10,7 +10,7 @@ import type { Request } from 'restify';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import { createIpRateLimiter, socketAddress, type IpRateLimiter } from '../channels/directline/httpUtils';
+import { createIpRateLimiter, socketAddress, type IpRateLimiter } from '../http/httpUtils';
 import { ConversationRateLimitMiddleware } from './conversationRateLimit';
 import { SlowTurnMiddleware } from './slowTurn';
 

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Conversation, ConversationStore, WireActivity } from './conversationStore';
-import { readJsonBody, sendJsonError } from './httpUtils';
+import { readJsonBody, sendJsonError } from '../../http/httpUtils';
 import { DIRECT_LINE_CHANNEL_ID } from './channel';
 
 export interface BotCallbackOptions {

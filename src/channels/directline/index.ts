@@ -12,4 +12,4 @@ export {
   type LocalDirectLine,
   type LocalDirectLineOptions,
 } from './registerLocalDirectLine';
-export type { ChannelLogger, RateLimitOptions } from './httpUtils';
+export type { ChannelLogger, RateLimitOptions } from '../../http/httpUtils';

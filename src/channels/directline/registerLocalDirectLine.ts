@@ -36,7 +36,7 @@ import {
   socketAddress,
   type ChannelLogger,
   type RateLimitOptions,
-} from './httpUtils';
+} from '../../http/httpUtils';
 import { LocalTokenIssuer, bearerToken, type LocalTokenClaims } from './tokens';
 import { systemClock } from '../../clock';
 

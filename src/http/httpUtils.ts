@@ -1,7 +1,9 @@
 /**
- * Small HTTP helpers shared by the Web Chat connection pieces (local Direct Line, token
- * endpoint, web page): short JSON errors, a bounded JSON body reader that works with or
- * without restify's body parser, the client address, and a per-IP rate limit.
+ * Small HTTP helpers shared by the server's routes (local Direct Line, token endpoint, web page,
+ * the hardening of /api/messages): short JSON errors, a bounded JSON body reader that works with
+ * or without restify's body parser, the client address, and a per-IP rate limit. A neutral
+ * module: it imports no project code, so channels and hardening share it without depending on
+ * each other.
  */
 import type { Request, Response } from 'restify';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
