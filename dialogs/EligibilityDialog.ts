@@ -51,7 +51,7 @@ import {
 } from '../src/rules';
 import { describeFacts, ELIGIBILITY_LABELS, verdictReply } from './verdict';
 import { GuidedDialog, looksLikeQuestion, type Accepted, type GuidedOutcome, type TurnInput } from './GuidedDialog';
-import { ELIGIBILITY_DIALOG, type EligibilityOptions } from './MainDialog';
+import { ELIGIBILITY_DIALOG, type EligibilityOptions } from './ids';
 import type { BotServices } from './services';
 
 export { ELIGIBILITY_LABELS, verdictReply } from './verdict';

@@ -14,7 +14,7 @@ import { quoteUserText } from '../src/channels/reply';
 import { createTestBotServices, testKnowledgeBase, type TestBotServices, type TestBotServicesOptions } from '../test/helpers/botServices';
 import { ESCALATION_LABELS as L, EscalationDialog, waitText } from './EscalationDialog';
 import type { GuidedOutcome } from './GuidedDialog';
-import type { EscalationOptions } from './MainDialog';
+import type { EscalationOptions } from './ids';
 
 const INBOX = 'ecommerce@cbp.dhs.gov';
 const QUESTION = 'I was charged $14 duty on a $30 gift from my aunt in Canada. Is that right?';

@@ -31,7 +31,7 @@ import {
 } from '../src/escalation';
 import { detectIntent, LABELS, type Intent } from '../src/intents';
 import { GuidedDialog, type Accepted, type GuidedOutcome, type TurnInput } from './GuidedDialog';
-import { ESCALATION_DIALOG, type EscalationOptions } from './MainDialog';
+import { ESCALATION_DIALOG, type EscalationOptions } from './ids';
 import type { BotServices } from './services';
 
 /** Button labels of this dialog (each ≤ 25 characters, read as what the person would say). */

@@ -27,10 +27,10 @@ import {
   welcomeReply,
 } from './messages';
 import type { BotServices } from './services';
+import { ELIGIBILITY_DIALOG, ESCALATION_DIALOG, MAIN_DIALOG, type EligibilityOptions, type EscalationOptions } from './ids';
 
-export const MAIN_DIALOG = 'main';
-export const ELIGIBILITY_DIALOG = 'eligibility';
-export const ESCALATION_DIALOG = 'escalation';
+/** Moved to ./ids (import them from there); re-exported until every dialog imports ./ids. */
+export { ELIGIBILITY_DIALOG, ESCALATION_DIALOG, MAIN_DIALOG, type EligibilityOptions, type EscalationOptions } from './ids';
 
 /** What the main dialog remembers between turns (plain JSON in conversation state). */
 export interface MainState {
@@ -44,21 +44,6 @@ export interface MainState {
   lastGuesses?: string[];
   /** The facts of the shipment last judged from a message: "Check with other details" starts from them. */
   lastShipment?: ShipmentFacts;
-}
-
-/** Options for the escalation dialog. */
-export interface EscalationOptions {
-  question?: string;
-  guesses?: string[];
-}
-
-/** Options for the eligibility dialog: the first message, which may already hold facts. */
-export interface EligibilityOptions {
-  text?: string;
-  /** Facts already judged from a message ("Check with other details"): kept, the date asked first. */
-  facts?: ShipmentFacts;
-  /** Facts read from `text` beyond what the check reads itself (a courier or marketplace named). */
-  known?: ShipmentFacts;
 }
 
 export class MainDialog extends Dialog {

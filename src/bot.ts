@@ -12,7 +12,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
-import { MAIN_DIALOG } from '../dialogs/MainDialog';
+import { MAIN_DIALOG } from '../dialogs/ids';
 import { capabilitiesReply, messageTooLongReply, nonTextReply, welcomeReply } from '../dialogs/messages';
 import { sendReply } from './channels/render';
 import { emptyAllowListPolicy, isAddressedToBot, isTenantAllowed, stripBotMention, tenantOf } from './channels/teams';
