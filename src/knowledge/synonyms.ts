@@ -14,18 +14,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Problem } from './types';
+import type { Problem, SynonymTable } from './types';
 import { isStopWord } from './stopwords';
 import { stems } from './words';
 import { mergeVocabulary, readVocabulary } from './vocabulary';
 import { parseYamlData, zodProblems } from './yamlData';
 
-export interface SynonymTable {
-  /** Groups of equivalent terms; the first term of a group names it. */
-  groups: string[][];
-  /** Terms and phrases that mark a question about another CBP matter. */
-  otherCbp: string[];
-}
+export type { SynonymTable };
 
 /** A table with nothing in it: plain search without synonyms. */
 export const EMPTY_SYNONYMS: SynonymTable = { groups: [], otherCbp: [] };

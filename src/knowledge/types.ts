@@ -67,3 +67,11 @@ export interface Problem {
   problem: string;
   severity: 'error' | 'warning';
 }
+
+/** The synonym table (knowledge/synonyms.yaml and vocabulary.yaml): here so both loaders share it without importing each other. */
+export interface SynonymTable {
+  /** Groups of equivalent terms; the first term of a group names it. */
+  groups: string[][];
+  /** Terms and phrases that mark a question about another CBP matter. */
+  otherCbp: string[];
+}

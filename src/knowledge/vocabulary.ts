@@ -12,8 +12,7 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { SynonymTable } from './synonyms';
-import type { Problem } from './types';
+import type { Problem, SynonymTable } from './types';
 import { stems } from './words';
 import { parseYamlData, zodProblems } from './yamlData';
 
