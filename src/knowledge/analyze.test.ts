@@ -1,5 +1,6 @@
 import { createAnalyzer } from './analyze';
 import { phraseMatcher } from './phrases';
+import { words } from './words';
 
 const analyzer = createAnalyzer({
   groups: [
@@ -39,6 +40,17 @@ describe('createAnalyzer().terms', () => {
 
   it('does not rewrite part of a word or a phrase split by other words', () => {
     expect(analyzer.terms('post something office')).toEqual(['post', 'offic']);
+  });
+});
+
+describe('createAnalyzer().termsOfWords', () => {
+  it('gives the terms of the text the words were split from, amounts and phrases included', () => {
+    const withAmounts = createAnalyzer({ groups: [['importer of record', 'IOR']], otherCbp: [] }, { amounts: new Set(['usd800']) });
+    for (const text of ['Who is the importer of record for an 800 order?', 'Are knockoffs legal?', '', 'is $800 duty-free', 'post something office']) {
+      expect(withAmounts.termsOfWords(words(text))).toEqual(withAmounts.terms(text));
+      expect(analyzer.termsOfWords(words(text))).toEqual(analyzer.terms(text));
+    }
+    expect(withAmounts.termsOfWords(words('the importer of record paid 800'))).toEqual(['importer_of_record', 'paid', 'usd800']);
   });
 });
 

@@ -29,6 +29,14 @@ export interface Analyzer {
    */
   terms(text: string): string[];
   /**
+   * {@link terms} of a text already split into words (`words(text)`): the knowledge base splits
+   * each document once and reuses the words for its amounts, its speller and its terms.
+   *
+   * @example
+   * analyzer.termsOfWords(words('Are knockoffs legal?')); // the same as analyzer.terms('Are knockoffs legal?')
+   */
+  termsOfWords(split: readonly Word[]): string[];
+  /**
    * {@link terms} for a question, correcting unknown words with `speller` first.
    *
    * @example
@@ -93,8 +101,8 @@ export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: An
   });
   const matcher = phraseMatcher(rules);
 
-  const analyze = (text: string, speller?: Speller): Analysis => {
-    const marked: Marked[] = words(text).map((w) => {
+  const analyzeWords = (split: readonly Word[], speller?: Speller): Analysis => {
+    const marked: Marked[] = split.map((w) => {
       const amount = amountFor(w.stem, amounts);
       if (amount) return { ...w, stem: amount, corrected: false };
       const fixed = speller && !isStopWord(w.text) ? speller.correct(w) : undefined;
@@ -111,11 +119,13 @@ export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: An
     }
     return { terms, lengths, corrected };
   };
+  const analyze = (text: string, speller?: Speller): Analysis => analyzeWords(words(text), speller);
 
   const otherCbp = table.otherCbp.map((entry) => ({ entry, terms: analyze(entry).terms }));
 
   return {
     terms: (text) => analyze(text).terms,
+    termsOfWords: (split) => analyzeWords(split).terms,
     analyze,
     otherCbpMatch: (queryTerms) => otherCbp.find((o) => containsAll(queryTerms, o.terms))?.entry,
   };
