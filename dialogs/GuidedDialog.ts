@@ -8,7 +8,9 @@
  *
  * State lives in the dialog stack as plain JSON, so any bot instance can continue the form.
  */
-import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+// The module, not the package index (which loads the recognizers-text packages): issue 15.
+import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
+import type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext';
 import { detectIntent } from '../src/intents';
 import { looksLikeQuestion } from '../src/rules';
 import { sendReply } from '../src/channels/render';

@@ -5,7 +5,9 @@
  * small talk and commands, then "email a person", then "check my shipment", then the
  * knowledge base.
  */
-import { Dialog, DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
+// The module, not the package index (which loads the recognizers-text packages): issue 15.
+import { Dialog, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
+import type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext';
 import { detectIntent } from '../src/intents';
 import { sendReply } from '../src/channels/render';
 import type { QuestionOutcome } from '../src/records';

@@ -11,7 +11,11 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
-import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+// Performance (issue 15): the modules used, not the package index, which loads every prompt and the
+// recognizers-text packages (+35 MB RSS, about a second of start-up) that this bot never uses.
+import { Dialog, DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
+import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
+import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import { MAIN_DIALOG } from '../dialogs/ids';
 import { capabilitiesReply, messageTooLongReply, nonTextReply, welcomeReply } from '../dialogs/messages';
 import { sendReply } from './channels/render';

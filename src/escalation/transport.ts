@@ -4,7 +4,6 @@
  * program. Both build the RFC 822 message with nodemailer — never by hand.
  */
 import fs from 'node:fs/promises';
-import nodemailer from 'nodemailer';
 import type { SendMailOptions, Transporter } from 'nodemailer';
 import { writeFileAtomically } from './fileStore/durableFs';
 import { isReference } from './reference';
@@ -37,6 +36,16 @@ export interface SmtpTimeouts {
   socketMs?: number;
 }
 
+/**
+ * nodemailer, loaded when the first email is sent, not at start (issue 15: most instances send
+ * few or none, and its 40 modules cost start-up time and memory).
+ */
+function createTransport(options: object): Transporter {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nodemailer = require('nodemailer') as typeof import('nodemailer');
+  return (nodemailer.createTransport as (options: object) => Transporter)(options);
+}
+
 /** The SMTP URL with any password removed, for logs. */
 function redactUrl(smtpUrl: string): string {
   try {
@@ -62,28 +71,35 @@ function redactUrl(smtpUrl: string): string {
  */
 export class SmtpTransport implements MailTransport {
   readonly description: string;
-  private readonly transporter: Transporter;
+  private transporter: Transporter | undefined;
 
-  constructor(smtpUrl: string, timeouts: SmtpTimeouts = {}) {
+  constructor(
+    private readonly smtpUrl: string,
+    private readonly timeouts: SmtpTimeouts = {},
+  ) {
     this.description = redactUrl(smtpUrl);
-    const connectMs = timeouts.connectMs ?? 15_000;
-    this.transporter = nodemailer.createTransport({
-      url: smtpUrl,
+  }
+
+  /** Made at the first send. */
+  private smtp(): Transporter {
+    const connectMs = this.timeouts.connectMs ?? 15_000;
+    return (this.transporter ??= createTransport({
+      url: this.smtpUrl,
       connectionTimeout: connectMs,
       greetingTimeout: connectMs,
-      socketTimeout: timeouts.socketMs ?? 60_000,
-    });
+      socketTimeout: this.timeouts.socketMs ?? 60_000,
+    }));
   }
 
   async send(mail: SendMailOptions): Promise<DeliveryReceipt> {
-    const info = await this.transporter.sendMail(mail);
+    const info = await this.smtp().sendMail(mail);
     // One recipient by construction; a rejected one means it was not delivered.
     if (info.rejected && info.rejected.length > 0) throw new Error(`recipient rejected: ${info.response ?? ''}`.trim());
     return { messageId: info.messageId, response: info.response };
   }
 
   async close(): Promise<void> {
-    this.transporter.close();
+    this.transporter?.close();
   }
 }
 
@@ -98,7 +114,7 @@ export class SmtpTransport implements MailTransport {
  */
 export class EmlFileTransport implements MailTransport {
   readonly description: string;
-  private readonly transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  private transporter: Transporter | undefined;
 
   constructor(private readonly dir: string) {
     this.description = `eml files in ${dir}`;
@@ -106,8 +122,9 @@ export class EmlFileTransport implements MailTransport {
 
   async send(mail: SendMailOptions, reference: string): Promise<DeliveryReceipt> {
     if (!isReference(reference)) throw new Error(`not a reference: ${reference}`);
+    this.transporter ??= createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
     const info = await this.transporter.sendMail(mail);
-    const message = info.message;
+    const message = (info as { message?: unknown }).message;
     if (!Buffer.isBuffer(message)) throw new Error('stream transport did not return a buffer');
     await fs.mkdir(this.dir, { recursive: true });
     await writeFileAtomically(this.dir, `${reference}.eml`, message);
@@ -115,6 +132,6 @@ export class EmlFileTransport implements MailTransport {
   }
 
   async close(): Promise<void> {
-    this.transporter.close();
+    this.transporter?.close();
   }
 }

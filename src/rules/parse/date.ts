@@ -3,7 +3,7 @@
  * date). chrono-node reads the words; the reference instant is noon UTC on `today` with a UTC
  * offset, so the machine's time zone never shifts a day.
  */
-import * as chrono from 'chrono-node';
+import { chrono } from './chrono';
 import { addYears, endOfMonth, displayDate, isIsoDate, isoDate } from '../../dates';
 
 export type ParsedDate =
@@ -83,7 +83,7 @@ function parseYear(t: string): ParsedDate | undefined {
 function parseWords(t: string, today: string, pastTense: boolean): ParsedDate {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  const result = chrono.parse(t, reference, { forwardDate: false })[0];
+  const result = chrono().parse(t, reference, { forwardDate: false })[0];
   if (!result) return { ok: false, reason: 'Sorry, I did not understand that date. Try "today", "last Tuesday" or "1 March 2025".' };
   const start = result.start;
   let year = start.get('year') ?? y;

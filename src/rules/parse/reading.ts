@@ -16,7 +16,7 @@
  * Pure: `today` (a U.S. Eastern calendar date) and the rules are passed in; no wording is chosen
  * here except the parsers' own retry messages.
  */
-import * as chrono from 'chrono-node';
+import { chrono } from './chrono';
 import { rulesChangeBetween } from '../changes';
 import { UNKNOWN, type Choice, type FactKey, type RuleSet, type ShipmentFacts } from '../types';
 import { parseAnswer, type ParsedAnswer } from './answer';
@@ -121,7 +121,7 @@ function dayBefore(date: string): string {
  */
 export function entryDateProblem(text: string, today: string, rules: RuleSet): EntryDateProblem | undefined {
   const [y, m, d] = today.split('-').map(Number);
-  const found = chrono.parse(text.toLowerCase(), { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 }, { forwardDate: false });
+  const found = chrono().parse(text.toLowerCase(), { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 }, { forwardDate: false });
   if (found.length > 1) return { kind: 'one-date' };
   const date = parseDate(text, today);
   if (date.ok && date.approximate) {
