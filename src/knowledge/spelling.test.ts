@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { englishWords, isEnglishWord } from './english';
 import { buildLexicon, createSpeller, deleteAt, isDroppedLetter, isSwap, plausibleTypo, type LexiconEntry } from './spelling';
 import { stem } from './stem';
+import { words } from './words';
 
 const lexicon = new Map<string, LexiconEntry>(
   (
@@ -163,5 +164,11 @@ describe('buildLexicon', () => {
     expect(lex.get('global')?.frequency).toBe(0);
     expect(lex.has('twice')).toBe(true);
     expect(lex.has('the')).toBe(false);
+  });
+
+  it('is the same built from documents already split into words', () => {
+    const texts = ['Shipping fees apply', 'Shipping twice', 'Fees, fees and more FEES'];
+    const synonyms = { groups: [['knockoff', 'replica']], otherCbp: ['global entry'] };
+    expect([...buildLexicon(texts.map((t) => words(t)), synonyms)]).toEqual([...buildLexicon(texts, synonyms)]);
   });
 });

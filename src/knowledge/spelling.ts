@@ -15,7 +15,7 @@
 import { isEnglishWord } from './english';
 import { isStopWord } from './stopwords';
 import type { SynonymTable } from './synonyms';
-import { words } from './words';
+import { words, type Word } from './words';
 
 export interface Speller {
   /**
@@ -176,16 +176,17 @@ export function createSpeller(lexicon: ReadonlyMap<string, LexiconEntry>, option
 /**
  * The words the speller may correct to: every word of the documents as written and as a stem
  * (frequency = documents it occurs in), plus the words of the synonym and other-CBP tables,
- * so that "precheck" is not "corrected" into a document word.
+ * so that "precheck" is not "corrected" into a document word. A document is given as its text or
+ * as its words (`words(text)`, when the caller has split it already).
  *
  * @example
  * const speller = createSpeller(buildLexicon(texts, synonyms));
  */
-export function buildLexicon(texts: readonly string[], synonyms: SynonymTable): Map<string, LexiconEntry> {
+export function buildLexicon(texts: readonly (string | readonly Word[])[], synonyms: SynonymTable): Map<string, LexiconEntry> {
   const lexicon = new Map<string, LexiconEntry>();
-  const add = (text: string, counted: boolean) => {
+  const add = (text: string | readonly Word[], counted: boolean) => {
     const seen = new Set<string>();
-    for (const w of words(text)) {
+    for (const w of typeof text === 'string' ? words(text) : text) {
       if (isStopWord(w.text)) continue;
       for (const form of [w.text, w.stem]) {
         if (seen.has(form)) continue;
