@@ -1,88 +1,59 @@
 /**
- * The bot's own words (welcome, small talk, "I don't know") and the conversion of a knowledge
- * answer into a reply. Written to ../shared/design/CONTENT.md: answer first, plain words, say
- * when we don't know, offer two ways on.
+ * The replies of the welcome, small talk and fallbacks, and the conversion of a knowledge
+ * answer into a reply. The words are in the message catalogs (src/messages: `welcome`,
+ * `answers`), written to ../shared/design/CONTENT.md: answer first, plain words, say when we
+ * don't know, offer two ways on.
  */
 import type { AnswerResult, KnowledgeDoc } from '../src/knowledge';
-import { LABELS } from '../src/intents';
-import { quoteUserText, type Reply, type Suggestion } from '../src/channels/reply';
+import { catalog, fill, formatNumber } from '../src/messages';
+import { buttons, quoteUserText, type Reply, type Suggestion } from '../src/replies';
 import type { PartAnswer } from '../src/understanding';
 
-export const INFO_CENTER_LINE =
-  'the CBP Info Center: [help.cbp.gov](https://help.cbp.gov), 1-877-227-5511 (in the U.S.) or +1-202-325-8000 (from abroad)';
+const { welcome, answers } = catalog();
+const LABELS = welcome.labels;
 
-const MAIN_TASKS: Suggestion[] = [
-  { label: LABELS.checkShipment },
-  { label: LABELS.isDeMinimisOver },
-  { label: LABELS.reportFake },
-  { label: LABELS.email },
-];
+const MAIN_TASKS: Suggestion[] = buttons([LABELS.checkShipment, LABELS.isDeMinimisOver, LABELS.reportFake, LABELS.email]);
 
 /** The first message of a conversation. */
 export function welcomeReply(): Reply {
-  return {
-    kind: 'info',
-    markdown: [
-      "Hello! I'm the **CBP E-Commerce Assistant**. I answer questions about U.S. Customs rules for things you buy or sell online: duties on low-value packages and the end of the $800 duty-free limit (de minimis), gifts, counterfeit goods, and import rules for online sellers.",
-      'I can also check whether a shipment gets duty-free entry, or send your question to the CBP E-Commerce team.',
-      'I give general guidance, not legal advice. Please do not send card numbers, passwords or ID numbers.',
-    ].join('\n\n'),
-    suggestions: MAIN_TASKS,
-  };
+  return { kind: 'info', markdown: welcome.welcome, suggestions: MAIN_TASKS };
 }
 
 /** "What can you do?" and "help" outside a guided check. */
 export function capabilitiesReply(): Reply {
-  return {
-    kind: 'info',
-    markdown: [
-      'Here is what I can do:',
-      '- **Answer questions** about duties on online orders, de minimis (Section 321), gifts, counterfeits and import compliance. Just type your question.',
-      '- **Check a shipment**: I ask a few questions and tell you whether it gets duty-free entry on the date it arrives.',
-      '- **Email the E-Commerce team** at CBP when I cannot answer.',
-      `For travel, trusted traveler programs and other CBP matters, contact ${INFO_CENTER_LINE}.`,
-    ].join('\n'),
-    suggestions: MAIN_TASKS,
-  };
+  return { kind: 'info', markdown: welcome.capabilities, suggestions: MAIN_TASKS };
 }
 
 export function greetingReply(): Reply {
-  return { kind: 'info', markdown: 'Hello! What would you like to know about shipments, duties or counterfeits?', suggestions: MAIN_TASKS };
+  return { kind: 'info', markdown: welcome.greeting, suggestions: MAIN_TASKS };
 }
 
 export function thanksReply(): Reply {
-  return { kind: 'info', markdown: "You're welcome. Is there anything else I can help with?", suggestions: MAIN_TASKS.slice(0, 3) };
+  return { kind: 'info', markdown: welcome.thanks, suggestions: MAIN_TASKS.slice(0, 3) };
 }
 
 export function goodbyeReply(): Reply {
-  return { kind: 'info', markdown: 'Thank you for using the CBP E-Commerce Assistant. Goodbye!' };
+  return { kind: 'info', markdown: welcome.goodbye };
 }
 
 export function feedbackThanksReply(): Reply {
-  return { kind: 'info', markdown: 'Thank you for your feedback.' };
+  return { kind: 'info', markdown: welcome.feedbackThanks };
 }
 
 export function notHelpfulReply(): Reply {
-  return {
-    kind: 'info',
-    markdown: 'Sorry that did not help. You can ask your question another way, or I can send it to the CBP E-Commerce team by email.',
-    suggestions: [{ label: LABELS.email }, { label: LABELS.askQuestion }],
-  };
+  return { kind: 'info', markdown: welcome.notHelpful, suggestions: buttons([LABELS.email, LABELS.askQuestion]) };
 }
 
 export function nothingToCancelReply(): Reply {
-  return { kind: 'info', markdown: 'There is nothing to cancel. What would you like to know?', suggestions: MAIN_TASKS };
+  return { kind: 'info', markdown: welcome.nothingToCancel, suggestions: MAIN_TASKS };
 }
 
 export function messageTooLongReply(limit: number): Reply {
-  return {
-    kind: 'info',
-    markdown: `That message is too long for me (more than ${limit.toLocaleString('en-US')} characters). Please ask your question in a shorter message.`,
-  };
+  return { kind: 'info', markdown: fill(welcome.messageTooLong, { limit: formatNumber(limit) }) };
 }
 
 export function nonTextReply(): Reply {
-  return { kind: 'info', markdown: 'I can only read text messages. Please type your question.', suggestions: MAIN_TASKS };
+  return { kind: 'info', markdown: welcome.nonText, suggestions: MAIN_TASKS };
 }
 
 const related = (kb: { get(id: string): KnowledgeDoc | undefined }, doc: KnowledgeDoc, max: number): Suggestion[] =>
@@ -117,14 +88,14 @@ export function answerReply(
       const options = [result.best!, ...result.alternatives].slice(0, 3);
       return {
         kind: 'info',
-        markdown: ["I'm not sure I understood. Did you mean one of these?", ...options.map((d) => `- ${d.title}`)].join('\n'),
+        markdown: [answers.didYouMean, ...options.map((d) => `- ${d.title}`)].join('\n'),
         suggestions: [...options.map((d) => ({ label: d.label })), { label: LABELS.email }],
       };
     }
     case 'other-cbp':
       return {
         kind: 'info',
-        markdown: `That sounds like a question about another part of CBP's work. I only cover e-commerce: online purchases, low-value shipments and counterfeits. For travel, trusted traveler programs, jobs and other CBP matters, please contact ${INFO_CENTER_LINE}.`,
+        markdown: answers.otherCbp,
         suggestions: MAIN_TASKS.slice(0, 2),
       };
     case 'out-of-scope':
@@ -136,18 +107,17 @@ export function answerReply(
         return {
           kind: 'info',
           markdown: [
-            "Sorry, I don't have a clear answer to that. These are the closest topics I have:",
+            answers.closestTopics,
             ...closest.map((d) => `- ${d.title}`),
-            'You can also ask another way, or send your question to the CBP E-Commerce team by email.',
+            answers.closestAskAnother,
           ].join('\n'),
           suggestions: [...closest.map((d) => ({ label: d.label })), { label: LABELS.email }],
         };
       }
       return {
         kind: 'info',
-        markdown:
-          "Sorry, I don't have an answer to that. I can help with U.S. Customs rules for online purchases and low-value shipments, gifts, counterfeits, and import rules for online sellers. You can ask another way, or send your question to the CBP E-Commerce team by email.",
-        suggestions: [{ label: LABELS.checkShipment }, { label: LABELS.isDeMinimisOver }, { label: LABELS.email }],
+        markdown: answers.noAnswer,
+        suggestions: buttons([LABELS.checkShipment, LABELS.isDeMinimisOver, LABELS.email]),
       };
   }
 }
@@ -167,8 +137,9 @@ export function partsReply(main: PartAnswer, others: PartAnswer[], kb: { get(id:
   const reply = answerReply(main.result, kb);
   const offered = others.filter((o) => o.result.best && o.result.best.id !== main.result.best?.id).slice(0, MAX_OTHER_QUESTIONS);
   if (offered.length === 0) return reply;
-  const also = `You also asked ${offered.map((o) => `"${quoteUserText(o.question)}" (see **${o.result.best!.label}**)`).join(' and ')}. Choose a button below.`;
-  const head = main.result.kind === 'answer' ? `On "${quoteUserText(main.question)}":` : '';
+  const questions = offered.map((o) => fill(answers.otherQuestion, { question: quoteUserText(o.question), label: o.result.best!.label })).join(answers.and);
+  const also = fill(answers.alsoAsked, { questions });
+  const head = main.result.kind === 'answer' ? fill(answers.onQuestion, { question: quoteUserText(main.question) }) : '';
   const buttons = offered.map((o) => ({ label: o.result.best!.label }));
   const existing = (reply.suggestions ?? []).filter((s) => !buttons.some((b) => b.label === s.label));
   return {

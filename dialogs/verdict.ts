@@ -3,16 +3,16 @@
  * given straight from the facts in a message ("I ordered a $40 jacket from the UK, will I pay
  * duty?"). Channel-neutral: the channel layer renders it.
  */
-import { quoteUserText, type Reply, type Suggestion } from '../src/channels/reply';
-import { LABELS } from '../src/intents';
+import { catalog, fill } from '../src/messages';
+import { buttons, quoteUserText, type Reply, type Suggestion } from '../src/replies';
 import { countryName, formatDate, formatUsd, UNKNOWN, type Assessment, type Reason, type RuleSet, type ShipmentFacts } from '../src/rules';
 import type { PartAnswer, ShipmentReading } from '../src/understanding';
 
+const { eligibility: words, welcome } = catalog();
+const LABELS = welcome.labels;
+
 /** Button labels of the guided check (≤ 25 characters, read as what the person would say). */
-export const ELIGIBILITY_LABELS = {
-  differentDate: 'Different date',
-  otherDetails: LABELS.checkOtherDetails,
-} as const;
+export const ELIGIBILITY_LABELS = words.labels;
 
 /** A verdict cites at most this many sources: the ones behind its reasons first. */
 export const MAX_VERDICT_SOURCES = 3;
@@ -42,7 +42,7 @@ const NEEDS_THE = /^(?:United |U\.S\. |Democratic Republic|Central African|Repub
 /** "from the United Kingdom", "from Canada". */
 function fromCountry(code: string): string {
   const name = countryName(code);
-  return NEEDS_THE.test(name) ? `the ${name}` : name;
+  return NEEDS_THE.test(name) ? fill(words.countryWithThe, { country: name }) : name;
 }
 
 /** What was understood from the first message, in words ("something you bought, value $50, from the United Kingdom"). */
@@ -50,16 +50,16 @@ export function describeFacts(facts: ShipmentFacts, rules: RuleSet): string[] {
   const parts: string[] = [];
   const kind = facts.kind !== undefined && facts.kind !== UNKNOWN ? facts.kind : undefined;
   if (kind) parts.push(rules.kinds[kind].ifPhrase);
-  if (typeof facts.valueUsd === 'number') parts.push(`value ${formatUsd(facts.valueUsd)}`);
-  if (typeof facts.origin === 'string' && facts.origin !== UNKNOWN) parts.push(`${kind === 'gift' ? 'sent from' : 'from'} ${fromCountry(facts.origin)}`);
-  if (facts.mode === 'mail') parts.push('by mail');
-  if (facts.mode === 'express') parts.push('by courier or express');
-  if (typeof facts.entryDate === 'string' && facts.entryDate !== UNKNOWN) parts.push(`entry date ${formatDate(facts.entryDate)}`);
+  if (typeof facts.valueUsd === 'number') parts.push(fill(words.factValue, { amount: formatUsd(facts.valueUsd) }));
+  if (typeof facts.origin === 'string' && facts.origin !== UNKNOWN) parts.push(fill(kind === 'gift' ? words.factSentFrom : words.factFrom, { country: fromCountry(facts.origin) }));
+  if (facts.mode === 'mail') parts.push(words.factByMail);
+  if (facts.mode === 'express') parts.push(words.factByCourier);
+  if (typeof facts.entryDate === 'string' && facts.entryDate !== UNKNOWN) parts.push(fill(words.factEntryDate, { date: formatDate(facts.entryDate) }));
   if (Array.isArray(facts.contents) && facts.contents.length > 0) {
     const labels = rules.contents.filter((c) => (facts.contents as string[]).includes(c.id)).map((c) => c.label.toLowerCase());
-    parts.push(`contains ${labels.join(' and ')}`);
+    parts.push(fill(words.factContains, { contents: labels.join(words.and) }));
   }
-  if (facts.splitOrder === true) parts.push('part of a split order');
+  if (facts.splitOrder === true) parts.push(words.factSplitOrder);
   return parts;
 }
 
@@ -67,7 +67,7 @@ export function describeFacts(facts: ShipmentFacts, rules: RuleSet): string[] {
 function reasonLine(reason: Reason): string {
   // The sources are listed once, in the citation line under the verdict: repeating them after
   // every reason made the verdict too long to read on a phone.
-  return `- ${reason.text}${reason.date ? ` *(since ${formatDate(reason.date)})*` : ''}`;
+  return reason.date ? fill(words.reasonSince, { text: reason.text, date: formatDate(reason.date) }) : fill(words.reason, { text: reason.text });
 }
 
 
@@ -81,26 +81,26 @@ function reasonLine(reason: Reason): string {
  * // 'Result: not duty-free — de minimis is suspended for all countries since 29 Aug 2025\n\n…'
  */
 export function verdictReply(assessment: Assessment, rules: RuleSet, context: { today: string; dateAssumed: boolean; fromMessage?: boolean }): Reply {
-  const anotherDay = context.fromMessage ? `choose "${ELIGIBILITY_LABELS.otherDetails}"` : `choose "${LABELS.checkAnother}" and then "${ELIGIBILITY_LABELS.differentDate}"`;
+  const anotherDay = context.fromMessage ? words.anotherDayFromMessage : words.anotherDayInCheck;
   const checked =
     assessment.entryDate === UNKNOWN
-      ? 'I checked every arrival date, because the date is not known.'
+      ? words.checkedEveryDate
       : context.dateAssumed
-        ? `I checked for goods that arrive today, ${formatDate(assessment.entryDate)}. If yours arrived on another day, ${anotherDay}.`
-        : `I checked for goods that ${assessment.entryDate < context.today ? 'arrived' : assessment.entryDate === context.today ? 'arrive' : 'will arrive'} on ${formatDate(assessment.entryDate)}.`;
+        ? fill(words.checkedToday, { date: formatDate(assessment.entryDate), anotherDay })
+        : fill(assessment.entryDate < context.today ? words.checkedArrived : assessment.entryDate === context.today ? words.checkedArrive : words.checkedWillArrive, { date: formatDate(assessment.entryDate) });
   const markdown = [
     assessment.headline,
     checked,
-    `**Why**\n${assessment.reasons.map(reasonLine).join('\n')}`,
-    `**What you can do**\n${assessment.nextSteps.map((s) => `- ${s}`).join('\n')}`,
-    `**Legal basis:** ${assessment.basis}`,
-    `*${assessment.reminder}*`,
-    context.fromMessage ? '**What I used**' : '**Your answers**',
+    `${words.why}\n${assessment.reasons.map(reasonLine).join('\n')}`,
+    `${words.whatYouCanDo}\n${assessment.nextSteps.map((s) => `- ${s}`).join('\n')}`,
+    fill(words.legalBasis, { basis: assessment.basis }),
+    fill(words.reminder, { reminder: assessment.reminder }),
+    context.fromMessage ? words.whatIUsed : words.yourAnswers,
   ].join('\n\n');
   const facts = assessment.answers.map((a) => ({
     label: a.label,
     // The engine's "(today; tell me if it is another day)" cannot be acted on once the check is over.
-    value: a.fact === 'entryDate' && context.dateAssumed ? `${formatDate(assessment.entryDate)} (today)` : a.value,
+    value: a.fact === 'entryDate' && context.dateAssumed ? fill(words.entryDateToday, { date: formatDate(assessment.entryDate) }) : a.value,
   }));
   return {
     kind: 'verdict',
@@ -109,7 +109,7 @@ export function verdictReply(assessment: Assessment, rules: RuleSet, context: { 
     sources: verdictSources(assessment),
     reviewed: rules.reviewed,
     facts,
-    suggestions: [{ label: LABELS.checkAnother }, { label: LABELS.askQuestion }, { label: LABELS.email }],
+    suggestions: buttons(words.afterVerdict),
   };
 }
 
@@ -130,10 +130,15 @@ export function directVerdictReply(reading: ShipmentReading, assessment: Assessm
   const understood = describeFacts(reading.facts, rules);
   const others = context.others.filter((o) => o.result.best);
   const preface = [
-    understood.length > 0 ? `From your message: ${understood.join(', ')}.` : '',
+    understood.length > 0 ? fill(words.fromYourMessage, { facts: understood.join(', ') }) : '',
     ...reading.notes,
     ...reading.assumptions,
-    others.length > 0 ? `You also asked ${others.map((o) => `"${quoteUserText(o.question)}"`).join(' and ')}: choose ${others.length === 1 ? 'its button' : 'their buttons'} under the result.` : '',
+    others.length > 0
+      ? fill(words.otherQuestions, {
+          questions: others.map((o) => fill(words.quotedQuestion, { question: quoteUserText(o.question) })).join(words.and),
+          buttons: others.length === 1 ? words.itsButton : words.theirButtons,
+        })
+      : '',
   ].filter((p) => p.length > 0);
   const suggestions: Suggestion[] = [
     ...others.slice(0, 2).map((o) => ({ label: o.result.best!.label })),

@@ -4,6 +4,7 @@
  * Patterns are whole-message matches on normalised text so that a real question that merely
  * contains "help" or "stop" ("can CBP stop a fake seller?") still goes to the knowledge base.
  */
+import { catalog } from './messages';
 
 export type Intent =
   | 'greeting'
@@ -20,18 +21,11 @@ export type Intent =
   | 'helpful'
   | 'not-helpful';
 
-/** Button labels (suggested actions); they read as what the person would say. */
-export const LABELS = {
-  checkShipment: 'Check my shipment',
-  askQuestion: 'Ask a question',
-  isDeMinimisOver: 'Is $800 still duty-free?',
-  reportFake: 'Report a fake seller',
-  email: 'Email the E-Commerce team',
-  helpful: 'Helpful',
-  notHelpful: 'Not helpful',
-  checkAnother: 'Check another shipment',
-  checkOtherDetails: 'Check with other details',
-} as const;
+/**
+ * Button labels (suggested actions) of the main tasks, from the English message catalog; they
+ * read as what the person would say, and the patterns below recognise them when sent back.
+ */
+export const LABELS = catalog('en').welcome.labels;
 
 /**
  * Lower-cases, folds typographic quotes and strips edge punctuation and extra spaces.

@@ -1,5 +1,7 @@
 /**
- * Renders a channel-neutral `Reply` as a Bot Framework activity for the channel at hand.
+ * The bot/channel layer: renders a channel-neutral `Reply` (src/replies.ts) as a Bot Framework
+ * activity for the channel at hand. Dialogs never import this module; they send through
+ * `BotServices.send`, which the composition root wires to {@link sendReply}.
  * Web Chat and the Emulator get markdown text, suggested actions and, for a verdict, an
  * Adaptive Card as an extra; Teams gets Adaptive Cards (teams.ts); the Email channel gets
  * plain text and simple HTML (email.ts); the terminal gets plain text.
@@ -8,6 +10,7 @@ import { ActionTypes, Activity, ActivityTypes, Attachment, CardFactory, TurnCont
 import { renderEmailReply } from './email';
 import { Reply, sourceLine } from './reply';
 import { displayDate } from '../clock';
+import { catalog, fill } from '../messages';
 import { renderTeamsReply } from './teams';
 
 export type ChannelStyle = 'markdown' | 'plain';
@@ -45,7 +48,7 @@ export function replyCard(reply: Reply): Attachment {
     body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) });
   }
   if (!reply.title && (!reply.facts || reply.facts.length === 0)) body.push({ type: 'TextBlock', text: reply.markdown, wrap: true });
-  if (reply.reviewed) body.push({ type: 'TextBlock', text: `Rules reviewed ${displayDate(reply.reviewed)}. Reasons, next steps and sources are in the message.`, wrap: true, size: 'Small', isSubtle: true });
+  if (reply.reviewed) body.push({ type: 'TextBlock', text: fill(catalog().answers.cardReviewed, { date: displayDate(reply.reviewed) }), wrap: true, size: 'Small', isSubtle: true });
   return CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body });
 }
 

@@ -94,17 +94,14 @@ describe('fill and plural', () => {
   });
 });
 
-/** Production code: src and dialogs, without tests and without the catalogs themselves. */
+/** Production code: src and dialogs, without tests; the catalogs themselves only where one area quotes another's label. */
 function productionSources(): Array<{ file: string; text: string }> {
   const out: Array<{ file: string; text: string }> = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (full !== path.join(ROOT, 'src', 'messages')) walk(full);
-      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-        out.push({ file: path.relative(ROOT, full), text: fs.readFileSync(full, 'utf8') });
-      }
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) out.push({ file: path.relative(ROOT, full), text: fs.readFileSync(full, 'utf8') });
     }
   };
   walk(path.join(ROOT, 'src'));
@@ -113,22 +110,41 @@ function productionSources(): Array<{ file: string; text: string }> {
 }
 
 /**
- * Areas whose dialogs are not reading their catalog yet (the dialogs are being restructured,
- * issue 16): their messages are checked above but not required to be used. Remove an area
- * once its code takes every message from the catalog.
+ * Messages whose code does not read the catalog yet (the guided dialogs are being restructured,
+ * issue 16): they are checked above but not required to be used. 'all' is a whole area. Remove
+ * an entry once its code takes the words from the catalog.
  */
-const NOT_YET_MIGRATED = new Set<keyof Catalog>(['welcome', 'answers', 'eligibility', 'escalation', 'staff']);
+const NOT_YET_MIGRATED: Partial<Record<keyof Catalog, 'all' | string[]>> = {
+  eligibility: 'all',
+  escalation: 'all',
+  // dialogs/GuidedDialog.ts; src/bot.ts
+  welcome: ['startOver', 'firstQuestion', 'backToWhereWeWere', 'teamsTenantRefusal'],
+  // src/staff/kb.ts, stats.ts, unanswered.ts, dates.ts
+  staff: 'all',
+};
+
+/** How code names an area's catalog: `const { staff } = catalog()`, `catalog().answers`, and `LABELS` for the welcome labels. */
+const AREA_NAMES: Record<keyof Catalog, RegExp> = {
+  welcome: /\bwelcome\b|\bLABELS\b/,
+  answers: /\banswers\b/,
+  eligibility: /\beligibility\b|\bELIGIBILITY_LABELS\b/,
+  escalation: /\bescalation\b|\bESCALATION_LABELS\b/,
+  staff: /\bstaff\b/,
+};
 
 describe('every message is used', () => {
   const sources = productionSources();
-  for (const area of areas.filter((a) => !NOT_YET_MIGRATED.has(a))) {
+  const catalogFile = (area: string) => path.join('src', 'messages', 'en', `${area}.ts`);
+  for (const area of areas.filter((a) => NOT_YET_MIGRATED[a] !== 'all')) {
     it(`${area}: every message and label is read by code that uses the ${area} catalog`, () => {
-      const readers = sources.filter((s) => new RegExp(`\\b${area}\\b`).test(s.text));
-      const keys = [
-        ...Object.keys(english[area]).filter((k) => k !== 'labels'),
-        ...Object.keys((english[area] as { labels?: object }).labels ?? {}),
-      ];
-      const unused = keys.filter((key) => !readers.some((s) => new RegExp(`\\.${key}\\b|\\b${key}[,}:]`).test(s.text)));
+      // Code that names the area; other catalogs only for labels (a label quoted in another area's sentence).
+      const readers = sources.filter((s) => s.file !== catalogFile(area) && AREA_NAMES[area].test(s.text));
+      const code = readers.filter((s) => !s.file.startsWith(path.join('src', 'messages')));
+      const used = (key: string, among: typeof sources) => among.some((s) => new RegExp(`\\.${key}\\b|\\b${key}[,}:]`).test(s.text));
+      const pending = new Set(NOT_YET_MIGRATED[area] ?? []);
+      const messages = Object.keys(english[area]).filter((k) => k !== 'labels' && !pending.has(k));
+      const labels = Object.keys((english[area] as { labels?: object }).labels ?? {});
+      const unused = [...messages.filter((k) => !used(k, code)), ...labels.filter((k) => !used(k, readers)).map((k) => `labels.${k}`)];
       expect(unused).toEqual([]);
     });
   }

@@ -2,7 +2,8 @@
  * Runs a staff command against the live records, outbox and content. The reports themselves
  * are pure (stats.ts, unanswered.ts, kb.ts, reload.ts); this module only fetches their inputs.
  */
-import type { Reply } from '../channels/reply';
+import { catalog, fill } from '../messages';
+import type { Reply } from '../replies';
 import { exactKey, OUT_OF_SCOPE, type KnowledgeBase, type KnowledgeDoc, type Taught, type TaughtStore } from '../knowledge';
 import { MAX_TAUGHT_CHARS } from '../knowledge/taught';
 import { easternDate } from '../clock';
@@ -108,8 +109,9 @@ async function teach(command: StaffCommand, deps: StaffDeskDeps, session: StaffS
     doc = deps.knowledge().get(target);
     if (!doc) return teachProblemReport({ problem: 'no-such-document', id: target });
   }
-  if (text.length > MAX_TAUGHT_CHARS) return teachProblemReport({ problem: 'not-teachable', text: `${text.slice(0, 80)}…`, reason: `it is longer than ${MAX_TAUGHT_CHARS} characters; add a shorter wording to the document itself` });
-  if (!exactKey(text)) return teachProblemReport({ problem: 'not-teachable', text, reason: 'it has no words the bot can match' });
+  const { staff: words } = catalog();
+  if (text.length > MAX_TAUGHT_CHARS) return teachProblemReport({ problem: 'not-teachable', text: `${text.slice(0, 80)}…`, reason: fill(words.teachTooLong, { max: MAX_TAUGHT_CHARS }) });
+  if (!exactKey(text)) return teachProblemReport({ problem: 'not-teachable', text, reason: words.teachNoWords });
   try {
     const saved = await deps.taught.add(target, text);
     return teachReport({ text, ...(doc ? { doc } : {}), ...saved });

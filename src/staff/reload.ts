@@ -3,7 +3,10 @@
  * keeping the old index when the new one is invalid) is the knowledge base's job; this only
  * reports the outcome.
  */
-import { quoteUserText, type Reply } from '../channels/reply';
+import { catalog, fill, plural } from '../messages';
+import { quoteUserText, type Reply } from '../replies';
+
+const { staff: words } = catalog();
 
 export type ReloadResult = { ok: true; documents: number; warnings?: string[] } | { ok: false; problems: string[] };
 
@@ -11,7 +14,7 @@ const MAX_LISTED = 20;
 
 function listed(lines: readonly string[]): string {
   const shown = lines.slice(0, MAX_LISTED).map((line) => `- ${quoteUserText(line)}`);
-  if (lines.length > MAX_LISTED) shown.push(`- … and ${lines.length - MAX_LISTED} more`);
+  if (lines.length > MAX_LISTED) shown.push(fill(words.andMore, { count: lines.length - MAX_LISTED }));
   return shown.join('\n');
 }
 
@@ -26,17 +29,17 @@ function listed(lines: readonly string[]): string {
  */
 export function reloadReport(result: ReloadResult): Reply {
   if (result.ok) {
-    const parts = [`The bot now uses the new knowledge and rules: ${result.documents} ${result.documents === 1 ? 'document' : 'documents'}.`];
-    if (result.warnings && result.warnings.length > 0) parts.push(`Warnings (not blocking):\n${listed(result.warnings)}`);
-    return { kind: 'info', title: 'Reloaded', markdown: parts.join('\n\n') };
+    const parts = [fill(words.reloaded, { documents: plural(words.documents, result.documents) })];
+    if (result.warnings && result.warnings.length > 0) parts.push(fill(words.reloadWarnings, { list: listed(result.warnings) }));
+    return { kind: 'info', title: words.reloadedTitle, markdown: parts.join('\n\n') };
   }
   const count = result.problems.length;
   return {
     kind: 'info',
-    title: 'Reload failed',
+    title: words.reloadFailedTitle,
     markdown: [
-      `Nothing changed: the bot keeps using the previous knowledge and rules. Fix ${count === 1 ? 'this problem' : `these ${count} problems`} and type **reload** again:`,
-      count > 0 ? listed(result.problems) : '- (no details were given)',
+      fill(words.reloadFailed, { problems: plural(words.reloadProblems, count) }),
+      count > 0 ? listed(result.problems) : words.reloadNoDetails,
     ].join('\n\n'),
   };
 }

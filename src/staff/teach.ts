@@ -6,19 +6,18 @@
  * change — so a reload is the one moment the answers change, and its validation report covers
  * taught questions too.
  */
-import { quoteUserText, type Reply } from '../channels/reply';
 import type { KnowledgeDoc } from '../knowledge/types';
+import { catalog, fill, plural } from '../messages';
+import { quoteUserText, type Reply } from '../replies';
 
-const AFTER_RELOAD = 'It is saved; type **reload** to put it in use (after checking any other knowledge changes waiting).';
+const { staff: words } = catalog();
 
 function quoted(text: string): string {
-  return `“${quoteUserText(text.replace(/\s+/g, ' '))}”`;
+  return fill(words.quoted, { text: quoteUserText(text.replace(/\s+/g, ' ')) });
 }
 
-const suggestions = [
-  { label: 'Reload', value: 'reload' },
-  { label: 'Unanswered questions', value: 'unanswered' },
-];
+const unansweredButton = { label: words.labels.unanswered, value: 'unanswered' };
+const suggestions = [{ label: words.labels.reload, value: 'reload' }, unansweredButton];
 
 /** Why `teach` did nothing; each says what to do instead. */
 export type TeachProblem =
@@ -37,34 +36,34 @@ export type TeachProblem =
  * // 'There is no question 7 in the last list: it has questions 1 to 3. …'
  */
 export function teachProblemReport(p: TeachProblem): Reply {
-  const title = 'Nothing taught';
+  const title = words.nothingTaught;
   switch (p.problem) {
     case 'no-list':
       return {
         kind: 'info',
         title,
-        markdown: 'Type **unanswered** first: **teach** uses the numbers of the list it shows in this conversation.',
-        suggestions: [{ label: 'Unanswered questions', value: 'unanswered' }],
+        markdown: words.teachNoList,
+        suggestions: [unansweredButton],
       };
     case 'no-such-number':
       return {
         kind: 'info',
         title,
-        markdown: `There is no question ${p.number} in the last list: it has ${p.listed === 1 ? 'question 1 only' : `questions 1 to ${p.listed}`}. Type **unanswered** to see it again.`,
-        suggestions: [{ label: 'Unanswered questions', value: 'unanswered' }],
+        markdown: fill(words.teachNoSuchNumber, { number: p.number, listed: plural(words.teachListed, p.listed) }),
+        suggestions: [unansweredButton],
       };
     case 'no-such-document':
       return {
         kind: 'info',
         title,
-        markdown: `No document has the id “${quoteUserText(p.id)}”. Type **kb** and a few words to find a document and its id, or use **none** to mark the question out of scope.`,
+        markdown: fill(words.teachNoSuchDocument, { id: quoteUserText(p.id) }),
       };
     case 'not-teachable':
-      return { kind: 'info', title, markdown: `${quoted(p.text)} cannot be taught: ${p.reason}.` };
+      return { kind: 'info', title, markdown: fill(words.teachNotTeachable, { question: quoted(p.text), reason: p.reason }) };
     case 'not-saved':
-      return { kind: 'info', title, markdown: `The question could not be saved: ${quoteUserText(p.detail)}. Nothing changed.` };
+      return { kind: 'info', title, markdown: fill(words.teachNotSaved, { detail: quoteUserText(p.detail) }) };
     case 'unavailable':
-      return { kind: 'info', title, markdown: 'Teaching is not available in this deployment.' };
+      return { kind: 'info', title, markdown: words.teachUnavailable };
   }
 }
 
@@ -78,23 +77,22 @@ export function teachProblemReport(p: TeachProblem): Reply {
  */
 export function teachReport(taught: { text: string; doc?: KnowledgeDoc; outcome: 'added' | 'already'; movedFrom?: string }): Reply {
   const { text, doc, outcome, movedFrom } = taught;
-  const where = doc ? `one of the questions of **${quoteUserText(doc.id)}** (“${quoteUserText(doc.title)}”)` : 'out of scope';
+  const where = doc ? fill(words.teachToDocument, { id: quoteUserText(doc.id), title: quoteUserText(doc.title) }) : words.teachOutOfScope;
   if (outcome === 'already') {
     return {
       kind: 'info',
-      title: 'Already taught',
-      markdown: `${quoted(text)} is already ${where}. If the bot does not answer it that way yet, type **reload**.`,
+      title: words.alreadyTaughtTitle,
+      markdown: fill(words.alreadyTaught, { question: quoted(text), where }),
       suggestions,
     };
   }
-  const effect = doc
-    ? 'The bot will answer it with that document.'
-    : 'The bot will say it has no answer and offer the email to the E-Commerce team, and **unanswered** no longer lists it.';
-  const moved = movedFrom ? ` It was taught to ${movedFrom === 'none' ? 'none (out of scope)' : `**${quoteUserText(movedFrom)}**`} before; that is replaced.` : '';
+  const effect = doc ? words.taughtEffectDocument : words.taughtEffectOutOfScope;
+  const before = movedFrom === 'none' ? words.taughtBeforeNone : fill(words.taughtBeforeDocument, { id: quoteUserText(movedFrom ?? '') });
+  const taughtNow = fill(words.taught, { question: quoted(text), where, effect });
   return {
     kind: 'info',
-    title: 'Taught',
-    markdown: [`${quoted(text)} is now ${where}. ${effect}${moved}`, AFTER_RELOAD].join('\n\n'),
+    title: words.taughtTitle,
+    markdown: [movedFrom ? `${taughtNow} ${fill(words.taughtMoved, { before })}` : taughtNow, words.taughtAfterReload].join('\n\n'),
     suggestions,
   };
 }
