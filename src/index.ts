@@ -1,6 +1,7 @@
 /**
  * Entry point: read the configuration, start the service, stop gracefully on SIGTERM/SIGINT.
  */
+import './requireSupportedNode'; // first: on an unsupported Node.js, one line and exit 1
 import { ContentError } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
