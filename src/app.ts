@@ -22,6 +22,7 @@ import { JsonlRecordStore, MemoryRecordStore, RecordStore } from './records';
 import { loadRuleSet, RuleSet } from './rules';
 import { loadNames, NAMES_FILE, type NameTable } from './understanding';
 import { countingRecordStore, type Metrics } from './metrics';
+import { ConversationTranscript } from './transcript';
 
 /** Thrown when the knowledge base or the rules do not validate; `problems` are `file: field: problem` lines. */
 export class ContentError extends Error {
@@ -152,8 +153,13 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
     // One clock: references (ECOM-<year>-…), enqueuedAt, delivery times and rate-limit windows.
     { clock, ...(options.outboxStore ? { store: options.outboxStore } : {}) },
   );
-  let bot: CbpBot;
   const records = options.records ?? new JsonlRecordStore(resolve(config.RECORDS_DIR));
+  // Default: conversations in memory, idle ones forgotten after STATE_TTL_MINUTES, at most STATE_MAX_CONVERSATIONS.
+  const storage = options.storage ?? new ExpiringMemoryStorage({ ttlMs: config.STATE_TTL_MINUTES * 60_000, maxItems: config.STATE_MAX_CONVERSATIONS, clock });
+  // Performance (issue 15): the state is serialised once per turn (src/storage/serialisedState.ts).
+  const conversationState = new OnceSerialisedConversationState(storage);
+  // The bot keeps the last lines of each conversation; the escalation dialog reads them.
+  const transcript = new ConversationTranscript(conversationState, clock);
   const services: BotServices = {
     knowledge: () => content.knowledge(),
     rules: () => content.rules(),
@@ -162,14 +168,11 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
     records: options.metrics ? countingRecordStore(records, options.metrics) : records,
     escalation,
     logger: options.logger,
-    transcript: (context) => bot.recentTranscript(context),
+    transcript: (context) => transcript.recent(context),
   };
-  // Default: conversations in memory, idle ones forgotten after STATE_TTL_MINUTES, at most STATE_MAX_CONVERSATIONS.
-  const storage = options.storage ?? new ExpiringMemoryStorage({ ttlMs: config.STATE_TTL_MINUTES * 60_000, maxItems: config.STATE_MAX_CONVERSATIONS, clock });
-  // Performance (issue 15): the state is serialised once per turn (src/storage/serialisedState.ts).
-  const conversationState = new OnceSerialisedConversationState(storage);
-  bot = new CbpBot({
+  const bot = new CbpBot({
     conversationState,
+    transcript,
     maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger: options.logger,
     teams: { allowedTenants: config.ALLOWED_TENANT_IDS, botEnv: config.BOT_ENV },

@@ -20,18 +20,11 @@ import { MAIN_DIALOG } from '../dialogs/ids';
 import { capabilitiesReply, messageTooLongReply, nonTextReply, welcomeReply } from '../dialogs/messages';
 import { sendReply } from './channels/render';
 import { emptyAllowListPolicy, isAddressedToBot, isTenantAllowed, stripBotMention, tenantOf } from './channels/teams';
-import type { TranscriptEntry } from './escalation';
-import { removeCardNumbers } from './escalation/luhn';
 import type { Logger } from './logger';
 import { parseStaffCommand } from './staff';
 import { runStaffCommand, StaffDeskDeps, type StaffSession } from './staff/desk';
 import { HANDLED_IDS_KEPT, RecentActivities } from './retries';
-
-/** How many lines of the conversation are kept, for an email the person agrees to include. */
-export const TRANSCRIPT_LINES = 20;
-/** The person's lines are kept up to this length; the bot's answers are long and only context. */
-const TRANSCRIPT_TEXT_CHARS = 500;
-const TRANSCRIPT_BOT_CHARS = 200;
+import type { ConversationTranscript } from './transcript';
 
 export interface CbpBotOptions {
   conversationState: ConversationState;
@@ -41,8 +34,10 @@ export interface CbpBotOptions {
   maxMessageChars: number;
   /** Teams: tenants allowed (empty: all in development, none in production). */
   teams: { allowedTenants: readonly string[]; botEnv: 'development' | 'production' };
-  /** What the Teams staff commands read and do; its clock (the bot's) also times the transcript. */
+  /** What the Teams staff commands read and do. */
   staff: StaffDeskDeps;
+  /** Keeps the last lines of each conversation (the dialogs read them for an escalation email). */
+  transcript: ConversationTranscript;
   logger: Logger;
 }
 
@@ -56,7 +51,6 @@ export class CbpBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
-  private readonly transcript: StatePropertyAccessor<TranscriptEntry[]>;
   private readonly handledIds: StatePropertyAccessor<string[]>;
   /** Staff commands' memory in this conversation: the numbered `unanswered` list `teach` refers to. */
   private readonly staffSession: StatePropertyAccessor<StaffSession>;
@@ -66,7 +60,6 @@ export class CbpBot extends TeamsActivityHandler {
     super();
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = options.conversationState.createProperty<boolean>('welcomed');
-    this.transcript = options.conversationState.createProperty<TranscriptEntry[]>('transcript');
     this.handledIds = options.conversationState.createProperty<string[]>('handledIds');
     this.staffSession = options.conversationState.createProperty<StaffSession>('staffSession');
     this.dialogs = new DialogSet(this.dialogState);
@@ -187,32 +180,8 @@ export class CbpBot extends TeamsActivityHandler {
       return;
     }
     activity.text = text;
-    await this.keepTranscript(context, text);
+    await this.options.transcript.keep(context, text);
     await this.runDialogs(context);
-  }
-
-  /**
-   * The last lines of the conversation, kept in conversation state (so any instance has them)
-   * and sent with an email only when the person agrees.
-   */
-  async recentTranscript(context: TurnContext): Promise<TranscriptEntry[]> {
-    return [...(await this.transcript.get(context, []))];
-  }
-
-  private async keepTranscript(context: TurnContext, text: string): Promise<void> {
-    const lines = await this.transcript.get(context, []);
-    const add = (from: TranscriptEntry['from'], said: string) => {
-      const limit = from === 'bot' ? TRANSCRIPT_BOT_CHARS : TRANSCRIPT_TEXT_CHARS;
-      // Card numbers out before the line is cut (a cut could hide one) and before it is kept.
-      const line = removeCardNumbers(said);
-      lines.push({ from, text: line.length > limit ? `${line.slice(0, limit - 1)}…` : line, at: this.options.staff.clock().toISOString() });
-      lines.splice(0, Math.max(0, lines.length - TRANSCRIPT_LINES));
-    };
-    add('user', text);
-    context.onSendActivities(async (_ctx, activities, next) => {
-      for (const a of activities) if (a.type === ActivityTypes.Message && a.text) add('bot', a.text);
-      return next();
-    });
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {
