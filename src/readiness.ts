@@ -29,6 +29,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ContainerClient } from '@azure/storage-blob';
+import { systemClock } from './clock';
 
 /** One check's verdict; `problem` says why not, in one line without secrets. */
 export interface CheckResult {
@@ -133,7 +134,7 @@ export function cachedProbe(
 ): () => Promise<CheckResult> {
   const ttlMs = options.ttlMs ?? DEFAULT_PROBE_CACHE_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => systemClock().getTime());
   let last: { at: number; result: Promise<CheckResult> } | undefined;
   return () => {
     const at = now();
