@@ -5,6 +5,7 @@
  * noise for search (URLs, phone numbers, e-mail addresses, markdown syntax) into a word or
  * nothing.
  */
+import { foldAccents, foldApostrophes } from '../text/normalize';
 
 const MONTHS: Record<string, string> = {
   january: 'jan', february: 'feb', march: 'mar', april: 'apr', june: 'jun', july: 'jul',
@@ -94,12 +95,7 @@ export function stripMarkdown(markdown: string): string {
  * normalizeText("Don't call 1-800-BE-ALERT"); // 'dont call phone bealert'
  */
 export function normalizeText(text: string): string {
-  let s = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\u2010-\u2015]/g, '-');
+  let s = foldApostrophes(foldAccents(text)).replace(/[\u2010-\u2015]/g, '-');
   s = s
     .replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')
     .replace(/\b([a-z0-9._%+-]+)@[a-z0-9.-]+\.[a-z]{2,}\b/g, ' email $1 ')

@@ -4,7 +4,7 @@
  * Canada), so a missed name loses a fact and a false one invents one.
  */
 import path from 'node:path';
-import { findNames, loadNames, parseNames, simplifyForNames, type NameTable } from './names';
+import { findNames, loadNames, parseNames, type NameTable } from './names';
 
 const FILE = path.join(__dirname, '..', '..', 'knowledge', 'names.yaml');
 const loaded = loadNames(FILE);
@@ -137,12 +137,5 @@ describe('parseNames', () => {
     const { table: t, problems } = loadNames(path.join(__dirname, 'no-such-names.yaml'));
     expect(t.names).toEqual([]);
     expect(problems).toEqual([]);
-  });
-});
-
-describe('simplifyForNames', () => {
-  it('folds case, accents, curly quotes and runs of spaces', () => {
-    expect(simplifyForNames('Ordered on  AliExpress!')).toBe('ordered on aliexpress!');
-    expect(simplifyForNames('La Pôste’s\tparcel')).toBe("la poste's parcel");
   });
 });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { Problem } from '../knowledge/types';
 import { parseYamlData, zodProblems } from '../knowledge/yamlData';
+import { nameText } from '../text/normalize';
 
 export type NameType = 'marketplace' | 'courier' | 'postal';
 
@@ -56,16 +57,6 @@ const fileSchema = z
   .strict();
 
 /**
- * Lower case, accents and curly quotes folded, spaces collapsed: the form names are matched in.
- *
- * @example
- * simplifyForNames('Ordered on  AliExpress!'); // 'ordered on aliexpress!'
- */
-export function simplifyForNames(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
-}
-
-/**
  * Parses and validates the YAML text of a names file.
  *
  * @example
@@ -79,7 +70,7 @@ export function parseNames(text: string, file: string): { table: NameTable; prob
   const toName = (type: NameType) => (e: z.infer<typeof entry>): KnownName => ({
     name: e.name,
     type,
-    aliases: [...new Set([e.name, ...e.aliases].map((a) => simplifyForNames(a).trim()))],
+    aliases: [...new Set([e.name, ...e.aliases].map((a) => nameText(a)))],
     ...(e.kind ? { kind: e.kind } : {}),
     ...(e.mode ? { mode: e.mode } : {}),
     ...(e.country ? { country: e.country } : {}),
@@ -147,7 +138,7 @@ export function findNames(text: string, table: NameTable): NameMention[] {
   const { re, byAlias } = matcherFor(table);
   const seen = new Set<string>();
   const found: NameMention[] = [];
-  for (const m of simplifyForNames(text).matchAll(re)) {
+  for (const m of nameText(text).matchAll(re)) {
     const name = byAlias.get(m[0]);
     if (!name || seen.has(name.name)) continue;
     seen.add(name.name);

@@ -3,6 +3,7 @@
  * imports); an amount in another currency is recognized so the person can be asked for dollars
  * instead of being converted at a guessed rate.
  */
+import { foldCompatibility } from '../../text/normalize';
 
 export type ParsedMoney =
   | { usd: number; approximate?: true; bound?: 'at-most' | 'more-than' }
@@ -56,7 +57,7 @@ const NUMBER = /(\d(?:[\d,]*\d)?(?:\.\d+)?|\.\d+)\s*(k|thousand|grand)?(?![\w])/
  * parseMoney('-5'); // undefined
  */
 export function parseMoney(text: string): ParsedMoney | undefined {
-  const t = text.normalize('NFKC').toLowerCase().trim();
+  const t = foldCompatibility(text).trim();
   if (!t || NEGATIVE.test(t)) return undefined;
   const numbers = [...t.matchAll(NUMBER)];
   if (numbers.length === 0) return /^(nothing|free|zero|\$?0)$/.test(t) ? { usd: 0 } : undefined;

@@ -2,17 +2,17 @@
  * Short answers: yes / no / not sure, the kind of shipment, how it is shipped, and what is
  * inside. Matching is on whole words; when an answer points two ways it is not guessed.
  */
+import { phraseText } from '../../text/normalize';
 import { KINDS, UNKNOWN, type ContentItem, type Kind, type Mode, type Unknown } from '../types';
 
 /**
- * Lower case, curly quotes straightened, spaces collapsed.
+ * Lower case, compatibility forms folded, curly quotes straightened, spaces collapsed; punctuation
+ * kept (`phraseText` in src/text/normalize.ts).
  *
  * @example
  * simplify('  I DON’T   know ');  // "i don't know"
  */
-export function simplify(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
-}
+export const simplify = phraseText;
 
 const UNSURE =
   /^(?:i'?m |i am )?(?:not sure|unsure|no idea|no clue|not certain|unknown|dunno|idk|maybe|perhaps|\?+|(?:i )?(?:don'?t|do not|dont) know|can'?t say|cannot say|hard to say|not known)\b/;
