@@ -5,7 +5,7 @@
  * suggestions are listed as text the person can write back.
  *
  * Everything that reaches the HTML is escaped; links are kept only for http(s) and mailto URLs.
- * The markdown itself is rendered by markdown-it with HTML input off (see `emailMarkdown.ts`).
+ * The markdown itself is parsed by marked with HTML input off (see `emailMarkdown.ts`).
  */
 import { Activity, ActivityTypes } from 'botbuilder';
 import { displayDate } from '../dates';

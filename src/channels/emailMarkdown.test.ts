@@ -18,6 +18,12 @@ describe('markdownToHtml', () => {
     expect(markdownToHtml('![x](https://evil.example/track.png)')).not.toMatch(/<img/);
   });
 
+  it('never turns an address a person typed into a link', () => {
+    const html = markdownToHtml(`You asked: ${quoteUserText('see www.evil.example or https://evil.example/x and me@evil.example')}`);
+    expect(html).not.toMatch(/<a /);
+    expect(html).toContain('www.evil.example');
+  });
+
   it('escapes entities the markdown holds exactly once', () => {
     expect(markdownToHtml('&lt;b&gt; &amp;amp;')).toBe('<p>&lt;b&gt; &amp;amp;</p>');
   });
@@ -46,6 +52,10 @@ describe('markdownToPlain', () => {
 
   it('lists items on their own lines, nested ones indented', () => {
     expect(markdownToPlain('Steps:\n\n1. One\n2. Two\n   - detail\n\nDone.')).toBe('Steps:\n\n1. One\n2. Two\n  - detail\n\nDone.');
+  });
+
+  it('keeps tables and quotes as text', () => {
+    expect(markdownToPlain('> Quoted\n\n| Value | Duty |\n|---|---|\n| $80 | 10% |')).toBe('Quoted\n\nValue | Duty\n$80 | 10%');
   });
 
   it('shows what a person typed, once unescaped', () => {

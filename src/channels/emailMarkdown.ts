@@ -1,16 +1,15 @@
 /**
- * The bot's markdown as an email's HTML and plain text bodies, through markdown-it (a maintained
- * CommonMark renderer) with HTML input off: raw HTML in the markdown is shown as text, never
- * passed through.
+ * The bot's markdown as an email's HTML and plain text bodies, parsed by marked (the maintained
+ * CommonMark/GFM parser the terminal renderer, src/cli/markdown.ts, uses too) with HTML input
+ * off: raw HTML in the markdown is shown as text, never passed through.
  *
  * Mail clients get simple markup only: paragraphs, bold headings, lists, links, emphasis and
  * code. Links are kept only for http(s) and mailto URLs; any other link becomes "text (url)".
- * Images are off (an email must not fetch anything). Entities the markdown holds (from
- * `quoteUserText`) are decoded by the parser, so they are escaped exactly once in HTML and read
- * as characters in plain text.
+ * Images are off (an email must not fetch anything): their alt text is shown. Entities the
+ * markdown holds (from `quoteUserText`) are kept as they are in HTML and decoded in plain text,
+ * so a person's `<` reads as `<` in both.
  */
-import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
+import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import { escapeHtml } from '../text/html';
 
 /**
@@ -24,48 +23,30 @@ export function isSafeUrl(url: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(url);
 }
 
-const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false });
-md.disable(['image']);
-// Every link is parsed (the renderer decides), so an unsafe one still reads as "text (url)".
-md.validateLink = () => true;
-
-const rules = md.renderer.rules;
-// Headings become bold paragraphs: the email's own title is the only heading.
-rules.heading_open = () => '<p><strong>';
-rules.heading_close = () => '</strong></p>\n';
-rules.paragraph_open = (tokens, idx) => (tokens[idx].hidden ? '' : '<p>');
-rules.paragraph_close = (tokens, idx) => (tokens[idx].hidden ? '' : '</p>\n');
-rules.bullet_list_open = () => '<ul>';
-rules.bullet_list_close = () => '</ul>\n';
-rules.ordered_list_open = () => '<ol>';
-rules.ordered_list_close = () => '</ol>\n';
-rules.list_item_open = () => '<li>';
-rules.list_item_close = () => '</li>';
-rules.softbreak = () => '<br>';
-rules.hardbreak = () => '<br>';
-/** A link token's target. */
-function hrefOf(token: Token | undefined): string {
-  return String(token?.attrGet('href') ?? '');
-}
-
-rules.link_open = (tokens, idx) => {
-  const href = hrefOf(tokens[idx]);
-  return isSafeUrl(href) ? `<a href="${escapeHtml(href)}">` : '';
-};
-rules.link_close = (tokens, idx) => {
-  const href = hrefOf(linkOpenBefore(tokens, idx));
-  return isSafeUrl(href) ? '</a>' : ` (${escapeHtml(href)})`;
-};
-
-/** The `link_open` that a `link_close` at `idx` closes. */
-function linkOpenBefore(tokens: Token[], idx: number): Token | undefined {
-  let depth = 0;
-  for (let i = idx - 1; i >= 0; i--) {
-    if (tokens[i].type === 'link_close') depth++;
-    else if (tokens[i].type === 'link_open' && depth-- === 0) return tokens[i];
-  }
-  return undefined;
-}
+const markdown = new Marked({
+  gfm: true,
+  breaks: true,
+  // No autolinks: an address a person typed and the bot quotes back stays text, never a link.
+  tokenizer: { url: () => undefined },
+  renderer: {
+    // HTML input off: raw HTML, block or inline, is text.
+    html: ({ text, block }: Tokens.HTML | Tokens.Tag) => (block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text)),
+    // Headings become bold paragraphs: the email's own title is the only heading.
+    heading({ tokens }) {
+      return `<p><strong>${this.parser.parseInline(tokens)}</strong></p>\n`;
+    },
+    list(token) {
+      const tag = token.ordered ? 'ol' : 'ul';
+      return `<${tag}>${token.items.map((item) => `<li>${this.parser.parse(item.tokens, item.loose).trim()}</li>`).join('')}</${tag}>\n`;
+    },
+    br: () => '<br>',
+    link({ href, tokens }) {
+      const text = this.parser.parseInline(tokens);
+      return isSafeUrl(href) ? `<a href="${escapeHtml(href)}">${text}</a>` : `${text} (${escapeHtml(href)})`;
+    },
+    image: ({ text }) => escapeHtml(text),
+  },
+});
 
 /**
  * Markdown as simple HTML: paragraphs, bold headings, lists, links; all text escaped.
@@ -73,8 +54,8 @@ function linkOpenBefore(tokens: Token[], idx: number): Token | undefined {
  * @example
  * markdownToHtml('See [CBP](https://www.cbp.gov) <now>'); // '<p>See <a href="https://www.cbp.gov">CBP</a> &lt;now&gt;</p>'
  */
-export function markdownToHtml(markdown: string): string {
-  return md.render(markdown).trimEnd();
+export function markdownToHtml(text: string): string {
+  return (markdown.parse(text, { async: false }) as string).trimEnd();
 }
 
 /**
@@ -83,35 +64,93 @@ export function markdownToHtml(markdown: string): string {
  * @example
  * inlineMarkdownToHtml('**$80** <b>'); // '<strong>$80</strong> &lt;b&gt;'
  */
-export function inlineMarkdownToHtml(markdown: string): string {
-  return md.renderInline(markdown);
+export function inlineMarkdownToHtml(text: string): string {
+  return markdown.parseInline(text, { async: false }) as string;
+}
+
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
+
+/** The entities `quoteUserText` and HTML-minded authors write, as characters (`&amp;` last, so `&amp;lt;` stays `&lt;`). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity]!);
 }
 
 /** Inline tokens as plain text: marks dropped, links as "text (url)", line breaks kept. */
 function plainInline(tokens: readonly Token[]): string {
   let out = '';
-  const links: { href: string; start: number }[] = [];
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
-      case 'text_special':
-      case 'code_inline':
-        out += token.content;
+        out += 'tokens' in token && token.tokens ? plainInline(token.tokens) : decodeEntities(token.text);
         break;
-      case 'softbreak':
-      case 'hardbreak':
+      case 'escape':
+      case 'codespan':
+      case 'html':
+      case 'image':
+        out += decodeEntities(token.text);
+        break;
+      case 'br':
         out += '\n';
         break;
-      case 'link_open':
-        links.push({ href: md.normalizeLinkText(hrefOf(token)), start: out.length });
+      case 'strong':
+      case 'em':
+      case 'del':
+        out += plainInline(token.tokens ?? []);
         break;
-      case 'link_close': {
-        const link = links.pop();
-        if (link && out.slice(link.start) !== link.href) out += ` (${link.href})`;
+      case 'link': {
+        const text = plainInline(token.tokens ?? []);
+        const href = (token as Tokens.Link).href;
+        out += href === text || href === `mailto:${text}` ? text : `${text} (${href})`;
         break;
       }
       default:
+        out += 'raw' in token ? token.raw : '';
+    }
+  }
+  return out;
+}
+
+/** Block tokens as plain text blocks; list items on their own lines ("- item", "1. item"), nested ones indented. */
+function plainBlocks(tokens: readonly Token[], indent = ''): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'space':
+      case 'hr':
+      case 'def':
         break;
+      case 'heading':
+      case 'paragraph':
+        out.push(indent + plainInline(token.tokens ?? []));
+        break;
+      case 'text':
+        out.push(indent + ('tokens' in token && token.tokens ? plainInline(token.tokens) : decodeEntities(token.text)));
+        break;
+      case 'list': {
+        const list = token as Tokens.List;
+        const start = typeof list.start === 'number' ? list.start : 1;
+        const items = list.items.map((item, n) => {
+          const marker = list.ordered ? `${start + n}. ` : '- ';
+          const [first = '', ...rest] = plainBlocks(item.tokens, `${indent}  `);
+          return [`${indent}${marker}${first.slice(indent.length + 2)}`, ...rest].join('\n');
+        });
+        out.push(items.join('\n'));
+        break;
+      }
+      case 'blockquote':
+        out.push(...plainBlocks(token.tokens ?? [], indent));
+        break;
+      case 'code':
+        out.push(token.text.replace(/\n+$/, ''));
+        break;
+      case 'table': {
+        const table = token as Tokens.Table;
+        const row = (cells: Tokens.TableCell[]) => indent + cells.map((cell) => plainInline(cell.tokens)).join(' | ');
+        out.push([row(table.header), ...table.rows.map(row)].join('\n'));
+        break;
+      }
+      default:
+        if ('text' in token && typeof token.text === 'string') out.push(indent + decodeEntities(token.text));
     }
   }
   return out;
@@ -123,8 +162,8 @@ function plainInline(tokens: readonly Token[]): string {
  * @example
  * inlineMarkdownToPlain('**$80** &lt;b&gt;'); // '$80 <b>'
  */
-export function inlineMarkdownToPlain(markdown: string): string {
-  return plainInline(md.parseInline(markdown, {})[0]?.children ?? []);
+export function inlineMarkdownToPlain(text: string): string {
+  return plainInline(new Lexer(markdown.defaults).inlineTokens(text));
 }
 
 /**
@@ -134,46 +173,6 @@ export function inlineMarkdownToPlain(markdown: string): string {
  * @example
  * markdownToPlain('**No.** See [CBP](https://www.cbp.gov).'); // 'No. See CBP (https://www.cbp.gov).'
  */
-export function markdownToPlain(markdown: string): string {
-  const blocks: string[] = [];
-  const lists: { ordered: boolean; next: number }[] = [];
-  let itemPrefix: string | undefined;
-  let previousInList = false;
-  const add = (text: string) => {
-    const inList = lists.length > 0;
-    const indent = '  '.repeat(Math.max(0, lists.length - 1));
-    const line = itemPrefix !== undefined ? `${itemPrefix}${text}` : inList ? `${indent}  ${text}` : text;
-    itemPrefix = undefined;
-    if (inList && previousInList && blocks.length > 0) blocks[blocks.length - 1] += `\n${line}`;
-    else blocks.push(line);
-    previousInList = inList;
-  };
-  for (const token of md.parse(markdown, {})) {
-    switch (token.type) {
-      case 'bullet_list_open':
-      case 'ordered_list_open':
-        lists.push({ ordered: token.type === 'ordered_list_open', next: Number(token.attrGet('start') ?? 1) });
-        break;
-      case 'bullet_list_close':
-      case 'ordered_list_close':
-        lists.pop();
-        if (lists.length === 0) previousInList = false;
-        break;
-      case 'list_item_open': {
-        const list = lists[lists.length - 1]!;
-        itemPrefix = '  '.repeat(lists.length - 1) + (list.ordered ? `${list.next++}. ` : '- ');
-        break;
-      }
-      case 'inline':
-        add(plainInline(token.children ?? []));
-        break;
-      case 'fence':
-      case 'code_block':
-        add(token.content.replace(/\n+$/, ''));
-        break;
-      default:
-        break;
-    }
-  }
-  return blocks.join('\n\n');
+export function markdownToPlain(text: string): string {
+  return plainBlocks(new Lexer(markdown.defaults).lex(text)).join('\n\n');
 }
