@@ -5,6 +5,7 @@
  * contains "help" or "stop" ("can CBP stop a fake seller?") still goes to the knowledge base.
  */
 import { catalog } from './messages';
+import { answerWords } from './text/normalize';
 
 export type Intent =
   | 'greeting'
@@ -28,18 +29,14 @@ export type Intent =
 export const LABELS = catalog('en').welcome.labels;
 
 /**
- * Lower-cases, folds typographic quotes and strips edge punctuation and extra spaces.
+ * A command as words (`answerWords` in src/text/normalize.ts: lower case, quotes folded,
+ * punctuation other than ' - $ dropped, spaces squeezed); a lone "?" stays, as a request for help.
  *
  * @example
  * normaliseCommand('  Start over!! '); // 'start over'
  */
 export function normaliseCommand(text: string): string {
-  const folded = text
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[^\p{L}\p{N}$'\s-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const folded = answerWords(text);
   // A lone "?" is a request for help; elsewhere punctuation carries no intent.
   return folded === '' && text.trim() === '?' ? '?' : folded;
 }

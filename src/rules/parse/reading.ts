@@ -24,6 +24,7 @@ import { parseDate } from './date';
 import { asksInsteadOfAnswering } from './question';
 import { factsInAnswer, type FactsInAnswer } from './statement';
 import { isUnsure } from './words';
+import { answerWords } from '../../text/normalize';
 
 /** The question being answered: its fact and, for button questions, its choices. */
 export interface AskedQuestion {
@@ -69,20 +70,13 @@ export const MAX_ANSWER_CHARS = 300;
 
 /**
  * Lower case (NFKC), typographic quotes straightened, punctuation other than `$`, apostrophes
- * and hyphens dropped, spaces squeezed: how answers are compared with commands and button labels.
+ * and hyphens dropped, spaces squeezed: how answers are compared with commands and button labels
+ * (`answerWords` in src/text/normalize.ts).
  *
  * @example
  * normaliseAnswer('  Change the DATE! '); // 'change the date'
  */
-export function normaliseAnswer(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019`]/g, "'")
-    .replace(/[^\p{L}\p{N}$'\s-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const normaliseAnswer = answerWords;
 
 /**
  * Whether the text asks for a new check ("check my shipment", "Check another shipment").
