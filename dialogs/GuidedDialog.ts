@@ -1,12 +1,15 @@
 /**
  * The shared base of the guided conversations (the duty-free check, the email to the
- * E-Commerce team): a form in the manner of Rasa's forms — the subclass says which question is
- * missing next and how to accept an answer; this base handles what works at every step:
- * "help" explains the current question, "back" re-asks the previous one, "restart" starts
- * over, "cancel" leaves, "talk to a person" hands over to the email, and a question about
- * something else is answered from the knowledge base before the form resumes.
+ * E-Commerce team): a form in the manner of Rasa's forms. A dialog is a table of steps, one
+ * record per question ({@link GuidedStep}: `id`, `prompt`, `help`, `parse`, `back`, `skipIf`,
+ * `filled`); this base runs the table — the next step is the first one not skipped whose slot
+ * is not filled — and handles what works at every step: "help" explains the current question,
+ * "back" re-asks the previous one, "restart" starts over, "cancel" leaves, "talk to a person"
+ * hands over to the email, and a question about something else is answered from the knowledge
+ * base before the form resumes.
  *
  * State lives in the dialog stack as plain JSON, so any bot instance can continue the form.
+ * Adding a step is adding one record to the dialog's table (see ARCHITECTURE.md).
  */
 // The module, not the package index (which loads the recognizers-text packages): issue 15.
 import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
@@ -15,6 +18,7 @@ import { detectIntent } from '../src/intents';
 import { looksLikeQuestion } from '../src/rules';
 import { sendReply } from '../src/channels/render';
 import type { Reply } from '../src/channels/reply';
+import { catalog } from '../src/messages';
 import { answerReply } from './messages';
 import type { BotServices } from './services';
 
@@ -34,10 +38,68 @@ export interface TurnInput {
   value?: unknown;
 }
 
+/**
+ * One step of a guided dialog: a question that fills one slot of the state. Every function
+ * gets the state and the dialog's context `C` (services, today, the message catalog) and is
+ * otherwise pure; `parse` and `back` change the state they are given.
+ *
+ * @example
+ * const replyTo: GuidedStep<EscalationState, EscalationContext> = {
+ *   id: 'replyTo',
+ *   filled: (s) => s.replyToAnswered === true,
+ *   prompt: (_s, { m }) => ({ kind: 'prompt', markdown: m.replyToPrompt, suggestions: [{ label: m.labels.skipAddress }] }),
+ *   help: (_s, { m }) => m.helpReplyTo,
+ *   parse: (s, input) => takeAddress(s, input.text),
+ *   back: (s) => { delete s.replyToAnswered; delete s.replyTo; },
+ * };
+ */
+export interface GuidedStep<S, C> {
+  /** The step's name, for tests and logs. */
+  readonly id: string;
+  /** True when the step is not needed in this conversation: never asked, and "back" passes over it. */
+  skipIf?(state: S, context: C): boolean;
+  /** True when the step's slot holds an answer. */
+  filled(state: S, context: C): boolean;
+  /** The question. */
+  prompt(state: S, context: C): Reply;
+  /** More about the question, for "help". */
+  help(state: S, context: C): string;
+  /** Takes an answer to the question (filling the slot), or says why it cannot be used. */
+  parse(state: S, input: TurnInput, context: C): Accepted;
+  /** Empties the slot again: called when "back" is said at a later step, so this one is asked again. */
+  back(state: S, context: C): void;
+}
+
+/**
+ * The step to ask now: the first one that is not skipped and not filled.
+ *
+ * @example
+ * nextStep(ESCALATION_STEPS, { history: [], confirmed: true }, context)?.id; // 'typing'
+ */
+export function nextStep<S, C>(steps: readonly GuidedStep<S, C>[], state: S, context: C): GuidedStep<S, C> | undefined {
+  return steps.find((step) => !step.skipIf?.(state, context) && !step.filled(state, context));
+}
+
+/**
+ * "Back": empties the slot of the last step before the current one that is not skipped, so it
+ * is asked again; false when the current step is the first.
+ */
+export function stepBack<S, C>(steps: readonly GuidedStep<S, C>[], state: S, context: C): boolean {
+  const current = nextStep(steps, state, context);
+  const at = current ? steps.indexOf(current) : steps.length;
+  for (let i = at - 1; i >= 0; i--) {
+    const step = steps[i]!;
+    if (step.skipIf?.(state, context)) continue;
+    step.back(state, context);
+    return true;
+  }
+  return false;
+}
+
 /** True when input that failed as an answer looks like a question of its own (src/rules/parse/question.ts). */
 export { looksLikeQuestion };
 
-export abstract class GuidedDialog<S extends object> extends Dialog {
+export abstract class GuidedDialog<S extends object, C = unknown> extends Dialog {
   constructor(
     id: string,
     protected readonly services: BotServices,
@@ -45,20 +107,65 @@ export abstract class GuidedDialog<S extends object> extends Dialog {
     super(id);
   }
 
+  /** The steps, in order. */
+  protected abstract readonly steps: readonly GuidedStep<S, C>[];
+  /** What the steps' functions get besides the state, for this turn. */
+  protected abstract stepContext(dc: DialogContext): C;
   /** A fresh state; `options` are what `beginDialog` was given. */
   protected abstract start(options: unknown, dc: DialogContext): S | Promise<S>;
-  /** The current question, or undefined when nothing is missing. */
-  protected abstract question(state: S, dc: DialogContext): Reply | undefined;
-  /** More about the current question, for "help". */
-  protected abstract help(state: S): string;
-  /** Takes an answer to the current question (and updates `state`). */
-  protected abstract accept(state: S, input: TurnInput, dc: DialogContext): Accepted | Promise<Accepted>;
-  /** Forgets the last answer; false when the current question is the first. */
-  protected abstract back(state: S): boolean;
   /** Runs when nothing is missing: deliver the result and end the dialog. */
   protected abstract finish(dc: DialogContext, state: S): Promise<DialogTurnResult>;
   /** What "cancel" says. */
-  protected abstract cancelMessage(): Reply;
+  protected abstract cancelMessage(dc: DialogContext): Reply;
+
+  /** True when the dialog should finish before every step is filled (e.g. the person declined). */
+  protected finished(_state: S): boolean {
+    return false;
+  }
+
+  /** The step to ask now, or undefined when the dialog can finish. */
+  protected current(state: S, context: C): GuidedStep<S, C> | undefined {
+    return this.finished(state) ? undefined : nextStep(this.steps, state, context);
+  }
+
+  /** The current question, or undefined when nothing is missing. */
+  protected question(state: S, dc: DialogContext): Reply | undefined {
+    const context = this.stepContext(dc);
+    return this.current(state, context)?.prompt(state, context);
+  }
+
+  /** More about the current question, for "help". */
+  protected help(state: S, dc: DialogContext): string {
+    const context = this.stepContext(dc);
+    return this.current(state, context)?.help(state, context) ?? this.helpWhenDone(context);
+  }
+
+  /** "help" when no question is open (not normally reached: the dialog finishes first). */
+  protected helpWhenDone(_context: C): string {
+    return '';
+  }
+
+  /** Takes an answer to the current question (and updates `state`). */
+  protected accept(state: S, input: TurnInput, dc: DialogContext): Accepted {
+    const context = this.stepContext(dc);
+    const step = this.current(state, context);
+    return step ? step.parse(state, input, context) : { ok: true };
+  }
+
+  /** Forgets the last answer; false when the current question is the first. */
+  protected back(state: S, dc: DialogContext): boolean {
+    return stepBack(this.steps, state, this.stepContext(dc));
+  }
+
+  /** The words every guided dialog shares, in the person's language. */
+  private sharedWords(dc: DialogContext) {
+    return catalog(dc.context.activity.locale).welcome;
+  }
+
+  /** Sends one reply in this turn (the bot layer renders it for the channel). */
+  protected async say(dc: DialogContext, reply: Reply): Promise<void> {
+    await sendReply(dc.context, reply);
+  }
 
   override async beginDialog(dc: DialogContext, options?: unknown): Promise<DialogTurnResult> {
     const state = await this.start(options, dc);
@@ -73,41 +180,41 @@ export abstract class GuidedDialog<S extends object> extends Dialog {
 
     switch (detectIntent(input.text)) {
       case 'cancel':
-        await sendReply(dc.context, this.cancelMessage());
+        await this.say(dc, this.cancelMessage(dc));
         return dc.endDialog({ outcome: 'cancelled' } satisfies GuidedOutcome);
       case 'escalate':
         return dc.endDialog({ outcome: 'escalate' } satisfies GuidedOutcome);
       case 'help':
-        await sendReply(dc.context, { kind: 'info', markdown: this.help(state) });
+        await this.say(dc, { kind: 'info', markdown: this.help(state, dc) });
         return this.advance(dc, state);
       case 'restart': {
         const fresh = await this.start(this.restartOptions(state), dc);
         dc.activeDialog!.state = fresh;
-        await sendReply(dc.context, { kind: 'info', markdown: "OK, let's start over." });
+        await this.say(dc, { kind: 'info', markdown: this.sharedWords(dc).startOver });
         return this.advance(dc, fresh);
       }
       case 'back':
-        if (!this.back(state)) await sendReply(dc.context, { kind: 'info', markdown: 'This is the first question.' });
+        if (!this.back(state, dc)) await this.say(dc, { kind: 'info', markdown: this.sharedWords(dc).firstQuestion });
         return this.advance(dc, state);
       default:
         break;
     }
 
-    const accepted = await this.accept(state, input, dc);
+    const accepted = this.accept(state, input, dc);
     if (accepted.ok) {
-      if (accepted.note) await sendReply(dc.context, { kind: 'info', markdown: accepted.note });
+      if (accepted.note) await this.say(dc, { kind: 'info', markdown: accepted.note });
       return this.advance(dc, state);
     }
     if (looksLikeQuestion(input.text)) {
       const kb = this.services.knowledge();
       const result = kb.answer(input.text);
       if (result.kind === 'answer') {
-        await sendReply(dc.context, answerReply(result, kb, { feedback: false }));
-        await sendReply(dc.context, { kind: 'info', markdown: "Now, back to where we were:" });
+        await this.say(dc, answerReply(result, kb, { feedback: false }));
+        await this.say(dc, { kind: 'info', markdown: this.sharedWords(dc).backToWhereWeWere });
         return this.advance(dc, state);
       }
     }
-    await sendReply(dc.context, { kind: 'info', markdown: accepted.message });
+    await this.say(dc, { kind: 'info', markdown: accepted.message });
     return this.advance(dc, state);
   }
 
@@ -120,7 +227,7 @@ export abstract class GuidedDialog<S extends object> extends Dialog {
   protected async advance(dc: DialogContext, state: S): Promise<DialogTurnResult> {
     const next = this.question(state, dc);
     if (!next) return this.finish(dc, state);
-    await sendReply(dc.context, next);
+    await this.say(dc, next);
     return Dialog.EndOfTurn;
   }
 }
