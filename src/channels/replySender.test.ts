@@ -162,7 +162,8 @@ describe('the adapter sends replies through it, with the same auth', () => {
     const adapter = createAdapter(config, silentLogger, { conversationState });
     // The token botbuilder would have fetched from the login endpoint, already in its cache.
     const cacheKey = `${APP_ID}${CONNECTOR_SCOPE}-cache`;
-    AppCredentials.cache.set(cacheKey, { accessToken: 'cached-token', expiresOn: new Date(Date.now() + 3_600_000), tokenType: 'Bearer' } as never);
+    const tokenCache = (AppCredentials as unknown as { cache: Map<string, unknown> }).cache;
+    tokenCache.set(cacheKey, { accessToken: 'cached-token', expiresOn: new Date(Date.now() + 3_600_000), tokenType: 'Bearer' } as never);
     try {
       const reference = { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: 'a:conv', isGroup: false, conversationType: 'personal', name: '' }, bot: { id: APP_ID, name: 'bot' } };
       let id: string | undefined;
@@ -175,7 +176,7 @@ describe('the adapter sends replies through it, with the same auth', () => {
       expect(connector.seen[0]!.headers.authorization).toBe('Bearer cached-token');
       expect(JSON.parse(connector.seen[0]!.body).text).toBe('Your check is ready.');
     } finally {
-      AppCredentials.cache.delete(cacheKey);
+      tokenCache.delete(cacheKey);
       await connector.close();
     }
   });
