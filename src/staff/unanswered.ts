@@ -6,6 +6,7 @@
 import { displayDate } from '../clock';
 import { quoteUserText, type Reply } from '../channels/reply';
 import type { QuestionOutcome, QuestionRecord, UsageRecord } from '../records';
+import { questionKey as foldedQuestion } from '../text/normalize';
 import { easternDayOf, lastDays, windowLabel, type DateWindow } from './dates';
 import { runSliced, runToEnd, sortSteps, windowTest, type Steps } from './slices';
 
@@ -14,21 +15,12 @@ export const LOW_CONFIDENCE = 0.5;
 
 /**
  * A question reduced to what matters for grouping: lower case, no accents, no punctuation,
- * single spaces.
+ * single spaces (`questionKey` in src/text/normalize.ts).
  *
  * @example
  * normaliseQuestion('  Is the $800 limit   STILL valid?? '); // 'is the 800 limit still valid'
  */
-export function normaliseQuestion(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’‘`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const normaliseQuestion = foldedQuestion;
 
 const MAX_KEY_CHARS_FOR_ROWS = 300;
 
