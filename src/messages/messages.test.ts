@@ -119,8 +119,6 @@ const NOT_YET_MIGRATED: Partial<Record<keyof Catalog, 'all' | string[]>> = {
   escalation: 'all',
   // dialogs/GuidedDialog.ts; src/bot.ts
   welcome: ['startOver', 'firstQuestion', 'backToWhereWeWere', 'teamsTenantRefusal'],
-  // src/staff/kb.ts, stats.ts, unanswered.ts, dates.ts
-  staff: 'all',
 };
 
 /** How code names an area's catalog: `const { staff } = catalog()`, `catalog().answers`, and `LABELS` for the welcome labels. */

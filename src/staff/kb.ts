@@ -6,11 +6,14 @@
  */
 import path from 'node:path';
 import { displayDate } from '../clock';
-import { escapeMarkdownText, quoteUserText, type Reply } from '../channels/reply';
+import { catalog, fill } from '../messages';
+import { escapeMarkdownText, quoteUserText, type Reply } from '../replies';
 import { versionsOf } from '../knowledge/dated';
 import type { KnowledgeDoc } from '../knowledge/types';
 
 const MAX_QUESTIONS = 8;
+
+const { staff: words } = catalog();
 
 /**
  * The `kb` reply for the document found for `query` (or a "no document matches" reply).
@@ -27,36 +30,46 @@ export function kbReport(doc: KnowledgeDoc | undefined, query: string): Reply {
   if (!asked) {
     return {
       kind: 'info',
-      title: 'Look up a knowledge document',
-      markdown: 'Type **kb** followed by a document id or a few words, for example: kb gift exemption',
+      title: words.kbAskTitle,
+      markdown: words.kbAsk,
     };
   }
   if (!doc) {
     return {
       kind: 'info',
-      title: 'No document found',
-      markdown: `No document matches “${quoteUserText(asked.slice(0, 200))}”. Try a document id or other words.`,
-      suggestions: [{ label: 'Unanswered questions', value: 'unanswered' }],
+      title: words.kbNotFoundTitle,
+      markdown: fill(words.kbNotFound, { query: quoteUserText(asked.slice(0, 200)) }),
+      suggestions: [{ label: words.labels.unanswered, value: 'unanswered' }],
     };
   }
   const details = [
-    `**Id:** ${quoteUserText(doc.id)} · **Topic:** ${quoteUserText(doc.topic)} · **Audience:** ${doc.audience.map(quoteUserText).join(', ') || 'not set'}`,
-    `**Reviewed:** ${displayDate(doc.reviewed)}${doc.effective?.from || doc.effective?.to ? ` · **Applies:** ${effectiveText(doc.effective)}` : ''}${doc.review_by ? ` · **Review by:** ${displayDate(doc.review_by)}` : ''}${doc.uncertain ? ' · **Marked uncertain**' : ''}`,
-    `**File:** ${quoteUserText(displayPath(doc.file))}`,
+    fill(words.kbIds, { id: quoteUserText(doc.id), topic: quoteUserText(doc.topic), audience: doc.audience.map(quoteUserText).join(', ') || words.kbAudienceNotSet }),
+    [
+      fill(words.kbReviewed, { date: displayDate(doc.reviewed) }),
+      doc.effective?.from || doc.effective?.to ? fill(words.kbApplies, { effective: effectiveText(doc.effective) }) : '',
+      doc.review_by ? fill(words.kbReviewBy, { date: displayDate(doc.review_by) }) : '',
+      doc.uncertain ? words.kbUncertain : '',
+    ].join(''),
+    fill(words.kbFile, { file: quoteUserText(displayPath(doc.file)) }),
   ];
   const questions = doc.questions.slice(0, MAX_QUESTIONS).map((q) => `- ${quoteUserText(q)}`);
-  if (doc.questions.length > MAX_QUESTIONS) questions.push(`- … and ${doc.questions.length - MAX_QUESTIONS} more`);
+  if (doc.questions.length > MAX_QUESTIONS) questions.push(fill(words.andMore, { count: doc.questions.length - MAX_QUESTIONS }));
   const sections = [
     details.join('\n'),
-    questions.length > 0 ? ['**Questions it answers:**', ...questions].join('\n') : '**Questions it answers:** none listed',
-    ['**Answer:**', doc.body.trim()].join('\n\n'),
+    questions.length > 0 ? [words.kbQuestions, ...questions].join('\n') : words.kbNoQuestions,
+    [words.kbAnswer, doc.body.trim()].join('\n\n'),
   ];
   const versions = versionsOf(doc);
   if (versions.length > 1) {
-    const lines = versions.map((v) => `- ${escapeMarkdownText(quoteUserText(v.id))}: ${effectiveText(v.effective) || 'always'}${v.review_by ? `, review by ${displayDate(v.review_by)}` : ''}${v === doc || v.id === doc.id ? ' (this one, in force)' : ''}`);
-    sections.push([`**Versions of this topic (${versions.length}):**`, ...lines].join('\n'));
+    const lines = versions.map(
+      (v) =>
+        fill(words.kbVersion, { id: escapeMarkdownText(quoteUserText(v.id)), effective: effectiveText(v.effective) || words.kbVersionAlways }) +
+        (v.review_by ? fill(words.kbVersionReviewBy, { date: displayDate(v.review_by) }) : '') +
+        (v === doc || v.id === doc.id ? words.kbVersionInForce : ''),
+    );
+    sections.push([fill(words.kbVersions, { count: versions.length }), ...lines].join('\n'));
   }
-  if (doc.related.length > 0) sections.push(`**Related:** ${doc.related.map((id) => escapeMarkdownText(quoteUserText(id))).join(', ')}`);
+  if (doc.related.length > 0) sections.push(fill(words.kbRelated, { ids: doc.related.map((id) => escapeMarkdownText(quoteUserText(id))).join(', ') }));
   return { kind: 'info', title: doc.title, markdown: sections.join('\n\n'), sources: doc.sources, reviewed: doc.reviewed };
 }
 
@@ -83,7 +96,7 @@ export function displayPathsIn(text: string, cwd = process.cwd()): string {
 }
 
 function effectiveText(effective: KnowledgeDoc['effective']): string {
-  const from = effective?.from ? `from ${displayDate(effective.from)}` : '';
-  const to = effective?.to ? `until ${displayDate(effective.to)}` : '';
+  const from = effective?.from ? fill(words.effectiveFrom, { date: displayDate(effective.from) }) : '';
+  const to = effective?.to ? fill(words.effectiveUntil, { date: displayDate(effective.to) }) : '';
   return [from, to].filter(Boolean).join(' ');
 }

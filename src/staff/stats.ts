@@ -3,7 +3,8 @@
  * calendar dates), and the state of the escalation outbox. Pure: records and counts in, a
  * channel-neutral `Reply` out.
  */
-import type { Reply } from '../channels/reply';
+import { catalog, fill, plural } from '../messages';
+import type { Reply } from '../replies';
 import { displayDate } from '../clock';
 import type { DueDocument } from '../knowledge/dateChecks';
 import type { UsageRecord } from '../records';
@@ -113,28 +114,24 @@ export function percent(part: number, whole: number): string | undefined {
 
 const TOP_TOPICS = 5;
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+const { staff: words } = catalog();
 
 function figureLines(f: UsageFigures): string[] {
   const share = percent(f.answered, f.questions);
-  const topics = f.topics.slice(0, TOP_TOPICS).map((t) => `${t.topic} (${t.count})`).join(', ');
+  const topics = f.topics.slice(0, TOP_TOPICS).map((t) => fill(words.statsTopic, { topic: t.topic, count: t.count })).join(', ');
   return [
-    `- Questions: ${f.questions}${share ? `, answered ${f.answered} (${share})` : ''}`,
-    `- Not answered: ${f.didYouMean} did you mean, ${f.outOfScope} out of scope, ${f.otherCbp} other CBP matters`,
-    `- Feedback: ${f.helpful} helpful, ${f.notHelpful} not helpful`,
-    `- Top topics: ${topics || 'none yet'}`,
+    share ? fill(words.statsQuestionsAnswered, { questions: f.questions, answered: f.answered, share }) : fill(words.statsQuestions, { questions: f.questions }),
+    fill(words.statsNotAnswered, { didYouMean: f.didYouMean, outOfScope: f.outOfScope, otherCbp: f.otherCbp }),
+    fill(words.statsFeedback, { helpful: f.helpful, notHelpful: f.notHelpful }),
+    fill(words.statsTopTopics, { topics: topics || words.statsNoTopics }),
   ];
 }
 
 /** Whether the global email cap has tripped since start; nothing when it never did. */
 function capLines(cap: OutboxCounts['emailCap']): string[] {
   if (!cap || cap.trips === 0) return [];
-  const state = cap.tripped ? `**tripped now**: ${cap.queued} queued to be sent later` : 'clear now';
-  return [
-    `- Email cap (${cap.limit} per ${cap.windowMinutes} minutes): ${state}; tripped ${plural(cap.trips, 'time')}, last at ${cap.lastTrippedAt} — many emails at once may be a flood`,
-  ];
+  const state = cap.tripped ? fill(words.statsCapTripped, { queued: cap.queued }) : words.statsCapClear;
+  return [fill(words.statsEmailCap, { limit: cap.limit, minutes: cap.windowMinutes, state, trips: plural(words.statsTimes, cap.trips), last: String(cap.lastTrippedAt) })];
 }
 
 /** The `stats` report as steps: one pass over the records for both windows. */
@@ -146,23 +143,23 @@ function* statsSteps(records: readonly UsageRecord[], outbox: OutboxCounts, now:
 }
 
 function statsReply([today, week]: DateWindow[], [todayFigures, weekFigures]: UsageFigures[], read: number, outbox: OutboxCounts, due: readonly DueDocument[]): Reply {
-  const failedNote = outbox.failed > 0 ? ' — failed messages need a look (outbox failed folder)' : '';
+  const failedNote = outbox.failed > 0 ? words.statsFailedNote : '';
   const markdown = [
-    [`**Today, ${windowLabel(today)}**`, ...figureLines(todayFigures)].join('\n'),
-    [`**Last 7 days, ${windowLabel(week)}**`, ...figureLines(weekFigures)].join('\n'),
+    [fill(words.statsToday, { window: windowLabel(today) }), ...figureLines(todayFigures)].join('\n'),
+    [fill(words.statsLast7Days, { window: windowLabel(week) }), ...figureLines(weekFigures)].join('\n'),
     [
-      '**Emails to the E-Commerce team, now**',
-      `- ${outbox.pending} pending, ${outbox.sent} sent, ${outbox.failed} failed${failedNote}`,
+      words.statsEmails,
+      fill(words.statsEmailCounts, { pending: outbox.pending, sent: outbox.sent, failed: outbox.failed }) + failedNote,
       ...capLines(outbox.emailCap),
     ].join('\n'),
     ...(due.length > 0 ? [dueLines(due)] : []),
-    `Days are U.S. Eastern dates. ${plural(read, 'record')} read.`,
+    fill(words.statsFooter, { records: plural(words.statsRecords, read) }),
   ].join('\n\n');
   return {
     kind: 'info',
-    title: 'Usage statistics',
+    title: words.statsTitle,
     markdown,
-    suggestions: [{ label: 'Unanswered questions', value: 'unanswered' }],
+    suggestions: [{ label: words.labels.unanswered, value: 'unanswered' }],
   };
 }
 
@@ -216,7 +213,7 @@ export function statsReportSliced(records: readonly UsageRecord[], outbox: Outbo
 export function dueLines(due: readonly DueDocument[]): string {
   const line = (d: DueDocument) =>
     d.reason === 'review_by'
-      ? `- ${d.doc.id}: review by ${displayDate(d.due)}`
-      : `- ${d.doc.id}: ends ${displayDate(d.due)}; ${d.successor ? `${d.successor} takes over` : 'no successor written yet'}`;
-  return ['**Knowledge due in the next 30 days**', ...due.map(line)].join('\n');
+      ? fill(words.dueReview, { id: d.doc.id, date: displayDate(d.due) })
+      : fill(words.dueEnds, { id: d.doc.id, date: displayDate(d.due), successor: d.successor ? fill(words.dueSuccessor, { id: d.successor }) : words.dueNoSuccessor });
+  return [words.dueHeading, ...due.map(line)].join('\n');
 }

@@ -4,7 +4,8 @@
  * normalised text with simple near-duplicate folding, most frequent first.
  */
 import { displayDate } from '../clock';
-import { quoteUserText, type Reply } from '../channels/reply';
+import { catalog, fill, formatNumber, plural } from '../messages';
+import { quoteUserText, type Reply } from '../replies';
 import type { QuestionOutcome, QuestionRecord, UsageRecord } from '../records';
 import { questionKey as foldedQuestion } from '../text/normalize';
 import { easternDayOf, lastDays, windowLabel, type DateWindow } from './dates';
@@ -263,20 +264,28 @@ export function groupQuestions(records: readonly QuestionRecord[], counters?: Gr
 
 const MAX_QUOTED_CHARS = 160;
 
+const { staff: words } = catalog();
+
 function quoted(text: string): string {
   const short = text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1).trimEnd()}…` : text;
-  return `“${quoteUserText(short.replace(/\s+/g, ' '))}”`;
+  return fill(words.quoted, { text: quoteUserText(short.replace(/\s+/g, ' ')) });
 }
 
 function groupLine(group: QuestionGroup, n: number): string {
   const kinds = (['unsure', 'no answer', 'low confidence'] as GapKind[])
     .filter((k) => group.kinds[k])
-    .map((k) => `${group.kinds[k]} ${k}`)
+    .map((k) => fill(words.gapKind, { count: group.kinds[k]!, kind: words.gapKinds[k] ?? k }))
     .join(', ');
   const lastDay = easternDayOf(group.lastSeen);
-  const closest = group.closestDocId ? ` · closest: ${quoteUserText(group.closestDocId)}` : '';
-  const times = group.count === 1 ? 'once' : `${group.count} times`;
-  return `${n}. ${quoted(group.text)} — ${times}, last ${lastDay ? displayDate(lastDay) : 'unknown'} (${kinds})${closest}`;
+  const closest = group.closestDocId ? fill(words.closestDocument, { id: quoteUserText(group.closestDocId) }) : '';
+  return fill(words.unansweredGroup, {
+    n,
+    question: quoted(group.text),
+    times: plural(words.timesAsked, group.count),
+    date: lastDay ? displayDate(lastDay) : words.unknownDate,
+    kinds,
+    closest,
+  });
 }
 
 export interface UnansweredOptions {
@@ -436,7 +445,7 @@ export function unansweredListSliced(records: readonly UsageRecord[], now: Date,
 }
 
 /** How staff act on the list (see desk.ts and teach.ts). */
-export const TEACH_HINT = 'To teach the bot, type **teach** and the number, then a document id (the question becomes one of its questions) or **none** (out of scope).';
+export const TEACH_HINT = words.teachHint;
 
 /**
  * The `unanswered` reply: recent unanswered and unsure questions, grouped, most frequent first,
@@ -453,20 +462,25 @@ export function unansweredReport(records: readonly UsageRecord[], now: Date, opt
 /** The reply for a list from {@link unansweredList}. */
 export function unansweredListReply(list: UnansweredList): Reply {
   const { days, window, groups, shown, otherCbp, taught, notGrouped } = list;
-  const title = `Unanswered questions, last ${days === 1 ? 'day' : `${days} days`}`;
-  const footer: string[] = [`${windowLabel(window)}, U.S. Eastern dates.`];
-  if (otherCbp > 0) footer.push(`Not listed: ${otherCbp} about other CBP matters (sent to the CBP Info Center).`);
-  if (taught > 0) footer.push(`Not listed: ${taught} already taught.`);
-  if (notGrouped > 0) footer.push(`Not grouped: ${notGrouped} older ones (only the latest ${MAX_GROUPED_QUESTIONS.toLocaleString('en-US')} are).`);
+  const lastDaysText = plural(words.days, days);
+  const title = fill(words.unansweredTitle, { days: lastDaysText });
+  const footer: string[] = [fill(words.unansweredWindow, { window: windowLabel(window) })];
+  if (otherCbp > 0) footer.push(fill(words.unansweredOtherCbp, { count: otherCbp }));
+  if (taught > 0) footer.push(fill(words.unansweredTaught, { count: taught }));
+  if (notGrouped > 0) footer.push(fill(words.unansweredNotGrouped, { count: notGrouped, max: formatNumber(MAX_GROUPED_QUESTIONS) }));
   if (groups.length === 0) {
-    return { kind: 'info', title, markdown: [`No unanswered or unsure questions in the last ${days === 1 ? 'day' : `${days} days`}.`, footer.join(' ')].join('\n\n') };
+    return { kind: 'info', title, markdown: [fill(words.unansweredNone, { days: lastDaysText }), footer.join(' ')].join('\n\n') };
   }
   const total = groups.reduce((sum, g) => sum + g.count, 0);
-  const summary = `${total} ${total === 1 ? 'question' : 'questions'} in ${groups.length} ${groups.length === 1 ? 'group' : 'groups'}${shown.length < groups.length ? `; the ${shown.length} most frequent` : ''}:`;
+  const summary = fill(words.unansweredSummary, {
+    questions: plural(words.questions, total),
+    groups: plural(words.groups, groups.length),
+    mostFrequent: shown.length < groups.length ? fill(words.mostFrequent, { count: shown.length }) : '',
+  });
   return {
     kind: 'info',
     title,
     markdown: [summary, shown.map((g, i) => groupLine(g, i + 1)).join('\n'), footer.join(' '), TEACH_HINT].join('\n\n'),
-    suggestions: [{ label: 'Usage statistics', value: 'stats' }],
+    suggestions: [{ label: words.labels.stats, value: 'stats' }],
   };
 }
