@@ -13,7 +13,7 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { KnowledgeBase, loadKnowledgeBase, loadSynonyms, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
 import { devFitRows, fitRow, fitRows, type FitRow } from '../src/knowledge/fitModels';
-import { confidenceOf, FEATURE_NAMES, kindFor } from '../src/knowledge/confidence';
+import { confidenceOf, FEATURE_NAMES, kindFor, THRESHOLDS } from '../src/knowledge/confidence';
 import { evaluate, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
 import { TOPICS } from '../src/knowledge/schema';
 import { loadRuleSet } from '../src/rules';
@@ -178,7 +178,7 @@ function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRow
   const score = (set: FitRow[], t: Thresholds) => {
     const kind = (r: FitRow) =>
       kindFor(
-        { confidence: confidenceOf(r.features, model), relevance: confidenceOf(r.features, relevanceModel) },
+        { confidence: confidenceOf(r.features, model), relevance: confidenceOf(r.features, relevanceModel), margin: r.features.margin },
         { otherCbp: r.otherCbp, bestCoversOtherCbp: r.bestCoversOtherCbp },
         t,
       );
@@ -195,8 +195,8 @@ function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRow
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`.padStart(7);
   for (const relevance of [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7]) {
     for (const answer of [0.6, 0.7, 0.8]) {
-      const a = score(train, { answer, relevance });
-      const b = score(held, { answer, relevance });
+      const a = score(train, { ...THRESHOLDS, answer, relevance });
+      const b = score(held, { ...THRESHOLDS, answer, relevance });
       lines.push(`${String(relevance).padStart(9)} ${String(answer).padStart(6)} | ${pct(a.top1)}  ${pct(b.top1)} | ${pct(a.reject)}  ${pct(b.reject)} | ${pct(a.answered)}  ${pct(a.precision)} | ${pct(b.answered)}  ${pct(b.precision)}`);
     }
   }

@@ -54,6 +54,17 @@ describe('kindFor', () => {
     expect(kindFor({ confidence: 0.3, relevance: 0.99 }, { otherCbp: true, bestCoversOtherCbp: true })).toBe('other-cbp');
   });
 
+  it('offers two documents that fit about equally instead of answering with either', () => {
+    const likely = { confidence: (THRESHOLDS.answer + THRESHOLDS.sure!) / 2, relevance: 0.99 };
+    expect(kindFor({ ...likely, margin: THRESHOLDS.lead! / 2 }, plain)).toBe('did-you-mean');
+    expect(kindFor({ ...likely, margin: THRESHOLDS.lead! }, plain)).toBe('answer');
+    expect(kindFor({ ...likely, margin: 0 }, plain, { answer: 0.8, relevance: 0.5 })).toBe('answer');
+  });
+
+  it('still answers a near tie when the top document is very likely right', () => {
+    expect(kindFor({ confidence: THRESHOLDS.sure!, relevance: 0.99, margin: 0 }, plain)).toBe('answer');
+  });
+
   it('uses the thresholds it is given', () => {
     expect(kindFor({ confidence: 0.5, relevance: 0.5 }, plain, { answer: 0.4, relevance: 0.1 })).toBe('answer');
   });
