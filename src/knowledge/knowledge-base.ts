@@ -8,10 +8,11 @@ import type { AnswerResult, KnowledgeDoc } from './types';
 import { createAnalyzer, type Analyzer } from './analyze';
 import { confidenceOf, kindFor, THRESHOLDS, type ConfidenceModel, type MatchFeatures, type Thresholds } from './confidence';
 import { MODEL, RELEVANCE_MODEL } from './models';
-import { buildCorpus, type DocStats } from './corpus';
+import { allWords, amountsIn, buildCorpus, splitDocument, type DocStats } from './corpus';
 import { coverage, evidence, familiarity, familiarityScale, idf, pairShare, phrasingSimilarity, resolveApproximate } from './features';
-import { normalizeText, stripMarkdown, tokenize } from './normalize';
+import { normalizeText } from './normalize';
 import { buildLexicon, createSpeller, type Speller } from './spelling';
+import { buildSearchIndex } from './searchIndex';
 import { searchTopK } from './topK';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
 
@@ -179,13 +180,13 @@ export class KnowledgeBase {
     this.unknownWeight = options.unknownWeight ?? UNKNOWN_WORD_WEIGHT;
     this.candidateSearch = options.candidateSearch ?? 'top-k';
 
-    const texts = docs.map((doc) => [doc.title, doc.label, ...doc.questions, stripMarkdown(doc.body)].join('\n'));
-    // Amounts the documents mention, so a bare "800" in a question can be read as "$800".
-    const amounts = new Set(texts.flatMap((t) => tokenize(normalizeText(t)).filter((w) => /^usd\d+$/.test(w))));
-    this.analyzer = createAnalyzer(synonyms, { amounts });
-    this.speller = createSpeller(buildLexicon(texts, synonyms));
+    // Each document is split into words once: its amounts (so a bare "800" in a question can be
+    // read as "$800"), the speller's lexicon and its search terms all come from those words.
+    const split = docs.map(splitDocument);
+    this.analyzer = createAnalyzer(synonyms, { amounts: amountsIn(split) });
+    this.speller = createSpeller(buildLexicon(split.map(allWords), synonyms));
 
-    const corpus = buildCorpus(docs, this.analyzer);
+    const corpus = buildCorpus(docs, this.analyzer, split);
     this.documentFrequency = corpus.documentFrequency;
     this.collectionFrequency = corpus.collectionFrequency;
     this.evidenceScale = 2 * idf(1, docs.length);
@@ -197,15 +198,16 @@ export class KnowledgeBase {
       for (const key of [exactKey(doc.label), exactKey(doc.title)]) if (key && !this.exact.has(key)) this.exact.set(key, doc);
     }
 
-    this.index = new MiniSearch<DocStats>({
+    // The same index as new MiniSearch(…).addAll(corpus.stats), built in one pass (searchIndex.ts).
+    this.index = buildSearchIndex<DocStats>(corpus.stats, {
       idField: 'id',
       fields: ['title', 'questions', 'body'],
       extractField: (s, field) => (field === 'id' ? s.doc.id : s.fields[field as keyof DocStats['fields']]),
-      // Terms are analysed once, by our analyser; minisearch only splits them on spaces.
-      tokenize: (text) => text.split(' ').filter((t) => t.length > 0),
+      // Terms are analysed once, by our analyser; minisearch only splits them on spaces (and the
+      // questions field on line breaks: one question per line).
+      tokenize: (text) => text.split(/[ \n]/).filter((t) => t.length > 0),
       processTerm: (term) => term,
     });
-    this.index.addAll(corpus.stats);
   }
 
   /**
