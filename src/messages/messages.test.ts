@@ -115,10 +115,8 @@ function productionSources(): Array<{ file: string; text: string }> {
  * an entry once its code takes the words from the catalog.
  */
 const NOT_YET_MIGRATED: Partial<Record<keyof Catalog, 'all' | string[]>> = {
-  eligibility: 'all',
-  escalation: 'all',
-  // dialogs/GuidedDialog.ts; src/bot.ts
-  welcome: ['startOver', 'firstQuestion', 'backToWhereWeWere', 'teamsTenantRefusal'],
+  // src/bot.ts
+  welcome: ['teamsTenantRefusal'],
 };
 
 /** How code names an area's catalog: `const { staff } = catalog()`, `catalog().answers`, and `LABELS` for the welcome labels. */

@@ -20,6 +20,7 @@ const labels = {
   cancel: 'Cancel',
 } as const;
 
+/** Part of several messages below. */
 const noPersonalData = 'Please do not include card numbers, passwords or ID numbers.';
 /** Said in every step's help but the summary's. */
 const always = 'Say **back** to go to the previous step, or **cancel** to stop without sending anything.';
@@ -28,7 +29,6 @@ export const escalation = {
   labels,
   /** The buttons after the dialog ends. */
   afterwards: [welcome.labels.askQuestion, welcome.labels.checkShipment],
-  noPersonalData,
   cardRemoved: 'I removed what looked like a card number. Never send card numbers, passwords or ID numbers.',
   alreadyWriting: "You are already writing to the CBP E-Commerce team. Let's finish your message, or say **cancel** to stop.",
 
