@@ -24,8 +24,8 @@ FROM base AS build
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci
 # The whole context (less .dockerignore): tsconfig.json compiles src/, dialogs/, bench/ and
-# teams/ and whatever they import — knowledge/rules/countries.json (src/rules/countries.ts),
-# which tsc copies to dist/knowledge/rules/, and test helpers should a benchmark use one.
+# teams/ and whatever they import (a test helper, should a benchmark use one). The country table,
+# like the rules, is data read at run time from knowledge/ (copied below), not compiled in.
 # Only dist/ leaves this stage.
 COPY . .
 RUN npm run build

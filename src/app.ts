@@ -19,7 +19,7 @@ import { FileTaughtStore, type Taught, type TaughtStore } from './knowledge/taug
 import { DatedKnowledge, KnowledgeBase, loadDatedKnowledge, Problem } from './knowledge';
 import type { Logger } from './logger';
 import { JsonlRecordStore, MemoryRecordStore, RecordStore } from './records';
-import { loadRuleSet, RuleSet } from './rules';
+import { loadRuleSet, RuleSet, useCountries } from './rules';
 import { loadNames, NAMES_FILE, type NameTable } from './understanding';
 import { countingRecordStore, type Metrics } from './metrics';
 import { ConversationTranscript } from './transcript';
@@ -69,6 +69,8 @@ export class Content {
    */
   static load(knowledgeDir: string, rulesFile: string, today: () => string, taught?: Taught): Content {
     const { kb, ruleSet, names } = Content.read(knowledgeDir, rulesFile, today(), taught);
+    // The country table (countries.json beside the rule file) is data like the rules: in use from here on.
+    useCountries(ruleSet.countries);
     return new Content(kb, ruleSet, names, knowledgeDir, rulesFile, today);
   }
 
@@ -109,12 +111,13 @@ export class Content {
     return this.nameTable;
   }
 
-  /** Re-reads both from disk (`taught`: instead of taught.yaml); on any problem keeps the current ones and throws ContentError. */
+  /** Re-reads both from disk (the rules with their countries.json; `taught`: instead of taught.yaml); on any problem keeps the current ones and throws ContentError. */
   reload(taught?: Taught): { documents: number } {
     const { kb, ruleSet, names } = Content.read(this.knowledgeDir, this.rulesFile, this.today(), taught);
     this.kb = kb;
     this.ruleSet = ruleSet;
     this.nameTable = names;
+    useCountries(ruleSet.countries);
     return { documents: this.knowledge().documents.length };
   }
 }

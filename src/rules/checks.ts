@@ -4,7 +4,7 @@
  * house style of the texts people read. Pure functions over an already-parsed file.
  */
 import { addDays, displayDate } from '../dates';
-import { isCountryCode } from './countries';
+import { countriesInUse, isCountryCode, type CountryTable } from './countries';
 import { placeholdersIn } from './format';
 import type { RuleEntry, RuleFile } from './schema';
 import { KINDS, type FactKey } from './types';
@@ -21,10 +21,10 @@ export const MAX_CHOICE_LABEL = 25;
  * @example
  * checkRuleFileContent(parsed, 'duty-free.yaml'); // [] when all is well
  */
-export function checkRuleFileContent(data: RuleFile, file: string): Problems {
+export function checkRuleFileContent(data: RuleFile, file: string, countries: CountryTable = countriesInUse()): Problems {
   return [
     ...checkIds(data, file),
-    ...checkReferences(data, file),
+    ...checkReferences(data, file, countries),
     ...checkDateOrder(data, file),
     ...checkLimitOverlaps(data, file),
     ...checkLimitGaps(data, file),
@@ -61,7 +61,7 @@ export function checkIds(data: RuleFile, file: string): Problems {
  * @example
  * checkReferences(fileCitingNOPE, f); // [{ field: 'rules[0].sources[0]', problem: 'no source has key "NOPE" …', … }]
  */
-export function checkReferences(data: RuleFile, file: string): Problems {
+export function checkReferences(data: RuleFile, file: string, countries: CountryTable = countriesInUse()): Problems {
   const problems: Problems = [];
   const contentIds = new Set(data.contents.map((c) => c.id));
   const source = (key: string, field: string) => {
@@ -72,7 +72,7 @@ export function checkReferences(data: RuleFile, file: string): Problems {
   data.rules.forEach((rule, i) => {
     rule.sources.forEach((key, j) => source(key, `rules[${i}].sources[${j}]`));
     countriesOf(rule)?.forEach((code, j) => {
-      if (!isCountryCode(code)) {
+      if (!isCountryCode(code, countries)) {
         problems.push({ file, field: `rules[${i}].countries[${j}]`, problem: `unknown country code "${code}"; use ISO two-letter codes like CN, HK or GU (see countries.json)`, severity: 'error' });
       }
     });

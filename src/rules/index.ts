@@ -17,6 +17,6 @@ export { displayDate, easternDate, isIsoDate } from '../dates';
 /** The names the dialogs still use for `displayDate` and `easternDate` (src/dates.ts), until they move over. */
 export { displayDate as formatDate, easternDate as todayInEastern } from '../dates';
 export { formatUsd } from './format';
-export { countryName, isCountryCode, COUNTRIES } from './countries';
+export { countryName, countriesInUse, isCountryCode, useCountries } from './countries';
 export { rulesChangeBetween } from './changes';
 export * from './parse';

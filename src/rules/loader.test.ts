@@ -2,11 +2,11 @@
  * Loading and checking rule files, with broken copies of the real file written to a temp dir —
  * what a content editor sees from `npm run kb:check`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { COUNTRIES, checkCountryTable } from './countries';
+import { checkCountryTable, countriesInUse, readCountryTable } from './countries';
 import { assess, checkRuleFile, loadRuleSet, RuleFileError } from './index';
 import { DEFAULT_RULE_FILE } from './testRules';
 import type { Problem } from '../problems';
@@ -275,8 +275,27 @@ describe('an editor changes the rules, no code changes', () => {
 
 describe('the country table', () => {
   it('has every ISO 3166-1 code (249)', () => {
-    expect(Object.keys(COUNTRIES)).toHaveLength(249);
-    expect(checkCountryTable(COUNTRIES, 'countries.json')).toEqual([]);
+    expect(Object.keys(countriesInUse())).toHaveLength(249);
+    expect(checkCountryTable(countriesInUse(), 'countries.json')).toEqual([]);
+  });
+
+  it('is read at run time from the countries.json beside the rule file, which the rule set carries', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rules-countries-'));
+    const rules = path.join(dir, 'duty-free.yaml');
+    copyFileSync(DEFAULT_RULE_FILE, rules);
+    writeFileSync(path.join(dir, 'countries.json'), JSON.stringify({ ...countriesInUse(), GB: ['Great Britain', 'Blighty'] }));
+    expect(loadRuleSet(rules).countries.GB).toEqual(['Great Britain', 'Blighty']);
+    // a broken table beside the rules stops the load, with the table's own problems
+    writeFileSync(path.join(dir, 'countries.json'), JSON.stringify({ GB: ['United Kingdom'], UA: ['United Kingdom'] }));
+    expect(checkRuleFile(rules).ruleSet).toBeUndefined();
+    expect(checkRuleFile(rules).problems).toContainEqual(expect.objectContaining({ file: path.join(dir, 'countries.json'), field: 'UA[0]', severity: 'error' }));
+    // the rules' country codes are checked against that table: one without GU makes rules[…].countries an error
+    const { GU: _gu, ...withoutGuam } = countriesInUse();
+    writeFileSync(path.join(dir, 'countries.json'), JSON.stringify(withoutGuam));
+    expect(checkRuleFile(rules).problems).toContainEqual(expect.objectContaining({ problem: expect.stringContaining('unknown country code "GU"') }));
+    writeFileSync(path.join(dir, 'countries.json'), '{ not json');
+    expect(readCountryTable(path.join(dir, 'countries.json')).problems).toEqual([expect.objectContaining({ field: '(file)', problem: expect.stringContaining('not valid JSON') })]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('finds bad codes, empty names and an alias used twice', () => {

@@ -1,13 +1,14 @@
 /**
- * Reads `knowledge/rules/duty-free.yaml`, validates it and resolves its source keys. The only
- * module here that touches the file system.
+ * Reads `knowledge/rules/duty-free.yaml` and the country table beside it (countries.json),
+ * validates both and resolves the rules' source keys. With countries.ts (the table's reader),
+ * the only module here that touches the file system.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import yaml from 'js-yaml';
 import type { ZodIssue } from 'zod';
-import countryFile from '../../knowledge/rules/countries.json';
 import { checkRuleFileContent } from './checks';
-import { checkCountryTable } from './countries';
+import { COUNTRIES_FILE_NAME, countriesInUse, DEFAULT_COUNTRIES_FILE, readCountryTable, type CountryTable } from './countries';
 import { ruleFileSchema, type RuleEntry, type RuleFile } from './schema';
 import { KINDS, type FactKey, type Kind, type QuestionData, type Rule, type RuleSet, type Source } from './types';
 import type { Problem } from '../problems';
@@ -45,8 +46,9 @@ export function loadRuleSet(file: string): RuleSet {
 }
 
 /**
- * Reads and validates a rule file without throwing: every problem found, and the rule set when
- * there are no errors. For `npm run kb:check`.
+ * Reads and validates a rule file and the countries.json beside it without throwing: every
+ * problem found, and the rule set (with its country table) when there are no errors. For
+ * `npm run kb:check`, and for every load and staff `reload`.
  *
  * @example
  * checkRuleFile('knowledge/rules/duty-free.yaml'); // { ruleSet: {...}, problems: [] }
@@ -58,16 +60,29 @@ export function checkRuleFile(file: string): { ruleSet?: RuleSet; problems: Prob
   } catch (err) {
     return { problems: [{ file, field: '(file)', problem: `cannot read the file: ${(err as Error).message}`, severity: 'error' }] };
   }
-  return parseRuleFile(textContent, file);
+  const countries = readCountriesBeside(file);
+  const parsed = parseRuleFile(textContent, file, countries.table ?? countriesInUse());
+  const problems = [...parsed.problems, ...countries.problems];
+  return parsed.ruleSet && countries.table ? { ruleSet: parsed.ruleSet, problems } : { problems };
 }
 
 /**
- * Validates rule-file text (YAML) as `checkRuleFile` does, for callers that already have it.
+ * The country table for a rule file: countries.json in the same folder, or DEFAULT_COUNTRIES_FILE
+ * when that folder has none (a rule file tried out elsewhere).
+ */
+function readCountriesBeside(file: string): { table?: CountryTable; problems: Problem[] } {
+  const beside = path.join(path.dirname(file), COUNTRIES_FILE_NAME);
+  return readCountryTable(existsSync(beside) ? beside : DEFAULT_COUNTRIES_FILE);
+}
+
+/**
+ * Validates rule-file text (YAML) as `checkRuleFile` does, for callers that already have it;
+ * country codes are checked against `countries` (by default the table in use).
  *
  * @example
  * parseRuleFile('reviewed: 2026-11-25', 'x.yaml').problems[0].field; // 'reminder'
  */
-export function parseRuleFile(textContent: string, file: string): { ruleSet?: RuleSet; problems: Problem[] } {
+export function parseRuleFile(textContent: string, file: string, countries: CountryTable = countriesInUse()): { ruleSet?: RuleSet; problems: Problem[] } {
   let raw: unknown;
   try {
     // CORE_SCHEMA keeps 2025-08-29 a string instead of turning it into a JavaScript Date.
@@ -79,9 +94,9 @@ export function parseRuleFile(textContent: string, file: string): { ruleSet?: Ru
   }
   const parsed = ruleFileSchema.safeParse(raw ?? {});
   if (!parsed.success) return { problems: parsed.error.issues.flatMap((issue) => problemsFromIssue(issue, file)) };
-  const problems = [...checkRuleFileContent(parsed.data, file), ...checkCountryTable(countryFile as Record<string, unknown>, 'knowledge/rules/countries.json')];
+  const problems = checkRuleFileContent(parsed.data, file, countries);
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  return { ruleSet: toRuleSet(parsed.data, file), problems };
+  return { ruleSet: toRuleSet(parsed.data, file, countries), problems };
 }
 
 /**
@@ -102,7 +117,7 @@ function problemsFromIssue(issue: ZodIssue, file: string): Problem[] {
   return [{ file, field: fieldPath(issue.path), problem: message, severity: 'error' }];
 }
 
-function toRuleSet(data: RuleFile, file: string): RuleSet {
+function toRuleSet(data: RuleFile, file: string, countries: CountryTable): RuleSet {
   const resolve = (keys: readonly string[]): Source[] => keys.map((key) => ({ title: data.sources[key].title, url: data.sources[key].url }));
   return {
     file,
@@ -115,6 +130,7 @@ function toRuleSet(data: RuleFile, file: string): RuleSet {
     wording: data.wording,
     nextSteps: data.nextSteps.map((step) => ({ when: step.when, kinds: step.kinds, text: step.text, sources: resolve(step.sources ?? []) })),
     generalSources: resolve(data.generalSources),
+    countries,
   };
 }
 

@@ -2,6 +2,7 @@
  * The vocabulary of the duty-free rules engine: the facts about a shipment, the validated rule
  * set read from `knowledge/rules/duty-free.yaml`, and what the engine returns. Types only.
  */
+import type { CountryTable } from './countries';
 
 /** "I don't know" — a valid answer for every fact. */
 export const UNKNOWN = 'unknown';
@@ -167,6 +168,8 @@ export interface RuleSet {
   wording: Wording;
   nextSteps: NextStepItem[];
   generalSources: Source[];
+  /** The country table the rules were checked against (countries.json beside the rule file). */
+  countries: CountryTable;
 }
 
 export interface Question {

@@ -2,7 +2,7 @@
  * Countries by name, alias or ISO code, using the editable table in
  * `knowledge/rules/countries.json`.
  */
-import { COUNTRIES, countryAliases, isCountryCode, normalizeName, type CountryTable } from '../countries';
+import { countriesInUse, countryAliases, isCountryCode, normalizeName, type CountryTable } from '../countries';
 
 const LEAD_IN = /^(?:(?:it|they|its|it s|they re|theyre|the goods|the package|goods) )?(?:(?:is|are|was|were|came|come|comes|come from) )?(?:(?:made|shipped|sent|mailed|ordered|bought|coming) )?(?:(?:from|in) )?(?:the )?/;
 
@@ -16,7 +16,7 @@ const LEAD_IN = /^(?:(?:it|they|its|it s|they re|theyre|the goods|the package|go
  * parseCountry('hk'); // 'HK'
  * parseCountry('it was made in Germany'); // 'DE'
  */
-export function parseCountry(text: string, table: CountryTable = COUNTRIES): string | undefined {
+export function parseCountry(text: string, table: CountryTable = countriesInUse()): string | undefined {
   const n = normalizeName(text);
   if (!n) return undefined;
   const aliases = countryAliases(table);
@@ -34,7 +34,7 @@ export function parseCountry(text: string, table: CountryTable = COUNTRIES): str
  * @example
  * countriesMentioned('a gift from american samoa'); // [{ code: 'AS', index: 12, name: 'american samoa' }]
  */
-export function countriesMentioned(normalized: string, table: CountryTable = COUNTRIES): Array<{ code: string; index: number; name: string }> {
+export function countriesMentioned(normalized: string, table: CountryTable = countriesInUse()): Array<{ code: string; index: number; name: string }> {
   const names = [...countryAliases(table).entries()].filter(([name]) => name.length >= 3).sort((a, b) => b[0].length - a[0].length);
   const taken: boolean[] = [];
   const found: Array<{ code: string; index: number; name: string }> = [];
