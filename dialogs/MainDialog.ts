@@ -31,9 +31,6 @@ import {
 import type { BotServices } from './services';
 import { ELIGIBILITY_DIALOG, ESCALATION_DIALOG, MAIN_DIALOG, type EligibilityOptions, type EscalationOptions } from './ids';
 
-/** Moved to ./ids (import them from there); re-exported until every dialog imports ./ids. */
-export { ELIGIBILITY_DIALOG, ESCALATION_DIALOG, MAIN_DIALOG, type EligibilityOptions, type EscalationOptions } from './ids';
-
 /** What the main dialog remembers between turns (plain JSON in conversation state). */
 export interface MainState {
   /** The document answered last, for "Helpful / Not helpful". */
