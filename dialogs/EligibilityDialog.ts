@@ -23,9 +23,10 @@
  * every turn, never from the wall clock.
  */
 import { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { quoteUserText, type Reply } from '../src/channels/reply';
+import { quoteUserText, type Reply } from '../src/replies';
 import { catalog, fill } from '../src/messages';
-import { assess, extractFacts, mentionsPastArrival, todayInEastern } from '../src/rules';
+import { easternDate } from '../src/dates';
+import { assess, extractFacts, mentionsPastArrival } from '../src/rules';
 import { describeFacts, verdictReply } from './verdict';
 import { GuidedDialog, type GuidedOutcome } from './GuidedDialog';
 import { ELIGIBILITY_DIALOG, type EligibilityOptions } from './ids';
@@ -49,7 +50,7 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState, Eligibilit
 
   /** Today in U.S. Eastern time, from the injected clock. */
   private today(): string {
-    return todayInEastern(this.services.clock());
+    return easternDate(this.services.clock());
   }
 
   private words(dc?: DialogContext): EligibilityContext['m'] {

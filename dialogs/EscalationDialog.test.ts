@@ -10,7 +10,7 @@ import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { simpleParser } from 'mailparser';
 import { FileOutboxStore, hashIdempotencyKey, type OutboxRecord, type TranscriptEntry } from '../src/escalation';
-import { quoteUserText } from '../src/channels/reply';
+import { quoteUserText } from '../src/replies';
 import { createTestBotServices, testKnowledgeBase, type TestBotServices, type TestBotServicesOptions } from '../test/helpers/botServices';
 import { ESCALATION_LABELS as L, EscalationDialog, waitText } from './EscalationDialog';
 import type { GuidedOutcome } from './GuidedDialog';

@@ -15,7 +15,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { quoteUserText, type Reply, type Suggestion } from '../src/channels/reply';
+import { quoteUserText, type Reply, type Suggestion } from '../src/replies';
 import {
   ESCALATION_LIMITS,
   EscalationValidationError,

@@ -17,7 +17,7 @@ import type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext';
 import { detectIntent } from '../src/intents';
 import { looksLikeQuestion } from '../src/rules';
 import { sendReply } from '../src/channels/render';
-import type { Reply } from '../src/channels/reply';
+import type { Reply } from '../src/replies';
 import { catalog } from '../src/messages';
 import { answerReply } from './messages';
 import type { BotServices } from './services';

@@ -1,12 +1,13 @@
 /**
  * The words people type instead of pressing a button in the email dialog, in one place: for
- * each kind of answer, the phrases that mean it (matched whole, after {@link answerWords}), and
+ * each kind of answer, the phrases that mean it (matched whole, after {@link withoutCourtesies}), and
  * whether a short reply that starts with "yes" or "no" means it too ("yes, that's fine").
  *
  * Hand-written on purpose: the maintained yes/no parsers (`yn`) know only y/yes/true/on and
  * n/no/false/off (and are ES modules only), not "keep it", "skip" or "just the question".
  * English only, like the catalog's buttons; a new language adds its own table.
  */
+import { answerWords as answerWordsOf } from '../../src/text/normalize';
 
 /** A kind of answer: its phrases, and which short yes/no reply also means it. */
 interface AnswerWords {
@@ -74,28 +75,21 @@ export type AnswerKind = keyof typeof ANSWER_WORDS;
 const PHRASES = Object.fromEntries(Object.entries(ANSWER_WORDS).map(([kind, words]) => [kind, new Set<string>(words.phrases)])) as Record<AnswerKind, Set<string>>;
 
 /**
- * Lower-cases, folds typographic quotes, drops punctuation other than apostrophes and hyphens,
- * squeezes spaces.
+ * A typed answer as words (src/text/normalize.ts): lower case, typographic quotes folded,
+ * punctuation dropped, spaces squeezed.
  *
  * @example
  * normaliseWords('“Send it!”'); // 'send it'
  */
-export function normaliseWords(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[^\p{L}\p{N}'\s-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const normaliseWords = answerWordsOf;
 
 /**
  * An answer to a button question, normalised and without courtesies ("yes please" → "yes").
  *
  * @example
- * answerWords('Yes, thanks!'); // 'yes'
+ * withoutCourtesies('Yes, thanks!'); // 'yes'
  */
-export function answerWords(text: string): string {
+export function withoutCourtesies(text: string): string {
   return normaliseWords(text)
     .replace(/\b(please|thanks|thank you|thx)\b/g, ' ')
     .replace(/\s+/g, ' ')
@@ -122,7 +116,7 @@ function short(said: string, way: 'yes' | 'no'): boolean {
  * means('send', 'maybe later');       // false
  */
 export function means(kind: AnswerKind, text: string): boolean {
-  const said = answerWords(text);
+  const said = withoutCourtesies(text);
   const words: AnswerWords = ANSWER_WORDS[kind];
   return PHRASES[kind].has(said) || (words.short !== undefined && short(said, words.short));
 }

@@ -10,11 +10,11 @@
  * (src/rules/parse/reading.ts) says what the message means, and `answerFact` only routes on it.
  * The words come from the eligibility catalog (src/messages/en/eligibility.ts).
  */
-import { quoteUserText, type Reply, type Suggestion } from '../../src/channels/reply';
+import { quoteUserText, type Reply, type Suggestion } from '../../src/replies';
 import { fill, type Catalog } from '../../src/messages';
+import { displayDate } from '../../src/dates';
 import {
   applyAnswer,
-  formatDate,
   formatUsd,
   nextQuestion,
   questionFor,
@@ -97,7 +97,7 @@ function prompt(q: Question, state: EligibilityState, { m, today, rules }: Eligi
   const paragraphs = state.preface.splice(0);
   const dateAssumed = state.facts.entryDate === undefined && q.fact !== 'entryDate';
   // The first question says which day is checked, with a way to change it.
-  if (dateAssumed && state.history.length === 0) paragraphs.push(fill(m.checkingToday, { date: formatDate(today) }));
+  if (dateAssumed && state.history.length === 0) paragraphs.push(fill(m.checkingToday, { date: displayDate(today) }));
   if (q.fact === 'valueUsd' && state.foreignMoney) paragraphs.push(fill(m.foreignMoney, state.foreignMoney));
   let text = `**${q.prompt}**`;
   if (q.fact === 'contents') {
@@ -179,7 +179,7 @@ function answerFact(q: Question, state: EligibilityState, input: TurnInput, cont
     case 'one-date':
       return { ok: false, message: m.oneDate };
     case 'rules-changed':
-      return { ok: false, message: fill(m.rulesChanged, { dates: reading.changes.map(formatDate).join(m.and), example: formatDate(reading.changes[0]!) }) };
+      return { ok: false, message: fill(m.rulesChanged, { dates: reading.changes.map(displayDate).join(m.and), example: displayDate(reading.changes[0]!) }) };
     case 'unclear':
       return { ok: false, message: m.answerOrQuestion };
     case 'retry':
@@ -193,7 +193,7 @@ function answerFact(q: Question, state: EligibilityState, input: TurnInput, cont
   if (q.fact === 'entryDate') delete state.asking;
   if (q.fact === 'valueUsd') delete state.foreignMoney;
   let note = parsed.note;
-  if (reading.sayBack === 'entryDate') note = fill(parsed.value === today ? m.notedEntryDateToday : m.notedEntryDate, { date: formatDate(parsed.value as string) });
+  if (reading.sayBack === 'entryDate') note = fill(parsed.value === today ? m.notedEntryDateToday : m.notedEntryDate, { date: displayDate(parsed.value as string) });
   if (reading.sayBack === 'amount') note = fill(m.notedAmount, { amount: formatUsd(parsed.value as number) });
   return note ? { ok: true, note } : { ok: true };
 }

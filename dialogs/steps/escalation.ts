@@ -12,7 +12,7 @@
  * The words come from the escalation catalog (src/messages/en/escalation.ts); the typed
  * equivalents of the buttons from ./answerWords.ts.
  */
-import { quoteUserText, type Reply } from '../../src/channels/reply';
+import { quoteUserText, type Reply } from '../../src/replies';
 import { cleanMultiline, ESCALATION_LIMITS, isValidEmailAddress, removeCardNumbers, type TranscriptEntry } from '../../src/escalation';
 import { fill, formatNumber, plural, type Catalog } from '../../src/messages';
 import type { Accepted, GuidedStep } from '../GuidedDialog';

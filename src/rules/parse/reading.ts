@@ -17,6 +17,7 @@
  * here except the parsers' own retry messages.
  */
 import { chrono } from './chrono';
+import { addDays } from '../../dates';
 import { rulesChangeBetween } from '../changes';
 import { UNKNOWN, type Choice, type FactKey, type RuleSet, type ShipmentFacts } from '../types';
 import { parseAnswer, type ParsedAnswer } from './answer';
@@ -98,11 +99,6 @@ export function isChangeDate(text: string): boolean {
   return CHANGE_DATE.test(normaliseAnswer(text));
 }
 
-/** The day before a YYYY-MM-DD date (UTC arithmetic: the machine's time zone never shifts it). */
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Why a typed entry date cannot be used as it is, beyond what the date parser checks: two dates
  * in one answer (a second chrono-node pass that counts them), or a month in which the rules
@@ -119,7 +115,7 @@ export function entryDateProblem(text: string, today: string, rules: RuleSet): E
   if (found.length > 1) return { kind: 'one-date' };
   const date = parseDate(text, today);
   if (date.ok && date.approximate) {
-    const changes = rulesChangeBetween(rules, dayBefore(date.approximate.from), date.approximate.to);
+    const changes = rulesChangeBetween(rules, addDays(date.approximate.from, -1), date.approximate.to);
     if (changes.length > 0) return { kind: 'rules-changed', changes };
   }
   return undefined;
