@@ -103,6 +103,8 @@ export interface OpenPageOptions {
   deviceScaleFactor?: number;
   /** Wait for the chat's send box (default true). */
   waitForChat?: boolean;
+  /** Runs on the new page before it loads (e.g. network throttling through the DevTools protocol). */
+  beforeLoad?: (page: Page) => Promise<void>;
 }
 
 /**
@@ -134,6 +136,7 @@ export async function openChatPage(browser: Browser, url: string, options: OpenP
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  await options.beforeLoad?.(page);
   await page.goto(url);
   if (options.waitForChat ?? true) await sendBox(page).waitFor({ state: 'visible', timeout: 20_000 });
   return {

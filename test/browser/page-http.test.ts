@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import restify from 'restify';
@@ -83,31 +84,82 @@ describe('the Web Chat bundle', () => {
     expect(bundle.urlPath).toBe(`/webchat/${bundle.version}/webchat.js`);
   });
 
-  test('is served at its versioned path, cached for a year, gzipped on request, and revalidates with its ETag', async () => {
-    const base = await startPage();
-    const { urlPath, file } = locateWebChatBundle();
-    const plain = await fetch(`${base}${urlPath}`, { headers: { 'Accept-Encoding': 'identity' } });
-    expect(plain.status).toBe(200);
-    expect(plain.headers.get('content-type')).toMatch(/javascript/);
-    expect(plain.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    const body = Buffer.from(await plain.arrayBuffer());
-    expect(body.equals(fs.readFileSync(file))).toBe(true);
-
-    // fetch() would transparently decompress; read the raw bytes with node:http instead.
-    const gzipped = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
-      const request = http.get(`${base}${urlPath}`, { headers: { 'Accept-Encoding': 'gzip' } }, (response) => {
+  /** The raw response (fetch() would decompress transparently). */
+  function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const request = http.get(url, { headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
       });
       request.on('error', reject);
     });
-    expect(gzipped.encoding).toBe('gzip');
-    expect(zlib.gunzipSync(gzipped.body).equals(body)).toBe(true);
+  }
 
-    const etag = plain.headers.get('etag') ?? '';
-    const again = await fetch(`${base}${urlPath}`, { headers: { 'If-None-Match': etag } });
-    expect(again.status).toBe(304);
+  test('is served at its versioned path, cached for a year (immutable), by Accept-Encoding: brotli, gzip or as is', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'webchat-cache-'));
+    try {
+      const base = await startPage({ bundleCacheDir: cacheDir, bundleBrotliQuality: 5 });
+      const { urlPath, file } = locateWebChatBundle();
+      const original = fs.readFileSync(file);
+
+      const plain = await rawGet(`${base}${urlPath}`, { 'Accept-Encoding': 'identity' });
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-type']).toMatch(/javascript/);
+      expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(plain.headers.vary).toBe('Accept-Encoding');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(original)).toBe(true);
+
+      const gzipped = await rawGet(`${base}${urlPath}`, { 'Accept-Encoding': 'gzip, deflate' });
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers.etag).toMatch(/-gz"$/);
+      expect(Number(gzipped.headers['content-length'])).toBe(gzipped.body.length);
+      expect(gzipped.body.length).toBeLessThan(original.length * 0.3);
+      expect(zlib.gunzipSync(gzipped.body).equals(original)).toBe(true);
+
+      // Brotli is made once in the background; until then a brotli-capable browser gets gzip.
+      let brotli = await rawGet(`${base}${urlPath}`, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+      expect(['br', 'gzip']).toContain(brotli.headers['content-encoding']);
+      for (const until = Date.now() + 60_000; brotli.headers['content-encoding'] !== 'br' && Date.now() < until; ) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        brotli = await rawGet(`${base}${urlPath}`, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+      }
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotli.headers.etag).toMatch(/-br"$/);
+      expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotli.headers.vary).toBe('Accept-Encoding');
+      expect(zlib.brotliDecompressSync(brotli.body).equals(original)).toBe(true);
+      expect((await rawGet(`${base}${urlPath}`, { 'Accept-Encoding': 'br;q=0, gzip' })).headers['content-encoding']).toBe('gzip');
+
+      // Cached on disk: another server (a restart) sends brotli on its first request.
+      const restarted = await startPage({ bundleCacheDir: cacheDir, bundleBrotliQuality: 5 });
+      await new Promise((resolve) => setTimeout(resolve, 300)); // reading the cache is asynchronous
+      await rawGet(`${restarted}/`, {});
+      for (let i = 0; i < 20 && (await rawGet(`${restarted}${urlPath}`, { 'Accept-Encoding': 'br' })).headers['content-encoding'] !== 'br'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const fromCache = await rawGet(`${restarted}${urlPath}`, { 'Accept-Encoding': 'br' });
+      expect(fromCache.headers['content-encoding']).toBe('br');
+      expect(fromCache.body.equals(brotli.body)).toBe(true);
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  test('revalidates with its ETag: 304 with no body for the tag of any encoding, 200 for another version', async () => {
+    const base = await startPage({ bundleCacheDir: false, bundleBrotliQuality: 5 });
+    const { urlPath } = locateWebChatBundle();
+    const gzipped = await rawGet(`${base}${urlPath}`, { 'Accept-Encoding': 'gzip' });
+    const etag = String(gzipped.headers.etag);
+    for (const [accept, ifNoneMatch] of [['gzip', etag], ['identity', etag], ['gzip, br', `W/${etag}`], ['gzip', `"stale", ${etag}`]]) {
+      const again = await rawGet(`${base}${urlPath}`, { 'Accept-Encoding': accept!, 'If-None-Match': ifNoneMatch! });
+      expect(again.status).toBe(304);
+      expect(again.body.length).toBe(0);
+      expect(again.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(again.headers.etag).toBeDefined();
+    }
+    expect((await rawGet(`${base}${urlPath}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': '"an-older-bundle-gz"' })).status).toBe(200);
   });
 
   test('other versions are 404; /webchat/webchat.js redirects to the current one', async () => {

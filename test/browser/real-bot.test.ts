@@ -92,13 +92,20 @@ describeInBrowser('the CBP page with Web Chat and the real bot', () => {
 
   const kb = () => service.core.content.knowledge();
 
-  /** Opens the page, waits for the welcome; the page is closed after the test. */
+  /** Opens the page, waits for the welcome; the page is closed after the test. Prints the time to the welcome. */
   async function openWelcomedPage(): Promise<ChatPage> {
+    const started = performance.now();
     const chat = await openChatPage(browser, `${service.url}/`);
     open.push(chat);
     await waitForBotMessage(chat.page, WELCOME, 20_000);
+    welcomeTimes.push(Math.round(performance.now() - started));
     return chat;
   }
+  const welcomeTimes: number[] = [];
+  afterAll(() => {
+    // Fresh browser context each time (no cached bundle), loopback; see test/browser/welcome-timing.test.ts for slower networks.
+    if (welcomeTimes.length > 0) console.log(`time to welcome (page opened → welcome shown, fresh context, loopback): ${welcomeTimes.join(', ')} ms`);
+  });
 
   /** No console error, uncaught exception, CSP violation or "Send failed" on the page. */
   async function expectCleanPage(chat: ChatPage): Promise<void> {
