@@ -2,6 +2,7 @@
  * The email dialog's step table run by the GuidedDialog helpers, without botbuilder: which step
  * comes next, what "back" re-asks, and the typed equivalents of the buttons.
  */
+import fc from 'fast-check';
 import { catalog } from '../../src/messages';
 import { nextStep, stepBack } from '../GuidedDialog';
 import { means } from './answerWords';
@@ -64,6 +65,33 @@ describe('the email steps', () => {
     const state: EscalationState = { history: [] };
     expect(ESCALATION_STEPS[0]!.parse(state, { text: 'purple' }, context)).toEqual({ ok: false, message: 'Please choose **Yes, email it** or **No thanks**.' });
     expect(nextStep(ESCALATION_STEPS, state, context)?.id).toBe('confirm');
+  });
+});
+
+describe('the email steps, for any answers and "back"s', () => {
+  const turn = fc.oneof(
+    fc.constant('back' as const),
+    fc.constantFrom('yes', 'no', 'keep it', 'change it', 'skip', 'person@example.com', 'include it', 'just the question', 'send', 'purple'),
+    fc.string({ maxLength: 60 }),
+  );
+  it('always has a step to ask until the person declines or sends, and a step is asked only when not skipped', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.boolean(), fc.array(turn, { maxLength: 25 }), (offered, withHistory, turns) => {
+        const state: EscalationState = { history: withHistory ? HISTORY : [], ...(offered ? { proposed: 'Is a $30 gift from Canada duty free?' } : {}) };
+        for (const t of turns) {
+          if (state.declined || state.sending) break;
+          const step = nextStep(ESCALATION_STEPS, state, context);
+          expect(step).toBeDefined();
+          expect(step!.skipIf?.(state, context) ?? false).toBe(false);
+          if (t === 'back') stepBack(ESCALATION_STEPS, state, context);
+          else step!.parse(state, { text: t }, context);
+        }
+        // Whatever happened, the summary is reached only with a question to send.
+        if (nextStep(ESCALATION_STEPS, state, context)?.id === 'summary' || state.sending) expect(state.question).toEqual(expect.any(String));
+        if (!withHistory) expect(state.includeTranscript).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
