@@ -50,7 +50,9 @@ export class ConversationTranscript {
       const limit = from === 'bot' ? TRANSCRIPT_BOT_CHARS : TRANSCRIPT_TEXT_CHARS;
       // Card numbers out before the line is cut (a cut could hide one) and before it is kept.
       const line = removeCardNumbers(said);
-      lines.push({ from, text: line.length > limit ? `${line.slice(0, limit - 1)}…` : line, at: this.clock().toISOString() });
+      // Performance (issue 15): an ASCII "...", not "…": one non-Latin-1 character makes V8 keep the
+      // whole string, and the state's JSON, two bytes per character.
+      lines.push({ from, text: line.length > limit ? `${line.slice(0, limit - 3)}...` : line, at: this.clock().toISOString() });
       lines.splice(0, Math.max(0, lines.length - TRANSCRIPT_LINES));
     };
     add('user', text);

@@ -1,6 +1,7 @@
+import v8 from 'node:v8';
 import { MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
 import { ExpiringMemoryStorage } from './expiringMemory';
-import { OnceSerialisedConversationState } from './serialisedState';
+import { OnceSerialisedConversationState, stateJson } from './serialisedState';
 import { ConflictCheckedStorage, isStateConflict } from './stateStorage';
 
 const adapter = new TestAdapter();
@@ -76,6 +77,31 @@ describe('OnceSerialisedConversationState', () => {
     const error = await state.saveChanges(b).catch((err: unknown) => err);
     expect(isStateConflict(error)).toBe(true);
     expect(await step.get(turn())).toBe(2);
+  });
+
+  test('the kept JSON is a one-byte string even when the state holds wider characters, and reads back exactly', async () => {
+    /** V8's serializer writes one-byte strings with the tag '"' and two-byte ones with 'c'. */
+    const isOneByte = (text: string) => v8.serialize(text)[2] === '"'.charCodeAt(0);
+    const wide = { transcript: [{ from: 'bot', text: 'Informal entry – up to $2,500…' }, { from: 'user', text: 'danke 👍 “quoted”' }], eTag: '7' };
+    expect(isOneByte(JSON.stringify(wide))).toBe(false);
+    const json = stateJson(wide);
+    expect(isOneByte(json)).toBe(true);
+    expect(JSON.parse(json)).toEqual({ transcript: wide.transcript });
+    expect(stateJson({ plain: 'café' })).toBe('{"plain":"café"}');
+
+    memory = new ExpiringMemoryStorage({ ttlMs: 60_000, maxItems: 10, sweepIntervalMs: 0 });
+    const state = new OnceSerialisedConversationState(memory);
+    const lines = state.createProperty<unknown[]>('transcript');
+    const first = turn('wide');
+    await lines.set(first, wide.transcript);
+    await state.saveChanges(first);
+    const [[, stored]] = [...(memory as unknown as { entries: Map<string, { json: string }> }).entries];
+    expect(isOneByte(stored!.json)).toBe(true);
+    const second = turn('wide');
+    expect(await lines.get(second)).toEqual(wide.transcript);
+    const write = jest.spyOn(memory, 'write');
+    await state.saveChanges(second);
+    expect(write).not.toHaveBeenCalled(); // read back unchanged: no write
   });
 
   test('a store that knows nothing of it (botbuilder MemoryStorage) works as before; clear() and force save', async () => {

@@ -24,10 +24,25 @@ import { ConversationState, type StoreItem, type TurnContext } from 'botbuilder'
 const readJson = new WeakMap<object, string>();
 const writeJson = new WeakMap<object, string>();
 
-/** The JSON a store keeps for an item: everything but its eTag (the store keeps that beside it). */
+const WIDE = /[^\u0000-\u00ff]/;
+const WIDE_ALL = /[^\u0000-\u00ff]/g;
+
+/**
+ * The JSON a store keeps for an item: everything but its eTag (the store keeps that beside it),
+ * as a one-byte string. V8 keeps a string with any character above U+00FF (an en dash from an
+ * answer, a person's emoji) at two bytes per character; here such characters are written as
+ * `\uXXXX` escapes, so the kept text is half the size and parses back to exactly the same state.
+ *
+ * @example
+ * stateJson({ transcript: ['x – y'], eTag: '3' }); // '{"transcript":["x \\u2013 y"]}'
+ */
 export function stateJson(item: StoreItem): string {
   const { eTag: _eTag, ...rest } = item;
-  return JSON.stringify(rest);
+  const json = JSON.stringify(rest);
+  if (!WIDE.test(json)) return json;
+  const escaped = json.replace(WIDE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // replace() keeps the two-byte representation; a Latin-1 round trip makes the copy one-byte.
+  return Buffer.from(escaped, 'latin1').toString('latin1');
 }
 
 /** Called by a store that parsed `item` from `json` (which has no eTag) and hands it out unchanged. */
