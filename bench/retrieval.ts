@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import MiniSearch from 'minisearch';
-import { KnowledgeBase, loadKnowledgeBase, loadSynonyms, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
+import { formatProblem, KnowledgeBase, loadKnowledgeBase, loadSynonyms, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
 import { devFitRows, fitRow, fitRows, type FitRow } from '../src/knowledge/fitModels';
 import { confidenceOf, FEATURE_NAMES, kindFor, THRESHOLDS } from '../src/knowledge/confidence';
 import { evaluate, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
@@ -231,7 +231,7 @@ function main(): void {
   const loadMs = timeMs(() => {
     loaded = loadKnowledgeBase(args.dir, { today: TODAY });
   });
-  if (!loaded?.kb) throw new Error(`knowledge base has errors:\n${(loaded?.problems ?? []).map((p) => `${p.file}: ${p.field}: ${p.problem}`).join('\n')}`);
+  if (!loaded?.kb) throw new Error(`knowledge base has errors:\n${(loaded?.problems ?? []).map(formatProblem).join('\n')}`);
   const docs = [...loaded.kb.documents];
   // Index build alone (documents already read), comparable with plain minisearch's.
   const { table } = loadSynonyms(path.join(args.dir, 'synonyms.yaml'));

@@ -10,13 +10,15 @@ import { EscalationDialog } from '../dialogs/EscalationDialog';
 import { MainDialog } from '../dialogs/MainDialog';
 import type { BotServices } from '../dialogs/services';
 import { CbpBot } from './bot';
-import { Clock, easternDate, runningClock, systemClock } from './clock';
+import { Clock, runningClock, systemClock } from './clock';
+import { easternDate } from './dates';
 import { ExpiringMemoryStorage } from './storage/expiringMemory';
 import { OnceSerialisedConversationState } from './storage/serialisedState';
 import type { AppConfig } from './config';
 import { createEscalationService, OutboxStore } from './escalation';
 import { FileTaughtStore, type Taught, type TaughtStore } from './knowledge/taught';
 import { DatedKnowledge, KnowledgeBase, loadDatedKnowledge, Problem } from './knowledge';
+import { formatProblem } from './problems';
 import type { Logger } from './logger';
 import { JsonlRecordStore, MemoryRecordStore, RecordStore } from './records';
 import { loadRuleSet, RuleSet, useCountries } from './rules';
@@ -120,10 +122,6 @@ export class Content {
     useCountries(ruleSet.countries);
     return { documents: this.knowledge().documents.length };
   }
-}
-
-function formatProblem(p: Problem): string {
-  return `${p.file}: ${p.field}: ${p.problem}`;
 }
 
 export interface BotCore {

@@ -39,7 +39,3 @@ export function fixedClock(isoDateOrInstant: string): Clock {
   if (Number.isNaN(at.getTime())) throw new Error(`not a date: ${isoDateOrInstant}`);
   return () => new Date(at.getTime());
 }
-
-// Moved to src/dates.ts (one home for calendar dates); re-exported for the modules that still
-// import them from here (app.ts, the channels' renderers, staff reports) until they import ./dates.
-export { displayDate, easternDate } from './dates';

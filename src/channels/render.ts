@@ -9,7 +9,7 @@
 import { ActionTypes, Activity, ActivityTypes, Attachment, CardFactory, TurnContext } from 'botbuilder';
 import { renderEmailReply } from './email';
 import { Reply, sourceLine } from './reply';
-import { displayDate } from '../clock';
+import { displayDate } from '../dates';
 import { catalog, fill } from '../messages';
 import { renderTeamsReply } from './teams';
 

@@ -2,7 +2,7 @@
  * The citation line the channels add under an answer. The reply model itself is the neutral
  * `src/replies.ts` (re-exported here for the channel renderers).
  */
-import { displayDate } from '../clock';
+import { displayDate } from '../dates';
 import { catalog, fill } from '../messages';
 import { escapeMarkdownText, type Reply } from '../replies';
 

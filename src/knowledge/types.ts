@@ -60,13 +60,8 @@ export interface AnswerResult {
   alternatives: KnowledgeDoc[];
 }
 
-/** One finding of validation: `file: field: problem`. Errors block loading; warnings do not. */
-export interface Problem {
-  file: string;
-  field: string;
-  problem: string;
-  severity: 'error' | 'warning';
-}
+/** One finding of validation (src/problems.ts: the one shape for knowledge, rules, names and synonyms). */
+export type { Problem } from '../problems';
 
 /** The synonym table (knowledge/synonyms.yaml and vocabulary.yaml): here so both loaders share it without importing each other. */
 export interface SynonymTable {

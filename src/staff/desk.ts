@@ -6,7 +6,7 @@ import { catalog, fill } from '../messages';
 import type { Reply } from '../replies';
 import { exactKey, OUT_OF_SCOPE, type KnowledgeBase, type KnowledgeDoc, type Taught, type TaughtStore } from '../knowledge';
 import { MAX_TAUGHT_CHARS } from '../knowledge/taught';
-import { easternDate } from '../clock';
+import { easternDate } from '../dates';
 import { versionsOf } from '../knowledge/dated';
 import { dueForReview } from '../knowledge/dateChecks';
 import { scanRecords, type RecordStore } from '../records';

@@ -5,7 +5,7 @@
  * version with its dates, and the date its text is due for review.
  */
 import path from 'node:path';
-import { displayDate } from '../clock';
+import { displayDate } from '../dates';
 import { catalog, fill } from '../messages';
 import { escapeMarkdownText, quoteUserText, type Reply } from '../replies';
 import { versionsOf } from '../knowledge/dated';

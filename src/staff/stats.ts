@@ -5,7 +5,7 @@
  */
 import { catalog, fill, plural } from '../messages';
 import type { Reply } from '../replies';
-import { displayDate } from '../clock';
+import { displayDate } from '../dates';
 import type { DueDocument } from '../knowledge/dateChecks';
 import type { UsageRecord } from '../records';
 import { DateWindow, lastDays, windowLabel } from './dates';

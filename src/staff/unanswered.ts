@@ -3,7 +3,7 @@
  * unsure, in the last days — the knowledge gaps to fill. Questions are grouped by their
  * normalised text with simple near-duplicate folding, most frequent first.
  */
-import { displayDate } from '../clock';
+import { displayDate } from '../dates';
 import { catalog, fill, formatNumber, plural } from '../messages';
 import { quoteUserText, type Reply } from '../replies';
 import type { QuestionOutcome, QuestionRecord, UsageRecord } from '../records';
