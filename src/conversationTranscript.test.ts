@@ -9,8 +9,8 @@ function turn(adapter: TestAdapter, text: string): TurnContext {
     text,
     channelId: 'test',
     conversation: { id: 'c1' } as never,
-    from: { id: 'user' },
-    recipient: { id: 'bot' },
+    from: { id: 'user', name: 'user' },
+    recipient: { id: 'bot', name: 'bot' },
     serviceUrl: 'http://localhost',
   });
 }
