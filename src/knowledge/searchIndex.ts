@@ -1,10 +1,10 @@
 /**
  * Building a minisearch index in one pass. `MiniSearch#addAll` indexes token by token: each
- * occurrence of a word is a lookup in its radix tree and two map updates, which made indexing
- * most of the knowledge base's build time at 10,000 documents. {@link buildSearchIndex} counts
- * the tokens in plain maps first and hands minisearch the finished index through its documented
- * `MiniSearch.loadJS` (the form `JSON.stringify(index)` produces), so the tree gets each
- * distinct term once.
+ * occurrence of a word is a lookup in its radix tree and two map updates. {@link buildSearchIndex}
+ * counts each field's tokens first, adds each distinct term of a field once, and hands minisearch
+ * the finished index: document ids and field lengths through its documented `MiniSearch.loadJS`
+ * (the form `JSON.stringify(index)` produces), the postings straight into its radix tree, as
+ * loadJS puts them there, so the tree gets each distinct term once.
  *
  * The index is the same as `addAll` builds, down to its serialised form: the same document ids,
  * field lengths (distinct terms per field), running average field lengths (computed with the
@@ -12,7 +12,7 @@
  * `addAll` would insert them, so prefix and fuzzy lookups visit them in the same order).
  * searchIndex.test.ts compares the two.
  */
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 
 /**
  * `new MiniSearch(options)` with `documents` added, as `index.addAll(documents)` would, built in
@@ -40,7 +40,7 @@ export function buildSearchIndex<T>(documents: readonly T[], options: Options<T>
   const fieldLength: Record<string, number[]> = {};
   const averageFieldLength: number[] = [];
   const storedFields: Record<string, Record<string, unknown>> = {};
-  /** term → fieldId → shortId → occurrences, terms in first-occurrence order. */
+  /** term → fieldId → shortId → occurrences, terms in the order addAll would first insert them. */
   const postings = new Map<string, Map<number, Map<number, number>>>();
 
   documents.forEach((document, shortId) => {
@@ -60,35 +60,35 @@ export function buildSearchIndex<T>(documents: readonly T[], options: Options<T>
     for (const field of fields) {
       const value = extractField(document, field);
       if (value == null) continue;
-      const tokens = tokenize(stringifyField(value, field), field);
       const fieldId = fieldIds[field];
-      const length = new Set(tokens).size;
+      // Occurrences of each distinct token, in first-occurrence order.
+      const counts = new Map<string, number>();
+      for (const token of tokenize(stringifyField(value, field), field)) counts.set(token, (counts.get(token) ?? 0) + 1);
+      const length = counts.size;
       (fieldLength[shortId] ??= [])[fieldId] = length;
       // As minisearch's addFieldLength: a running average over the documents added so far.
       const average = averageFieldLength[fieldId] || 0;
       averageFieldLength[fieldId] = (average * shortId + length) / (shortId + 1);
-      const add = (term: string) => {
+      const add = (term: string, occurrences: number) => {
         let byField = postings.get(term);
         if (!byField) postings.set(term, (byField = new Map()));
         let byDocument = byField.get(fieldId);
         if (!byDocument) byField.set(fieldId, (byDocument = new Map()));
-        byDocument.set(shortId, (byDocument.get(shortId) ?? 0) + 1);
+        byDocument.set(shortId, (byDocument.get(shortId) ?? 0) + occurrences);
       };
-      for (const token of tokens) {
+      // processTerm is a function of the token (as minisearch assumes), so a token's occurrences
+      // are added at once.
+      for (const [token, occurrences] of counts) {
         const processed = processTerm(token, field);
-        if (Array.isArray(processed)) for (const t of processed) add(t);
-        else if (processed) add(processed);
+        if (Array.isArray(processed)) for (const t of processed) add(t, occurrences);
+        else if (processed) add(processed, occurrences);
       }
     }
   });
 
-  const index: AsPlainObject['index'] = [];
-  for (const [term, byField] of postings) {
-    const entry: Record<string, Record<string, number>> = {};
-    for (const [fieldId, byDocument] of byField) entry[fieldId] = Object.fromEntries(byDocument);
-    index.push([term, entry]);
-  }
-  return MiniSearch.loadJS<T>(
+  // Everything but the postings through the documented serialised form; the postings are put
+  // into the tree as loadJS would put them, without the round trip through plain objects.
+  const index = MiniSearch.loadJS<T>(
     {
       documentCount: documents.length,
       nextId: documents.length,
@@ -98,9 +98,18 @@ export function buildSearchIndex<T>(documents: readonly T[], options: Options<T>
       averageFieldLength,
       storedFields,
       dirtCount: 0,
-      index,
+      index: [],
       serializationVersion: 2,
     },
     options,
   );
+  const tree = (index as unknown as { _index?: { set?(term: string, data: Map<number, Map<number, number>>): void } })._index;
+  if (typeof tree?.set !== 'function') {
+    // Not the minisearch this was written for (the version is pinned): index as minisearch does.
+    const added = new MiniSearch<T>(options);
+    added.addAll(documents);
+    return added;
+  }
+  for (const [term, byField] of postings) tree.set(term, byField);
+  return index;
 }
