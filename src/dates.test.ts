@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, addYears, displayDate, easternDate, endOfMonth, isIsoDate, isoDate, isWithin, nextDay } from './dates';
+import { addDays, addYears, daysBetween, displayDate, easternDate, endOfMonth, isIsoDate, isoDate, isWithin, nextDay } from './dates';
 
 describe('calendar arithmetic', () => {
   it('moves by whole days across months, years and leap days', () => {
@@ -16,6 +16,7 @@ describe('calendar arithmetic', () => {
       fc.property(day, fc.integer({ min: -4000, max: 4000 }), (date, n) => {
         expect(isIsoDate(addDays(date, n))).toBe(true);
         expect(addDays(addDays(date, n), -n)).toBe(date);
+        expect(daysBetween(date, addDays(date, n))).toBe(n);
       }),
     );
   });

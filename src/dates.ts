@@ -56,6 +56,16 @@ export function nextDay(date: string): string {
 }
 
 /**
+ * Whole days from one YYYY-MM-DD date to another.
+ *
+ * @example
+ * daysBetween('2026-05-29', '2026-11-25'); // 180
+ */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
  * The same calendar day `years` years later (29 Feb becomes 28 Feb).
  *
  * @example

@@ -12,6 +12,7 @@
  *   and channels, and stay on the message after a click.
  */
 import { Activity, ActivityTypes, Attachment, CardFactory } from 'botbuilder';
+import { escapeRegExp } from '../text/regexp';
 // Not importing ./render: it will dispatch to this module, and a cycle would be fragile.
 import { Reply, Suggestion, sourceLine } from './reply';
 
@@ -173,10 +174,6 @@ function sameAccount(a: string | undefined, b: string | undefined): boolean {
 function botMentions(activity: TeamsActivityLike): MentionEntity[] {
   const recipientId = activity.recipient?.id;
   return ((activity.entities ?? []) as MentionEntity[]).filter((e) => e.type === 'mention' && sameAccount(e.mentioned?.id, recipientId));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -2,6 +2,7 @@
  * Checks across documents: unique ids and labels, `related` ids that exist, the same or nearly
  * the same question in two documents, stale reviews. Pure functions over already-parsed documents.
  */
+import { daysBetween } from '../dates';
 import type { KnowledgeDoc, Problem } from './types';
 import type { Analyzer } from './analyze';
 import { normalizeText, tokenize } from './normalize';
@@ -9,17 +10,7 @@ import { normalizeText, tokenize } from './normalize';
 /** Reviews older than this many days are flagged. */
 export const STALE_AFTER_DAYS = 180;
 
-const DAY_MS = 86_400_000;
 
-/**
- * Whole days from one YYYY-MM-DD date to another.
- *
- * @example
- * daysBetween('2026-05-29', '2026-11-25'); // 180
- */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 /**
  * Duplicate ids and labels (labels compared case-insensitively: they are buttons).

@@ -11,16 +11,12 @@
  */
 import type { Analyzer } from './analyze';
 import { checkDocuments } from './checks';
-import { addDays, nextDay } from '../dates';
+import { addDays, daysBetween, nextDay } from '../dates';
 import { boundaries, families, familyOf, inForce, servedOn } from './dated';
 import type { KnowledgeDoc, Problem } from './types';
 
 /** Documents due for review (or ending) within this many days get a warning, and show in staff `stats`. */
 export const REVIEW_WARNING_DAYS = 30;
-
-function daysFrom(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 function inDays(n: number): string {
   return n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`;
@@ -102,7 +98,7 @@ export function checkSchedule(docs: readonly KnowledgeDoc[], date: string): Prob
         problems.push({
           file: served.file,
           field: 'effective.to',
-          problem: `ends ${to} (${inDays(daysFrom(date, to))}) with no successor: write one with family: ${family} and effective.from: ${nextDay(to)}`,
+          problem: `ends ${to} (${inDays(daysBetween(date, to))}) with no successor: write one with family: ${family} and effective.from: ${nextDay(to)}`,
           severity: 'warning',
         });
       }
@@ -121,7 +117,7 @@ export function checkSchedule(docs: readonly KnowledgeDoc[], date: string): Prob
         problems.push({
           file: served.file,
           field: 'review_by',
-          problem: `due for review by ${served.review_by} (${inDays(daysFrom(date, served.review_by))}): re-check the text and move review_by, or end it (effective.to) and write a successor (family: ${family})`,
+          problem: `due for review by ${served.review_by} (${inDays(daysBetween(date, served.review_by))}): re-check the text and move review_by, or end it (effective.to) and write a successor (family: ${family})`,
           severity: 'warning',
         });
       }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Problem } from '../knowledge/types';
 import { parseYamlData, zodProblems } from '../knowledge/yamlData';
 import { nameText } from '../text/normalize';
+import { escapeRegExp } from '../text/regexp';
 
 export type NameType = 'marketplace' | 'courier' | 'postal';
 
@@ -110,7 +111,6 @@ export function loadNames(file: string): { table: NameTable; problems: Problem[]
   return parseNames(text, file);
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One regular expression per table (longest alias first, so "canada post" beats "canada"). */
 const matchers = new WeakMap<NameTable, { re: RegExp; byAlias: Map<string, KnownName> }>();

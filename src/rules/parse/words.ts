@@ -3,6 +3,7 @@
  * inside. Matching is on whole words; when an answer points two ways it is not guessed.
  */
 import { phraseText } from '../../text/normalize';
+import { escapeRegExp } from '../../text/regexp';
 import { KINDS, UNKNOWN, type ContentItem, type Kind, type Mode, type Unknown } from '../types';
 
 /**
@@ -151,8 +152,4 @@ export function findContents(text: string, catalog: readonly ContentItem[]): str
       }),
     )
     .map((item) => item.id);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
