@@ -14,6 +14,7 @@ import type { BotCore } from './app';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import { sendReply } from './channels/render';
+import { catalog } from './messages';
 import { ReplySender, sendRepliesThrough } from './channels/replySender';
 import { registerLocalDirectLine, LocalDirectLine } from './channels/directline';
 import { registerTokenEndpoint } from './channels/tokenEndpoint';
@@ -53,16 +54,13 @@ export function createAdapter(config: AppConfig, logger: Logger, core: Pick<BotC
       // state is newer and valid, so keep it and ask for the message again.
       logger.warn({ conversation: context.activity.conversation?.id }, 'concurrent turns in one conversation; this one was not saved');
       if (context.activity.type === 'message') {
-        await context.sendActivity('I received two messages at the same time. Please send your last message again.').catch(() => undefined);
+        await context.sendActivity(catalog().welcome.twoMessagesAtOnce).catch(() => undefined);
       }
       return;
     }
     logger.error({ err: error, conversation: context.activity.conversation?.id, channel: context.activity.channelId }, 'turn failed');
     try {
-      await sendReply(context, {
-        kind: 'info',
-        markdown: 'Sorry, something went wrong on my side. Please try again. If it keeps happening, you can email the CBP E-Commerce team at ecommerce@cbp.dhs.gov.',
-      });
+      await sendReply(context, { kind: 'info', markdown: catalog().welcome.turnFailed });
     } catch (sendError) {
       logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
     }

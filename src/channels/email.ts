@@ -10,6 +10,7 @@
 import { Activity, ActivityTypes } from 'botbuilder';
 import { displayDate } from '../dates';
 import { escapeHtml } from '../text/html';
+import { catalog, fill } from '../messages';
 import { inlineMarkdownToHtml, inlineMarkdownToPlain, isSafeUrl, markdownToHtml, markdownToPlain } from './emailMarkdown';
 import { Reply } from './reply';
 
@@ -38,12 +39,12 @@ function followUps(reply: Reply): string[] {
 /** "Helpful / Not helpful" in words: they are not questions to ask. */
 function feedbackLine(reply: Reply): string | undefined {
   const labels = (reply.suggestions ?? []).filter((s) => s.role === 'feedback').map((s) => `"${s.label}"`);
-  return labels.length > 0 ? `Did this answer help? Reply ${labels.join(' or ')}.` : undefined;
+  return labels.length > 0 ? fill(catalog().answers.emailFeedback, { choices: labels.join(catalog().answers.or) }) : undefined;
 }
 
 /** The line above the follow-ups: a prompt's suggestions are the answers to its question, not more questions. */
 function followUpsHeading(reply: Reply): string {
-  return reply.kind === 'prompt' ? 'You can reply with one of these:' : 'You can also ask:';
+  return reply.kind === 'prompt' ? catalog().answers.emailReplyWith : catalog().answers.emailAlsoAsk;
 }
 
 /**
@@ -61,8 +62,9 @@ export function emailText(reply: Reply): string {
   if (reply.facts && reply.facts.length > 0) parts.push(reply.facts.map((f) => `- ${inlineMarkdownToPlain(f.label)}: ${inlineMarkdownToPlain(f.value)}`).join('\n'));
   const sources = reply.sources ?? [];
   const citation: string[] = [];
-  if (sources.length > 0) citation.push(sources.length > 1 ? 'Sources:' : 'Source:', ...sources.map((s) => `${s.title}: ${s.url}`));
-  if (reply.reviewed) citation.push(`Reviewed ${displayDate(reply.reviewed)}`);
+  const { answers } = catalog();
+  if (sources.length > 0) citation.push(sources.length > 1 ? answers.sourcesHeading : answers.sourceHeading, ...sources.map((s) => `${s.title}: ${s.url}`));
+  if (reply.reviewed) citation.push(fill(answers.reviewed, { date: displayDate(reply.reviewed) }));
   if (citation.length > 0) parts.push(citation.join('\n'));
   const more = followUps(reply);
   if (more.length > 0) parts.push([followUpsHeading(reply), ...more.map((m) => `- ${m}`)].join('\n'));
@@ -89,9 +91,9 @@ export function emailHtml(reply: Reply): string {
   const citation: string[] = [];
   if (sources.length > 0) {
     const links = sources.map((s) => (isSafeUrl(s.url) ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : `${escapeHtml(s.title)}: ${escapeHtml(s.url)}`));
-    citation.push(`${sources.length > 1 ? 'Sources' : 'Source'}: ${links.join(' · ')}`);
+    citation.push(fill(sources.length > 1 ? catalog().answers.sources : catalog().answers.source, { links: links.join(' · ') }));
   }
-  if (reply.reviewed) citation.push(`Reviewed ${escapeHtml(displayDate(reply.reviewed))}`);
+  if (reply.reviewed) citation.push(fill(catalog().answers.reviewed, { date: escapeHtml(displayDate(reply.reviewed)) }));
   if (citation.length > 0) parts.push(`<p style="font-size: 9pt; color: #555555;">${citation.join('<br>')}</p>`);
   const more = followUps(reply);
   if (more.length > 0) parts.push(`<p>${followUpsHeading(reply)}</p>\n<ul>${more.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>`);

@@ -8,6 +8,7 @@ import { MemoryRecordStore } from '../records';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { InProcessAdapter } from '../channels/inProcessAdapter';
+import { catalog } from '../messages';
 
 export interface TerminalBot {
   core: BotCore;
@@ -25,7 +26,7 @@ export function openTerminalBot(): TerminalBot {
   const adapter = new InProcessAdapter((activity) => replies.push(activity), undefined, undefined, core.services.clock);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error }, 'turn failed');
-    await context.sendActivity('Sorry, something went wrong on my side. Please try again.');
+    await context.sendActivity(catalog().welcome.somethingWentWrong);
     await core.conversationState.delete(context);
   };
   core.services.escalation.start();

@@ -16,8 +16,9 @@ import crypto from 'node:crypto';
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { sendReply } from '../channels/render';
+import { catalog } from '../messages';
 
-export const RATE_LIMITED_TEXT = "You're sending messages faster than I can answer. Please wait a few seconds.";
+export const RATE_LIMITED_TEXT = catalog().welcome.tooFast;
 
 export interface ConversationRateLimitOptions {
   /** Messages per conversation per window. */

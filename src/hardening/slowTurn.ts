@@ -16,8 +16,9 @@
  */
 import { ActivityTypes, DeliveryModes, TurnContext, type Activity, type Middleware } from 'botbuilder';
 import { renderReply } from '../channels/render';
+import { catalog } from '../messages';
 
-export const SLOW_TURN_TEXT = 'This is taking longer than usual… I will answer as soon as I can.';
+export const SLOW_TURN_TEXT = catalog().welcome.slowTurn;
 
 export interface SlowTurnOptions {
   /** First typing indicator after this long; 0 = no typing indicator. */

@@ -23,6 +23,13 @@ export const answers = {
   source: 'Source: {links}',
   sources: 'Sources: {links}',
   reviewed: 'Reviewed {date}',
+  /** The email channel: the heading of the citation list, and the buttons written as words. */
+  sourceHeading: 'Source:',
+  sourcesHeading: 'Sources:',
+  emailFeedback: 'Did this answer help? Reply {choices}.',
+  or: ' or ',
+  emailReplyWith: 'You can reply with one of these:',
+  emailAlsoAsk: 'You can also ask:',
   /** Under a verdict's card. */
   cardReviewed: 'Rules reviewed {date}. Reasons, next steps and sources are in the message.',
 } as const;

@@ -48,6 +48,16 @@ export const welcome = {
   /** Teams, a tenant not on the allow-list. */
   teamsTenantRefusal:
     'Sorry, this assistant is available in Microsoft Teams only to CBP staff. The public can use it on the CBP e-commerce web page.',
+  /** A turn failed (src/server.ts); the terminal says only the first sentence. */
+  somethingWentWrong: 'Sorry, something went wrong on my side. Please try again.',
+  turnFailed:
+    'Sorry, something went wrong on my side. Please try again. If it keeps happening, you can email the CBP E-Commerce team at ecommerce@cbp.dhs.gov.',
+  /** Two turns of one conversation at once: this one was not saved. */
+  twoMessagesAtOnce: 'I received two messages at the same time. Please send your last message again.',
+  /** The per-conversation rate limit (src/hardening). */
+  tooFast: "You're sending messages faster than I can answer. Please wait a few seconds.",
+  /** A slow turn's notice (src/hardening). */
+  slowTurn: 'This is taking longer than usual… I will answer as soon as I can.',
   /** Every guided dialog: "restart". */
   startOver: "OK, let's start over.",
   /** Every guided dialog: "back" at the first question. */
