@@ -14,8 +14,12 @@
  * 4. Waits until every conversation has been idle for longer than STATE_TTL_MINUTES (1 minute here)
  *    and the idle sweep has run, collects garbage again: "after expiry".
  *
+ * The bot runs with the production memory profile (the Dockerfile's NODE_OPTIONS, issue 15) unless
+ * --no-profile or --node-options="…" says otherwise; the targets: peak RSS during the run < 250 MB,
+ * and RSS after expiry < 250 MB.
+ *
  * Flags: --conversations 20000  --concurrency 8  --ttl-minutes 1  --max-conversations 10000
- *        --warmup 300  --quick (2,000 conversations)  --tsx  --json
+ *        --warmup 300  --quick (2,000 conversations)  --tsx  --json  --no-profile  --node-options="…"  --no-build
  *        --unbounded (for comparison: no cap, a 7-day TTL, no waiting — what the old MemoryStorage did)
  */
 import fs from 'node:fs';
@@ -26,6 +30,7 @@ import { LABELS } from '../src/intents';
 import { Flags } from './lib/args';
 import { replyType, startReplySink, turnPoster } from './lib/driver';
 import { buildDist, entryArgs, machine, processMemory, ROOT, sampleRss, spawnServer, type Runner, type ServerChild } from './lib/proc';
+import { botNodeFlags, loadAverage } from './lib/profile';
 import { mb, table } from './lib/stats';
 
 const TARGET_RSS_AFTER = 250 * 1024 * 1024;
@@ -145,11 +150,13 @@ async function main(): Promise<void> {
   const questions = (JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'questions.json'), 'utf8')) as Array<{ q: string }>).map((q) => q.q);
   const script = (i: number) => [questions[i % questions.length]!, LABELS.checkShipment, 'A gift sent to me'];
 
-  if (settings.runner === 'dist') buildDist();
+  if (settings.runner === 'dist' && !flags.has('no-build')) buildDist();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbp-bench-memory-'));
   const preload = path.join(dir, 'gc-preload.cjs');
   fs.writeFileSync(preload, `${GC_PRELOAD}\n`);
-  const server = await spawnServer(['--expose-gc', '-r', preload, ...entryArgs('src/index.ts', settings.runner)], {
+  const profile = botNodeFlags(ROOT, flags);
+  const loadBefore = loadAverage();
+  const server = await spawnServer([...profile.flags, '--expose-gc', '-r', preload, ...entryArgs('src/index.ts', settings.runner)], {
     BOT_ENV: 'development',
     STATE_STORAGE: 'memory',
     STATE_TTL_MINUTES: String(settings.ttlMinutes),
@@ -157,7 +164,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_PER_IP: '0',
     RECORDS_DIR: path.join(dir, 'records'),
     ESCALATION_DIR: path.join(dir, 'outbox'),
-  });
+  }, { timeoutMs: 300_000 });
   try {
     if (settings.warmup > 0) await runConversations(server.url, settings.warmup, settings.concurrency, 'warm', script);
     const before = await collect(server);
@@ -178,11 +185,13 @@ async function main(): Promise<void> {
     }
 
     const m = machine();
-    const figures = { machine: m, settings, run, before, peakRss, afterRun, afterExpiry, waitedSeconds };
+    const figures = { machine: m, settings, nodeFlags: profile.flags, loadAverage: [loadBefore, loadAverage()], run, before, peakRss, afterRun, afterExpiry, waitedSeconds };
     if (flags.has('json')) {
       console.log(JSON.stringify(figures, null, 2));
     } else {
       console.log(`Machine: ${m.nproc} cores, ${m.cpu}, Node ${m.node}, ${m.os}`);
+      console.log(`Load average (1, 5, 15 min): ${loadBefore} before, ${loadAverage()} after`);
+      console.log(`Bot process node flags: ${profile.flags.join(' ') || 'none'} (${profile.source})`);
       console.log(
         `Memory: ${settings.conversations.toLocaleString('en-US')} conversations of 3 turns (a question, "Check my shipment", "A gift sent to me"), ${settings.concurrency} at a time, ` +
           `STATE_TTL_MINUTES=${settings.ttlMinutes}, STATE_MAX_CONVERSATIONS=${settings.maxConversations}, ${settings.runner === 'dist' ? 'compiled (dist/)' : 'tsx'}\n`,
@@ -201,9 +210,10 @@ async function main(): Promise<void> {
       for (const sample of run.errorSamples) console.log(`  error: ${sample}`);
       // Unbounded, every conversation is still held after the run; bounded, the TTL and the cap have already dropped some.
       if (unbounded) console.log(`Heap kept per conversation after the run: ${((afterRun.heapUsed - before.heapUsed) / settings.conversations / 1024).toFixed(1)} KB`);
+      console.log(`\nTarget: peak RSS during the run < ${mb(TARGET_RSS_AFTER)} — ${peakRss < TARGET_RSS_AFTER ? 'met' : 'MISSED'} (${mb(peakRss)})`);
       if (afterExpiry) {
         const ok = afterExpiry.rss < TARGET_RSS_AFTER;
-        console.log(`\nTarget: RSS after expiry < ${mb(TARGET_RSS_AFTER)} — ${ok ? 'met' : 'MISSED'} (${mb(afterExpiry.rss)})`);
+        console.log(`Target: RSS after expiry < ${mb(TARGET_RSS_AFTER)} — ${ok ? 'met' : 'MISSED'} (${mb(afterExpiry.rss)})`);
       }
     }
   } finally {
