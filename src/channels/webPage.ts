@@ -18,6 +18,7 @@ import zlib from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import type { ChannelLogger } from '../http/httpUtils';
 import { sendJsonError } from '../http/httpUtils';
+import { escapeHtml } from '../text/html';
 import { LOCAL_DIRECT_LINE_PATH } from './directline/channel';
 import { DEFAULT_DIRECT_LINE_BASE_URL, TOKEN_ENDPOINT_PATH } from './tokenEndpoint';
 import { etagMatches, PrecompressedFile } from './precompressed';
@@ -147,10 +148,6 @@ const STATIC_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function etagOf(content: Buffer): string {
   return `"${crypto.createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
 }
@@ -263,7 +260,7 @@ export function registerWebPage(server: Server, options: WebPageOptions): WebCha
       TOKEN_URL: TOKEN_ENDPOINT_PATH,
       DIRECT_LINE_DOMAIN: options.mode === 'token' ? `${directLineBaseUrl}/v3/directline` : LOCAL_DIRECT_LINE_PATH,
     };
-    const html = template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, key: string) => (key in values ? escapeAttribute(values[key]) : whole));
+    const html = template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, key: string) => (key in values ? escapeHtml(values[key]) : whole));
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Security-Policy', contentSecurityPolicy({ nonce, connectSrc, frameAncestors }));
     // A nonce is single-use: the page must never come from a cache.
