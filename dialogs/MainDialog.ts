@@ -15,7 +15,7 @@ import type { GuidedOutcome } from './GuidedDialog';
 import { directVerdictReply } from './verdict';
 import { removeCardNumbers } from '../src/escalation';
 import { familyOf } from '../src/knowledge';
-import { todayInEastern, type ShipmentFacts } from '../src/rules';
+import { easternDate, type ShipmentFacts } from '../src/rules';
 import { understand, type PartAnswer } from '../src/understanding';
 import {
   capabilitiesReply,
@@ -113,7 +113,7 @@ export class MainDialog extends Dialog {
    * base's answer for each question in the message.
    */
   private async understandMessage(dc: DialogContext, state: MainState, text: string, askedForCheck: boolean): Promise<DialogTurnResult> {
-    const today = todayInEastern(this.services.clock());
+    const today = easternDate(this.services.clock());
     const understood = understand(text, { kb: this.services.knowledge(), rules: () => this.services.rules(), names: this.services.names(), today });
     if (understood.kind === 'verdict') {
       const rules = this.services.rules();

@@ -5,7 +5,7 @@
  */
 import { catalog, fill } from '../src/messages';
 import { buttons, quoteUserText, type Reply, type Suggestion } from '../src/replies';
-import { countryName, formatDate, formatUsd, UNKNOWN, type Assessment, type Reason, type RuleSet, type ShipmentFacts } from '../src/rules';
+import { countryName, displayDate, formatUsd, UNKNOWN, type Assessment, type Reason, type RuleSet, type ShipmentFacts } from '../src/rules';
 import type { PartAnswer, ShipmentReading } from '../src/understanding';
 
 const { eligibility: words, welcome } = catalog();
@@ -54,7 +54,7 @@ export function describeFacts(facts: ShipmentFacts, rules: RuleSet): string[] {
   if (typeof facts.origin === 'string' && facts.origin !== UNKNOWN) parts.push(fill(kind === 'gift' ? words.factSentFrom : words.factFrom, { country: fromCountry(facts.origin) }));
   if (facts.mode === 'mail') parts.push(words.factByMail);
   if (facts.mode === 'express') parts.push(words.factByCourier);
-  if (typeof facts.entryDate === 'string' && facts.entryDate !== UNKNOWN) parts.push(fill(words.factEntryDate, { date: formatDate(facts.entryDate) }));
+  if (typeof facts.entryDate === 'string' && facts.entryDate !== UNKNOWN) parts.push(fill(words.factEntryDate, { date: displayDate(facts.entryDate) }));
   if (Array.isArray(facts.contents) && facts.contents.length > 0) {
     const labels = rules.contents.filter((c) => (facts.contents as string[]).includes(c.id)).map((c) => c.label.toLowerCase());
     parts.push(fill(words.factContains, { contents: labels.join(words.and) }));
@@ -67,7 +67,7 @@ export function describeFacts(facts: ShipmentFacts, rules: RuleSet): string[] {
 function reasonLine(reason: Reason): string {
   // The sources are listed once, in the citation line under the verdict: repeating them after
   // every reason made the verdict too long to read on a phone.
-  return reason.date ? fill(words.reasonSince, { text: reason.text, date: formatDate(reason.date) }) : fill(words.reason, { text: reason.text });
+  return reason.date ? fill(words.reasonSince, { text: reason.text, date: displayDate(reason.date) }) : fill(words.reason, { text: reason.text });
 }
 
 
@@ -86,8 +86,8 @@ export function verdictReply(assessment: Assessment, rules: RuleSet, context: { 
     assessment.entryDate === UNKNOWN
       ? words.checkedEveryDate
       : context.dateAssumed
-        ? fill(words.checkedToday, { date: formatDate(assessment.entryDate), anotherDay })
-        : fill(assessment.entryDate < context.today ? words.checkedArrived : assessment.entryDate === context.today ? words.checkedArrive : words.checkedWillArrive, { date: formatDate(assessment.entryDate) });
+        ? fill(words.checkedToday, { date: displayDate(assessment.entryDate), anotherDay })
+        : fill(assessment.entryDate < context.today ? words.checkedArrived : assessment.entryDate === context.today ? words.checkedArrive : words.checkedWillArrive, { date: displayDate(assessment.entryDate) });
   const markdown = [
     assessment.headline,
     checked,
@@ -100,7 +100,7 @@ export function verdictReply(assessment: Assessment, rules: RuleSet, context: { 
   const facts = assessment.answers.map((a) => ({
     label: a.label,
     // The engine's "(today; tell me if it is another day)" cannot be acted on once the check is over.
-    value: a.fact === 'entryDate' && context.dateAssumed ? fill(words.entryDateToday, { date: formatDate(assessment.entryDate) }) : a.value,
+    value: a.fact === 'entryDate' && context.dateAssumed ? fill(words.entryDateToday, { date: displayDate(assessment.entryDate) }) : a.value,
   }));
   return {
     kind: 'verdict',

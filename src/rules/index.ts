@@ -14,8 +14,6 @@ export { loadRuleSet, checkRuleFile, parseRuleFile, RuleFileError } from './load
 export { nextQuestion, questionFor } from './questions';
 export { assess, RESULT_PREFIX } from './assess';
 export { displayDate, easternDate, isIsoDate } from '../dates';
-/** The names the dialogs still use for `displayDate` and `easternDate` (src/dates.ts), until they move over. */
-export { displayDate as formatDate, easternDate as todayInEastern } from '../dates';
 export { formatUsd } from './format';
 export { countryName, countriesInUse, isCountryCode, useCountries } from './countries';
 export { rulesChangeBetween } from './changes';
