@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig, parseConfig } from './config';
+import { ConfigError, loadConfig, parseConfig, readEnvironment } from './config';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -128,6 +128,17 @@ describe('loadConfig', () => {
     fs.writeFileSync(path.join(dir, '.env'), 'PORT=4000\n');
     const config = loadConfig({ BOT_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', SMTP_URL: 'smtp://mail.example.gov:587' }, dir);
     expect(config.PORT).toBe(3978);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('readEnvironment', () => {
+  test('the environment on top of .env in development; .env ignored in production', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    fs.writeFileSync(path.join(dir, '.env'), 'KNOWLEDGE_DIR=kb-from-file\nPORT=4000\n');
+    expect(readEnvironment({}, dir)).toMatchObject({ KNOWLEDGE_DIR: 'kb-from-file', PORT: '4000' });
+    expect(readEnvironment({ KNOWLEDGE_DIR: 'kb-from-env' }, dir).KNOWLEDGE_DIR).toBe('kb-from-env');
+    expect(readEnvironment({ BOT_ENV: 'production' }, dir).KNOWLEDGE_DIR).toBeUndefined();
     fs.rmSync(dir, { recursive: true });
   });
 });

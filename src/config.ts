@@ -56,61 +56,71 @@ const flag = checked((v) => /^(true|false|1|0|yes|no|on|off)$/i.test(v), 'must b
 
 const email = checked((v) => /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(v), 'must be an email address');
 
-/** The schema of the environment; names are the variable names, so errors name the variable. */
-const envSchema = z
-  .object({
-    PORT: integer(3978, 0, 65535), // 0: any free port (tests)
-    /** Default: 127.0.0.1 in development (this machine only), 0.0.0.0 in production (set after parsing). */
-    HOST: optionalText,
-    BOT_ENV: oneOf(['development', 'production'] as const, 'development'),
-    LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
-    MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
-    MicrosoftAppId: optionalText,
-    MicrosoftAppPassword: optionalText,
-    MicrosoftAppTenantId: optionalText,
-    PUBLIC_BASE_URL: url(['http:', 'https:']),
-    MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
-    MAX_MESSAGE_CHARS: integer(2000, 50, 100000),
-    KNOWLEDGE_DIR: textWithDefault('knowledge'),
-    RULES_FILE: textWithDefault(path.join('knowledge', 'rules', 'duty-free.yaml')),
-    RECORDS_DIR: textWithDefault(path.join('var', 'records')),
-    TODAY: isoDate,
-    ESCALATION_DIR: textWithDefault(path.join('var', 'outbox')),
-    SMTP_URL: url(['smtp:', 'smtps:']),
-    /** smtp | files. `files` acknowledges that emails are only written as .eml files (required to run production without SMTP_URL). */
-    EMAIL_TRANSPORT: checked((v) => v === 'smtp' || v === 'files', 'must be one of smtp, files'),
-    MAIL_FROM: textWithDefault('"CBP E-Commerce Assistant" <no-reply@ecommerce-assistant.local>'),
-    ECOMMERCE_INBOX: email.transform((v) => v ?? 'ecommerce@cbp.dhs.gov'),
-    ESCALATION_MAX_ATTEMPTS: integer(8, 1, 100),
-    DIRECT_LINE_SECRET: optionalText,
-    DIRECT_LINE_BASE_URL: url(['http:', 'https:']).transform((v) => v ?? 'https://directline.botframework.com'),
-    WEBCHAT_ALLOWED_ORIGINS: commaList,
-    ALLOWED_TENANT_IDS: commaList,
-    /** Development: origins besides loopback whose activities' serviceUrl the bot may reply to (`*` = any). */
-    ALLOWED_SERVICE_URLS: commaList,
-    STATE_STORAGE: oneOf(['memory', 'blob'] as const, 'memory'),
-    AZURE_STORAGE_CONNECTION_STRING: optionalText,
-    STATE_CONTAINER: textWithDefault('bot-state'),
-    OUTBOX_CONTAINER: textWithDefault('bot-outbox'),
-    RECORDS_CONTAINER: textWithDefault('bot-records'),
-    /** STATE_STORAGE=memory: a conversation idle this many minutes is forgotten (its next message starts afresh). */
-    STATE_TTL_MINUTES: integer(60, 1, 10080),
-    /** STATE_STORAGE=memory: at most this many conversations in memory; the least recently active goes first. */
-    STATE_MAX_CONVERSATIONS: integer(10000, 1, 10000000),
-    // --- Hardening and metrics (src/hardening, src/metrics.ts) ---
-    /** Messages per conversation per minute on /api/messages and the local Direct Line; 0 = no limit. */
-    RATE_LIMIT_PER_CONVERSATION: integer(30, 0, 100000),
-    /** Requests per client IP per minute on /api/messages, development only; 0 = no limit. */
-    RATE_LIMIT_PER_IP: integer(600, 0, 1000000),
-    /** A message turn still working after this long gets a typing indicator; 0 = never. */
-    TYPING_DELAY_MS: integer(1000, 0, 60000),
-    /** A message turn with no reply after this long gets "This is taking longer than usual…"; 0 = never. */
-    SLOW_TURN_NOTICE_MS: integer(10000, 0, 600000),
-    /** GET /metrics (Prometheus); default on in development, off in production. */
-    METRICS_ENABLED: flag,
-    /** When set, /metrics needs `Authorization: Bearer <token>`. */
-    METRICS_TOKEN: optionalText,
-  })
+/** The variables of the environment; names are the variable names, so errors name the variable. */
+const envVariables = z.object({
+  PORT: integer(3978, 0, 65535), // 0: any free port (tests)
+  /** Default: 127.0.0.1 in development (this machine only), 0.0.0.0 in production (set after parsing). */
+  HOST: optionalText,
+  BOT_ENV: oneOf(['development', 'production'] as const, 'development'),
+  LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+  MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
+  MAX_MESSAGE_CHARS: integer(2000, 50, 100000),
+  KNOWLEDGE_DIR: textWithDefault('knowledge'),
+  RULES_FILE: textWithDefault(path.join('knowledge', 'rules', 'duty-free.yaml')),
+  RECORDS_DIR: textWithDefault(path.join('var', 'records')),
+  TODAY: isoDate,
+  ESCALATION_DIR: textWithDefault(path.join('var', 'outbox')),
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  /** smtp | files. `files` acknowledges that emails are only written as .eml files (required to run production without SMTP_URL). */
+  EMAIL_TRANSPORT: checked((v) => v === 'smtp' || v === 'files', 'must be one of smtp, files'),
+  MAIL_FROM: textWithDefault('"CBP E-Commerce Assistant" <no-reply@ecommerce-assistant.local>'),
+  ECOMMERCE_INBOX: email.transform((v) => v ?? 'ecommerce@cbp.dhs.gov'),
+  ESCALATION_MAX_ATTEMPTS: integer(8, 1, 100),
+  DIRECT_LINE_SECRET: optionalText,
+  DIRECT_LINE_BASE_URL: url(['http:', 'https:']).transform((v) => v ?? 'https://directline.botframework.com'),
+  WEBCHAT_ALLOWED_ORIGINS: commaList,
+  ALLOWED_TENANT_IDS: commaList,
+  /** Development: origins besides loopback whose activities' serviceUrl the bot may reply to (`*` = any). */
+  ALLOWED_SERVICE_URLS: commaList,
+  STATE_STORAGE: oneOf(['memory', 'blob'] as const, 'memory'),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  STATE_CONTAINER: textWithDefault('bot-state'),
+  OUTBOX_CONTAINER: textWithDefault('bot-outbox'),
+  RECORDS_CONTAINER: textWithDefault('bot-records'),
+  /** STATE_STORAGE=memory: a conversation idle this many minutes is forgotten (its next message starts afresh). */
+  STATE_TTL_MINUTES: integer(60, 1, 10080),
+  /** STATE_STORAGE=memory: at most this many conversations in memory; the least recently active goes first. */
+  STATE_MAX_CONVERSATIONS: integer(10000, 1, 10000000),
+  // --- Hardening and metrics (src/hardening, src/metrics.ts) ---
+  /** Messages per conversation per minute on /api/messages and the local Direct Line; 0 = no limit. */
+  RATE_LIMIT_PER_CONVERSATION: integer(30, 0, 100000),
+  /** Requests per client IP per minute on /api/messages, development only; 0 = no limit. */
+  RATE_LIMIT_PER_IP: integer(600, 0, 1000000),
+  /** A message turn still working after this long gets a typing indicator; 0 = never. */
+  TYPING_DELAY_MS: integer(1000, 0, 60000),
+  /** A message turn with no reply after this long gets "This is taking longer than usual…"; 0 = never. */
+  SLOW_TURN_NOTICE_MS: integer(10000, 0, 600000),
+  /** GET /metrics (Prometheus); default on in development, off in production. */
+  METRICS_ENABLED: flag,
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: optionalText,
+});
+
+/**
+ * Every environment variable the configuration reads (`.env.example` documents each one; a test
+ * keeps the two the same).
+ *
+ * @example
+ * CONFIG_VARIABLES.includes('STATE_STORAGE'); // true
+ */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(envVariables.shape));
+
+/** The schema of the environment: the variables, the rules between them, and derived defaults. */
+const envSchema = envVariables
   .superRefine((env, ctx) => {
     if (env.BOT_ENV === 'production' && !env.MicrosoftAppId) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppId'], message: 'is required when BOT_ENV=production (the bot must authenticate the Bot Connector)' });
@@ -197,10 +207,21 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
  * const config = loadConfig(); // throws ConfigError with readable lines on a bad value
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  return parseConfig(readEnvironment(env, cwd));
+}
+
+/**
+ * The environment the configuration reads, not yet validated: `env` on top of the `.env` file in
+ * `cwd` when not in production. For tools that need one setting without the whole configuration
+ * (`npm run kb:check` reads KNOWLEDGE_DIR).
+ *
+ * @example
+ * readEnvironment().KNOWLEDGE_DIR; // from the environment, else from .env, else undefined
+ */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Record<string, string | undefined> {
   const envFile = path.join(cwd, '.env');
   if (env.BOT_ENV !== 'production' && fs.existsSync(envFile)) {
-    const fromFile = dotenv.parse(fs.readFileSync(envFile));
-    return parseConfig({ ...fromFile, ...env });
+    return { ...dotenv.parse(fs.readFileSync(envFile)), ...env };
   }
-  return parseConfig(env);
+  return { ...env };
 }

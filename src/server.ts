@@ -1,5 +1,5 @@
 /**
- * The HTTP face of the bot (restify 11): `POST /api/messages` through the Bot Framework
+ * The HTTP face of the bot (restify 12): `POST /api/messages` through the Bot Framework
  * CloudAdapter, `GET /healthz`, `GET /readyz`. Bad requests get a short JSON error — 400 for a
  * body that is not an activity, 413 for one over the size limit — never a 500 or a stack trace.
  */
@@ -14,7 +14,7 @@ import type { BotCore } from './app';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import { sendReply } from './channels/render';
-import { catalog } from './messages';
+import { catalog, fill } from './messages';
 import { ReplySender, sendRepliesThrough } from './channels/replySender';
 import { registerLocalDirectLine, LocalDirectLine } from './channels/directline';
 import { registerTokenEndpoint } from './channels/tokenEndpoint';
@@ -60,7 +60,7 @@ export function createAdapter(config: AppConfig, logger: Logger, core: Pick<BotC
     }
     logger.error({ err: error, conversation: context.activity.conversation?.id, channel: context.activity.channelId }, 'turn failed');
     try {
-      await sendReply(context, { kind: 'info', markdown: catalog().welcome.turnFailed });
+      await sendReply(context, { kind: 'info', markdown: fill(catalog().welcome.turnFailed, { inbox: config.ECOMMERCE_INBOX }) });
     } catch (sendError) {
       logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
     }

@@ -3,7 +3,8 @@
  * knowledge base (every document, the checks across documents, knowledge/synonyms.yaml) and the
  * duty-free rule data (knowledge/rules/*.yaml|json, through the rules engine) as they stand on
  * a date (default today, U.S. Eastern; `--today` is the same as `--date`). The folder is
- * `--dir`, else $KNOWLEDGE_DIR, else knowledge. Prints one `file: field: problem` line per
+ * `--dir`, else KNOWLEDGE_DIR (the environment, or `.env` in development, as the bot reads it),
+ * else knowledge. Prints one `file: field: problem` line per
  * problem, warnings prefixed `warning:`, then a summary line. Exit code 1 on any error.
  *
  * `--months N` also checks the first day of each of the next N months, and ends with the list
@@ -11,6 +12,7 @@
  */
 import path from 'node:path';
 import { systemClock } from '../clock';
+import { readEnvironment } from '../config';
 import { easternDate } from '../dates';
 import { DatedKnowledge, formatProblem, validateKnowledge, type Problem } from '../knowledge';
 import { loadNames, NAMES_FILE } from '../understanding';
@@ -31,7 +33,7 @@ const USAGE = 'Usage: kb-check [--date YYYY-MM-DD] [--months N] [--dir knowledge
  * @example
  * parseArgs(['--today', '2026-11-25']); // { dir: 'knowledge', today: '2026-11-25' }
  */
-export function parseArgs(args: readonly string[], today = easternDate(systemClock()), env: NodeJS.ProcessEnv = process.env): Options | string {
+export function parseArgs(args: readonly string[], today = easternDate(systemClock()), env: Record<string, string | undefined> = readEnvironment()): Options | string {
   const options: Options = { dir: env.KNOWLEDGE_DIR || 'knowledge', today };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split('=', 2) as [string, string | undefined];

@@ -51,7 +51,7 @@ export const welcome = {
   /** A turn failed (src/server.ts); the terminal says only the first sentence. */
   somethingWentWrong: 'Sorry, something went wrong on my side. Please try again.',
   turnFailed:
-    'Sorry, something went wrong on my side. Please try again. If it keeps happening, you can email the CBP E-Commerce team at ecommerce@cbp.dhs.gov.',
+    'Sorry, something went wrong on my side. Please try again. If it keeps happening, you can email the CBP E-Commerce team at {inbox}.',
   /** Two turns of one conversation at once: this one was not saved. */
   twoMessagesAtOnce: 'I received two messages at the same time. Please send your last message again.',
   /** The per-conversation rate limit (src/hardening). */
