@@ -360,6 +360,7 @@ function printTable(r: Report): void {
     row('index build', `${r.synthetic.ours.buildMs.toFixed(0)} ms`, `${r.synthetic.plainMinisearch.buildMs.toFixed(0)} ms`);
     row('query latency p50', us(r.synthetic.ours.p50Us), us(r.synthetic.plainMinisearch.p50Us));
     row('query latency p99', us(r.synthetic.ours.p99Us), us(r.synthetic.plainMinisearch.p99Us));
+    console.log('Top-k against exhaustive candidate search, CPU per query, heap per document and the scale targets: npm run bench:retrieval-scale');
     console.log('');
   }
   console.log('top-1 = in-scope question answered or offered first ("did you mean") with the expected document;');
