@@ -86,16 +86,6 @@ export function useCountries(table: CountryTable): void {
 }
 
 /**
- * A country name as the table is keyed: lower case, accents and punctuation removed, so
- * "Côte d'Ivoire" and "cote divoire" match and "U.S." becomes "us" (`countryKey` in
- * src/text/normalize.ts).
- *
- * @example
- * normalizeName('  Côte d’Ivoire '); // 'cote divoire'
- */
-export const normalizeName = countryKey;
-
-/**
  * Whether `code` is an ISO alpha-2 code in the table.
  *
  * @example
@@ -130,7 +120,7 @@ export function countryAliases(table: CountryTable = countriesInUse()): Readonly
     index = new Map();
     for (const [code, names] of Object.entries(table)) {
       for (const name of names) {
-        const key = normalizeName(name);
+        const key = countryKey(name);
         if (key && !index.has(key)) index.set(key, code);
       }
     }
@@ -160,7 +150,7 @@ export function checkCountryTable(table: Readonly<Record<string, unknown>>, file
       continue;
     }
     names.forEach((name: string, i: number) => {
-      const key = normalizeName(name);
+      const key = countryKey(name);
       const earlier = owner.get(key);
       if (earlier && earlier !== code) problems.push({ file, field: `${code}[${i}]`, problem: `"${name}" is already a name of ${earlier}`, severity: 'error' });
       else owner.set(key, code);

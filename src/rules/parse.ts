@@ -15,5 +15,5 @@ export { parseYesNo, parseKind, parseMode, parseContents, isUnsure } from './par
 export { parseAnswer, applyAnswer, type ParsedAnswer, type AnswerContext } from './parse/answer';
 export { extractFacts, mentionsPastArrival, type ExtractedFacts } from './parse/extract';
 export { factsInAnswer, isQuestion, withoutNegations, type FactsInAnswer } from './parse/statement';
-export { readAnswer, entryDateProblem, isNewCheck, isChangeDate, normaliseAnswer, MAX_ANSWER_CHARS, type AnswerReading, type EntryDateProblem, type AskedQuestion, type ReadingContext } from './parse/reading';
+export { readAnswer, entryDateProblem, isNewCheck, isChangeDate, MAX_ANSWER_CHARS, type AnswerReading, type EntryDateProblem, type AskedQuestion, type ReadingContext } from './parse/reading';
 export { looksLikeQuestion, asksInsteadOfAnswering } from './parse/question';

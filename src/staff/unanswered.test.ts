@@ -1,5 +1,6 @@
 import type { QuestionOutcome, QuestionRecord, UsageRecord } from '../records';
-import { groupQuestions, nearDuplicates, normaliseQuestion, unansweredReport } from './unanswered';
+import { questionKey } from '../text/normalize';
+import { groupQuestions, nearDuplicates, unansweredReport } from './unanswered';
 
 const asked = (at: string, text: string, outcome: QuestionOutcome = 'out-of-scope', extra: Partial<QuestionRecord> = {}): QuestionRecord => ({
   type: 'question',
@@ -14,11 +15,11 @@ const asked = (at: string, text: string, outcome: QuestionOutcome = 'out-of-scop
 // Noon on 25 Nov 2026 in New York.
 const now = new Date('2026-11-25T17:00:00Z');
 
-describe('normaliseQuestion', () => {
+describe('questionKey (the grouping form)', () => {
   it('lower-cases, drops punctuation and accents, squeezes spaces', () => {
-    expect(normaliseQuestion('  Can I ship VAPES to the U.S.?? ')).toBe('can i ship vapes to the u s');
-    expect(normaliseQuestion("What's the $800 limit?")).toBe('whats the 800 limit');
-    expect(normaliseQuestion('Dédouanement   café')).toBe('dedouanement cafe');
+    expect(questionKey('  Can I ship VAPES to the U.S.?? ')).toBe('can i ship vapes to the u s');
+    expect(questionKey("What's the $800 limit?")).toBe('whats the 800 limit');
+    expect(questionKey('Dédouanement   café')).toBe('dedouanement cafe');
   });
 });
 
@@ -109,7 +110,7 @@ describe('groupQuestions, near-linear', () => {
   function groupsBefore(texts: string[]): string[][] {
     const exact = new Map<string, string[]>();
     for (const t of texts) {
-      const key = normaliseQuestion(t).slice(0, 300);
+      const key = questionKey(t).slice(0, 300);
       if (key) exact.set(key, [...(exact.get(key) ?? []), t]);
     }
     const clusters: { key: string; texts: string[] }[] = [];

@@ -14,15 +14,6 @@ import { runSliced, runToEnd, sortSteps, windowTest, type Steps } from './slices
 /** Below this confidence an answered question still counts as a gap, when its text was kept. */
 export const LOW_CONFIDENCE = 0.5;
 
-/**
- * A question reduced to what matters for grouping: lower case, no accents, no punctuation,
- * single spaces (`questionKey` in src/text/normalize.ts).
- *
- * @example
- * normaliseQuestion('  Is the $800 limit   STILL valid?? '); // 'is the 800 limit still valid'
- */
-export const normaliseQuestion = foldedQuestion;
-
 const MAX_KEY_CHARS_FOR_ROWS = 300;
 
 /** Two rows reused by every edit distance (grown as needed): no garbage per comparison. */
@@ -163,7 +154,7 @@ function meetingKeys(key: string): string[] {
 
 /** The grouping key of a gap question's text ('' when it has no words). */
 function questionKey(text: string): string {
-  return normaliseQuestion(text.slice(0, MAX_KEY_CHARS * 4)).slice(0, MAX_KEY_CHARS).trim();
+  return foldedQuestion(text.slice(0, MAX_KEY_CHARS * 4)).slice(0, MAX_KEY_CHARS).trim();
 }
 
 const byTime = (a: QuestionRecord, b: QuestionRecord) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);

@@ -7,7 +7,8 @@ import { UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../type
 import { parseCountry } from './country';
 import { parseDate } from './date';
 import { parseMoney } from './money';
-import { isUnsure, parseContents, parseKind, parseMode, parseYesNo, simplify } from './words';
+import { phraseText } from '../../text/normalize';
+import { isUnsure, parseContents, parseKind, parseMode, parseYesNo } from './words';
 
 export type ParsedAnswer =
   | { ok: true; fact: FactKey; value: NonNullable<ShipmentFacts[FactKey]>; note?: string }
@@ -40,7 +41,7 @@ export function parseAnswer(fact: FactKey, text: string, context: AnswerContext)
   const ok = (value: NonNullable<ShipmentFacts[FactKey]>, note?: string): ParsedAnswer => (note ? { ok: true, fact, value, note } : { ok: true, fact, value });
   const retry = (problem: Extract<ParsedAnswer, { ok: false }>['problem'], message: string): ParsedAnswer => ({ ok: false, fact, problem, message });
   if (isUnsure(text)) return ok(UNKNOWN);
-  const t = simplify(text);
+  const t = phraseText(text);
   switch (fact) {
     case 'entryDate': {
       const date = parseDate(text, context.today);

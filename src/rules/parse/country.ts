@@ -2,7 +2,8 @@
  * Countries by name, alias or ISO code, using the editable table in
  * `knowledge/rules/countries.json`.
  */
-import { countriesInUse, countryAliases, isCountryCode, normalizeName, type CountryTable } from '../countries';
+import { countriesInUse, countryAliases, isCountryCode, type CountryTable } from '../countries';
+import { countryKey } from '../../text/normalize';
 
 const LEAD_IN = /^(?:(?:it|they|its|it s|they re|theyre|the goods|the package|goods) )?(?:(?:is|are|was|were|came|come|comes|come from) )?(?:(?:made|shipped|sent|mailed|ordered|bought|coming) )?(?:(?:from|in) )?(?:the )?/;
 
@@ -17,7 +18,7 @@ const LEAD_IN = /^(?:(?:it|they|its|it s|they re|theyre|the goods|the package|go
  * parseCountry('it was made in Germany'); // 'DE'
  */
 export function parseCountry(text: string, table: CountryTable = countriesInUse()): string | undefined {
-  const n = normalizeName(text);
+  const n = countryKey(text);
   if (!n) return undefined;
   const aliases = countryAliases(table);
   const direct = aliases.get(n) ?? aliases.get(n.replace(LEAD_IN, ''));

@@ -4,14 +4,14 @@
  * doubtful is left for the questions.
  */
 import { chrono } from './chrono';
-import { normalizeName } from '../countries';
+import { countryKey, phraseText } from '../../text/normalize';
 import { rulesChangeBetween } from '../changes';
 import { addDays, displayDate } from '../../dates';
 import type { RuleSet, ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
 import { PAST_TENSE, parseDate } from './date';
 import { findMoney } from './money';
-import { findContents, parseKind, parseMode, simplify } from './words';
+import { findContents, parseKind, parseMode } from './words';
 
 export interface ExtractedFacts {
   facts: ShipmentFacts;
@@ -61,7 +61,7 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
     const contents = findContents(text, rules.contents);
     if (contents.length > 0) result.facts.contents = contents;
   }
-  const t = simplify(text);
+  const t = phraseText(text);
   if (SPLIT.test(t) && SPLIT_WHAT.test(t)) result.facts.splitOrder = true;
 
   const withoutMoney = money ? text.slice(0, money.index) + ' '.repeat(money.text.length) + text.slice(money.index + money.text.length) : text;
@@ -78,7 +78,7 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
  * mentionsPastArrival('will I pay duty on a $40 jacket from the UK'); // false
  */
 export function mentionsPastArrival(text: string): boolean {
-  return PAST_ARRIVAL.test(simplify(text));
+  return PAST_ARRIVAL.test(phraseText(text));
 }
 
 /**
@@ -89,7 +89,7 @@ export function mentionsPastArrival(text: string): boolean {
  * originIn('a package from hong kong'); // 'HK'
  */
 export function originIn(text: string): string | undefined {
-  const n = normalizeName(text);
+  const n = countryKey(text);
   const codes = new Set<string>();
   for (const cue of n.matchAll(ORIGIN_CUE)) {
     const after = n.slice((cue.index ?? 0) + cue[0].length);
@@ -116,7 +116,7 @@ function addDate(result: ExtractedFacts, text: string, today: string, rules: Rul
   const said = found?.text ?? YEAR_IN_TEXT.exec(text)?.[1];
   if (!said) return;
   // The tense is in the words around the date: "arrived in May" (said in November) is last May.
-  const date = parseDate(said, today, { pastTense: PAST_TENSE.test(simplify(text)) });
+  const date = parseDate(said, today, { pastTense: PAST_TENSE.test(phraseText(text)) });
   if (!date.ok) {
     result.notes.push(date.reason);
     return;

@@ -70,23 +70,13 @@ const PLAIN_AMOUNT = /^\s*(?:us\s?)?\$?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|usd|us dolla
 export const MAX_ANSWER_CHARS = 300;
 
 /**
- * Lower case (NFKC), typographic quotes straightened, punctuation other than `$`, apostrophes
- * and hyphens dropped, spaces squeezed: how answers are compared with commands and button labels
- * (`answerWords` in src/text/normalize.ts).
- *
- * @example
- * normaliseAnswer('  Change the DATE! '); // 'change the date'
- */
-export const normaliseAnswer = answerWords;
-
-/**
  * Whether the text asks for a new check ("check my shipment", "Check another shipment").
  *
  * @example
  * isNewCheck('Check my shipment'); // true
  */
 export function isNewCheck(text: string): boolean {
-  return NEW_CHECK.test(normaliseAnswer(text));
+  return NEW_CHECK.test(answerWords(text));
 }
 
 /**
@@ -96,7 +86,7 @@ export function isNewCheck(text: string): boolean {
  * isChangeDate('Different date'); // true
  */
 export function isChangeDate(text: string): boolean {
-  return CHANGE_DATE.test(normaliseAnswer(text));
+  return CHANGE_DATE.test(answerWords(text));
 }
 
 /**
@@ -140,8 +130,8 @@ export function readAnswer(text: string, question: AskedQuestion, context: Readi
   if (text.length > MAX_ANSWER_CHARS) return { kind: 'too-long' };
   if (MARKUP.test(text)) return { kind: 'markup' };
 
-  const key = normaliseAnswer(text);
-  const choice = question.choices?.find((c) => normaliseAnswer(c.label) === key || c.value === key);
+  const key = answerWords(text);
+  const choice = question.choices?.find((c) => answerWords(c.label) === key || c.value === key);
   // Facts typed instead of (or besides) the answer: "it came from China in May 2025".
   if (!choice) {
     const stated = factsInAnswer(text, facts, today, rules, question.fact);

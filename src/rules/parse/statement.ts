@@ -15,7 +15,8 @@ import { UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../type
 import { parseAnswer, type AnswerContext } from './answer';
 import { extractFacts, mentionsPastArrival, type ExtractedFacts } from './extract';
 import { findMoney } from './money';
-import { isUnsure, simplify } from './words';
+import { phraseText } from '../../text/normalize';
+import { isUnsure } from './words';
 
 export interface FactsInAnswer {
   /** True when the message states facts beyond the one asked (and is not a question). */
@@ -50,7 +51,7 @@ const AUXILIARY_FIRST = /^(?:am|is|are|was|were|do|does|did|can|could|should|sha
  * isQuestion('was delivered on 1 March'); // false (no "?")
  */
 export function isQuestion(text: string): boolean {
-  const t = simplify(text);
+  const t = phraseText(text);
   return QUESTION_WORD.test(t) || AUXILIARY_FIRST.test(t);
 }
 

@@ -6,15 +6,6 @@ import { phraseText } from '../../text/normalize';
 import { escapeRegExp } from '../../text/regexp';
 import { KINDS, UNKNOWN, type ContentItem, type Kind, type Mode, type Unknown } from '../types';
 
-/**
- * Lower case, compatibility forms folded, curly quotes straightened, spaces collapsed; punctuation
- * kept (`phraseText` in src/text/normalize.ts).
- *
- * @example
- * simplify('  I DON’T   know ');  // "i don't know"
- */
-export const simplify = phraseText;
-
 const UNSURE =
   /^(?:i'?m |i am )?(?:not sure|unsure|no idea|no clue|not certain|unknown|dunno|idk|maybe|perhaps|\?+|(?:i )?(?:don'?t|do not|dont) know|can'?t say|cannot say|hard to say|not known)\b/;
 
@@ -26,7 +17,7 @@ const UNSURE =
  * isUnsure('no'); // false
  */
 export function isUnsure(text: string): boolean {
-  return UNSURE.test(simplify(text)) || simplify(text) === UNKNOWN;
+  return UNSURE.test(phraseText(text)) || phraseText(text) === UNKNOWN;
 }
 
 const YES = /^(?:y|yes|yeah|yep|yup|ya|yah|sure|correct|right|true|affirmative|it is|it does|indeed|of course|definitely|absolutely)\b/;
@@ -42,7 +33,7 @@ const NO = /^(?:n|no|nope|nah|not really|negative|false|it isn'?t|it is not|it d
  * parseYesNo('purple'); // undefined
  */
 export function parseYesNo(text: string): boolean | Unknown | undefined {
-  const t = simplify(text).replace(/[.!]+$/, '');
+  const t = phraseText(text).replace(/[.!]+$/, '');
   if (isUnsure(t)) return UNKNOWN;
   if (YES.test(t)) return true;
   if (NO.test(t)) return false;
@@ -73,7 +64,7 @@ const SOMEONE_ELSES_PURCHASE =
  * parseKind('a scarf my mom bought for my birthday, a gift'); // 'gift'
  */
 export function parseKind(text: string): Kind | Unknown | undefined {
-  const t = simplify(text);
+  const t = phraseText(text);
   if ((KINDS as readonly string[]).includes(t)) return t as Kind;
   if (isUnsure(t)) return UNKNOWN;
   // "an order from a warehouse in Spain" names where it shipped from, not stock of one's own.
@@ -101,7 +92,7 @@ const EXPRESS = /\b(courier|express|dhl|fedex|ups|tnt|aramex|cargo|freight|truck
  * parseMode('express mail'); // 'mail' (postal express is still mail)
  */
 export function parseMode(text: string): Mode | Unknown | undefined {
-  const t = simplify(text);
+  const t = phraseText(text);
   if (t === 'mail' || t === 'express') return t;
   if (isUnsure(t)) return UNKNOWN;
   const mail = MAIL.test(t);
@@ -126,10 +117,10 @@ const NEGATED = /(?:\b(?:no|not|without|non|free of|zero)\b(?:[\s-]+\w+){0,2}|\b
  * parseContents('no alcohol, but cigars', rules.contents); // ['tobacco']
  */
 export function parseContents(text: string, catalog: readonly ContentItem[]): string[] | Unknown | undefined {
-  const t = simplify(text);
+  const t = phraseText(text);
   if (isUnsure(t)) return UNKNOWN;
   // A button's value or label names exactly one item ("Perfume with alcohol" is not also alcohol).
-  const exact = catalog.find((c) => c.id === t || simplify(c.label) === t);
+  const exact = catalog.find((c) => c.id === t || phraseText(c.label) === t);
   if (exact) return [exact.id];
   const found = findContents(t, catalog);
   if (found.length > 0) return found;
@@ -143,11 +134,11 @@ export function parseContents(text: string, catalog: readonly ContentItem[]): st
  * findContents('can I ship wine?', rules.contents); // ['alcohol']
  */
 export function findContents(text: string, catalog: readonly ContentItem[]): string[] {
-  const t = simplify(text);
+  const t = phraseText(text);
   return catalog
     .filter((item) =>
       [item.label, ...item.words].some((word) => {
-        const pattern = new RegExp(`(^|[^a-z])${escapeRegExp(simplify(word))}(?![a-z])`, 'g');
+        const pattern = new RegExp(`(^|[^a-z])${escapeRegExp(phraseText(word))}(?![a-z])`, 'g');
         return [...t.matchAll(pattern)].some((m) => !NEGATED.test(t.slice(0, m.index ?? 0)));
       }),
     )
