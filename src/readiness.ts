@@ -28,7 +28,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ContainerClient } from '@azure/storage-blob';
+import type { ContainerClient } from '@azure/storage-blob';
+import { storageBlob } from './azure/blob';
 import { systemClock } from './clock';
 
 /** One check's verdict; `problem` says why not, in one line without secrets. */
@@ -166,7 +167,7 @@ export function directoryWriteProbe(dir: string): () => Promise<void> {
 
 /** A blob client for probes: one try, a short timeout, never the retries a turn gets. */
 function probeContainer(connectionString: string, container: string, timeoutMs: number): ContainerClient {
-  return new ContainerClient(connectionString, container, { retryOptions: { maxTries: 1, tryTimeoutInMs: timeoutMs } });
+  return new (storageBlob().ContainerClient)(connectionString, container, { retryOptions: { maxTries: 1, tryTimeoutInMs: timeoutMs } });
 }
 
 /**

@@ -11,7 +11,21 @@
  * expose.
  */
 import { buffer } from 'node:stream/consumers';
-import { ContainerClient, RestError, type StoragePipelineOptions } from '@azure/storage-blob';
+import type { ContainerClient, RestError, StoragePipelineOptions } from '@azure/storage-blob';
+
+let sdk: typeof import('@azure/storage-blob') | undefined;
+
+/**
+ * `@azure/storage-blob`, loaded at the first blob client rather than at start (issue 15: about 120
+ * modules and several MB that an instance keeping its state in memory never needs).
+ *
+ * @example
+ * new (storageBlob().ContainerClient)(connectionString, 'bot-outbox');
+ */
+export function storageBlob(): typeof import('@azure/storage-blob') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (sdk ??= require('@azure/storage-blob') as typeof import('@azure/storage-blob'));
+}
 
 /** How long one storage request may take before it is retried, by default. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
@@ -38,7 +52,7 @@ export function blobPipelineOptions(requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_M
  * const container = containerClient(process.env.AZURE_STORAGE_CONNECTION_STRING!, 'bot-outbox');
  */
 export function containerClient(connectionString: string, container: string, requestTimeoutMs?: number): ContainerClient {
-  return new ContainerClient(connectionString, container, blobPipelineOptions(requestTimeoutMs));
+  return new (storageBlob().ContainerClient)(connectionString, container, blobPipelineOptions(requestTimeoutMs));
 }
 
 /**
@@ -183,4 +197,4 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, task:
   return results;
 }
 
-export { ContainerClient, RestError };
+export type { ContainerClient, RestError };

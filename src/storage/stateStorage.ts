@@ -21,7 +21,7 @@
  * forgotten, so a second save of it in the same turn is unconditional (BlobsStorage does not
  * return the new ETag). Explicit ETags other than `'*'` pass through untouched.
  */
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Storage, StoreItems } from 'botbuilder';
 import { passWriteJson } from './serialisedState';
 import { blobPipelineOptions, StorageUnavailableError } from '../azure/blob';
@@ -164,6 +164,9 @@ export class BlobStateStorage implements Storage {
   }
 
   private create(): BlobsStorage {
+    // Loaded here, not at start: an instance with its state in memory never needs it (issue 15).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { BlobsStorage } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
     return new BlobsStorage(this.connectionString, this.container, { storagePipelineOptions: blobPipelineOptions(this.options.requestTimeoutMs) });
   }
 
