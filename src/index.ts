@@ -4,7 +4,7 @@
 import './requireSupportedNode'; // first: on an unsupported Node.js, one line and exit 1
 import { ContentError } from './app';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+import { createLogger, logDestination } from './logger';
 import { startService } from './service';
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, logDestination(config.BOT_ENV)); // pretty in development on a terminal, JSON otherwise
   let service;
   try {
     service = await startService(config, { logger });

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, redactLogValue } from './logger';
+import { chooseLogFormat, createLogger, logDestination, redactLogValue } from './logger';
 
 function capture() {
   const lines: string[] = [];
@@ -39,5 +39,21 @@ describe('logs never carry a card number (issue 13)', () => {
     const withCard = { text: '4111111111111111' };
     redactLogValue(withCard);
     expect(withCard.text).toBe('4111111111111111');
+  });
+});
+
+describe('the log format (issue 14)', () => {
+  test('pretty only in development, on a terminal, with pino-pretty installed; JSON in every other case', () => {
+    expect(chooseLogFormat({ botEnv: 'development', isTTY: true, prettyInstalled: true })).toBe('pretty');
+    expect(chooseLogFormat({ botEnv: 'development', isTTY: false, prettyInstalled: true })).toBe('json');
+    expect(chooseLogFormat({ botEnv: 'development', isTTY: true, prettyInstalled: false })).toBe('json');
+    expect(chooseLogFormat({ botEnv: 'production', isTTY: true, prettyInstalled: true })).toBe('json');
+    expect(chooseLogFormat({ botEnv: 'production', isTTY: false, prettyInstalled: true })).toBe('json');
+  });
+
+  test('the destination: a pino-pretty stream for a developer at a terminal, pino\'s own JSON otherwise', () => {
+    expect(logDestination('development', true)).toEqual(expect.objectContaining({ write: expect.any(Function) }));
+    expect(logDestination('development', false)).toBeUndefined();
+    expect(logDestination('production', true)).toBeUndefined();
   });
 });

@@ -73,5 +73,46 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return logger;
 }
 
+/** How log lines are written: `json`, one object per line (production, files, log collectors), or `pretty` for a person at a terminal. */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * The log format: pretty (pino-pretty: time, level, message, fields on their own lines, in
+ * colour) only in development, when stdout is a terminal and pino-pretty is installed (it is a
+ * development dependency); JSON otherwise, so production, pipes and files always get JSON.
+ *
+ * @example
+ * chooseLogFormat({ botEnv: 'development', isTTY: true, prettyInstalled: true });  // 'pretty'
+ * chooseLogFormat({ botEnv: 'development', isTTY: false, prettyInstalled: true }); // 'json' (piped, e.g. `npm start | tee log`)
+ * chooseLogFormat({ botEnv: 'production', isTTY: true, prettyInstalled: true });   // 'json'
+ */
+export function chooseLogFormat(options: { botEnv: 'development' | 'production'; isTTY: boolean; prettyInstalled: boolean }): LogFormat {
+  return options.botEnv === 'development' && options.isTTY && options.prettyInstalled ? 'pretty' : 'json';
+}
+
+/** Whether pino-pretty can be loaded (not after `npm ci --omit=dev`). */
+function prettyInstalled(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where the bot's logs go: stdout, through pino-pretty when `chooseLogFormat` says so (undefined =
+ * pino's own JSON to stdout). Synchronous, so the last lines before an exit are not lost.
+ *
+ * @example
+ * const logger = createLogger(config.LOG_LEVEL, logDestination(config.BOT_ENV));
+ */
+export function logDestination(botEnv: 'development' | 'production', isTTY = Boolean(process.stdout.isTTY)): pino.DestinationStream | undefined {
+  if (chooseLogFormat({ botEnv, isTTY, prettyInstalled: prettyInstalled() }) === 'json') return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a development dependency, loaded only when installed
+  const pretty = require('pino-pretty') as typeof import('pino-pretty');
+  return pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' });
+}
+
 /** A logger that writes nothing (terminal chat, tests). */
 export const silentLogger: Logger = pino({ level: 'silent' });
