@@ -16,7 +16,6 @@ import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
 import type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext';
 import { detectIntent } from '../src/intents';
 import { looksLikeQuestion } from '../src/rules';
-import { sendReply } from '../src/channels/render';
 import type { Reply } from '../src/replies';
 import { catalog } from '../src/messages';
 import { answerReply } from './messages';
@@ -162,9 +161,9 @@ export abstract class GuidedDialog<S extends object, C = unknown> extends Dialog
     return catalog(dc.context.activity.locale).welcome;
   }
 
-  /** Sends one reply in this turn (the bot layer renders it for the channel). */
+  /** Sends one reply in this turn (the bot layer renders it for the channel: `BotServices.send`). */
   protected async say(dc: DialogContext, reply: Reply): Promise<void> {
-    await sendReply(dc.context, reply);
+    await this.services.send(dc.context, reply);
   }
 
   override async beginDialog(dc: DialogContext, options?: unknown): Promise<DialogTurnResult> {

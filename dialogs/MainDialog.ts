@@ -9,7 +9,6 @@
 import { Dialog, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
 import type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext';
 import { detectIntent } from '../src/intents';
-import { sendReply } from '../src/channels/render';
 import type { QuestionOutcome } from '../src/records';
 import type { GuidedOutcome } from './GuidedDialog';
 import { directVerdictReply } from './verdict';
@@ -29,6 +28,7 @@ import {
   welcomeReply,
 } from './messages';
 import type { BotServices } from './services';
+import type { Reply } from '../src/replies';
 import { ELIGIBILITY_DIALOG, ESCALATION_DIALOG, MAIN_DIALOG, type EligibilityOptions, type EscalationOptions } from './ids';
 
 /** What the main dialog remembers between turns (plain JSON in conversation state). */
@@ -70,7 +70,7 @@ export class MainDialog extends Dialog {
   private async route(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as MainState;
     const text = (dc.context.activity.text ?? '').trim();
-    const say = (reply: Parameters<typeof sendReply>[1]) => sendReply(dc.context, reply);
+    const say = (reply: Reply) => this.services.send(dc.context, reply);
 
     switch (detectIntent(text)) {
       case 'greeting':
@@ -122,7 +122,7 @@ export class MainDialog extends Dialog {
       state.lastQuestion = removeCardNumbers(text);
       await this.record(dc, { outcome: 'answer', confidence: 1, topic: 'verdict' });
       this.services.logger.info({ event: 'eligibility-verdict', verdict: understood.assessment.verdict, from: 'message' }, 'verdict from the facts in a message');
-      for (const reply of directVerdictReply(understood.reading, understood.assessment, rules, { today, others: understood.others })) await sendReply(dc.context, reply);
+      for (const reply of directVerdictReply(understood.reading, understood.assessment, rules, { today, others: understood.others })) await this.services.send(dc.context, reply);
       return Dialog.EndOfTurn;
     }
     if (understood.kind === 'check') return dc.beginDialog(ELIGIBILITY_DIALOG, { text, known: understood.reading.facts } satisfies EligibilityOptions);
@@ -160,7 +160,7 @@ export class MainDialog extends Dialog {
       state.lastGuesses = doc ? [doc.title] : state.lastGuesses;
     }
     state.lastAnswerId = undefined;
-    await sendReply(dc.context, helpful ? feedbackThanksReply() : notHelpfulReply());
+    await this.services.send(dc.context, helpful ? feedbackThanksReply() : notHelpfulReply());
     return Dialog.EndOfTurn;
   }
 
@@ -180,7 +180,7 @@ export class MainDialog extends Dialog {
       state.lastGuesses = [result.best, ...result.alternatives].filter((d) => d !== undefined).map((d) => d!.title);
     }
     await this.record(dc, { outcome: result.kind as QuestionOutcome, confidence: result.confidence, docId: result.best && familyOf(result.best), topic: result.best?.topic, text: answered ? undefined : text });
-    await sendReply(dc.context, partsReply(main, others, kb));
+    await this.services.send(dc.context, partsReply(main, others, kb));
     return Dialog.EndOfTurn;
   }
 }

@@ -10,6 +10,7 @@ import type { RuleSet } from '../src/rules';
 import type { NameTable } from '../src/understanding';
 import type { EscalationService, TranscriptEntry } from '../src/escalation';
 import type { TurnContext } from 'botbuilder';
+import type { Reply } from '../src/replies';
 
 export interface BotServices {
   knowledge(): KnowledgeBase;
@@ -22,4 +23,9 @@ export interface BotServices {
   logger: Logger;
   /** The last lines of this conversation (sent with an email only with the person's consent). */
   transcript(context: TurnContext): Promise<TranscriptEntry[]>;
+  /**
+   * Sends a channel-neutral reply in this turn. The bot/channel layer renders it (the
+   * composition root passes `sendReply` from src/channels/render): dialogs never render.
+   */
+  send(context: TurnContext, reply: Reply): Promise<void>;
 }

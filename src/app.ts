@@ -10,6 +10,7 @@ import { EscalationDialog } from '../dialogs/EscalationDialog';
 import { MainDialog } from '../dialogs/MainDialog';
 import type { BotServices } from '../dialogs/services';
 import { CbpBot } from './bot';
+import { sendReply } from './channels/render';
 import { Clock, runningClock, systemClock } from './clock';
 import { easternDate } from './dates';
 import { ExpiringMemoryStorage } from './storage/expiringMemory';
@@ -170,6 +171,8 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
     escalation,
     logger: options.logger,
     transcript: (context) => transcript.recent(context),
+    // The bot/channel layer renders what the dialogs reply.
+    send: sendReply,
   };
   const bot = new CbpBot({
     conversationState,

@@ -19,6 +19,7 @@ import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import { MAIN_DIALOG } from '../dialogs/ids';
 import { capabilitiesReply, messageTooLongReply, nonTextReply, welcomeReply } from '../dialogs/messages';
 import { sendReply } from './channels/render';
+import { catalog } from './messages';
 import { emptyAllowListPolicy, isAddressedToBot, isTenantAllowed, stripBotMention, tenantOf } from './channels/teams';
 import type { Logger } from './logger';
 import { parseStaffCommand } from './staff';
@@ -41,8 +42,7 @@ export interface CbpBotOptions {
   logger: Logger;
 }
 
-const TEAMS_TENANT_REFUSAL =
-  'Sorry, this assistant is available in Microsoft Teams only to CBP staff. The public can use it on the CBP e-commerce web page.';
+const TEAMS_TENANT_REFUSAL = catalog().welcome.teamsTenantRefusal;
 
 /** The Web Chat page sends this event when it connects; its answer is the welcome. */
 export const WEBCHAT_JOIN_EVENT = 'webchat/join';

@@ -8,8 +8,8 @@
  *   main dialog (ids and options live in dialogs/ids.ts).
  * - Conversation-state storage builds no other layer's store (the composition root does).
  * - Hardening does not reach into the Direct Line channel (shared helpers are in src/http).
- * - Neutral modules (src/azure, src/http, src/clock.ts, src/dates.ts, src/text, src/problems.ts)
- *   import no layer, only each other.
+ * - Neutral modules (src/azure, src/http, src/clock.ts, src/dates.ts, src/text, src/problems.ts,
+ *   src/messages, src/replies.ts) import no layer, only each other.
  * - No import cycles.
  *
  * The checker itself (test/helpers/importGraph.ts) is tested below on fake graphs and on a
@@ -42,8 +42,8 @@ const UPPER_LAYERS = [
   'src/cli/',
 ];
 const CORE = ['src/knowledge/', 'src/rules/', 'src/escalation/', 'src/records/', 'src/understanding/'];
-/** Neutral modules: helpers any layer may use (Azure blob helpers, HTTP helpers, time and calendar dates, text, problem lines). */
-const NEUTRAL = ['src/azure/', 'src/http/', 'src/clock.ts', 'src/dates.ts', 'src/text/', 'src/problems.ts'];
+/** Neutral modules: helpers any layer may use (Azure blob helpers, HTTP helpers, time and calendar dates, text, problem lines, the message catalogs, the channel-neutral reply). */
+const NEUTRAL = ['src/azure/', 'src/http/', 'src/clock.ts', 'src/dates.ts', 'src/text/', 'src/problems.ts', 'src/messages/', 'src/replies.ts'];
 
 const LAYER_RULES: LayerRule[] = [
   {
@@ -55,12 +55,6 @@ const LAYER_RULES: LayerRule[] = [
     name: 'dialogs import no channel, bot, server or composition code',
     from: ['dialogs/'],
     forbidden: ['restify', 'src/channels/', 'src/bot.ts', 'src/transcript.ts', 'src/app.ts', 'src/composition/', 'src/server.ts', 'src/service.ts', 'src/index.ts', 'src/hardening/', 'src/storage/', 'src/cli/'],
-    exceptions: [
-      // Known exception, being removed (issue 16 "words in one place"): the dialogs build neutral
-      // replies (src/replies.ts) and send them through BotServices.send, but GuidedDialog still
-      // sends with the renderer. When it uses services.send too, delete this line.
-      { from: 'dialogs/', to: 'src/channels/render.ts', reason: 'GuidedDialog still sends through the renderer (issue 16, in progress)' },
-    ],
   },
   {
     name: 'child dialogs do not import the main dialog',
@@ -139,7 +133,7 @@ describe('the layering checker', () => {
     ]);
   });
 
-  it('flags a dialog importing a channel other than the listed exceptions, and a child dialog importing the main dialog', () => {
+  it('flags a dialog importing a channel (the renderer or the citation line), and a child dialog importing the main dialog', () => {
     const fake: ImportGraph = {
       files: ['dialogs/EscalationDialog.ts', 'dialogs/MainDialog.ts'],
       edges: [
@@ -150,6 +144,7 @@ describe('the layering checker', () => {
       ],
     };
     expect(checkLayers(fake, LAYER_RULES).map((v) => `${v.from} → ${v.to}`)).toEqual([
+      'dialogs/EscalationDialog.ts → src/channels/render.ts',
       'dialogs/EscalationDialog.ts → src/channels/reply.ts',
       'dialogs/EscalationDialog.ts → dialogs/MainDialog.ts',
     ]);

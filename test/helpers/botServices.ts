@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TurnContext } from 'botbuilder';
 import type { BotServices } from '../../dialogs/services';
+import { sendReply } from '../../src/channels/render';
 import { fixedClock } from '../../src/clock';
 import {
   createEscalationService,
@@ -81,6 +82,8 @@ export function createTestBotServices(options: TestBotServicesOptions = {}): Tes
       ...history,
       { from: 'user' as const, text: context.activity.text ?? '', at: new Date().toISOString() },
     ],
+    // The bot layer's renderer, as the composition root wires it.
+    send: sendReply,
   };
   return {
     services,
