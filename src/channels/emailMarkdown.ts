@@ -10,7 +10,7 @@
  * so a person's `<` reads as `<` in both.
  */
 import { Lexer, Marked, type Token, type Tokens } from 'marked';
-import { escapeHtml } from '../text/html';
+import { decodeHtmlEntities, escapeHtml } from '../text/html';
 
 /**
  * Whether a link may stay a link in an email.
@@ -68,26 +68,19 @@ export function inlineMarkdownToHtml(text: string): string {
   return markdown.parseInline(text, { async: false }) as string;
 }
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
-
-/** The entities `quoteUserText` and HTML-minded authors write, as characters (`&amp;` last, so `&amp;lt;` stays `&lt;`). */
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity]!);
-}
-
 /** Inline tokens as plain text: marks dropped, links as "text (url)", line breaks kept. */
 function plainInline(tokens: readonly Token[]): string {
   let out = '';
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
-        out += 'tokens' in token && token.tokens ? plainInline(token.tokens) : decodeEntities(token.text);
+        out += 'tokens' in token && token.tokens ? plainInline(token.tokens) : decodeHtmlEntities(token.text);
         break;
       case 'escape':
       case 'codespan':
       case 'html':
       case 'image':
-        out += decodeEntities(token.text);
+        out += decodeHtmlEntities(token.text);
         break;
       case 'br':
         out += '\n';
@@ -124,7 +117,7 @@ function plainBlocks(tokens: readonly Token[], indent = ''): string[] {
         out.push(indent + plainInline(token.tokens ?? []));
         break;
       case 'text':
-        out.push(indent + ('tokens' in token && token.tokens ? plainInline(token.tokens) : decodeEntities(token.text)));
+        out.push(indent + ('tokens' in token && token.tokens ? plainInline(token.tokens) : decodeHtmlEntities(token.text)));
         break;
       case 'list': {
         const list = token as Tokens.List;
@@ -150,7 +143,7 @@ function plainBlocks(tokens: readonly Token[], indent = ''): string[] {
         break;
       }
       default:
-        if ('text' in token && typeof token.text === 'string') out.push(indent + decodeEntities(token.text));
+        if ('text' in token && typeof token.text === 'string') out.push(indent + decodeHtmlEntities(token.text));
     }
   }
   return out;

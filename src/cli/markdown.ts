@@ -10,6 +10,7 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import wrapAnsi from 'wrap-ansi';
+import { decodeHtmlEntities } from '../text/html';
 
 export interface TerminalStyle {
   /** Columns to wrap at. */
@@ -124,7 +125,7 @@ function inlineToken(token: Token, style: TerminalStyle): string {
     case 'del':
       return inline((token as Tokens.Del).tokens, style);
     case 'codespan':
-      return decodeEntities((token as Tokens.Codespan).text);
+      return decodeHtmlEntities((token as Tokens.Codespan).text);
     case 'br':
       return '\n';
     case 'link': {
@@ -142,7 +143,7 @@ function inlineToken(token: Token, style: TerminalStyle): string {
     case 'text':
     case 'escape': {
       const text = token as Tokens.Text;
-      return text.tokens ? inline(text.tokens, style) : decodeEntities(text.text);
+      return text.tokens ? inline(text.tokens, style) : decodeHtmlEntities(text.text);
     }
     case 'html':
       return (token as Tokens.HTML).text;
@@ -155,9 +156,4 @@ function inlineToken(token: Token, style: TerminalStyle): string {
 function plain(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, '');
-}
-
-/** marked escapes &, <, >, " and ' in text tokens (for HTML); a terminal wants the characters. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
 }

@@ -1,4 +1,4 @@
-import { formatReference, isReference, parseReference } from './reference';
+import { assertReference, formatReference, isReference, parseReference } from './reference';
 
 describe('reference numbers', () => {
   it('formats year and zero-padded sequence', () => {
@@ -23,5 +23,12 @@ describe('reference numbers', () => {
     expect(isReference('ECOM-2026-000123')).toBe(true);
     expect(isReference('../ECOM-2026-000123')).toBe(false);
     expect(isReference('ECOM-2026-000123.json')).toBe(false);
+  });
+});
+
+describe('assertReference', () => {
+  it('passes a reference and throws on anything that could name another file', () => {
+    expect(() => assertReference('ECOM-2026-000123')).not.toThrow();
+    expect(() => assertReference('../etc/passwd')).toThrow('not a reference: ../etc/passwd');
   });
 });

@@ -43,3 +43,14 @@ export function parseReference(reference: string): { year: number; sequence: num
 export function isReference(value: string): boolean {
   return REFERENCE_PATTERN.test(value);
 }
+
+/**
+ * Throws unless `reference` is a well-formed reference (before it names a file or a blob).
+ *
+ * @example
+ * assertReference('ECOM-2026-000123'); // ok
+ * assertReference('../etc/passwd');    // throws Error: not a reference: ../etc/passwd
+ */
+export function assertReference(reference: string): void {
+  if (!isReference(reference)) throw new Error(`not a reference: ${reference}`);
+}

@@ -3,6 +3,7 @@
  * content editor: kb:check prints them as `file: field: problem`.
  */
 import { z } from 'zod';
+import { isIsoDate } from '../dates';
 
 export const TOPICS = [
   'section-321', 'postal', 'entry', 'gifts-travel', 'counterfeits', 'compliance',
@@ -19,19 +20,6 @@ export const MAX_LABEL_LENGTH = 25;
 export const MIN_QUESTIONS = 3;
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/**
- * Whether a string is a real calendar date written YYYY-MM-DD.
- *
- * @example
- * isIsoDate('2026-02-28'); // true
- * isIsoDate('2026-02-30'); // false
- */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 // YAML turns an unquoted 2026-11-25 into a Date (midnight UTC); take the date back out.
 const isoDate = z.preprocess(

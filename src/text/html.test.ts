@@ -1,4 +1,5 @@
-import { escapeHtml } from './html';
+import fc from 'fast-check';
+import { decodeHtmlEntities, escapeHtml } from './html';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in content and attributes', () => {
@@ -11,5 +12,15 @@ describe('escapeHtml', () => {
 
   it('leaves other text alone', () => {
     expect(escapeHtml('Gifts up to $100 · ünïcode')).toBe('Gifts up to $100 · ünïcode');
+  });
+});
+
+describe('decodeHtmlEntities', () => {
+  it('undoes escapeHtml for any text', () => {
+    fc.assert(fc.property(fc.string(), (text) => expect(decodeHtmlEntities(escapeHtml(text))).toBe(text)));
+  });
+
+  it('decodes once: an escaped entity stays an entity', () => {
+    expect(decodeHtmlEntities('&lt;b&gt; &amp;amp; &#39;x&#39; &nbsp;')).toBe("<b> &amp; 'x' &nbsp;");
   });
 });

@@ -14,3 +14,17 @@ const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITY[c]!);
 }
+
+const CHARACTER: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * The five entities {@link escapeHtml} writes (and `quoteUserText` puts in markdown) as
+ * characters again, in one pass, so `&amp;lt;` becomes `&lt;`, not `<`. For text that leaves
+ * HTML: a plain-text email, a terminal.
+ *
+ * @example
+ * decodeHtmlEntities('&lt;b&gt; &amp;amp; &#39;x&#39;'); // "<b> &amp; 'x'"
+ */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => CHARACTER[entity]!);
+}

@@ -45,7 +45,7 @@ import {
   type ContainerClient,
 } from '../../azure/blob';
 import { safeOwner } from '../fileStore/claimNames';
-import { isReference, parseReference } from '../reference';
+import { assertReference, isReference, parseReference } from '../reference';
 import { initialDeliveryState, parseDeliveryState, parseOutboxRecord } from '../recordSchema';
 import type { ClaimOptions, DeliveryClaim, OutboxStore } from '../store';
 import type { DeliveryState, OutboxEntry, OutboxRecord, OutboxStatus } from '../types';
@@ -91,10 +91,6 @@ const sequenceName = (year: number, sequence: number) => `seq/${year}/${String(s
 function keyName(keyHash: string): string {
   if (!KEY_HASH.test(keyHash)) throw new Error('idempotency key hash must be 64 lowercase hex digits');
   return `keys/${keyHash}.json`;
-}
-
-function assertReference(reference: string): void {
-  if (!isReference(reference)) throw new Error(`not a reference: ${reference}`);
 }
 
 function asStatus(value: unknown): OutboxStatus | undefined {

@@ -17,7 +17,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { isReference, parseReference } from '../reference';
+import { assertReference, isReference, parseReference } from '../reference';
 import { initialDeliveryState, parseDeliveryState, parseOutboxRecord } from '../recordSchema';
 import type { ClaimOptions, DeliveryClaim, OutboxStore } from '../store';
 import type { DeliveryState, OutboxEntry, OutboxRecord, OutboxStatus } from '../types';
@@ -327,10 +327,6 @@ export class FileOutboxStore implements OutboxStore {
       return undefined;
     }
   }
-}
-
-function assertReference(reference: string): void {
-  if (!isReference(reference)) throw new Error(`not a reference: ${reference}`);
 }
 
 function stateJson(state: DeliveryState): string {
