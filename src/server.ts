@@ -24,6 +24,7 @@ import { displayPathsIn } from './staff/kb';
 // Hardening and metrics (src/hardening, src/metrics.ts).
 import { hardeningMiddleware, messagesIpRateLimiter, normalizeActivity, reuseConnectorClients } from './hardening';
 import { registerMetricsRoute, type Metrics } from './metrics';
+import { sendJsonError } from './http/httpUtils';
 
 /** What the bot's replies say they come from (botbuilder's own prefix, then the bot). */
 const REPLY_USER_AGENT = 'Microsoft-BotFramework/3.1 cbp-ecommerce-assistant';
@@ -179,11 +180,6 @@ export interface ServerDeps {
   metrics?: Metrics;
   /** Readiness details (src/readiness.ts); `ready: false` makes /readyz answer 503. */
   readiness: () => { ready: boolean; [detail: string]: unknown } | Promise<{ ready: boolean; [detail: string]: unknown }>;
-}
-
-function sendJsonError(res: restify.Response, status: number, error: string, message: string): void {
-  res.status(status);
-  res.json({ error, message });
 }
 
 /**
