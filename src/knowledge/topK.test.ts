@@ -80,6 +80,10 @@ describe('searchTopK', () => {
       { title: 'counterfeit bag', questions: 'counterfeit seller', body: 'bag fees', abroad: false },
     ]);
     for (const q of ['duty gift', 'counterfeit bag fee', 'gift', 'duty gift']) expect(shape(searchTopK(index, q, {}, 5))).toEqual(shape(index.search(q).slice(0, 5)));
+    // Scores kept for one set of BM25 parameters are not used for another.
+    for (const bm25 of [{ k: 1.2, b: 0.7, d: 0.5 }, { k: 2, b: 0.3, d: 0.1 }, { k: 1.2, b: 0.7, d: 0.5 }]) {
+      expect(shape(searchTopK(index, 'duty gift fee', { bm25 }, 5))).toEqual(shape(index.search('duty gift fee', { bm25 }).slice(0, 5)));
+    }
     index.add({ id: 'new', title: 'gift gift', questions: '', body: 'duty', abroad: false });
     expect(shape(searchTopK(index, 'duty gift', {}, 5))).toEqual(shape(index.search('duty gift').slice(0, 5)));
   });

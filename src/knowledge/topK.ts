@@ -5,7 +5,9 @@
  * documents, so a query costs time in proportion to the corpus. minisearch 7 has no top-k
  * option, so {@link searchTopK} reads the same index with the same arithmetic in one scoring
  * pass over typed arrays, keeps only the best k while it goes ({@link BestK}), and builds result
- * objects for those k alone.
+ * objects for those k alone. The BM25 score of a posting does not depend on the query, so each
+ * posting list a query reads is kept with its scores (ids and scores in typed arrays, 12 bytes a
+ * posting, only for the terms asked about) and the next query only multiplies and adds.
  *
  * The results are identical to `index.search(query, options).slice(0, k)`: the same documents
  * in the same order (ties keep minisearch's order, first match first), the same scores to the
@@ -100,7 +102,20 @@ interface Scratch {
   total: Float64Array;
   totalStamp: Int32Array;
   quality: Int32Array;
-  order: Int32Array;
+  /** Documents matched by the current term / query, in first-match order (counts kept apart). */
+  termTouched: Int32Array;
+  touched: Int32Array;
+  /**
+   * Per BM25 parameters and field, each document's `k * (1 - b + b * length / average length)`:
+   * the part of the BM25 denominator that does not depend on the term.
+   */
+  norms: Map<string, Float64Array[]>;
+  /**
+   * Per posting list (one term in one field) that a query has read: its documents and each one's
+   * BM25 score, for the BM25 parameters in `params`. A query multiplies these by its weights
+   * instead of working BM25 out again; only lists queries read are kept.
+   */
+  scored: WeakMap<FieldPostings, { params: string; ids: Int32Array; bm25: Float64Array }>;
   /**
    * Generation counter, advanced for each query and each query term: a slot of termStamp /
    * totalStamp equal to the current generation belongs to it, so nothing is cleared between
@@ -131,13 +146,62 @@ function scratchFor(ix: IndexInternals): Scratch {
     total: new Float64Array(size),
     totalStamp: new Int32Array(size),
     quality: new Int32Array(size),
-    order: new Int32Array(size),
+    termTouched: new Int32Array(size),
+    touched: new Int32Array(size),
+    norms: new Map(),
+    scored: new WeakMap(),
     stamp: 0,
     busy: false,
   };
   // A nested search (from a callback) gets its own arrays and leaves the cached ones alone.
   if (!cached?.busy) scratchByIndex.set(ix, scratch);
   return scratch;
+}
+
+/** The cached BM25 length norms for these parameters (see Scratch.norms). */
+function normsFor(scratch: Scratch, ix: IndexInternals, k1: number, b: number): Float64Array[] {
+  const key = `${k1}:${b}`;
+  let norms = scratch.norms.get(key);
+  if (!norms) {
+    norms = scratch.lengths.map((fieldLengths, fieldId) => {
+      const avgFieldLength = ix._avgFieldLength[fieldId];
+      // The very expression minisearch evaluates for each posting, so the scores are the same to the bit.
+      return fieldLengths.map((fieldLength) => k1 * (1 - b + (b * fieldLength) / avgFieldLength));
+    });
+    scratch.norms.set(key, norms);
+  }
+  return norms;
+}
+
+/**
+ * A posting list's documents with their BM25 scores (minisearch's calcBM25Score, the same
+ * expression), worked out the first time a query reads the list.
+ */
+function scoredPostings(
+  scratch: Scratch,
+  postings: FieldPostings,
+  norm: Float64Array,
+  documentCount: number,
+  bm25: { k: number; b: number; d: number },
+): { ids: Int32Array; bm25: Float64Array } {
+  const params = `${bm25.k}:${bm25.b}:${bm25.d}`;
+  const cached = scratch.scored.get(postings);
+  if (cached && cached.params === params) return cached;
+  const matchingFields = postings.size;
+  const invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
+  const { k, d } = bm25;
+  const ids = new Int32Array(matchingFields);
+  const scores = new Float64Array(matchingFields);
+  let j = 0;
+  postings.forEach((termFreq, docId) => {
+    ids[j] = docId;
+    // norm[docId] is k × (1 − b + b × fieldLength / avgFieldLength), as in calcBM25Score.
+    scores[j] = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + norm[docId]));
+    j++;
+  });
+  const list = { params, ids, bm25: scores };
+  scratch.scored.set(postings, list);
+  return list;
 }
 
 const hasOwn = (object: object | undefined, property: string) => object !== undefined && Object.prototype.hasOwnProperty.call(object, property);
@@ -182,10 +246,10 @@ export function searchTopK<T>(
   const scratch = scratchFor(ix);
   scratch.busy = true;
   try {
-    const { lengths, termScore, termStamp, total, totalStamp, quality, order } = scratch;
+    const { termScore, termStamp, total, totalStamp, quality, termTouched, touched } = scratch;
+    const norms = normsFor(scratch, ix, k1, b);
     const queryStamp = ++scratch.stamp;
-    const touched: number[] = [];
-    let nextOrder = 0;
+    let touchedCount = 0;
     const plan: { term: string; termBoost: number; derived: Derived[] }[] = [];
 
     for (let i = 0; i < terms.length; i++) {
@@ -219,34 +283,40 @@ export function searchTopK<T>(
       }
       plan.push({ term, termBoost, derived });
 
-      // Score this term into termScore (as termResults), in minisearch's order of additions.
-      const termTouched: number[] = [];
+      // Score this term into termScore (as termResults), in minisearch's order of additions:
+      // weightedScore = termWeight × termBoost × fieldBoost × docBoost × BM25, evaluated left to right.
+      let termCount = 0;
       const stamp = ++scratch.stamp;
       for (const { term: derivedTerm, data, weight } of derived) {
         if (data == null) continue;
         for (const { fieldId, boost: fieldBoost } of fieldBoosts) {
           const postings = data.get(fieldId);
           if (postings == null) continue;
-          const matchingFields = postings.size;
-          const avgFieldLength = ix._avgFieldLength[fieldId];
-          const fieldLengths = lengths[fieldId];
-          const invDocFreq = Math.log(1 + (documentCount - matchingFields + 0.5) / (matchingFields + 0.5));
-          for (const [docId, termFreq] of postings) {
-            const docBoost = boostDocument ? boostDocument(ix._documentIds.get(docId), derivedTerm, ix._storedFields.get(docId)) : 1;
-            if (!docBoost) continue;
-            const rawScore = invDocFreq * (d + (termFreq * (k1 + 1)) / (termFreq + k1 * (1 - b + (b * fieldLengths[docId]) / avgFieldLength)));
-            const weightedScore = weight * termBoost * fieldBoost * docBoost * rawScore;
+          const { ids, bm25 } = scoredPostings(scratch, postings, norms[fieldId], documentCount, { k: k1, b, d });
+          const factor = weight * termBoost * fieldBoost;
+          for (let j = 0; j < ids.length; j++) {
+            const docId = ids[j];
+            let weightedScore: number;
+            if (boostDocument) {
+              const docBoost = boostDocument(ix._documentIds.get(docId), derivedTerm, ix._storedFields.get(docId));
+              if (!docBoost) continue;
+              weightedScore = factor * docBoost * bm25[j];
+            } else {
+              // docBoost is 1: factor × 1 is factor, to the bit.
+              weightedScore = factor * bm25[j];
+            }
             if (termStamp[docId] === stamp) termScore[docId] += weightedScore;
             else {
               termStamp[docId] = stamp;
               termScore[docId] = weightedScore;
-              termTouched.push(docId);
+              termTouched[termCount++] = docId;
             }
           }
         }
       }
       // Combine with the earlier terms (as the OR combinator): in term order, first match first.
-      for (const docId of termTouched) {
+      for (let t = 0; t < termCount; t++) {
+        const docId = termTouched[t];
         if (totalStamp[docId] === queryStamp) {
           total[docId] = total[docId] + termScore[docId];
           quality[docId] += 1;
@@ -254,19 +324,21 @@ export function searchTopK<T>(
           totalStamp[docId] = queryStamp;
           total[docId] = termScore[docId];
           quality[docId] = 1;
-          order[docId] = nextOrder++;
-          touched.push(docId);
+          touched[touchedCount++] = docId;
         }
       }
     }
 
     // Keep the best k (touched is in first-match order, so ties keep minisearch's order).
     const best = new BestK<number>(k);
-    for (const docId of touched) {
+    let threshold = best.threshold;
+    for (let t = 0; t < touchedCount; t++) {
+      const docId = touched[t];
       const score = total[docId] * (quality[docId] || 1);
-      if (!(score > best.threshold)) continue;
+      if (!(score > threshold)) continue;
       if (acceptDocument && !acceptDocument(ix._documentIds.get(docId) as string)) continue;
       best.offer(docId, score);
+      threshold = best.threshold;
     }
     return best.items().map((docId) => resultFor(ix, docId, total[docId] * (quality[docId] || 1), plan, fieldBoosts, fields, boostDocument));
   } finally {
