@@ -3,7 +3,7 @@
  * structured answer (document, confidence, alternatives, sources) with the bot's replies.
  * Replies are rendered markdown wrapped to the terminal's width (80 when not a terminal).
  */
-import { parseCliArgs, terminalStyle, UsageError } from './chatText';
+import { parseCliArgs, runCli, terminalStyle, UsageError } from './chatText';
 import { renderMarkdown } from './markdown';
 import { openTerminalBot, buttonsOf } from './terminal';
 
@@ -45,11 +45,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  if (err instanceof UsageError) {
-    console.error(`${err.message}\n${err.usage}`);
-    process.exit(2);
-  }
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runCli(main);

@@ -6,7 +6,7 @@
  */
 import readline from 'node:readline';
 import type { Activity } from 'botbuilder';
-import { formatButtons, formatReply, parseCliArgs, readChatInput, terminalStyle, UsageError } from './chatText';
+import { formatButtons, formatReply, parseCliArgs, readChatInput, runCli, terminalStyle, UsageError } from './chatText';
 import { buttonsOf, openTerminalBot } from './terminal';
 
 const USAGE = 'Usage: npm run chat [-- --help]   (then type a question; a number presses a button; /quit to leave)';
@@ -51,11 +51,4 @@ async function main(): Promise<void> {
   console.log('\nGoodbye.');
 }
 
-main().catch((err) => {
-  if (err instanceof UsageError) {
-    console.error(`${err.message}\n${err.usage}`);
-    process.exit(2);
-  }
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runCli(main);

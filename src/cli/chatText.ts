@@ -102,3 +102,21 @@ export function parseCliArgs<T extends ParseArgsOptionsConfig>(args: string[], o
     throw new UsageError(err instanceof Error ? err.message : String(err), usage);
   }
 }
+
+/**
+ * Runs a terminal tool's `main` and turns its failure into an exit code: 2 with the usage line
+ * for a UsageError, 1 with the message for anything else.
+ *
+ * @example
+ * runCli(main);
+ */
+export function runCli(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    if (err instanceof UsageError) {
+      console.error(`${err.message}\n${err.usage}`);
+      process.exit(2);
+    }
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
