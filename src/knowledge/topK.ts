@@ -159,8 +159,7 @@ function scratchFor(ix: IndexInternals): Scratch {
 }
 
 /** The cached BM25 length norms for these parameters (see Scratch.norms). */
-function normsFor(scratch: Scratch, ix: IndexInternals, k1: number, b: number): Float64Array[] {
-  const key = `${k1}:${b}`;
+function normsFor(scratch: Scratch, ix: IndexInternals, k1: number, b: number, key: string): Float64Array[] {
   let norms = scratch.norms.get(key);
   if (!norms) {
     norms = scratch.lengths.map((fieldLengths, fieldId) => {
@@ -183,8 +182,9 @@ function scoredPostings(
   norm: Float64Array,
   documentCount: number,
   bm25: { k: number; b: number; d: number },
+  /** The parameters as a key: `${k}:${b}:${d}`. */
+  params: string,
 ): { ids: Int32Array; bm25: Float64Array } {
-  const params = `${bm25.k}:${bm25.b}:${bm25.d}`;
   const cached = scratch.scored.get(postings);
   if (cached && cached.params === params) return cached;
   const matchingFields = postings.size;
@@ -247,7 +247,9 @@ export function searchTopK<T>(
   scratch.busy = true;
   try {
     const { termScore, termStamp, total, totalStamp, quality, termTouched, touched } = scratch;
-    const norms = normsFor(scratch, ix, k1, b);
+    const bm25Params = { k: k1, b, d };
+    const paramsKey = `${k1}:${b}:${d}`;
+    const norms = normsFor(scratch, ix, k1, b, paramsKey);
     const queryStamp = ++scratch.stamp;
     let touchedCount = 0;
     const plan: { term: string; termBoost: number; derived: Derived[] }[] = [];
@@ -292,7 +294,7 @@ export function searchTopK<T>(
         for (const { fieldId, boost: fieldBoost } of fieldBoosts) {
           const postings = data.get(fieldId);
           if (postings == null) continue;
-          const { ids, bm25 } = scoredPostings(scratch, postings, norms[fieldId], documentCount, { k: k1, b, d });
+          const { ids, bm25 } = scoredPostings(scratch, postings, norms[fieldId], documentCount, bm25Params, paramsKey);
           const factor = weight * termBoost * fieldBoost;
           for (let j = 0; j < ids.length; j++) {
             const docId = ids[j];
