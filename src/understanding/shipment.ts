@@ -6,8 +6,10 @@
  * turns a hint into a fact silently.
  */
 import { countryName, extractFacts, mentionsPastArrival, nextQuestion, UNKNOWN, type RuleSet, type ShipmentFacts } from '../rules';
-import { LABELS } from '../intents';
+import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
+
+const { eligibility: words } = catalog();
 
 /** What a message says about the person's shipment. */
 export interface ShipmentReading {
@@ -84,11 +86,9 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
     const needsOrigin = nextQuestion(facts, rules, today)?.fact === 'origin';
     if (needsOrigin) {
       facts.origin = withHint.origin;
-      assumptions.push(
-        `${marketplace.name} orders have usually come from ${countryName(marketplace.usuallyShipsFrom!)}, so I checked for that. If yours came from a warehouse in another country (or in the U.S.), choose "${LABELS.checkOtherDetails}".`,
-      );
+      assumptions.push(fill(words.marketplaceOrigin, { marketplace: marketplace.name, country: countryName(marketplace.usuallyShipsFrom!) }));
     } else {
-      assumptions.push(`${marketplace.name} sellers ship from many places; where yours came from does not change this result.`);
+      assumptions.push(fill(words.marketplaceAnyOrigin, { marketplace: marketplace.name }));
     }
   }
   if (decidable) decidable = nextQuestion(facts, rules, today) === undefined;

@@ -52,6 +52,34 @@ export const eligibility = {
   and: ' and ',
   cancelled: 'OK, I stopped the check. What would you like to do next?',
 
+  /** An answer the check cannot use (src/rules/parse), and what it assumed. */
+  parseKind: 'Please choose one: something you bought, a gift sent to you, unsold warehouse stock, or things you bring back from a trip.',
+  parseCountry: 'Sorry, I did not recognize that country. Please type its name, like "United Kingdom", or a code, like "GB".',
+  parseMode: 'Please say "mail" (the postal service) or "courier" (DHL, FedEx, UPS or cargo).',
+  /** `{labels}`: the content labels, lower case, joined with ", ". */
+  parseContents: 'Please say which of these it contains ({labels}), or "none of these".',
+  parseYesNo: 'Please answer yes, no or not sure.',
+  parseAmount: 'Please give one amount in U.S. dollars, for example "$45" or "1,200".',
+  parseForeignAmount: 'Please give the value in U.S. dollars: about how much is {amount} {currency} in dollars?',
+  parseEstimate: 'Please give your best estimate of the amount, for example "about $850".',
+  usedAmount: 'I used {amount}.',
+  dateEmpty: 'Please type a date, for example "today" or "1 March 2025".',
+  dateNotReal: '{text} is not a real date. Please check the month and day.',
+  dateNotRealNumeric: '{text} is not a real date. Please write it like "1 March 2025".',
+  /** 3/4/2025: 4 March in the U.S., 3 April elsewhere. */
+  dateAmbiguous: 'Did you mean {first} or {second}? Please write the month as a word, like "1 March 2025".',
+  dateMiddleOfYear: 'I used {date}, the middle of {year}.',
+  dateMiddleOfMonth: 'I used {date}, the middle of {month} {year}.',
+  dateNotUnderstood: 'Sorry, I did not understand that date. Try "today", "last Tuesday" or "1 March 2025".',
+  dateNeedsDay: 'Please give a day, for example "1 March 2025".',
+  dateTooFarAhead: 'That is more than a year ahead. Please give a date up to {date}.',
+  dateTooFarBack: 'That date is too far in the past. Please check the year.',
+  /** A month or year in which the rules changed, read from a message; `{dates}` joined with `and`. */
+  exactDayMatters: 'The rules changed on {dates}, so the exact day matters.',
+  /** A verdict from a message naming a marketplace (src/understanding/shipment.ts). */
+  marketplaceOrigin: `{marketplace} orders have usually come from {country}, so I checked for that. If yours came from a warehouse in another country (or in the U.S.), choose "${labels.otherDetails}".`,
+  marketplaceAnyOrigin: '{marketplace} sellers ship from many places; where yours came from does not change this result.',
+
   /** What was read from a message, in words ("something you bought, value $50, from the United Kingdom"). */
   factValue: 'value {amount}',
   factFrom: 'from {country}',

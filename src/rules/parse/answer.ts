@@ -9,6 +9,9 @@ import { parseDate } from './date';
 import { parseMoney } from './money';
 import { phraseText } from '../../text/normalize';
 import { isUnsure, parseContents, parseKind, parseMode, parseYesNo } from './words';
+import { catalog, fill } from '../../messages';
+
+const { eligibility: words } = catalog();
 
 export type ParsedAnswer =
   | { ok: true; fact: FactKey; value: NonNullable<ShipmentFacts[FactKey]>; note?: string }
@@ -50,15 +53,15 @@ export function parseAnswer(fact: FactKey, text: string, context: AnswerContext)
     }
     case 'kind': {
       const kind = parseKind(text);
-      return kind ? ok(kind) : retry('not-understood', 'Please choose one: something you bought, a gift sent to you, unsold warehouse stock, or things you bring back from a trip.');
+      return kind ? ok(kind) : retry('not-understood', words.parseKind);
     }
     case 'origin': {
       const code = parseCountry(text);
-      return code ? ok(code) : retry('not-understood', 'Sorry, I did not recognize that country. Please type its name, like "United Kingdom", or a code, like "GB".');
+      return code ? ok(code) : retry('not-understood', words.parseCountry);
     }
     case 'mode': {
       const mode = parseMode(text);
-      return mode ? ok(mode) : retry('not-understood', 'Please say "mail" (the postal service) or "courier" (DHL, FedEx, UPS or cargo).');
+      return mode ? ok(mode) : retry('not-understood', words.parseMode);
     }
     case 'valueUsd':
       return money(text, ok, retry);
@@ -72,11 +75,11 @@ export function parseAnswer(fact: FactKey, text: string, context: AnswerContext)
     case 'contents': {
       const contents = t === 'none' ? [] : parseContents(text, context.rules.contents);
       const labels = context.rules.contents.map((c) => c.label.toLowerCase()).join(', ');
-      return contents ? ok(contents) : retry('not-understood', `Please say which of these it contains (${labels}), or "none of these".`);
+      return contents ? ok(contents) : retry('not-understood', fill(words.parseContents, { labels }));
     }
     case 'splitOrder': {
       const answer = parseYesNo(text);
-      return answer === undefined ? retry('not-understood', 'Please answer yes, no or not sure.') : ok(answer);
+      return answer === undefined ? retry('not-understood', words.parseYesNo) : ok(answer);
     }
   }
 }
@@ -87,13 +90,13 @@ function money(
   retry: (problem: Extract<ParsedAnswer, { ok: false }>['problem'], message: string) => ParsedAnswer,
 ): ParsedAnswer {
   const parsed = parseMoney(text);
-  if (!parsed) return retry('not-understood', 'Please give one amount in U.S. dollars, for example "$45" or "1,200".');
+  if (!parsed) return retry('not-understood', words.parseAmount);
   if ('currency' in parsed) {
-    return retry('foreign-currency', `Please give the value in U.S. dollars: about how much is ${parsed.amount} ${parsed.currency} in dollars?`);
+    return retry('foreign-currency', fill(words.parseForeignAmount, { amount: parsed.amount, currency: parsed.currency }));
   }
   // "Under $1,000" or "over $800" could be on either side of a limit; an estimate is fine.
-  if (parsed.bound) return retry('inexact', 'Please give your best estimate of the amount, for example "about $850".');
-  return ok(parsed.usd, parsed.approximate ? `I used ${formatUsd(parsed.usd)}.` : undefined);
+  if (parsed.bound) return retry('inexact', words.parseEstimate);
+  return ok(parsed.usd, parsed.approximate ? fill(words.usedAmount, { amount: formatUsd(parsed.usd) }) : undefined);
 }
 
 /**

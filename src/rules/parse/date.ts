@@ -5,6 +5,9 @@
  */
 import { chrono } from './chrono';
 import { addYears, endOfMonth, displayDate, isIsoDate, isoDate } from '../../dates';
+import { catalog, fill } from '../../messages';
+
+const { eligibility: words } = catalog();
 
 export type ParsedDate =
   | {
@@ -38,7 +41,7 @@ const EARLIEST = '1900-01-01';
  */
 export function parseDate(text: string, today: string, hint: { pastTense?: boolean } = {}): ParsedDate {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '');
-  if (!t) return { ok: false, reason: 'Please type a date, for example "today" or "1 March 2025".' };
+  if (!t) return { ok: false, reason: words.dateEmpty };
   if (TODAY_WORDS.test(t)) return { ok: true, date: today };
   const parsed = parseIsoLike(t) ?? parseNumeric(t) ?? parseYear(t) ?? parseWords(t, today, hint.pastTense ?? PAST_TENSE.test(t));
   return parsed.ok ? withinRange(parsed, today) : parsed;
@@ -48,7 +51,7 @@ function parseIsoLike(t: string): ParsedDate | undefined {
   const m = ISO_LIKE.exec(t);
   if (!m) return undefined;
   const date = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  return isIsoDate(date) ? { ok: true, date } : { ok: false, reason: `${t} is not a real date. Please check the month and day.` };
+  return isIsoDate(date) ? { ok: true, date } : { ok: false, reason: fill(words.dateNotReal, { text: t }) };
 }
 
 /** 3/4/2025 means 4 March in the U.S. and 3 April in most other places, so it is asked, not guessed. */
@@ -64,8 +67,8 @@ function parseNumeric(t: string): ParsedDate | undefined {
   ].filter(({ month, day }) => real(month, day));
   const dates = [...new Set(candidates.map(({ month, day }) => isoDate(year, month, day)))];
   if (dates.length === 1) return { ok: true, date: dates[0] };
-  if (dates.length === 0) return { ok: false, reason: `${t} is not a real date. Please write it like "1 March 2025".` };
-  return { ok: false, reason: `Did you mean ${displayDate(dates[0])} or ${displayDate(dates[1])}? Please write the month as a word, like "1 March 2025".` };
+  if (dates.length === 0) return { ok: false, reason: fill(words.dateNotRealNumeric, { text: t }) };
+  return { ok: false, reason: fill(words.dateAmbiguous, { first: displayDate(dates[0]), second: displayDate(dates[1]) }) };
 }
 
 function parseYear(t: string): ParsedDate | undefined {
@@ -76,7 +79,7 @@ function parseYear(t: string): ParsedDate | undefined {
     ok: true,
     date: isoDate(year, 7, 1),
     approximate: { from: isoDate(year, 1, 1), to: isoDate(year, 12, 31) },
-    note: `I used ${displayDate(isoDate(year, 7, 1))}, the middle of ${year}.`,
+    note: fill(words.dateMiddleOfYear, { date: displayDate(isoDate(year, 7, 1)), year }),
   };
 }
 
@@ -84,7 +87,7 @@ function parseWords(t: string, today: string, pastTense: boolean): ParsedDate {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
   const result = chrono().parse(t, reference, { forwardDate: false })[0];
-  if (!result) return { ok: false, reason: 'Sorry, I did not understand that date. Try "today", "last Tuesday" or "1 March 2025".' };
+  if (!result) return { ok: false, reason: words.dateNotUnderstood };
   const start = result.start;
   let year = start.get('year') ?? y;
   const month = start.get('month') ?? m;
@@ -96,14 +99,14 @@ function parseWords(t: string, today: string, pastTense: boolean): ParsedDate {
     const from = isoDate(year, month, 1);
     const middle = isoDate(year, month, 15);
     const monthName = new Date(`${from}T00:00:00Z`).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
-    return { ok: true, date: middle, approximate: { from, to: endOfMonth(from) }, note: `I used ${displayDate(middle)}, the middle of ${monthName} ${year}.` };
+    return { ok: true, date: middle, approximate: { from, to: endOfMonth(from) }, note: fill(words.dateMiddleOfMonth, { date: displayDate(middle), month: monthName, year }) };
   }
-  return { ok: false, reason: 'Please give a day, for example "1 March 2025".' };
+  return { ok: false, reason: words.dateNeedsDay };
 }
 
 function withinRange(parsed: Extract<ParsedDate, { ok: true }>, today: string): ParsedDate {
   const latest = addYears(today, 1);
-  if (parsed.date > latest) return { ok: false, reason: `That is more than a year ahead. Please give a date up to ${displayDate(latest)}.` };
-  if (parsed.date < EARLIEST) return { ok: false, reason: 'That date is too far in the past. Please check the year.' };
+  if (parsed.date > latest) return { ok: false, reason: fill(words.dateTooFarAhead, { date: displayDate(latest) }) };
+  if (parsed.date < EARLIEST) return { ok: false, reason: words.dateTooFarBack };
   return parsed;
 }

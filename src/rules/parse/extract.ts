@@ -7,6 +7,7 @@ import { chrono } from './chrono';
 import { countryKey, phraseText } from '../../text/normalize';
 import { rulesChangeBetween } from '../changes';
 import { addDays, displayDate } from '../../dates';
+import { catalog, fill } from '../../messages';
 import type { RuleSet, ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
 import { PAST_TENSE, parseDate } from './date';
@@ -124,7 +125,7 @@ function addDate(result: ExtractedFacts, text: string, today: string, rules: Rul
   const changes = date.approximate && rules ? rulesChangeBetween(rules, addDays(date.approximate.from, -1), date.approximate.to) : [];
   if (date.approximate && changes.length > 0) {
     result.unclearDate = { text: said, ...date.approximate, changes };
-    result.notes.push(`The rules changed on ${changes.map(displayDate).join(' and ')}, so the exact day matters.`);
+    result.notes.push(fill(catalog().eligibility.exactDayMatters, { dates: changes.map(displayDate).join(catalog().eligibility.and) }));
     return;
   }
   result.facts.entryDate = date.date;
