@@ -11,8 +11,8 @@
 
 # ---------------------------------------------------------------------------------------------
 FROM node:24-bookworm-slim AS base
-# The image's own npm (10.x) ignores package.json "allowScripts" (which install scripts may
-# run); the project's machines and CI use npm 11, which honours it. Same npm, same install.
+# The npm bundled with the image may predate package.json "allowScripts" (which install scripts
+# may run) and the lockfile's npm; the project's machines and CI use npm 11.19. Same npm, same install.
 ARG NPM_VERSION=11.19.1
 RUN npm install --global "npm@${NPM_VERSION}" \
  && npm cache clean --force
