@@ -126,7 +126,8 @@ describe('every message is used', () => {
       // Code that names the area; other catalogs only for labels (a label quoted in another area's sentence).
       const readers = sources.filter((s) => s.file !== catalogFile(area) && AREA_NAMES[area].test(s.text));
       const code = readers.filter((s) => !s.file.startsWith(path.join('src', 'messages')));
-      const used = (key: string, among: typeof sources) => among.some((s) => new RegExp(`\\.${key}\\b|\\b${key}[,}:]`).test(s.text));
+      // Read as a property (`words.noAnswer`, `m.labels.send`): a key merely defined elsewhere does not count.
+      const used = (key: string, among: typeof sources) => among.some((s) => new RegExp(`\\.${key}\\b`).test(s.text));
       const messages = Object.keys(english[area]).filter((k) => k !== 'labels');
       const labels = Object.keys((english[area] as { labels?: object }).labels ?? {});
       const unused = [...messages.filter((k) => !used(k, code)), ...labels.filter((k) => !used(k, readers)).map((k) => `labels.${k}`)];
