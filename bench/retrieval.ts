@@ -21,6 +21,7 @@ import { readRealQuestions, realHalf, type RealQuestion } from '../src/understan
 import { understand, type UnderstandingContext } from '../src/understanding/understand';
 import { loadNames } from '../src/understanding/names';
 import { EARLIER_OPTIONS, earlierPipeline, measureReal, printReal, understandingPipeline } from './lib/realStyle';
+import { prng } from './lib/synthetic';
 
 const ROOT = path.join(__dirname, '..');
 const TODAY = '2026-12-02';
@@ -92,18 +93,6 @@ function plain(index: MiniSearch): Retriever {
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic knowledge base
-
-/** mulberry32: a tiny seeded PRNG, so the synthetic KB is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * 10,000 documents whose words are drawn from the real documents' running text, so word

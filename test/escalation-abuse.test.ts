@@ -16,7 +16,8 @@ import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startService, type RunningService } from '../src/service';
 import { say as sayOverHttp, startTestChannel, type ReceivedActivity, type TestChannel } from './helpers/channel';
-import { outboxEntry, waitUntil } from './helpers/outbox';
+import { outboxEntry } from './helpers/outbox';
+import { waitUntil } from './helpers/wait';
 import { startSmtpTestServer, type SmtpTestServer } from './helpers/smtpServer';
 
 const MINUTE = 60_000;

@@ -11,7 +11,8 @@ import { ESCALATION_LABELS as L } from '../dialogs/EscalationDialog';
 import { LABELS } from '../src/intents';
 import { startBotChild, type BotChild } from './helpers/botChild';
 import { channelActivity, post, say as sayOverHttp, startTestChannel, type ReceivedActivity, type TestChannel } from './helpers/channel';
-import { letRetryDelaysPass, outboxEntry, waitUntil } from './helpers/outbox';
+import { letRetryDelaysPass, outboxEntry } from './helpers/outbox';
+import { sleep, waitUntil } from './helpers/wait';
 import { startTestService, type TestService } from './helpers/service';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from './helpers/smtpServer';
 
@@ -38,7 +39,6 @@ const text = (replies: ReceivedActivity[]) => replies.map((r) => r.text ?? '').j
 const buttons = (replies: ReceivedActivity[]) => replies[replies.length - 1]?.suggestedActions?.actions.map((a) => a.title) ?? [];
 const referenceIn = (replies: ReceivedActivity[]) => /\*\*(ECOM-\d{4}-\d{6})\*\*/.exec(text(replies))?.[1];
 const say = (conversationId: string, message: string, extra: Record<string, unknown> = {}) => sayOverHttp(service.url, channel, conversationId, message, extra);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The email that carries `reference` (waits for it). */
 async function mailWith(reference: string): Promise<ReceivedMail> {

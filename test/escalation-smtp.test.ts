@@ -21,6 +21,7 @@ import {
   type EscalationService,
 } from '../src/escalation';
 import { startSmtpTestServer, type SmtpTestServer } from './helpers/smtpServer';
+import { sleep, waitUntil } from './helpers/wait';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
@@ -80,15 +81,6 @@ function request(overrides: Partial<EscalationRequest> = {}): EscalationRequest 
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(10);
-  }
-}
 
 function referencesReceived(): string[] {
   return server.messages.map((m) => String(m.parsed.headers.get('x-escalation-reference')));
@@ -165,7 +157,7 @@ describe('escalation email over real SMTP', () => {
     mailer.start();
     const { reference } = await outbox.enqueue(request());
     // The loop tried once on its own and is waiting for the next attempt.
-    await until(async () => (await new FileOutboxStore(dir).get(reference))?.state.attempts === 1);
+    await waitUntil(async () => (await new FileOutboxStore(dir).get(reference))?.state.attempts === 1, 'the first attempt is recorded', 5000);
     await server.up();
     await server.waitForMessages(1);
     await mailer.stop();

@@ -16,13 +16,13 @@ import { MemoryRecordStore, type RecordStore, type UsageRecord } from '../src/re
 import { startService, type RunningService } from '../src/service';
 import { channelActivity, post, say, startTestChannel, type ReceivedActivity, type TestChannel } from './helpers/channel';
 import { startTestService, TEST_TODAY, type TestService } from './helpers/service';
+import { sleep } from './helpers/wait';
 
 const APP = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', EMAIL_TRANSPORT: 'files' };
 
 let channel: TestChannel;
 let counter = 0;
 const newConversation = (tag: string) => `hardening-${tag}-${process.pid}-${++counter}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const texts = (replies: ReceivedActivity[]) => replies.map((r) => r.text ?? '');
 
 beforeAll(async () => {

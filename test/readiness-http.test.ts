@@ -11,7 +11,7 @@ import { parseConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
 import { startService, type RunningService } from '../src/service';
 import { freePort, startAzurite, type AzuriteServer } from './helpers/azurite';
-import { waitUntil } from './helpers/outbox';
+import { waitUntil } from './helpers/wait';
 
 const MINUTE = 60_000;
 

@@ -22,6 +22,7 @@ import { say as sayOverHttp, startTestChannel, type ReceivedActivity, type TestC
 import { buttonsOf, textOf, verdictOf } from './helpers/eligibility';
 import { startSmtpTestServer, type SmtpTestServer } from './helpers/smtpServer';
 import { teamsConversation, TeamsChat, visibleText } from './helpers/teams';
+import { sleep, waitUntil } from './helpers/wait';
 
 const TODAY = '2026-11-25';
 const CONTAINERS = { STATE_CONTAINER: 'scale-state', OUTBOX_CONTAINER: 'scale-outbox', RECORDS_CONTAINER: 'scale-records' };
@@ -38,7 +39,6 @@ const bots: Partial<Record<'A' | 'B', BotChild>> = {};
 /** Every escalation reference the tests got; the stats test checks the shared outbox counts them. */
 const references: string[] = [];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const bot = (name: 'A' | 'B'): BotChild => {
   const child = bots[name];
   if (!child) throw new Error(`instance ${name} is not running`);
@@ -53,14 +53,6 @@ async function say(name: 'A' | 'B', conversationId: string, text: string): Promi
   expect(replies.length).toBeGreaterThan(0);
   expect(textOf(replies)).not.toContain(DERAILED);
   return replies;
-}
-
-async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs: number, everyMs = 50): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-    await sleep(everyMs);
-  }
 }
 
 interface OutboxHealth {
@@ -179,7 +171,7 @@ describe('two bot processes sharing one Azurite (STATE_STORAGE=blob)', () => {
     references.push(reference!);
 
     let bSawTheClaim = false;
-    await until(
+    await waitUntil(
       async () => {
         if ((await outboxHealth('B')).sending > 0) bSawTheClaim = true;
         return smtp!.messages.length > 0;
@@ -194,7 +186,7 @@ describe('two bot processes sharing one Azurite (STATE_STORAGE=blob)', () => {
     // (Compared with each mailer's own last pass, not the real time: the bots run on TODAY's clock.)
     const arrived = { A: (await outboxHealth('A')).checkedAt ?? '', B: (await outboxHealth('B')).checkedAt ?? '' };
     const passesAfter = { A: new Set<string>(), B: new Set<string>() };
-    await until(
+    await waitUntil(
       async () => {
         for (const name of ['A', 'B'] as const) {
           const health = await outboxHealth(name);

@@ -23,7 +23,7 @@ import type { KnowledgeBase } from '../src/knowledge';
 import { createLogger } from '../src/logger';
 import { say, startTestChannel, type ReceivedActivity, type TestChannel } from './helpers/channel';
 import { startLoggedTestService, WARN, type LogLine, type LoggedTestService } from './helpers/loggedService';
-import { waitUntil } from './helpers/outbox';
+import { waitUntil } from './helpers/wait';
 import { startTestService, TEST_TODAY, type TestService } from './helpers/service';
 import {
   ADAPTIVE_CARD,

@@ -3,17 +3,7 @@
  * let retry delays pass without waiting for them.
  */
 import { FileOutboxStore, type OutboxEntry } from '../../src/escalation';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `condition` every 10 ms; rejects with `what` after `timeoutMs`. */
-export async function waitUntil(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(10);
-  }
-}
+import { sleep } from './wait';
 
 /** Where a message is in the spool folder, and its delivery state. */
 export async function outboxEntry(dir: string, reference: string): Promise<OutboxEntry | undefined> {

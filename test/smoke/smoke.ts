@@ -24,6 +24,7 @@ import path from 'node:path';
 import { catalog } from '../../src/messages';
 import { say as sayOverHttp, startTestChannel, type ReceivedActivity, type TestChannel } from '../helpers/channel';
 import { childEnvironment, freePort } from '../helpers/processes';
+import { sleep } from '../helpers/wait';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ENTRY = path.join(ROOT, 'dist', 'src', 'index.js');
@@ -39,7 +40,6 @@ const ESCALATION = catalog().escalation.labels;
 
 const text = (replies: ReceivedActivity[]) => replies.map((r) => r.text ?? '').join('\n\n');
 const buttons = (replies: ReceivedActivity[]) => replies[replies.length - 1]?.suggestedActions?.actions.map((a) => a.title) ?? [];
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface StartedBot {
   url: string;
