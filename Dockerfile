@@ -39,7 +39,7 @@ RUN npm run build \
 FROM base AS runtime
 # The production memory profile (issue 15; README "Performance"): V8 would let the old space grow
 # to ~300 MB between full collections (peak RSS 440-530 MB under load); 128 MB of old space keeps
-# the peak under 250 MB (bench:load: 206-236 MB). The live heap is ~45 MB plus the conversations
+# the peak under 250 MB (bench:load: 206-236 MB). The live heap is ~50 MB plus the conversations
 # in memory (~4 KB each, ~9 KB for a long one; at most STATE_MAX_CONVERSATIONS): with many long
 # conversations lower that cap or raise this limit. bench:load, bench:memory and bench:startup
 # read this line and run the bot with it.
