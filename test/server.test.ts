@@ -70,7 +70,8 @@ describe('conversation basics', () => {
     ]);
     expect([first.status, second.status]).toEqual([200, 200]);
     await post(`${bot.url}/api/messages`, activity);
-    const replies = channel.inConversation('retry-1');
+    // Messages only: on a busy machine the turn may pass the 1 s typing-indicator mark.
+    const replies = channel.inConversation('retry-1').filter((a) => a.type === 'message');
     expect(replies).toHaveLength(1);
     expect(replies[0].text).toMatch(/\$2,500/);
   });
