@@ -7,8 +7,8 @@
  *   the heap it keeps per document;
  * - query: `kb.answer(q)` over the development questions, p50 / p99, wall and CPU time per
  *   query, with top-k candidate search (the default, src/knowledge/topK.ts) and with
- *   minisearch's exhaustive search (`candidateSearch: 'exhaustive'`), taking turns question by
- *   question in one run;
+ *   minisearch's exhaustive search (`candidateSearch: 'exhaustive'`), taking turns round by
+ *   round in one run;
  * - identical: how many questions get the same top 8 (ids and scores) either way.
  *
  * Targets: 10,000-document build < 3 s, its query p99 < 5 ms, the real knowledge base's query
@@ -78,17 +78,19 @@ interface Latency {
 
 /**
  * Per-query wall and CPU time of `kb.answer` over the questions, `rounds` times (after a
- * warm-up), for each knowledge base. The knowledge bases take turns question by question (the
- * order swapped every round), so a change in the machine's load hits them alike.
+ * warm-up), for each knowledge base. The knowledge bases take turns round by round (the order
+ * swapped every round), so a change in the machine's load hits them alike and neither pays much
+ * for the other's garbage (question by question, the exhaustive search's garbage collections
+ * landed in the top-k samples).
  */
 function latencies(kbs: readonly KnowledgeBase[], questions: readonly string[], rounds: number): Latency[] {
   for (const kb of kbs) for (const q of questions) kb.answer(q);
   const wall = kbs.map(() => [] as number[]);
   const cpu = kbs.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
-    for (const q of questions) {
-      for (let n = 0; n < kbs.length; n++) {
-        const i = r % 2 === 0 ? n : kbs.length - 1 - n;
+    for (let n = 0; n < kbs.length; n++) {
+      const i = r % 2 === 0 ? n : kbs.length - 1 - n;
+      for (const q of questions) {
         const c = process.cpuUsage();
         const start = process.hrtime.bigint();
         kbs[i].answer(q);
