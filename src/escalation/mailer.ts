@@ -7,6 +7,9 @@
  * Delivery is exactly once while processes behave, and at least once across a crash that falls
  * between the mail server accepting a message and the mailer recording it: no email protocol
  * can do better. Such a repeat carries the same Message-ID.
+ *
+ * A little over 400 lines on purpose: the claim, send, record and back-off loop is one piece
+ * of state-machine logic; its pure parts (backoff.ts, compose.ts, the store) already live apart.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';

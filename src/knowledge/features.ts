@@ -5,6 +5,7 @@
  * covers, how close the question is to one of the document's own phrasings, and how clearly
  * the document beats the next one.
  */
+import { editDistance } from '../text/editDistance';
 
 /** Credit for a query term that matched only through fuzzy or prefix search (a typo). */
 export const APPROXIMATE_CREDIT = 0.6;
@@ -23,23 +24,8 @@ export function idf(documentFrequency: number, documentCount: number): number {
   return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
 }
 
-/**
- * Levenshtein distance, for pairing a typo with the document term it matched.
- *
- * @example
- * editDistance('counterfit', 'counterfeit'); // 1
- */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
+/** The one edit distance (src/text/editDistance.ts): pairs a typo with the term it matched. */
+export { editDistance };
 
 /**
  * For query terms that a document matched only approximately, the document term each one

@@ -6,7 +6,8 @@
  */
 export { parseStaffCommand, type StaffCommand, type StaffCommandName } from './commands';
 export { statsReport, usageFigures, percent, type OutboxCounts, type UsageFigures } from './stats';
-export { unansweredReport, unansweredList, unansweredListReply, groupQuestions, nearDuplicates, LOW_CONFIDENCE, TEACH_HINT, type QuestionGroup, type UnansweredList, type UnansweredOptions } from './unanswered';
+export { unansweredReport, unansweredList, unansweredListReply, TEACH_HINT, type UnansweredList, type UnansweredOptions } from './unanswered';
+export { groupQuestions, nearDuplicates, LOW_CONFIDENCE, type QuestionGroup } from './grouping';
 export { teachReport, teachProblemReport, type TeachProblem } from './teach';
 export { kbReport } from './kb';
 export { reloadReport, type ReloadResult } from './reload';

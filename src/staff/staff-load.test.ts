@@ -7,7 +7,8 @@ import type { KnowledgeBase } from '../knowledge';
 import { MemoryRecordStore, type QuestionRecord, type UsageRecord } from '../records';
 import { runStaffCommand, type StaffDeskDeps } from './desk';
 import { statsReport, statsReportSliced } from './stats';
-import { groupQuestions, MAX_CANDIDATES_PER_WORDING, MAX_COMPARISONS, MAX_GROUPED_QUESTIONS, unansweredList, unansweredListSliced, type GroupingCounters } from './unanswered';
+import { groupQuestions, MAX_CANDIDATES_PER_WORDING, MAX_COMPARISONS, MAX_GROUPED_QUESTIONS, type GroupingCounters } from './grouping';
+import { unansweredList, unansweredListSliced } from './unanswered';
 import { loopTicks } from '../../test/helpers/loopTicks';
 
 // Noon on 25 Nov 2026 in New York.

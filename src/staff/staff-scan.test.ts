@@ -8,7 +8,8 @@ import type { KnowledgeBase } from '../knowledge';
 import { MemoryRecordStore, type QuestionRecord, type RecordStore, type UsageRecord } from '../records';
 import { runStaffCommand, type StaffDeskDeps } from './desk';
 import { statsReport } from './stats';
-import { GapCollector, MAX_GROUPED_QUESTIONS, unansweredList } from './unanswered';
+import { MAX_GROUPED_QUESTIONS } from './grouping';
+import { GapCollector, unansweredList } from './unanswered';
 import { runToEnd } from './slices';
 
 // Noon on 25 Nov 2026 in New York.

@@ -1,6 +1,8 @@
 import type { QuestionOutcome, QuestionRecord, UsageRecord } from '../records';
 import { questionKey } from '../text/normalize';
-import { groupQuestions, nearDuplicates, unansweredReport } from './unanswered';
+import { groupQuestions, nearDuplicates } from './grouping';
+import { unansweredReport } from './unanswered';
+import { textbookEditDistance } from '../../test/helpers/textbookEditDistance';
 
 const asked = (at: string, text: string, outcome: QuestionOutcome = 'out-of-scope', extra: Partial<QuestionRecord> = {}): QuestionRecord => ({
   type: 'question',
@@ -173,16 +175,7 @@ describe('groupQuestions, near-linear', () => {
 });
 
 describe('nearDuplicates, banded edit distance', () => {
-  /** The full edit distance table, as a reference. */
-  function fullDistance(a: string, b: string): number {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const current = [i];
-      for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-    return previous[b.length];
-  }
+  const fullDistance = textbookEditDistance;
 
   it('agrees with the full table on random near and far pairs', () => {
     let seed = 3;

@@ -1,5 +1,8 @@
 /**
- * The escalation outbox on Azure Blob Storage, shared by every bot instance (issue 8). Layout
+ * The escalation outbox on Azure Blob Storage, shared by every bot instance (issue 8). One class
+ * of about 500 lines on purpose: it is one implementation of the OutboxStore contract whose
+ * methods share one conditional-write protocol (below); split across files, the reader would
+ * have to hold that protocol in their head across them. Layout
  * in its container (`OUTBOX_CONTAINER`, default bot-outbox):
  *
  *   active/ECOM-2026-000001.json   a message while pending, sending or failed: the record, its
