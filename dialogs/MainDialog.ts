@@ -8,7 +8,7 @@
 // The module, not the package index (which loads the recognizers-text packages): issue 15.
 import { Dialog, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
 import type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext';
-import { detectIntent } from '../src/intents';
+import { detectIntent, type Intent } from '../src/intents';
 import type { QuestionOutcome } from '../src/records';
 import type { GuidedOutcome } from './GuidedDialog';
 import { directVerdictReply } from './verdict';
@@ -45,6 +45,19 @@ export interface MainState {
   lastShipment?: ShipmentFacts;
 }
 
+/** Intents answered with the same words whatever the conversation holds. */
+const FIXED_REPLIES: Partial<Record<Intent, () => Reply>> = {
+  greeting: greetingReply,
+  thanks: thanksReply,
+  goodbye: goodbyeReply,
+  capabilities: capabilitiesReply,
+  help: capabilitiesReply,
+  restart: welcomeReply,
+  // Nothing is under way here (a guided dialog handles its own cancel and back).
+  cancel: nothingToCancelReply,
+  back: nothingToCancelReply,
+};
+
 export class MainDialog extends Dialog {
   constructor(private readonly services: BotServices) {
     super(MAIN_DIALOG);
@@ -72,27 +85,13 @@ export class MainDialog extends Dialog {
     const text = (dc.context.activity.text ?? '').trim();
     const say = (reply: Reply) => this.services.send(dc.context, reply);
 
-    switch (detectIntent(text)) {
-      case 'greeting':
-        await say(greetingReply());
-        return Dialog.EndOfTurn;
-      case 'thanks':
-        await say(thanksReply());
-        return Dialog.EndOfTurn;
-      case 'goodbye':
-        await say(goodbyeReply());
-        return Dialog.EndOfTurn;
-      case 'capabilities':
-      case 'help':
-        await say(capabilitiesReply());
-        return Dialog.EndOfTurn;
-      case 'restart':
-        await say(welcomeReply());
-        return Dialog.EndOfTurn;
-      case 'cancel':
-      case 'back':
-        await say(nothingToCancelReply());
-        return Dialog.EndOfTurn;
+    const intent = detectIntent(text);
+    const fixed = intent && FIXED_REPLIES[intent];
+    if (fixed) {
+      await say(fixed());
+      return Dialog.EndOfTurn;
+    }
+    switch (intent) {
       case 'escalate':
         return dc.beginDialog(ESCALATION_DIALOG, { question: state.lastUnanswered, guesses: state.lastGuesses } satisfies EscalationOptions);
       case 'check-other-details':

@@ -8,6 +8,7 @@
  * English only, like the catalog's buttons; a new language adds its own table.
  */
 import { answerWords as answerWordsOf } from '../../src/text/normalize';
+import type { Accepted } from '../GuidedDialog';
 
 /** A kind of answer: its phrases, and which short yes/no reply also means it. */
 interface AnswerWords {
@@ -119,4 +120,18 @@ export function means(kind: AnswerKind, text: string): boolean {
   const said = withoutCourtesies(text);
   const words: AnswerWords = ANSWER_WORDS[kind];
   return PHRASES[kind].has(said) || (words.short !== undefined && short(said, words.short));
+}
+
+/**
+ * A button step's answer: the first choice whose words the text means is applied; anything
+ * else is refused with `otherwise` (the step is asked again).
+ *
+ * @example
+ * choose('yes please', [['yes', () => (s.confirmed = true)], ['no', () => (s.declined = true)]], 'Please choose…'); // { ok: true }
+ */
+export function choose(text: string, choices: ReadonlyArray<readonly [AnswerKind, () => unknown]>, otherwise: string): Accepted {
+  const chosen = choices.find(([kind]) => means(kind, text));
+  if (!chosen) return { ok: false, message: otherwise };
+  chosen[1]();
+  return { ok: true };
 }

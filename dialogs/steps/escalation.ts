@@ -16,7 +16,7 @@ import { quoteUserText, type Reply } from '../../src/replies';
 import { cleanMultiline, ESCALATION_LIMITS, isValidEmailAddress, removeCardNumbers, type TranscriptEntry } from '../../src/escalation';
 import { fill, formatNumber, plural, type Catalog } from '../../src/messages';
 import type { Accepted, GuidedStep } from '../GuidedDialog';
-import { means, normaliseWords, wordCount } from './answerWords';
+import { choose, means, normaliseWords, wordCount } from './answerWords';
 
 /** The dialog's state: plain JSON in the dialog stack. */
 export interface EscalationState {
@@ -124,12 +124,8 @@ const confirm: Step = {
   filled: (s) => s.confirmed === true,
   prompt: (_s, { m }) => prompt(m.confirmPrompt, [m.labels.confirm, m.labels.decline]),
   help: (_s, { m }) => m.helpConfirm,
-  parse: (s, input, { m }) => {
-    if (means('yes', input.text)) s.confirmed = true;
-    else if (means('no', input.text)) s.declined = true;
-    else return { ok: false, message: m.chooseConfirm };
-    return { ok: true };
-  },
+  parse: (s, input, { m }) =>
+    choose(input.text, [['yes', () => (s.confirmed = true)], ['no', () => (s.declined = true)]], m.chooseConfirm),
   back: (s) => {
     s.confirmed = false;
   },
@@ -143,12 +139,9 @@ const question: Step = {
     prompt([...(s.proposedRedacted ? [m.cardRemoved] : []), m.questionIntro, blockquote(s.proposed!), m.questionAsk].join('\n\n'), [m.labels.keepQuestion, m.labels.changeQuestion]),
   help: (_s, { m }) => m.helpQuestion,
   parse: (s, input, { m }) => {
-    if (means('keep', input.text)) s.question = s.proposed!;
-    else if (means('change', input.text)) s.typing = true;
-    // Anything longer is a new wording of the question: take it (the summary shows it).
-    else if (wordCount(input.text) >= 3) return takeQuestion(s, input.text, true, m);
-    else return { ok: false, message: m.chooseKeepQuestion };
-    return { ok: true };
+    const picked = choose(input.text, [['keep', () => (s.question = s.proposed!)], ['change', () => (s.typing = true)]], m.chooseKeepQuestion);
+    // Anything longer than a button is a new wording of the question: take it (the summary shows it).
+    return picked.ok || wordCount(input.text) < 3 ? picked : takeQuestion(s, input.text, true, m);
   },
   // "Back" while typing: show the question again with its buttons.
   back: (s) => {
@@ -189,12 +182,8 @@ const transcript: Step = {
   filled: (s) => s.includeTranscript !== undefined,
   prompt: (s, { m }) => prompt(fill(m.transcriptPrompt, { messages: messages(m, s) }), [m.labels.includeTranscript, m.labels.questionOnly]),
   help: (_s, { m }) => m.helpTranscript,
-  parse: (s, input, { m }) => {
-    if (means('include', input.text)) s.includeTranscript = true;
-    else if (means('exclude', input.text)) s.includeTranscript = false;
-    else return { ok: false, message: m.chooseTranscript };
-    return { ok: true };
-  },
+  parse: (s, input, { m }) =>
+    choose(input.text, [['include', () => (s.includeTranscript = true)], ['exclude', () => (s.includeTranscript = false)]], m.chooseTranscript),
   back: (s) => {
     delete s.includeTranscript;
   },

@@ -77,6 +77,26 @@ export function containerCreator(container: ContainerClient): () => Promise<void
   };
 }
 
+/**
+ * What every store on one blob container shares: the container, created once when first
+ * needed ({@link containerCreator}), and `ready()` for start-up and readiness checks.
+ *
+ * @example
+ * class NotesStore extends ContainerStore { async add(n: string) { await this.ensureContainer(); … } }
+ */
+export abstract class ContainerStore {
+  protected readonly ensureContainer: () => Promise<void>;
+
+  constructor(readonly container: ContainerClient) {
+    this.ensureContainer = containerCreator(container);
+  }
+
+  /** Creates the container if it is missing; rejects with a readable error when storage is unusable. */
+  ready(): Promise<void> {
+    return this.ensureContainer();
+  }
+}
+
 /** The HTTP status of a storage error, if it has one. */
 export function statusOf(err: unknown): number | undefined {
   const status = (err as { statusCode?: unknown } | undefined)?.statusCode;

@@ -4,6 +4,7 @@
  * retrieval and plain minisearch are measured the same way.
  */
 import fs from 'node:fs';
+import { z } from 'zod';
 import type { AnswerKind } from './types';
 
 /** One labelled question: `expect` is a document id, "out-of-scope" or "other-cbp". */
@@ -51,13 +52,21 @@ export interface Metrics {
  * readQuestions('test/fixtures/questions.json').length; // 269
  */
 export function readQuestions(file: string): DevQuestion[] {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-  if (!Array.isArray(data)) throw new Error(`${file}: expected an array of { q, expect, kind }`);
-  return data.map((d, i) => {
-    const item = d as Partial<DevQuestion>;
-    if (typeof item.q !== 'string' || typeof item.expect !== 'string') throw new Error(`${file}: item ${i} needs q and expect`);
-    return { q: item.q, expect: item.expect, kind: typeof item.kind === 'string' ? item.kind : '' };
-  });
+  return readQuestionFile(file, z.object({ q: z.string(), expect: z.string(), kind: z.string().default('') }));
+}
+
+/**
+ * Reads a JSON file holding an array of questions of the given shape; throws naming the file
+ * and the first item that does not fit (a development set is read by tests and benchmarks only).
+ *
+ * @example
+ * readQuestionFile('questions.json', z.object({ q: z.string(), expect: z.string() }));
+ */
+export function readQuestionFile<T extends z.ZodTypeAny>(file: string, item: T): z.output<T>[] {
+  const parsed = z.array(item).safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`${file}: item ${issue.path.join('.')}: ${issue.message}`);
 }
 
 /**

@@ -81,13 +81,9 @@ export function loadKnowledgeBase(
   dir: string,
   options: { today?: string; taught?: Taught } & KnowledgeBaseOptions = {},
 ): { kb: KnowledgeBase | null; problems: Problem[] } {
-  const { docs, synonyms, problems, taught: fromFile, models } = validateKnowledge(dir, options);
-  const taught = options.taught ?? fromFile;
+  const { dated, problems } = loadDatedKnowledge(dir, options);
   // The documents in force on `today` (dated.ts); taught questions follow their topic's version.
-  const kb = problems.some((p) => p.severity === 'error')
-    ? null
-    : new DatedKnowledge(docs, synonyms, { model: models.confidence, relevanceModel: models.relevance, ...options, taught }).at(options.today ?? easternDate(systemClock()));
-  return { kb, problems };
+  return { kb: dated?.at(options.today ?? easternDate(systemClock())) ?? null, problems };
 }
 
 /**

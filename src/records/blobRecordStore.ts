@@ -24,7 +24,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import {
   containerClient,
-  containerCreator,
+  ContainerStore,
   downloadBlob,
   errorCodeOf,
   isAlreadyExists,
@@ -78,20 +78,19 @@ export interface BlobRecordStoreOptions {
  * await records.append({ type: 'feedback', at: new Date().toISOString(), channelId: 'webchat', docId: 'gift-exemption', helpful: true });
  * const lastWeek = await records.list(new Date(Date.now() - 7 * 864e5).toISOString());
  */
-export class BlobRecordStore implements RecordStore {
+export class BlobRecordStore extends ContainerStore implements RecordStore {
   readonly writerId: string;
   private readonly maxBlocks: number;
-  private readonly ensureContainer: () => Promise<void>;
   private readonly writers = new Map<string, MonthWriter>();
 
   constructor(
-    readonly container: ContainerClient,
+    container: ContainerClient,
     options: BlobRecordStoreOptions = {},
   ) {
+    super(container);
     const fallback = `${os.hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
     this.writerId = (options.writerId ?? fallback).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100);
     this.maxBlocks = Math.min(Math.max(1, options.maxBlocksPerBlob ?? MAX_BLOCKS_PER_BLOB), MAX_BLOCKS_PER_BLOB);
-    this.ensureContainer = containerCreator(container);
   }
 
   /**
@@ -102,11 +101,6 @@ export class BlobRecordStore implements RecordStore {
    */
   static fromConnectionString(connectionString: string, containerName: string, options: BlobRecordStoreOptions & { requestTimeoutMs?: number } = {}): BlobRecordStore {
     return new BlobRecordStore(containerClient(connectionString, containerName, options.requestTimeoutMs), options);
-  }
-
-  /** Creates the container if it is missing; rejects with a readable error when storage is unusable. */
-  ready(): Promise<void> {
-    return this.ensureContainer();
   }
 
   append(record: UsageRecord): Promise<void> {

@@ -4,9 +4,9 @@
  * shipment descriptions. Works for any pipeline that maps a message to a {@link RealOutcome},
  * so today's understanding and the earlier plain retrieval are scored the same way.
  */
-import fs from 'node:fs';
+import { z } from 'zod';
 import type { AnswerKind } from '../knowledge';
-import { splitHalf } from '../knowledge/evaluate';
+import { readQuestionFile, splitHalf } from '../knowledge/evaluate';
 import type { Verdict } from '../rules';
 import type { Understanding } from './understand';
 
@@ -79,13 +79,8 @@ const REJECTED = new Set(['out-of-scope', 'other-cbp']);
  * readRealQuestions('test/fixtures/real-questions.json').length; // 371
  */
 export function readRealQuestions(file: string): RealQuestion[] {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-  if (!Array.isArray(data)) throw new Error(`${file}: expected an array of { q, expect, style }`);
-  return data.map((d, i) => {
-    const item = d as Partial<RealQuestion>;
-    if (typeof item.q !== 'string' || typeof item.expect !== 'string') throw new Error(`${file}: item ${i} needs q and expect`);
-    return { ...item, q: item.q, expect: item.expect, style: item.style ?? '' };
-  });
+  const item = z.object({ q: z.string(), expect: z.string(), style: z.string().default(''), also: z.array(z.string()).optional(), verdictKind: z.string().optional() });
+  return readQuestionFile(file, item).map((r) => ({ ...r, verdictKind: r.verdictKind as Verdict | undefined }));
 }
 
 /**

@@ -37,7 +37,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import {
   containerClient,
-  containerCreator,
+  ContainerStore,
   describeStorageError,
   downloadBlob,
   isAlreadyExists,
@@ -112,22 +112,21 @@ function errorText(err: unknown): string {
  * await store.ready();
  * const escalation = createEscalationService(settings, logger, { store });
  */
-export class BlobOutboxStore implements OutboxStore {
+export class BlobOutboxStore extends ContainerStore implements OutboxStore {
   private readonly logger?: StoreLogger;
   private readonly clock: Clock;
-  private readonly ensureContainer: () => Promise<void>;
   /** Next sequence number to try, per year; a hint only, the If-None-Match create decides. */
   private readonly nextSequence = new Map<number, number>();
   /** Allocations in this process run one at a time, so they do not race each other. */
   private sequenceChain: Promise<unknown> = Promise.resolve();
 
   constructor(
-    readonly container: ContainerClient,
+    container: ContainerClient,
     options: BlobOutboxStoreOptions = {},
   ) {
+    super(container);
     this.logger = options.logger;
     this.clock = options.clock ?? systemClock;
-    this.ensureContainer = containerCreator(container);
   }
 
   /**
@@ -138,11 +137,6 @@ export class BlobOutboxStore implements OutboxStore {
    */
   static fromConnectionString(connectionString: string, containerName: string, options: BlobOutboxStoreOptions & { requestTimeoutMs?: number } = {}): BlobOutboxStore {
     return new BlobOutboxStore(containerClient(connectionString, containerName, options.requestTimeoutMs), options);
-  }
-
-  /** Creates the container if it is missing; rejects with a readable error when storage is unusable. */
-  ready(): Promise<void> {
-    return this.ensureContainer();
   }
 
   allocateSequence(year: number): Promise<number> {
