@@ -19,6 +19,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { systemClock } from '../clock';
 
 /** The part of botbuilder's ServiceClientCredentials used here: it adds the authorization header. */
 export interface RequestSigner {
@@ -80,7 +81,7 @@ const TRANSIENT = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', '
  * retryAfterMs({ 'retry-after': '2' }); // 2000
  * retryAfterMs({ 'retry-after': 'Wed, 02 Dec 2026 08:00:05 GMT' }, Date.parse('2026-12-02T08:00:00Z')); // 5000
  */
-export function retryAfterMs(headers: http.IncomingHttpHeaders, now = Date.now()): number | undefined {
+export function retryAfterMs(headers: http.IncomingHttpHeaders, now = systemClock().getTime()): number | undefined {
   for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
     const value = Number(headers[name]);
     if (headers[name] !== undefined && Number.isFinite(value) && value >= 0) return value;
