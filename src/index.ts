@@ -2,6 +2,7 @@
  * Entry point: read the configuration, start the service, stop gracefully on SIGTERM/SIGINT.
  */
 import './requireSupportedNode'; // first: on an unsupported Node.js, one line and exit 1
+import './compileCache'; // then: starts after the first reuse compiled code
 import { ContentError } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger, logDestination } from './logger';

@@ -130,12 +130,18 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 export function checkNearDuplicateQuestions(docs: readonly KnowledgeDoc[], analyzer: Analyzer): Problem[] {
   const problems: Problem[] = [];
   const seen: { doc: KnowledgeDoc; i: number; q: string; exact: string; terms: Set<string> }[] = [];
+  // Which earlier questions use each term: only questions that share a term are compared
+  // (all pairs were compared before, the largest part of the bot's start-up time).
+  const postings = new Map<string, number[]>();
   for (const doc of docs) {
     doc.questions.forEach((q, i) => {
       const terms = new Set(analyzer.terms(q));
       const exact = tokenize(normalizeText(q)).join(' ');
       if (terms.size >= NEAR_DUPLICATE.minTerms) {
-        for (const other of seen) {
+        const sharing = new Set<number>();
+        for (const t of terms) for (const k of postings.get(t) ?? []) sharing.add(k);
+        for (const k of [...sharing].sort((a, b) => a - b)) {
+          const other = seen[k];
           if (other.doc === doc || other.exact === exact) continue;
           const similarity = jaccard(terms, other.terms);
           if (similarity < NEAR_DUPLICATE.minJaccard) continue;
@@ -146,6 +152,11 @@ export function checkNearDuplicateQuestions(docs: readonly KnowledgeDoc[], analy
             problem: `near-duplicate of ${other.doc.file} questions[${other.i}]: "${q}" and "${other.q}" share ${Math.round(similarity * 100)}% of their terms (${shared}); reword one so each document keeps its own askers`,
             severity: 'error',
           });
+        }
+        for (const t of terms) {
+          const list = postings.get(t);
+          if (list) list.push(seen.length);
+          else postings.set(t, [seen.length]);
         }
         seen.push({ doc, i, q, exact, terms });
       }
