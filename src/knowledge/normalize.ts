@@ -45,6 +45,7 @@ export function numberWordsToDigits(text: string): string {
   });
 }
 
+const DIGIT = /\d/;
 const MONTH_BY_NUMBER = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
@@ -96,16 +97,20 @@ export function stripMarkdown(markdown: string): string {
  */
 export function normalizeText(text: string): string {
   let s = foldApostrophes(foldAccents(text)).replace(/[\u2010-\u2015]/g, '-');
-  s = s
-    .replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')
-    .replace(/\b([a-z0-9._%+-]+)@[a-z0-9.-]+\.[a-z]{2,}\b/g, ' email $1 ')
-    // Vanity numbers such as 1-800-BE-ALERT: people remember the word, not the digits.
-    .replace(/(?:\+|\b)1[-. ]8\d\d-([a-z]+(?:-[a-z]+)*)\b/g, (_m, word: string) => ` phone ${word.replace(/-/g, '')} `)
-    .replace(/(?:\+?1[-. ]?)?\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b/g, ' phone ')
-    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m, y: string, mo: string, d: string) => {
-      const month = MONTH_BY_NUMBER[Number(mo) - 1];
-      return month ? `${Number(d)} ${month} ${y}` : m;
-    });
+  // Each rewrite runs only when its text can be there (a cheap test first): building the
+  // knowledge base normalises every document, and the expressions were most of that time.
+  if (s.includes('http') || s.includes('www.')) s = s.replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ');
+  if (s.includes('@')) s = s.replace(/\b([a-z0-9._%+-]+)@[a-z0-9.-]+\.[a-z]{2,}\b/g, ' email $1 ');
+  if (DIGIT.test(s)) {
+    s = s
+      // Vanity numbers such as 1-800-BE-ALERT: people remember the word, not the digits.
+      .replace(/(?:\+|\b)1[-. ]8\d\d-([a-z]+(?:-[a-z]+)*)\b/g, (_m, word: string) => ` phone ${word.replace(/-/g, '')} `)
+      .replace(/(?:\+?1[-. ]?)?\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b/g, ' phone ')
+      .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m, y: string, mo: string, d: string) => {
+        const month = MONTH_BY_NUMBER[Number(mo) - 1];
+        return month ? `${Number(d)} ${month} ${y}` : m;
+      });
+  }
   s = numberWordsToDigits(s);
   // Thousands separators: "1,500" and "10,000" are numbers, not lists.
   while (/(\d),(\d{3})\b/.test(s)) s = s.replace(/(\d),(\d{3})\b/g, '$1$2');

@@ -35,8 +35,12 @@ export function foldCompatibility(text: string): string {
  * foldAccents('Dédouanement Ｃafé'); // 'dedouanement cafe'
  */
 export function foldAccents(text: string): string {
+  // Plain ASCII has nothing to fold, and most text is plain ASCII (normalising is the costly part).
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Typographic apostrophes and quotes (‘ ’ ʼ and the backtick) as a plain `'`.
