@@ -158,6 +158,17 @@ export function checkServedDocuments(docs: readonly KnowledgeDoc[], analyzer: An
   };
   const allIds = [...docs.map((d) => d.id), ...brokenIds];
   const familyById = new Map(docs.map((d) => [d.id, familyOf(d)]));
+  // The same questions are checked once per date: analyse each text once (the bot's start-up
+  // and every reload run these checks).
+  const known = new Map<string, string[]>();
+  const remembering: Analyzer = {
+    ...analyzer,
+    terms: (text) => {
+      let terms = known.get(text);
+      if (!terms) known.set(text, (terms = analyzer.terms(text)));
+      return terms;
+    },
+  };
   for (const day of checkDates(docs, date)) {
     const served = servedOn(docs, day);
     const servedByFamily = new Map(served.map((d) => [familyOf(d), d.id]));
@@ -175,7 +186,7 @@ export function checkServedDocuments(docs: readonly KnowledgeDoc[], analyzer: An
         return id;
       }),
     }));
-    for (const p of checkDocuments(resolved, analyzer, date, allIds)) add(p);
+    for (const p of checkDocuments(resolved, remembering, date, allIds)) add(p);
   }
   return problems;
 }
