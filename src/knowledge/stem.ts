@@ -48,6 +48,21 @@ function tidyVerbStem(s: string): string {
  * stem('seller');    // 'seller'
  */
 export function stem(token: string): string {
+  let stemmed = known.get(token);
+  if (stemmed === undefined) {
+    stemmed = stemOnce(token);
+    // Bounded: questions bring new words forever; the documents' own few thousand come back at once.
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(token, stemmed);
+  }
+  return stemmed;
+}
+
+/** Stems already worked out: a corpus repeats the same few thousand words (building the index stems each). */
+const known = new Map<string, string>();
+const MAX_KNOWN = 100_000;
+
+function stemOnce(token: string): string {
   if (token.length <= 3 || /\d/.test(token) || KEEP.has(token)) return token;
   let s = token;
   // Plurals and third person.

@@ -53,5 +53,5 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter
  * isStopWord('kayak'); // false
  */
 export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token) || /^[a-z]$/.test(token);
+  return STOP_WORDS.has(token) || (token.length === 1 && token >= 'a' && token <= 'z');
 }
