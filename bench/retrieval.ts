@@ -15,13 +15,12 @@ import { formatProblem, KnowledgeBase, loadKnowledgeBase, loadSynonyms, type Kno
 import { devFitRows, fitRow, fitRows, type FitRow } from '../src/knowledge/fitModels';
 import { confidenceOf, FEATURE_NAMES, kindFor, THRESHOLDS } from '../src/knowledge/confidence';
 import { evaluate, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
-import { TOPICS } from '../src/knowledge/schema';
 import { loadRuleSet } from '../src/rules';
 import { readRealQuestions, realHalf, type RealQuestion } from '../src/understanding/evaluate';
 import { understand, type UnderstandingContext } from '../src/understanding/understand';
 import { loadNames } from '../src/understanding/names';
 import { EARLIER_OPTIONS, earlierPipeline, measureReal, printReal, understandingPipeline } from './lib/realStyle';
-import { prng } from './lib/synthetic';
+import { syntheticDocs } from './lib/synthetic';
 
 const ROOT = path.join(__dirname, '..');
 const TODAY = '2026-12-02';
@@ -93,31 +92,6 @@ function plain(index: MiniSearch): Retriever {
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic knowledge base
-
-/**
- * 10,000 documents whose words are drawn from the real documents' running text, so word
- * frequencies (and so index shape) follow the real knowledge base.
- */
-function syntheticDocs(real: readonly KnowledgeDoc[], count: number): KnowledgeDoc[] {
-  const stream = real.flatMap((d) => `${d.title} ${d.questions.join(' ')} ${d.body}`.toLowerCase().match(/[a-z][a-z'-]*|\$?\d[\d,.]*/g) ?? []);
-  const random = prng(42);
-  const pick = () => stream[Math.floor(random() * stream.length)];
-  const sentence = (min: number, max: number) => Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, pick).join(' ');
-  return Array.from({ length: count }, (_, i) => ({
-    id: `synthetic-${i}`,
-    title: sentence(5, 10),
-    label: sentence(2, 3).slice(0, 25),
-    topic: TOPICS[i % TOPICS.length],
-    audience: ['consumer'],
-    questions: Array.from({ length: 3 + Math.floor(random() * 3) }, () => sentence(5, 12)),
-    sources: [{ title: 'Synthetic', url: 'https://example.com/' }],
-    reviewed: TODAY,
-    related: [],
-    uncertain: false,
-    body: sentence(60, 150),
-    file: `synthetic/${i}.md`,
-  }));
-}
 
 function timeMs(run: () => void): number {
   const start = process.hrtime.bigint();
