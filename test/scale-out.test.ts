@@ -111,7 +111,7 @@ beforeAll(async () => {
       ALLOWED_TENANT_IDS: '',
     });
     // One after the other would double the start-up time; both create the containers at start.
-    const [a, b] = await Promise.allSettled([startBotChild(env('A'), 45_000), startBotChild(env('B'), 45_000)]);
+    const [a, b] = await Promise.allSettled([startBotChild(env('A'), { timeoutMs: 45_000 }), startBotChild(env('B'), { timeoutMs: 45_000 })]);
     if (a.status === 'fulfilled') bots.A = a.value;
     if (b.status === 'fulfilled') bots.B = b.value;
     if (a.status === 'rejected') throw a.reason;

@@ -1,9 +1,10 @@
-import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
+import { ConversationState, MemoryStorage, TurnContext } from 'botbuilder';
 import type { Clock } from '../clock';
 import { createSharedStores } from '../composition/sharedStores';
 import { createStateStorage } from './index';
 import { ExpiringMemoryStorage } from './expiringMemory';
 import { ConflictCheckedStorage, StateConflictError } from './stateStorage';
+import { testTurn } from '../../test/helpers/turnContext';
 
 const MINUTE = 60_000;
 
@@ -21,17 +22,7 @@ function store(options: { ttlMs?: number; maxItems?: number; clock?: Clock } = {
   return new ExpiringMemoryStorage({ ttlMs: options.ttlMs ?? 60 * MINUTE, maxItems: options.maxItems ?? 100, sweepIntervalMs: 0, ...(options.clock ? { clock: options.clock } : {}) });
 }
 
-const adapter = new TestAdapter();
-function turn(conversationId: string): TurnContext {
-  return new TurnContext(adapter, {
-    type: 'message',
-    channelId: 'test',
-    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: 'user', name: 'user' },
-    recipient: { id: 'bot', name: 'bot' },
-    text: 'hi',
-  });
-}
+const turn = testTurn;
 
 describe('ExpiringMemoryStorage', () => {
   it('what MemoryStorage does: keeps every conversation for ever, and delete leaves the key behind', async () => {

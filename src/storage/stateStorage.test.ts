@@ -1,19 +1,9 @@
-import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
+import { ConversationState, MemoryStorage, TurnContext, type Storage } from 'botbuilder';
 import { ConflictCheckedStorage, isStateConflict, StateConflictError } from './stateStorage';
+import { testTurn } from '../../test/helpers/turnContext';
 
-const adapter = new TestAdapter();
 
-/** A fresh turn in one conversation, as a bot instance would start it. */
-function turn(conversationId = 'conv-1'): TurnContext {
-  return new TurnContext(adapter, {
-    type: 'message',
-    channelId: 'test',
-    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: 'user', name: 'user' },
-    recipient: { id: 'bot', name: 'bot' },
-    text: 'hi',
-  });
-}
+const turn = testTurn;
 
 async function save(state: ConversationState, context: TurnContext, value: unknown): Promise<void> {
   await state.createProperty('dialog').set(context, value);

@@ -1,6 +1,7 @@
 /**
- * Runs the real bot (`src/index.ts`, through tsx) as a child process, for tests that kill it.
- * Its address is read from the line index.ts prints when it listens; it gets a free loopback port.
+ * Runs the real bot as a child process — the sources through tsx, or with `built` the compiled
+ * `dist/src/index.js` (the smoke test) — for tests that kill it or read its exit. Its address is
+ * read from the line index.ts prints when it listens; it gets a free loopback port.
  *
  * @example
  * const bot = await startBotChild({ ESCALATION_DIR: dir, SMTP_URL: smtp.url() });
@@ -21,22 +22,35 @@ export interface BotChild {
   stderr(): string;
   /** Sends the signal and resolves once the process has exited. */
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Resolves with how the process ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface BotChildOptions {
+  /** How long it may take to listen (default 30 s). */
+  timeoutMs?: number;
+  /** Run the compiled dist/src/index.js instead of the sources. */
+  built?: boolean;
+  /** The child's LOG_LEVEL (default silent). */
+  logLevel?: string;
 }
 
 /**
- * Starts `node -r tsx/cjs src/index.ts` with `env` on top of a clean environment; resolves once
- * it listens, rejects when it exits first or does not listen within `timeoutMs`.
+ * Starts the bot with `env` on top of a clean environment; resolves once it listens, rejects
+ * when it exits first or does not listen within `timeoutMs`.
  */
-export async function startBotChild(env: Record<string, string>, timeoutMs = 30_000): Promise<BotChild> {
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'src/index.ts'], {
+export async function startBotChild(env: Record<string, string>, options: BotChildOptions = {}): Promise<BotChild> {
+  const { timeoutMs = 30_000, built = false, logLevel = 'silent' } = options;
+  const args = built ? [path.join(ROOT, 'dist', 'src', 'index.js')] : ['-r', 'tsx/cjs', 'src/index.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: childEnvironment({ PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env }),
+    env: childEnvironment({ PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: logLevel, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -51,9 +65,9 @@ export async function startBotChild(env: Record<string, string>, timeoutMs = 30_
         resolve(m[1]!);
       }
     });
-    child.once('exit', (code, signal) => {
+    void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new Error(`the bot exited before listening (code ${code}, signal ${signal}):\n${stderr}`));
+      reject(new Error(`the bot exited before listening (code ${code}, signal ${signal}):\n${stderr}\nstdout:\n${stdout}`));
     });
   });
 
@@ -65,5 +79,6 @@ export async function startBotChild(env: Record<string, string>, timeoutMs = 30_
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
+    exited,
   };
 }

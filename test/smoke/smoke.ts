@@ -17,13 +17,12 @@
  * with its time; exits 1 with the reason on the first failure.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { catalog } from '../../src/messages';
 import { say as sayOverHttp, startTestChannel, type ReceivedActivity, type TestChannel } from '../helpers/channel';
-import { childEnvironment, freePort } from '../helpers/processes';
+import { startBotChild, type BotChild } from '../helpers/botChild';
 import { sleep } from '../helpers/wait';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -40,47 +39,6 @@ const ESCALATION = catalog().escalation.labels;
 
 const text = (replies: ReceivedActivity[]) => replies.map((r) => r.text ?? '').join('\n\n');
 const buttons = (replies: ReceivedActivity[]) => replies[replies.length - 1]?.suggestedActions?.actions.map((a) => a.title) ?? [];
-
-interface StartedBot {
-  url: string;
-  child: ChildProcess;
-  stderr(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Starts the built bot; resolves with its URL once it prints the line it prints when listening. */
-async function startBuiltBot(env: Record<string, string>): Promise<StartedBot> {
-  const child = spawn(process.execPath, [ENTRY], {
-    cwd: ROOT,
-    env: childEnvironment({ PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the bot did not start within ${START_TIMEOUT_MS / 1000} s; stderr:\n${stderr}`));
-    }, START_TIMEOUT_MS);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      const match = /running: (http:\/\/[^\s/]+)\/api\/messages/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`the bot exited before listening (code ${code}, signal ${signal}); stderr:\n${stderr}\nstdout:\n${stdout}`));
-    });
-  });
-  return { url, child, stderr: () => stderr, exited };
-}
 
 /** Waits until `file` exists; rejects after `timeoutMs`. */
 async function fileAppears(file: string, timeoutMs: number): Promise<void> {
@@ -111,12 +69,12 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbp-smoke-'));
   const outbox = path.join(dir, 'outbox');
   let channel: TestChannel | undefined;
-  let bot: StartedBot | undefined;
+  let bot: BotChild | undefined;
   try {
     channel = await startTestChannel();
     const ch = channel;
     bot = await step('starts (node dist/src/index.js)', () =>
-      startBuiltBot({ TODAY, ESCALATION_DIR: outbox, RECORDS_DIR: path.join(dir, 'records'), ECOMMERCE_INBOX: INBOX }),
+      startBotChild({ TODAY, ESCALATION_DIR: outbox, RECORDS_DIR: path.join(dir, 'records'), ECOMMERCE_INBOX: INBOX }, { built: true, timeoutMs: START_TIMEOUT_MS, logLevel: 'warn' }),
     );
     const b = bot;
     const say = (conversation: string, message: string) => sayOverHttp(b.url, ch, conversation, message, { channelId: 'webchat' });
@@ -165,7 +123,7 @@ async function main(): Promise<void> {
     });
 
     await step('stops gracefully on SIGTERM (exit code 0)', async () => {
-      b.child.kill('SIGTERM');
+      b.process.kill('SIGTERM');
       const exit = await Promise.race([b.exited, sleep(30_000).then(() => undefined)]);
       assert.ok(exit, 'exited within 30 s');
       assert.deepEqual(exit, { code: 0, signal: null });
@@ -176,9 +134,8 @@ async function main(): Promise<void> {
     });
     console.log(`Smoke test passed on Node.js ${process.version} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
-    if (bot && bot.child.exitCode === null && bot.child.signalCode === null) {
-      bot.child.kill('SIGKILL');
-      await bot.exited;
+    if (bot) {
+      await bot.kill('SIGKILL');
     }
     await channel?.close();
     fs.rmSync(dir, { recursive: true, force: true });
