@@ -71,8 +71,9 @@ function ours(ctx: UnderstandingContext): Retriever {
   return (q) => {
     const u = understand(q, ctx);
     if (u.kind !== 'answer') return { kind: 'answer', best: undefined, ranked: [] };
-    const e = u.main.explanation;
-    return { kind: e.result.kind, best: e.result.best?.id, ranked: e.ranked.map((r) => r.doc.id) };
+    // The reply the bot gives (understanding may overrule the knowledge base: a referral, a parcel that stays in one country).
+    const { result, explanation } = u.main;
+    return { kind: result.kind, best: result.best?.id, ranked: result.reason ? [] : explanation.ranked.map((r) => r.doc.id) };
   };
 }
 

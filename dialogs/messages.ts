@@ -100,6 +100,9 @@ export function answerReply(
       };
     case 'out-of-scope':
     default:
+      if (result.reason === 'one-country') {
+        return { kind: 'info', markdown: answers.oneCountry, suggestions: buttons([LABELS.checkShipment, LABELS.isDeMinimisOver]) };
+      }
       if (result.alternatives.length > 0) {
         // Not an answer, but documents that share most of the question's words: offer them
         // rather than only the generic buttons.

@@ -131,3 +131,11 @@ describe('two questions in one message', () => {
     expect(text).toMatch(/\*\*What I used\*\*\n\n- \*\*/);
   });
 });
+
+describe('a parcel that never crosses a border', () => {
+  it('is told what the assistant covers and who to ask, not offered postal-duty pages', async () => {
+    const replies = await say(newConversation(), 'Is the post office on strike again? Are parcels within Ontario still moving?');
+    expect(textOf(replies)).toContain("I only cover goods coming into the United States from abroad");
+    expect(buttonsOf(replies)).toEqual([LABELS.checkShipment, LABELS.isDeMinimisOver]);
+  });
+});

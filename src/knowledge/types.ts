@@ -58,6 +58,11 @@ export interface AnswerResult {
   best?: KnowledgeDoc;
   /** Up to 3 other close documents, never including `best`. */
   alternatives: KnowledgeDoc[];
+  /**
+   * Why a message is out of scope, when the understanding layer knows more than "nothing fits":
+   * `one-country`, the goods never cross a border (domestic shipping).
+   */
+  reason?: 'one-country';
 }
 
 /** One finding of validation (src/problems.ts: the one shape for knowledge, rules, names and synonyms). */

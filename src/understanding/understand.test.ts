@@ -174,3 +174,16 @@ describe('understand: other countries\' customs are referred', () => {
     expect(u.main.result.best?.topic).not.toBe('referrals');
   });
 });
+
+describe('understand: parcels that stay inside one country are out of scope, said as such', () => {
+  it('"domestic shipping" with a postal name is not answered with postal-duty pages', () => {
+    const u = answerOf(understand('Anyone moved their domestic shipping from Canada Post to a cheaper courier? Is it worth it?', ctx));
+    expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'one-country' });
+    expect(u.main.result.best).toBeUndefined();
+  });
+
+  it('a question about duty on an import that mentions domestic delivery stays in scope', () => {
+    const u = answerOf(understand('My parcel from Japan is on domestic tracking now, will I still owe duty?', ctx));
+    expect(u.main.result.reason).toBeUndefined();
+  });
+});

@@ -6,14 +6,15 @@
  *   1. a question about the person's own shipment ("I ordered a $40 jacket from the UK, will I
  *      pay duty?") gets the rules engine's verdict, or the guided check when a fact that can
  *      change the result is missing;
- *   2. a message about goods going into another country gets the pointer to that country's
- *      authority;
+ *   2. a message about parcels that stay in one country is out of scope, said as such; one
+ *      about goods going into another country gets the pointer to that country's authority;
  *   3. otherwise each question in the message is looked up with the story around it as
  *      context; the first one asked is the main answer and the others are offered.
  */
 import type { AnswerResult, Explanation, KnowledgeBase } from '../knowledge';
 import { assess, type Assessment, type RuleSet } from '../rules';
 import { asksAboutAnotherCountry } from './direction';
+import { staysInOneCountry } from './domestic';
 import type { NameTable } from './names';
 import { segment } from './segment';
 import { definitionSubject } from './questionType';
@@ -153,6 +154,11 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     const rest = questions.filter((q) => q !== shipmentQuestion);
     const others = rest.length > 0 ? answerParts(rest.join(' '), ctx.kb).filter(usable) : [];
     return { kind: 'verdict', reading, assessment: assess(reading.facts, rules!, ctx.today), others };
+  }
+  if (staysInOneCountry(text)) {
+    // Parcels that never cross a border: the postal pages share their words, not their subject.
+    const domestic = ask(ctx.kb, text, '');
+    return { kind: 'answer', main: { ...domestic, result: { kind: 'out-of-scope', confidence: 0, alternatives: [], reason: 'one-country' } }, others: [] };
   }
   if (asksAboutAnotherCountry(text)) {
     // Goods going into another country: only the pointers to that country's authority fit, and

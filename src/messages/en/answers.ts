@@ -13,6 +13,9 @@ export const answers = {
   closestAskAnother: 'You can also ask another way, or send your question to the CBP E-Commerce team by email.',
   noAnswer:
     "Sorry, I don't have an answer to that. I can help with U.S. Customs rules for online purchases and low-value shipments, gifts, counterfeits, and import rules for online sellers. You can ask another way, or send your question to the CBP E-Commerce team by email.",
+  /** Parcels that never cross a border (domestic shipping): not ours, and who to ask instead. */
+  oneCountry:
+    "I only cover goods coming into the United States from abroad, so I can't help with a parcel that stays inside one country. For delivery, tracking, strikes or lost mail, the carrier or postal service is the one to ask. If your parcel is coming from another country, tell me where it's coming from.",
   /** A message with several questions: the one answered, then the others as buttons. */
   onQuestion: 'On "{question}":',
   /** `{questions}`: each `otherQuestion`, joined with `and`. */
