@@ -84,12 +84,24 @@ export function mentionsPastArrival(text: string): boolean {
 
 /**
  * The origin named after a cue word ("from", "in", "made in"); the United States is the
- * destination here, never the origin.
+ * destination here, never the origin. Undefined when none, or two different ones, are named.
  *
  * @example
  * originIn('a package from hong kong'); // 'HK'
+ * originIn('from a shop in the uk');    // 'GB'
  */
 export function originIn(text: string): string | undefined {
+  const codes = originsNamed(text);
+  return codes.length === 1 ? codes[0] : undefined;
+}
+
+/**
+ * Every origin named after a cue word, in the order first named (the United States left out).
+ *
+ * @example
+ * originsNamed('not from China but from Japan'); // ['CN', 'JP']
+ */
+export function originsNamed(text: string): string[] {
   const n = countryKey(text);
   const codes = new Set<string>();
   for (const cue of n.matchAll(ORIGIN_CUE)) {
@@ -97,12 +109,13 @@ export function originIn(text: string): string | undefined {
     const first = countriesMentioned(after).find((m) => m.index === 0);
     if (first && first.code !== 'US') codes.add(first.code);
   }
-  // "from the UK": two-letter names only count right after a cue word, written in capitals.
-  for (const m of text.matchAll(/\b(?:from|in)\s+(?:the\s+)?([A-Z]{2,3}|U\.[SK]\.?)(?![\w])/g)) {
-    const code = twoLetterOrigin(m[1]);
-    if (code) codes.add(code);
+  // "from the UK": two-letter names only count right after a cue word, written in capitals
+  // (or "uk", "hk", which are no English words: "from a shop in the uk").
+  for (const m of text.matchAll(/\b(?:from|in)\s+(?:the\s+)?([A-Z]{2,3}|U\.[SK]\.?|uk|hk)(?![\w])/gi)) {
+    const code = twoLetterOrigin(m[1].toUpperCase());
+    if (code && (m[1] === m[1].toUpperCase() || /^(?:uk|hk)$/i.test(m[1]))) codes.add(code);
   }
-  return codes.size === 1 ? [...codes][0] : undefined;
+  return [...codes];
 }
 
 function twoLetterOrigin(word: string): string | undefined {

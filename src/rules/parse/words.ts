@@ -144,3 +144,20 @@ export function findContents(text: string, catalog: readonly ContentItem[]): str
     )
     .map((item) => item.id);
 }
+
+/**
+ * Whether a text rules out some of the goods in `catalog` and names none of them as present:
+ * "nothing in it is alcohol or tobacco", "no perfume". The items not mentioned stay unknown.
+ *
+ * @example
+ * deniesContents('nothing in it is alcohol or tobacco', rules.contents); // true
+ * deniesContents('no alcohol, but cigars', rules.contents);               // false
+ * deniesContents('a wool scarf', rules.contents);                         // false
+ */
+export function deniesContents(text: string, catalog: readonly ContentItem[]): boolean {
+  const t = phraseText(text);
+  if (findContents(t, catalog).length > 0) return false;
+  return catalog.some((item) =>
+    [item.label, ...item.words].some((word) => new RegExp(`(^|[^a-z])${escapeRegExp(phraseText(word))}(?![a-z])`).test(t)),
+  );
+}

