@@ -165,3 +165,74 @@ describe('readShipment: a platform\'s usual origin is never assumed silently', (
     expect(r.assumptions[0]).toContain(`"${LABELS.checkOtherDetails}"`);
   });
 });
+
+describe('readShipment: an origin read from a city or an adjective is said, and used only where it decides', () => {
+  it('"a Hong Kong shop" in May 2025 (the origin decides then): Hong Kong, and the verdict says what it took', () => {
+    const r = read('My $150 order from a Hong Kong shop was delivered on 12 May 2025, did I owe duty?')!;
+    expect(r.facts.origin).toBe('HK');
+    expect(r.decidable).toBe(true);
+    expect(r.assumptions).toHaveLength(1);
+    expect(r.assumptions[0]).toContain('"Hong Kong shop"');
+    expect(r.assumptions[0]).toContain(`"${LABELS.checkOtherDetails}"`);
+    expect(assess(r.facts, rules, TODAY).verdict).toBe('not-duty-free');
+  });
+
+  it('a seller in a city (Shenzhen) in June 2025: China, said with the city', () => {
+    const r = read('My $60 order from a seller in Shenzhen arrived on 10 June 2025, did I owe duty?')!;
+    expect(r.facts.origin).toBe('CN');
+    expect(r.assumptions[0]).toMatch(/Shenzhen.*China/);
+  });
+
+  it('when the origin does not decide (a purchase today), nothing is set and nothing said', () => {
+    const r = read('I bought a $40 jacket from a German site, will I pay duty?')!;
+    expect(r.facts.origin).toBeUndefined();
+    expect(r.assumptions).toEqual([]);
+    expect(r.decidable).toBe(true);
+  });
+
+  it('the guided check never gets a likely origin as a known fact', () => {
+    // July 2025, a purchase: the origin decides, but so do the contents, which are not known.
+    const r = read('I bought a $300 coat from a Dutch store, it arrived on 10 July 2025, did I owe duty?')!;
+    expect(r.decidable).toBe(false);
+    expect(r.facts.origin).toBeUndefined();
+    expect(r.assumptions).toEqual([]);
+  });
+
+  it('an origin the message states wins over an adjective', () => {
+    const r = read('My $150 order from a Danish brand was shipped from the UK on 12 May 2025, did I owe duty?')!;
+    expect(r.facts.origin).toBe('GB');
+    expect(r.assumptions).toEqual([]);
+  });
+
+  it('two different readings: no guess, the check asks', () => {
+    const r = read('My $150 order from a Chinese seller on a Korean site arrived on 12 May 2025, did I owe duty?')!;
+    expect(r.facts.origin).toBeUndefined();
+    expect(r.decidable).toBe(false);
+  });
+
+  it.each([
+    'My $40 jacket from a Turkish seller ships from a U.S. warehouse, will I owe duty?',
+    'A $40 pair of American made boots, will I owe duty?',
+  ])('goods leaving from inside the U.S. are no import: not read as a shipment (%s)', (text) => {
+    expect(read(text)).toBeUndefined();
+  });
+
+  it('"Chinese food" and "Canadian dollars" are no origins', () => {
+    expect(read('My $30 order of Chinese food snacks arrived on 12 May 2025, did I owe duty?')?.facts.origin).toBeUndefined();
+  });
+});
+
+describe('readShipment: a gift whose value the person does not know', () => {
+  it('with alcohol and tobacco ruled out: the verdict is "cannot tell", depending on the value', () => {
+    const r = read('My cousin abroad sent me a present, I have no idea what it is worth, there is no alcohol or tobacco in it. Do I owe duty?')!;
+    expect(r.facts.valueUsd).toBe(UNKNOWN);
+    expect(r.decidable).toBe(true);
+    const a = assess(r.facts, rules, TODAY);
+    expect(a.verdict).toBe('cannot-tell');
+  });
+
+  it('without a word on what is inside: the check asks (wine would settle it)', () => {
+    const r = read('My cousin abroad sent me a present, I have no idea what it is worth. Do I owe duty?')!;
+    expect(r.decidable).toBe(false);
+  });
+});

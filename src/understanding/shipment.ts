@@ -5,7 +5,7 @@
  * is such a question and reads its facts (the rules' parsers plus the names table); it never
  * turns a hint into a fact silently.
  */
-import { countryName, extractFacts, mentionsPastArrival, nextQuestion, UNKNOWN, type RuleSet, type ShipmentFacts } from '../rules';
+import { countryName, deniesContents, extractFacts, mentionsPastArrival, nextQuestion, probableOrigin, UNKNOWN, type RuleSet, type ShipmentFacts } from '../rules';
 import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
 
@@ -49,21 +49,26 @@ export function asksWhetherDutyIsOwed(question: string): boolean {
 }
 
 /** A particular shipment: a value (or a value the person does not know) and what or where it is. */
-function describesShipment(facts: ShipmentFacts, text: string, namesSeen: boolean): boolean {
+function describesShipment(facts: ShipmentFacts, text: string, namedOrPlaced: boolean): boolean {
   const value = facts.valueUsd !== undefined || VALUE_UNKNOWN.test(text);
-  return value && (facts.origin !== undefined || facts.kind !== undefined || facts.mode !== undefined || namesSeen);
+  return value && (facts.origin !== undefined || facts.kind !== undefined || facts.mode !== undefined || namedOrPlaced);
 }
 
 /**
  * Reads the facts of a message whose question asks whether a shipment owes duty (see
  * {@link asksWhetherDutyIsOwed}). Undefined when the message is about a bill, a refusal or
- * selling, or describes no particular shipment (a value and an origin, a platform or a kind).
+ * selling, describes no particular shipment (a value and an origin, a platform or a kind), or
+ * says the goods leave from inside the United States. An origin read from a city or an
+ * adjective ("my mom in Vancouver", "a German site") is used only where it decides the
+ * result, and the reading says so in `assumptions`.
  *
  * @example
  * readShipment('I ordered a $40 jacket from the UK, will I pay duty?', '2026-12-02', rules, names);
  * // { facts: { kind: 'purchase', valueUsd: 40, origin: 'GB' }, decidable: true, notes: [], assumptions: [] }
  * readShipment('will my temu order be taxed', '2026-12-02', rules, names)?.assumptions;
  * // ['Temu orders have usually come from China; …']
+ * readShipment('my $150 order from a Hong Kong shop came on 12 May 2025, did I owe duty?', '2026-12-02', rules, names)?.assumptions;
+ * // ['I took "Hong Kong shop" to mean goods sent from Hong Kong, so I checked for that. …']
  */
 export function readShipment(text: string, today: string, rules: RuleSet, names: NameTable): ShipmentReading | undefined {
   if (NOT_A_VERDICT.test(text)) return undefined;
@@ -71,7 +76,11 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
   const facts: ShipmentFacts = { ...extracted.facts };
   const assumptions: string[] = [];
   const mentioned = findNames(text, names).map((m) => m.name);
-  if (!describesShipment(facts, text, mentioned.length > 0)) return undefined;
+  // Goods that leave from inside the United States ("the seller ships from a U.S. warehouse")
+  // are not an import: the documents answer, not the rules for imports.
+  const probable = probableOrigin(text);
+  if (probable.fromUnitedStates) return undefined;
+  if (!describesShipment(facts, text, mentioned.length > 0 || probable.reading !== undefined)) return undefined;
   if (facts.valueUsd === undefined && VALUE_UNKNOWN.test(text)) facts.valueUsd = UNKNOWN;
 
   for (const n of mentioned) {
@@ -80,6 +89,15 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
   }
   const marketplace = mentioned.find((n) => n.usuallyShipsFrom);
   let decidable = !extracted.unclearDate && !extracted.foreignMoney && !(facts.entryDate === undefined && (extracted.notes.length > 0 || mentionsPastArrival(text)));
+  // "my mom in Vancouver", "a German site": a likely origin, used only where it decides, and said.
+  const place = probable.reading;
+  let placeAssumed: string | undefined;
+  if (decidable && facts.origin === undefined && place && nextQuestion(facts, rules, today)?.fact === 'origin') {
+    facts.origin = place.code;
+    const country = countryName(place.code);
+    placeAssumed = place.how === 'city' ? fill(words.cityOrigin, { place: place.said, country }) : fill(words.sellerOrigin, { said: place.said, country });
+    assumptions.push(placeAssumed);
+  }
   if (decidable && facts.origin === undefined && marketplace) {
     // The origin matters only if the rules for the date depend on it; then say what we assume.
     const withHint = { ...facts, origin: marketplace.usuallyShipsFrom };
@@ -91,6 +109,18 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
       assumptions.push(fill(words.marketplaceAnyOrigin, { marketplace: marketplace.name }));
     }
   }
-  if (decidable) decidable = nextQuestion(facts, rules, today) === undefined;
+  if (decidable) {
+    const next = nextQuestion(facts, rules, today)?.fact;
+    // A value the person does not know: no answer left to ask can make it duty-free, and with
+    // the goods that would settle it the other way ruled out ("there is no alcohol or tobacco
+    // in it"), the verdict is "cannot tell", with what it depends on.
+    const valueDecides = facts.valueUsd === UNKNOWN && (next === 'contents' || next === 'sameDayTotalUsd') && deniesContents(text, rules.contents);
+    decidable = next === undefined || valueDecides;
+  }
+  // The guided check takes the facts as known: a likely origin goes there only as a question.
+  if (!decidable && placeAssumed) {
+    delete facts.origin;
+    assumptions.splice(assumptions.indexOf(placeAssumed), 1);
+  }
   return { facts, notes: extracted.notes, assumptions, decidable };
 }

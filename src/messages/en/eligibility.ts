@@ -79,6 +79,10 @@ export const eligibility = {
   /** A verdict from a message naming a marketplace (src/understanding/shipment.ts). */
   marketplaceOrigin: `{marketplace} orders have usually come from {country}, so I checked for that. If yours came from a warehouse in another country (or in the U.S.), choose "${labels.otherDetails}".`,
   marketplaceAnyOrigin: '{marketplace} sellers ship from many places; where yours came from does not change this result.',
+  /** A verdict whose origin was read from a city the message names ("my mom in Vancouver"). */
+  cityOrigin: `You mentioned {place}, so I checked for goods sent from {country}. If yours came from another country (or from inside the U.S.), choose "${labels.otherDetails}".`,
+  /** A verdict whose origin was read from an adjective or a country before a seller ("a German site"). */
+  sellerOrigin: `I took "{said}" to mean goods sent from {country}, so I checked for that. Sellers often ship from warehouses in other countries: if yours came from elsewhere (or from inside the U.S.), choose "${labels.otherDetails}".`,
 
   /** What was read from a message, in words ("something you bought, value $50, from the United Kingdom"). */
   factValue: 'value {amount}',
