@@ -15,7 +15,7 @@ import { directVerdictReply } from './verdict';
 import { removeCardNumbers } from '../src/escalation';
 import { familyOf } from '../src/knowledge';
 import { easternDate, type ShipmentFacts } from '../src/rules';
-import { understand, type PartAnswer } from '../src/understanding';
+import { factsStated, understand, type PartAnswer } from '../src/understanding';
 import {
   capabilitiesReply,
   partsReply,
@@ -116,7 +116,8 @@ export class MainDialog extends Dialog {
     const understood = understand(text, { kb: this.services.knowledge(), rules: () => this.services.rules(), names: this.services.names(), today });
     if (understood.kind === 'verdict') {
       const rules = this.services.rules();
-      state.lastShipment = understood.reading.facts;
+      // "Check with other details" asks again what the verdict only assumed.
+      state.lastShipment = factsStated(understood.reading);
       state.lastAnswerId = undefined;
       state.lastQuestion = removeCardNumbers(text);
       await this.record(dc, { outcome: 'answer', confidence: 1, topic: 'verdict' });

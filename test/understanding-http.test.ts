@@ -90,6 +90,29 @@ describe('a message with a story, a platform name and a value', () => {
   });
 });
 
+describe('a gift described in a message', () => {
+  const GIFT = 'My aunt in Canada is sending me an $80 birthday present, will I owe anything on it?';
+
+  it('gets the verdict for the usual case, which is said, with "Check with other details" offered', async () => {
+    const replies = await say(newConversation(), GIFT);
+    const verdict = verdictOf(replies);
+    const expected = assess({ kind: 'gift', valueUsd: 80, origin: 'CA', contents: [], sameDayTotalUsd: 80 }, testRuleSet(), TEST_TODAY);
+    expect(verdict!.text!.split('\n')[0]).toBe(expected.headline);
+    expect(textOf(replies)).toContain('I assumed it holds no alcohol');
+    expect(textOf(replies)).toContain('nothing else arrived for you that day');
+    expect(buttonsOf(replies)).toContain(LABELS.checkOtherDetails);
+  });
+
+  it('"Check with other details" asks what was only assumed', async () => {
+    const conversation = newConversation();
+    await say(conversation, GIFT);
+    const more = await say(conversation, LABELS.checkOtherDetails);
+    expect(textOf(more)).toContain('From your message: a gift sent to you, value $80, sent from Canada.');
+    const next = await say(conversation, 'today');
+    expect(textOf(next)).toMatch(/Does the gift contain any of these/);
+  });
+});
+
 describe('two questions in one message', () => {
   const TWO = 'Do I need a customs broker for my own small parcel? Also what is the informal entry limit?';
 

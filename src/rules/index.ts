@@ -14,7 +14,7 @@ export { loadRuleSet, checkRuleFile, parseRuleFile, RuleFileError } from './load
 export { nextQuestion, questionFor } from './questions';
 export { assess, RESULT_PREFIX } from './assess';
 export { displayDate, easternDate, isIsoDate } from '../dates';
-export { formatUsd } from './format';
+export { formatUsd, joinWords, lowerFirst } from './format';
 export { countryName, countriesInUse, isCountryCode, useCountries } from './countries';
 export { rulesChangeBetween } from './changes';
 export * from './parse';

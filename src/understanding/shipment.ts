@@ -5,7 +5,7 @@
  * is such a question and reads its facts (the rules' parsers plus the names table); it never
  * turns a hint into a fact silently.
  */
-import { countryName, deniesContents, extractFacts, mentionsPastArrival, nextQuestion, probableOrigin, UNKNOWN, type RuleSet, type ShipmentFacts } from '../rules';
+import { countryName, deniesContents, extractFacts, joinWords, lowerFirst, mentionsPastArrival, nextQuestion, probableOrigin, UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../rules';
 import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
 
@@ -18,6 +18,11 @@ export interface ShipmentReading {
   notes: string[];
   /** Things assumed or not assumed, said to the person ("Temu orders have usually come from China…"). */
   assumptions: string[];
+  /**
+   * The facts taken as the usual case, not read from the message (no alcohol or tobacco, nothing
+   * else that day, not a split order): the verdict uses them; "Check with other details" asks them.
+   */
+  assumed?: FactKey[];
   /**
    * Whether the engine can decide from these facts alone. When false, the guided check asks
    * what is missing (the date of a past arrival, a month in which the rules changed, a gift's
@@ -75,6 +80,7 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
   const extracted = extractFacts(text, today, rules);
   const facts: ShipmentFacts = { ...extracted.facts };
   const assumptions: string[] = [];
+  let assumed: FactKey[] | undefined;
   const mentioned = findNames(text, names).map((m) => m.name);
   // Goods that leave from inside the United States ("the seller ships from a U.S. warehouse")
   // are not an import: the documents answer, not the rules for imports.
@@ -110,6 +116,17 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
     }
   }
   if (decidable) {
+    // "My friend in Cebu sent me a $90 birthday present": nobody adds "no alcohol, nothing else
+    // that day, not a split order". The usual case is taken, and said, so the person gets the
+    // verdict now and "Check with other details" if it is not their case.
+    const ordinary = assumeOrdinaryCase(facts, rules, today);
+    if (ordinary) {
+      Object.assign(facts, ordinary.facts);
+      assumptions.push(ordinary.said);
+      assumed = Object.keys(ordinary.facts) as FactKey[];
+    }
+  }
+  if (decidable) {
     const next = nextQuestion(facts, rules, today)?.fact;
     // A value the person does not know: no answer left to ask can make it duty-free, and with
     // the goods that would settle it the other way ruled out ("there is no alcohol or tobacco
@@ -122,5 +139,50 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
     delete facts.origin;
     assumptions.splice(assumptions.indexOf(placeAssumed), 1);
   }
-  return { facts, notes: extracted.notes, assumptions, decidable };
+  return { facts, notes: extracted.notes, assumptions, decidable, ...(assumed ? { assumed } : {}) };
+}
+
+/**
+ * The facts a reading took from the message, without those it assumed as the usual case: what
+ * "Check with other details" starts the guided check with, so that it asks them.
+ *
+ * @example
+ * factsStated({ facts: { kind: 'gift', valueUsd: 60, contents: [] }, assumed: ['contents'], … }); // { kind: 'gift', valueUsd: 60 }
+ */
+export function factsStated(reading: ShipmentReading): ShipmentFacts {
+  const facts: ShipmentFacts = { ...reading.facts };
+  for (const key of reading.assumed ?? []) delete facts[key];
+  return facts;
+}
+
+/**
+ * When the only facts still missing are ones people rarely mention because the usual answer
+ * holds — no goods that change the result (alcohol, tobacco…), nothing else arriving that day,
+ * not one lot of a split order — those usual answers and the sentence that says so. Undefined
+ * when another fact is missing too (a date, an unknown value), or none is.
+ *
+ * @example
+ * assumeOrdinaryCase({ kind: 'gift', valueUsd: 90, origin: 'PH' }, rules, '2026-12-02');
+ * // { facts: { contents: [], sameDayTotalUsd: 90 }, said: 'I assumed it holds no alcohol, tobacco or perfume and nothing else arrived for you that day. If that is not so, …' }
+ */
+export function assumeOrdinaryCase(known: ShipmentFacts, rules: RuleSet, today: string): { facts: ShipmentFacts; said: string } | undefined {
+  const facts: ShipmentFacts = { ...known };
+  const assumed: ShipmentFacts = {};
+  const said: string[] = [];
+  for (let next = nextQuestion(facts, rules, today); next; next = nextQuestion(facts, rules, today)) {
+    if (next.fact === 'contents' && facts.contents === undefined) {
+      const goods = (next.choices ?? []).filter((c) => c.value !== 'none' && c.value !== UNKNOWN).map((c) => lowerFirst(c.label));
+      assumed.contents = facts.contents = [];
+      said.push(fill(words.ordinaryNoContents, { contents: joinWords(goods, words.or) }));
+    } else if (next.fact === 'sameDayTotalUsd' && facts.sameDayTotalUsd === undefined && typeof facts.valueUsd === 'number') {
+      assumed.sameDayTotalUsd = facts.sameDayTotalUsd = facts.valueUsd;
+      said.push(words.ordinaryAloneThatDay);
+    } else if (next.fact === 'splitOrder' && facts.splitOrder === undefined) {
+      assumed.splitOrder = facts.splitOrder = false;
+      said.push(words.ordinaryNotSplit);
+    } else {
+      return undefined;
+    }
+  }
+  return said.length > 0 ? { facts: assumed, said: fill(words.ordinaryCase, { assumptions: joinWords(said, words.and.trim()) }) } : undefined;
 }

@@ -91,10 +91,10 @@ describe('understand: a story, a platform name and a value get a verdict', () =>
 });
 
 describe('understand: a shipment that needs more facts goes to the guided check', () => {
-  it('a gift (contents and other gifts that day decide) is a check, with the facts read so far', () => {
-    const u = understand('My grandma in Canada mailed me a $60 birthday present. Will I owe duty on it?', ctx);
+  it('a gift of unknown value with nothing ruled out is a check, with the facts read so far', () => {
+    const u = understand('My grandma in Canada mailed me a birthday present, no idea what it is worth. Will I owe duty on it?', ctx);
     expect(u.kind).toBe('check');
-    if (u.kind === 'check') expect(u.reading.facts).toMatchObject({ kind: 'gift', valueUsd: 60, origin: 'CA' });
+    if (u.kind === 'check') expect(u.reading.facts).toMatchObject({ kind: 'gift', origin: 'CA' });
   });
 
   it('a past arrival in a year when the rules changed, without the day, is a check', () => {

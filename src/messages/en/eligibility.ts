@@ -83,6 +83,17 @@ export const eligibility = {
   cityOrigin: `You mentioned {place}, so I checked for goods sent from {country}. If yours came from another country (or from inside the U.S.), choose "${labels.otherDetails}".`,
   /** A verdict whose origin was read from an adjective or a country before a seller ("a German site"). */
   sellerOrigin: `I took "{said}" to mean goods sent from {country}, so I checked for that. Sellers often ship from warehouses in other countries: if yours came from elsewhere (or from inside the U.S.), choose "${labels.otherDetails}".`,
+  /**
+   * A verdict that takes the usual case for facts people rarely mention (src/understanding/shipment.ts):
+   * `{assumptions}` is the list of the three below that were assumed, joined with `and`.
+   */
+  ordinaryCase: `I assumed {assumptions}. If that is not so, choose "${labels.otherDetails}".`,
+  /** `{contents}`: the goods that would change the result, joined with `or` ("alcohol, tobacco or perfume"). */
+  ordinaryNoContents: 'it holds no {contents}',
+  ordinaryAloneThatDay: 'nothing else arrived for you that day',
+  ordinaryNotSplit: 'it is not one part of a bigger order sent in pieces',
+  /** Joins the last of several goods ("alcohol, tobacco or perfume"). */
+  or: 'or',
 
   /** What was read from a message, in words ("something you bought, value $50, from the United Kingdom"). */
   factValue: 'value {amount}',
