@@ -120,6 +120,9 @@ async function teach(command: StaffCommand, deps: StaffDeskDeps, session: StaffS
   }
 }
 
+/** A document id as staff type one: lower-case words joined by hyphens, no spaces. */
+const LOOKS_LIKE_AN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
+
 /**
  * The document for `kb <id or words>`: the one with that id, else the one the bot itself would
  * answer with (or offer as "did you mean"). Not `KnowledgeBase.lookup`'s best hit "however
@@ -134,6 +137,8 @@ export function findDocument(kb: KnowledgeBase, query: string): KnowledgeDoc | u
   const trimmed = query.trim();
   const byId = kb.get(trimmed) ?? kb.get(trimmed.toLowerCase());
   if (byId) return byId;
+  // "no-such-document" is an id that does not exist, not words to search for.
+  if (LOOKS_LIKE_AN_ID.test(trimmed)) return undefined;
   const result = kb.answer(trimmed);
   return result.kind === 'answer' || result.kind === 'did-you-mean' ? result.best : undefined;
 }
