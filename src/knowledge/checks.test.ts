@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createAnalyzer } from './analyze';
 import { checkDocuments, checkDuplicateQuestions, checkNearDuplicateQuestions, jaccard, NEAR_DUPLICATE } from './checks';
 import type { KnowledgeDoc } from './types';
@@ -63,6 +64,41 @@ describe('checkNearDuplicateQuestions', () => {
       doc('two', ['fake bag', 'Same words in both docs!']),
     ];
     expect(checkNearDuplicateQuestions(docs, analyzer)).toEqual([]);
+  });
+});
+
+describe('checkNearDuplicateQuestions finds exactly the pairs that comparing all pairs finds', () => {
+  /** The definition: every question against every earlier one of another document. */
+  function allPairs(docs: KnowledgeDoc[]): string[] {
+    const found: string[] = [];
+    const seen: { doc: KnowledgeDoc; i: number; terms: Set<string>; exact: string }[] = [];
+    for (const d of docs) {
+      d.questions.forEach((q, i) => {
+        const terms = new Set(analyzer.terms(q));
+        if (terms.size < NEAR_DUPLICATE.minTerms) return;
+        const exact = q.toLowerCase().replace(/[^a-z ]/g, '').trim();
+        for (const o of seen) if (o.doc !== d && jaccard(terms, o.terms) >= NEAR_DUPLICATE.minJaccard && o.exact !== exact) found.push(`${d.id}[${i}]~${o.doc.id}[${o.i}]`);
+        seen.push({ doc: d, i, terms, exact });
+      });
+    }
+    return found.sort();
+  }
+  // Few words, so that about half the runs hold near-duplicates.
+  const words = ['duty', 'mail', 'parcel', 'gift', 'fake', 'bag', 'china'];
+
+  it('on random questions built from a small vocabulary (many near-duplicates)', () => {
+    const question = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 7 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(fc.array(fc.array(question, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 6 }), (sets) => {
+        const docs = sets.map((qs, n) => doc(`d${n}`, qs));
+        const found = checkNearDuplicateQuestions(docs, analyzer).map((p) => {
+          const m = /near-duplicate of knowledge\/postal\/(d\d+)\.md questions\[(\d+)\]/.exec(p.problem)!;
+          return `${p.file.replace(/^.*\/(d\d+)\.md$/, '$1')}${p.field.replace('questions', '')}~${m[1]}[${m[2]}]`;
+        });
+        expect(found.sort()).toEqual(allPairs(docs));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

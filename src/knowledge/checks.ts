@@ -129,39 +129,46 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
  */
 export function checkNearDuplicateQuestions(docs: readonly KnowledgeDoc[], analyzer: Analyzer): Problem[] {
   const problems: Problem[] = [];
-  const seen: { doc: KnowledgeDoc; i: number; q: string; exact: string; terms: Set<string> }[] = [];
-  // Which earlier questions use each term: only questions that share a term are compared
-  // (all pairs were compared before, the largest part of the bot's start-up time).
-  const postings = new Map<string, number[]>();
+  const questions: { doc: KnowledgeDoc; i: number; q: string; exact: string; terms: Set<string> }[] = [];
   for (const doc of docs) {
     doc.questions.forEach((q, i) => {
       const terms = new Set(analyzer.terms(q));
-      const exact = tokenize(normalizeText(q)).join(' ');
-      if (terms.size >= NEAR_DUPLICATE.minTerms) {
-        const sharing = new Set<number>();
-        for (const t of terms) for (const k of postings.get(t) ?? []) sharing.add(k);
-        for (const k of [...sharing].sort((a, b) => a - b)) {
-          const other = seen[k];
-          if (other.doc === doc || other.exact === exact) continue;
-          const similarity = jaccard(terms, other.terms);
-          if (similarity < NEAR_DUPLICATE.minJaccard) continue;
-          const shared = [...terms].filter((t) => other.terms.has(t)).join(' ');
-          problems.push({
-            file: doc.file,
-            field: `questions[${i}]`,
-            problem: `near-duplicate of ${other.doc.file} questions[${other.i}]: "${q}" and "${other.q}" share ${Math.round(similarity * 100)}% of their terms (${shared}); reword one so each document keeps its own askers`,
-            severity: 'error',
-          });
-        }
-        for (const t of terms) {
-          const list = postings.get(t);
-          if (list) list.push(seen.length);
-          else postings.set(t, [seen.length]);
-        }
-        seen.push({ doc, i, q, exact, terms });
-      }
+      if (terms.size >= NEAR_DUPLICATE.minTerms) questions.push({ doc, i, q, exact: tokenize(normalizeText(q)).join(' '), terms });
     });
   }
+  // Prefix filtering (the all-pairs set-similarity join): with each question's terms in one
+  // global order, rarest first, two questions with Jaccard ≥ t share a term among the first
+  // |x| − ⌈t·|x|⌉ + 1 terms of each. Only those prefixes are indexed and probed, so the common
+  // words ("duty", "mail") that almost every pair shares no longer make the check quadratic
+  // (it was the largest part of loading the knowledge base).
+  const frequency = new Map<string, number>();
+  for (const { terms } of questions) for (const t of terms) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+  const byRarity = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  const postings = new Map<string, number[]>();
+  questions.forEach((x, index) => {
+    const ordered = [...x.terms].sort(byRarity);
+    const prefix = ordered.slice(0, ordered.length - Math.ceil(NEAR_DUPLICATE.minJaccard * ordered.length) + 1);
+    const sharing = new Set<number>();
+    for (const t of prefix) for (const k of postings.get(t) ?? []) sharing.add(k);
+    for (const k of [...sharing].sort((a, b) => a - b)) {
+      const other = questions[k];
+      if (other.doc === x.doc || other.exact === x.exact) continue;
+      const similarity = jaccard(x.terms, other.terms);
+      if (similarity < NEAR_DUPLICATE.minJaccard) continue;
+      const shared = [...x.terms].filter((t) => other.terms.has(t)).join(' ');
+      problems.push({
+        file: x.doc.file,
+        field: `questions[${x.i}]`,
+        problem: `near-duplicate of ${other.doc.file} questions[${other.i}]: "${x.q}" and "${other.q}" share ${Math.round(similarity * 100)}% of their terms (${shared}); reword one so each document keeps its own askers`,
+        severity: 'error',
+      });
+    }
+    for (const t of prefix) {
+      const list = postings.get(t);
+      if (list) list.push(index);
+      else postings.set(t, [index]);
+    }
+  });
   return problems;
 }
 
