@@ -67,6 +67,11 @@ describe('segment: run-on messages without punctuation', () => {
     expect(s.context).toBe('dhl wants 25 bucks');
   });
 
+  it('keeps an either/or question whole ("is that still ok as a gift or do we pay tariffs now")', () => {
+    const s = segment('my aunt sends a big box of clothes every year. is that still ok as a gift or do we pay tariffs on it now');
+    expect(s.questions).toEqual(['is that still ok as a gift or do we pay tariffs on it now']);
+  });
+
   it('a story, then two questions, all in one sentence', () => {
     const s = segment('i sell candles on etsy and a customer in ohio got a ups bill do i have to pay it and should i ship ddp');
     expect(s.questions).toEqual(['do i have to pay it', 'and should i ship ddp']);

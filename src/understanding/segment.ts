@@ -40,6 +40,8 @@ const RUN_ON_BREAK = new RegExp(
 );
 /** A question word (and one word after it) just before a cut point: the cut would split one question. */
 const QUESTION_WORD_BEFORE = new RegExp(`\\b(?:${WH})(?:\\s+\\w+)?\\s*$`, 'i');
+/** "… or" just before a cut point: the next words are the other half of an either/or question. */
+const ALTERNATIVE_BEFORE = /\bor\s*$/i;
 /** A run-on part is only cut where both sides keep at least this many words. */
 const MIN_WORDS = 3;
 /**
@@ -85,6 +87,8 @@ function cutRunOn(sentence: string): string[] {
     const before = sentence.slice(start, at);
     // "how long do i have", "what else can i do": the question word already started this question.
     if (QUESTION_WORD_BEFORE.test(before)) continue;
+    // "is that still ok as gifts or do we pay tariffs now": one question offering two answers.
+    if (ALTERNATIVE_BEFORE.test(before)) continue;
     const after = sentence.slice(at);
     if (wordCount(before) >= MIN_WORDS && wordCount(after) >= MIN_WORDS) {
       pieces.push(before.trim());
