@@ -9,6 +9,7 @@ import {
   factsInAnswer,
   isQuestion,
   isUnsure,
+  mentionsPastArrival,
   UNKNOWN,
   withoutNegations,
   type FactKey,
@@ -332,6 +333,15 @@ describe('extractFacts', () => {
 
   it('works without the rule file (no contents, month taken as is)', () => {
     expect(extractFacts('wine from France in August 2025', TODAY).facts).toEqual({ origin: 'FR', entryDate: '2025-08-15' });
+  });
+});
+
+describe('mentionsPastArrival', () => {
+  it('reads a past arrival, and not "nothing I paid for" (a gift)', () => {
+    expect(mentionsPastArrival('my parcel arrived last week, should I have paid duty?')).toBe(true);
+    expect(mentionsPastArrival('I paid $40 for it in March')).toBe(true);
+    expect(mentionsPastArrival("It's a gift from her, nothing I paid for. Will I owe anything?")).toBe(false);
+    expect(mentionsPastArrival('a present, not something I paid for')).toBe(false);
   });
 });
 
