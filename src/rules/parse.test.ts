@@ -25,6 +25,8 @@ import {
   rulesChangeBetween,
 } from './index';
 import { bundledRules } from './testRules';
+import { countryAliases } from './countries';
+import { countriesMentioned } from './parse/country';
 
 const rules = bundledRules();
 const TODAY = '2026-11-25'; // a Wednesday
@@ -166,6 +168,35 @@ describe('parseCountry', () => {
   ])('%s → %s', (text, code) => expect(parseCountry(text)).toBe(code));
 
   it.each(['Narnia', '', 'Europe', 'china and japan', 'Virgin Islands'])('%j is not one country', (text) => expect(parseCountry(text)).toBeUndefined());
+});
+
+describe('countriesMentioned', () => {
+  /** The definition: one search per name, longest names first, never overlapping one found before. */
+  function byExpressions(normalized: string) {
+    const names = [...countryAliases().entries()].filter(([name]) => name.length >= 3).sort((a, b) => b[0].length - a[0].length);
+    const taken: boolean[] = [];
+    const found: Array<{ code: string; index: number; name: string }> = [];
+    for (const [name, code] of names) {
+      for (const m of normalized.matchAll(new RegExp(`(?:^| )${name}(?= |$)`, 'g'))) {
+        const index = (m.index ?? 0) + (m[0].startsWith(' ') ? 1 : 0);
+        if (taken.slice(index, index + name.length).some(Boolean)) continue;
+        for (let i = index; i < index + name.length; i++) taken[i] = true;
+        found.push({ code, index, name });
+      }
+    }
+    return found.sort((a, b) => a.index - b.index);
+  }
+
+  it('finds what one search per name finds, on texts mixing country names, parts of them and other words', () => {
+    const pieces = ['american samoa', 'samoa', 'china', 'hong kong', 'kong', 'new', 'guinea', 'papua new guinea', 'united states', 'states', 'from', 'the', 'uk', 'india', 'in', 'south', 'korea', 'south korea'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (words) => {
+        const text = words.join(' ');
+        expect(countriesMentioned(text)).toEqual(byExpressions(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('parseYesNo', () => {

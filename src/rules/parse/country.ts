@@ -36,18 +36,46 @@ export function parseCountry(text: string, table: CountryTable = countriesInUse(
  * countriesMentioned('a gift from american samoa'); // [{ code: 'AS', index: 12, name: 'american samoa' }]
  */
 export function countriesMentioned(normalized: string, table: CountryTable = countriesInUse()): Array<{ code: string; index: number; name: string }> {
-  const names = [...countryAliases(table).entries()].filter(([name]) => name.length >= 3).sort((a, b) => b[0].length - a[0].length);
-  const taken: boolean[] = [];
-  const found: Array<{ code: string; index: number; name: string }> = [];
-  for (const [name, code] of names) {
-    // Normalized names hold only [a-z0-9 ], so they need no escaping.
-    const pattern = new RegExp(`(?:^| )${name}(?= |$)`, 'g');
-    for (const m of normalized.matchAll(pattern)) {
-      const index = (m.index ?? 0) + (m[0].startsWith(' ') ? 1 : 0);
-      if (taken.slice(index, index + name.length).some(Boolean)) continue;
-      for (let i = index; i < index + name.length; i++) taken[i] = true;
-      found.push({ code, index, name });
+  const { byName, rank, maxWords } = namesOf(table);
+  // Every name at every word start (normalized text is single-spaced [a-z0-9 ]), looked up
+  // rather than searched for with one expression per name (there are hundreds of them).
+  const starts: number[] = [];
+  for (let i = 0; i < normalized.length; i++) if (normalized[i] !== ' ' && (i === 0 || normalized[i - 1] === ' ')) starts.push(i);
+  const candidates: Array<{ code: string; index: number; name: string }> = [];
+  for (let w = 0; w < starts.length; w++) {
+    for (let k = 1; k <= maxWords && w + k <= starts.length; k++) {
+      const end = w + k < starts.length ? starts[w + k] - 1 : normalized.length;
+      const name = normalized.slice(starts[w], end).trimEnd();
+      const code = byName.get(name);
+      if (code) candidates.push({ code, index: starts[w], name });
     }
   }
+  // Longest name first, then the table's order, then left to right; a name never overlaps one
+  // taken before it ("American Samoa", not "Samoa").
+  candidates.sort((a, b) => b.name.length - a.name.length || rank.get(a.name)! - rank.get(b.name)! || a.index - b.index);
+  const taken: boolean[] = [];
+  const found: Array<{ code: string; index: number; name: string }> = [];
+  for (const c of candidates) {
+    if (taken.slice(c.index, c.index + c.name.length).some(Boolean)) continue;
+    for (let i = c.index; i < c.index + c.name.length; i++) taken[i] = true;
+    found.push(c);
+  }
   return found.sort((a, b) => a.index - b.index);
+}
+
+const namesCache = new WeakMap<CountryTable, { byName: Map<string, string>; rank: Map<string, number>; maxWords: number }>();
+
+/** The names of 3+ letters with their codes, their order (longest first) and the most words in one. */
+function namesOf(table: CountryTable): { byName: Map<string, string>; rank: Map<string, number>; maxWords: number } {
+  let names = namesCache.get(table);
+  if (!names) {
+    const sorted = [...countryAliases(table).entries()].filter(([name]) => name.length >= 3).sort((a, b) => b[0].length - a[0].length);
+    names = {
+      byName: new Map(sorted),
+      rank: new Map(sorted.map(([name], i) => [name, i])),
+      maxWords: Math.max(1, ...sorted.map(([name]) => name.split(' ').length)),
+    };
+    namesCache.set(table, names);
+  }
+  return names;
 }
