@@ -27,6 +27,10 @@ import {
 import { bundledRules } from './testRules';
 import { countryAliases } from './countries';
 import { countriesMentioned } from './parse/country';
+import { chrono, mayHoldDate } from './parse/chrono';
+import { readQuestions } from '../knowledge/evaluate';
+import { readRealQuestions } from '../understanding/evaluate';
+import path from 'node:path';
 
 const rules = bundledRules();
 const TODAY = '2026-11-25'; // a Wednesday
@@ -364,6 +368,19 @@ describe('extractFacts', () => {
 
   it('works without the rule file (no contents, month taken as is)', () => {
     expect(extractFacts('wine from France in August 2025', TODAY).facts).toEqual({ origin: 'FR', entryDate: '2025-08-15' });
+  });
+});
+
+describe('mayHoldDate (chrono-node runs only when it can find something)', () => {
+  it('passes every text of the development sets in which chrono-node finds a date', () => {
+    const root = path.join(__dirname, '..', '..', 'test', 'fixtures');
+    const texts = [...readQuestions(path.join(root, 'questions.json')), ...readRealQuestions(path.join(root, 'real-questions.json'))].map((q) => q.q);
+    const reference = { instant: new Date(Date.UTC(2026, 11, 2, 12)), timezone: 0 };
+    const withDates = texts.filter((t) => chrono().parse(t, reference, { forwardDate: false }).length > 0);
+    expect(withDates.length).toBeGreaterThan(50);
+    expect(withDates.filter((t) => !mayHoldDate(t))).toEqual([]);
+    // …and most questions are spared the parse.
+    expect(texts.filter((t) => !mayHoldDate(t)).length).toBeGreaterThan(texts.length / 3);
   });
 });
 

@@ -3,7 +3,7 @@
  * the UK"), so the check does not ask them again. Only clear mentions are taken; anything
  * doubtful is left for the questions.
  */
-import { chrono } from './chrono';
+import { chrono, mayHoldDate } from './chrono';
 import { countryKey, phraseText } from '../../text/normalize';
 import { rulesChangeBetween } from '../changes';
 import { addDays, displayDate } from '../../dates';
@@ -126,7 +126,7 @@ function twoLetterOrigin(word: string): string | undefined {
 function addDate(result: ExtractedFacts, text: string, today: string, rules: RuleSet | undefined): void {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  const found = chrono().parse(text, reference, { forwardDate: false }).find((r) => !NOT_DATES.has(r.text.trim().toLowerCase()));
+  const found = mayHoldDate(text) ? chrono().parse(text, reference, { forwardDate: false }).find((r) => !NOT_DATES.has(r.text.trim().toLowerCase())) : undefined;
   const said = found?.text ?? YEAR_IN_TEXT.exec(text)?.[1];
   if (!said) return;
   // The tense is in the words around the date: "arrived in May" (said in November) is last May.
