@@ -54,6 +54,26 @@ export function checkRelated(docs: readonly KnowledgeDoc[], alsoExisting: readon
   return problems;
 }
 
+/** Questions normalised for the exact-copy check, remembered: the checks run on every date served and on every reload. */
+const copyKeys = new Map<string, string>();
+const MAX_COPY_KEYS = 20_000;
+
+/**
+ * A question as the exact-copy check compares it: case, punctuation and money normalised.
+ *
+ * @example
+ * copyKey('Is $800 still duty-free?'); // 'is usd800 still duty free'
+ */
+function copyKey(question: string): string {
+  let key = copyKeys.get(question);
+  if (key === undefined) {
+    if (copyKeys.size >= MAX_COPY_KEYS) copyKeys.clear();
+    key = tokenize(normalizeText(question)).join(' ');
+    copyKeys.set(question, key);
+  }
+  return key;
+}
+
 /**
  * The same question in two documents makes retrieval ambiguous. Identical after normalising
  * case, punctuation and money → error; identical after stemming, synonyms and stop words
@@ -71,16 +91,16 @@ export function checkDuplicateQuestions(docs: readonly KnowledgeDoc[], analyzer:
   for (const doc of docs) {
     doc.questions.forEach((q, i) => {
       const field = `questions[${i}]`;
-      const exactKey = tokenize(normalizeText(q)).join(' ');
+      const key = copyKey(q);
       const nearKey = [...analyzer.terms(q)].sort().join(' ');
-      const e = exact.get(exactKey);
+      const e = exact.get(key);
       const n = near.get(nearKey);
       if (e) {
         const where = e.doc === doc ? `questions[${e.i}] of the same document` : `${e.doc.file} questions[${e.i}]`;
         problems.push({ file: doc.file, field, problem: `duplicate question "${q}" (also ${where})`, severity: e.doc === doc ? 'warning' : 'error' });
         return;
       }
-      exact.set(exactKey, { doc, i });
+      exact.set(key, { doc, i });
       if (n && n.doc !== doc && nearKey.length > 0 && new Set(analyzer.terms(q)).size < NEAR_DUPLICATE.minTerms) {
         problems.push({ file: doc.file, field, problem: `nearly the same question as ${n.doc.file} questions[${n.i}] ("${n.doc.questions[n.i]}")`, severity: 'warning' });
       } else if (!n) {
@@ -129,11 +149,11 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
  */
 export function checkNearDuplicateQuestions(docs: readonly KnowledgeDoc[], analyzer: Analyzer): Problem[] {
   const problems: Problem[] = [];
-  const questions: { doc: KnowledgeDoc; i: number; q: string; exact: string; terms: Set<string> }[] = [];
+  const questions: { doc: KnowledgeDoc; i: number; q: string; terms: Set<string> }[] = [];
   for (const doc of docs) {
     doc.questions.forEach((q, i) => {
       const terms = new Set(analyzer.terms(q));
-      if (terms.size >= NEAR_DUPLICATE.minTerms) questions.push({ doc, i, q, exact: tokenize(normalizeText(q)).join(' '), terms });
+      if (terms.size >= NEAR_DUPLICATE.minTerms) questions.push({ doc, i, q, terms });
     });
   }
   // Prefix filtering (the all-pairs set-similarity join): with each question's terms in one
@@ -152,9 +172,10 @@ export function checkNearDuplicateQuestions(docs: readonly KnowledgeDoc[], analy
     for (const t of prefix) for (const k of postings.get(t) ?? []) sharing.add(k);
     for (const k of [...sharing].sort((a, b) => a - b)) {
       const other = questions[k];
-      if (other.doc === x.doc || other.exact === x.exact) continue;
+      if (other.doc === x.doc) continue;
       const similarity = jaccard(x.terms, other.terms);
-      if (similarity < NEAR_DUPLICATE.minJaccard) continue;
+      // Exact copies are reported by checkDuplicateQuestions.
+      if (similarity < NEAR_DUPLICATE.minJaccard || copyKey(other.q) === copyKey(x.q)) continue;
       const shared = [...x.terms].filter((t) => other.terms.has(t)).join(' ');
       problems.push({
         file: x.doc.file,
