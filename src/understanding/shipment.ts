@@ -97,12 +97,13 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
   let decidable = !extracted.unclearDate && !extracted.foreignMoney && !(facts.entryDate === undefined && (extracted.notes.length > 0 || mentionsPastArrival(text)));
   // "my mom in Vancouver", "a German site": a likely origin, used only where it decides, and said.
   const place = probable.reading;
-  let placeAssumed: string | undefined;
+  // The sentence that says an origin was assumed (from a place or a platform), when one was.
+  let originAssumed: string | undefined;
   if (decidable && facts.origin === undefined && place && nextQuestion(facts, rules, today)?.fact === 'origin') {
     facts.origin = place.code;
     const country = countryName(place.code);
-    placeAssumed = place.how === 'city' ? fill(words.cityOrigin, { place: place.said, country }) : fill(words.sellerOrigin, { said: place.said, country });
-    assumptions.push(placeAssumed);
+    originAssumed = place.how === 'city' ? fill(words.cityOrigin, { place: place.said, country }) : fill(words.sellerOrigin, { said: place.said, country });
+    assumptions.push(originAssumed);
   }
   if (decidable && facts.origin === undefined && marketplace) {
     // The origin matters only if the rules for the date depend on it; then say what we assume.
@@ -110,7 +111,8 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
     const needsOrigin = nextQuestion(facts, rules, today)?.fact === 'origin';
     if (needsOrigin) {
       facts.origin = withHint.origin;
-      assumptions.push(fill(words.marketplaceOrigin, { marketplace: marketplace.name, country: countryName(marketplace.usuallyShipsFrom!) }));
+      originAssumed = fill(words.marketplaceOrigin, { marketplace: marketplace.name, country: countryName(marketplace.usuallyShipsFrom!) });
+      assumptions.push(originAssumed);
     } else {
       assumptions.push(fill(words.marketplaceAnyOrigin, { marketplace: marketplace.name }));
     }
@@ -134,10 +136,13 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
     const valueDecides = facts.valueUsd === UNKNOWN && (next === 'contents' || next === 'sameDayTotalUsd') && deniesContents(text, rules.contents);
     decidable = next === undefined || valueDecides;
   }
-  // The guided check takes the facts as known: a likely origin goes there only as a question.
-  if (!decidable && placeAssumed) {
+  // The guided check takes the facts as known: a likely origin goes there only as a question,
+  // and "Check with other details" after a verdict asks it again.
+  if (!decidable && originAssumed) {
     delete facts.origin;
-    assumptions.splice(assumptions.indexOf(placeAssumed), 1);
+    assumptions.splice(assumptions.indexOf(originAssumed), 1);
+  } else if (originAssumed) {
+    assumed = [...(assumed ?? []), 'origin'];
   }
   return { facts, notes: extracted.notes, assumptions, decidable, ...(assumed ? { assumed } : {}) };
 }
