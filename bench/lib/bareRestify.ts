@@ -1,5 +1,5 @@
 /**
- * The baseline for `npm run bench:load`: a bare restify 11 server doing the HTTP work the bot
+ * The baseline for `npm run bench:load`: a bare restify 12 server doing the HTTP work the bot
  * does for a turn and nothing else — parse the JSON body (same body limit), POST as many replies
  * to `serviceUrl` as the bot sends on average (one after the other, as the bot does), then
  * answer 200. No auth, no state, no dialogs, no search.

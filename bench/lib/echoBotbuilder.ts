@@ -1,6 +1,6 @@
 /**
  * A second reference point for `npm run bench:load`: the smallest botbuilder bot on the same
- * stack as ours (restify 11, jsonBodyParser, CloudAdapter without credentials, an ActivityHandler)
+ * stack as ours (restify 12, jsonBodyParser, CloudAdapter without credentials, an ActivityHandler)
  * that sends as many replies of the same size as the real bot — no state, dialogs, search,
  * records or middleware. The gap between bare restify and this is the framework's own cost; the
  * gap between this and the real bot is ours.
