@@ -124,6 +124,19 @@ describe('readShipment: the facts of a described shipment', () => {
 });
 
 describe('readShipment: a platform\'s usual origin is never assumed silently', () => {
+  it('an origin assumed from the platform is asked again by "Check with other details", and never handed to the guided check', () => {
+    const verdict = read('My AliExpress order worth $50 arrived on 10 June 2025, did I owe duty?')!;
+    expect(verdict.decidable).toBe(true);
+    expect(verdict.facts.origin).toBe('CN');
+    expect(verdict.assumed).toContain('origin');
+    expect(factsStated(verdict).origin).toBeUndefined();
+
+    const check = read('My AliExpress order worth $50 arrived in May 2025, did I owe duty?')!;
+    expect(check.decidable).toBe(false);
+    expect(check.facts.origin).toBeUndefined();
+    expect(check.assumptions.join(' ')).not.toMatch(/AliExpress/);
+  });
+
   it('an AliExpress order in June 2025 (origin decides then): checks China and says so, naming the platform', () => {
     const r = read('My AliExpress order worth $50 arrived on 15 June 2025, did I owe duty?')!;
     // On that day goods of China no longer had de minimis, other countries still did: the origin matters.
