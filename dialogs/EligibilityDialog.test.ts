@@ -592,7 +592,7 @@ describe('EligibilityDialog: facts typed mid-check', () => {
     const { client } = check('Check my shipment');
     await send(client, 'Check my shipment');
     await send(client, 'A gift sent to me');
-    const replies = await send(client, 'is $800 still duty free for a gift from Canada?');
+    const replies = await send(client, 'are gifts from Canada still duty free?');
     expect(text(replies)).toContain('Now, back to where we were:');
     expect(text(replies)).not.toContain('Noted:');
     expect(asked(replies)).toBe(Q.giftValue);

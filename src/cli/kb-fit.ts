@@ -1,16 +1,16 @@
 /**
  * `npm run kb:fit [-- --dir knowledge] [--questions test/fixtures/questions.json] [--date YYYY-MM-DD] [--check]`:
- * fits the confidence and relevance models on half A of the development set, as the knowledge
- * base ranks it on `--date` (default: the date the current models.json was fitted on), and
+ * fits the confidence and relevance models on half A of the development set (confidence also on
+ * the documents' own questions, cross-fitted: see fitModels.ts), as the knowledge base ranks them on `--date` (default: the date the current models.json was fitted on), and
  * writes `<dir>/models.json`. Run it after changing documents or synonyms; `--check` only says
  * whether the file matches a fresh fit (exit 1 if not). Exit 2 on bad arguments or a broken
  * knowledge base.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatProblem, loadKnowledgeBase } from '../knowledge';
+import { formatProblem, loadKnowledgeBase, loadSynonyms, SYNONYMS_FILE } from '../knowledge';
 import { readQuestions } from '../knowledge/evaluate';
-import { devFitRows, fitRows } from '../knowledge/fitModels';
+import { devFitRows, fitRows, ownQuestionRows } from '../knowledge/fitModels';
 import { MODELS_FILE, modelsJson, readModels } from '../knowledge/models';
 
 interface Options {
@@ -58,12 +58,13 @@ export function fitKnowledge(options: Options): { text: string; same: boolean; s
   const date = options.date ?? current.fitted.date;
   const { kb, problems } = loadKnowledgeBase(options.dir, { today: date });
   if (!kb) throw new Error(`the knowledge base has errors:\n${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
-  const fit = fitRows(devFitRows(kb, readQuestions(options.questions)), { date, questions: options.questions.split(path.sep).join('/') });
+  const own = ownQuestionRows(kb.documents, loadSynonyms(path.join(options.dir, SYNONYMS_FILE)).table);
+  const fit = fitRows(devFitRows(kb, readQuestions(options.questions)), { date, questions: options.questions.split(path.sep).join('/') }, own);
   const text = modelsJson(fit.models);
   const file = path.join(options.dir, MODELS_FILE);
   const same = fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text;
   const ll = fit.logLoss;
-  const summary = `fitted on ${fit.models.fitted.rows} questions (half A) as ranked on ${date}; log-loss confidence A ${ll.confidence.A.toFixed(3)} B ${ll.confidence.B.toFixed(3)}, relevance A ${ll.relevance.A.toFixed(3)} B ${ll.relevance.B.toFixed(3)}`;
+  const summary = `fitted on ${fit.models.fitted.rows} questions (half A) and ${own.length} documents' own questions (cross-fitted) as ranked on ${date}; log-loss confidence A ${ll.confidence.A.toFixed(3)} B ${ll.confidence.B.toFixed(3)} own ${ll.confidence.own.toFixed(3)}, relevance A ${ll.relevance.A.toFixed(3)} B ${ll.relevance.B.toFixed(3)}`;
   return { text, same, summary };
 }
 

@@ -98,3 +98,12 @@ describe('exactKey', () => {
     expect(exactKey('  Is duty-free de minimis still available? ')).toBe('is duty free de minimis still available');
   });
 });
+
+describe('the listed feature', () => {
+  it('is 1 for the one document that lists the question (as analysed), 0 for the others and for a paraphrase', () => {
+    const listed = kb.explain('Are cheap packages still duty-free?').ranked;
+    expect(listed[0].doc.id).toBe('de-minimis-suspended');
+    expect(listed.map((c) => c.features.listed)).toEqual([1, ...listed.slice(1).map(() => 0)]);
+    expect(kb.explain('are cheap packages from china still duty free').ranked.every((c) => c.features.listed === 0)).toBe(true);
+  });
+});

@@ -61,6 +61,8 @@ const MIN_CONTEXT_DOCUMENT_FREQUENCY = 2;
 const MAX_CONTEXT_TERMS = 12;
 /** Alternatives must reach this share of the top candidate's rank. */
 const ALTERNATIVE_FLOOR = 0.25;
+/** A phrasing cosine this close to 1 means the same terms (the `listed` feature). */
+const LISTED_PHRASING = 1 - 1e-9;
 /** With nothing to answer, only documents covering this much of the question are offered… */
 const CLOSEST_TOPIC_COVERAGE = 0.5;
 /** …and only when the question is at least this likely to be in scope ("do you sell kayaks?" is not). */
@@ -365,6 +367,7 @@ export class KnowledgeBase {
       };
     });
     scored.sort((a, b) => b.rank - a.rank);
+    const listedBy = scored.filter((c) => c.phrasing >= LISTED_PHRASING);
 
     return scored.map((c, i) => {
       const next = scored[i + 1];
@@ -375,6 +378,7 @@ export class KnowledgeBase {
         pairs: c.pairs,
         evidence: c.evidence,
         familiarity: familiar,
+        listed: listedBy.length === 1 && listedBy[0] === c ? 1 : 0,
       };
       return {
         doc: c.doc,

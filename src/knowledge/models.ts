@@ -21,7 +21,15 @@ export interface FittedModels {
   /** P(question is in scope). */
   relevance: ConfidenceModel;
   /** What the fit ran on, so anyone can repeat it. */
-  fitted: { date: string; questions: string; half: 'A'; rows: number };
+  fitted: {
+    date: string;
+    questions: string;
+    half: 'A';
+    /** Development-set questions (half A) both models were fitted on. */
+    rows: number;
+    /** Documents' own example questions, cross-fitted, that the confidence model was also fitted on. */
+    ownQuestions?: number;
+  };
 }
 
 const modelSchema = z.object({
@@ -35,7 +43,7 @@ const fileSchema = z.object({
   }),
   confidence: modelSchema,
   relevance: modelSchema,
-  fitted: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), questions: z.string(), half: z.literal('A'), rows: z.number().int().positive() }),
+  fitted: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), questions: z.string(), half: z.literal('A'), rows: z.number().int().positive(), ownQuestions: z.number().int().nonnegative().optional() }),
 });
 
 /**

@@ -36,6 +36,16 @@ export interface PartAnswer {
 
 const usable = (p: PartAnswer) => p.result.kind === 'answer' || p.result.kind === 'did-you-mean';
 
+/**
+ * Of two readings of the same question, the one to keep: one with something to offer beats one
+ * judged out of scope (the confidence of a rejected reading says nothing about its document),
+ * then the more confident.
+ */
+function better(a: PartAnswer, b: PartAnswer): PartAnswer {
+  if (usable(a) !== usable(b)) return usable(a) ? a : b;
+  return a.result.confidence > b.result.confidence ? a : b;
+}
+
 function ask(kb: KnowledgeBase, question: string, context: string, abroad = false): PartAnswer {
   const explanation = kb.explain(question, { ...(context ? { context } : {}), ...(abroad ? { abroad } : {}) });
   return { question, result: explanation.result, explanation };
@@ -68,7 +78,7 @@ function askWithOrWithoutStory(kb: KnowledgeBase, question: string, story: strin
   const alone = ask(kb, question, '');
   // "Do I have to pay that?" says too little by itself: it needs its story.
   if (alone.explanation.terms.length < MIN_TERMS_ALONE) return withStory;
-  return alone.result.confidence > withStory.result.confidence ? alone : withStory;
+  return better(alone, withStory);
 }
 
 /** What to do with a message. */
@@ -119,7 +129,7 @@ export function answerParts(text: string, kb: KnowledgeBase): PartAnswer[] {
     if (question === text || !context) return [asDefinition(kb, { ...ask(kb, text, ''), question: text })];
     const withStory = ask(kb, question, context);
     const whole = ask(kb, text, '');
-    return [asDefinition(kb, { ...(whole.result.confidence > withStory.result.confidence ? whole : withStory), question: text })];
+    return [asDefinition(kb, { ...better(whole, withStory), question: text })];
   }
   const parts = questions.slice(0, MAX_QUESTIONS).map((question) => asDefinition(kb, askWithOrWithoutStory(kb, question, context)));
   // Several questions: people ask the main one first; a question with nothing to answer goes last.
