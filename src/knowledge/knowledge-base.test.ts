@@ -106,4 +106,18 @@ describe('the listed feature', () => {
     expect(listed.map((c) => c.features.listed)).toEqual([1, ...listed.slice(1).map(() => 0)]);
     expect(kb.explain('are cheap packages from china still duty free').ranked.every((c) => c.features.listed === 0)).toBe(true);
   });
+
+  it('puts the listing document first even when another scores higher on words alone', () => {
+    const base = { topic: 'counterfeits', audience: ['consumer'], sources: [{ title: 'CBP', url: 'https://www.cbp.gov/' }], reviewed: '2026-11-25', related: [], uncertain: false } as const;
+    const lists = { ...base, id: 'lists', title: 'Fines', label: 'Fines', questions: ['penalty for a counterfeit watch'], body: 'A fine may apply.', file: 'lists.md' };
+    const wordy = {
+      ...base, id: 'wordy', title: 'Counterfeit watch penalty rules', label: 'Watch penalty rules', questions: ['counterfeit watch penalty amounts'],
+      body: 'Counterfeit watch penalty. A counterfeit watch brings a penalty; the penalty for a counterfeit watch is set by law.', file: 'wordy.md',
+    };
+    const small = KnowledgeBase.fromDocuments([lists, wordy] as never);
+    const ranked = small.explain('What is the penalty for a counterfeit watch?').ranked;
+    expect(ranked.map((c) => c.doc.id)).toEqual(['lists', 'wordy']);
+    expect(ranked[0].rank).toBeLessThan(ranked[1].rank);
+    expect(ranked[0].features.listed).toBe(1);
+  });
 });
