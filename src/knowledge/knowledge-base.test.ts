@@ -121,3 +121,10 @@ describe('the listed feature', () => {
     expect(ranked[0].features.listed).toBe(1);
   });
 });
+
+describe('sums of money in a question', () => {
+  it('a sum no document mentions is left out of the search; one they mention stays', () => {
+    expect(kb.explain('will my $35 order from temu be charged duty').terms).not.toContain('usd35');
+    expect(kb.explain('is the $800 de minimis still a thing').terms).toContain('usd800');
+  });
+});

@@ -5,7 +5,7 @@
  */
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { AnswerResult, KnowledgeDoc } from './types';
-import { createAnalyzer, type Analyzer } from './analyze';
+import { createAnalyzer, type Analysis, type Analyzer } from './analyze';
 import { confidenceOf, kindFor, THRESHOLDS, type ConfidenceModel, type MatchFeatures, type Thresholds } from './confidence';
 import { MODEL, RELEVANCE_MODEL } from './models';
 import { allWords, amountsIn, buildCorpus, splitDocument, type DocStats } from './corpus';
@@ -273,7 +273,7 @@ export class KnowledgeBase {
   explain(text: string, options: AskOptions = {}): Explanation {
     const question = text.slice(0, MAX_QUESTION_CHARS);
     const exact = this.exact.get(exactKey(question));
-    const analysis = this.analyzer.analyze(question, this.speller);
+    const analysis = this.withoutUnknownAmounts(this.analyzer.analyze(question, this.speller));
     const ordered = analysis.terms.slice(0, MAX_QUERY_TERMS * 2);
     const lengths = analysis.lengths.slice(0, MAX_QUERY_TERMS * 2);
     const questionTerms = [...new Set(ordered)].slice(0, MAX_QUERY_TERMS);
@@ -303,6 +303,17 @@ export class KnowledgeBase {
     // Nothing to answer with: offer only documents that share most of the question's words.
     const alternatives = ranked.filter((c) => c.features.coverage >= CLOSEST_TOPIC_COVERAGE && c.relevance >= CLOSEST_TOPIC_RELEVANCE).slice(0, 3).map((c) => c.doc);
     return { ...base, result: { kind, confidence: top.confidence, alternatives } };
+  }
+
+  /**
+   * An analysis without the sums of money no document mentions: "$35" says what the person paid,
+   * not which page answers them, and as an unknown word it made a plain question about a Shein
+   * order look out of scope. Sums the documents use ("$800", "$100") stay.
+   */
+  private withoutUnknownAmounts(analysis: Analysis): Analysis {
+    const keep = analysis.terms.map((t) => !/^usd\d/.test(t) || this.documentFrequency.has(t));
+    if (keep.every(Boolean)) return analysis;
+    return { ...analysis, terms: analysis.terms.filter((_, i) => keep[i]), lengths: analysis.lengths.filter((_, i) => keep[i]) };
   }
 
   /**

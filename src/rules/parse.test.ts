@@ -345,6 +345,7 @@ describe('extractFacts', () => {
     ['could i ship wine or cigars under section 321', { contents: ['alcohol', 'tobacco'] }],
     ['a gift from Guam sent by mail yesterday', { kind: 'gift', origin: 'GU', mode: 'mail', entryDate: '2026-11-24' }],
     ['US$45 dress from PRC', { valueUsd: 45, origin: 'CN' }],
+    ['ordered sneakers for 35$ from Japan', { kind: 'purchase', valueUsd: 35, origin: 'JP' }],
     ['does my package qualify for duty-free?', {}],
     ['check my shipment', {}],
     ['do I have to pay duty now', {}],

@@ -27,6 +27,10 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     'Will I be charged tariffs on my Shein haul?',
     'Will my $40 order from the UK come in free?',
     'do I have to pay anything on it',
+    'will I have to pay?',
+    'anything to pay?',
+    'will i pay?',
+    'does she still get it through free?',
   ])('yes/no: %s', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
 
   it.each([
@@ -74,6 +78,17 @@ describe('readShipment: the facts of a described shipment', () => {
 
   it('"no idea what it is worth" is a value the person does not know, not a missing one', () => {
     expect(read('no idea what it is worth but my temu parcel is coming, do I owe duty?')?.facts.valueUsd).toBe(UNKNOWN);
+  });
+
+  it('a price in another currency: a verdict when the value does not decide (a purchase today); else the check asks for dollars', () => {
+    const scarf = read('Bought a £45 wool scarf from a shop in Edinburgh. Will customs charge me when it lands?');
+    expect(scarf?.decidable).toBe(true);
+    expect(scarf?.facts.valueUsd).toBeUndefined();
+    expect(assess(scarf!.facts, rules, TODAY).verdict).toBe('not-duty-free');
+    // A gift's value decides (up to $100): no guessed exchange rate, the check asks.
+    const gift = read('my aunt in London is mailing me a £60 birthday present, will I have to pay?');
+    expect(gift?.decidable).toBe(false);
+    expect(nextQuestion(gift!.facts, rules, TODAY)?.fact).toBe('valueUsd');
   });
 
   it('no shipment without a value, or without anything about what or where it is', () => {

@@ -32,7 +32,7 @@ export interface ShipmentReading {
 }
 
 /** Words of a question about duty owed on a shipment. */
-const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|pass(?:es)? duty|in the clear|exempt|under the limit)\b/i;
+const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|(?:gets?|getting|go(?:es)?|make it) (?:it |them )?(?:through|in) (?:free|for free|without paying)|pass(?:es)? duty|in the clear|exempt|under the limit|(?:have|has|need|needs|got) to pay|gotta pay|anything to pay|(?:will|would|do|does|should|must|shall) (?:i|we|you|they|he|she) (?:(?:have|need) to )?pay)\b/i;
 /** Questions that ask why, how or how much: documents answer those, not a verdict. */
 const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
 /** Words that make it a question about a bill already received, a refusal or a fee: documents answer those. */
@@ -53,9 +53,12 @@ export function asksWhetherDutyIsOwed(question: string): boolean {
   return DUTY_WORDS.test(t) && !OPEN_QUESTION.test(t) && !NOT_A_VERDICT.test(t);
 }
 
-/** A particular shipment: a value (or a value the person does not know) and what or where it is. */
-function describesShipment(facts: ShipmentFacts, text: string, namedOrPlaced: boolean): boolean {
-  const value = facts.valueUsd !== undefined || VALUE_UNKNOWN.test(text);
+/**
+ * A particular shipment: a value (in dollars, in another currency, or one the person does not
+ * know) and what or where it is.
+ */
+function describesShipment(facts: ShipmentFacts, text: string, namedOrPlaced: boolean, foreignMoney: boolean): boolean {
+  const value = facts.valueUsd !== undefined || foreignMoney || VALUE_UNKNOWN.test(text);
   return value && (facts.origin !== undefined || facts.kind !== undefined || facts.mode !== undefined || namedOrPlaced);
 }
 
@@ -86,7 +89,7 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
   // are not an import: the documents answer, not the rules for imports.
   const probable = probableOrigin(text);
   if (probable.fromUnitedStates) return undefined;
-  if (!describesShipment(facts, text, mentioned.length > 0 || probable.reading !== undefined)) return undefined;
+  if (!describesShipment(facts, text, mentioned.length > 0 || probable.reading !== undefined, extracted.foreignMoney !== undefined)) return undefined;
   if (facts.valueUsd === undefined && VALUE_UNKNOWN.test(text)) facts.valueUsd = UNKNOWN;
 
   for (const n of mentioned) {
@@ -94,7 +97,9 @@ export function readShipment(text: string, today: string, rules: RuleSet, names:
     if (n.mode && facts.mode === undefined) facts.mode = n.mode;
   }
   const marketplace = mentioned.find((n) => n.usuallyShipsFrom);
-  let decidable = !extracted.unclearDate && !extracted.foreignMoney && !(facts.entryDate === undefined && (extracted.notes.length > 0 || mentionsPastArrival(text)));
+  // A value in another currency stays unknown (no guessed rate): the verdict comes only when the
+  // result does not depend on the value (a purchase today); else the guided check asks for dollars.
+  let decidable = !extracted.unclearDate && !(facts.entryDate === undefined && (extracted.notes.length > 0 || mentionsPastArrival(text)));
   // "my mom in Vancouver", "a German site": a likely origin, used only where it decides, and said.
   const place = probable.reading;
   // The sentence that says an origin was assumed (from a place or a platform), when one was.
