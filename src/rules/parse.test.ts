@@ -233,6 +233,9 @@ describe('parseKind and parseMode', () => {
     ['bought it online', 'purchase'],
     ['a gift from my aunt', 'gift'],
     ['birthday present', 'gift'],
+    ['I got a package from my friend in Seoul', 'gift'],
+    ['My dad in Lagos sent me a package', 'gift'],
+    ['a watch for my graduation', 'gift'],
     ['stock for our FBA warehouse', 'warehouse'],
     ['unsold inventory for a fulfillment center', 'warehouse'],
     ['things in my suitcase from my trip', 'traveler'],
@@ -240,6 +243,8 @@ describe('parseKind and parseMode', () => {
   ])('kind: %s', (text, kind) => expect(parseKind(text)).toBe(kind));
 
   it('a kind that points two ways is not guessed', () => expect(parseKind('I bought a gift')).toBeUndefined());
+
+  it("a purchase from a friend's shop is no gift", () => expect(parseKind("I ordered it from my friend's shop")).toBe('purchase'));
 
   it.each([
     ['mail', 'mail'],

@@ -104,6 +104,10 @@ describe('probableOrigin: one reading, never a guess between two, never over a s
     expect(probableOrigin(text)).toEqual({ fromUnitedStates: true });
   });
 
+  it('a U.S. place beside a foreign one is where the goods go: the foreign one is the reading', () => {
+    expect(probableOrigin('I sent my sister in New York a $50 sweater from London as a gift')).toMatchObject({ reading: { code: 'GB', how: 'city' }, fromUnitedStates: false });
+  });
+
   it('"a US seller" with a country named is not a U.S. origin', () => {
     expect(probableOrigin('a US seller on eBay shipped it from China').fromUnitedStates).toBe(false);
   });

@@ -258,15 +258,21 @@ const US_FROM_CAPITALS =
  * probableOrigin('a $300 jacket from a german site').reading; // { code: 'DE', said: 'german site', how: 'adjective' }
  * probableOrigin('the Turkish seller ships from a U.S. warehouse'); // { fromUnitedStates: true }
  * probableOrigin('a German site, from France').reading;            // undefined ("from France" is stated)
+ * probableOrigin('my sister in New York, a sweater from London').reading; // { code: 'GB', said: 'London', how: 'city' }
  */
 export function probableOrigin(text: string, table: CountryTable = countriesInUse()): ProbableOrigin {
   const readings = placeReadings(text, table);
   const named = originsNamed(text);
-  // "ships from a U.S. warehouse" always counts; "an American seller" only when no country is named.
-  const fromUnitedStates = US_ORIGIN.test(countryKey(text)) || US_FROM_CAPITALS.test(text) || (named.length === 0 && readings.some((r) => r.code === 'US'));
+  // A U.S. place beside a foreign one is where the goods go ("my sister in New York", "a $50
+  // sweater from London"), so the foreign one is the reading.
+  const foreign = readings.filter((r) => r.code !== 'US');
+  // "ships from a U.S. warehouse" always counts; "an American seller" only when no country or
+  // foreign place is named.
+  const fromUnitedStates =
+    US_ORIGIN.test(countryKey(text)) || US_FROM_CAPITALS.test(text) || (named.length === 0 && readings.length > 0 && foreign.length === 0);
   if (fromUnitedStates || named.length > 0) return { fromUnitedStates };
-  const codes = new Set(readings.map((r) => r.code));
-  return codes.size === 1 ? { reading: readings[0], fromUnitedStates } : { fromUnitedStates };
+  const codes = new Set(foreign.map((r) => r.code));
+  return codes.size === 1 ? { reading: foreign[0], fromUnitedStates } : { fromUnitedStates };
 }
 
 /** "UK", "US", "HK" before a seller ("a UK site", "a U.S. warehouse"): two-letter names in capitals. */

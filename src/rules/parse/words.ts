@@ -40,10 +40,15 @@ export function parseYesNo(text: string): boolean | Unknown | undefined {
   return undefined;
 }
 
+/** People who send gifts; "a package from my friend" or "my dad in Lagos sent me" is a gift. */
+const GIVER = '(?:aunt|uncle|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|friend|sister|brother|cousin|family|relatives?)';
+
 const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
   traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried)\b/,
-  gift: /\b(gifts?|presents?|birthday|christmas|unsolicited|(?:my |a )(?:aunt|uncle|mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|friend|sister|brother|cousin|family|relatives?) (?:sent|mailed|shipped))\b/,
+  gift: new RegExp(
+    String.raw`\b(gifts?|presents?|birthday|christmas|graduation|anniversary|unsolicited|(?:my|a|our) ${GIVER}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:sent|mailed|shipped)|from (?:my|a|our) ${GIVER}(?!'))\b`,
+  ),
   purchase: /\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller)\b/,
 };
 
