@@ -588,6 +588,23 @@ describe('EligibilityDialog: facts typed mid-check', () => {
     expect(stateOf(client)?.asking).toBeUndefined();
   });
 
+  it('a question mid-check the knowledge base is unsure about: the likely pages named, no buttons, no fact taken, the check goes on', async () => {
+    const t = services();
+    const { client } = check('Check my shipment', { t });
+    await send(client, 'Check my shipment');
+    await send(client, 'A gift sent to me');
+    const question = 'is $800 still duty free for a gift from Canada?';
+    const unsure = t.services.knowledge().answer(question);
+    expect(unsure.kind).toBe('did-you-mean');
+    const replies = await send(client, question);
+    expect(text(replies)).toContain('That sounds like a question');
+    for (const d of [unsure.best!, ...unsure.alternatives].slice(0, 3)) expect(text(replies)).toContain(`- ${d.title}`);
+    expect(text(replies)).not.toContain('I could not tell whether');
+    expect(asked(replies)).toBe(Q.giftValue);
+    expect(buttons(replies)).not.toContain(unsure.best!.label);
+    expect(stateOf(client)?.facts).toEqual({ kind: 'gift' });
+  });
+
   it('a real question mid-check still goes to the knowledge base, and no fact is taken from it', async () => {
     const { client } = check('Check my shipment');
     await send(client, 'Check my shipment');

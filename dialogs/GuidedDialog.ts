@@ -17,7 +17,7 @@ import type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext';
 import { detectIntent } from '../src/intents';
 import { looksLikeQuestion } from '../src/rules';
 import type { Reply } from '../src/replies';
-import { catalog } from '../src/messages';
+import { catalog, fill } from '../src/messages';
 import { answerReply } from './messages';
 import type { BotServices } from './services';
 
@@ -209,6 +209,14 @@ export abstract class GuidedDialog<S extends object, C = unknown> extends Dialog
       const result = kb.answer(input.text);
       if (result.kind === 'answer') {
         await this.say(dc, answerReply(result, kb, { feedback: false }));
+        await this.say(dc, { kind: 'info', markdown: this.sharedWords(dc).backToWhereWeWere });
+        return this.advance(dc, state);
+      }
+      if (result.kind === 'did-you-mean') {
+        // Not sure enough to answer in the middle of a form: name the likely pages (no buttons: a
+        // page's label could be read as an answer to the current question) and carry on.
+        const titles = [result.best!, ...result.alternatives].slice(0, 3).map((d) => `- ${d.title}`).join('\n');
+        await this.say(dc, { kind: 'info', markdown: fill(this.sharedWords(dc).sideQuestionUnsure, { titles }) });
         await this.say(dc, { kind: 'info', markdown: this.sharedWords(dc).backToWhereWeWere });
         return this.advance(dc, state);
       }

@@ -64,4 +64,6 @@ export const welcome = {
   firstQuestion: 'This is the first question.',
   /** Every guided dialog: after answering a question asked mid-dialog. */
   backToWhereWeWere: 'Now, back to where we were:',
+  /** Every guided dialog: a question mid-dialog that the knowledge base is unsure about; {titles} is a list. */
+  sideQuestionUnsure: 'That sounds like a question, and I am not sure which page answers it. These may:\n{titles}\n\nAsk it again when we are done here, or type "cancel" to stop here.',
 } as const;
