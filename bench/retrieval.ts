@@ -12,7 +12,7 @@
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { formatProblem, KnowledgeBase, loadKnowledgeBase, loadSynonyms, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
-import { devFitRows, fitRow, fitRows, type FitRow } from '../src/knowledge/fitModels';
+import { devFitRows, fitRow, fitRows, ownQuestionRows, type FitRow } from '../src/knowledge/fitModels';
 import { confidenceOf, FEATURE_NAMES, kindFor, THRESHOLDS } from '../src/knowledge/confidence';
 import { evaluate, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
 import { loadRuleSet } from '../src/rules';
@@ -120,15 +120,17 @@ function realFitRows(ctx: UnderstandingContext, real: readonly RealQuestion[]): 
 }
 
 /**
- * Fits both models on half A (of the development set and of the real-style set) and prints them
- * with a table of thresholds against both halves.
+ * Fits both models as `npm run kb:fit` does (half A of the development set and, with
+ * `--fit-real`, of the real-style set; confidence also on the documents' own questions asked of
+ * indexes that lack them) and prints them with a table of thresholds against both halves and
+ * those questions.
  */
-function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRows: readonly FitRow[]): string[] {
+function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRows: readonly FitRow[], own: readonly FitRow[]): string[] {
   const tidyRows = devFitRows(kb, questions);
   const rows = [...tidyRows, ...realRows];
   const train = rows.filter((r) => r.half === 'A');
   const held = rows.filter((r) => r.half === 'B');
-  const fit = fitRows(rows, { date: TODAY, questions: 'test/fixtures/questions.json' });
+  const fit = fitRows(rows, { date: TODAY, questions: 'test/fixtures/questions.json' }, own);
   const { confidence: model, relevance: relevanceModel } = fit.models;
   const print = (name: string, m: { bias: number; weights: readonly number[] }) => `${name}: { bias: ${m.bias.toFixed(3)}, weights: [${m.weights.map((w) => w.toFixed(3)).join(', ')}] }`;
   const lines = [
@@ -137,7 +139,7 @@ function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRow
     print('relevance', relevanceModel),
     `log-loss confidence A ${fit.logLoss.confidence.A.toFixed(3)} B ${fit.logLoss.confidence.B.toFixed(3)}; relevance A ${fit.logLoss.relevance.A.toFixed(3)} B ${fit.logLoss.relevance.B.toFixed(3)}`,
     '',
-    'relevance answer | top-1 A  top-1 B | reject A reject B | answered A right A | answered B right B',
+    'relevance answer | top-1 A  top-1 B | reject A reject B | answered A right A | answered B right B | answered own right own',
   ];
   const score = (set: FitRow[], t: Thresholds) => {
     const kind = (r: FitRow) =>
@@ -161,7 +163,8 @@ function fitReport(kb: KnowledgeBase, questions: readonly DevQuestion[], realRow
     for (const answer of [0.6, 0.7, 0.8]) {
       const a = score(train, { ...THRESHOLDS, answer, relevance });
       const b = score(held, { ...THRESHOLDS, answer, relevance });
-      lines.push(`${String(relevance).padStart(9)} ${String(answer).padStart(6)} | ${pct(a.top1)}  ${pct(b.top1)} | ${pct(a.reject)}  ${pct(b.reject)} | ${pct(a.answered)}  ${pct(a.precision)} | ${pct(b.answered)}  ${pct(b.precision)}`);
+      const o = score(own as FitRow[], { ...THRESHOLDS, answer, relevance });
+      lines.push(`${String(relevance).padStart(9)} ${String(answer).padStart(6)} | ${pct(a.top1)}  ${pct(b.top1)} | ${pct(a.reject)}  ${pct(b.reject)} | ${pct(a.answered)}  ${pct(a.precision)} | ${pct(b.answered)}  ${pct(b.precision)} | ${pct(o.answered)}  ${pct(o.precision)}`);
     }
   }
   return lines;
@@ -209,7 +212,7 @@ function main(): void {
   const names = loadNames(path.join(args.dir, 'names.yaml')).table;
   if (args.fit) {
     const realRows = process.argv.includes('--fit-real') ? realFitRows({ kb: knowledge, rules: () => rules, names, today: TODAY }, real) : [];
-    for (const line of fitReport(knowledge, questions, realRows)) console.log(line);
+    for (const line of fitReport(knowledge, questions, realRows, ownQuestionRows(docs, table))) console.log(line);
     return;
   }
   const realNow = measureReal(real, understandingPipeline({ kb: knowledge, rules: () => rules, names, today: TODAY }));
