@@ -235,6 +235,7 @@ describe('parseKind and parseMode', () => {
     ['birthday present', 'gift'],
     ['I got a package from my friend in Seoul', 'gift'],
     ['My dad in Lagos sent me a package', 'gift'],
+    ['My mother-in-law in Warsaw mailed us baby clothes', 'gift'],
     ['a watch for my graduation', 'gift'],
     ['stock for our FBA warehouse', 'warehouse'],
     ['unsold inventory for a fulfillment center', 'warehouse'],

@@ -105,6 +105,12 @@ describe('readShipment: the facts of a described shipment', () => {
     ]) expect(read(text)).toBeUndefined();
   });
 
+  it('a refusal asked as a separate question does not stop the verdict on the duty question', () => {
+    const text = 'i ordered a $45 phone case from a seller in shenzhen, will i pay duty? and can i refuse it if i do?';
+    expect(read(text)).toBeUndefined();
+    expect(readShipment(text, TODAY, rules, names, ['and can i refuse it if i do?'])?.facts).toMatchObject({ kind: 'purchase', valueUsd: 45 });
+  });
+
   it('gives facts the rules engine can judge: the verdict is the guided check\'s for the same facts', () => {
     const r = read('I ordered a $40 jacket from the UK, will I pay duty?')!;
     expect(nextQuestion(r.facts, rules, TODAY)).toBeUndefined();

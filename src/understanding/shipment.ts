@@ -64,8 +64,8 @@ function describesShipment(facts: ShipmentFacts, text: string, namedOrPlaced: bo
 
 /**
  * Reads the facts of a message whose question asks whether a shipment owes duty (see
- * {@link asksWhetherDutyIsOwed}). Undefined when the message is about a bill, a refusal or
- * selling, describes no particular shipment (a value and an origin, a platform or a kind), or
+ * {@link asksWhetherDutyIsOwed}). Undefined when the message (apart from `otherQuestions`, its
+ * other questions, answered on their own) is about a bill, a refusal or selling, describes no particular shipment (a value and an origin, a platform or a kind), or
  * says the goods leave from inside the United States. An origin read from a city or an
  * adjective ("my mom in Vancouver", "a German site") is used only where it decides the
  * result, and the reading says so in `assumptions`.
@@ -78,8 +78,17 @@ function describesShipment(facts: ShipmentFacts, text: string, namedOrPlaced: bo
  * readShipment('my $150 order from a Hong Kong shop came on 12 May 2025, did I owe duty?', '2026-12-02', rules, names)?.assumptions;
  * // ['I took "Hong Kong shop" to mean goods sent from Hong Kong, so I checked for that. …']
  */
-export function readShipment(text: string, today: string, rules: RuleSet, names: NameTable): ShipmentReading | undefined {
-  if (NOT_A_VERDICT.test(text)) return undefined;
+export function readShipment(
+  text: string,
+  today: string,
+  rules: RuleSet,
+  names: NameTable,
+  otherQuestions: readonly string[] = [],
+): ShipmentReading | undefined {
+  // Another question of the same message ("… and can I refuse it if I do?") is answered on its
+  // own; only the story and the duty question say whether this is a shipment to judge.
+  const judged = otherQuestions.reduce((rest, q) => rest.replace(q, ' '), text);
+  if (NOT_A_VERDICT.test(judged)) return undefined;
   const extracted = extractFacts(text, today, rules);
   const facts: ShipmentFacts = { ...extracted.facts };
   const assumptions: string[] = [];

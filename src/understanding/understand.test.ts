@@ -88,6 +88,12 @@ describe('understand: a story, a platform name and a value get a verdict', () =>
     expect(u.others.map((o) => o.result.best?.id)).toEqual(['customs-broker-needed']);
     expect(u.others[0].question).toBe('Also do I need a customs broker?');
   });
+
+  it('a refusal asked beside the duty question: the verdict, and the refusal kept as the other question', () => {
+    const u = verdictOf(understand('i ordered a $45 phone case from a seller in shenzhen, will i pay duty? and can i refuse it if i do?', ctx));
+    expect(u.assessment.verdict).toBe(assess({ kind: 'purchase', valueUsd: 45 }, ctx.rules(), TODAY).verdict);
+    expect(u.others.map((o) => o.question)).toEqual(['and can i refuse it if i do?']);
+  });
 });
 
 describe('understand: a shipment that needs more facts goes to the guided check', () => {

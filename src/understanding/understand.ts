@@ -158,10 +158,10 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
   const shipmentQuestion = questions.find(asksWhetherDutyIsOwed);
   // Facts come from the whole message: the story often holds the value or the origin.
   const rules = shipmentQuestion !== undefined ? ctx.rules() : undefined;
-  const reading = rules ? readShipment(text, ctx.today, rules, ctx.names) : undefined;
+  const rest = questions.filter((q) => q !== shipmentQuestion);
+  const reading = rules ? readShipment(text, ctx.today, rules, ctx.names, rest) : undefined;
   if (reading) {
     if (!reading.decidable) return { kind: 'check', reading };
-    const rest = questions.filter((q) => q !== shipmentQuestion);
     const others = rest.length > 0 ? answerParts(rest.join(' '), ctx.kb).filter(usable) : [];
     return { kind: 'verdict', reading, assessment: assess(reading.facts, rules!, ctx.today), others };
   }

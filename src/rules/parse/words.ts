@@ -41,7 +41,8 @@ export function parseYesNo(text: string): boolean | Unknown | undefined {
 }
 
 /** People who send gifts; "a package from my friend" or "my dad in Lagos sent me" is a gift. */
-const GIVER = '(?:aunt|uncle|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|friend|sister|brother|cousin|family|relatives?)';
+const GIVER =
+  '(?:aunt|uncle|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|friend|sister|brother|cousin|family|relatives?|(?:mother|father|sister|brother)-in-law|in-laws|niece|nephew|godmother|godfather)';
 
 const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
