@@ -352,6 +352,7 @@ describe('extractFacts', () => {
     ['a gift from Guam sent by mail yesterday', { kind: 'gift', origin: 'GU', mode: 'mail', entryDate: '2026-11-24' }],
     ['US$45 dress from PRC', { valueUsd: 45, origin: 'CN' }],
     ['ordered sneakers for 35$ from Japan', { kind: 'purchase', valueUsd: 35, origin: 'JP' }],
+    ['Are gifts under $100 still duty free? My uncle wants to send my son a $60 jersey.', { kind: 'gift', valueUsd: 60 }],
     ['does my package qualify for duty-free?', {}],
     ['check my shipment', {}],
     ['do I have to pay duty now', {}],

@@ -35,6 +35,9 @@ const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])/;
 const SPLIT = /\bsplit(?:ting)?\b/;
 const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
 
+/** Words before a sum that make it a limit ("under $100"), not what the goods are worth. */
+const LIMIT_BEFORE = /\b(?:under|over|less than|more than|below|above|up to|at most|no more than|exceeding)\s*$/i;
+
 /**
  * Facts stated in free text.
  *
@@ -48,7 +51,9 @@ const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
  */
 export function extractFacts(text: string, today: string, rules?: RuleSet): ExtractedFacts {
   const result: ExtractedFacts = { facts: {}, notes: [] };
-  const money = findMoney(text)[0];
+  // "Are gifts under $100 still duty free? … a $60 jersey": a limit quoted is not the value.
+  const sums = findMoney(text);
+  const money = sums.find((m) => !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) ?? sums[0];
   if (money && 'usd' in money.money && !money.money.bound) result.facts.valueUsd = money.money.usd;
   if (money && 'currency' in money.money) result.foreignMoney = money.money;
 
