@@ -22,6 +22,11 @@ describe('asksAboutAnotherCountry: goods going into another country', () => {
     (text) => expect(asksAboutAnotherCountry(text)).toBe(true),
   );
 
+  it.each(['will canada charge duty on the stuff i send my mom in toronto', 'does the UK charge import tax on gifts from the US', 'how does British customs duty work for my US buyers'])(
+    'another country named as the one that charges: %s',
+    (text) => expect(asksAboutAnotherCountry(text)).toBe(true),
+  );
+
   it('"canadian duty on amazon.com order"', () => {
     expect(asksAboutAnotherCountry('canadian duty on amazon.com order')).toBe(true);
   });
@@ -36,6 +41,8 @@ describe('asksAboutAnotherCountry: goods coming into the United States', () => {
     'is de minimis dead',
     'My grandma in Canada mailed me a birthday present. Will I owe duty on it?',
     'I make candles in Ontario and my customer in Ohio got a UPS bill. Do I have to pay it?',
+    'will I pay duty on a gift from Canada',
+    'does a canadian seller have to pay the duty or do I',
   ])('%s', (text) => expect(asksAboutAnotherCountry(text)).toBe(false));
 
   it('a U.S. buyer who "bought from a Chinese seller on Amazon.com"', () => {

@@ -15,6 +15,9 @@ const FROM_THE_US =
 const FROM_A_US_SHOP = /\b(?:from|off|at)\s+(?:an?\s+)?(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|retailers?|brands?)\b/i;
 /** Taxes and agencies that only exist outside the United States. */
 const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|customs in (?:the )?(?:uk|canada|australia|eu|europe))\b/i;
+/** Another country named as the one that charges ("will Canada charge duty", "UK customs duty"). */
+const FOREIGN_CHARGER =
+  /\b(?:(?:will|would|does|do|is|are)\s+(?:the\s+)?(?:uk|u\.k\.|britain|canada|australia|mexico|eu|european union|germany|france|ireland|new zealand|japan|india|brazil)\s+(?:customs\s+)?(?:charge|charging|tax|taxing|collect|hit)|(?:canadian|british|uk|australian|mexican|eu|european|german|french|irish|japanese|brazilian|indian)\s+(?:customs|duty|duties|import (?:tax|taxes|duty|duties)))\b/i;
 /** People who say they live abroad and receive goods there. */
 const BUYER_ABROAD = /\b(?:canadians?|brits?|aussies?|australians?|europeans?|(?:i|we)\s*(?:'m|am|are|live)\s+in\s+(?:the\s+)?(?:uk|canada|australia|europe|germany|france|ireland|new zealand))\b(?:[^.?!]|\.(?=\w)){0,60}\b(?:from|order|buy|bought|ordering|buying)\b/i;
 
@@ -23,8 +26,9 @@ const BUYER_ABROAD = /\b(?:canadians?|brits?|aussies?|australians?|europeans?|(?
  *
  * @example
  * asksAboutAnotherCountry("I'm in Manchester and ordered from a US shop. Royal Mail wants VAT. Why?"); // true
+ * asksAboutAnotherCountry('will canada charge duty on the stuff i send my mom in toronto');          // true
  * asksAboutAnotherCountry('I ordered a $40 jacket from the UK, will I pay duty?');                    // false
  */
 export function asksAboutAnotherCountry(text: string): boolean {
-  return FROM_THE_US.test(text) || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || BUYER_ABROAD.test(text);
+  return FROM_THE_US.test(text) || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || FOREIGN_CHARGER.test(text) || BUYER_ABROAD.test(text);
 }
