@@ -18,7 +18,7 @@ import { detectIntent } from '../src/intents';
 import { looksLikeQuestion } from '../src/rules';
 import type { Reply } from '../src/replies';
 import { catalog, fill } from '../src/messages';
-import { answerReply } from './messages';
+import { answerReply, didYouMeanOptions, titleList } from './messages';
 import type { BotServices } from './services';
 
 /** How a guided dialog ended; the main dialog decides what comes next. */
@@ -215,7 +215,7 @@ export abstract class GuidedDialog<S extends object, C = unknown> extends Dialog
       if (result.kind === 'did-you-mean') {
         // Not sure enough to answer in the middle of a form: name the likely pages (no buttons: a
         // page's label could be read as an answer to the current question) and carry on.
-        const titles = [result.best!, ...result.alternatives].slice(0, 3).map((d) => `- ${d.title}`).join('\n');
+        const titles = titleList(didYouMeanOptions(result));
         await this.say(dc, { kind: 'info', markdown: fill(this.sharedWords(dc).sideQuestionUnsure, { titles }) });
         await this.say(dc, { kind: 'info', markdown: this.sharedWords(dc).backToWhereWeWere });
         return this.advance(dc, state);

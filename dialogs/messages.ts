@@ -64,6 +64,26 @@ const related = (kb: { get(id: string): KnowledgeDoc | undefined }, doc: Knowled
     .map((d) => ({ label: d.label }));
 
 /**
+ * The documents a "did you mean" offers: the best first, at most three.
+ *
+ * @example
+ * didYouMeanOptions(kb.answer('fees on my parcel')).map((d) => d.id); // ['carrier-fee-amounts', …]
+ */
+export function didYouMeanOptions(result: AnswerResult): KnowledgeDoc[] {
+  return [result.best!, ...result.alternatives].slice(0, 3);
+}
+
+/**
+ * Documents as a markdown list of their titles.
+ *
+ * @example
+ * titleList([doc]); // '- Is the $800 duty-free de minimis limit still available?'
+ */
+export function titleList(docs: readonly KnowledgeDoc[]): string {
+  return docs.map((d) => `- ${d.title}`).join('\n');
+}
+
+/**
  * The reply for a knowledge answer: the document itself when confident, "Did you mean" when
  * unsure, and an honest "I don't know" with two ways on otherwise.
  *
@@ -85,10 +105,10 @@ export function answerReply(
       return { kind: 'answer', title: doc.title, markdown: doc.body, sources: doc.sources, reviewed: doc.reviewed, suggestions };
     }
     case 'did-you-mean': {
-      const options = [result.best!, ...result.alternatives].slice(0, 3);
+      const options = didYouMeanOptions(result);
       return {
         kind: 'info',
-        markdown: [answers.didYouMean, ...options.map((d) => `- ${d.title}`)].join('\n'),
+        markdown: [answers.didYouMean, titleList(options)].join('\n'),
         suggestions: [...options.map((d) => ({ label: d.label })), { label: LABELS.email }],
       };
     }
@@ -111,7 +131,7 @@ export function answerReply(
           kind: 'info',
           markdown: [
             answers.closestTopics,
-            ...closest.map((d) => `- ${d.title}`),
+            titleList(closest),
             answers.closestAskAnother,
           ].join('\n'),
           suggestions: [...closest.map((d) => ({ label: d.label })), { label: LABELS.email }],

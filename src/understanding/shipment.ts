@@ -65,7 +65,8 @@ function describesShipment(facts: ShipmentFacts, text: string, namedOrPlaced: bo
 /**
  * Reads the facts of a message whose question asks whether a shipment owes duty (see
  * {@link asksWhetherDutyIsOwed}). Undefined when the message (apart from `otherQuestions`, its
- * other questions, answered on their own) is about a bill, a refusal or selling, describes no particular shipment (a value and an origin, a platform or a kind), or
+ * other questions, answered on their own) is about a bill, a refusal or selling, describes no
+ * particular shipment (a value and an origin, a platform or a kind), or
  * says the goods leave from inside the United States. An origin read from a city or an
  * adjective ("my mom in Vancouver", "a German site") is used only where it decides the
  * result, and the reading says so in `assumptions`.

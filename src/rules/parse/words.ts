@@ -42,7 +42,7 @@ export function parseYesNo(text: string): boolean | Unknown | undefined {
 
 /** People who send gifts; "a package from my friend" or "my dad in Lagos sent me" is a gift. */
 const GIVER =
-  '(?:aunt|uncle|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|friend|sister|brother|cousin|family|relatives?|(?:mother|father|sister|brother)-in-law|in-laws|niece|nephew|godmother|godfather)';
+  '(?:aunt|uncle|mom|mum|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|grandparents|friend|sister|brother|cousin|family|relatives?|(?:mother|father|sister|brother)-in-law|in-laws?|niece|nephew|godmother|godfather)';
 
 const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
@@ -57,8 +57,10 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
 const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|their|its|some) (?:\w+ )?(?:warehouses?|fulfil?ment (?:center|centre)s?)\b/g;
 
 /** Purchase words that say the giver bought it, or that the receiver did not. */
-const SOMEONE_ELSES_PURCHASE =
-  /\b(?:(?:she|he|they|my (?:\w+ ){0,2}(?:aunt|uncle|mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|friend|sister|brother|cousin|family|relatives?|parents?|in-laws?)) (?:\w+ )?(?:bought|ordered|purchased|paid for)|(?:nothing|not something) (?:i|we) (?:paid for|bought|ordered)|no purchase|(?:i|we) (?:did ?n[o']?t|never) (?:buy|pay|order|purchase)\w*)\b/g;
+const SOMEONE_ELSES_PURCHASE = new RegExp(
+  String.raw`\b(?:(?:she|he|they|my (?:\w+ ){0,2}${GIVER}) (?:\w+ )?(?:bought|ordered|purchased|paid for)|(?:nothing|not something) (?:i|we) (?:paid for|bought|ordered)|no purchase|(?:i|we) (?:did ?n[o']?t|never) (?:buy|pay|order|purchase)\w*)\b`,
+  'g',
+);
 
 /**
  * The kind of shipment, 'unknown', or undefined when it is unclear (or two kinds are named).
