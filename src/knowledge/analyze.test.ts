@@ -1,4 +1,4 @@
-import { createAnalyzer } from './analyze';
+import { createAnalyzer, occursTogether } from './analyze';
 import { phraseMatcher } from './phrases';
 import { words } from './words';
 
@@ -56,12 +56,21 @@ describe('createAnalyzer().termsOfWords', () => {
 
 describe('createAnalyzer().otherCbpMatch', () => {
   it('finds an entry whose words all occur, in any order', () => {
-    expect(analyzer.otherCbpMatch(analyzer.terms('how do I renew Global Entry?'))).toBe('global entry');
-    expect(analyzer.otherCbpMatch(analyzer.terms('what food can I bring back'))).toBe('bring food');
-    expect(analyzer.otherCbpMatch(analyzer.terms('do I need an esta'))).toBe('ESTA');
+    expect(analyzer.otherCbpMatch(analyzer.analyze('how do I renew Global Entry?'))).toBe('global entry');
+    expect(analyzer.otherCbpMatch(analyzer.analyze('what food can I bring back'))).toBe('bring food');
+    expect(analyzer.otherCbpMatch(analyzer.analyze('do I need an esta'))).toBe('ESTA');
   });
   it('needs every word', () => {
-    expect(analyzer.otherCbpMatch(analyzer.terms('informal entry limit'))).toBeUndefined();
+    expect(analyzer.otherCbpMatch(analyzer.analyze('informal entry limit'))).toBeUndefined();
+  });
+  it('needs the words close together when their positions are known', () => {
+    const a = createAnalyzer({ groups: [], otherCbp: ['CBP One'] });
+    const story = 'My dad fell for one of those test scams in 2020. I later read CBP was seizing tons of that junk.';
+    expect(a.otherCbpMatch(a.analyze(story))).toBeUndefined();
+    expect(a.otherCbpMatch({ terms: a.terms(story) })).toBe('CBP One'); // terms alone: anywhere
+    expect(a.otherCbpMatch(a.analyze('is the CBP One app down'))).toBe('CBP One');
+    expect(occursTogether(['cbp', 'x', 'one'], [0, 1, 9], ['cbp', 'one'])).toBe(false);
+    expect(occursTogether(['one', 'cbp'], [3, 5], ['cbp', 'one'])).toBe(true);
   });
 });
 

@@ -16,6 +16,8 @@ export interface Analysis {
   terms: string[];
   /** For each term, how many words it stands for (2 or more for a synonym phrase). */
   lengths: number[];
+  /** For each term, the position of its first word in the text, stop words counted. */
+  positions: number[];
   corrected: Set<string>;
 }
 
@@ -44,13 +46,16 @@ export interface Analyzer {
    */
   analyze(text: string, speller?: Speller): Analysis;
   /**
-   * The other-CBP entry (as written in the table) whose terms all occur in `terms`, if any.
+   * The other-CBP entry (as written in the table) whose terms all occur in a question's terms,
+   * if any. Given the terms' word positions ({@link Analysis}), they must also lie close
+   * together (in any order, within the entry's term count + {@link OTHER_CBP_SLACK} words), so
+   * that "one" and "CBP" far apart in a story do not make "CBP One".
    *
    * @example
    * const a = createAnalyzer({ groups: [], otherCbp: ['global entry'] });
-   * a.otherCbpMatch(a.terms('how do I renew Global Entry')); // 'global entry'
+   * a.otherCbpMatch(a.analyze('how do I renew Global Entry')); // 'global entry'
    */
-  otherCbpMatch(terms: readonly string[]): string | undefined;
+  otherCbpMatch(analysis: Pick<Analysis, 'terms'> & Partial<Pick<Analysis, 'positions'>>): string | undefined;
 }
 
 export interface AnalyzerOptions {
@@ -63,8 +68,25 @@ export interface AnalyzerOptions {
 
 // Word order varies ("bring food" / "what food can I bring"), so an entry matches when all of
 // its terms occur anywhere in the question.
-function containsAll(haystack: readonly string[], needle: readonly string[]): boolean {
-  return needle.length > 0 && needle.every((t) => haystack.includes(t));
+/** Extra words allowed between an other-CBP entry's terms ("what food can I bring" for "bring food"). */
+export const OTHER_CBP_SLACK = 2;
+
+/**
+ * Whether every `needle` term occurs in `terms`, and, when positions are given, all within a
+ * span of `needle.length + OTHER_CBP_SLACK` words.
+ *
+ * @example
+ * occursTogether(['cbp', 'one'], [0, 9], ['cbp', 'one']); // false: nine words apart
+ */
+export function occursTogether(terms: readonly string[], positions: readonly number[] | undefined, needle: readonly string[]): boolean {
+  if (needle.length === 0 || !needle.every((t) => terms.includes(t))) return false;
+  if (!positions) return true;
+  const span = needle.length + OTHER_CBP_SLACK;
+  // Each start: the first position of every needle term at or after it must lie within the span.
+  return positions.some((start, i) =>
+    needle.includes(terms[i]) &&
+    needle.every((t) => terms.some((u, j) => u === t && positions[j] >= start && positions[j] < start + span)),
+  );
 }
 
 /**
@@ -84,6 +106,7 @@ export function amountFor(token: string, amounts: ReadonlySet<string>): string |
 
 interface Marked extends Word {
   corrected: boolean;
+  position: number;
 }
 
 /**
@@ -102,22 +125,24 @@ export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: An
   const matcher = phraseMatcher(rules);
 
   const analyzeWords = (split: readonly Word[], speller?: Speller): Analysis => {
-    const marked: Marked[] = split.map((w) => {
+    const marked: Marked[] = split.map((w, position) => {
       const amount = amountFor(w.stem, amounts);
-      if (amount) return { ...w, stem: amount, corrected: false };
+      if (amount) return { ...w, stem: amount, corrected: false, position };
       const fixed = speller && !isStopWord(w.text) ? speller.correct(w) : undefined;
-      return fixed ? { ...w, stem: fixed, corrected: true } : { ...w, corrected: false };
+      return fixed ? { ...w, stem: fixed, corrected: true, position } : { ...w, corrected: false, position };
     });
     const corrected = new Set<string>();
     const terms: string[] = [];
     const lengths: number[] = [];
+    const positions: number[] = [];
     for (const r of matcher.rewrite(marked)) {
       if (!r.phrase && (isStopWord(r.source[0].text) || isStopWord(r.term))) continue;
       terms.push(r.term);
       lengths.push(r.source.filter((w) => !isStopWord(w.text)).length || 1);
+      positions.push(r.source[0].position);
       if (r.source.some((w) => w.corrected)) corrected.add(r.term);
     }
-    return { terms, lengths, corrected };
+    return { terms, lengths, positions, corrected };
   };
   const analyze = (text: string, speller?: Speller): Analysis => analyzeWords(words(text), speller);
 
@@ -127,6 +152,6 @@ export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: An
     terms: (text) => analyze(text).terms,
     termsOfWords: (split) => analyzeWords(split).terms,
     analyze,
-    otherCbpMatch: (queryTerms) => otherCbp.find((o) => containsAll(queryTerms, o.terms))?.entry,
+    otherCbpMatch: ({ terms, positions }) => otherCbp.find((o) => occursTogether(terms, positions, o.terms))?.entry,
   };
 }

@@ -281,7 +281,7 @@ export class KnowledgeBase {
     const contextTerms = this.contextTerms(options.context, questionTerms, correctedSet);
     const terms = [...questionTerms, ...contextTerms];
     const corrected = [...correctedSet];
-    const otherCbp = this.analyzer.otherCbpMatch(questionTerms);
+    const otherCbp = this.analyzer.otherCbpMatch(analysis);
     const ranked = this.rank(terms, { ordered, lengths }, correctedSet, new Set(contextTerms), options.abroad ?? false);
     const top = ranked[0];
     const topVocabulary = top ? this.byId.get(top.doc.id)!.vocabulary : new Set<string>();
@@ -313,7 +313,7 @@ export class KnowledgeBase {
   private withoutUnknownAmounts(analysis: Analysis): Analysis {
     const keep = analysis.terms.map((t) => !/^usd\d/.test(t) || this.documentFrequency.has(t));
     if (keep.every(Boolean)) return analysis;
-    return { ...analysis, terms: analysis.terms.filter((_, i) => keep[i]), lengths: analysis.lengths.filter((_, i) => keep[i]) };
+    return { ...analysis, terms: analysis.terms.filter((_, i) => keep[i]), lengths: analysis.lengths.filter((_, i) => keep[i]), positions: analysis.positions.filter((_, i) => keep[i]) };
   }
 
   /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { englishWords, isEnglishWord } from './english';
-import { buildLexicon, createSpeller, deleteAt, isDroppedLetter, isSwap, plausibleTypo, type LexiconEntry } from './spelling';
+import { buildLexicon, createSpeller, deleteAt, isDroppedLetter, isSwap, plausibleTypo, sameBarDoubling, type LexiconEntry } from './spelling';
 import { stem } from './stem';
 import { words } from './words';
 
@@ -38,8 +38,29 @@ describe('createSpeller', () => {
     const withTypo = createSpeller(new Map([...lexicon, ['exemtion', { stem: 'exemtion', frequency: 1 }], ['pilots', { stem: 'pilot', frequency: 1 }]]));
     expect(withTypo.correct({ text: 'exemtion', stem: 'exemtion' })).toBe('exemption');
     expect(withTypo.correct({ text: 'pilots', stem: 'pilot' })).toBeUndefined(); // a form of a known stem
-    const common = createSpeller(new Map([...lexicon, ['exemtion', { stem: 'exemtion', frequency: 3 }]]));
-    expect(common.correct({ text: 'exemtion', stem: 'exemtion' })).toBeUndefined();
+    const common = createSpeller(new Map([...lexicon, ['exemtion', { stem: 'exemtion', frequency: 5 }]]));
+    expect(common.correct({ text: 'exemtion', stem: 'exemtion' })).toBeUndefined(); // 8 < 2 × 5
+  });
+
+  it('corrects a common known misspelling to a real word twice as frequent, with the same first letter', () => {
+    const listed = new Map<string, LexiconEntry>([
+      ['tariff', { stem: 'tariff', frequency: 48 }], ['tarrif', { stem: 'tarrif', frequency: 12 }],
+      ['commerce', { stem: 'commerc', frequency: 20 }], ['ecommerce', { stem: 'ecommerc', frequency: 8 }],
+      ['minimis', { stem: 'minimi', frequency: 60 }], ['minims', { stem: 'minim', frequency: 2 }],
+    ]);
+    const speller = createSpeller(listed);
+    expect(speller.correct({ text: 'tarrif', stem: 'tarrif' })).toBe('tariff');
+    expect(speller.correct({ text: 'ecommerce', stem: 'ecommerc' })).toBeUndefined(); // not a typo of "commerce"
+    expect(speller.correct({ text: 'minimis', stem: 'minimi' })).toBeUndefined(); // "minims" is a word but rarer
+  });
+
+  it('takes doubled letters written once, or once written twice, as typos in short words', () => {
+    const speller = createSpeller(new Map<string, LexiconEntry>([['tariff', { stem: 'tariff', frequency: 48 }], ['shipping', { stem: 'ship', frequency: 30 }]]));
+    expect(speller.correct({ text: 'tarif', stem: 'tarif' })).toBe('tariff');
+    expect(speller.correct({ text: 'tarrif', stem: 'tarrif' })).toBe('tariff');
+    expect(speller.correct({ text: 'shiping', stem: 'shipe' })).toBe('ship');
+    expect(sameBarDoubling('tarrif', 'tariff')).toBe(true);
+    expect(sameBarDoubling('bred', 'bread')).toBe(false);
   });
 
   it('leaves known, short, numeric and real-looking words alone', () => {

@@ -49,6 +49,13 @@ export const MAX_CORRECTABLE_LENGTH = 30;
  */
 export const RARE_FREQUENCY = 1;
 export const MISSPELLING_RATIO = 5;
+/**
+ * A known word that is not English ("tarrif", listed in twelve documents' misspelt questions)
+ * gives way to an English neighbour with the same first letter that occurs in at least this
+ * many times as many documents ("tariff", 48). Otherwise the misspelling is a search term of
+ * its own that only reaches the documents which happen to list it.
+ */
+export const NON_WORD_RATIO = 2;
 
 /**
  * The word with the letter at `i` removed.
@@ -100,7 +107,20 @@ export function isDroppedLetter(word: string, candidate: string): boolean {
  */
 export function plausibleTypo(word: string, candidate: string): boolean {
   if (word.length >= 7) return true;
-  return isSwap(word, candidate) || isDroppedLetter(word, candidate);
+  return isSwap(word, candidate) || isDroppedLetter(word, candidate) || sameBarDoubling(word, candidate);
+}
+
+/**
+ * Whether two different words are the same once doubled letters are written once: the commonest
+ * misspelling ("tarrif" for "tariff", "adress", "shiping"). Such pairs can be two edits apart.
+ *
+ * @example
+ * sameBarDoubling('tarrif', 'tariff'); // true
+ * sameBarDoubling('bred', 'bread');    // false
+ */
+export function sameBarDoubling(a: string, b: string): boolean {
+  const single = (w: string) => w.replace(/(.)\1+/g, '$1');
+  return a !== b && single(a) === single(b);
 }
 
 /** How the speller tells a real word (never corrected) from a typo. */
@@ -151,18 +171,20 @@ export function createSpeller(lexicon: ReadonlyMap<string, LexiconEntry>, option
 
   return {
     correct({ text, stem }) {
-      const known = lexicon.get(text) ?? lexicon.get(stem);
-      if (known && known.frequency > RARE_FREQUENCY) return undefined;
       if (!correctable(text) && !correctable(stem)) return undefined;
-      // A real word the knowledge base does not know stays as written ("funds" is not "found").
+      // A real word stays as written, known or not ("funds" is not "found").
       if (isWord(text)) return undefined;
-      // A known rare word gives way only to a much more frequent neighbour.
-      const floor = known ? Math.max(1, known.frequency) * MISSPELLING_RATIO : 0;
+      const known = lexicon.get(text) ?? lexicon.get(stem);
+      // A known rare word gives way only to a much more frequent neighbour; a known common one
+      // only to a real word, as in NON_WORD_RATIO.
+      const common = known !== undefined && known.frequency > RARE_FREQUENCY;
+      const floor = !known ? 0 : common ? known.frequency * NON_WORD_RATIO : Math.max(1, known.frequency) * MISSPELLING_RATIO;
       let best: LexiconEntry | undefined;
       for (const form of new Set([text, stem])) {
         if (!correctable(form)) continue;
         for (const candidate of neighbours(form)) {
           if (!plausibleTypo(form, candidate)) continue;
+          if (common && (candidate[0] !== form[0] || !isWord(candidate))) continue;
           const entry = lexicon.get(candidate)!;
           if (entry.stem === known?.stem || entry.frequency < floor) continue;
           if (!best || entry.frequency > best.frequency) best = entry;

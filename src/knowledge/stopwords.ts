@@ -20,7 +20,7 @@ know kind kinda
 let lets like ll
 me might mine more most much must my myself
 need needs no nor not now
-of off ok okay on once only or other our ours ourselves out over own
+of off ok okay on once ones only or other our ours ourselves out over own
 please pls plz
 quite
 rather re really
@@ -33,6 +33,7 @@ wanna want wants was wasnt way we well were werent what whats when where whether
 will with within without wont would wouldnt
 ya yeah yes yet you youd youll your youre yours yourself yourselves
 hi hello hey
+nah nope yep yup lol lmao tbh idk rn imo btw fyi omg smh ugh hmm um uh oh guys folks dude bro sis hubby ppl theyre talkin sorta honestly seriously literally genuinely totally
 actually anyway around basically exactly maybe probably guess wonder wondering
 true point told thought think stuff lot lots bit
 happen happens happened come comes came put make makes made give gives find look looking see ask asked live

@@ -37,11 +37,15 @@ export interface PartAnswer {
 const usable = (p: PartAnswer) => p.result.kind === 'answer' || p.result.kind === 'did-you-mean';
 
 /**
- * Of two readings of the same question, the one to keep: one with something to offer beats one
- * judged out of scope (the confidence of a rejected reading says nothing about its document),
- * then the more confident.
+ * Of two readings of the same question, the one to keep: a reading that finds another part of
+ * CBP's work wins over anything short of a confident answer (as within one reading: see
+ * `kindFor`); otherwise one with something to offer beats one judged out of scope (the
+ * confidence of a rejected reading says nothing about its document), then the more confident.
  */
 function better(a: PartAnswer, b: PartAnswer): PartAnswer {
+  const otherCbp = (p: PartAnswer, q: PartAnswer) => p.result.kind === 'other-cbp' && q.result.kind !== 'answer';
+  if (otherCbp(a, b)) return a;
+  if (otherCbp(b, a)) return b;
   if (usable(a) !== usable(b)) return usable(a) ? a : b;
   return a.result.confidence > b.result.confidence ? a : b;
 }
