@@ -37,6 +37,8 @@ const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|cha
 const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
 /** Words that make it a question about a bill already received, a refusal or a fee: documents answer those. */
 const NOT_A_VERDICT = /\b(?:billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|brokerage|clearance fee|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|why|how much|what rate|what percent|sales tax|vat|gst|hst|storage|sell|selling|my (?:customers?|buyers?))\b/i;
+/** A parcel of the person's own: ordered or bought by them. */
+const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */
 const VALUE_UNKNOWN = /\b(?:no idea|not sure|don'?t know|do not know|unsure)\b[^.?!]{0,30}\b(?:worth|value|cost|paid)\b/i;
 
@@ -59,7 +61,11 @@ export function asksWhetherDutyIsOwed(question: string): boolean {
  */
 function describesShipment(facts: ShipmentFacts, text: string, namedOrPlaced: boolean, foreignMoney: boolean): boolean {
   const value = facts.valueUsd !== undefined || foreignMoney || VALUE_UNKNOWN.test(text);
-  return value && (facts.origin !== undefined || facts.kind !== undefined || facts.mode !== undefined || namedOrPlaced);
+  if (value) return facts.origin !== undefined || facts.kind !== undefined || facts.mode !== undefined || namedOrPlaced;
+  // No value, but one's own purchase from a named country ("I ordered boots from Italy, will I be
+  // charged?"): today the value does not change the result. A gift's does, and the gift page
+  // explains the $100 rule better than a check that starts by asking what it is worth.
+  return facts.origin !== undefined && facts.kind === 'purchase' && OWN_PARCEL.test(text);
 }
 
 /**

@@ -128,10 +128,28 @@ function twoLetterOrigin(word: string): string | undefined {
   return aliases[word];
 }
 
+/** Words just before a date that make it the day the goods arrived, which is the one the rules go by. */
+const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|came in|came|received|got here|landed|reached me|entered)\b/i;
+
+/**
+ * Of the dates in a message, the one the rules go by: the first said right after an arrival word
+ * ("shipped Aug 25 but cleared customs on Sept 2" → Sept 2), else the first.
+ *
+ * @example
+ * arrivalFirst([{ index: 11, text: 'April 25' }, { index: 45, text: 'May 10' }], 'ordered on April 25 by ePacket, it was delivered May 10')[0].text; // 'May 10'
+ */
+export function arrivalFirst<D extends { index: number; text: string }>(dates: readonly D[], text: string): D | undefined {
+  const arrival = dates.find((d, i) => {
+    const from = i > 0 ? dates[i - 1].index + dates[i - 1].text.length : Math.max(0, d.index - 40);
+    return ARRIVAL_CUE.test(text.slice(Math.max(from, d.index - 40), d.index));
+  });
+  return arrival ?? dates[0];
+}
+
 function addDate(result: ExtractedFacts, text: string, today: string, rules: RuleSet | undefined): void {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  const found = mayHoldDate(text) ? chrono().parse(text, reference, { forwardDate: false }).find((r) => !NOT_DATES.has(r.text.trim().toLowerCase())) : undefined;
+  const found = mayHoldDate(text) ? arrivalFirst(chrono().parse(text, reference, { forwardDate: false }).filter((r) => !NOT_DATES.has(r.text.trim().toLowerCase())), text) : undefined;
   const said = found?.text ?? YEAR_IN_TEXT.exec(text)?.[1];
   if (!said) return;
   // The tense is in the words around the date: "arrived in May" (said in November) is last May.

@@ -50,8 +50,15 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   gift: new RegExp(
     String.raw`\b(gifts?|presents?|birthday|christmas|graduation|anniversary|unsolicited|(?:my|a|our) ${GIVER}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:sent|mailed|shipped)|from (?:my|a|our) ${GIVER}(?!'))\b`,
   ),
-  purchase: /\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller)\b/,
+  purchase: /\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|(?:to|for) (?:myself|ourselves))\b/,
 };
+
+/**
+ * A "gift" label on the box ("marked as a gift so I don't pay", "the seller offered to mark it as
+ * a gift") says nothing about whether it is one; nor is anything sent to oneself a gift.
+ */
+const GIFT_LABEL = /\b(?:mark|marks|marked|marking|label|labels|labeled|labelled|declare|declared|call|calls|called|write|wrote|list|listed) (?:\w+ ){0,3}as (?:a )?gifts?\b/g;
+const SENT_TO_ONESELF = /\b(?:to|for) (?:myself|ourselves)\b/;
 
 /** "from a warehouse in …": the place it left from. */
 const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|their|its|some) (?:\w+ )?(?:warehouses?|fulfil?ment (?:center|centre)s?)\b/g;
@@ -70,14 +77,16 @@ const SOMEONE_ELSES_PURCHASE = new RegExp(
  * parseKind('I ordered it on Temu'); // 'purchase'
  * parseKind('stock for our FBA warehouse'); // 'warehouse'
  * parseKind('a scarf my mom bought for my birthday, a gift'); // 'gift'
+ * parseKind('mailing ceramics to myself marked as a gift'); // 'purchase': one's own goods
  */
 export function parseKind(text: string): Kind | Unknown | undefined {
   const t = phraseText(text);
   if ((KINDS as readonly string[]).includes(t)) return t as Kind;
   if (isUnsure(t)) return UNKNOWN;
   // "an order from a warehouse in Spain" names where it shipped from, not stock of one's own.
-  const kindText = t.replace(SHIPPED_FROM_A_WAREHOUSE, ' ');
+  const kindText = t.replace(SHIPPED_FROM_A_WAREHOUSE, ' ').replace(GIFT_LABEL, ' ');
   let found = KINDS.filter((kind) => KIND_WORDS[kind].test(kindText));
+  if (SENT_TO_ONESELF.test(kindText)) found = found.filter((k) => k !== 'gift');
   // "a scarf she bought for my birthday, nothing I paid for": the giver's purchase, not yours.
   if (found.includes('gift') && found.includes('purchase') && !KIND_WORDS.purchase.test(kindText.replace(SOMEONE_ELSES_PURCHASE, ' '))) {
     found = found.filter((k) => k !== 'purchase');
