@@ -247,6 +247,12 @@ describe('parseKind and parseMode', () => {
 
   it("a purchase from a friend's shop is no gift", () => expect(parseKind("I ordered it from my friend's shop")).toBe('purchase'));
 
+  it('a "gift" label, or goods sent to oneself, make no gift', () => {
+    expect(parseKind('I want to mail some ceramics to myself marked as a gift so I don\'t pay')).toBe('purchase');
+    expect(parseKind('the seller offered to mark it as a gift')).toBe('purchase');
+    expect(parseKind('my aunt sent a gift')).toBe('gift');
+  });
+
   it.each([
     ['mail', 'mail'],
     ['Royal Mail', 'mail'],
@@ -357,6 +363,12 @@ describe('extractFacts', () => {
     ['check my shipment', {}],
     ['do I have to pay duty now', {}],
   ])('%s', (text, facts) => expect(extractFacts(text, TODAY, rules).facts).toEqual(facts));
+
+  it('takes the day the goods arrived when a message also gives the day they were ordered or shipped', () => {
+    expect(extractFacts('Bought a $650 watch. It shipped Aug 25, 2025 but cleared US customs on Sept 2, 2025.', TODAY, rules).facts.entryDate).toBe('2025-09-02');
+    expect(extractFacts('Ordered a $60 tea set on April 25, 2025, it was delivered May 10, 2025.', TODAY, rules).facts.entryDate).toBe('2025-05-10');
+    expect(extractFacts('It shipped Aug 25, 2025.', TODAY, rules).facts.entryDate).toBe('2025-08-25'); // the only date
+  });
 
   it('says which day it used for a month', () => {
     expect(extractFacts('my package from china arrived in March 2025', TODAY, rules).notes).toEqual(['I used 15 Mar 2025, the middle of March 2025.']);

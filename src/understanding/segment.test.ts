@@ -98,6 +98,13 @@ describe('segment: run-on messages without punctuation', () => {
   });
 });
 
+describe('segment: a message that uses question marks', () => {
+  it('does not cut its statements where a question word happens to start a clause', () => {
+    const text = 'FedEx charged me $90 in tariffs, and most of it was the emergency tariffs that got thrown out in court. Is FedEx going to send that money back to me?';
+    expect(segment(text).questions).toEqual(['Is FedEx going to send that money back to me?']);
+  });
+});
+
 describe('segment: short follow-up questions', () => {
   it('"Why?" joins the sentence before it: one question that says what it asks about', () => {
     const s = segment('Royal Mail wants VAT before they deliver. Why?');

@@ -119,17 +119,20 @@ function cutRunOn(sentence: string): string[] {
 export function segment(message: string): Segmented {
   const text = message.replace(/\s+/g, ' ').trim();
   const parts: MessagePart[] = [];
+  const marksQuestions = text.includes('?');
   for (const { segment: s } of segmenter.segment(text)) {
     const sentence = s.trim();
     if (!sentence) continue;
     // A sentence with a question mark is one question (people rarely run two into one "?");
-    // one without is cut where a new question starts.
+    // one without is cut where a new question starts, unless the message uses question marks
+    // elsewhere: then its writer marks questions, and "… most of it was the tariffs that got
+    // thrown out." is a statement.
     const previous = parts[parts.length - 1];
     if (previous && wordCount(sentence) <= SHORT_QUESTION_WORDS && asksSomething(sentence)) {
       parts[parts.length - 1] = { text: `${previous.text} ${sentence}`, asks: true };
       continue;
     }
-    const pieces = sentence.includes('?') ? [sentence] : cutRunOn(sentence);
+    const pieces = marksQuestions ? [sentence] : cutRunOn(sentence);
     for (const piece of pieces) parts.push({ text: piece, asks: asksSomething(piece) });
   }
   const asked = parts.filter((p) => p.asks).map((p) => p.text);

@@ -94,6 +94,13 @@ describe('readShipment: the facts of a described shipment', () => {
   it('no shipment without a value, or without anything about what or where it is', () => {
     expect(read('will my temu order be taxed')).toBeUndefined();
     expect(read('will a $40 thing be taxed')).toBeUndefined();
+    expect(read('my mom is sending me a present from Brazil, will it get taxed?')).toBeUndefined(); // a gift's value decides
+  });
+
+  it("one's own purchase from a named country needs no value: today it is not duty-free whatever it cost", () => {
+    const reading = read('I ordered boots from Italy, will I be charged duty?');
+    expect(reading?.facts).toMatchObject({ kind: 'purchase', origin: 'IT' });
+    expect(assess(reading!.facts, rules, TODAY).verdict).toBe('not-duty-free');
   });
 
   it('a bill, a refusal, a refund or selling is never read as a shipment to judge', () => {
@@ -102,6 +109,8 @@ describe('readShipment: the facts of a described shipment', () => {
       'I ordered a $40 jacket from the UK, can I refuse it if I owe duty?',
       'I ordered a $40 jacket from the UK and paid duty, can I get a refund?',
       'I sell $40 jackets from the UK on Etsy, will my customers owe duty?',
+      'FedEx charged me $90 in tariffs on camera gear from Japan. Is FedEx going to send that money back?',
+      'A $40 order from England came by Royal Mail. How is duty on post worked out these days?',
     ]) expect(read(text)).toBeUndefined();
   });
 

@@ -36,7 +36,7 @@ const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|cha
 /** Questions that ask why, how or how much: documents answer those, not a verdict. */
 const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
 /** Words that make it a question about a bill already received, a refusal or a fee: documents answer those. */
-const NOT_A_VERDICT = /\b(?:billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|brokerage|clearance fee|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|why|how much|what rate|what percent|sales tax|vat|gst|hst|storage|sell|selling|my (?:customers?|buyers?))\b/i;
+const NOT_A_VERDICT = /\b(?:billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|brokerage|clearance fee|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back|why|how much|what rate|what percent|(?:worked|figured) out|calculated?|sales tax|vat|gst|hst|storage|sell|selling|my (?:customers?|buyers?))\b/i;
 /** A parcel of the person's own: ordered or bought by them. */
 const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */

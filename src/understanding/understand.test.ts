@@ -153,6 +153,19 @@ describe('understand: questions for the documents', () => {
   });
 });
 
+describe('understand: other parts of CBP\'s work', () => {
+  it('a story that names a CBP job, then asks about the background check, is about the job (not a document)', () => {
+    const u = answerOf(understand('Applying for a CBP officer job. How long did the background check part take for you guys?', ctx));
+    expect(u.main.result.kind).toBe('other-cbp');
+  });
+
+  it('"CBP" and "one" far apart in a story are not CBP One', () => {
+    const u = answerOf(understand('My dad fell for one of those COVID test scams in 2020. I later read CBP was seizing tons of that junk. How much did they catch?', ctx));
+    expect(u.main.result.kind).not.toBe('other-cbp');
+    expect(u.main.result.best?.id).toBe('covid-counterfeits');
+  });
+});
+
 describe('understand: other countries\' customs are referred', () => {
   it('a UK buyer of a U.S. shop asking about VAT gets the UK referral', () => {
     const u = answerOf(understand("I'm in the UK and ordered a hoodie from a US shop. Royal Mail wants VAT. Why?", ctx));
