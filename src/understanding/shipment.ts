@@ -36,7 +36,7 @@ const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|cha
 /** Questions that ask why, how or how much: documents answer those, not a verdict. */
 const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
 /** Words that make it a question about a bill already received, a refusal or a fee: documents answer those. */
-const NOT_A_VERDICT = /\b(?:billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|brokerage|clearance fee|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back|why|how much|what rate|what percent|(?:worked|figured) out|calculated?|sales tax|vat|gst|hst|storage|sell|selling|my (?:customers?|buyers?))\b/i;
+const NOT_A_VERDICT = /\b(?:billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|brokerage|clearance fee|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back|why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|stuck|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d|charged (?:me |us )?(?:us)?\$\d|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|vat|gst|hst|storage|sell|selling|my (?:customers?|buyers?))\b/i;
 /** A parcel of the person's own: ordered or bought by them. */
 const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */
@@ -52,7 +52,24 @@ const VALUE_UNKNOWN = /\b(?:no idea|not sure|don'?t know|do not know|unsure)\b[^
  */
 export function asksWhetherDutyIsOwed(question: string): boolean {
   const t = question.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
-  return DUTY_WORDS.test(t) && !OPEN_QUESTION.test(t) && !NOT_A_VERDICT.test(t);
+  const asked = askedClause(t);
+  return DUTY_WORDS.test(asked) && !OPEN_QUESTION.test(asked) && !NOT_A_VERDICT.test(t);
+}
+
+/**
+ * The part of a question sentence that asks: its last clause, with the ones before it while it
+ * is very short ("…, or not?"). "I ordered a $120 dress from France, how long will customs
+ * take?" asks how long, whatever the clause before says.
+ *
+ * @example
+ * askedClause('I ordered a $40 jacket from the UK, will I pay duty?'); // 'will I pay duty?'
+ * askedClause('Do I owe duty on my $40 order, or not?');               // 'Do I owe duty on my $40 order, or not?'
+ */
+export function askedClause(question: string): string {
+  const clauses = question.split(/(?<=[,;:])\s+|\s+(?=[-–—]\s)/);
+  let asked = clauses.pop() ?? '';
+  while (clauses.length > 0 && asked.split(/\s+/).filter((w) => /\w/.test(w)).length <= 3) asked = `${clauses.pop()} ${asked}`;
+  return asked;
 }
 
 /**
