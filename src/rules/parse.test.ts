@@ -368,6 +368,8 @@ describe('extractFacts', () => {
     expect(extractFacts('Bought a $650 watch. It shipped Aug 25, 2025 but cleared US customs on Sept 2, 2025.', TODAY, rules).facts.entryDate).toBe('2025-09-02');
     expect(extractFacts('Ordered a $60 tea set on April 25, 2025, it was delivered May 10, 2025.', TODAY, rules).facts.entryDate).toBe('2025-05-10');
     expect(extractFacts('It shipped Aug 25, 2025.', TODAY, rules).facts.entryDate).toBe('2025-08-25'); // the only date
+    // "about ten days later" names no day of its own: the order date stands for it.
+    expect(extractFacts('I bought a $25 case from China in March 2025; it arrived about ten days later.', TODAY, rules).facts.entryDate).toBe('2025-03-15');
   });
 
   it('says which day it used for a month', () => {

@@ -98,6 +98,22 @@ describe('segment: run-on messages without punctuation', () => {
   });
 });
 
+describe('segment: two questions joined in one sentence with a question mark', () => {
+  it('cuts after a comma or an "and" where a second question starts, and keeps the order', () => {
+    expect(segment('When did China lose de minimis, and why were postal packages from China being charged 54%?').questions).toEqual([
+      'When did China lose de minimis,',
+      'and why were postal packages from China being charged 54%?',
+    ]);
+  });
+  it('keeps "X and Y", an either/or and a story before the question whole', () => {
+    for (const q of [
+      "What's the difference between the consignee and the importer of record?",
+      'Does the fact they are made in Australia change the duty, or is it all the same rate regardless?',
+      'I have an LLC in Wyoming, do I need an EIN to open a business bank account?',
+    ]) expect(segment(q).questions).toEqual([q]);
+  });
+});
+
 describe('segment: a message that uses question marks', () => {
   it('does not cut its statements where a question word happens to start a clause', () => {
     const text = 'FedEx charged me $90 in tariffs, and most of it was the emergency tariffs that got thrown out in court. Is FedEx going to send that money back to me?';

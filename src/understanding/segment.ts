@@ -38,6 +38,15 @@ const RUN_ON_BREAK = new RegExp(
   `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b|(?:${WH})\\s+(?:do|does|did|is|are|can|should|would|will|much|long|many|about|happens|if)\\b))`,
   'gi',
 );
+/**
+ * Where a second question starts inside a sentence with a question mark: only after a comma or an
+ * "and" ("When did China lose de minimis, and why were parcels charged 54%?"), so that "what's the
+ * difference between X and Y?" stays whole.
+ */
+const COMPOUND_BREAK = new RegExp(
+  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b|(?:${WH})\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b))`,
+  'gi',
+);
 /** A question word (and one word after it) just before a cut point: the cut would split one question. */
 const QUESTION_WORD_BEFORE = new RegExp(`\\b(?:${WH})(?:\\s+\\w+)?\\s*$`, 'i');
 /** "… or" just before a cut point: the next words are the other half of an either/or question. */
@@ -79,10 +88,10 @@ function wordCount(text: string): number {
 }
 
 /** Cuts a run-on sentence where a new question starts; both sides keep {@link MIN_WORDS} words. */
-function cutRunOn(sentence: string): string[] {
+function cutRunOn(sentence: string, breaks: RegExp = RUN_ON_BREAK, afterQuestionsOnly = false): string[] {
   const pieces: string[] = [];
   let start = 0;
-  for (const m of sentence.matchAll(RUN_ON_BREAK)) {
+  for (const m of sentence.matchAll(breaks)) {
     const at = m.index ?? 0;
     const before = sentence.slice(start, at);
     // "how long do i have", "what else can i do": the question word already started this question.
@@ -90,6 +99,8 @@ function cutRunOn(sentence: string): string[] {
     // "is that still ok as gifts or do we pay tariffs now": one question offering two answers.
     if (ALTERNATIVE_BEFORE.test(before)) continue;
     const after = sentence.slice(at);
+    // "I have an LLC in Wyoming, do I need an EIN?" is a story and one question, not two.
+    if (afterQuestionsOnly && !asksSomething(before)) continue;
     if (wordCount(before) >= MIN_WORDS && wordCount(after) >= MIN_WORDS) {
       pieces.push(before.trim());
       start = at;
@@ -123,16 +134,16 @@ export function segment(message: string): Segmented {
   for (const { segment: s } of segmenter.segment(text)) {
     const sentence = s.trim();
     if (!sentence) continue;
-    // A sentence with a question mark is one question (people rarely run two into one "?");
-    // one without is cut where a new question starts, unless the message uses question marks
-    // elsewhere: then its writer marks questions, and "… most of it was the tariffs that got
-    // thrown out." is a statement.
+    // A sentence with a question mark is cut only where a comma or "and" starts a second
+    // question; one without is cut where a new question starts, unless the message uses
+    // question marks elsewhere: then its writer marks questions, and "… most of it was the
+    // tariffs that got thrown out." is a statement.
     const previous = parts[parts.length - 1];
     if (previous && wordCount(sentence) <= SHORT_QUESTION_WORDS && asksSomething(sentence)) {
       parts[parts.length - 1] = { text: `${previous.text} ${sentence}`, asks: true };
       continue;
     }
-    const pieces = marksQuestions ? [sentence] : cutRunOn(sentence);
+    const pieces = !marksQuestions ? cutRunOn(sentence) : sentence.includes('?') ? cutRunOn(sentence, COMPOUND_BREAK, true) : [sentence];
     for (const piece of pieces) parts.push({ text: piece, asks: asksSomething(piece) });
   }
   const asked = parts.filter((p) => p.asks).map((p) => p.text);

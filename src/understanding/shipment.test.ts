@@ -111,6 +111,9 @@ describe('readShipment: the facts of a described shipment', () => {
       'I sell $40 jackets from the UK on Etsy, will my customers owe duty?',
       'FedEx charged me $90 in tariffs on camera gear from Japan. Is FedEx going to send that money back?',
       'A $40 order from England came by Royal Mail. How is duty on post worked out these days?',
+      "We're a seller in Guangzhou. Can we still send $50 cartons to our FBA warehouse duty-free?",
+      'My $60 order from Shein says duties included at checkout, will I still get a bill?',
+      'ordered a $120 dress from a shop in France, how long will customs take?',
     ]) expect(read(text)).toBeUndefined();
   });
 
@@ -275,6 +278,10 @@ describe('readShipment: an origin read from a city or an adjective is said, and 
 });
 
 describe('readShipment: a gift whose value the person does not know', () => {
+  it('"no clue what it is worth" is an unknown value too', () => {
+    expect(read("My aunt in Colombia sent a box for my birthday. I have no clue what's inside or what it's worth. Will I owe anything?")?.facts.valueUsd).toBe(UNKNOWN);
+  });
+
   it('with alcohol and tobacco ruled out: the verdict is "cannot tell", depending on the value', () => {
     const r = read('My cousin abroad sent me a present, I have no idea what it is worth, there is no alcohol or tobacco in it. Do I owe duty?')!;
     expect(r.facts.valueUsd).toBe(UNKNOWN);

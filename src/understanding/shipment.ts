@@ -36,11 +36,11 @@ const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|cha
 /** Questions that ask why, how or how much: documents answer those, not a verdict. */
 const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
 /** Words that make it a question about a bill already received, a refusal or a fee: documents answer those. */
-const NOT_A_VERDICT = /\b(?:billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|brokerage|clearance fee|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back|why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|stuck|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d|charged (?:me |us )?(?:us)?\$\d|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|vat|gst|hst|storage|sell|selling|my (?:customers?|buyers?))\b/i;
+const NOT_A_VERDICT = /\b(?:billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|brokerage|clearance fee|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back|why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|stuck|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d|charged (?:me |us )?(?:us)?\$\d|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|(?:we're|we are|i'm|i am) an? (?:\w+ )?(?:seller|brand|shop|business)|avoid (?:the )?(?:duty|duties|tariffs?|customs)|sales tax|vat|gst|hst|storage|sell|selling|my (?:customers?|buyers?))\b/i;
 /** A parcel of the person's own: ordered or bought by them. */
 const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */
-const VALUE_UNKNOWN = /\b(?:no idea|not sure|don'?t know|do not know|unsure)\b[^.?!]{0,30}\b(?:worth|value|cost|paid)\b/i;
+const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell)\b[^.?!]{0,30}\b(?:worth|value|cost|paid)\b/i;
 
 /**
  * Whether a question asks if something owes duty (yes or no), not why, how or how much.

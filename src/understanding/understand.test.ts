@@ -174,6 +174,14 @@ describe('understand: other countries\' customs are referred', () => {
     expect(u.main.result.best?.id).toBe('uk-customs-referral');
   });
 
+  it('goods sent to someone abroad get the pointer for the country named, even in words far from its own', () => {
+    const sydney = answerOf(understand('Shipping a $120 birthday present to my brother in Sydney — does he get charged GST on his end?', ctx));
+    expect(sydney.main.result.best?.id).toBe('other-country-customs-referral');
+    const vancouver = answerOf(understand('sending my sis in vancouver a box of clothes for xmas, she gonna get hit with gst?', ctx));
+    expect(vancouver.main.result.best?.id).toBe('canada-customs-referral');
+    expect(vancouver.main.result.kind).toBe('answer');
+  });
+
   it('"canadian duty on amazon.com order" gets the Canada referral', () => {
     const u = answerOf(understand('canadian duty on amazon.com order', ctx));
     expect(u.main.result.best?.id).toBe('canada-customs-referral');

@@ -12,7 +12,7 @@
  *      context; the first one asked is the main answer and the others are offered.
  */
 import type { AnswerResult, Explanation, KnowledgeBase } from '../knowledge';
-import { assess, type Assessment, type RuleSet } from '../rules';
+import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { asksAboutAnotherCountry } from './direction';
 import { staysInOneCountry } from './domestic';
 import type { NameTable } from './names';
@@ -84,6 +84,9 @@ function askWithOrWithoutStory(kb: KnowledgeBase, question: string, story: strin
   if (alone.explanation.terms.length < MIN_TERMS_ALONE) return withStory;
   return better(alone, withStory);
 }
+
+/** The person sends something to someone ("sending my sis …", "mail her a care package"), not to themselves. */
+const SENDS_TO_SOMEONE = /\b(?:send|sending|ship|shipping|mail|mailing|post|posting)\b(?:\s+[\w$]+){0,4}?\s+(?:to\s+)?(?:my|her|him|them|our)\b/i;
 
 /** What to do with a message. */
 export type Understanding =
@@ -177,8 +180,13 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
   if (asksAboutAnotherCountry(text)) {
     // Goods going into another country: only the pointers to that country's authority fit, and
     // any of them is a safe answer (it sends the person to an authority), so it is given outright.
-    const referral = ask(ctx.kb, text, '', true);
-    if (referral.result.best) return { kind: 'answer', main: { ...referral, result: { ...referral.result, kind: 'answer' } }, others: [] };
+    // When the words are too far from the pointers' own for a confident match ("sending my sis
+    // in Vancouver a box … gst"), the first of them still fits if the person sends the goods
+    // abroad; the country named, if any, helps to pick the pointer.
+    const [place] = countriesAbroad(text);
+    const referral = ask(ctx.kb, place ? `${text} (${countryName(place)})` : text, '', true);
+    const best = referral.result.best ?? (SENDS_TO_SOMEONE.test(text) ? referral.explanation.ranked[0]?.doc : undefined);
+    if (best) return { kind: 'answer', main: { ...referral, question: text, result: { ...referral.result, kind: 'answer', best } }, others: [] };
   }
   const [main, ...others] = answerParts(text, ctx.kb);
   return { kind: 'answer', main, others: others.filter(usable) };

@@ -128,6 +128,8 @@ function twoLetterOrigin(word: string): string | undefined {
   return aliases[word];
 }
 
+/** A date as written that names a month or a year ("Sept 2", "5/10", "2025"), not "ten days later". */
+const NAMES_A_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}[/.-]\d{1,2}|\b(?:19|20)\d{2}\b/i;
 /** Words just before a date that make it the day the goods arrived, which is the one the rules go by. */
 const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|came in|came|received|got here|landed|reached me|entered)\b/i;
 
@@ -139,7 +141,9 @@ const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|ca
  * arrivalFirst([{ index: 11, text: 'April 25' }, { index: 45, text: 'May 10' }], 'ordered on April 25 by ePacket, it was delivered May 10')[0].text; // 'May 10'
  */
 export function arrivalFirst<D extends { index: number; text: string }>(dates: readonly D[], text: string): D | undefined {
+  // Only a date that names its month or year: "arrived about ten days later" is no day of its own.
   const arrival = dates.find((d, i) => {
+    if (!NAMES_A_MONTH.test(d.text)) return false;
     const from = i > 0 ? dates[i - 1].index + dates[i - 1].text.length : Math.max(0, d.index - 40);
     return ARRIVAL_CUE.test(text.slice(Math.max(from, d.index - 40), d.index));
   });

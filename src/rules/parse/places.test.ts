@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { loadRuleSet } from '../loader';
 import { originIn } from './extract';
-import { CITY_POPULATION_FLOOR, placeIndex, placeReadings, probableOrigin, readCities } from './places';
+import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities } from './places';
 import { deniesContents } from './words';
 
 const rules = loadRuleSet(path.join(__dirname, '..', '..', '..', 'knowledge', 'rules', 'duty-free.yaml'));
@@ -138,3 +138,13 @@ describe('deniesContents: goods ruled out, none named', () => {
     ['a wool scarf', false],
   ] as const)('%s → %s', (text, denied) => expect(deniesContents(text, rules.contents)).toBe(denied));
 });
+
+describe('countriesAbroad: where goods go, in any form', () => {
+  it('finds a country name, a city after a cue and an adjective; never the United States', () => {
+    expect(countriesAbroad('Will she have to pay German import tax on it?')).toEqual(['DE']);
+    expect(countriesAbroad('Shipping a present to my brother in Sydney')).toEqual(['AU']);
+    expect(countriesAbroad('my cousin in Mexico wants an American phone')).toEqual(['MX']);
+    expect(countriesAbroad('a box from my aunt in Ohio')).toEqual([]);
+  });
+});
+

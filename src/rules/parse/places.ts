@@ -22,6 +22,7 @@ import Pbf from 'pbf';
 import { countriesInUse, countryAliases, type CountryTable } from '../countries';
 import { isEnglishWord } from '../../knowledge/english';
 import { countryKey } from '../../text/normalize';
+import { countriesMentioned } from './country';
 import { originsNamed } from './extract';
 
 /** Cities smaller than this are not read (they are seldom named, and often share a name). */
@@ -287,3 +288,24 @@ function writtenWithCapital(text: string, name: string): boolean {
   const capital = name.replace(/\b[a-z]/g, (c) => c.toUpperCase());
   return new RegExp(`(?:^|[^A-Za-z])${capital}(?![a-z])`).test(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
 }
+
+/**
+ * Every country a message names outside the United States, in any form: a country name, a city
+ * after a cue ("my brother in Sydney") or an adjective ("German import tax"), in that order of
+ * preference. For telling where goods go, not where they come from.
+ *
+ * @example
+ * countriesAbroad('Will she have to pay German import tax on it?'); // ['DE']
+ * countriesAbroad('Shipping a present to my brother in Sydney');     // ['AU']
+ */
+export function countriesAbroad(text: string, table: CountryTable = countriesInUse()): string[] {
+  const n = countryKey(text);
+  const demonyms = placeIndex(table).demonyms;
+  const codes = [
+    ...countriesMentioned(n, table).map((c) => c.code),
+    ...placeReadings(text, table).map((r) => r.code),
+    ...n.split(' ').flatMap((w) => demonyms.get(w) ?? []),
+  ];
+  return [...new Set(codes)].filter((c) => c !== 'US');
+}
+
