@@ -16,6 +16,7 @@ import {
 import { Dialog, DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
 import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
 import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
+import type { DialogStateManagerConfiguration } from 'botbuilder-dialogs/lib/memory/dialogStateManager';
 import { MAIN_DIALOG } from '../dialogs/ids';
 import { capabilitiesReply, messageTooLongReply, nonTextReply, welcomeReply } from '../dialogs/messages';
 import { sendReply } from './channels/render';
@@ -47,6 +48,12 @@ const TEAMS_TENANT_REFUSAL = catalog().welcome.teamsTenantRefusal;
 /** The Web Chat page sends this event when it connects; its answer is the welcome. */
 export const WEBCHAT_JOIN_EVENT = 'webchat/join';
 
+/**
+ * Where botbuilder-dialogs keeps a turn's memory scopes and path resolvers in `turnState`
+ * (`DIALOG_STATE_MANAGER_CONFIGURATION` in its memory/dialogStateManager.js, not exported).
+ */
+const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+
 export class CbpBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -55,6 +62,8 @@ export class CbpBot extends TeamsActivityHandler {
   /** Staff commands' memory in this conversation: the numbered `unanswered` list `teach` refers to. */
   private readonly staffSession: StatePropertyAccessor<StaffSession>;
   private readonly recentActivities = new RecentActivities();
+  /** The dialog memory scopes and path resolvers, as botbuilder-dialogs built them on the first turn. */
+  private dialogStateConfiguration?: DialogStateManagerConfiguration;
 
   constructor(private readonly options: CbpBotOptions) {
     super();
@@ -184,8 +193,15 @@ export class CbpBot extends TeamsActivityHandler {
     await this.runDialogs(context);
   }
 
+  /**
+   * Performance (issue 15): botbuilder-dialogs builds its memory scopes and path resolvers anew
+   * for each turn (a service collection, a dozen objects) and keeps them in turn state; they
+   * hold no state of their own (the scopes read the turn's), so the first turn's serve every turn.
+   */
   private async runDialogs(context: TurnContext): Promise<void> {
+    if (this.dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, this.dialogStateConfiguration);
     const dc = await this.dialogs.createContext(context);
+    this.dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_CONFIGURATION_KEY);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
   }

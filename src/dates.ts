@@ -124,5 +124,17 @@ const easternParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_Y
  * easternDate(new Date('2026-11-26T03:00:00Z')); // '2026-11-25' (still the 25th in New York)
  */
 export function easternDate(at: Date): string {
-  return easternParts.format(at);
+  const ms = at.getTime();
+  const hour = Math.floor(ms / HOUR_MS);
+  // Since 1970 U.S. Eastern time has been UTC minus whole hours, changing on the hour, so its
+  // date cannot change within an hour of UTC: the last hour's answer stands (formatting is the
+  // costly part, and a turn asks several times).
+  if (hour === lastEastern.hour) return lastEastern.date;
+  const date = easternParts.format(at);
+  if (ms >= 0) lastEastern = { hour, date };
+  return date;
 }
+
+const HOUR_MS = 3_600_000;
+/** The last hour (whole hours since 1970, UTC) easternDate formatted, and its date. */
+let lastEastern: { hour: number; date: string } = { hour: Number.NaN, date: '' };

@@ -45,7 +45,7 @@ export function passesLuhn(digits: string): boolean {
 const SEPARATOR = -1;
 const OTHER = -2;
 
-const ASCII_SEPARATORS = new Set([' ', '\t', '\n', '\v', '\f', '\r', '.', '/', '_', '-']);
+const ASCII_SEPARATOR_CODES = new Set([' ', '\t', '\n', '\v', '\f', '\r', '.', '/', '_', '-'].map((c) => c.charCodeAt(0)));
 /** Dashes and dots that NFKC leaves alone: en/em dash, minus, bullets, middle dot. */
 const EXTRA_SEPARATOR = /^[\p{Pd}\u2212\u00B7\u2022\u2027\u30FB\uFF65]$|^\p{Cf}$/u;
 const SEPARATOR_AFTER_NFKC = /^[\s._/\-]+$/u;
@@ -54,12 +54,16 @@ const SEPARATOR_AFTER_NFKC = /^[\s._/\-]+$/u;
 const roleCache = new Map<string, number>();
 const ROLE_CACHE_MAX = 4096;
 
+/** The role of an ASCII character, by its code. */
+function asciiRole(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  return ASCII_SEPARATOR_CODES.has(code) ? SEPARATOR : OTHER;
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** The role of a character (one code point) outside ASCII. */
 function roleOf(ch: string): number {
-  if (ch.length === 1) {
-    const code = ch.charCodeAt(0);
-    if (code >= 48 && code <= 57) return code - 48;
-    if (code < 128) return ASCII_SEPARATORS.has(ch) ? SEPARATOR : OTHER;
-  }
   const cached = roleCache.get(ch);
   if (cached !== undefined) return cached;
   const normal = ch.normalize('NFKC');
@@ -109,9 +113,12 @@ export function removeCardNumbers(text: string): string {
     runDigits = 0;
   };
 
-  let i = 0;
-  for (const ch of text) {
-    const role = roleOf(ch);
+  // By code point, as `for (const ch of text)` would walk it, without a string for each ASCII
+  // character (replies of a thousand characters pass here for the transcript).
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    const role = code < 128 ? asciiRole(code) : roleOf(text.slice(i, i + width));
     if (role >= 0) {
       if (!group) {
         if (!afterSeparator && run.length > 0) closeRun();
@@ -119,7 +126,7 @@ export function removeCardNumbers(text: string): string {
         run.push(group);
       }
       group.digits += String(role);
-      group.end = i + ch.length;
+      group.end = i + width;
       runDigits++;
       afterSeparator = false;
     } else if (role === SEPARATOR) {
@@ -130,7 +137,7 @@ export function removeCardNumbers(text: string): string {
       afterSeparator = false;
       if (run.length > 0) closeRun();
     }
-    i += ch.length;
+    i += width;
   }
   closeRun();
   if (spans.length === 0) return text;

@@ -1,4 +1,4 @@
-import { incomingActivitySchema, normalizeActivity } from './normalizeActivity';
+import { activityConforms, incomingActivitySchema, normalizeActivity } from './normalizeActivity';
 
 const base = () => ({ type: 'message', channelId: 'webchat', serviceUrl: 'http://localhost:1', conversation: { id: 'c' } as Record<string, unknown> });
 
@@ -45,4 +45,34 @@ describe('normalizeActivity', () => {
     normalizeActivity(activity);
     expect(incomingActivitySchema.safeParse(activity).success).toBe(true);
   });
+
+  it('skips zod only for what zod accepts: the quick test agrees with the schema', () => {
+    // A small deterministic generator (LCG) of activities mixing well- and wrong-typed fields.
+    let seed = 15;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+    const scalars = ['x', '..', '.a', '2026-12-02T10:00:00Z', 'not a date', '', 3, 0, true, false, null, undefined];
+    const value = (depth: number): unknown => {
+      const r = next();
+      if (depth > 2 || r < 0.6) return pick(scalars);
+      if (r < 0.8) return Array.from({ length: Math.floor(next() * 3) }, () => value(depth + 1));
+      const keys = ['id', 'name', 'type', 'text', 'mentioned', 'properties', 'isGroup', 'role', 'tenantId', 'extra'];
+      return Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, () => [pick(keys), value(depth + 1)]));
+    };
+    const fields = ['id', 'name', 'locale', 'timestamp', 'expiration', 'historyDisclosed', 'from', 'recipient', 'conversation', 'channelData', 'entities', 'membersAdded', 'attachments', 'listenFor', 'custom'];
+    let accepted = 0;
+    for (let i = 0; i < 3000; i++) {
+      const activity: Record<string, unknown> = base();
+      for (const field of fields) if (next() < 0.12) activity[field] = value(0);
+      const conforms = activityConforms(activity);
+      expect([i, conforms]).toEqual([i, incomingActivitySchema.safeParse(activity).success]);
+      if (conforms) accepted++;
+    }
+    // Both outcomes are well represented.
+    expect(accepted).toBeGreaterThan(200);
+    expect(accepted).toBeLessThan(2700);
+    expect(activityConforms({ ...base(), timestamp: new Date() })).toBe(false);
+    expect(activityConforms({ ...base(), channelData: new Map() })).toBe(false);
+  });
 });
+

@@ -16,7 +16,7 @@ import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } f
 import { asksAboutAnotherCountry } from './direction';
 import { staysInOneCountry } from './domestic';
 import type { NameTable } from './names';
-import { segment } from './segment';
+import { segment, type Segmented } from './segment';
 import { definitionSubject } from './questionType';
 import { asksWhetherDutyIsOwed, readShipment, type ShipmentReading } from './shipment';
 
@@ -121,14 +121,15 @@ export interface UnderstandingContext {
 /**
  * The knowledge base's answers for each question of a message, best first. A message with one
  * question (or none that reads as one) is asked whole, as before; with several, each question
- * is asked with the story as context.
+ * is asked with the story as context. `segmented` is `segment(text)` when the caller has it
+ * already (splitting a message into sentences is a fair share of understanding it).
  *
  * @example
  * answerParts('My customer in Ohio got a UPS bill. Do I have to pay it? Should I ship DDP?', kb);
  * // [{ question: 'Do I have to pay it?', result: … }, { question: 'Should I ship DDP?', result: … }]
  */
-export function answerParts(text: string, kb: KnowledgeBase): PartAnswer[] {
-  const { questions, context } = segment(text);
+export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmented = segment(text)): PartAnswer[] {
+  const { questions, context } = segmented;
   if (questions.length <= 1) {
     // One question: the question sentence with the story as context, or the whole message as
     // one question, whichever reads more confidently.
@@ -159,7 +160,8 @@ export function answerParts(text: string, kb: KnowledgeBase): PartAnswer[] {
  * understand('is de minimis dead', ctx).kind;                                   // 'answer'
  */
 export function understand(text: string, ctx: UnderstandingContext): Understanding {
-  const { questions } = segment(text);
+  const segmented = segment(text);
+  const { questions } = segmented;
   // The question part is judged (is it a yes/no duty question?), so is the last sentence of a
   // message that asks nothing in so many words ("… arriving next week. Duty?").
   const shipmentQuestion = questions.find(asksWhetherDutyIsOwed);
@@ -188,6 +190,6 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     const best = referral.result.best ?? (SENDS_TO_SOMEONE.test(text) ? referral.explanation.ranked[0]?.doc : undefined);
     if (best) return { kind: 'answer', main: { ...referral, question: text, result: { ...referral.result, kind: 'answer', best } }, others: [] };
   }
-  const [main, ...others] = answerParts(text, ctx.kb);
+  const [main, ...others] = answerParts(text, ctx.kb, segmented);
   return { kind: 'answer', main, others: others.filter(usable) };
 }

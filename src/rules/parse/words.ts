@@ -144,8 +144,37 @@ export function parseContents(text: string, catalog: readonly ContentItem[]): st
   return NONE.test(t) ? [] : undefined;
 }
 
+/** One of a content item's words as matched: its phrase form and the pattern of it as a whole word. */
+interface ContentWord {
+  needle: string;
+  /** Global, for matchAll; `search` ignores the flag. */
+  pattern: RegExp;
+}
+
+/** Each item's words, compiled the first time they are matched (a reload brings new items). */
+const compiledWords = new WeakMap<ContentItem, readonly ContentWord[]>();
+
+/**
+ * The item's label and words as {@link ContentWord}s, compiled once per item: every shipment
+ * message is matched against the whole catalog, and building its patterns each time cost more
+ * than the matching.
+ */
+function contentWords(item: ContentItem): readonly ContentWord[] {
+  let compiled = compiledWords.get(item);
+  if (!compiled) {
+    compiled = [item.label, ...item.words].map((word) => {
+      const needle = phraseText(word);
+      return { needle, pattern: new RegExp(`(^|[^a-z])${escapeRegExp(needle)}(?![a-z])`, 'g') };
+    });
+    compiledWords.set(item, compiled);
+  }
+  return compiled;
+}
+
 /**
  * Content ids mentioned in a text, skipping negated mentions ("no alcohol", "without tobacco").
+ * A word whose text does not occur at all is not matched as a whole word either: the plain
+ * substring test comes first.
  *
  * @example
  * findContents('can I ship wine?', rules.contents); // ['alcohol']
@@ -154,10 +183,7 @@ export function findContents(text: string, catalog: readonly ContentItem[]): str
   const t = phraseText(text);
   return catalog
     .filter((item) =>
-      [item.label, ...item.words].some((word) => {
-        const pattern = new RegExp(`(^|[^a-z])${escapeRegExp(phraseText(word))}(?![a-z])`, 'g');
-        return [...t.matchAll(pattern)].some((m) => !NEGATED.test(t.slice(0, m.index ?? 0)));
-      }),
+      contentWords(item).some(({ needle, pattern }) => t.includes(needle) && [...t.matchAll(pattern)].some((m) => !NEGATED.test(t.slice(0, m.index ?? 0)))),
     )
     .map((item) => item.id);
 }
@@ -174,7 +200,5 @@ export function findContents(text: string, catalog: readonly ContentItem[]): str
 export function deniesContents(text: string, catalog: readonly ContentItem[]): boolean {
   const t = phraseText(text);
   if (findContents(t, catalog).length > 0) return false;
-  return catalog.some((item) =>
-    [item.label, ...item.words].some((word) => new RegExp(`(^|[^a-z])${escapeRegExp(phraseText(word))}(?![a-z])`).test(t)),
-  );
+  return catalog.some((item) => contentWords(item).some(({ needle, pattern }) => t.includes(needle) && t.search(pattern) >= 0));
 }
