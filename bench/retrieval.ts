@@ -9,6 +9,7 @@
  * `--fit` refits the confidence model on half A and prints it with a threshold table (to study
  * thresholds; `npm run kb:fit` writes the models to knowledge/models.json). `--no-synthetic` skips the 10,000-document run.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { formatProblem, KnowledgeBase, loadKnowledgeBase, loadSynonyms, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
@@ -19,7 +20,7 @@ import { loadRuleSet } from '../src/rules';
 import { readRealQuestions, realHalf, type RealQuestion } from '../src/understanding/evaluate';
 import { understand, type UnderstandingContext } from '../src/understanding/understand';
 import { loadNames } from '../src/understanding/names';
-import { EARLIER_OPTIONS, earlierPipeline, measureReal, printReal, understandingPipeline } from './lib/realStyle';
+import { EARLIER_OPTIONS, earlierPipeline, measureReal, printReal, printRealCompact, understandingPipeline } from './lib/realStyle';
 import { syntheticDocs } from './lib/synthetic';
 
 const ROOT = path.join(__dirname, '..');
@@ -41,6 +42,13 @@ interface Args {
   realOnly: boolean;
 }
 
+const DEFAULT_REAL = path.join(ROOT, 'test', 'fixtures', 'real-questions.json');
+/** Real-style sets written later by other authors, printed after the first one. */
+const FURTHER_REAL = [
+  { name: 'Second real-style set (another author, session 6)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-second.json') },
+  { name: 'Third real-style set (another author, session 6)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-third.json') },
+];
+
 function parseArgs(argv: readonly string[]): Args {
   const value = (flag: string, fallback: string) => {
     const i = argv.indexOf(flag);
@@ -53,7 +61,7 @@ function parseArgs(argv: readonly string[]): Args {
     dir: value('--dir', path.join(ROOT, 'knowledge')),
     questions: value('--questions', path.join(ROOT, 'test', 'fixtures', 'questions.json')),
     rounds: Number(value('--rounds', '20')),
-    real: value('--real', path.join(ROOT, 'test', 'fixtures', 'real-questions.json')),
+    real: value('--real', DEFAULT_REAL),
     realMisses: value('--real-misses', 'none') as Args['realMisses'],
     realOnly: argv.includes('--real-only'),
   };
@@ -217,8 +225,17 @@ function main(): void {
   }
   const realNow = measureReal(real, understandingPipeline({ kb: knowledge, rules: () => rules, names, today: TODAY }));
   const realBefore = measureReal(real, earlierPipeline(KnowledgeBase.fromDocuments(docs, table, EARLIER_OPTIONS)));
+  // The further sets by other authors (half A tuned on, half B never read), unless --real names another set.
+  const further = args.real === DEFAULT_REAL ? FURTHER_REAL.filter((f) => fs.existsSync(f.file)) : [];
+  const printFurther = () => {
+    for (const f of further) {
+      console.log('');
+      printRealCompact(f.name, measureReal(readRealQuestions(f.file), understandingPipeline({ kb: knowledge, rules: () => rules, names, today: TODAY })));
+    }
+  };
   if (args.realOnly) {
     printReal(realNow, realBefore, args.realMisses);
+    printFurther();
     return;
   }
 
@@ -245,6 +262,7 @@ function main(): void {
   printTable(report);
   console.log('');
   printReal(realNow, realBefore, args.realMisses);
+  printFurther();
 }
 
 /** Index build time and query latency on 10,000 synthetic documents, ours and plain. */

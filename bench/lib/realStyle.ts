@@ -80,3 +80,24 @@ export function printReal(now: RealReport, before: RealReport, showMisses: 'A' |
     }
   }
 }
+
+/**
+ * A shorter table for the further real-style sets, written by other authors after the first one
+ * (test/fixtures/real-questions-second.json, …-third.json): their half A was tuned on, their half B
+ * never read, so B is a second and third held-out check.
+ *
+ * @example
+ * printRealCompact('second set', measureReal(readRealQuestions(file), pipeline));
+ */
+export function printRealCompact(name: string, now: RealReport): void {
+  const pct = (n: number, of: number) => (of === 0 ? '—' : `${((100 * n) / of).toFixed(1)} %`);
+  console.log(`${name}: ${now.all.messages} messages (held-out half B ${now.B.messages}, tuning half A ${now.A.messages})`);
+  console.log(`${''.padEnd(40)}${'B'.padStart(10)}${'A'.padStart(10)}`);
+  const row = (label: string, f: (m: RealMetrics) => string) => console.log(`${label.padEnd(40)}${f(now.B).padStart(10)}${f(now.A).padStart(10)}`);
+  row('answered right (direct or first choice)', (m) => pct(m.right, m.messages));
+  row('  given outright', (m) => pct(m.rightDirect, m.messages));
+  row('bare fallback (answer existed)', (m) => pct(m.bareFallback, m.messages));
+  row('confident wrong answers', (m) => pct(m.confidentWrong, m.messages));
+  row('shipment: exact verdict', (m) => pct(m.verdictExact, m.verdicts));
+}
+

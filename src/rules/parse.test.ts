@@ -237,6 +237,11 @@ describe('parseKind and parseMode', () => {
     ['My dad in Lagos sent me a package', 'gift'],
     ['My mother-in-law in Warsaw mailed us baby clothes', 'gift'],
     ['a watch for my graduation', 'gift'],
+    ['A friend in Germany is giving me her old leather jacket', 'gift'],
+    ['my brother in germany bought me new headphones as a gift', 'gift'],
+    ['Won an auction on a Belgian site for a vintage handbag', 'purchase'],
+    ['Wool socks from a UK website', 'purchase'],
+    ['On my trip to Italy I bought shoes and had the store mail them home to me', 'purchase'],
     ['stock for our FBA warehouse', 'warehouse'],
     ['unsold inventory for a fulfillment center', 'warehouse'],
     ['things in my suitcase from my trip', 'traveler'],
@@ -250,6 +255,7 @@ describe('parseKind and parseMode', () => {
   it('a "gift" label, or goods sent to oneself, make no gift', () => {
     expect(parseKind('I want to mail some ceramics to myself marked as a gift so I don\'t pay')).toBe('purchase');
     expect(parseKind('the seller offered to mark it as a gift')).toBe('purchase');
+    expect(parseKind("Ordered a dress and the seller says they'll mark it as a 'gift' so I won't pay duty")).toBe('purchase');
     expect(parseKind('my aunt sent a gift')).toBe('gift');
   });
 

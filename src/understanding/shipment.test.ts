@@ -145,6 +145,18 @@ describe('readShipment: the facts of a described shipment', () => {
     expect(r.assumed ?? []).not.toContain('contents');
   });
 
+  it('a month in which the rules changed, but not for these goods: decided, on its middle day, and said', () => {
+    const r = read('Ordered a $799 guitar pedal from a builder in the UK, shipped and arrived in May 2025. Was that duty free at the time?');
+    expect(r?.decidable).toBe(true);
+    expect(r?.facts.entryDate).toBe('2025-05-16');
+    expect(assess(r!.facts, rules, TODAY).verdict).toBe('duty-free');
+    expect(r?.notes).toEqual(['The rules changed during May 2025, but not in a way that matters here: any day in May 2025 gives this result.']);
+    // From China the day decides (2 May 2025): the check asks for it.
+    const china = read('my $50 order from china arrived in May 2025, should I have paid duty?');
+    expect(china?.decidable).toBe(false);
+    expect(china?.facts.entryDate).toBeUndefined();
+  });
+
   it('a past arrival in a year when the rules changed, without the day: not decidable, and says why', () => {
     const r = read('My Temu order worth $50 arrived in 2025, did I owe duty?')!;
     expect(r.decidable).toBe(false);

@@ -5,7 +5,8 @@
  * is such a question and reads its facts (the rules' parsers plus the names table); it never
  * turns a hint into a fact silently.
  */
-import { countryName, deniesContents, extractFacts, joinWords, lowerFirst, mentionsPastArrival, nextQuestion, probableOrigin, UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../rules';
+import { assess, countryName, deniesContents, extractFacts, type ExtractedFacts, joinWords, lowerFirst, mentionsPastArrival, nextQuestion, probableOrigin, UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../rules';
+import { addDays, daysBetween } from '../dates';
 import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
 
@@ -114,6 +115,31 @@ export function readShipment(
   const judged = otherQuestions.reduce((rest, q) => rest.replace(q, ' '), text);
   if (NOT_A_VERDICT.test(judged)) return undefined;
   const extracted = extractFacts(text, today, rules);
+  const unclear = extracted.unclearDate;
+  if (unclear) {
+    // A month in which the rules changed ("arrived in May 2025") needs its day only if the day
+    // changes the result: for a UK order it does not (only China's rules changed that May).
+    const on = (entryDate: string) => readFacts(text, today, rules, names, { ...extracted, facts: { ...extracted.facts, entryDate }, notes: [], unclearDate: undefined });
+    const readings = [on(unclear.from), on(middleOf(unclear.from, unclear.to)), on(unclear.to)];
+    const verdicts = new Set(readings.map((r) => (r?.decidable ? assess(r.facts, rules, today).verdict : undefined)));
+    // The middle day stands for the period, as a month alone does elsewhere ("I used 15 Mar 2025").
+    if (readings[1] && verdicts.size === 1 && !verdicts.has(undefined)) return { ...readings[1], notes: [fill(words.anyDayInPeriod, { period: unclear.text })] };
+  }
+  return readFacts(text, today, rules, names, extracted);
+}
+
+/**
+ * The day halfway between two ISO dates.
+ *
+ * @example
+ * middleOf('2025-05-01', '2025-05-31'); // '2025-05-16'
+ */
+export function middleOf(from: string, to: string): string {
+  return addDays(from, Math.floor(daysBetween(from, to) / 2));
+}
+
+/** {@link readShipment} once the facts are extracted (with a given arrival day, or without). */
+function readFacts(text: string, today: string, rules: RuleSet, names: NameTable, extracted: ExtractedFacts): ShipmentReading | undefined {
   const facts: ShipmentFacts = { ...extracted.facts };
   const assumptions: string[] = [];
   let assumed: FactKey[] | undefined;

@@ -76,6 +76,8 @@ export const eligibility = {
   dateTooFarBack: 'That date is too far in the past. Please check the year.',
   /** A month or year in which the rules changed, read from a message; `{dates}` joined with `and`. */
   exactDayMatters: 'The rules changed on {dates}, so the exact day matters.',
+  /** A month in which the rules changed, but not for these goods (`{period}`: "May 2025"). */
+  anyDayInPeriod: 'The rules changed during {period}, but not in a way that matters here: any day in {period} gives this result.',
   /** A verdict from a message naming a marketplace (src/understanding/shipment.ts). */
   marketplaceOrigin: `{marketplace} orders have usually come from {country}, so I checked for that. If yours came from a warehouse in another country (or in the U.S.), choose "${labels.otherDetails}".`,
   marketplaceAnyOrigin: '{marketplace} sellers ship from many places; where yours came from does not change this result.',

@@ -48,24 +48,26 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
   traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried)\b/,
   gift: new RegExp(
-    String.raw`\b(gifts?|presents?|birthday|christmas|graduation|anniversary|unsolicited|(?:my|a|our) ${GIVER}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:sent|mailed|shipped)|from (?:my|a|our) ${GIVER}(?!'))\b`,
+    String.raw`\b(gifts?|presents?|birthday|christmas|graduation|anniversary|unsolicited|(?:my|a|our) ${GIVER}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting)|sent|mailed|shipped|gave|gives)|from (?:my|a|our) ${GIVER}(?!'))\b`,
   ),
-  purchase: /\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|(?:to|for) (?:myself|ourselves))\b/,
+  purchase: /\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|auctions?|website|webshop|boutique|retailer|(?:to|for) (?:myself|ourselves))\b/,
 };
 
 /**
  * A "gift" label on the box ("marked as a gift so I don't pay", "the seller offered to mark it as
  * a gift") says nothing about whether it is one; nor is anything sent to oneself a gift.
  */
-const GIFT_LABEL = /\b(?:mark|marks|marked|marking|label|labels|labeled|labelled|declare|declared|call|calls|called|write|wrote|list|listed) (?:\w+ ){0,3}as (?:a )?gifts?\b/g;
+const GIFT_LABEL = /\b(?:mark|marks|marked|marking|label|labels|labeled|labelled|declare|declared|call|calls|called|write|wrote|list|listed) (?:\w+ ){0,3}as (?:a )?['"\u2018\u2019\u201c\u201d]?gifts?\b/g;
 const SENT_TO_ONESELF = /\b(?:to|for) (?:myself|ourselves)\b/;
+/** "had the store mail them home", "shipped it back home". */
+const MAILED_HOME = /\b(?:mail|mailed|mailing|ship|shipped|shipping|send|sent|sending|post|posted)(?: (?:it|them|everything|the \w+))?(?: back)? (?:home|to (?:me|us|my house|my home))\b/;
 
 /** "from a warehouse in …": the place it left from. */
 const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|their|its|some) (?:\w+ )?(?:warehouses?|fulfil?ment (?:center|centre)s?)\b/g;
 
 /** Purchase words that say the giver bought it, or that the receiver did not. */
 const SOMEONE_ELSES_PURCHASE = new RegExp(
-  String.raw`\b(?:(?:she|he|they|my (?:\w+ ){0,2}${GIVER}) (?:\w+ )?(?:bought|ordered|purchased|paid for)|(?:nothing|not something) (?:i|we) (?:paid for|bought|ordered)|no purchase|(?:i|we) (?:did ?n[o']?t|never) (?:buy|pay|order|purchase)\w*)\b`,
+  String.raw`\b(?:(?:she|he|they|my (?:\w+ ){0,2}${GIVER}) (?:\w+ ){0,3}?(?:bought|ordered|purchased|paid for)|(?:nothing|not something) (?:i|we) (?:paid for|bought|ordered)|no purchase|(?:i|we) (?:did ?n[o']?t|never) (?:buy|pay|order|purchase)\w*)\b`,
   'g',
 );
 
@@ -87,6 +89,8 @@ export function parseKind(text: string): Kind | Unknown | undefined {
   const kindText = t.replace(SHIPPED_FROM_A_WAREHOUSE, ' ').replace(GIFT_LABEL, ' ');
   let found = KINDS.filter((kind) => KIND_WORDS[kind].test(kindText));
   if (SENT_TO_ONESELF.test(kindText)) found = found.filter((k) => k !== 'gift');
+  // Bought on a trip but mailed home: a purchase shipped, not goods carried back.
+  if (found.includes('traveler') && found.includes('purchase') && MAILED_HOME.test(kindText)) found = found.filter((k) => k !== 'traveler');
   // "a scarf she bought for my birthday, nothing I paid for": the giver's purchase, not yours.
   if (found.includes('gift') && found.includes('purchase') && !KIND_WORDS.purchase.test(kindText.replace(SOMEONE_ELSES_PURCHASE, ' '))) {
     found = found.filter((k) => k !== 'purchase');
