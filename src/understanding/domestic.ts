@@ -28,3 +28,24 @@ const CROSSING =
 export function staysInOneCountry(text: string): boolean {
   return (ONE_COUNTRY.test(text) || WITHIN_A_PLACE.test(text)) && !CROSSING.test(text);
 }
+
+/**
+ * Setting up a shop or choosing a platform ("Shopify or Etsy — which is better for starting an
+ * online store?"): business advice. The marketplace names pull such questions to the page on
+ * marketplaces' duty policies, which does not answer them.
+ */
+const SHOP_ADVICE =
+  /\b(?:(?:start|starting|open|opening|set up|setting up|launch|launching|build|building)\s+(?:an?\s+|my\s+|our\s+)?(?:own\s+)?(?:online\s+|etsy\s+|shopify\s+|ebay\s+|amazon\s+)?(?:store|shop|business))\b/i;
+
+/**
+ * Whether a message asks for advice on running a shop, with no word of customs, of crossing a
+ * border or of another country.
+ *
+ * @example
+ * asksForShopAdvice('Shopify or Etsy — which is better for starting an online store selling phone cases?'); // true
+ * asksForShopAdvice('I am starting an Etsy shop in the UK, will my American buyers pay duty?');            // false
+ */
+export function asksForShopAdvice(text: string, namesAnotherCountry: boolean): boolean {
+  return SHOP_ADVICE.test(text) && !CROSSING.test(text) && !namesAnotherCountry;
+}
+

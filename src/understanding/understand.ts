@@ -14,7 +14,7 @@
 import type { AnswerResult, Explanation, KnowledgeBase } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { asksAboutAnotherCountry } from './direction';
-import { staysInOneCountry } from './domestic';
+import { asksForShopAdvice, staysInOneCountry } from './domestic';
 import type { NameTable } from './names';
 import { segment, type Segmented } from './segment';
 import { definitionSubject } from './questionType';
@@ -178,6 +178,10 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     // Parcels that never cross a border: the postal pages share their words, not their subject.
     const domestic = ask(ctx.kb, text, '');
     return { kind: 'answer', main: { ...domestic, result: { kind: 'out-of-scope', confidence: 0, alternatives: [], reason: 'one-country' } }, others: [] };
+  }
+  if (asksForShopAdvice(text, countriesAbroad(text).length > 0)) {
+    const advice = ask(ctx.kb, text, '');
+    return { kind: 'answer', main: { ...advice, result: { kind: 'out-of-scope', confidence: 0, alternatives: [] } }, others: [] };
   }
   if (asksAboutAnotherCountry(text)) {
     // Goods going into another country: only the pointers to that country's authority fit, and
