@@ -38,14 +38,15 @@ const SHOP_ADVICE =
   /\b(?:(?:start|starting|open|opening|set up|setting up|launch|launching|build|building)\s+(?:an?\s+|my\s+|our\s+)?(?:own\s+)?(?:online\s+|etsy\s+|shopify\s+|ebay\s+|amazon\s+)?(?:store|shop|business))\b/i;
 
 /**
- * Whether a message asks for advice on running a shop, with no word of customs, of crossing a
- * border or of another country.
+ * Whether a message asks for advice on running a shop, with no word of customs or of crossing a
+ * border. (The caller also checks that it names no other country: a shop abroad selling into
+ * the United States is ours.)
  *
  * @example
  * asksForShopAdvice('Shopify or Etsy — which is better for starting an online store selling phone cases?'); // true
- * asksForShopAdvice('I am starting an Etsy shop in the UK, will my American buyers pay duty?');            // false
+ * asksForShopAdvice('I am starting an Etsy shop, will my American buyers pay duty?');                      // false
  */
-export function asksForShopAdvice(text: string, namesAnotherCountry: boolean): boolean {
-  return SHOP_ADVICE.test(text) && !CROSSING.test(text) && !namesAnotherCountry;
+export function asksForShopAdvice(text: string): boolean {
+  return SHOP_ADVICE.test(text) && !CROSSING.test(text);
 }
 

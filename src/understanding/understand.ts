@@ -179,7 +179,7 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     const domestic = ask(ctx.kb, text, '');
     return { kind: 'answer', main: { ...domestic, result: { kind: 'out-of-scope', confidence: 0, alternatives: [], reason: 'one-country' } }, others: [] };
   }
-  if (asksForShopAdvice(text, countriesAbroad(text).length > 0)) {
+  if (asksForShopAdvice(text) && countriesAbroad(text).length === 0) {
     const advice = ask(ctx.kb, text, '');
     return { kind: 'answer', main: { ...advice, result: { kind: 'out-of-scope', confidence: 0, alternatives: [] } }, others: [] };
   }
