@@ -153,22 +153,15 @@ describe('understand: questions for the documents', () => {
   });
 });
 
-describe('understand: advice on running a shop', () => {
-  it('is out of scope, not the marketplaces\' duty page', () => {
-    const u = answerOf(understand('Shopify or Etsy — which is better for starting an online store selling phone cases?', ctx));
-    expect(u.main.result.kind).toBe('out-of-scope');
-  });
+describe('understand: what a message is about, beyond the documents', () => {
+  it.each([
+    ['advice on running a shop is out of scope, not the marketplaces\' duty page', 'Shopify or Etsy — which is better for starting an online store selling phone cases?', 'out-of-scope'],
+    ['a story that names a CBP job, then asks about the background check, is about the job', 'Applying for a CBP officer job. How long did the background check part take for you guys?', 'other-cbp'],
+  ])('%s', (_, message, kind) => expect(answerOf(understand(message, ctx)).main.result.kind).toBe(kind));
 
-  it('unless the shop is in another country (selling into the U.S. is ours)', () => {
+  it('a shop in another country is ours (selling into the U.S.)', () => {
     const u = answerOf(understand('I am starting an online store in Canada selling to Americans, what do I need to know?', ctx));
     expect(u.main.result.kind).not.toBe('out-of-scope');
-  });
-});
-
-describe('understand: other parts of CBP\'s work', () => {
-  it('a story that names a CBP job, then asks about the background check, is about the job (not a document)', () => {
-    const u = answerOf(understand('Applying for a CBP officer job. How long did the background check part take for you guys?', ctx));
-    expect(u.main.result.kind).toBe('other-cbp');
   });
 
   it('"CBP" and "one" far apart in a story are not CBP One', () => {
