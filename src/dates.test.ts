@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, addYears, daysBetween, displayDate, easternDate, endOfMonth, isIsoDate, isoDate, isWithin, nextDay } from './dates';
+import { addDays, addYears, daysBetween, displayDate, easternDate, endOfMonth, isIsoDate, isoDate, isWithin, middleOf, nextDay } from './dates';
 
 describe('calendar arithmetic', () => {
   it('moves by whole days across months, years and leap days', () => {
@@ -47,5 +47,13 @@ describe('easternDate', () => {
     expect(easternDate(new Date('2025-08-29T04:01:00Z'))).toBe('2025-08-29'); // 12:01 a.m. EDT
     expect(easternDate(new Date('2025-08-29T03:59:00Z'))).toBe('2025-08-28');
     expect(easternDate(new Date('2026-01-15T04:59:00Z'))).toBe('2026-01-14'); // 11:59 p.m. EST
+  });
+});
+
+describe('middleOf', () => {
+  it('is the day halfway between two dates, rounded down', () => {
+    expect(middleOf('2025-05-01', '2025-05-31')).toBe('2025-05-16');
+    expect(middleOf('2025-01-01', '2025-12-31')).toBe('2025-07-02');
+    expect(middleOf('2025-05-01', '2025-05-01')).toBe('2025-05-01');
   });
 });

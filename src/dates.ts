@@ -35,6 +35,16 @@ export function isoDate(year: number, month: number, day: number): string {
 }
 
 /**
+ * The day halfway between two dates (rounded down): the day that stands for a period.
+ *
+ * @example
+ * middleOf('2025-05-01', '2025-05-31'); // '2025-05-16'
+ */
+export function middleOf(from: string, to: string): string {
+  return addDays(from, Math.floor(daysBetween(from, to) / 2));
+}
+
+/**
  * The date `days` days after (or before, if negative) `date`.
  *
  * @example

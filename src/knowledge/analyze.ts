@@ -66,9 +66,10 @@ export interface AnalyzerOptions {
   amounts?: ReadonlySet<string>;
 }
 
-// Word order varies ("bring food" / "what food can I bring"), so an entry matches when all of
-// its terms occur anywhere in the question.
-/** Extra words allowed between an other-CBP entry's terms ("what food can I bring" for "bring food"). */
+/**
+ * Extra words allowed between an other-CBP entry's terms. Word order varies ("bring food" / "what
+ * food can I bring"), so the terms may come in any order, but close together.
+ */
 export const OTHER_CBP_SLACK = 2;
 
 /**

@@ -49,4 +49,3 @@ const SHOP_ADVICE =
 export function asksForShopAdvice(text: string): boolean {
   return SHOP_ADVICE.test(text) && !CROSSING.test(text);
 }
-

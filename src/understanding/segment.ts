@@ -34,8 +34,10 @@ const ASKING = /\b(?:wonder(?:ing)?|want(?:ed)? to know|need to know|would like 
  * Where a new question starts inside a run-on sentence: an auxiliary with a subject, or a
  * question word, after at least three words ("… 25 bucks | is that legit | and can i refuse it").
  */
+/** An auxiliary with a subject: "is that", "can i", "do we" — how a yes/no question starts. */
+const AUX_WITH_SUBJECT = `(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b`;
 const RUN_ON_BREAK = new RegExp(
-  `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b|(?:${WH})\\s+(?:do|does|did|is|are|can|should|would|will|much|long|many|about|happens|if)\\b))`,
+  `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})\\s+(?:do|does|did|is|are|can|should|would|will|much|long|many|about|happens|if)\\b))`,
   'gi',
 );
 /**
@@ -44,7 +46,7 @@ const RUN_ON_BREAK = new RegExp(
  * difference between X and Y?" stays whole.
  */
 const COMPOUND_BREAK = new RegExp(
-  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b|(?:${WH})\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b))`,
+  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b))`,
   'gi',
 );
 /** A question word (and one word after it) just before a cut point: the cut would split one question. */

@@ -6,7 +6,7 @@
  * turns a hint into a fact silently.
  */
 import { assess, countryName, deniesContents, extractFacts, type ExtractedFacts, joinWords, lowerFirst, mentionsPastArrival, nextQuestion, probableOrigin, UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../rules';
-import { addDays, daysBetween } from '../dates';
+import { middleOf } from '../dates';
 import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
 
@@ -36,8 +36,25 @@ export interface ShipmentReading {
 const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|(?:gets?|getting|go(?:es)?|make it) (?:it |them )?(?:through|in) (?:free|for free|without paying)|pass(?:es)? duty|in the clear|exempt|under the limit|(?:have|has|need|needs|got) to pay|gotta pay|anything to pay|(?:will|would|do|does|should|must|shall) (?:i|we|you|they|he|she) (?:(?:have|need) to )?pay)\b/i;
 /** Questions that ask why, how or how much: documents answer those, not a verdict. */
 const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
-/** Words that make it a question about a bill already received, a refusal or a fee: documents answer those. */
-const NOT_A_VERDICT = /\b(?:billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|brokerage|clearance fee|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back|why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|stuck|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d|charged (?:me |us )?(?:us)?\$\d|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|(?:we're|we are|i'm|i am) an? (?:\w+ )?(?:seller|brand|shop|business)|avoid (?:the )?(?:duty|duties|tariffs?|customs)|sales tax|vat|gst|hst|storage|sell|selling|my (?:customers?|buyers?))\b/i;
+/**
+ * Words that make a message a question for the documents, not a yes/no on duty owed: a bill
+ * already received, a refusal or a refund, why / how much / how long, and subjects of their own.
+ */
+const NOT_A_VERDICT = new RegExp(
+  `\\b(?:${[
+    // A bill or charge already there.
+    String.raw`billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d|charged (?:me |us )?(?:us)?\$\d|brokerage|clearance fee|storage`,
+    // Sending back, refusing, disputing, getting money back.
+    String.raw`send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back`,
+    // Why, how much, how long, how it is worked out.
+    String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?`,
+    // Other subjects the documents answer: a stuck parcel, duties paid by the seller, USMCA, brokers, other taxes.
+    String.raw`stuck|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|vat|gst|hst`,
+    // Sellers' questions.
+    String.raw`(?:we're|we are|i'm|i am) an? (?:\w+ )?(?:seller|brand|shop|business)|avoid (?:the )?(?:duty|duties|tariffs?|customs)|sell|selling|my (?:customers?|buyers?)`,
+  ].join('|')})\\b`,
+  'i',
+);
 /** A parcel of the person's own: ordered or bought by them. */
 const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */
@@ -126,16 +143,6 @@ export function readShipment(
     if (readings[1] && verdicts.size === 1 && !verdicts.has(undefined)) return { ...readings[1], notes: [fill(words.anyDayInPeriod, { period: unclear.text })] };
   }
   return readFacts(text, today, rules, names, extracted);
-}
-
-/**
- * The day halfway between two ISO dates.
- *
- * @example
- * middleOf('2025-05-01', '2025-05-31'); // '2025-05-16'
- */
-export function middleOf(from: string, to: string): string {
-  return addDays(from, Math.floor(daysBetween(from, to) / 2));
 }
 
 /** {@link readShipment} once the facts are extracted (with a given arrival day, or without). */

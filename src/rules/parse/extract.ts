@@ -144,8 +144,9 @@ export function arrivalFirst<D extends { index: number; text: string }>(dates: r
   // Only a date that names its month or year: "arrived about ten days later" is no day of its own.
   const arrival = dates.find((d, i) => {
     if (!NAMES_A_MONTH.test(d.text)) return false;
-    const from = i > 0 ? dates[i - 1].index + dates[i - 1].text.length : Math.max(0, d.index - 40);
-    return ARRIVAL_CUE.test(text.slice(Math.max(from, d.index - 40), d.index));
+    // The words since the date before it, at most 40 characters.
+    const previousEnd = i > 0 ? dates[i - 1].index + dates[i - 1].text.length : 0;
+    return ARRIVAL_CUE.test(text.slice(Math.max(previousEnd, d.index - 40), d.index));
   });
   return arrival ?? dates[0];
 }

@@ -308,4 +308,3 @@ export function countriesAbroad(text: string, table: CountryTable = countriesInU
   ];
   return [...new Set(codes)].filter((c) => c !== 'US');
 }
-

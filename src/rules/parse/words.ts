@@ -44,13 +44,16 @@ export function parseYesNo(text: string): boolean | Unknown | undefined {
 const GIVER =
   '(?:aunt|uncle|mom|mum|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|grandparents|friend|sister|brother|cousin|family|relatives?|(?:mother|father|sister|brother)-in-law|in-laws?|niece|nephew|godmother|godfather)';
 
+/** Goods sent to oneself are one's own: bought, not given. */
+const TO_ONESELF = '(?:to|for) (?:myself|ourselves)';
+
 const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
   traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried)\b/,
   gift: new RegExp(
     String.raw`\b(gifts?|presents?|birthday|christmas|graduation|anniversary|unsolicited|(?:my|a|our) ${GIVER}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting)|sent|mailed|shipped|gave|gives)|from (?:my|a|our) ${GIVER}(?!'))\b`,
   ),
-  purchase: /\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|auctions?|website|webshop|boutique|retailer|(?:to|for) (?:myself|ourselves))\b/,
+  purchase: new RegExp(String.raw`\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|auctions?|website|webshop|boutique|retailer|${TO_ONESELF})\b`),
 };
 
 /**
@@ -58,7 +61,7 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
  * a gift") says nothing about whether it is one; nor is anything sent to oneself a gift.
  */
 const GIFT_LABEL = /\b(?:mark|marks|marked|marking|label|labels|labeled|labelled|declare|declared|call|calls|called|write|wrote|list|listed) (?:\w+ ){0,3}as (?:a )?['"\u2018\u2019\u201c\u201d]?gifts?\b/g;
-const SENT_TO_ONESELF = /\b(?:to|for) (?:myself|ourselves)\b/;
+const SENT_TO_ONESELF = new RegExp(String.raw`\b${TO_ONESELF}\b`);
 /** "had the store mail them home", "shipped it back home". */
 const MAILED_HOME = /\b(?:mail|mailed|mailing|ship|shipped|shipping|send|sent|sending|post|posted)(?: (?:it|them|everything|the \w+))?(?: back)? (?:home|to (?:me|us|my house|my home))\b/;
 
