@@ -25,6 +25,7 @@ import {
   rulesChangeBetween,
 } from './index';
 import { bundledRules } from './testRules';
+import { displayDate } from '../dates';
 import { countryAliases } from './countries';
 import { countriesMentioned } from './parse/country';
 import { chrono, mayHoldDate } from './parse/chrono';
@@ -129,6 +130,25 @@ describe('parseDate', () => {
     ['', 'type a date'],
     ['1 March 1850', 'too far in the past'],
   ])('refuses %j', (text, reason) => expect(parseDate(text, TODAY)).toEqual({ ok: false, reason: expect.stringContaining(reason) }));
+
+  it.each([
+    ['early May 2025', '2025-05-05', '2025-05-01', '2025-05-10'],
+    ['the start of May 2025', '2025-05-05', '2025-05-01', '2025-05-10'],
+    ['mid-August 2025', '2025-08-15', '2025-08-11', '2025-08-20'],
+    ['the middle of Aug 2025', '2025-08-15', '2025-08-11', '2025-08-20'],
+    ['late August 2025', '2025-08-26', '2025-08-21', '2025-08-31'],
+    ['the end of April 2025', '2025-04-25', '2025-04-21', '2025-04-30'],
+    ['the first week of September 2025', '2025-09-04', '2025-09-01', '2025-09-07'],
+    ['the last week of August 2025', '2025-08-28', '2025-08-25', '2025-08-31'],
+  ])('reads a part of a month, %j, as the days it covers (not the whole month, not its last day)', (text, date, from, to) => {
+    expect(parseDate(text, TODAY)).toEqual({ ok: true, date, approximate: { from, to }, note: `I used ${displayDate(date)}, for ${text}.` });
+  });
+
+  it('puts a part of a month without a year in the year it is given, else in the last such month gone', () => {
+    expect(parseDate('the start of May', TODAY, { year: 2025 })).toMatchObject({ date: '2025-05-05' });
+    expect(parseDate('early December', '2026-11-25', { pastTense: true })).toMatchObject({ date: '2025-12-05' });
+    expect(parseDate('early December', '2026-11-25')).toMatchObject({ date: '2026-12-05' });
+  });
 
   it('does not depend on the machine time zone: today is only the date passed in', () => {
     expect(parseDate('yesterday', '2025-03-01')).toMatchObject({ date: '2025-02-28' });
@@ -376,6 +396,15 @@ describe('extractFacts', () => {
     expect(extractFacts('It shipped Aug 25, 2025.', TODAY, rules).facts.entryDate).toBe('2025-08-25'); // the only date
     // "about ten days later" names no day of its own: the order date stands for it.
     expect(extractFacts('I bought a $25 case from China in March 2025; it arrived about ten days later.', TODAY, rules).facts.entryDate).toBe('2025-03-15');
+  });
+
+  it('reads "early May", "the end of April" as a part of the month, and a change inside it as a day that matters', () => {
+    // Hong Kong lost de minimis on 2 May 2025: "the start of May" may be either side of it.
+    const hk = extractFacts('Bought $80 earrings near the end of April 2025 and they got here sometime around the start of May. Duty-free?', TODAY, rules);
+    expect(hk.unclearDate).toMatchObject({ text: 'the start of May', from: '2025-05-01', to: '2025-05-10', changes: ['2025-05-02'] });
+    // Mid-August 2025 is before 29 Aug 2025, whichever day it was.
+    expect(extractFacts('a $200 jacket from the UK arrived mid-August 2025', TODAY, rules).facts.entryDate).toBe('2025-08-15');
+    expect(extractFacts('a $200 jacket from the UK arrived late August 2025', TODAY, rules).unclearDate).toMatchObject({ from: '2025-08-21', to: '2025-08-31' });
   });
 
   it('says which day it used for a month', () => {

@@ -128,6 +128,14 @@ describe('segment: short follow-up questions', () => {
     expect(s.context).toBe('');
   });
 
+  it('a follow-up with no verb of its own ("and hong kong same day?") is read with the question before it', () => {
+    expect(segment('When did China lose de minimis? And Hong Kong the same day?').questions).toEqual(['When did China lose de minimis? And Hong Kong the same day?']);
+    expect(segment('Do gifts still get in free? What about ones from Canada?').questions).toEqual(['Do gifts still get in free? What about ones from Canada?']);
+    // A follow-up that asks a question of its own, or a statement, stays apart.
+    expect(segment('Do I have to pay the UPS bill? And should I ship DDP next time?').questions).toEqual(['Do I have to pay the UPS bill?', 'And should I ship DDP next time?']);
+    expect(segment('Why was I charged? And I only paid $40.').questions).toEqual(['Why was I charged?']);
+  });
+
   it('"Duty?" joins the sentence before it, and an earlier story stays context', () => {
     const s = segment('I love vintage cameras. My parcel from Japan is arriving next week. Duty?');
     expect(s.questions).toEqual(['My parcel from Japan is arriving next week. Duty?']);

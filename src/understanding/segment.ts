@@ -60,6 +60,13 @@ const MIN_WORDS = 3;
  * before it for its subject, so the two are read as one question.
  */
 const SHORT_QUESTION_WORDS = 4;
+/**
+ * A follow-up with no verb of its own ("and hong kong same day?", "what about from Canada?")
+ * borrows the question before it, so it is read with that question rather than alone. Up to
+ * this many words; "And should I ship DDP?" asks a question of its own and stays apart.
+ */
+const FOLLOW_UP_WORDS = 6;
+const FOLLOW_UP = new RegExp(`^(?:(?:and|or|plus|also)\\s+(?!(?:${WH}|${AUX})\\b)|(?:what|how) about\\b)`, 'i');
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -141,7 +148,9 @@ export function segment(message: string): Segmented {
     // question marks elsewhere: then its writer marks questions, and "… most of it was the
     // tariffs that got thrown out." is a statement.
     const previous = parts[parts.length - 1];
-    if (previous && wordCount(sentence) <= SHORT_QUESTION_WORDS && asksSomething(sentence)) {
+    const words = wordCount(sentence);
+    const followUp = previous?.asks && words <= FOLLOW_UP_WORDS && FOLLOW_UP.test(sentence) && asksSomething(sentence);
+    if (previous && ((words <= SHORT_QUESTION_WORDS && asksSomething(sentence)) || followUp)) {
       parts[parts.length - 1] = { text: `${previous.text} ${sentence}`, asks: true };
       continue;
     }

@@ -70,6 +70,7 @@ export const eligibility = {
   dateAmbiguous: 'Did you mean {first} or {second}? Please write the month as a word, like "1 March 2025".',
   dateMiddleOfYear: 'I used {date}, the middle of {year}.',
   dateMiddleOfMonth: 'I used {date}, the middle of {month} {year}.',
+  datePartOfMonth: 'I used {date}, for {said}.',
   dateNotUnderstood: 'Sorry, I did not understand that date. Try "today", "last Tuesday" or "1 March 2025".',
   dateNeedsDay: 'Please give a day, for example "1 March 2025".',
   dateTooFarAhead: 'That is more than a year ahead. Please give a date up to {date}.',

@@ -4,7 +4,7 @@
  * offset, so the machine's time zone never shifts a day.
  */
 import { chrono } from './chrono';
-import { addYears, endOfMonth, displayDate, isIsoDate, isoDate } from '../../dates';
+import { addYears, endOfMonth, displayDate, isIsoDate, isoDate, middleOf } from '../../dates';
 import { catalog, fill } from '../../messages';
 
 const { eligibility: words } = catalog();
@@ -26,6 +26,22 @@ const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const YEAR_ONLY = /^(?:in |during )?(?:the year )?((?:19|20)\d{2})$/;
 const EARLIEST = '1900-01-01';
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+/**
+ * Part of a month, as people say it when they do not know the day: "early May", "mid-August",
+ * "the end of April", "the first week of September". Chrono reads "end of April" as the 30th and
+ * "early May" as all of May; the words say about a third of a month.
+ */
+export const PART_OF_MONTH = new RegExp(
+  `\\b(?:(early|mid|late)[\\s-]+|(?:the\\s+)?(?:very\\s+)?(start|beginning|middle|end)\\s+of\\s+|(?:the\\s+)?(first|last)\\s+(?:week|few days|days)\\s+of\\s+)(?:the\\s+month\\s+of\\s+)?((?:${MONTHS})[a-z]*)\\.?(?:,?\\s+((?:19|20)\\d{2}))?\\b`,
+  'gi',
+);
+/** Which days each part of a month covers: [first day, last day], 0 for the month's last. */
+const PART_DAYS: Record<string, [number, number]> = {
+  early: [1, 10], start: [1, 10], beginning: [1, 10], first: [1, 7],
+  mid: [11, 20], middle: [11, 20],
+  late: [21, 0], end: [21, 0], last: [-6, 0],
+};
 
 /**
  * A date, or why it could not be used. Future dates are allowed up to one year ahead. A month
@@ -38,12 +54,18 @@ const EARLIEST = '1900-01-01';
  * parseDate('in March 2025', '2026-11-25');
  * // { ok: true, date: '2025-03-15', approximate: { from: '2025-03-01', to: '2025-03-31' }, note: 'I used 15 Mar 2025, the middle of March 2025.' }
  * parseDate('03/04/2025', '2026-11-25'); // { ok: false, reason: 'Did you mean 4 Mar 2025 or 3 Apr 2025? …' }
+ * parseDate('mid-August 2025', '2026-11-25');
+ * // { ok: true, date: '2025-08-15', approximate: { from: '2025-08-11', to: '2025-08-20' }, note: 'I used 15 Aug 2025, for mid-August 2025.' }
+ *
+ * `hint.year` is the year to read a part of a month in when the text gives none ("the start of
+ * May", in a message that said "April 2025" before).
  */
-export function parseDate(text: string, today: string, hint: { pastTense?: boolean } = {}): ParsedDate {
+export function parseDate(text: string, today: string, hint: { pastTense?: boolean; year?: number } = {}): ParsedDate {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '');
   if (!t) return { ok: false, reason: words.dateEmpty };
   if (TODAY_WORDS.test(t)) return { ok: true, date: today };
-  const parsed = parseIsoLike(t) ?? parseNumeric(t) ?? parseYear(t) ?? parseWords(t, today, hint.pastTense ?? PAST_TENSE.test(t));
+  const pastTense = hint.pastTense ?? PAST_TENSE.test(t);
+  const parsed = parseIsoLike(t) ?? parseNumeric(t) ?? parseYear(t) ?? parsePartOfMonth(t, text.trim(), today, pastTense, hint.year) ?? parseWords(t, today, pastTense);
   return parsed.ok ? withinRange(parsed, today) : parsed;
 }
 
@@ -81,6 +103,23 @@ function parseYear(t: string): ParsedDate | undefined {
     approximate: { from: isoDate(year, 1, 1), to: isoDate(year, 12, 31) },
     note: fill(words.dateMiddleOfYear, { date: displayDate(isoDate(year, 7, 1)), year }),
   };
+}
+
+/** "early May 2025", "the end of April": the days that part of the month covers, and its middle day. */
+function parsePartOfMonth(t: string, said: string, today: string, pastTense: boolean, yearHint?: number): ParsedDate | undefined {
+  PART_OF_MONTH.lastIndex = 0;
+  const m = PART_OF_MONTH.exec(t);
+  if (!m || m.index !== 0 || m[0].length !== t.length) return undefined;
+  const month = MONTHS.split('|').indexOf(m[4].slice(0, 3).toLowerCase()) + 1;
+  const [y, thisMonth] = today.split('-').map(Number);
+  let year = m[5] ? Number(m[5]) : (yearHint ?? y);
+  if (!m[5] && yearHint === undefined && pastTense && month > thisMonth) year -= 1;
+  const last = Number(endOfMonth(isoDate(year, month, 1)).slice(8));
+  const [a, b] = PART_DAYS[(m[1] ?? m[2] ?? m[3]).toLowerCase()];
+  const from = isoDate(year, month, a > 0 ? a : last + a);
+  const to = isoDate(year, month, b > 0 ? b : last);
+  const date = middleOf(from, to);
+  return { ok: true, date, approximate: { from, to }, note: fill(words.datePartOfMonth, { date: displayDate(date), said }) };
 }
 
 function parseWords(t: string, today: string, pastTense: boolean): ParsedDate {

@@ -10,7 +10,7 @@ import { addDays, displayDate } from '../../dates';
 import { catalog, fill } from '../../messages';
 import type { RuleSet, ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
-import { PAST_TENSE, parseDate } from './date';
+import { PAST_TENSE, PART_OF_MONTH, parseDate } from './date';
 import { findMoney } from './money';
 import { findContents, parseKind, parseMode } from './words';
 
@@ -151,14 +151,34 @@ export function arrivalFirst<D extends { index: number; text: string }>(dates: r
   return arrival ?? dates[0];
 }
 
+/**
+ * The dates in a message, in order: chrono's, with a part of a month ("early May 2025", "the
+ * end of April", which chrono reads as all of May and as 30 April) taken whole in their place.
+ *
+ * @example
+ * datesIn('ordered late April 2025, arrived at the start of May', reference).map((d) => d.text); // ['late April 2025', 'the start of May']
+ */
+export function datesIn(text: string, reference: { instant: Date; timezone: number }): { index: number; text: string }[] {
+  PART_OF_MONTH.lastIndex = 0;
+  const parts = [...text.matchAll(PART_OF_MONTH)].map((m) => ({ index: m.index ?? 0, text: m[0] }));
+  const overlaps = (r: { index: number; text: string }) => parts.some((p) => r.index < p.index + p.text.length && p.index < r.index + r.text.length);
+  const found = chrono()
+    .parse(text, reference, { forwardDate: false })
+    .filter((r) => !NOT_DATES.has(r.text.trim().toLowerCase()) && !overlaps(r))
+    .map((r) => ({ index: r.index, text: r.text }));
+  return [...found, ...parts].sort((a, b) => a.index - b.index);
+}
+
 function addDate(result: ExtractedFacts, text: string, today: string, rules: RuleSet | undefined): void {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  const found = mayHoldDate(text) ? arrivalFirst(chrono().parse(text, reference, { forwardDate: false }).filter((r) => !NOT_DATES.has(r.text.trim().toLowerCase())), text) : undefined;
+  const found = mayHoldDate(text) ? arrivalFirst(datesIn(text, reference), text) : undefined;
   const said = found?.text ?? YEAR_IN_TEXT.exec(text)?.[1];
   if (!said) return;
   // The tense is in the words around the date: "arrived in May" (said in November) is last May.
-  const date = parseDate(said, today, { pastTense: PAST_TENSE.test(phraseText(text)) });
+  // A part of a month without its year ("the start of May") is in the one year the message names.
+  const years = new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1])));
+  const date = parseDate(said, today, { pastTense: PAST_TENSE.test(phraseText(text)), ...(years.size === 1 ? { year: [...years][0] } : {}) });
   if (!date.ok) {
     result.notes.push(date.reason);
     return;
