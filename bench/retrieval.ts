@@ -47,6 +47,7 @@ const DEFAULT_REAL = path.join(ROOT, 'test', 'fixtures', 'real-questions.json');
 const FURTHER_REAL = [
   { name: 'Second real-style set (another author, session 6)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-second.json') },
   { name: 'Third real-style set (another author, session 6)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-third.json') },
+  { name: 'Fourth real-style set (another author, session 7)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-fourth.json') },
 ];
 
 function parseArgs(argv: readonly string[]): Args {

@@ -21,7 +21,7 @@ const runs = (ws: readonly string[]): string[] => ws.slice(0, Math.max(0, ws.len
 describe('documents are written in their own words, not the development sets\'', () => {
   const dev = [
     ...readQuestions(path.join(ROOT, 'test', 'fixtures', 'questions.json')).map((q) => q.q),
-    ...['real-questions.json', 'real-questions-second.json', 'real-questions-third.json'].flatMap((f) => readRealQuestions(path.join(ROOT, 'test', 'fixtures', f)).map((q) => q.q)),
+    ...['real-questions.json', 'real-questions-second.json', 'real-questions-third.json', 'real-questions-fourth.json'].flatMap((f) => readRealQuestions(path.join(ROOT, 'test', 'fixtures', f)).map((q) => q.q)),
   ];
   const whole = new Map(dev.map((q) => [words(q).join(' '), q]));
   const shared = new Map<string, string>();

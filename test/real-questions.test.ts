@@ -1,6 +1,6 @@
 /**
- * Checks the real-style development sets (test/fixtures/real-questions.json, and the second and
- * third sets written later by other authors): messages written
+ * Checks the real-style development sets (test/fixtures/real-questions.json, and the second,
+ * third and fourth sets written later by other authors): messages written
  * the way people post in public forums, each labelled with the document that should answer it,
  * "verdict" (a shipment the rules engine should decide), "out-of-scope" or "other-cbp".
  * Only the file's shape and labels are checked here; retrieval quality on it is measured
@@ -22,15 +22,17 @@ const ROOT = path.join(__dirname, '..');
 /**
  * Each set, the fewest words a message of it has (the later sets keep "is de minimis dead"
  * short) and the shortest sentence two messages may not share (their authors let "Duty free?"
- * close several stories).
+ * close several stories; the fourth ends two with "Did I owe duty on it?").
  */
 const SETS = [
   { file: 'real-questions.json', minWords: 8, sharedWords: 2 },
   { file: 'real-questions-second.json', minWords: 3, sharedWords: 6 },
   { file: 'real-questions-third.json', minWords: 3, sharedWords: 6 },
+  { file: 'real-questions-fourth.json', minWords: 3, sharedWords: 7 },
 ];
 const SPECIAL = new Set(['verdict', 'out-of-scope', 'other-cbp']);
-const STYLES = new Set(['story', 'multi', 'brand', 'slang', 'typo', 'seller-abroad', 'shipment', 'out']);
+// 'terse': keyword-like messages of a few words ("temu tariff 2026"), in the fourth set.
+const STYLES = new Set(['story', 'multi', 'brand', 'slang', 'typo', 'seller-abroad', 'shipment', 'out', 'terse']);
 const VERDICT_KINDS = new Set(['duty-free', 'not-duty-free', 'cannot-tell']);
 
 /** Document ids from the front matter of knowledge/<topic>/<id>.md (ids only). */
