@@ -29,7 +29,7 @@ t tell than thank thanks thanx thx that thats the their theirs them themselves t
 thing things this those though through to too
 u under until up upon ur us use used using
 ve very
-wanna want wants was wasnt way we well were werent what whats when where whether which while who whom whose why
+wanna want wants was wasnt way we well were werent what whats when whens where wheres whether which while who whom whos whose why whys
 will with within without wont would wouldnt
 ya yeah yes yet you youd youll your youre yours yourself yourselves
 hi hello hey

@@ -298,6 +298,7 @@ describe('parseKind and parseMode', () => {
 describe('parseContents', () => {
   it.each([
     ['a bottle of wine and some cigars', ['alcohol', 'tobacco']],
+    ['two bottles of cachaça', ['alcohol']], // accents folded
     ['perfume', ['perfume']],
     ['Perfume with alcohol', ['perfume']],
     ['archery arrows', ['excise']],
@@ -405,6 +406,13 @@ describe('extractFacts', () => {
     // Mid-August 2025 is before 29 Aug 2025, whichever day it was.
     expect(extractFacts('a $200 jacket from the UK arrived mid-August 2025', TODAY, rules).facts.entryDate).toBe('2025-08-15');
     expect(extractFacts('a $200 jacket from the UK arrived late August 2025', TODAY, rules).unclearDate).toMatchObject({ from: '2025-08-21', to: '2025-08-31' });
+  });
+
+  it('a month said without its year is in the year the message names, or the next when it comes before that month', () => {
+    expect(extractFacts('I ordered stickers from China for $12 in March 2025 and they arrived in April. Duty-free?', TODAY, rules).facts.entryDate).toBe('2025-04-15');
+    expect(extractFacts('ordered a $50 scarf from the UK in December 2025, it arrived in January', TODAY, rules).facts.entryDate).toBe('2026-01-15');
+    // A day counted from today stays so, whatever year the message names.
+    expect(extractFacts('ordered a $50 scarf from the UK in 2025, it arrived last week', TODAY, rules).facts.entryDate).toBe('2026-11-18');
   });
 
   it('says which day it used for a month', () => {

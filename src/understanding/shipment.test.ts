@@ -114,7 +114,13 @@ describe('readShipment: the facts of a described shipment', () => {
       "We're a seller in Guangzhou. Can we still send $50 cartons to our FBA warehouse duty-free?",
       'My $60 order from Shein says duties included at checkout, will I still get a bill?',
       'ordered a $120 dress from a shop in France, how long will customs take?',
+      'got hit with a $27 tariff on a $40 hoodie from a UK brand. wtf is going on',
     ]) expect(read(text)).toBeUndefined();
+  });
+
+  it("one's own goods coming back from a repair abroad are a question for the documents, not a purchase to judge", () => {
+    expect(read('My $6,000 watch went to the maker in Switzerland for repair under warranty and is coming back next week. Will we owe duty on it?')).toBeUndefined();
+    expect(read('I bought a $6,000 watch from a shop in Switzerland, will I owe duty on it?')).toMatchObject({ facts: { kind: 'purchase', origin: 'CH' } });
   });
 
   it('a refusal asked as a separate question does not stop the verdict on the duty question', () => {

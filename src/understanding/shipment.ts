@@ -43,11 +43,13 @@ const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where
 const NOT_A_VERDICT = new RegExp(
   `\\b(?:${[
     // A bill or charge already there.
-    String.raw`billed|invoices?|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d|charged (?:me |us )?(?:us)?\$\d|brokerage|clearance fee|storage`,
+    String.raw`billed|invoices?|hit with|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d|charged (?:me |us )?(?:us)?\$\d|brokerage|clearance fee|storage`,
     // Sending back, refusing, disputing, getting money back.
     String.raw`send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back`,
     // Why, how much, how long, how it is worked out.
-    String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?`,
+    String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
+    // Goods of one's own coming back from a repair abroad.
+    String.raw`repair(?:ed|s|ing)?|warranty|serviced`,
     // Other subjects the documents answer: a stuck parcel, duties paid by the seller, USMCA, brokers, other taxes.
     String.raw`stuck|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|vat|gst|hst`,
     // Sellers' questions.

@@ -57,15 +57,15 @@ const PART_DAYS: Record<string, [number, number]> = {
  * parseDate('mid-August 2025', '2026-11-25');
  * // { ok: true, date: '2025-08-15', approximate: { from: '2025-08-11', to: '2025-08-20' }, note: 'I used 15 Aug 2025, for mid-August 2025.' }
  *
- * `hint.year` is the year to read a part of a month in when the text gives none ("the start of
- * May", in a message that said "April 2025" before).
+ * `hint.year` is the year to read a month or a part of one in when the text gives none ("the
+ * start of May", "in April", in a message that said "March 2025" before).
  */
 export function parseDate(text: string, today: string, hint: { pastTense?: boolean; year?: number } = {}): ParsedDate {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '');
   if (!t) return { ok: false, reason: words.dateEmpty };
   if (TODAY_WORDS.test(t)) return { ok: true, date: today };
   const pastTense = hint.pastTense ?? PAST_TENSE.test(t);
-  const parsed = parseIsoLike(t) ?? parseNumeric(t) ?? parseYear(t) ?? parsePartOfMonth(t, text.trim(), today, pastTense, hint.year) ?? parseWords(t, today, pastTense);
+  const parsed = parseIsoLike(t) ?? parseNumeric(t) ?? parseYear(t) ?? parsePartOfMonth(t, text.trim(), today, pastTense, hint.year) ?? parseWords(t, today, pastTense, hint.year);
   return parsed.ok ? withinRange(parsed, today) : parsed;
 }
 
@@ -122,7 +122,7 @@ function parsePartOfMonth(t: string, said: string, today: string, pastTense: boo
   return { ok: true, date, approximate: { from, to }, note: fill(words.datePartOfMonth, { date: displayDate(date), said }) };
 }
 
-function parseWords(t: string, today: string, pastTense: boolean): ParsedDate {
+function parseWords(t: string, today: string, pastTense: boolean, yearHint?: number): ParsedDate {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
   const result = chrono().parse(t, reference, { forwardDate: false })[0];
@@ -131,8 +131,9 @@ function parseWords(t: string, today: string, pastTense: boolean): ParsedDate {
   let year = start.get('year') ?? y;
   const month = start.get('month') ?? m;
   const day = start.get('day') ?? 1;
+  if (!start.isCertain('year') && yearHint !== undefined) year = yearHint;
   // "arrived in May" said in November means last May, even if next May is closer.
-  if (!start.isCertain('year') && isoDate(year, month, 1) > today && pastTense) year -= 1;
+  else if (!start.isCertain('year') && isoDate(year, month, 1) > today && pastTense) year -= 1;
   if (start.isCertain('day') || start.isCertain('weekday')) return { ok: true, date: isoDate(year, month, day) };
   if (start.isCertain('month')) {
     const from = isoDate(year, month, 1);

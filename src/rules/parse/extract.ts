@@ -169,6 +169,32 @@ export function datesIn(text: string, reference: { instant: Date; timezone: numb
   return [...found, ...parts].sort((a, b) => a.index - b.index);
 }
 
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_WITH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d{2})\b/gi;
+
+/**
+ * The year of a date said without one ("arrived in April", "the start of May"): the one year the
+ * message names ("ordered in March 2025"), or the next one when the month comes before the
+ * month named with it ("ordered in December 2025, arrived in January"). None when the date
+ * names no month ("last week"), or the message no year or several.
+ *
+ * @example
+ * yearOfMessage('ordered in March 2025 and it arrived in April', 'April'); // { year: 2025 }
+ * yearOfMessage('ordered in December 2025, arrived in January', 'January'); // { year: 2026 }
+ */
+export function yearOfMessage(text: string, said: string): { year?: number } {
+  if (/\b(?:19|20)\d{2}\b/.test(said)) return {};
+  const years = new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1])));
+  if (years.size !== 1) return {};
+  const month = MONTH_NAMES.findIndex((m) => new RegExp(`\\b${m}`).test(said.toLowerCase()));
+  // "last week", "yesterday": relative to today, whatever year the message names.
+  if (month < 0) return {};
+  const year = [...years][0];
+  const named = [...text.matchAll(MONTH_WITH_YEAR)][0];
+  const namedMonth = named ? MONTH_NAMES.indexOf(named[1].toLowerCase()) : -1;
+  return { year: month >= 0 && namedMonth >= 0 && month < namedMonth ? year + 1 : year };
+}
+
 function addDate(result: ExtractedFacts, text: string, today: string, rules: RuleSet | undefined): void {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
@@ -176,9 +202,7 @@ function addDate(result: ExtractedFacts, text: string, today: string, rules: Rul
   const said = found?.text ?? YEAR_IN_TEXT.exec(text)?.[1];
   if (!said) return;
   // The tense is in the words around the date: "arrived in May" (said in November) is last May.
-  // A part of a month without its year ("the start of May") is in the one year the message names.
-  const years = new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1])));
-  const date = parseDate(said, today, { pastTense: PAST_TENSE.test(phraseText(text)), ...(years.size === 1 ? { year: [...years][0] } : {}) });
+  const date = parseDate(said, today, { pastTense: PAST_TENSE.test(phraseText(text)), ...yearOfMessage(text, said) });
   if (!date.ok) {
     result.notes.push(date.reason);
     return;

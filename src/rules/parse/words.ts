@@ -2,7 +2,7 @@
  * Short answers: yes / no / not sure, the kind of shipment, how it is shipped, and what is
  * inside. Matching is on whole words; when an answer points two ways it is not guessed.
  */
-import { phraseText } from '../../text/normalize';
+import { nameText, phraseText } from '../../text/normalize';
 import { escapeRegExp } from '../../text/regexp';
 import { KINDS, UNKNOWN, type ContentItem, type Kind, type Mode, type Unknown } from '../types';
 
@@ -187,7 +187,8 @@ function contentWords(item: ContentItem): readonly ContentWord[] {
  * findContents('can I ship wine?', rules.contents); // ['alcohol']
  */
 export function findContents(text: string, catalog: readonly ContentItem[]): string[] {
-  const t = phraseText(text);
+  // Accents folded: the catalog writes "cachaca" and people type "cachaça".
+  const t = nameText(text);
   return catalog
     .filter((item) =>
       contentWords(item).some(({ needle, pattern }) => t.includes(needle) && [...t.matchAll(pattern)].some((m) => !NEGATED.test(t.slice(0, m.index ?? 0)))),
@@ -205,7 +206,7 @@ export function findContents(text: string, catalog: readonly ContentItem[]): str
  * deniesContents('a wool scarf', rules.contents);                         // false
  */
 export function deniesContents(text: string, catalog: readonly ContentItem[]): boolean {
-  const t = phraseText(text);
+  const t = nameText(text);
   if (findContents(t, catalog).length > 0) return false;
   return catalog.some((item) => contentWords(item).some(({ needle, pattern }) => t.includes(needle) && t.search(pattern) >= 0));
 }
