@@ -74,5 +74,9 @@ describe('familiarity', () => {
     expect(familiarity(['duty', 'kayak'], cf, scale, new Set())).toBeCloseTo(0.5);
     expect(familiarity(['sell'], cf, scale, new Set())).toBeCloseTo(0.5);
     expect(familiarity([], cf, scale, new Set())).toBe(0);
+    // Only the most familiar terms count when asked to: a story's details do not dilute them.
+    expect(familiarity(['duty', 'kayak', 'canoe', 'paddle'], cf, scale, new Set())).toBeCloseTo(0.25);
+    expect(familiarity(['duty', 'kayak', 'canoe', 'paddle'], cf, scale, new Set(), 1)).toBeCloseTo(1);
+    expect(familiarity(['duty', 'kayak'], cf, scale, new Set(), 4)).toBeCloseTo(0.5);
   });
 });

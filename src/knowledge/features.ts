@@ -191,23 +191,36 @@ export function familiarityScale(collectionFrequency: ReadonlyMap<string, number
 }
 
 /**
- * How familiar the question's words are to the knowledge base: the mean over its terms of
- * log(1 + occurrences in the whole knowledge base) / {@link familiarityScale}.
+ * How many of a question's most familiar terms {@link familiarity} averages. A story brings words
+ * no document needs ("ceramic mugs", "Brisbane", "rain jacket"); averaged over all of them, a
+ * question about tariff codes looked as unfamiliar as one about jeans, and was turned away. On the
+ * tuning halves of four real-style sets, 3 to 6 all did better than every term; 4 is the usual
+ * number of words that carry a question.
+ */
+export const FAMILIAR_TERMS = 4;
+
+/**
+ * How familiar the question's words are to the knowledge base: the mean, over its `top` most
+ * familiar terms, of log(1 + occurrences in the whole knowledge base) / {@link familiarityScale}.
  * It is the opposite of IDF on purpose: out-of-scope questions tend to be made of words the
  * knowledge base uses rarely or never ("stock", "poem", "kayak"), in-scope ones lean on its
  * everyday words ("duty", "package", "customs").
  *
  * @example
  * familiarity(['duty', 'kayak'], new Map([['duty', 99]]), Math.log(100), new Set()); // 0.5 (1 for duty, 0 for kayak)
+ * familiarity(['duty', 'kayak'], new Map([['duty', 99]]), Math.log(100), new Set(), 1); // 1 (duty only)
  */
 export function familiarity(
   queryTerms: readonly string[],
   collectionFrequency: ReadonlyMap<string, number>,
   scale: number,
   partial: ReadonlySet<string>,
+  top = Infinity,
 ): number {
   if (queryTerms.length === 0 || scale === 0) return 0;
+  const values = queryTerms.map((t) => (Math.log(1 + (collectionFrequency.get(t) ?? 0)) / scale) * (partial.has(t) ? APPROXIMATE_CREDIT : 1));
+  const kept = values.length > top ? values.sort((a, b) => b - a).slice(0, top) : values;
   let sum = 0;
-  for (const t of queryTerms) sum += (Math.log(1 + (collectionFrequency.get(t) ?? 0)) / scale) * (partial.has(t) ? APPROXIMATE_CREDIT : 1);
-  return sum / queryTerms.length;
+  for (const v of kept) sum += v;
+  return sum / kept.length;
 }

@@ -9,7 +9,7 @@ import { createAnalyzer, type Analysis, type Analyzer } from './analyze';
 import { confidenceOf, kindFor, THRESHOLDS, type ConfidenceModel, type MatchFeatures, type Thresholds } from './confidence';
 import { MODEL, RELEVANCE_MODEL } from './models';
 import { allWords, amountsIn, buildCorpus, splitDocument, type DocStats } from './corpus';
-import { coverage, evidence, familiarity, familiarityScale, idf, pairShare, phrasingSimilarity, resolveApproximate } from './features';
+import { coverage, evidence, FAMILIAR_TERMS, familiarity, familiarityScale, idf, pairShare, phrasingSimilarity, resolveApproximate } from './features';
 import { normalizeText } from './normalize';
 import { buildLexicon, createSpeller, type Speller } from './spelling';
 import { buildSearchIndex } from './searchIndex';
@@ -364,7 +364,7 @@ export class KnowledgeBase {
       return idf(df, this.documents.length) * (df === 0 ? this.unknownWeight : 1) * (fromContext.has(t) ? CONTEXT_WEIGHT : 1);
     };
     const weights = new Map(terms.map((t) => [t, weightOf(t)]));
-    const familiar = familiarity(terms, this.collectionFrequency, this.familiarityScale, corrected);
+    const familiar = familiarity(terms, this.collectionFrequency, this.familiarityScale, corrected, FAMILIAR_TERMS);
     const topScore = top[0].score;
     const scored = top.map((hit) => {
       const s = this.byId.get(hit.id as string)!;
