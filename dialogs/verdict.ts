@@ -84,7 +84,9 @@ export function verdictReply(assessment: Assessment, rules: RuleSet, context: { 
   const anotherDay = context.fromMessage ? words.anotherDayFromMessage : words.anotherDayInCheck;
   const checked =
     assessment.entryDate === UNKNOWN
-      ? words.checkedEveryDate
+      ? assessment.entryBetween
+        ? fill(words.checkedDaysBetween, { from: displayDate(assessment.entryBetween.from), to: displayDate(assessment.entryBetween.to) })
+        : words.checkedEveryDate
       : context.dateAssumed
         ? fill(words.checkedToday, { date: displayDate(assessment.entryDate), anotherDay })
         : fill(assessment.entryDate < context.today ? words.checkedArrived : assessment.entryDate === context.today ? words.checkedArrive : words.checkedWillArrive, { date: displayDate(assessment.entryDate) });

@@ -43,6 +43,7 @@ export function assess(facts: ShipmentFacts, rules: RuleSet, today: string): Ass
     sources,
     rulesAsOf: rules.reviewed,
     entryDate: clean.entryDate,
+    ...(clean.entryBetween ? { entryBetween: clean.entryBetween } : {}),
     answers: summarizeAnswers(clean, rules),
     dependsOn: verdict === 'cannot-tell' ? decision.dependsOn : [],
     reminder: rules.reminder,

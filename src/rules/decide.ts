@@ -120,7 +120,7 @@ function decideAcrossKinds(facts: CleanFacts, rules: RuleSet, today: string): De
 }
 
 function decideAcrossDates(facts: CleanFacts, kind: Kind, rules: RuleSet, today: string): Decision {
-  const evaluated = datePeriods(rules, kind, today).map((period) => ({
+  const evaluated = withinDays(datePeriods(rules, kind, today), facts.entryBetween).map((period) => ({
     period,
     evaluation: evaluateShipment({ ...facts, kind, entryDate: period.date }, rules),
   }));
@@ -173,7 +173,7 @@ function combine(alternatives: Alternative[], dimension: FactKey, kind: Kind | u
   };
 }
 
-interface Period {
+export interface Period {
   start?: string;
   end?: string;
   /** The date evaluated for the whole period. */
@@ -202,6 +202,27 @@ export function datePeriods(rules: RuleSet, kind: Kind, today: string): Period[]
     periods.push(next ? { start, end: addDays(next, -1), date: start } : { start, date: start });
   });
   return periods;
+}
+
+/**
+ * The periods that overlap the days the goods may have entered, cut to those days (all of them
+ * when the days are not known).
+ *
+ * @example
+ * withinDays([{ end: '2025-08-28', date: '2025-08-28' }, { start: '2025-08-29', date: '2025-08-29' }], { from: '2025-08-21', to: '2025-08-31' });
+ * // [{ start: '2025-08-21', end: '2025-08-28', date: '2025-08-28' }, { start: '2025-08-29', end: '2025-08-31', date: '2025-08-29' }]
+ */
+export function withinDays(periods: readonly Period[], days: { from: string; to: string } | undefined): Period[] {
+  if (!days) return [...periods];
+  const latest = (a: string, b: string) => (a > b ? a : b);
+  const earliest = (a: string, b: string) => (a < b ? a : b);
+  return periods
+    .filter((p) => (p.start ?? days.from) <= days.to && (p.end ?? days.to) >= days.from)
+    .map((p) => {
+      const start = latest(p.start ?? days.from, days.from);
+      const end = earliest(p.end ?? days.to, days.to);
+      return { start, end, date: earliest(latest(p.date, start), end) };
+    });
 }
 
 function groupConsecutive<T extends { period: Period; decision: Decision }>(items: T[]): Array<{ start?: string; end?: string; decision: Decision }> {

@@ -3,6 +3,7 @@
  * passed in, so these give the same results whenever they run.
  */
 import { assess, nextQuestion, questionFor, type FactKey, type ShipmentFacts, type Verdict } from './index';
+import { datePeriods, withinDays } from './decide';
 import { bundledRules } from './testRules';
 
 const rules = bundledRules();
@@ -308,5 +309,32 @@ describe('questions', () => {
     for (const fact of ['kind', 'origin', 'mode', 'valueUsd', 'sameDayTotalUsd', 'contents', 'splitOrder', 'entryDate'] as FactKey[]) {
       for (const c of questionFor(fact, { kind: 'purchase', entryDate: '2024-01-01' }, rules, TODAY).choices ?? []) expect(c.label.length).toBeLessThanOrEqual(25);
     }
+  });
+});
+
+describe('an unknown entry date narrowed to some days (entryBetween)', () => {
+  const rules = bundledRules();
+  const TODAY = '2026-11-25';
+
+  it('checks only those days: periods outside are left out, the ones across are cut to them', () => {
+    const periods = withinDays(datePeriods(rules, 'purchase', TODAY), { from: '2025-08-21', to: '2025-08-31' });
+    expect(periods.map((p) => [p.start, p.end])).toEqual([
+      ['2025-08-21', '2025-08-28'],
+      ['2025-08-29', '2025-08-31'],
+    ]);
+    // Each period is checked on a day inside the window.
+    for (const p of periods) expect(p.date >= p.start! && p.date <= p.end!).toBe(true);
+  });
+
+  it('gives "it depends on the day" with one reason per side of the change, and the same verdict a known day inside gives', () => {
+    const facts: ShipmentFacts = { kind: 'purchase', origin: 'GB', valueUsd: 70, contents: [], sameDayTotalUsd: 70, splitOrder: false };
+    const between = assess({ ...facts, entryDate: 'unknown', entryBetween: { from: '2025-08-21', to: '2025-08-31' } }, rules, TODAY);
+    expect(between.verdict).toBe('cannot-tell');
+    expect(between.reasons).toHaveLength(2);
+    const inside = assess({ ...facts, entryDate: 'unknown', entryBetween: { from: '2025-08-10', to: '2025-08-20' } }, rules, TODAY);
+    expect(inside.verdict).toBe(assess({ ...facts, entryDate: '2025-08-15' }, rules, TODAY).verdict);
+    // Without days, every date is checked; a known date ignores the days.
+    expect(assess({ ...facts, entryDate: 'unknown' }, rules, TODAY).reasons.length).toBeGreaterThan(2);
+    expect(assess({ ...facts, entryDate: '2025-09-15', entryBetween: { from: '2025-08-10', to: '2025-08-20' } }, rules, TODAY).verdict).toBe('not-duty-free');
   });
 });

@@ -28,6 +28,8 @@ export function cleanFacts(facts: ShipmentFacts | null | undefined, rules: RuleS
     clean.entryDate = isIsoDate(f.entryDate) ? f.entryDate : UNKNOWN;
     clean.assumedToday = false;
   }
+  const between = f.entryBetween as { from?: unknown; to?: unknown } | undefined;
+  if (clean.entryDate === UNKNOWN && between && isIsoDate(between.from) && isIsoDate(between.to) && between.from <= between.to) clean.entryBetween = { from: between.from, to: between.to };
   if (f.kind !== undefined) clean.kind = oneOf<Kind>(f.kind, KINDS);
   if (f.mode !== undefined) clean.mode = oneOf<Mode>(f.mode, MODES);
   if (f.origin !== undefined) {

@@ -30,6 +30,11 @@ export type Verdict = (typeof VERDICTS)[number];
 export interface ShipmentFacts {
   /** YYYY-MM-DD, U.S. Eastern calendar date the goods enter; missing means today. */
   entryDate?: string | Unknown;
+  /**
+   * With an unknown `entryDate`: the days it may have been ("late August 2025"), so that only
+   * those days are checked. Not asked for; read from a message.
+   */
+  entryBetween?: { from: string; to: string };
   kind?: Kind | Unknown;
   /** ISO 3166-1 alpha-2 code of the country the goods come from (for a gift: sent from). */
   origin?: string | Unknown;
@@ -205,6 +210,8 @@ export interface Assessment {
   rulesAsOf: string;
   /** The date assessed (YYYY-MM-DD) or 'unknown'. */
   entryDate: string;
+  /** With an unknown date, the days checked, when they were narrowed down. */
+  entryBetween?: { from: string; to: string };
   answers: Answer[];
   /** The facts a 'cannot-tell' verdict depends on (empty otherwise). */
   dependsOn: FactKey[];

@@ -163,6 +163,29 @@ describe('readShipment: the facts of a described shipment', () => {
     expect(china?.facts.entryDate).toBeUndefined();
   });
 
+  it('a day that decides, which the person says they cannot give: "it depends on the day" (cannot tell), not the question again', () => {
+    const boots = read("I bought a $200 pair of boots from a shop in Calgary and they showed up in late August 2025, but I can't remember if it was before or after the 29th. Did I owe anything?")!;
+    expect(boots.decidable).toBe(true);
+    expect(boots.facts.entryDate).toBe(UNKNOWN);
+    const verdict = assess(boots.facts, rules, TODAY);
+    expect(verdict.verdict).toBe('cannot-tell');
+    // Only the days it may have entered are checked: before 29 Aug 2025 or from it.
+    expect(verdict.entryBetween).toEqual({ from: '2025-08-21', to: '2025-08-31' });
+    expect(verdict.reasons.map((r) => r.text)).toEqual([expect.stringMatching(/^If it entered from 21 Aug 2025 to 28 Aug 2025: duty-free/), expect.stringMatching(/^If it entered from 29 Aug 2025 to 31 Aug 2025: not duty-free/)]);
+    // "Check with other details" asks for the day.
+    expect(factsStated(boots).entryDate).toBeUndefined();
+    // Without saying so, the check asks for the day.
+    expect(read('I bought a $200 pair of boots from a shop in Calgary and they showed up in late August 2025. Did I owe anything?')?.decidable).toBe(false);
+  });
+
+  it('an origin that decides, which the person says they do not know: cannot tell, with what it depends on', () => {
+    const r = read("I ordered something online in mid-June 2025 for $70 and I can't remember which country the seller shipped from. Was it duty-free?")!;
+    expect(r.facts.origin).toBe(UNKNOWN);
+    expect(assess(r.facts, rules, TODAY).verdict).toBe('cannot-tell');
+    // Where the origin does not decide (today), it stays unasked and unset.
+    expect(read("I ordered a $70 lamp online last week and I don't know which country it shipped from. Will I owe duty?")?.facts.origin).toBeUndefined();
+  });
+
   it('a past arrival in a year when the rules changed, without the day: not decidable, and says why', () => {
     const r = read('My Temu order worth $50 arrived in 2025, did I owe duty?')!;
     expect(r.decidable).toBe(false);

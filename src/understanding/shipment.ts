@@ -59,6 +59,10 @@ const NOT_A_VERDICT = new RegExp(
 );
 /** A parcel of the person's own: ordered or bought by them. */
 const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
+/** "I can't remember if it was before or after the 29th": the person cannot give the day. */
+const DATE_UNKNOWN = /\b(?:(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:remember|recall|pin (?:it |that )?down|be sure|tell you)|not sure (?:if|whether|when|which)|no idea (?:if|whether|when|which)|(?:don'?t|do not) know (?:if|whether|when|which)|no clue (?:if|whether|when))\b/i;
+/** "I can't remember which country it shipped from": the person cannot give the origin. */
+const ORIGIN_UNKNOWN = /\b(?:(?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|tell)|no idea|not sure|no clue|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,40}\b(?:which|what) country|\b(?:no idea|not sure|don'?t know|can'?t remember|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,30}\bwhere (?:it|they|the (?:seller|shop|store|package|parcel)) (?:was |were |is |are )?(?:shipped|sent|ships?|came|comes?|mailed)(?: it| them)? from\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */
 const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell)\b[^.?!]{0,30}\b(?:worth|value|cost|paid)\b/i;
 
@@ -143,6 +147,14 @@ export function readShipment(
     const verdicts = new Set(readings.map((r) => (r?.decidable ? assess(r.facts, rules, today).verdict : undefined)));
     // The middle day stands for the period, as a month alone does elsewhere ("I used 15 Mar 2025").
     if (readings[1] && verdicts.size === 1 && !verdicts.has(undefined)) return { ...readings[1], notes: [fill(words.anyDayInPeriod, { period: unclear.text })] };
+    // The day decides, and the person says they cannot give it ("can't remember if it was before
+    // or after the 29th"): asking for it again does not help; "it depends on the day" does.
+    if (DATE_UNKNOWN.test(text)) {
+      const days = { from: unclear.from, to: unclear.to };
+      const reading = readFacts(text, today, rules, names, { ...extracted, facts: { ...extracted.facts, entryDate: UNKNOWN, entryBetween: days }, unclearDate: undefined });
+      // "Check with other details" asks the day: the person may find it on the invoice.
+      if (reading?.decidable) return { ...reading, assumed: [...(reading.assumed ?? []), 'entryDate'] };
+    }
   }
   return readFacts(text, today, rules, names, extracted);
 }
@@ -190,6 +202,9 @@ function readFacts(text: string, today: string, rules: RuleSet, names: NameTable
       assumptions.push(fill(words.marketplaceAnyOrigin, { marketplace: marketplace.name }));
     }
   }
+  // "I can't remember which country the seller shipped from", where the origin decides: the
+  // answer is "it depends on the origin", not a question the person already said they cannot answer.
+  if (decidable && facts.origin === undefined && ORIGIN_UNKNOWN.test(text) && nextQuestion(facts, rules, today)?.fact === 'origin') facts.origin = UNKNOWN;
   if (decidable) {
     // "My friend in Cebu sent me a $90 birthday present": nobody adds "no alcohol, nothing else
     // that day, not a split order". The usual case is taken, and said, so the person gets the
@@ -230,6 +245,7 @@ function readFacts(text: string, today: string, rules: RuleSet, names: NameTable
 export function factsStated(reading: ShipmentReading): ShipmentFacts {
   const facts: ShipmentFacts = { ...reading.facts };
   for (const key of reading.assumed ?? []) delete facts[key];
+  if (facts.entryDate === undefined) delete facts.entryBetween;
   return facts;
 }
 

@@ -113,6 +113,7 @@ export const eligibility = {
 
   /** The verdict. */
   checkedEveryDate: 'I checked every arrival date, because the date is not known.',
+  checkedDaysBetween: 'I checked every day from {from} to {to}, because the exact day is not known.',
   checkedToday: 'I checked for goods that arrive today, {date}. If yours arrived on another day, {anotherDay}.',
   anotherDayFromMessage: `choose "${labels.otherDetails}"`,
   anotherDayInCheck: `choose "${welcome.labels.checkAnother}" and then "${labels.differentDate}"`,
