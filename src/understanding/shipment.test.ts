@@ -31,6 +31,7 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     'anything to pay?',
     'will i pay?',
     'does she still get it through free?',
+    'arrived last week, $180, tax?',
   ])('yes/no: %s', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
 
   it.each([
@@ -45,6 +46,8 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     ['a brokerage fee', 'do I owe the brokerage fee UPS charged?'],
     ['selling', "I'm selling $40 candles to customers in the US, will they owe duty?"],
     ['VAT', 'will I owe VAT on my order?'],
+    ['sales tax', 'is there sales tax?'],
+    ['tax, not asked', 'the tax was on the invoice'],
     ['not about duty', 'Is my package lost?'],
   ])('not a verdict question (%s): %s', (_why, q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
 
