@@ -157,7 +157,10 @@ export function createSpeller(lexicon: ReadonlyMap<string, LexiconEntry>, option
     for (let i = 0; i < form.length; i++) {
       const shorter = deleteAt(form, i);
       if (lexicon.has(shorter)) found.add(shorter); // form has an extra letter
-      for (const c of byDeletion.get(shorter) ?? []) if (c.length === form.length) found.add(c); // a changed letter
+      // A changed letter: the same word once the letter at i is taken from both. "complan" and
+      // "compani" share "compan" only by dropping different letters, two edits ("complaning" is
+      // not "company"); "tarrif" and "tariff" too, but that is a doubled letter misplaced.
+      for (const c of byDeletion.get(shorter) ?? []) if (c.length === form.length && (deleteAt(c, i) === shorter || sameBarDoubling(form, c))) found.add(c);
       if (i + 1 < form.length) {
         const swapped = form.slice(0, i) + form[i + 1] + form[i] + form.slice(i + 2);
         if (lexicon.has(swapped)) found.add(swapped);
