@@ -60,6 +60,7 @@ export function describeFacts(facts: ShipmentFacts, rules: RuleSet): string[] {
     parts.push(fill(words.factContains, { contents: labels.join(words.and) }));
   }
   if (facts.splitOrder === true) parts.push(words.factSplitOrder);
+  if (typeof facts.sameDayTotalUsd === 'number' && facts.sameDayTotalUsd !== facts.valueUsd) parts.push(fill(words.factSameDayTotal, { amount: formatUsd(facts.sameDayTotalUsd) }));
   return parts;
 }
 

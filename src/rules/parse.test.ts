@@ -415,6 +415,13 @@ describe('extractFacts', () => {
     expect(extractFacts('ordered a $50 scarf from the UK in 2025, it arrived last week', TODAY, rules).facts.entryDate).toBe('2026-11-18');
   });
 
+  it('adds up the sums of things said to arrive the same day: the day\'s total', () => {
+    expect(extractFacts('Two friends each sent me a gift and both arrived the same day, one worth $60 and one $70.', TODAY, rules).facts).toMatchObject({ valueUsd: 60, sameDayTotalUsd: 130 });
+    // Without "the same day", a second sum is not a total; a limit quoted is no value.
+    expect(extractFacts('My friend sent me a $60 gift; I paid $70 for hers.', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
+    expect(extractFacts('a $60 gift arrived the same day as my order; gifts under $100 are free, right?', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
+  });
+
   it('says which day it used for a month', () => {
     expect(extractFacts('my package from china arrived in March 2025', TODAY, rules).notes).toEqual(['I used 15 Mar 2025, the middle of March 2025.']);
   });

@@ -181,6 +181,15 @@ describe('readShipment: the facts of a described shipment', () => {
     expect(read('I bought a $200 pair of boots from a shop in Calgary and they showed up in late August 2025. Did I owe anything?')?.decidable).toBe(false);
   });
 
+  it('an arrival in the past without its day, where every day gives the same result (two gifts, $130 that day): decided, and the check asks the day', () => {
+    const r = read('Two friends in Ireland each sent me a birthday gift and both arrived the same day, one worth $60 and one $70. Duty free?')!;
+    expect(r).toMatchObject({ decidable: true, facts: { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 130, entryDate: UNKNOWN } });
+    expect(assess(r.facts, rules, TODAY).verdict).toBe('not-duty-free');
+    expect(factsStated(r).entryDate).toBeUndefined();
+    // A purchase's result depends on the day: the check asks it.
+    expect(read('My $200 jacket from the UK arrived, did I owe duty?')?.decidable).toBe(false);
+  });
+
   it('an origin that decides, which the person says they do not know: cannot tell, with what it depends on', () => {
     const r = read("I ordered something online in mid-June 2025 for $70 and I can't remember which country the seller shipped from. Was it duty-free?")!;
     expect(r.facts.origin).toBe(UNKNOWN);

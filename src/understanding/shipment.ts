@@ -156,7 +156,14 @@ export function readShipment(
       if (reading?.decidable) return { ...reading, assumed: [...(reading.assumed ?? []), 'entryDate'] };
     }
   }
-  return readFacts(text, today, rules, names, extracted);
+  const reading = readFacts(text, today, rules, names, extracted);
+  // "both arrived the same day, $60 and $70" names no day, and an arrival in the past needs one,
+  // unless every day gives the same result (a gift's limit has not changed): then that is the answer.
+  if (reading && !reading.decidable && !unclear && extracted.facts.entryDate === undefined && extracted.notes.length === 0 && mentionsPastArrival(text)) {
+    const anyDay = readFacts(text, today, rules, names, { ...extracted, facts: { ...extracted.facts, entryDate: UNKNOWN } });
+    if (anyDay?.decidable && assess(anyDay.facts, rules, today).verdict !== 'cannot-tell') return { ...anyDay, assumed: [...(anyDay.assumed ?? []), 'entryDate'] };
+  }
+  return reading;
 }
 
 /** {@link readShipment} once the facts are extracted (with a given arrival day, or without). */

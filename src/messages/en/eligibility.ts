@@ -110,6 +110,7 @@ export const eligibility = {
   /** `{contents}`: the content labels, lower case, joined with `and`. */
   factContains: 'contains {contents}',
   factSplitOrder: 'part of a split order',
+  factSameDayTotal: '{amount} arriving for you that day in all',
 
   /** The verdict. */
   checkedEveryDate: 'I checked every arrival date, because the date is not known.',

@@ -32,6 +32,8 @@ const ORIGIN_CUE = /\b(?:from|in|made in|shipped from|sent from|ordered from|bou
 const PAST_ARRIVAL =
   /\b(?:arrived|came|received|delivered|should (?:i|we) have paid|did (?:i|we) (?:have to |need to )?pay|(?:was|were) (?:i|we) charged|(?:i|we) (?:was|were|got) charged|(?<!\bnothing |\bnot something )(?:i|we) paid|last (?:year|month|week))\b/;
 const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])/;
+/** Several things said to arrive on one day. */
+const SAME_DAY = /\b(?:(?:on )?the same day|same-day|arrived together|came together|both (?:arrived|came|got here))\b/;
 const SPLIT = /\bsplit(?:ting)?\b/;
 const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
 
@@ -55,6 +57,9 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   const sums = findMoney(text);
   const money = sums.find((m) => !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) ?? sums[0];
   if (money && 'usd' in money.money && !money.money.bound) result.facts.valueUsd = money.money.usd;
+  // "two gifts arrived the same day, one worth $60 and one $70": the day's total is their sum.
+  const values = sums.filter((m) => 'usd' in m.money && !m.money.bound && !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)));
+  if (values.length >= 2 && SAME_DAY.test(phraseText(text))) result.facts.sameDayTotalUsd = values.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
   if (money && 'currency' in money.money) result.foreignMoney = money.money;
 
   const kind = parseKind(text);
