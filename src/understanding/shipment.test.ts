@@ -121,6 +121,11 @@ describe('readShipment: the facts of a described shipment', () => {
     ]) expect(read(text)).toBeUndefined();
   });
 
+  it('books and other informational materials bought abroad go to the documents (the engine does not model the 1702(b) carve-out); a gift of books does not', () => {
+    expect(read('i ordered $60 of books from the uk, are books duty free?')).toBeUndefined();
+    expect(read('my aunt in the uk sent me $60 of books as a birthday gift, duty free?')).toMatchObject({ facts: { kind: 'gift', valueUsd: 60 } });
+  });
+
   it("one's own goods coming back from a repair abroad are a question for the documents, not a purchase to judge", () => {
     expect(read('My $6,000 watch went to the maker in Switzerland for repair under warranty and is coming back next week. Will we owe duty on it?')).toBeUndefined();
     expect(read('I bought a $6,000 watch from a shop in Switzerland, will I owe duty on it?')).toMatchObject({ facts: { kind: 'purchase', origin: 'CH' } });

@@ -63,6 +63,12 @@ const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|o
 const DATE_UNKNOWN = /\b(?:(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:remember|recall|pin (?:it |that )?down|be sure|tell you)|not sure (?:if|whether|when|which)|no idea (?:if|whether|when|which)|(?:don'?t|do not) know (?:if|whether|when|which)|no clue (?:if|whether|when))\b/i;
 /** "I can't remember which country it shipped from": the person cannot give the origin. */
 const ORIGIN_UNKNOWN = /\b(?:(?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|tell)|no idea|not sure|no clue|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,40}\b(?:which|what) country|\b(?:no idea|not sure|don'?t know|can'?t remember|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,30}\bwhere (?:it|they|the (?:seller|shop|store|package|parcel)) (?:was |were |is |are )?(?:shipped|sent|ships?|came|comes?|mailed)(?: it| them)? from\b/i;
+/**
+ * Informational materials, which the suspension orders left out (50 U.S.C. 1702(b)). The rules
+ * engine does not model that carve-out (whether the June 2026 rules keep it is not settled), so
+ * for anything but a gift the documents answer, and say so.
+ */
+const INFORMATIONAL = /\b(?:books|magazines|newspapers|comics|informational materials?)\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */
 const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell)\b[^.?!]{0,30}\b(?:worth|value|cost|paid)\b/i;
 
@@ -157,6 +163,7 @@ export function readShipment(
     }
   }
   const reading = readFacts(text, today, rules, names, extracted);
+  if (reading && reading.facts.kind !== 'gift' && INFORMATIONAL.test(text)) return undefined;
   // "both arrived the same day, $60 and $70" names no day, and an arrival in the past needs one,
   // unless every day gives the same result (a gift's limit has not changed): then that is the answer.
   if (reading && !reading.decidable && !unclear && extracted.facts.entryDate === undefined && extracted.notes.length === 0 && mentionsPastArrival(text)) {
