@@ -62,6 +62,7 @@ describe('parseMoney', () => {
     ['50 euros', 'EUR', 50],
     ['£20', 'GBP', 20],
     ['20 pounds', 'GBP', 20],
+    ['40 quid', 'GBP', 40],
     ['C$30', 'CAD', 30],
     ['100 canadian dollars', 'CAD', 100],
     ['500 yen', 'JPY', 500],

@@ -32,6 +32,7 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     'will i pay?',
     'does she still get it through free?',
     'arrived last week, $180, tax?',
+    'shipped by japan post next week. any fees?',
   ])('yes/no: %s', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
 
   it.each([

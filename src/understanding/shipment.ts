@@ -33,7 +33,7 @@ export interface ShipmentReading {
 }
 
 /** Words of a question about duty owed on a shipment. */
-const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|tax(?:es)?(?=\s*\?)|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|(?:gets?|getting|go(?:es)?|make it) (?:it |them )?(?:through|in) (?:free|for free|without paying)|pass(?:es)? duty|in the clear|exempt|under the limit|(?:have|has|need|needs|got) to pay|gotta pay|anything to pay|(?:will|would|do|does|should|must|shall) (?:i|we|you|they|he|she) (?:(?:have|need) to )?pay)\b/i;
+const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|tax(?:es)?(?=\s*\?)|any (?:fees?|charges?|tax(?:es)?|tariffs?)|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|(?:gets?|getting|go(?:es)?|make it) (?:it |them )?(?:through|in) (?:free|for free|without paying)|pass(?:es)? duty|in the clear|exempt|under the limit|(?:have|has|need|needs|got) to pay|gotta pay|anything to pay|(?:will|would|do|does|should|must|shall) (?:i|we|you|they|he|she) (?:(?:have|need) to )?pay)\b/i;
 /** Questions that ask why, how or how much: documents answer those, not a verdict. */
 const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
 /**

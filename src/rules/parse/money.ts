@@ -86,7 +86,7 @@ function toNumber(digits: string, multiplier: string | undefined): number | unde
  * digits end on a digit, so a comma after the amount ("$60, a gift") is not part of it.
  */
 const MONEY_IN_TEXT =
-  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿])\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|dollars?|usd|bucks|euros?|eur|pounds?|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?)\b|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?[$€£](?![\w$€£])/gi;
+  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿])\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|dollars?|usd|bucks|euros?|eur|pounds?|quid|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?)\b|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?[$€£](?![\w$€£])/gi;
 
 /**
  * Amounts with a currency mark in a longer text, with where they are.

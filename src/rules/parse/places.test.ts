@@ -56,6 +56,7 @@ describe('placeReadings: cities after a sender or "from", adjectives before a se
     ['a parcel from my cousin who lives in São Paulo', 'BR', 'São Paulo', 'city'],
     ['a box from Shenzhen', 'CN', 'Shenzhen', 'city'],
     ['my brother in cebu sent sandals', 'PH', 'cebu', 'city'],
+    ['my nan in liverpool posted me a jumper', 'GB', 'liverpool', 'city'],
     ['boots from a german site', 'DE', 'german site', 'adjective'],
     ['a lamp from an Italian store', 'IT', 'Italian store', 'adjective'],
     ['earrings from a Hong Kong seller', 'HK', 'Hong Kong seller', 'adjective'],
