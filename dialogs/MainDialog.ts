@@ -15,7 +15,8 @@ import { directVerdictReply } from './verdict';
 import { removeCardNumbers } from '../src/escalation';
 import { familyOf } from '../src/knowledge';
 import { easternDate, type ShipmentFacts } from '../src/rules';
-import { factsStated, understand, type PartAnswer } from '../src/understanding';
+import { factsStated, type PartAnswer } from '../src/understanding';
+import { UnderstandingCache } from './understandingCache';
 import {
   capabilitiesReply,
   partsReply,
@@ -59,6 +60,9 @@ const FIXED_REPLIES: Partial<Record<Intent, () => Reply>> = {
 };
 
 export class MainDialog extends Dialog {
+  /** The same words understood once (performance, issue 15; see understandingCache.ts). */
+  private readonly understanding = new UnderstandingCache();
+
   constructor(private readonly services: BotServices) {
     super(MAIN_DIALOG);
   }
@@ -113,7 +117,7 @@ export class MainDialog extends Dialog {
    */
   private async understandMessage(dc: DialogContext, state: MainState, text: string, askedForCheck: boolean): Promise<DialogTurnResult> {
     const today = easternDate(this.services.clock());
-    const understood = understand(text, { kb: this.services.knowledge(), rules: () => this.services.rules(), names: this.services.names(), today });
+    const understood = this.understanding.understand(text, { kb: this.services.knowledge(), rules: this.services.rules(), names: this.services.names(), today });
     if (understood.kind === 'verdict') {
       const rules = this.services.rules();
       // "Check with other details" asks again what the verdict only assumed.
