@@ -27,6 +27,8 @@
  *        --node-options="--max-old-space-size=160" (node flags for the bot process; use the = form)
  *        --no-profile (the bot without the production profile)  --no-build (use dist/ as it is)
  *        --cpu-prof (writes the bot's V8 CPU profile to var/profiles/)
+ *        --no-cache (UNDERSTANDING_CACHE_ENTRIES=0: the development questions repeat, so with the
+ *        cache most turns are understood from it; without, every turn costs what a new wording does)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -211,6 +213,8 @@ async function main(): Promise<void> {
         RECORDS_DIR: path.join(dir, `records-${round}`),
         ESCALATION_DIR: path.join(dir, `outbox-${round}`),
         RATE_LIMIT_PER_IP: '0',
+        // --no-cache: every turn is understood afresh, the cost of wording the bot has not seen.
+        ...(flags.has('no-cache') ? { UNDERSTANDING_CACHE_ENTRIES: '0' } : {}),
       }, { readyPath: '/readyz', timeoutMs: START_TIMEOUT_MS });
       let botRun;
       try {

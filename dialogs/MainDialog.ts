@@ -61,10 +61,11 @@ const FIXED_REPLIES: Partial<Record<Intent, () => Reply>> = {
 
 export class MainDialog extends Dialog {
   /** The same words understood once (performance, issue 15; see understandingCache.ts). */
-  private readonly understanding = new UnderstandingCache();
+  private readonly understanding: UnderstandingCache;
 
   constructor(private readonly services: BotServices) {
     super(MAIN_DIALOG);
+    this.understanding = new UnderstandingCache(services.understandingCacheEntries);
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {

@@ -18,6 +18,8 @@ export interface BotServices {
   /** Marketplaces, couriers and postal services people name in messages. */
   names(): NameTable;
   clock: Clock;
+  /** How many recent wordings MainDialog keeps understood (UNDERSTANDING_CACHE_ENTRIES); default 500, 0 = none. */
+  understandingCacheEntries?: number;
   records: RecordStore;
   escalation: EscalationService;
   logger: Logger;

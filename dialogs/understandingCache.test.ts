@@ -85,6 +85,15 @@ describe('UnderstandingCache', () => {
     expect(cache.understand(long, inputs)).not.toBe(first);
     expect(cache.understand(long, inputs)).toEqual(first);
   });
+
+  test('with room for none (UNDERSTANDING_CACHE_ENTRIES=0) it keeps nothing and understands every time', () => {
+    const cache = new UnderstandingCache(0);
+    const inputs = { kb, rules, names, today: TODAY };
+    const first = cache.understand(QUESTIONS[0]!, inputs);
+    expect(cache.size).toBe(0);
+    expect(cache.understand(QUESTIONS[0]!, inputs)).not.toBe(first);
+    expect(cache.understand(QUESTIONS[0]!, inputs)).toEqual(first);
+  });
 });
 
 describe('through the bot: a question answered from the cache gets the same replies and records', () => {

@@ -61,7 +61,7 @@ export class UnderstandingCache {
       return kept;
     }
     const understood = understand(text, { kb, rules: () => rules, names, today });
-    if (text.length <= this.maxChars) {
+    if (this.maxEntries > 0 && text.length <= this.maxChars) {
       this.entries.set(text, understood);
       if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     }

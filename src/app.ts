@@ -167,6 +167,7 @@ export function createBotCore(config: AppConfig, options: BotCoreOptions): BotCo
     rules: () => content.rules(),
     names: () => content.names(),
     clock,
+    understandingCacheEntries: config.UNDERSTANDING_CACHE_ENTRIES,
     records: options.metrics ? countingRecordStore(records, options.metrics) : records,
     escalation,
     logger: options.logger,

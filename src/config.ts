@@ -100,6 +100,8 @@ const envVariables = z.object({
   RATE_LIMIT_PER_CONVERSATION: integer(30, 0, 100000),
   /** Requests per client IP per minute on /api/messages, development only; 0 = no limit. */
   RATE_LIMIT_PER_IP: integer(600, 0, 1000000),
+  /** How many recent wordings the bot keeps understood (dialogs/understandingCache.ts); 0 = none. */
+  UNDERSTANDING_CACHE_ENTRIES: integer(500, 0, 100000),
   /** A message turn still working after this long gets a typing indicator; 0 = never. */
   TYPING_DELAY_MS: integer(1000, 0, 60000),
   /** A message turn with no reply after this long gets "This is taking longer than usual…"; 0 = never. */
