@@ -144,6 +144,7 @@ export function readShipment(
   const judged = otherQuestions.reduce((rest, q) => rest.replace(q, ' '), text);
   if (NOT_A_VERDICT.test(judged)) return undefined;
   const extracted = extractFacts(text, today, rules);
+  if (extracted.facts.kind !== 'gift' && INFORMATIONAL.test(text)) return undefined;
   const unclear = extracted.unclearDate;
   if (unclear) {
     // A month in which the rules changed ("arrived in May 2025") needs its day only if the day
@@ -163,7 +164,6 @@ export function readShipment(
     }
   }
   const reading = readFacts(text, today, rules, names, extracted);
-  if (reading && reading.facts.kind !== 'gift' && INFORMATIONAL.test(text)) return undefined;
   // "both arrived the same day, $60 and $70" names no day, and an arrival in the past needs one,
   // unless every day gives the same result (a gift's limit has not changed): then that is the answer.
   if (reading && !reading.decidable && !unclear && extracted.facts.entryDate === undefined && extracted.notes.length === 0 && mentionsPastArrival(text)) {

@@ -26,7 +26,9 @@ const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const YEAR_ONLY = /^(?:in |during )?(?:the year )?((?:19|20)\d{2})$/;
 const EARLIEST = '1900-01-01';
-const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+/** The months as their first three letters, January first. */
+export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+const MONTHS = MONTH_ABBREVIATIONS.join('|');
 /**
  * Part of a month, as people say it when they do not know the day: "early May", "mid-August",
  * "the end of April", "the first week of September". Chrono reads "end of April" as the 30th and
@@ -110,7 +112,7 @@ function parsePartOfMonth(t: string, said: string, today: string, pastTense: boo
   PART_OF_MONTH.lastIndex = 0;
   const m = PART_OF_MONTH.exec(t);
   if (!m || m.index !== 0 || m[0].length !== t.length) return undefined;
-  const month = MONTHS.split('|').indexOf(m[4].slice(0, 3).toLowerCase()) + 1;
+  const month = MONTH_ABBREVIATIONS.indexOf(m[4].slice(0, 3).toLowerCase() as (typeof MONTH_ABBREVIATIONS)[number]) + 1;
   const [y, thisMonth] = today.split('-').map(Number);
   let year = m[5] ? Number(m[5]) : (yearHint ?? y);
   if (!m[5] && yearHint === undefined && pastTense && month > thisMonth) year -= 1;

@@ -10,7 +10,7 @@ import { addDays, displayDate } from '../../dates';
 import { catalog, fill } from '../../messages';
 import type { RuleSet, ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
-import { PAST_TENSE, PART_OF_MONTH, parseDate } from './date';
+import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate } from './date';
 import { findMoney } from './money';
 import { findContents, parseKind, parseMode } from './words';
 
@@ -55,10 +55,11 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   const result: ExtractedFacts = { facts: {}, notes: [] };
   // "Are gifts under $100 still duty free? … a $60 jersey": a limit quoted is not the value.
   const sums = findMoney(text);
-  const money = sums.find((m) => !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) ?? sums[0];
+  const notLimit = (m: (typeof sums)[number]) => !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
+  const money = sums.find(notLimit) ?? sums[0];
   if (money && 'usd' in money.money && !money.money.bound) result.facts.valueUsd = money.money.usd;
   // "two gifts arrived the same day, one worth $60 and one $70": the day's total is their sum.
-  const values = sums.filter((m) => 'usd' in m.money && !m.money.bound && !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)));
+  const values = sums.filter((m) => notLimit(m) && 'usd' in m.money && !m.money.bound);
   if (values.length >= 2 && SAME_DAY.test(phraseText(text))) result.facts.sameDayTotalUsd = values.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
   if (money && 'currency' in money.money) result.foreignMoney = money.money;
 
@@ -174,8 +175,7 @@ export function datesIn(text: string, reference: { instant: Date; timezone: numb
   return [...found, ...parts].sort((a, b) => a.index - b.index);
 }
 
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_WITH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d{2})\b/gi;
+const MONTH_WITH_YEAR = new RegExp(`\\b(${MONTH_ABBREVIATIONS.join('|')})[a-z]*\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})\\b`, 'gi');
 
 /**
  * The year of a date said without one ("arrived in April", "the start of May"): the one year the
@@ -191,13 +191,13 @@ export function yearOfMessage(text: string, said: string): { year?: number } {
   if (/\b(?:19|20)\d{2}\b/.test(said)) return {};
   const years = new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1])));
   if (years.size !== 1) return {};
-  const month = MONTH_NAMES.findIndex((m) => new RegExp(`\\b${m}`).test(said.toLowerCase()));
+  const month = MONTH_ABBREVIATIONS.findIndex((m) => new RegExp(`\\b${m}`).test(said.toLowerCase()));
   // "last week", "yesterday": relative to today, whatever year the message names.
   if (month < 0) return {};
   const year = [...years][0];
   const named = [...text.matchAll(MONTH_WITH_YEAR)][0];
-  const namedMonth = named ? MONTH_NAMES.indexOf(named[1].toLowerCase()) : -1;
-  return { year: month >= 0 && namedMonth >= 0 && month < namedMonth ? year + 1 : year };
+  const namedMonth = named ? MONTH_ABBREVIATIONS.findIndex((m) => m === named[1].toLowerCase()) : -1;
+  return { year: namedMonth >= 0 && month < namedMonth ? year + 1 : year };
 }
 
 function addDate(result: ExtractedFacts, text: string, today: string, rules: RuleSet | undefined): void {
