@@ -8,7 +8,7 @@ import { addDays, addYears, displayDate } from '../dates';
 import { contentLabels, evaluateShipment, type Evaluation, type Outcome } from './evaluate';
 import type { CleanFacts } from './facts';
 import { fillTemplate, formatUsd, joinWords, withoutFullStop } from './format';
-import { KINDS, UNKNOWN, type FactKey, type Kind, type Reason, type RuleSet, type Source, type Verdict } from './types';
+import { KINDS, UNKNOWN, type DayRange, type FactKey, type Kind, type Reason, type RuleSet, type Source, type Verdict } from './types';
 
 export interface Decision {
   /** 'pending' while a fact that could decide has not been asked. */
@@ -212,7 +212,7 @@ export function datePeriods(rules: RuleSet, kind: Kind, today: string): Period[]
  * withinDays([{ end: '2025-08-28', date: '2025-08-28' }, { start: '2025-08-29', date: '2025-08-29' }], { from: '2025-08-21', to: '2025-08-31' });
  * // [{ start: '2025-08-21', end: '2025-08-28', date: '2025-08-28' }, { start: '2025-08-29', end: '2025-08-31', date: '2025-08-29' }]
  */
-export function withinDays(periods: readonly Period[], days: { from: string; to: string } | undefined): Period[] {
+export function withinDays(periods: readonly Period[], days: DayRange | undefined): Period[] {
   if (!days) return [...periods];
   const latest = (a: string, b: string) => (a > b ? a : b);
   const earliest = (a: string, b: string) => (a < b ? a : b);

@@ -23,6 +23,12 @@ export type Mode = (typeof MODES)[number];
 export const VERDICTS = ['duty-free', 'not-duty-free', 'cannot-tell'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
+/** Calendar days from `from` to `to`, both included (YYYY-MM-DD). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
 /**
  * What is known about one shipment. A missing field has not been asked yet; `'unknown'` means
  * the person said they don't know.
@@ -34,7 +40,7 @@ export interface ShipmentFacts {
    * With an unknown `entryDate`: the days it may have been ("late August 2025"), so that only
    * those days are checked. Not asked for; read from a message.
    */
-  entryBetween?: { from: string; to: string };
+  entryBetween?: DayRange;
   kind?: Kind | Unknown;
   /** ISO 3166-1 alpha-2 code of the country the goods come from (for a gift: sent from). */
   origin?: string | Unknown;
@@ -211,7 +217,7 @@ export interface Assessment {
   /** The date assessed (YYYY-MM-DD) or 'unknown'. */
   entryDate: string;
   /** With an unknown date, the days checked, when they were narrowed down. */
-  entryBetween?: { from: string; to: string };
+  entryBetween?: DayRange;
   answers: Answer[];
   /** The facts a 'cannot-tell' verdict depends on (empty otherwise). */
   dependsOn: FactKey[];

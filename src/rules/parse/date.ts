@@ -6,6 +6,7 @@
 import { chrono } from './chrono';
 import { addYears, endOfMonth, displayDate, isIsoDate, isoDate, middleOf } from '../../dates';
 import { catalog, fill } from '../../messages';
+import type { DayRange } from '../types';
 
 const { eligibility: words } = catalog();
 
@@ -14,7 +15,7 @@ export type ParsedDate =
       ok: true;
       date: string;
       /** Set when only a month or a year was given: the days it could be, and the one used. */
-      approximate?: { from: string; to: string };
+      approximate?: DayRange;
       note?: string;
     }
   | { ok: false; reason: string };
