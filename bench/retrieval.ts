@@ -48,6 +48,7 @@ const FURTHER_REAL = [
   { name: 'Second real-style set (another author, session 6)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-second.json') },
   { name: 'Third real-style set (another author, session 6)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-third.json') },
   { name: 'Fourth real-style set (another author, session 7)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-fourth.json') },
+  { name: 'Fifth real-style set (another author, session 8)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-fifth.json') },
 ];
 
 function parseArgs(argv: readonly string[]): Args {

@@ -18,11 +18,31 @@ const RUN = 6;
 const words = (text: string): string[] => text.toLowerCase().normalize('NFKD').match(/[a-z0-9$%]+/g) ?? [];
 const runs = (ws: readonly string[]): string[] => ws.slice(0, Math.max(0, ws.length - RUN + 1)).map((_, i) => ws.slice(i, i + RUN).join(' '));
 
+/**
+ * Document phrases older than the fifth set (all in commit 6c41465, before that set was written)
+ * that its author, who saw the documents' titles, happened to echo. Each may share a run with a
+ * fifth-set message only; anything added after that set is checked against it like the others.
+ */
+const OLDER_THAN_FIFTH_SET = new Set([
+  'refund-from-seller-refused: the parcel went back to the shop unpaid, do i get my money back',
+  "refuse-parcel-duty: I won't pay the import bill. What happens to the parcel and to me?",
+  'hts-classification: How do I find the right tariff (HTS) code for my product?',
+  'who-pays-postal-duty: why is the mail carrier asking me for duty money',
+  'used-goods-duty: i bought a second hand camera on ebay from a seller in japan, do i pay customs on it',
+  'china-hong-kong-de-minimis: When did China and Hong Kong lose de minimis?',
+  'de-minimis-misuse-penalty: what is the fine for using de minimis to bring in illegal goods',
+  'fair-retail-value: What value counted toward the $800 de minimis test?',
+  'fair-retail-value: was it the price i paid or the retail value that counted',
+  'nprm-low-value-entry: What was the January 2025 "Entry of Low-Value Shipments" proposal?',
+]);
+const FIFTH_SET = 'real-questions-fifth.json';
+
 describe('documents are written in their own words, not the development sets\'', () => {
   const dev = [
     ...readQuestions(path.join(ROOT, 'test', 'fixtures', 'questions.json')).map((q) => q.q),
-    ...['real-questions.json', 'real-questions-second.json', 'real-questions-third.json', 'real-questions-fourth.json'].flatMap((f) => readRealQuestions(path.join(ROOT, 'test', 'fixtures', f)).map((q) => q.q)),
+    ...['real-questions.json', 'real-questions-second.json', 'real-questions-third.json', 'real-questions-fourth.json', FIFTH_SET].flatMap((f) => readRealQuestions(path.join(ROOT, 'test', 'fixtures', f)).map((q) => q.q)),
   ];
+  const fifth = new Set(readRealQuestions(path.join(ROOT, 'test', 'fixtures', FIFTH_SET)).map((q) => q.q));
   const whole = new Map(dev.map((q) => [words(q).join(' '), q]));
   const shared = new Map<string, string>();
   for (const q of dev) for (const run of runs(words(q))) shared.set(run, q);
@@ -46,6 +66,7 @@ describe('documents are written in their own words, not the development sets\'',
     for (const doc of kb!.documents) {
       for (const phrase of [doc.title, doc.label, ...doc.questions].filter((p): p is string => !!p)) {
         const q = repeated(phrase);
+        if (q && fifth.has(q) && OLDER_THAN_FIFTH_SET.has(`${doc.id}: ${phrase}`)) continue;
         if (q) offenders.push(`${doc.id}: "${phrase}" repeats "${q}"`);
       }
     }
