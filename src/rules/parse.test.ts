@@ -278,6 +278,8 @@ describe('parseKind and parseMode', () => {
     expect(parseKind('the seller offered to mark it as a gift')).toBe('purchase');
     expect(parseKind("Ordered a dress and the seller says they'll mark it as a 'gift' so I won't pay duty")).toBe('purchase');
     expect(parseKind('my aunt sent a gift')).toBe('gift');
+    // Paying the sender makes it a sale, whatever she calls it.
+    expect(parseKind("A friend in Vancouver is mailing me a jacket she calls a 'gift', but I actually paid her $80 for it")).toBe('purchase');
   });
 
   it.each([
@@ -421,6 +423,21 @@ describe('extractFacts', () => {
     // Without "the same day", a second sum is not a total; a limit quoted is no value.
     expect(extractFacts('My friend sent me a $60 gift; I paid $70 for hers.', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
     expect(extractFacts('a $60 gift arrived the same day as my order; gifts under $100 are free, right?', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
+  });
+
+  it('multiplies a sum said to be each of several things arriving the same day', () => {
+    const three = extractFacts('Three separate orders from different UK shops, $300 each, all delivered to me on the same day in June 2025. Were they duty-free?', TODAY, rules);
+    expect(three.facts).toMatchObject({ valueUsd: 300, sameDayTotalUsd: 900, kind: 'purchase' });
+    expect(extractFacts('2 parcels at $450 apiece came the same day', TODAY, rules).facts.sameDayTotalUsd).toBe(900);
+    // Without "each" the sum is one thing's; without "the same day" the parcels are apart; two counts are unclear.
+    expect(extractFacts('three orders, $300 in total, all delivered the same day', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
+    expect(extractFacts('three orders, $300 each, delivered over a month', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
+    expect(extractFacts('two gifts and three orders, $100 each, all on the same day', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
+  });
+
+  it('reads a rule named by its sum ("the $800 rule") as no value', () => {
+    expect(extractFacts('Can we still send small cartons into FBA under the $800 duty-free rule?', TODAY, rules).facts.valueUsd).toBeUndefined();
+    expect(extractFacts('does the $100 gift limit cover my $60 scarf?', TODAY, rules).facts.valueUsd).toBe(60);
   });
 
   it('says which day it used for a month', () => {

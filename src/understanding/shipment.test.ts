@@ -8,7 +8,7 @@ import path from 'node:path';
 import { LABELS } from '../intents';
 import { assess, loadRuleSet, nextQuestion, UNKNOWN } from '../rules';
 import { loadNames } from './names';
-import { asksWhetherDutyIsOwed, factsStated, readShipment } from './shipment';
+import { asksWhetherDutyIsOwed, factsStated, readShipment, withoutOthersStories } from './shipment';
 
 const ROOT = path.join(__dirname, '..', '..');
 const rules = loadRuleSet(path.join(ROOT, 'knowledge', 'rules', 'duty-free.yaml'));
@@ -50,10 +50,25 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     ['sales tax', 'is there sales tax?'],
     ['tax, not asked', 'the tax was on the invoice'],
     ['not about duty', 'Is my package lost?'],
+    ['a seizure', "Saw $12 earbuds on Temu that look exactly like AirPods. If I order them, does customs seize stuff like that?"],
+    ['fakes', 'will customs take my $30 fake sneakers?'],
   ])('not a verdict question (%s): %s', (_why, q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
 
   it('reads curly apostrophes as straight ones', () => {
     expect(asksWhetherDutyIsOwed('I don’t know, do I owe duty on it?')).toBe(asksWhetherDutyIsOwed("I don't know, do I owe duty on it?"));
+  });
+});
+
+describe('withoutOthersStories: someone else\'s parcel in the story', () => {
+  it('drops a sentence only about another person\'s parcel, so their bill does not make the question one about a bill', () => {
+    const text = 'Bought a watch for $120 in July 2025 and paid nothing. My friend ordered the same watch in October and got a duty bill. Was my order duty-free?';
+    expect(withoutOthersStories(text)).not.toContain('bill');
+    expect(withoutOthersStories(text)).toContain('Was my order duty-free?');
+  });
+
+  it('keeps a sentence in which the person takes part', () => {
+    expect(withoutOthersStories('My friend sent me a gift and I got a bill.')).toContain('bill');
+    expect(withoutOthersStories('She mailed it to me and now DHL wants a fee.')).toContain('fee');
   });
 });
 
@@ -288,6 +303,12 @@ describe('readShipment: an origin read from a city or an adjective is said, and 
     expect(r.assumptions).toHaveLength(1);
     expect(r.assumptions[0]).toContain('"Hong Kong shop"');
     expect(r.assumptions[0]).toContain(`"${LABELS.checkOtherDetails}"`);
+    expect(assess(r.facts, rules, TODAY).verdict).toBe('not-duty-free');
+  });
+
+  it('one\'s own order from a shop in a city, without a value: decided when the value cannot change it', () => {
+    const r = read('I ordered a kimono from a shop in Kyoto on August 25, 2025, and it cleared US customs on September 1. Was it duty-free?')!;
+    expect(r.facts).toMatchObject({ kind: 'purchase', entryDate: '2025-09-01' });
     expect(assess(r.facts, rules, TODAY).verdict).toBe('not-duty-free');
   });
 

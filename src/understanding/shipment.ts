@@ -48,6 +48,8 @@ const NOT_A_VERDICT = new RegExp(
     String.raw`send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back`,
     // Why, how much, how long, how it is worked out.
     String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
+    // Fakes and seizures: the counterfeit documents answer these, not the duty rules.
+    String.raw`seiz(?:e|es|ed|ing|ure)|confiscat\w*|counterfeits?|fakes?|knock-?offs?|replicas?|dupes?`,
     // Goods of one's own coming back from a repair abroad.
     String.raw`repair(?:ed|s|ing)?|warranty|serviced`,
     // Other subjects the documents answer: a stuck parcel, duties paid by the seller, USMCA, brokers, other taxes.
@@ -109,10 +111,32 @@ export function askedClause(question: string): string {
 function describesShipment(facts: ShipmentFacts, text: string, namedOrPlaced: boolean, foreignMoney: boolean): boolean {
   const value = facts.valueUsd !== undefined || foreignMoney || VALUE_UNKNOWN.test(text);
   if (value) return facts.origin !== undefined || facts.kind !== undefined || facts.mode !== undefined || namedOrPlaced;
-  // No value, but one's own purchase from a named country ("I ordered boots from Italy, will I be
-  // charged?"): today the value does not change the result. A gift's does, and the gift page
+  // No value, but one's own purchase from a named country, city or shop ("I ordered boots from
+  // Italy", "from a shop in Kyoto", "on Temu", "will I be charged?"): since 29 Aug 2025 the value
+  // does not change the result (before, the check asks it). A gift's does, and the gift page
   // explains the $100 rule better than a check that starts by asking what it is worth.
-  return facts.origin !== undefined && facts.kind === 'purchase' && OWN_PARCEL.test(text);
+  return (facts.origin !== undefined || namedOrPlaced) && facts.kind === 'purchase' && OWN_PARCEL.test(text);
+}
+
+/** A sentence about someone else's parcel: "My friend ordered the same watch and got a duty bill." */
+const OTHERS_SENTENCE = /^(?:my (?:\w+ )?(?:friend|coworker|co-worker|colleague|neighbou?r|sister|brother|cousin|mom|mum|dad|roommate|boss)s?|a (?:friend|coworker|colleague|neighbou?r)|someone|somebody|people|others|he|she|they)\b/i;
+/** Words of the person's own part in a sentence. */
+const FIRST_PERSON = /\b(?:i|me|we|us|our|i'm|i've|i'd)\b|(?!^)\bmy\b/i;
+
+/**
+ * The message without sentences that tell only of someone else's parcel: a friend's duty bill in
+ * the story does not make the person's own question one about a bill.
+ *
+ * @example
+ * withoutOthersStories('I paid nothing in July. My friend ordered the same watch and got a duty bill. Was mine duty-free?');
+ * // 'I paid nothing in July.  Was mine duty-free?'
+ * withoutOthersStories('My friend sent me a gift and I got a bill.'); // unchanged
+ */
+export function withoutOthersStories(text: string): string {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((sentence) => (OTHERS_SENTENCE.test(sentence) && !FIRST_PERSON.test(sentence.replace(/^my\b/i, '')) ? '' : sentence))
+    .join(' ');
 }
 
 /**
@@ -142,7 +166,7 @@ export function readShipment(
   // Another question of the same message ("… and can I refuse it if I do?") is answered on its
   // own; only the story and the duty question say whether this is a shipment to judge.
   const judged = otherQuestions.reduce((rest, q) => rest.replace(q, ' '), text);
-  if (NOT_A_VERDICT.test(judged)) return undefined;
+  if (NOT_A_VERDICT.test(withoutOthersStories(judged))) return undefined;
   const extracted = extractFacts(text, today, rules);
   if (extracted.facts.kind !== 'gift' && INFORMATIONAL.test(text)) return undefined;
   const unclear = extracted.unclearDate;

@@ -38,7 +38,9 @@ const SPLIT = /\bsplit(?:ting)?\b/;
 const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
 
 /** Words before a sum that make it a limit ("under $100"), not what the goods are worth. */
-const LIMIT_BEFORE = /\b(?:under|over|less than|more than|below|above|up to|at most|no more than|exceeding)\s*$/i;
+const LIMIT_BEFORE = /\b(?:under|over|less than|more than|below|above|up to|at most|no more than|exceeding)\s*(?:the\s+|that\s+|this\s+)?$/i;
+/** Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit"), not a value. */
+const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance)s?\b/i;
 
 /**
  * Facts stated in free text.
@@ -55,12 +57,20 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   const result: ExtractedFacts = { facts: {}, notes: [] };
   // "Are gifts under $100 still duty free? … a $60 jersey": a limit quoted is not the value.
   const sums = findMoney(text);
-  const notLimit = (m: (typeof sums)[number]) => !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
-  const money = sums.find(notLimit) ?? sums[0];
+  const namesRule = (m: (typeof sums)[number]) => LIMIT_AFTER.test(text.slice(m.index + m.text.length, m.index + m.text.length + 30));
+  const notLimit = (m: (typeof sums)[number]) => !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 22), m.index)) && !namesRule(m);
+  const money = sums.find(notLimit) ?? sums.find((m) => !namesRule(m));
   if (money && 'usd' in money.money && !money.money.bound) result.facts.valueUsd = money.money.usd;
   // "two gifts arrived the same day, one worth $60 and one $70": the day's total is their sum.
   const values = sums.filter((m) => notLimit(m) && 'usd' in m.money && !m.money.bound);
-  if (values.length >= 2 && SAME_DAY.test(phraseText(text))) result.facts.sameDayTotalUsd = values.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
+  if (SAME_DAY.test(phraseText(text))) {
+    if (values.length >= 2) result.facts.sameDayTotalUsd = values.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
+    // "three orders, $300 each, all delivered the same day": the day's total is the count times the sum.
+    else if (values.length === 1 && 'usd' in values[0].money) {
+      const count = countOfEach(text, values[0]);
+      if (count) result.facts.sameDayTotalUsd = count * values[0].money.usd;
+    }
+  }
   if (money && 'currency' in money.money) result.foreignMoney = money.money;
 
   const kind = parseKind(text);
@@ -79,6 +89,31 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   const withoutMoney = money ? text.slice(0, money.index) + ' '.repeat(money.text.length) + text.slice(money.index + money.text.length) : text;
   addDate(result, withoutMoney, today, rules);
   return result;
+}
+
+/** Number words people use for a few parcels. */
+const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, both: 2, 'a couple of': 2, 'a pair of': 2 };
+/** "three separate orders", "2 packages", "both parcels": how many things were sent. */
+const COUNTED = new RegExp(
+  String.raw`\b(\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})\s+(?:(?:separate|different|small|little|more|other|individual)\s+)?(?:orders?|packages?|parcels?|boxes|shipments?|gifts?|presents?|items?|deliveries)\b`,
+  'gi',
+);
+/** Words right after a sum that make it the value of each of several things. */
+const EACH_AFTER = /^\s*(?:each|apiece|a piece|per (?:order|package|parcel|box|shipment|gift|item))\b/i;
+
+/**
+ * How many things a sum is the value of each of, when a message says so ("three orders, $300
+ * each"), else undefined. Only one count may be named: "two gifts and three orders" is unclear.
+ *
+ * @example
+ * countOfEach('three orders, $300 each', { text: '$300', index: 14 }); // 3
+ * countOfEach('a $300 order', { text: '$300', index: 2 }); // undefined
+ */
+export function countOfEach(text: string, sum: { text: string; index: number }): number | undefined {
+  if (!EACH_AFTER.test(text.slice(sum.index + sum.text.length, sum.index + sum.text.length + 24))) return undefined;
+  const counts = new Set([...text.toLowerCase().matchAll(COUNTED)].map((m) => COUNT_WORDS[m[1]] ?? Number(m[1])));
+  const [count] = [...counts];
+  return counts.size === 1 && count >= 2 ? count : undefined;
 }
 
 /**

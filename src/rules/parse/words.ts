@@ -53,14 +53,16 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   gift: new RegExp(
     String.raw`\b(gifts?|presents?|birthday|christmas|graduation|anniversary|unsolicited|(?:my|a|our) ${GIVER}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting)|sent|mailed|shipped|gave|gives)|from (?:my|a|our) ${GIVER}(?!'))\b`,
   ),
-  purchase: new RegExp(String.raw`\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|auctions?|website|webshop|boutique|retailer|${TO_ONESELF})\b`),
+  // "I paid her $80 for it": paying the sender makes it a sale, whatever the box says.
+  purchase: new RegExp(String.raw`\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|auctions?|website|webshop|boutique|retailer|${TO_ONESELF}|(?:i|we) (?:\w+ )?paid (?:him|her|them)\b)\b`),
 };
 
 /**
  * A "gift" label on the box ("marked as a gift so I don't pay", "the seller offered to mark it as
  * a gift") says nothing about whether it is one; nor is anything sent to oneself a gift.
  */
-const GIFT_LABEL = /\b(?:mark|marks|marked|marking|label|labels|labeled|labelled|declare|declared|call|calls|called|write|wrote|list|listed) (?:\w+ ){0,3}as (?:a )?['"\u2018\u2019\u201c\u201d]?gifts?\b/g;
+const GIFT_LABEL =
+  /\b(?:(?:mark|marks|marked|marking|label|labels|labeled|labelled|declare|declared|call|calls|called|write|wrote|list|listed) (?:\w+ ){0,3}as (?:a )?|(?:call|calls|called|calling) (?:it |them )?(?:a )?)['"\u2018\u2019\u201c\u201d]?gifts?\b/g;
 const SENT_TO_ONESELF = new RegExp(String.raw`\b${TO_ONESELF}\b`);
 /** "had the store mail them home", "shipped it back home". */
 const MAILED_HOME = /\b(?:mail|mailed|mailing|ship|shipped|shipping|send|sent|sending|post|posted)(?: (?:it|them|everything|the \w+))?(?: back)? (?:home|to (?:me|us|my house|my home))\b/;
