@@ -47,6 +47,14 @@ describe('kindFor', () => {
     expect(kindFor({ confidence: 0.01, relevance: 0.01 }, plain)).toBe('out-of-scope');
   });
 
+  it('asks more confidence of a question told inside a story before answering it outright', () => {
+    const between = (THRESHOLDS.answer + THRESHOLDS.answerInStory!) / 2;
+    expect(THRESHOLDS.answerInStory).toBeGreaterThan(THRESHOLDS.answer);
+    expect(kindFor({ confidence: between, relevance: 0.99 }, plain)).toBe('answer');
+    expect(kindFor({ confidence: between, relevance: 0.99 }, { ...plain, storyTold: true })).toBe('did-you-mean');
+    expect(kindFor({ confidence: THRESHOLDS.answerInStory!, relevance: 0.99 }, { ...plain, storyTold: true })).toBe('answer');
+  });
+
   it('sends other CBP matters to the Info Center unless an answer is confident and covers them', () => {
     expect(kindFor({ confidence: 0.99, relevance: 0.99 }, { otherCbp: true })).toBe('other-cbp');
     expect(kindFor({ confidence: 0.01, relevance: 0.01 }, { otherCbp: true })).toBe('other-cbp');

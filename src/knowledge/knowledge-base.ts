@@ -294,7 +294,7 @@ export class KnowledgeBase {
     }
     if (!top) return { ...base, result: { kind: otherCbp ? 'other-cbp' : 'out-of-scope', confidence: 0, alternatives: [] } };
 
-    const kind = kindFor({ confidence: top.confidence, relevance: top.relevance, margin: top.features.margin }, { otherCbp: otherCbp !== undefined, bestCoversOtherCbp }, this.thresholds);
+    const kind = kindFor({ confidence: top.confidence, relevance: top.relevance, margin: top.features.margin }, { otherCbp: otherCbp !== undefined, bestCoversOtherCbp, storyTold: (options.context ?? '').trim() !== '' }, this.thresholds);
     if (kind === 'answer' || kind === 'did-you-mean') {
       const floor = top.rank * ALTERNATIVE_FLOOR;
       const alternatives = ranked.slice(1).filter((c) => c.rank >= floor).slice(0, 3).map((c) => c.doc);
