@@ -15,8 +15,9 @@ import { directVerdictReply } from './verdict';
 import { removeCardNumbers } from '../src/escalation';
 import { familyOf } from '../src/knowledge';
 import { easternDate, type ShipmentFacts } from '../src/rules';
-import { factsStated, type PartAnswer } from '../src/understanding';
+import { factsStated } from '../src/understanding';
 import { UnderstandingCache } from './understandingCache';
+import { AnswerReplies, type AnsweredParts } from './answerReplies';
 import {
   capabilitiesReply,
   partsReply,
@@ -62,6 +63,8 @@ const FIXED_REPLIES: Partial<Record<Intent, () => Reply>> = {
 export class MainDialog extends Dialog {
   /** The same words understood once (performance, issue 15; see understandingCache.ts). */
   private readonly understanding: UnderstandingCache;
+  /** The reply to a kept understanding, made once (answerReplies.ts). */
+  private readonly replies = new AnswerReplies();
 
   constructor(private readonly services: BotServices) {
     super(MAIN_DIALOG);
@@ -132,7 +135,7 @@ export class MainDialog extends Dialog {
     }
     if (understood.kind === 'check') return dc.beginDialog(ELIGIBILITY_DIALOG, { text, known: understood.reading.facts } satisfies EligibilityOptions);
     if (askedForCheck) return dc.beginDialog(ELIGIBILITY_DIALOG, { text } satisfies EligibilityOptions);
-    return this.answerQuestion(dc, state, text, understood.main, understood.others);
+    return this.answerQuestion(dc, state, text, understood);
   }
 
   private async record(dc: DialogContext, fields: { outcome: QuestionOutcome; confidence: number; docId?: string; topic?: string; text?: string }): Promise<void> {
@@ -169,8 +172,9 @@ export class MainDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
-  private async answerQuestion(dc: DialogContext, state: MainState, text: string, main: PartAnswer, others: PartAnswer[]): Promise<DialogTurnResult> {
+  private async answerQuestion(dc: DialogContext, state: MainState, text: string, understood: AnsweredParts): Promise<DialogTurnResult> {
     const kb = this.services.knowledge();
+    const { main, others } = understood;
     const result = main.result;
     const answered = result.kind === 'answer';
     // The topic, not the version: feedback follows it when the version in force changes.
@@ -185,7 +189,8 @@ export class MainDialog extends Dialog {
       state.lastGuesses = [result.best, ...result.alternatives].filter((d) => d !== undefined).map((d) => d!.title);
     }
     await this.record(dc, { outcome: result.kind as QuestionOutcome, confidence: result.confidence, docId: result.best && familyOf(result.best), topic: result.best?.topic, text: answered ? undefined : text });
-    await this.services.send(dc.context, partsReply(main, others, kb));
+    // The same understanding (kept by the cache) gets the same reply object, made once.
+    await this.services.send(dc.context, this.understanding.keeps(text) ? this.replies.reply(understood, kb) : partsReply(main, others, kb));
     return Dialog.EndOfTurn;
   }
 }

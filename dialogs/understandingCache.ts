@@ -61,11 +61,16 @@ export class UnderstandingCache {
       return kept;
     }
     const understood = understand(text, { kb, rules: () => rules, names, today });
-    if (this.maxEntries > 0 && text.length <= this.maxChars) {
+    if (this.keeps(text)) {
       this.entries.set(text, understood);
       if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     }
     return understood;
+  }
+
+  /** Whether a result for `text` is kept, so that the same object comes back for the same words. */
+  keeps(text: string): boolean {
+    return this.maxEntries > 0 && text.length <= this.maxChars;
   }
 
   /** How many wordings are kept (for tests). */

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { detectIntent } from './intents';
 
 describe('detectIntent', () => {
@@ -41,5 +43,24 @@ describe('detectIntent', () => {
     '',
   ])('%s is a question for the knowledge base', (text) => {
     expect(detectIntent(text)).toBeUndefined();
+  });
+});
+
+describe('detectIntent remembers recent texts (performance, issue 15)', () => {
+  const fixture = (name: string) => (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'test', 'fixtures', name), 'utf8')) as Array<{ q: string }>).map((q) => q.q);
+  const texts = [
+    ...fixture('questions.json'),
+    ...fixture('real-questions.json'),
+    'hi', 'Thanks!', 'Check my shipment', 'Talk to a person', 'Helpful', 'Not helpful', '?', 'cancel', 'Start over', 'x'.repeat(700),
+  ];
+
+  test('a text asked again, also after the memory filled and started again, has the intent it had the first time', () => {
+    const first = texts.map((t) => detectIntent(t));
+    expect(first.filter((i) => i !== undefined).length).toBeGreaterThan(5);
+    expect(first.filter((i) => i === undefined).length).toBeGreaterThan(300);
+    expect(texts.map((t) => detectIntent(t))).toEqual(first);
+    for (let i = 0; i < 2500; i++) detectIntent(`question number ${i} about duty`);
+    expect(texts.map((t) => detectIntent(t))).toEqual(first);
+    expect(texts.map((t) => detectIntent(` ${t} `))).toEqual(first);
   });
 });

@@ -83,6 +83,25 @@ const CHECK_SHIPMENT = [
  * detectIntent('can cbp stop a fake seller?');             // undefined
  */
 export function detectIntent(text: string): Intent | undefined {
+  // Performance (issue 15): a message is read for its intent once or twice a turn, and the same
+  // words come again and again (buttons, common questions); the intent depends on the text alone.
+  const kept = recentIntents.get(text);
+  if (kept !== undefined) return kept === NONE ? undefined : kept;
+  const intent = intentOf(text);
+  if (text.length <= KEPT_TEXT_CHARS) {
+    if (recentIntents.size >= KEPT_INTENTS) recentIntents.clear();
+    recentIntents.set(text, intent ?? NONE);
+  }
+  return intent;
+}
+
+/** The intents of recent texts (then it starts again); NONE for a question for the knowledge base. */
+const NONE = '';
+const KEPT_INTENTS = 1000;
+const KEPT_TEXT_CHARS = 600;
+const recentIntents = new Map<string, Intent | typeof NONE>();
+
+function intentOf(text: string): Intent | undefined {
   const t = normaliseCommand(text);
   if (t.length === 0) return undefined;
   for (const [intent, pattern] of WHOLE) if (pattern.test(t)) return intent;

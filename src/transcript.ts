@@ -17,6 +17,23 @@ export const TRANSCRIPT_LINES = 20;
 const TRANSCRIPT_TEXT_CHARS = 500;
 const TRANSCRIPT_BOT_CHARS = 200;
 
+/** How many of the bot's replies `botLine` remembers (then it starts again). */
+const BOT_LINES_KEPT = 256;
+
+/**
+ * A line of the transcript: `said` without card numbers, cut to `limit` characters.
+ *
+ * @example
+ * transcriptLine('card 4111 1111 1111 1111', 500); // 'card [card number removed]'
+ */
+export function transcriptLine(said: string, limit: number): string {
+  // Card numbers out before the line is cut (a cut could hide one) and before it is kept.
+  const line = removeCardNumbers(said);
+  // Performance (issue 15): an ASCII "...", not "…": one non-Latin-1 character makes V8 keep the
+  // whole string, and the state's JSON, two bytes per character.
+  return line.length > limit ? `${line.slice(0, limit - 3)}...` : line;
+}
+
 /**
  * Keeps and reads the transcript in conversation state (property `transcript`).
  *
@@ -27,12 +44,29 @@ const TRANSCRIPT_BOT_CHARS = 200;
  */
 export class ConversationTranscript {
   private readonly lines: StatePropertyAccessor<TranscriptEntry[]>;
+  /** The bot's recent replies and the line each gives (see botLine). */
+  private readonly botLines = new Map<string, string>();
 
   constructor(
     conversationState: ConversationState,
     private readonly clock: Clock,
   ) {
     this.lines = conversationState.createProperty<TranscriptEntry[]>('transcript');
+  }
+
+  /**
+   * The line kept for a reply of the bot. Performance (issue 15): the bot sends the same answers
+   * again and again (a kept reply is rendered once, render.ts), each a thousand characters or more
+   * read for card numbers, so the last lines made are remembered by their text.
+   */
+  private botLine(said: string): string {
+    let line = this.botLines.get(said);
+    if (line === undefined) {
+      line = transcriptLine(said, TRANSCRIPT_BOT_CHARS);
+      if (this.botLines.size >= BOT_LINES_KEPT) this.botLines.clear();
+      this.botLines.set(said, line);
+    }
+    return line;
   }
 
   /** The kept lines, oldest first (a copy). */
@@ -47,12 +81,7 @@ export class ConversationTranscript {
   async keep(context: TurnContext, text: string): Promise<void> {
     const lines = await this.lines.get(context, []);
     const add = (from: TranscriptEntry['from'], said: string) => {
-      const limit = from === 'bot' ? TRANSCRIPT_BOT_CHARS : TRANSCRIPT_TEXT_CHARS;
-      // Card numbers out before the line is cut (a cut could hide one) and before it is kept.
-      const line = removeCardNumbers(said);
-      // Performance (issue 15): an ASCII "...", not "…": one non-Latin-1 character makes V8 keep the
-      // whole string, and the state's JSON, two bytes per character.
-      lines.push({ from, text: line.length > limit ? `${line.slice(0, limit - 3)}...` : line, at: this.clock().toISOString() });
+      lines.push({ from, text: from === 'bot' ? this.botLine(said) : transcriptLine(said, TRANSCRIPT_TEXT_CHARS), at: this.clock().toISOString() });
       lines.splice(0, Math.max(0, lines.length - TRANSCRIPT_LINES));
     };
     add('user', text);

@@ -59,6 +59,32 @@ export function replyCard(reply: Reply): Attachment {
  * await context.sendActivity(renderReply(reply, context.activity.channelId));
  */
 export function renderReply(reply: Reply, channelId: string | undefined): Partial<Activity> {
+  if (!Object.isFrozen(reply)) return renderFresh(reply, channelId);
+  // A frozen reply (dialogs/answerReplies.ts) does not change: rendered once per channel, then
+  // handed out as a copy of the rendering (performance, issue 15).
+  let byChannel = rendered.get(reply);
+  if (!byChannel) rendered.set(reply, (byChannel = new Map()));
+  let activity = byChannel.get(channelId);
+  if (!activity) byChannel.set(channelId, (activity = deepFreeze(renderFresh(reply, channelId))));
+  return { ...activity };
+}
+
+/**
+ * Renderings of frozen replies, by channel. The parts an activity holds (suggested actions,
+ * attachments) are frozen and shared between the copies handed out: botbuilder copies an activity
+ * before it adds the conversation's details, and nothing changes what it was given.
+ */
+const rendered = new WeakMap<Reply, Map<string | undefined, Partial<Activity>>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const part of Object.values(value)) deepFreeze(part);
+  }
+  return value;
+}
+
+function renderFresh(reply: Reply, channelId: string | undefined): Partial<Activity> {
   if (channelId === 'msteams') return renderTeamsReply(reply);
   if (channelId === 'email') return renderEmailReply(reply);
   const style = channelStyle(channelId);

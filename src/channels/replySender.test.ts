@@ -92,6 +92,38 @@ describe('ReplySender', () => {
     expect(connector.seen[0]!.url).toBe('/amer/v3/conversations/c1/activities');
   });
 
+  test('the request goes where URL resolution puts it: service URLs parsed once give the same target as new URL(path, serviceUrl)', () => {
+    const sender = new ReplySender();
+    const target = (serviceUrl: string, path: string) => (sender as unknown as { target(s: string, p: string): { host: string; path: string; protocol: string; options: { hostname?: string | null; port?: string | number | null; auth?: string | null } } }).target(serviceUrl, path);
+    const serviceUrls = [
+      'https://smba.trafficmanager.net/amer/',
+      'https://smba.trafficmanager.net/amer',
+      'http://127.0.0.1:3978',
+      'http://localhost:3978/',
+      'https://europe.webchat.botframework.com/',
+      'https://user:secret@example.com:8443/a/b/',
+      'http://[::1]:3978/x',
+      'https://example.com/a?query=1',
+      'https://example.com/a/#frag',
+      'https://example.com/A%20B/',
+    ];
+    const ids = ['conv/1', 'act 7', 'a:b', '.', '..', 'x..y', '%2e%2e', '19:abc@thread.skype;messageid=1', 'ü~!*()\'', '.hidden', '…'];
+    for (const serviceUrl of serviceUrls) {
+      for (const [conversationId, activityId] of ids.flatMap((a) => ids.map((b) => [a, b] as const))) {
+        for (const path of [`v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, `v3/conversations/${encodeURIComponent(conversationId)}/activities`]) {
+          // Twice: the first parses the service URL, the second uses it as kept.
+          for (let i = 0; i < 2; i++) {
+            const expected = new URL(path, serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`);
+            const got = target(serviceUrl, path);
+            expect([got.protocol, got.host, got.path]).toEqual([expected.protocol, expected.host, `${expected.pathname}${expected.search}`]);
+            expect([got.options.hostname, String(got.options.port ?? ''), got.options.auth ?? '']).toEqual([expected.hostname.replace(/^\[|\]$/g, ''), expected.port, expected.username ? `${decodeURIComponent(expected.username)}:${decodeURIComponent(expected.password)}` : '']);
+          }
+        }
+      }
+    }
+    sender.close();
+  });
+
   test('429 and 5xx are retried, honouring Retry-After; then the answer is returned', async () => {
     const connector = await scriptedConnector([{ status: 429, headers: { 'retry-after': '2' } }, { status: 503 }, { status: 200, body: '{"id":"third"}' }]);
     const waits: number[] = [];

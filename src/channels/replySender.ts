@@ -18,6 +18,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import type { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { systemClock } from '../clock';
 
@@ -105,6 +106,8 @@ export class ReplySender {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
+  /** Each service URL, parsed once (see `target`). */
+  private readonly bases = new Map<string, Target | null>();
 
   constructor(options: ReplySenderOptions = {}) {
     this.options = { ...DEFAULTS, ...options };
@@ -132,7 +135,7 @@ export class ReplySender {
   }
 
   private async post(serviceUrl: string, path: string, activity: object, signer: RequestSigner | undefined, extra: Record<string, string> = {}): Promise<ResourceResponse> {
-    const url = new URL(path, serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`);
+    const url = this.target(serviceUrl, path);
     const body = JSON.stringify(activity);
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
@@ -168,11 +171,31 @@ export class ReplySender {
     }
   }
 
-  private attempt(url: URL, headers: Record<string, string>, body: string): Promise<Answer> {
+  /**
+   * Where to post `path` (relative, e.g. `v3/conversations/…`) under `serviceUrl`: what
+   * `new URL(path, serviceUrl + '/')` gives, as request options. Performance (issue 15): the
+   * service URL is parsed once (a few per channel), and the path is appended to its path; a path
+   * with a dot segment ("." or ".." as an encoded id), which URL resolution would fold, is resolved
+   * by URL as before.
+   */
+  private target(serviceUrl: string, path: string): Target {
+    let base = this.bases.get(serviceUrl);
+    if (base === undefined) {
+      const url = new URL(withSlash(serviceUrl));
+      // Appending is resolving only under a path that ends in "/" (a query or fragment would take the slash).
+      base = url.pathname.endsWith('/') && !url.search && !url.hash ? targetOf(url) : null;
+      if (this.bases.size >= KEPT_SERVICE_URLS) this.bases.clear();
+      this.bases.set(serviceUrl, base);
+    }
+    if (base === null || path.split('/').some((segment) => segment === '.' || segment === '..')) return targetOf(new URL(path, withSlash(serviceUrl)));
+    return { ...base, path: `${base.pathname}${path}`, pathname: `${base.pathname}${path}`, href: `${base.origin}${base.pathname}${path}` };
+  }
+
+  private attempt(url: Target, headers: Record<string, string>, body: string): Promise<Answer> {
     const secure = url.protocol === 'https:';
     const send = secure ? https.request : http.request;
     return new Promise<Answer>((resolve, reject) => {
-      const request = send(url, { method: 'POST', headers, agent: secure ? this.httpsAgent : this.httpAgent }, (response) => {
+      const request = send({ ...url.options, path: url.path, method: 'POST', headers, agent: secure ? this.httpsAgent : this.httpAgent }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
@@ -193,6 +216,28 @@ export class ReplySender {
       request.end(body);
     });
   }
+}
+
+/** How many service URLs `ReplySender` keeps parsed (then it starts again); a bot talks to a few. */
+const KEPT_SERVICE_URLS = 100;
+
+const withSlash = (serviceUrl: string) => (serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`);
+
+/** A request's target: the URL's parts this module reads, and the request options `http.request(url)` would use. */
+interface Target {
+  protocol: string;
+  host: string;
+  origin: string;
+  pathname: string;
+  path: string;
+  href: string;
+  options: http.RequestOptions;
+}
+
+function targetOf(url: URL): Target {
+  // Query and fragment are never part of a Bot Connector call (URL resolution of a relative path drops them).
+  const options = urlToHttpOptions(url);
+  return { protocol: url.protocol, host: url.host, origin: url.origin, pathname: url.pathname, path: url.pathname, href: url.href, options };
 }
 
 function parseResource(body: string): ResourceResponse {

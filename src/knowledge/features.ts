@@ -101,16 +101,28 @@ export function phrasingSimilarity(
   let queryNorm = 0;
   for (const t of queryTerms) queryNorm += (weights.get(t) ?? 0) ** 2;
   if (queryNorm === 0) return 0;
+  // Performance (issue 15): what each term adds, looked up once for all the phrasings (the same
+  // products, added in the same order, so the same result to the last bit).
+  const n = queryTerms.length;
+  const exactAdd = new Array<number>(n);
+  const approximateAdd = new Array<number>(n);
+  const approximateTerm = new Array<string | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    const t = queryTerms[i]!;
+    const w = weights.get(t) ?? 0;
+    exactAdd[i] = partial.has(t) ? w * w * APPROXIMATE_CREDIT : w * w;
+    approximateAdd[i] = w * w * APPROXIMATE_CREDIT;
+    approximateTerm[i] = approximate.get(t);
+  }
   let best = 0;
   for (const p of phrasings) {
     if (p.norm === 0) continue;
     let dot = 0;
-    for (const t of queryTerms) {
-      const w = weights.get(t) ?? 0;
-      if (p.terms.has(t)) dot += partial.has(t) ? w * w * APPROXIMATE_CREDIT : w * w;
+    for (let i = 0; i < n; i++) {
+      if (p.terms.has(queryTerms[i]!)) dot += exactAdd[i]!;
       else {
-        const d = approximate.get(t);
-        if (d !== undefined && p.terms.has(d)) dot += w * w * APPROXIMATE_CREDIT;
+        const d = approximateTerm[i];
+        if (d !== undefined && p.terms.has(d)) dot += approximateAdd[i]!;
       }
     }
     const cosine = dot / Math.sqrt(queryNorm * p.norm);
