@@ -4,13 +4,20 @@
  * `answers`), written to ../shared/design/CONTENT.md: answer first, plain words, say when we
  * don't know, offer two ways on.
  */
-import type { AnswerResult, KnowledgeDoc } from '../src/knowledge';
+import type { AnswerResult, KnowledgeDoc, OutOfScopeReason } from '../src/knowledge';
 import { catalog, fill, formatNumber } from '../src/messages';
 import { buttons, quoteUserText, type Reply, type Suggestion } from '../src/replies';
 import type { PartAnswer } from '../src/understanding';
 
 const { welcome, answers } = catalog();
 const LABELS = welcome.labels;
+
+/** What to say when the understanding layer knows why a message is not ours (who to ask instead). */
+const OUT_OF_SCOPE_REPLIES: Record<OutOfScopeReason, string> = {
+  'one-country': answers.oneCountry,
+  delivery: answers.delivery,
+  'leaves-us': answers.leavesUs,
+};
 
 const MAIN_TASKS: Suggestion[] = buttons([LABELS.checkShipment, LABELS.isDeMinimisOver, LABELS.reportFake, LABELS.email]);
 
@@ -120,8 +127,8 @@ export function answerReply(
       };
     case 'out-of-scope':
     default:
-      if (result.reason === 'one-country') {
-        return { kind: 'info', markdown: answers.oneCountry, suggestions: buttons([LABELS.checkShipment, LABELS.isDeMinimisOver]) };
+      if (result.reason !== undefined) {
+        return { kind: 'info', markdown: OUT_OF_SCOPE_REPLIES[result.reason], suggestions: buttons([LABELS.checkShipment, LABELS.isDeMinimisOver]) };
       }
       if (result.alternatives.length > 0) {
         // Not an answer, but documents that share most of the question's words: offer them

@@ -20,7 +20,7 @@ import { readModels } from './models';
 import { mergeTaught, validateTaughtFile, withTaught, type Taught } from './taught';
 import type { Problem } from './types';
 
-export type { AnswerKind, AnswerResult, KnowledgeDoc, Problem, Source } from './types';
+export type { AnswerKind, AnswerResult, KnowledgeDoc, OutOfScopeReason, Problem, Source } from './types';
 export { formatProblem } from '../problems';
 export { KnowledgeBase, exactKey, FIELD_BOOSTS } from './knowledge-base';
 export type { Explanation, KnowledgeBaseOptions, RankedCandidate } from './knowledge-base';

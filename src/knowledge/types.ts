@@ -60,10 +60,18 @@ export interface AnswerResult {
   alternatives: KnowledgeDoc[];
   /**
    * Why a message is out of scope, when the understanding layer knows more than "nothing fits":
-   * `one-country`, the goods never cross a border (domestic shipping).
+   * see {@link OutOfScopeReason}.
    */
-  reason?: 'one-country';
+  reason?: OutOfScopeReason;
 }
+
+/**
+ * Why a message is out of scope: `one-country`, the goods never cross a border (domestic
+ * shipping); `delivery`, a parcel lost, late or misdelivered (the carrier's business);
+ * `leaves-us`, something sent from here to another country (postage, the forms for leaving,
+ * the other country's charges).
+ */
+export type OutOfScopeReason = 'one-country' | 'delivery' | 'leaves-us';
 
 /** One finding of validation (src/problems.ts: the one shape for knowledge, rules, names and synonyms). */
 export type { Problem } from '../problems';

@@ -1,4 +1,4 @@
-import { asksForShopAdvice, staysInOneCountry } from './domestic';
+import { asksAboutDelivery, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -38,3 +38,33 @@ describe('asksForShopAdvice: running a shop is business advice, not customs', ()
 
 });
 
+
+describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word of customs', () => {
+  it.each([
+    'my package was stolen off the porch, who do I call',
+    'the mail carrier keeps putting my letters in the wrong box at the wrong address',
+    'how do I file a claim for a damaged parcel with FedEx',
+  ])('delivery: %s', (text) => expect(asksAboutDelivery(text)).toBe(true));
+
+  it.each([
+    'my package was lost in customs for three weeks',
+    'I lost money on this order because of the tariff',
+    'I lost my passport, can I still fly home',
+  ])('not (customs named, or no parcel): %s', (text) => expect(asksAboutDelivery(text)).toBe(false));
+});
+
+describe('destinationSent: sending something to another country', () => {
+  it('gives the words after "to" and before them', () => {
+    expect(destinationSent('what does postage cost to send a letter to Japan?')).toEqual({ destination: 'Japan', before: 'what does postage cost to send a letter to ' });
+  });
+
+  it('a customs form for the way out is not a word of importing', () => {
+    expect(destinationSent('which customs form do I need to post a gift to Italy')?.destination).toBe('Italy');
+  });
+
+  it.each([
+    'she mailed it back to my shop in London, can she get the duty back',
+    'will my sister pay duty when I send her a gift to Canada',
+    'what is the tariff when I ship to France',
+  ])('none for a return or a word of duty: %s', (text) => expect(destinationSent(text)).toBeUndefined());
+});

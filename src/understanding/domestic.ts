@@ -13,7 +13,7 @@ const ONE_COUNTRY =
 const WITHIN_A_PLACE = /\b(?:[Ww]ithin|[Ii]nside)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:are|is|moving|delivered|arriv\w*|ship\w*|still)\b/u;
 /** Words of crossing a border or of customs: with any of them the message is ours. */
 const CROSSING =
-  /\b(?:customs?|dut(?:y|ies|iable)|tariffs?|import\w*|de minimis|section 321|abroad|overseas|international(?:ly)?|foreign|cross[- ]border|border|cbp|vat|gst|brokerage|broker)\b/i;
+  /\b(?:customs?|dut(?:y|ies|iable)|tariffs?|import\w*|de minimis|section 321|abroad|overseas|international(?:ly)?|foreign|cross[- ]border|border|cbp|vat|gst|brokerage|broker|entry|entries|enter(?:s|ed|ing)?|321|clearance|cleared)\b/i;
 
 /**
  * Whether a message is about goods that stay inside one country (domestic shipping, parcels
@@ -48,4 +48,57 @@ const SHOP_ADVICE =
  */
 export function asksForShopAdvice(text: string): boolean {
   return SHOP_ADVICE.test(text) && !CROSSING.test(text);
+}
+
+/**
+ * A parcel's delivery going wrong: lost, late, stolen, left at the wrong house, marked delivered
+ * but not there. The carrier handles those, wherever the parcel came from; customs only comes in
+ * when the message says so (a duty word, a place abroad, a seller that ships from abroad — the
+ * caller checks the last two).
+ */
+const DELIVERY_PROBLEM =
+  /\b(?:lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|file (?:a )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?)\b/i;
+/** Something the carrier delivers. */
+const PARCEL = /\b(?:packages?|parcels?|orders?|deliver\w*|mail|letters?|boxe?s?|shipments?|postcards?|priority mail|first class)\b/i;
+
+/**
+ * Whether a message is only about a parcel's delivery (lost, late, stolen, misdelivered), with
+ * no word of customs or of crossing a border.
+ *
+ * @example
+ * asksAboutDelivery('my usps package says delivered but its not here, who do i even call'); // true
+ * asksAboutDelivery('USPS lost my package going from Ohio to Michigan, how do I file a claim?'); // true
+ * asksAboutDelivery('my package was lost in customs for three weeks');                      // false
+ */
+export function asksAboutDelivery(text: string): boolean {
+  return DELIVERY_PROBLEM.test(text) && PARCEL.test(text) && !CROSSING.test(text);
+}
+
+/**
+ * Sending something from here to another country ("How much does USPS charge to send a postcard
+ * to Japan?", "what customs form do I need to mail a package from the US to Australia?"):
+ * postage and the forms for leaving are the carrier's business, and charges on arrival are the
+ * other country's. The words after "to" are returned for the caller to look for a place abroad.
+ */
+const SENDS_TO = /\b(?:send|sending|sent|mail|mailing|mailed|ship|shipping|shipped|post|posting|posted)\b[^.?!]{0,60}?\bto\s+([^.?!]{1,60})/i;
+/** A return ("send it back to the shop in London") is about getting U.S. duty back: ours. */
+const SENDS_BACK = /\b(?:back|return\w*)\b/i;
+/** Leaving's own paperwork: a customs form for the way out is not U.S. import customs. */
+const EXPORT_FORM = /\bcustoms (?:forms?|declarations?|labels?)\b|\bcn ?2[23]\b/gi;
+
+/**
+ * Where a message sends something, when it asks about sending with no word of importing into the
+ * United States: the words after "to", and the words before them (where an origin abroad would
+ * be named). The caller checks that the destination names a place abroad and the rest no origin
+ * abroad.
+ *
+ * @example
+ * destinationSent('How much does USPS charge to send a postcard to Japan?'); // { destination: 'Japan', before: 'How much does USPS charge to send a postcard to ' }
+ * destinationSent('Can I still send orders to U.S. customers with Canada Post?').destination; // 'U.S. customers with Canada Post' (no place abroad: the caller goes on)
+ * destinationSent('she mailed it back to my shop in London, can she get the duty back'); // undefined
+ */
+export function destinationSent(text: string): { destination: string; before: string } | undefined {
+  const sent = SENDS_TO.exec(text);
+  if (!sent || SENDS_BACK.test(text) || CROSSING.test(text.replace(EXPORT_FORM, ' '))) return undefined;
+  return { destination: sent[1], before: text.slice(0, sent.index + sent[0].length - sent[1].length) };
 }

@@ -219,3 +219,41 @@ describe('understand: parcels that stay inside one country are out of scope, sai
     expect(u.main.result.reason).toBeUndefined();
   });
 });
+
+describe('understand: a parcel lost or late, and a parcel sent abroad, are the carrier\'s business, said as such', () => {
+  it.each([
+    'UPS left my box at the neighbour\'s house and now it is gone, who pays me back?',
+    'the tracking says delivered since Monday but nothing came, what can I do',
+    'my Priority Mail envelope is three days late, can I get the postage back',
+  ])('lost or late, nothing abroad: %s', (text) => {
+    const u = answerOf(understand(text, ctx));
+    expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'delivery' });
+  });
+
+  it.each([
+    'my parcel from my aunt in Manila never arrived, is customs holding it?',
+    'my Temu order never arrived',
+    'my parcel from my aunt in Manila never arrived',
+    'now that 321 is gone, how do my courier parcels enter the country?',
+  ])('a parcel from abroad, or customs named, is still ours: %s', (text) => {
+    const u = understand(text, ctx);
+    if (u.kind === 'answer') expect(u.main.result.reason).toBeUndefined();
+  });
+
+  it.each([
+    'what does it cost to mail a birthday card to my niece in Germany',
+    'which customs form goes on a box I ship from Texas to Italy?',
+  ])('sending from here to another country: %s', (text) => {
+    const u = answerOf(understand(text, ctx));
+    expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'leaves-us' });
+  });
+
+  it.each([
+    'I sell in Canada and ship to American customers by Canada Post, who pays the duty?',
+    'a buyer in Ohio wants to send the lamp back to my shop in Lyon, can she get her duty refunded?',
+    'we ship our Vietnamese-made shoes to Mexico first and then on to the US, is that allowed',
+  ])('goods coming into the United States are still ours: %s', (text) => {
+    const u = understand(text, ctx);
+    if (u.kind === 'answer') expect(u.main.result.reason).toBeUndefined();
+  });
+});

@@ -11,11 +11,11 @@
  *   3. otherwise each question in the message is looked up with the story around it as
  *      context; the first one asked is the main answer and the others are offered.
  */
-import type { AnswerResult, Explanation, KnowledgeBase } from '../knowledge';
+import type { AnswerResult, Explanation, KnowledgeBase, OutOfScopeReason } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { asksAboutAnotherCountry } from './direction';
-import { asksForShopAdvice, staysInOneCountry } from './domestic';
-import type { NameTable } from './names';
+import { asksAboutDelivery, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
+import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
 import { definitionSubject } from './questionType';
 import { asksWhetherDutyIsOwed, readShipment, type ShipmentReading } from './shipment';
@@ -87,6 +87,20 @@ function askWithOrWithoutStory(kb: KnowledgeBase, question: string, story: strin
 
 /** The person sends something to someone ("sending my sis …", "mail her a care package"), not to themselves. */
 const SENDS_TO_SOMEONE = /\b(?:send|sending|ship|shipping|mail|mailing|post|posting)\b(?:\s+[\w$]+){0,4}?\s+(?:to\s+)?(?:my|her|him|them|our)\b/i;
+
+/** The United States as where goods go ("to U.S. customers", "then sending them to the US"): goods coming in, ours. */
+const TO_THE_US = /\bto\s+(?:(?:the|my|our|your)\s+)?(?:u\.s\.a?\.?|usa|united states|america|american|the states|stateside|US)(?![\p{L}])/iu;
+
+/** A marketplace, courier or postal service in the message that sends from abroad (Temu, Royal Mail). */
+function namesSenderAbroad(text: string, names: NameTable): boolean {
+  return findNames(text, names).some(({ name }) => (name.usuallyShipsFrom ?? name.country ?? 'US') !== 'US');
+}
+
+/** A message that is not ours, said with the reason when there is one (the reply names who to ask). */
+function outOfScope(kb: KnowledgeBase, text: string, reason?: OutOfScopeReason): Understanding {
+  const asked = ask(kb, text, '');
+  return { kind: 'answer', main: { ...asked, result: { kind: 'out-of-scope', confidence: 0, alternatives: [], ...(reason ? { reason } : {}) } }, others: [] };
+}
 
 /** What to do with a message. */
 export type Understanding =
@@ -176,12 +190,21 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
   }
   if (staysInOneCountry(text)) {
     // Parcels that never cross a border: the postal pages share their words, not their subject.
-    const domestic = ask(ctx.kb, text, '');
-    return { kind: 'answer', main: { ...domestic, result: { kind: 'out-of-scope', confidence: 0, alternatives: [], reason: 'one-country' } }, others: [] };
+    return outOfScope(ctx.kb, text, 'one-country');
   }
-  if (asksForShopAdvice(text) && countriesAbroad(text).length === 0) {
-    const advice = ask(ctx.kb, text, '');
-    return { kind: 'answer', main: { ...advice, result: { kind: 'out-of-scope', confidence: 0, alternatives: [] } }, others: [] };
+  const abroad = countriesAbroad(text);
+  if (asksAboutDelivery(text) && abroad.length === 0 && !namesSenderAbroad(text, ctx.names)) {
+    // Lost, late or misdelivered, with nothing abroad in the message: the carrier's business.
+    return outOfScope(ctx.kb, text, 'delivery');
+  }
+  const sent = destinationSent(text);
+  if (sent && countriesAbroad(sent.destination).length > 0 && !TO_THE_US.test(text) && countriesAbroad(sent.before).length === 0) {
+    // Sending something from here to another country: postage and forms are the carrier's, and
+    // charges on arrival are the other country's.
+    return outOfScope(ctx.kb, text, 'leaves-us');
+  }
+  if (asksForShopAdvice(text) && abroad.length === 0) {
+    return outOfScope(ctx.kb, text);
   }
   if (asksAboutAnotherCountry(text)) {
     // Goods going into another country: only the pointers to that country's authority fit, and

@@ -16,6 +16,12 @@ export const answers = {
   /** Parcels that never cross a border (domestic shipping): not ours, and who to ask instead. */
   oneCountry:
     "I only cover goods coming into the United States from abroad, so I can't help with a parcel that stays inside one country. For delivery, tracking, strikes or lost mail, the carrier or postal service is the one to ask. If your parcel is coming from another country, tell me where it's coming from.",
+  /** A parcel lost, late, stolen or left at the wrong address, with nothing about customs: the carrier's business. */
+  delivery:
+    "I cover U.S. Customs rules for goods coming into the United States, so I can't help with a parcel that is lost, late or delivered to the wrong place. The carrier or postal service that delivers it handles tracking, missing parcels and claims. If customs is holding your parcel or asked you to pay duty on it, tell me where it's coming from.",
+  /** Something sent from here to another country: postage, forms for leaving, the other country's charges. */
+  leavesUs:
+    "I cover goods coming into the United States, so I can't help with sending something to another country. Your carrier or postal service can tell you the postage and the forms for sending it, and the other country's customs decides any charges when it arrives there.",
   /** A message with several questions: the one answered, then the others as buttons. */
   onQuestion: 'On "{question}":',
   /** `{questions}`: each `otherQuestion`, joined with `and`. */
