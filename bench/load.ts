@@ -29,9 +29,10 @@
  *        --cpu-prof (writes the bot's V8 CPU profile to var/profiles/)
  *        --no-cache (UNDERSTANDING_CACHE_ENTRIES=0: the development questions repeat, so with the
  *        cache most turns are understood from it; without, every turn costs what a new wording does)
- *        --references-with-profile (bare restify and the echo run with the bot's node flags too; by
- *        default they run without them: the echo then has an uncapped heap and collects its old
- *        generation far less often than under the bot's 128 MB cap, which it promotes more into)
+ *        --references-unprofiled (bare restify and the echo run without the bot's node flags, as
+ *        before 3 Dec 2026: the echo then has an uncapped heap and collects its old generation far
+ *        less often than under the bot's 128 MB cap, so the ratio measured the cap as much as the
+ *        code. By default the references run with the bot's node flags: like with like)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -201,6 +202,8 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbp-bench-'));
   const profileDir = path.join(ROOT, 'var', 'profiles'); // var/ is git-ignored
   const profileFlags = botNodeFlags(ROOT, flags);
+  // Like with like: the references run under the same heap cap as the bot unless told otherwise.
+  const referencesProfiled = !flags.has('references-unprofiled');
   const nodeFlags = [...profileFlags.flags, ...(flags.has('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   const rounds: Array<{ runs: RunFigures[]; loadBefore: string; loadAfter: string }> = [];
   let profile: ProfileSummary | undefined;
@@ -243,7 +246,7 @@ async function main(): Promise<void> {
         if (!flags.has('no-echo')) references.push(['botbuilder echo', 'bench/lib/echoBotbuilder.ts']);
         for (const [name, entry] of references) {
           process.stderr.write(`${name} (${repliesPerTurn.toFixed(3)} replies of ${replyBytes} bytes per turn) … `);
-          const referenceFlags = flags.has('references-with-profile') ? profileFlags.flags : [];
+          const referenceFlags = referencesProfiled ? profileFlags.flags : [];
           const server = await spawnServer([...referenceFlags, ...entryArgs(entry, settings.runner)], { BARE_REPLIES: String(repliesPerTurn), BARE_REPLY_BYTES: String(replyBytes) }, { timeoutMs: START_TIMEOUT_MS });
           try {
             runs.push((await measure(name, server, texts, settings)).figures);
@@ -267,7 +270,7 @@ async function main(): Promise<void> {
   }
   const m = machine();
   console.log(`Machine: ${m.nproc} cores, ${m.cpu}, Node ${m.node}, ${m.os}`);
-  console.log(`Bot process node flags: ${nodeFlags.length > 0 ? nodeFlags.join(' ') : 'none'} (${profileFlags.source}); references: ${flags.has('references-with-profile') && profileFlags.flags.length > 0 ? profileFlags.flags.join(' ') : 'none'}`);
+  console.log(`Bot process node flags: ${nodeFlags.length > 0 ? nodeFlags.join(' ') : 'none'} (${profileFlags.source}); references: ${referencesProfiled && profileFlags.flags.length > 0 ? profileFlags.flags.join(' ') : 'none'}`);
   console.log(
     `Load: ${settings.turns.toLocaleString('en-US')} turns, ${settings.concurrency} concurrent conversations of ${settings.turnsPerConversation} turns, loopback, ${settings.runner === 'dist' ? 'compiled (dist/)' : 'tsx'}`,
   );
