@@ -15,7 +15,8 @@ import { parseConfig } from '../src/config';
 import { loadKnowledgeBase, type KnowledgeBase } from '../src/knowledge';
 import { createLogger } from '../src/logger';
 import { loadRuleSet, type RuleSet } from '../src/rules';
-import { loadNames, understand, type NameTable } from '../src/understanding';
+import { understand, type NameTable } from '../src/understanding';
+import { loadProjectContent } from '../test/helpers/content';
 import { UnderstandingCache, UNDERSTANDING_CACHE_MAX_CHARS } from './understandingCache';
 
 const ROOT = path.join(__dirname, '..');
@@ -29,11 +30,7 @@ let rules: RuleSet;
 let names: NameTable;
 
 beforeAll(() => {
-  const loaded = loadKnowledgeBase(path.join(ROOT, 'knowledge'), { today: TODAY });
-  if (!loaded.kb) throw new Error('knowledge folder has errors');
-  kb = loaded.kb;
-  rules = loadRuleSet(path.join(ROOT, 'knowledge', 'rules', 'duty-free.yaml'));
-  names = loadNames(path.join(ROOT, 'knowledge', 'names.yaml')).table;
+  ({ kb, rules, names } = loadProjectContent(TODAY));
 });
 
 describe('UnderstandingCache', () => {
