@@ -5,7 +5,7 @@
  * a question never answered, and a story read as a question pulls the answer off topic.
  */
 import fc from 'fast-check';
-import { asksSomething, segment } from './segment';
+import { asksSomething, segment, withoutPreamble } from './segment';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** Letter-and-digit tokens of a text, counted. */
@@ -230,5 +230,19 @@ describe('segment: properties for any message', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('an announcement before the questions ("Two things:", "Quick question:")', () => {
+  it('is story, and the questions after it are cut as usual', () => {
+    const s = segment('Two things: how do I file a protest, and what is the deadline for it?');
+    expect(s.questions).toEqual(['how do I file a protest,', 'and what is the deadline for it?']);
+    expect(s.context).toBe('Two things:');
+  });
+
+  it('a colon in a story, or a question before the colon, is not an announcement', () => {
+    expect(withoutPreamble('Update: the parcel arrived yesterday.')).toBeUndefined();
+    expect(withoutPreamble('What I was told by the carrier on the phone last week: pay or it goes back?')).toBeUndefined();
+    expect(withoutPreamble('why this: a $40 bill on a $20 shirt?')).toBeUndefined();
   });
 });

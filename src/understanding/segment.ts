@@ -68,7 +68,28 @@ const SHORT_QUESTION_WORDS = 4;
 const FOLLOW_UP_WORDS = 6;
 const FOLLOW_UP = new RegExp(`^(?:(?:and|or|plus|also)\\s+(?!(?:${WH}|${AUX})\\b)|(?:what|how) about\\b)`, 'i');
 
+/**
+ * A few words and a colon before the questions ("Two things:", "Quick question:", "Etsy seller
+ * here, question:"): an announcement, not part of the first question, which then starts like one.
+ */
+const PREAMBLE = /^([^:?!.]{1,40}):\s+(?=\S)/;
+const PREAMBLE_WORDS = 5;
+
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * A sentence's announcement and the question after it, when it has one.
+ *
+ * @example
+ * withoutPreamble("Two things: what's entry type 13, and who files it?"); // { preamble: 'Two things:', rest: "what's entry type 13, and who files it?" }
+ * withoutPreamble('Note: my parcel came from Spain.');                     // undefined (nothing asked after it)
+ */
+export function withoutPreamble(sentence: string): { preamble: string; rest: string } | undefined {
+  const m = PREAMBLE.exec(sentence);
+  if (!m || wordCount(m[1]) > PREAMBLE_WORDS || asksSomething(m[1])) return undefined;
+  const rest = sentence.slice(m[0].length);
+  return asksSomething(rest) ? { preamble: `${m[1].trim()}:`, rest } : undefined;
+}
 
 /**
  * Whether a piece of text asks something.
@@ -154,7 +175,10 @@ export function segment(message: string): Segmented {
       parts[parts.length - 1] = { text: `${previous.text} ${sentence}`, asks: true };
       continue;
     }
-    const pieces = !marksQuestions ? cutRunOn(sentence) : sentence.includes('?') ? cutRunOn(sentence, COMPOUND_BREAK, true) : [sentence];
+    const announced = withoutPreamble(sentence);
+    if (announced) parts.push({ text: announced.preamble, asks: false });
+    const asked = announced?.rest ?? sentence;
+    const pieces = !marksQuestions ? cutRunOn(asked) : asked.includes('?') ? cutRunOn(asked, COMPOUND_BREAK, true) : [asked];
     for (const piece of pieces) parts.push({ text: piece, asks: asksSomething(piece) });
   }
   const asked = parts.filter((p) => p.asks).map((p) => p.text);
