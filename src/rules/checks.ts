@@ -71,11 +71,13 @@ export function checkReferences(data: RuleFile, file: string, countries: Country
   };
   data.rules.forEach((rule, i) => {
     rule.sources.forEach((key, j) => source(key, `rules[${i}].sources[${j}]`));
-    countriesOf(rule)?.forEach((code, j) => {
-      if (!isCountryCode(code, countries)) {
-        problems.push({ file, field: `rules[${i}].countries[${j}]`, problem: `unknown country code "${code}"; use ISO two-letter codes like CN, HK or GU (see countries.json)`, severity: 'error' });
-      }
-    });
+    for (const field of ['countries', 'exceptCountries'] as const) {
+      ((field in rule ? (rule as Record<string, unknown>)[field] : undefined) as string[] | undefined)?.forEach((code, j) => {
+        if (!isCountryCode(code, countries)) {
+          problems.push({ file, field: `rules[${i}].${field}[${j}]`, problem: `unknown country code "${code}"; use ISO two-letter codes like CN, HK or GU (see countries.json)`, severity: 'error' });
+        }
+      });
+    }
     contentsOf(rule)?.forEach((id, j) => {
       if (!contentIds.has(id)) {
         problems.push({ file, field: `rules[${i}].contents[${j}]`, problem: `unknown content "${id}"; use an id from the contents section (${[...contentIds].join(', ')})`, severity: 'error' });

@@ -338,3 +338,34 @@ describe('an unknown entry date narrowed to some days (entryBetween)', () => {
     expect(assess({ ...facts, entryDate: '2025-09-15', entryBetween: { from: '2025-08-10', to: '2025-08-20' } }, rules, TODAY).verdict).toBe('not-duty-free');
   });
 });
+
+describe('a gift over $100 while de minimis was still open: the check cannot tell, and says why', () => {
+  const gift = (facts: Partial<ShipmentFacts>): ShipmentFacts => ({ kind: 'gift', contents: [], sameDayTotalUsd: 0, ...facts }) as ShipmentFacts;
+
+  it.each([
+    ['FR', '2025-07-15', 250],
+    ['MX', '2024-12-01', 799],
+    ['CN', '2025-03-01', 250],
+    ['GB', '2012-06-01', 150],
+  ])('from %s on %s, $%d: cannot tell, with the reason and whom to ask', (origin, entryDate, valueUsd) => {
+    const a = assess(gift({ origin, entryDate, valueUsd }), rules, '2026-12-02');
+    expect(a.verdict).toBe('cannot-tell');
+    expect(a.headline).toMatch(/not settled in our sources/);
+    expect(a.reasons.map((r) => r.text).join(' ')).toMatch(/E-Commerce team/);
+  });
+
+  it.each([
+    ['CN', '2025-06-15', 250, 'not-duty-free'], // de minimis had already ended for China
+    ['FR', '2025-09-15', 250, 'not-duty-free'], // and for everyone
+    ['FR', '2025-07-15', 900, 'not-duty-free'], // over what de minimis allowed anyway
+    ['GB', '2012-06-01', 250, 'not-duty-free'], // over the $200 de minimis of the time
+    ['FR', '2025-07-15', 80, 'duty-free'], //      within the gift limit
+    ['GU', '2025-07-15', 150, 'duty-free'], //     within the territories' $200 gift limit
+  ] as const)('from %s on %s, $%d: %s', (origin, entryDate, valueUsd, verdict) => {
+    expect(assess(gift({ origin, entryDate, valueUsd }), rules, '2026-12-02').verdict).toBe(verdict as Verdict);
+  });
+
+  it('asks where the gift came from when that decides (China had lost de minimis by June 2025)', () => {
+    expect(nextQuestion(gift({ entryDate: '2025-06-15', valueUsd: 250 }), rules, '2026-12-02')?.fact).toBe('origin');
+  });
+});

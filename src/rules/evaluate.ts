@@ -41,7 +41,15 @@ export function evaluateShipment(facts: DatedFacts, rules: RuleSet): Evaluation 
   const ofType = (type: RuleType) => inForce.filter((r) => r.type === type);
   const base = { kind: facts.kind, date: facts.entryDate };
 
-  const scope = ofType('not-covered')[0] ?? ofType('refer')[0];
+  const notCovered = ofType('not-covered').map((rule) => ({ rule, concern: concerns(rule, facts) }));
+  const undecided = notCovered.find((n) => n.concern === 'needs-origin');
+  if (undecided) {
+    // The origin decides whether the check can tell at all: ask it (or say nobody knows it).
+    const status = facts.origin === UNKNOWN ? 'unknown' : 'missing';
+    const outcomes: Outcome[] = [{ status, fact: 'origin', rule: undecided.rule }];
+    return { ...base, outcomes, verdict: verdictOf(outcomes) };
+  }
+  const scope = notCovered.find((n) => n.concern === 'yes')?.rule ?? ofType('refer')[0];
   if (scope) {
     return { ...base, verdict: 'cannot-tell', outcomes: [{ status: 'out-of-scope', rule: scope, why: scope.headline ?? '', text: scope.reason }] };
   }
@@ -59,6 +67,27 @@ export function evaluateShipment(facts: DatedFacts, rules: RuleSet): Evaluation 
   if (limits.length === 0 && !outcomes.some((o) => o.status === 'fail')) outcomes.push(noRule(facts, rules));
   const limit = outcomes.find((o): o is Extract<Outcome, { status: 'pass' }> => o.status === 'pass' && o.rule.type === 'limit')?.rule;
   return { ...base, outcomes, verdict: verdictOf(outcomes), limit };
+}
+
+/**
+ * Whether a not-covered rule concerns these facts: its value range, once the value is known
+ * (until then the limits ask for it), and its origin countries — 'needs-origin' when the value
+ * is in range and only the origin, not yet known, would tell.
+ *
+ * @example
+ * concerns({ type: 'not-covered', overUsd: 100, upToUsd: 800, exceptCountries: ['CN'], … }, { valueUsd: 250, origin: 'FR', … }); // 'yes'
+ * concerns({ type: 'not-covered', overUsd: 100, upToUsd: 800, … }, { valueUsd: 60, … });                                   // 'no'
+ * concerns({ type: 'not-covered', overUsd: 100, upToUsd: 800, exceptCountries: ['CN'], … }, { valueUsd: 250, … });           // 'needs-origin'
+ */
+export function concerns(rule: Rule, facts: DatedFacts): 'yes' | 'no' | 'needs-origin' {
+  if (rule.overUsd !== undefined || rule.upToUsd !== undefined) {
+    if (typeof facts.valueUsd !== 'number') return 'no';
+    if (facts.valueUsd <= (rule.overUsd ?? -Infinity) || facts.valueUsd > (rule.upToUsd ?? Infinity)) return 'no';
+  }
+  if (!rule.countries && !rule.exceptCountries) return 'yes';
+  if (facts.origin === undefined || facts.origin === UNKNOWN) return 'needs-origin';
+  if (rule.countries && !rule.countries.includes(facts.origin)) return 'no';
+  return rule.exceptCountries?.includes(facts.origin) ? 'no' : 'yes';
 }
 
 /**

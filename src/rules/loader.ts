@@ -146,6 +146,9 @@ function toRule(entry: RuleEntry, resolve: (keys: readonly string[]) => Source[]
     sources: resolve(entry.sources),
   };
   if ('countries' in entry && entry.countries) rule.countries = entry.countries;
+  if ('exceptCountries' in entry && entry.exceptCountries) rule.exceptCountries = entry.exceptCountries;
+  if ('overUsd' in entry && entry.overUsd !== undefined) rule.overUsd = entry.overUsd;
+  if ('upToUsd' in entry && entry.upToUsd !== undefined) rule.upToUsd = entry.upToUsd;
   if ('modes' in entry && entry.modes) rule.modes = entry.modes;
   if ('maxUsd' in entry) rule.maxUsd = entry.maxUsd;
   if ('contents' in entry && entry.contents) rule.contents = entry.contents;

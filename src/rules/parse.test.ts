@@ -669,6 +669,9 @@ describe('rulesChangeBetween', () => {
     expect(rulesChangeBetween(rules, '2025-03-01', '2025-03-31')).toEqual([]);
     expect(rulesChangeBetween(rules, '2025-04-30', '2025-05-31')).toEqual(['2025-05-02']);
     expect(rulesChangeBetween(rules, '2016-03-01', '2016-03-31')).toEqual(['2016-03-10']);
-    expect(rulesChangeBetween(rules, '2025-01-01', '2025-12-31', 'gift')).toEqual([]);
+    // A gift over $100 is judged differently before and after de minimis closed (for China and
+    // Hong Kong on 2 May 2025, for everyone on 29 Aug 2025): see the gift-over-limit rules.
+    expect(rulesChangeBetween(rules, '2025-01-01', '2025-12-31', 'gift')).toEqual(['2025-05-02', '2025-08-29']);
+    expect(rulesChangeBetween(rules, '2026-01-01', '2026-12-31', 'gift')).toEqual([]);
   });
 });

@@ -37,7 +37,9 @@ const common = {
 const rule = z.discriminatedUnion(
   'type',
   [
-    z.object({ ...common, type: z.literal('not-covered'), kinds: kinds.optional(), headline }).strict(),
+    z
+      .object({ ...common, type: z.literal('not-covered'), kinds: kinds.optional(), countries: countries.optional(), exceptCountries: countries.optional(), overUsd: usd.optional(), upToUsd: usd.optional(), headline })
+      .strict(),
     z.object({ ...common, type: z.literal('refer'), kinds, headline }).strict(),
     z.object({ ...common, type: z.literal('not-available'), kinds, countries: countries.optional(), headline }).strict(),
     z.object({ ...common, type: z.literal('limit'), kinds, countries: countries.optional(), maxUsd: usd }).strict(),

@@ -84,6 +84,11 @@ export interface Rule {
   kinds: Kind[];
   /** Origin countries the rule is limited to; missing = every country. */
   countries?: string[];
+  /** not-covered: origin countries the rule does not concern. */
+  exceptCountries?: string[];
+  /** not-covered: the rule concerns only values over this amount (and up to `upToUsd`), once the value is known. */
+  overUsd?: number;
+  upToUsd?: number;
   modes?: Mode[];
   maxUsd?: number;
   contents?: string[];
