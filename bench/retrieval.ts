@@ -49,6 +49,7 @@ const FURTHER_REAL = [
   { name: 'Third real-style set (another author, session 6)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-third.json') },
   { name: 'Fourth real-style set (another author, session 7)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-fourth.json') },
   { name: 'Fifth real-style set (another author, session 8)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-fifth.json') },
+  { name: 'Sixth real-style set (another author, session 9)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-sixth.json') },
 ];
 
 function parseArgs(argv: readonly string[]): Args {

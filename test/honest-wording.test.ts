@@ -24,7 +24,6 @@ const runs = (ws: readonly string[]): string[] => ws.slice(0, Math.max(0, ws.len
  * fifth-set message only; anything added after that set is checked against it like the others.
  */
 const OLDER_THAN_FIFTH_SET = new Set([
-  'refund-from-seller-refused: the parcel went back to the shop unpaid, do i get my money back',
   "refuse-parcel-duty: I won't pay the import bill. What happens to the parcel and to me?",
   'hts-classification: How do I find the right tariff (HTS) code for my product?',
   'who-pays-postal-duty: why is the mail carrier asking me for duty money',
@@ -40,7 +39,7 @@ const FIFTH_SET = 'real-questions-fifth.json';
 describe('documents are written in their own words, not the development sets\'', () => {
   const dev = [
     ...readQuestions(path.join(ROOT, 'test', 'fixtures', 'questions.json')).map((q) => q.q),
-    ...['real-questions.json', 'real-questions-second.json', 'real-questions-third.json', 'real-questions-fourth.json', FIFTH_SET].flatMap((f) => readRealQuestions(path.join(ROOT, 'test', 'fixtures', f)).map((q) => q.q)),
+    ...['real-questions.json', 'real-questions-second.json', 'real-questions-third.json', 'real-questions-fourth.json', FIFTH_SET, 'real-questions-sixth.json'].flatMap((f) => readRealQuestions(path.join(ROOT, 'test', 'fixtures', f)).map((q) => q.q)),
   ];
   const fifth = new Set(readRealQuestions(path.join(ROOT, 'test', 'fixtures', FIFTH_SET)).map((q) => q.q));
   const whole = new Map(dev.map((q) => [words(q).join(' '), q]));

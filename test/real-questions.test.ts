@@ -1,6 +1,6 @@
 /**
  * Checks the real-style development sets (test/fixtures/real-questions.json, and the second,
- * third, fourth and fifth sets written later by other authors): messages written
+ * third, fourth, fifth and sixth sets written later by other authors): messages written
  * the way people post in public forums, each labelled with the document that should answer it,
  * "verdict" (a shipment the rules engine should decide), "out-of-scope" or "other-cbp".
  * Only the file's shape and labels are checked here; retrieval quality on it is measured
@@ -30,6 +30,7 @@ const SETS = [
   { file: 'real-questions-third.json', minWords: 3, sharedWords: 6 },
   { file: 'real-questions-fourth.json', minWords: 3, sharedWords: 7 },
   { file: 'real-questions-fifth.json', minWords: 3, sharedWords: 7 },
+  { file: 'real-questions-sixth.json', minWords: 2, sharedWords: 7 },
 ];
 const SPECIAL = new Set(['verdict', 'out-of-scope', 'other-cbp']);
 // 'terse': keyword-like messages of a few words ("temu tariff 2026"), in the fourth set.
