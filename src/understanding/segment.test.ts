@@ -246,3 +246,9 @@ describe('an announcement before the questions ("Two things:", "Quick question:"
     expect(withoutPreamble('why this: a $40 bill on a $20 shirt?')).toBeUndefined();
   });
 });
+
+describe('"how many days" is one question with what follows it', () => {
+  it.each(['protest a duty decision how many days do i have', 'refund how long do i have to wait'])('%s', (text) => {
+    expect(segment(text).questions).toHaveLength(1);
+  });
+});

@@ -49,8 +49,11 @@ const COMPOUND_BREAK = new RegExp(
   `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b))`,
   'gi',
 );
-/** A question word (and one word after it) just before a cut point: the cut would split one question. */
-const QUESTION_WORD_BEFORE = new RegExp(`\\b(?:${WH})(?:\\s+\\w+)?\\s*$`, 'i');
+/**
+ * A question word (and one word after it, or "how many days") just before a cut point: the cut
+ * would split one question ("how many days | do i have").
+ */
+const QUESTION_WORD_BEFORE = new RegExp(`\\b(?:${WH})(?:\\s+\\w+)?\\s*$|\\bhow\\s+(?:many|much|long|often|soon|far)\\s+\\w+\\s*$`, 'i');
 /** "… or" just before a cut point: the next words are the other half of an either/or question. */
 const ALTERNATIVE_BEFORE = /\bor\s*$/i;
 /** A run-on part is only cut where both sides keep at least this many words. */

@@ -52,6 +52,11 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     ['not about duty', 'Is my package lost?'],
     ['a seizure', "Saw $12 earbuds on Temu that look exactly like AirPods. If I order them, does customs seize stuff like that?"],
     ['fakes', 'will customs take my $30 fake sneakers?'],
+    ['a clearance charge on no duty', 'the duty line says $0 but there is a $12 clearance charge on my $30 order, do I have to pay it?'],
+    ['my own goods coming home', 'my own laptop is coming back from my sister in Lyon, will I owe duty on it?'],
+    ['a loan coming back', 'I lent my drone to a friend in Oslo and he is mailing it back, duty?'],
+    ['a policy question', 'did the court ruling make $800 orders duty free again?'],
+    ['a tariff programme', 'will the steel tariff hit my $60 pan from Sweden?'],
   ])('not a verdict question (%s): %s', (_why, q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
 
   it('reads curly apostrophes as straight ones', () => {
@@ -373,5 +378,13 @@ describe('readShipment: a gift whose value the person does not know', () => {
   it('without a word on what is inside: the check asks (wine would settle it)', () => {
     const r = read('My cousin abroad sent me a present, I have no idea what it is worth. Do I owe duty?')!;
     expect(r.decidable).toBe(false);
+  });
+});
+
+describe('readShipment: drinks by their names are alcohol', () => {
+  it('a bottle of shiraz sent as a $35 gift is not duty-free (alcohol over $5 cannot be a gift)', () => {
+    const reading = read('My uncle in Adelaide sent me a bottle of shiraz worth $35 as a birthday gift last month, was it duty free?');
+    expect(reading?.facts.contents).toEqual(['alcohol']);
+    expect(assess(reading!.facts, rules, TODAY).verdict).toBe('not-duty-free');
   });
 });

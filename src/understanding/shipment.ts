@@ -43,15 +43,17 @@ const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where
 const NOT_A_VERDICT = new RegExp(
   `\\b(?:${[
     // A bill or charge already there.
-    String.raw`billed|invoices?|hit with|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d|charged (?:me |us )?(?:us)?\$\d|brokerage|clearance fee|storage`,
+    String.raw`billed|invoices?|hit with|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d|charged (?:me |us )?(?:us)?\$\d|brokerage|clearance (?:fee|charge)s?|storage|dut(?:y|ies) (?:line )?(?:says |shows |was |is |of )?\$0|\$0(?:\.00)? (?:in )?dut(?:y|ies)`,
     // Sending back, refusing, disputing, getting money back.
     String.raw`send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back`,
     // Why, how much, how long, how it is worked out.
     String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
     // Fakes and seizures: the counterfeit documents answer these, not the duty rules.
     String.raw`seiz(?:e|es|ed|ing|ure)|confiscat\w*|counterfeits?|fakes?|knock-?offs?|replicas?|dupes?`,
-    // Goods of one's own coming back from a repair abroad.
-    String.raw`repair(?:ed|s|ing)?|warranty|serviced`,
+    // Goods of one's own coming back: from a repair abroad, from a loan, a trip or a move.
+    String.raw`repair(?:ed|s|ing)?|warranty|serviced|lent|loaned|my own (?:\w+ ){0,2}(?:coming|comes|came|sent|mailed|shipped) (?:back|home)|(?:mail|send|ship|post)(?:s|ed|ing)? (?:it|them) back to (?:me|us)`,
+    // Policy and tariff programmes: the documents answer these, the duty-free rules do not.
+    String.raw`(?:supreme )?court|executive order|congress|(?:steel|alumin(?:i)?um|copper|lumber) (?:tariffs?|dut(?:y|ies))|section (?:232|301|122)|ieepa|reciprocal tariffs?`,
     // Other subjects the documents answer: a stuck parcel, duties paid by the seller, USMCA, brokers, other taxes.
     String.raw`stuck|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|vat|gst|hst`,
     // Sellers' questions.
