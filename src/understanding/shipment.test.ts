@@ -118,7 +118,8 @@ describe('readShipment: the facts of a described shipment', () => {
   it('no shipment without a value, or without anything about what or where it is', () => {
     expect(read('will my temu order be taxed')).toBeUndefined();
     expect(read('will a $40 thing be taxed')).toBeUndefined();
-    expect(read('my mom is sending me a present from Brazil, will it get taxed?')).toBeUndefined(); // a gift's value decides
+    // A gift on its way with no value: the guided check asks only its value (see below).
+    expect(read('my mom is sending me a present from Brazil, will it get taxed?')?.decidable).toBe(false);
   });
 
   it("one's own purchase from a named country needs no value: today it is not duty-free whatever it cost", () => {
@@ -386,5 +387,20 @@ describe('readShipment: drinks by their names are alcohol', () => {
     const reading = read('My uncle in Adelaide sent me a bottle of shiraz worth $35 as a birthday gift last month, was it duty free?');
     expect(reading?.facts.contents).toEqual(['alcohol']);
     expect(assess(reading!.facts, rules, TODAY).verdict).toBe('not-duty-free');
+  });
+});
+
+describe('readShipment: a parcel on its way, with no value yet, starts the guided check', () => {
+  it.each([
+    'A parcel is coming from my brother in Norway next week. Will I pay duty on it?',
+    'My aunt in Ghana is sending me some fabric. Do I owe duty when it arrives?',
+  ])('%s', (text) => {
+    const reading = read(text);
+    expect(reading).toBeDefined();
+    expect(reading!.decidable).toBe(false);
+  });
+
+  it('a general "can she still send me a gift" question is left to the gift documents', () => {
+    expect(read('Can my aunt in Norway still send me a present without me paying duty?')).toBeUndefined();
   });
 });

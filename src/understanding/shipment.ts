@@ -115,10 +115,17 @@ function describesShipment(facts: ShipmentFacts, text: string, namedOrPlaced: bo
   if (value) return facts.origin !== undefined || facts.kind !== undefined || facts.mode !== undefined || namedOrPlaced;
   // No value, but one's own purchase from a named country, city or shop ("I ordered boots from
   // Italy", "from a shop in Kyoto", "on Temu", "will I be charged?"): since 29 Aug 2025 the value
-  // does not change the result (before, the check asks it). A gift's does, and the gift page
-  // explains the $100 rule better than a check that starts by asking what it is worth.
-  return (facts.origin !== undefined || namedOrPlaced) && facts.kind === 'purchase' && OWN_PARCEL.test(text);
+  // does not change the result (before, the check asks it). A parcel on its way from someone
+  // abroad ("my mom is sending me a present from Brazil") goes to the guided check, which asks
+  // what it is worth; "can she still send me a gift?" asks about gifts in general: the gift page.
+  if (facts.origin === undefined && !namedOrPlaced) return false;
+  if (INCOMING.test(text)) return true;
+  return facts.kind === 'purchase' && OWN_PARCEL.test(text);
 }
+
+/** A parcel on its way to the person ("my cousin is sending me", "a package coming from my mom"). */
+const INCOMING =
+  /\b(?:(?:is|are|'s|'re) (?:sending|mailing|shipping|posting)|sent|mailed|shipped|posted) (?:me|us)\b|\b(?:package|parcel|box|gift|present)s? (?:is |are )?(?:coming|arriving|on (?:its|the) way)|\bcoming (?:to me|my way)/i;
 
 /** A sentence about someone else's parcel: "My friend ordered the same watch and got a duty bill." */
 const OTHERS_SENTENCE = /^(?:my (?:\w+ )?(?:friend|coworker|co-worker|colleague|neighbou?r|sister|brother|cousin|mom|mum|dad|roommate|boss)s?|a (?:friend|coworker|colleague|neighbou?r)|someone|somebody|people|others|he|she|they)\b/i;
