@@ -151,3 +151,20 @@ describe('countriesAbroad: where goods go, in any form', () => {
   });
 });
 
+
+describe('placeReadings: states, provinces and regions (country-region-data)', () => {
+  it.each([
+    ['my cousin in Kerala is sending me a kurta', 'IN', 'Kerala'],
+    ['a maple syrup seller in Ontario', 'CA', 'Ontario'], // the province, not the Californian city
+    ['my mom in Queensland mailed me a hat', 'AU', 'Queensland'],
+    ['a seller in Guangdong', 'CN', 'Guangdong'],
+  ])('%s → %s', (text, code, said) => expect(placeReadings(text)).toEqual([{ code, said, how: 'city' }]));
+
+  it('a region two countries share (Punjab) says nothing', () => {
+    expect(placeReadings('my friend in Punjab sent me a shawl')).toEqual([]);
+  });
+
+  it('a U.S. state is a place in the United States (where the goods go)', () => {
+    expect(placeReadings('my sister in Ohio')).toEqual([{ code: 'US', said: 'Ohio', how: 'city' }]);
+  });
+});

@@ -14,6 +14,10 @@
  *   is far bigger (London → GB, Vancouver → CA). A city named like a common English word
  *   ("Nice", "Reading", "Mobile", "Split", "Bath") is never read, unless it is a city of a
  *   million or more written with a capital ("Paris", "Lima").
+ * - states, provinces and regions from `country-region-data` (MIT): read like cities ("my cousin
+ *   in Kerala", "a seller in Ontario"), except a name two countries share ("Punjab") or a
+ *   country's own name or an English word ("Reading"); a city of the same name keeps its own
+ *   reading when it has half a million people or more.
  * Both tables are built on the first shipment message (tens of milliseconds), then kept: a few
  * thousand short names, not the packages' whole data.
  */
@@ -29,6 +33,8 @@ import { originsNamed } from './extract';
 export const CITY_POPULATION_FLOOR = 100_000;
 /** An English word is read as a city only for a city this big, written with a capital. */
 const WORD_CITY_POPULATION = 1_000_000;
+/** A region's name wins over a city's smaller than this ("Ontario": the province, not the town in California). */
+const REGION_OVER_CITY_POPULATION = 500_000;
 /** A name shared across countries is read when the biggest city is this many times the next. */
 const SHARED_NAME_RATIO = 3;
 
@@ -139,6 +145,7 @@ function cityTable(table: CountryTable): Map<string, { code: string; word: boole
     }
   }
   const result = new Map<string, { code: string; word: boolean }>();
+  const populations = new Map<string, number>();
   for (const [name, list] of byName) {
     list.sort((a, b) => b.population - a.population);
     const [top, next] = list;
@@ -147,8 +154,30 @@ function cityTable(table: CountryTable): Map<string, { code: string; word: boole
     const word = !name.includes(' ') && isEnglishWord(name);
     if (word && top.population < WORD_CITY_POPULATION) continue;
     result.set(name, { code: top.code, word });
+    populations.set(name, top.population);
+  }
+  for (const [name, code] of regionTable(table, aliases)) {
+    // "Ontario" is the province, not the Californian city of 175,000; Tokyo stays the city.
+    if ((populations.get(name) ?? 0) >= REGION_OVER_CITY_POPULATION) continue;
+    if (!name.includes(' ') && isEnglishWord(name)) continue; // "Reading", "Central"
+    result.set(name, { code, word: false });
   }
   return result;
+}
+
+/** The states, provinces and regions of the countries in the table whose names one country alone uses. */
+function regionTable(table: CountryTable, aliases: ReadonlyMap<string, string>): Map<string, string> {
+  const data = JSON.parse(fs.readFileSync(require.resolve('country-region-data/data.json'), 'utf8')) as Array<{ countryShortCode: string; regions: Array<{ name: string }> }>;
+  const owners = new Map<string, Set<string>>();
+  for (const country of data) {
+    if (!Object.prototype.hasOwnProperty.call(table, country.countryShortCode)) continue;
+    for (const region of country.regions) {
+      const key = countryKey(region.name);
+      if (!key || aliases.has(key)) continue;
+      owners.set(key, (owners.get(key) ?? new Set()).add(country.countryShortCode));
+    }
+  }
+  return new Map([...owners].filter(([, codes]) => codes.size === 1).map(([name, codes]) => [name, [...codes][0]]));
 }
 
 /**
