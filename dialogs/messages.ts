@@ -17,6 +17,7 @@ const OUT_OF_SCOPE_REPLIES: Record<OutOfScopeReason, string> = {
   'one-country': answers.oneCountry,
   delivery: answers.delivery,
   'leaves-us': answers.leavesUs,
+  'income-tax': answers.incomeTax,
 };
 
 const MAIN_TASKS: Suggestion[] = buttons([LABELS.checkShipment, LABELS.isDeMinimisOver, LABELS.reportFake, LABELS.email]);

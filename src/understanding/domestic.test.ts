@@ -1,4 +1,4 @@
-import { asksAboutDelivery, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
+import { asksAboutDelivery, asksAboutIncomeTax, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -67,4 +67,18 @@ describe('destinationSent: sending something to another country', () => {
     'will my sister pay duty when I send her a gift to Canada',
     'what is the tariff when I ship to France',
   ])('none for a return or a word of duty: %s', (text) => expect(destinationSent(text)).toBeUndefined());
+});
+
+describe('asksAboutIncomeTax: the IRS, not customs', () => {
+  it.each([
+    'do i need to send the irs anything for my vinted sales',
+    'Will Etsy send me a 1099-K this year?',
+    'can I write off my shipping supplies as a home business?',
+  ])('income tax: %s', (text) => expect(asksAboutIncomeTax(text)).toBe(true));
+
+  it.each([
+    'is import duty deductible for my shop?',
+    'sales tax vs customs duty, what is the difference?',
+    'what is the tax on a $40 jacket from the UK',
+  ])('not (customs named, or not income tax): %s', (text) => expect(asksAboutIncomeTax(text)).toBe(false));
 });

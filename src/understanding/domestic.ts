@@ -102,3 +102,19 @@ export function destinationSent(text: string): { destination: string; before: st
   if (!sent || SENDS_BACK.test(text) || CROSSING.test(text.replace(EXPORT_FORM, ' '))) return undefined;
   return { destination: sent[1], before: text.slice(0, sent.index + sent[0].length - sent[1].length) };
 }
+
+/** Income and business taxes: the IRS's questions, not customs'. */
+const INCOME_TAX =
+  /\b(?:irs|internal revenue|income tax(?:es)?|tax returns?|(?:federal|state) (?:tax|taxes)|1099(?:-k|-nec)?|w-?9|self[- ]employment tax|estimated tax(?:es)?|quarterly tax(?:es)?|tax deductions?|deduct(?:ible)?|write[- ]offs?|report (?:my |the |our )?(?:\w+ )?(?:shop |store |business )?income)\b/i;
+
+/**
+ * Whether a message asks about income or business taxes (the IRS, a tax return, a 1099), with no
+ * word of customs or of crossing a border.
+ *
+ * @example
+ * asksAboutIncomeTax('Do I have to report my Etsy shop income on my tax return?'); // true
+ * asksAboutIncomeTax('is customs duty deductible as a business expense?');         // false (customs named)
+ */
+export function asksAboutIncomeTax(text: string): boolean {
+  return INCOME_TAX.test(text) && !CROSSING.test(text);
+}

@@ -257,3 +257,10 @@ describe('understand: a parcel lost or late, and a parcel sent abroad, are the c
     if (u.kind === 'answer') expect(u.main.result.reason).toBeUndefined();
   });
 });
+
+describe('understand: income and business taxes are the IRS\'s', () => {
+  it('says so, with the reason', () => {
+    const u = answerOf(understand('my side hustle selling candles made $2,000, do I owe the IRS anything?', ctx));
+    expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'income-tax' });
+  });
+});

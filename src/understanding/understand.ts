@@ -14,7 +14,7 @@
 import type { AnswerResult, Explanation, KnowledgeBase, OutOfScopeReason } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { asksAboutAnotherCountry } from './direction';
-import { asksAboutDelivery, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
+import { asksAboutDelivery, asksAboutIncomeTax, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
 import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
 import { definitionSubject } from './questionType';
@@ -203,6 +203,7 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     // charges on arrival are the other country's.
     return outOfScope(ctx.kb, text, 'leaves-us');
   }
+  if (asksAboutIncomeTax(text)) return outOfScope(ctx.kb, text, 'income-tax');
   if (asksForShopAdvice(text) && abroad.length === 0) {
     return outOfScope(ctx.kb, text);
   }

@@ -22,6 +22,9 @@ export const answers = {
   /** Something sent from here to another country: postage, forms for leaving, the other country's charges. */
   leavesUs:
     "I cover goods coming into the United States, so I can't help with sending something to another country. Your carrier or postal service can tell you the postage and the forms for sending it, and the other country's customs decides any charges when it arrives there.",
+  /** Income and business taxes, not customs. */
+  incomeTax:
+    "I cover U.S. Customs rules for goods coming into the United States, so I can't help with income or business taxes. The IRS (irs.gov) answers questions about reporting income, tax returns and forms such as the 1099; your state's tax agency answers state taxes. If your question is about duty on goods you import, tell me about the goods.",
   /** A message with several questions: the one answered, then the others as buttons. */
   onQuestion: 'On "{question}":',
   /** `{questions}`: each `otherQuestion`, joined with `and`. */
