@@ -1,4 +1,4 @@
-import { definitionSubject } from './questionType';
+import { asksForClassification, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -18,4 +18,18 @@ describe('definitionSubject: the term a definition question asks about', () => {
     "My broker keeps saying I need to use 'reasonable care'. What does that actually mean for me?",
     'how do I know what my HTS code means for the rate I pay on shoes from Vietnam and China',
   ])('"%s" asks something else', (text) => expect(definitionSubject(text)).toBeUndefined());
+});
+
+describe('asksForClassification: which tariff code goods take', () => {
+  it.each([
+    'what HS number goes on my beeswax wraps',
+    'how do I classify hand-knitted alpaca scarves for US customs',
+    'Which harmonized code should I use for resin earrings?',
+  ])('asks: %s', (text) => expect(asksForClassification(text)).toBe(true));
+
+  it.each([
+    'what does HTSUS stand for',
+    'is there a tariff on alpaca scarves now',
+    'I tried calling a customs number I found online, who do I call now?',
+  ])('does not: %s', (text) => expect(asksForClassification(text)).toBe(false));
 });

@@ -34,3 +34,28 @@ export function definitionSubject(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** A code that classifies goods: "tariff code", "HTS code", "HS number", "commodity code". */
+const CLASSIFICATION_CODE =
+  /\b(?:(?:us\s+|u\.s\.\s+)?(?:(?:tarr?iff?|hts|htsus|hs|harmoni[sz]ed|commodity)\s+(?:codes?|numbers?|classifications?|headings?)|(?:customs|import|classification)\s+(?:codes?|classifications?|headings?))|classify(?:ing)?|classified)\b/i;
+/** Asking which code or how to find it. */
+const FINDING = /\b(?:find|finding|pick|picking|choose|choosing|figure|look(?:ing)?\s+(?:it\s+|them\s+)?up|which|what|right|correct|get|work\s+out|determine|classify|assign|use|should)\b/i;
+
+/**
+ * Whether a question asks which tariff classification code its goods take, or how to find it
+ * ("how do I pick the right US tariff code for the soy candles I pour"). The goods named are a
+ * detail: any product's code is found the same way, and the product's own words ("soap",
+ * "ceramic mugs") only make the question look unfamiliar. A definition ("what does HTSUS stand
+ * for") is not this.
+ *
+ * @example
+ * asksForClassification('how do i figure out which tarrif code my ceramic mugs fall under'); // true
+ * asksForClassification('what does HTSUS stand for');                                       // false
+ * asksForClassification('is there a tariff on ceramic mugs now');                           // false
+ */
+export function asksForClassification(text: string): boolean {
+  return CLASSIFICATION_CODE.test(text) && FINDING.test(text) && definitionSubject(text) === undefined;
+}
+
+/** How the classification question is asked of the knowledge base, without the goods named. */
+export const CLASSIFICATION_QUESTION = 'how do I find the right tariff classification code for my product';

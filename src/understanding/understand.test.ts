@@ -264,3 +264,14 @@ describe('understand: income and business taxes are the IRS\'s', () => {
     expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'income-tax' });
   });
 });
+
+describe('understand: the tariff code for any product is found the same way', () => {
+  it('the goods named do not make the question look out of scope, also as the first of two questions', () => {
+    const alone = answerOf(understand('what HS number goes on my hand-dyed beeswax food wraps?', ctx));
+    const first = answerOf(understand('Which tariff code do my resin earrings take? And do I need a made-in label on each pair?', ctx));
+    for (const u of [alone, first]) {
+      expect(['answer', 'did-you-mean']).toContain(u.main.result.kind);
+      expect(u.main.result.best?.id).toBe('hts-classification');
+    }
+  });
+});

@@ -17,7 +17,7 @@ import { asksAboutAnotherCountry } from './direction';
 import { asksAboutDelivery, asksAboutIncomeTax, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
 import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
-import { definitionSubject } from './questionType';
+import { asksForClassification, CLASSIFICATION_QUESTION, definitionSubject } from './questionType';
 import { asksWhetherDutyIsOwed, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -68,6 +68,18 @@ function asDefinition(kb: KnowledgeBase, part: PartAnswer): PartAnswer {
   const canonical = ask(kb, `what does ${subject} mean`, '');
   const glossary = canonical.result.best?.topic === GLOSSARY_TOPIC && usable(canonical);
   return glossary ? { ...canonical, question: part.question } : part;
+}
+
+/**
+ * A question about which tariff code goods take ("the right tariff code for my goat milk soap")
+ * is asked again without the goods; when that reads more confidently, it answers. `asked` is
+ * the question sentence (the story may mention codes without asking about them).
+ */
+function asClassification(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question): PartAnswer {
+  if (!asksForClassification(asked)) return part;
+  const canonical = ask(kb, CLASSIFICATION_QUESTION, '');
+  const better = usable(canonical) && (!usable(part) || canonical.result.confidence > part.result.confidence);
+  return better ? { ...canonical, question: part.question } : part;
 }
 
 /**
@@ -148,12 +160,12 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
     // One question: the question sentence with the story as context, or the whole message as
     // one question, whichever reads more confidently.
     const question = questions[0] ?? text;
-    if (question === text || !context) return [asDefinition(kb, { ...ask(kb, text, ''), question: text })];
+    if (question === text || !context) return [asClassification(kb, asDefinition(kb, { ...ask(kb, text, ''), question: text }), question)];
     const withStory = ask(kb, question, context);
     const whole = ask(kb, text, '');
-    return [asDefinition(kb, { ...better(whole, withStory), question: text })];
+    return [asClassification(kb, asDefinition(kb, { ...better(whole, withStory), question: text }), question)];
   }
-  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => asDefinition(kb, askWithOrWithoutStory(kb, question, context)));
+  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => asClassification(kb, asDefinition(kb, askWithOrWithoutStory(kb, question, context))));
   // Several questions: people ask the main one first; a question with nothing to answer goes last.
   parts.sort((a, b) => Number(usable(b)) - Number(usable(a)));
   const seen = new Set<string>();
