@@ -252,3 +252,13 @@ describe('"how many days" is one question with what follows it', () => {
     expect(segment(text).questions).toHaveLength(1);
   });
 });
+
+describe('a "when" or "if" clause before the question sets it up', () => {
+  it('is not cut off as a question of its own', () => {
+    expect(segment('If we ship from our warehouse in Leeds, do our buyers pay the duty?').questions).toEqual(['If we ship from our warehouse in Leeds, do our buyers pay the duty?']);
+  });
+
+  it('"When did …, and why …?" still asks two things', () => {
+    expect(segment('When did China lose de minimis, and why were parcels charged 54%?').questions).toHaveLength(2);
+  });
+});

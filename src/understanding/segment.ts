@@ -54,6 +54,8 @@ const COMPOUND_BREAK = new RegExp(
  * would split one question ("how many days | do i have").
  */
 const QUESTION_WORD_BEFORE = new RegExp(`\\b(?:${WH})(?:\\s+\\w+)?\\s*$|\\bhow\\s+(?:many|much|long|often|soon|far)\\s+\\w+\\s*$`, 'i');
+/** "When I order …," "If we ship …,": a clause that sets up the question after it, not a question. */
+const SUBORDINATE_CLAUSE = /^(?:(?:and|but|so)\s+)?(?:when|whenever|if|once|after|before|since|while|because|as soon as)\s+(?:i|we|you|they|he|she|it|my|our|your|the|a|an|someone|somebody)\b[^?]*,\s*$/i;
 /** "… or" just before a cut point: the next words are the other half of an either/or question. */
 const ALTERNATIVE_BEFORE = /\bor\s*$/i;
 /** A run-on part is only cut where both sides keep at least this many words. */
@@ -132,8 +134,9 @@ function cutRunOn(sentence: string, breaks: RegExp = RUN_ON_BREAK, afterQuestion
     // "is that still ok as gifts or do we pay tariffs now": one question offering two answers.
     if (ALTERNATIVE_BEFORE.test(before)) continue;
     const after = sentence.slice(at);
-    // "I have an LLC in Wyoming, do I need an EIN?" is a story and one question, not two.
-    if (afterQuestionsOnly && !asksSomething(before)) continue;
+    // "I have an LLC in Wyoming, do I need an EIN?" is a story and one question, not two; so is
+    // "When I order a lamp from a shop in France, is it me who imports it?" (a "when" clause).
+    if (afterQuestionsOnly && (!asksSomething(before) || SUBORDINATE_CLAUSE.test(before))) continue;
     if (wordCount(before) >= MIN_WORDS && wordCount(after) >= MIN_WORDS) {
       pieces.push(before.trim());
       start = at;
