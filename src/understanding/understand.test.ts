@@ -275,3 +275,16 @@ describe('understand: the tariff code for any product is found the same way', ()
     }
   });
 });
+
+describe('understand: a place abroad does not make a question look out of scope', () => {
+  it('"… if the seller is in Estonia" is read without the place (out of scope with it)', () => {
+    const u = answerOf(understand('am i the importer if the seller is in Estonia', ctx));
+    expect(['answer', 'did-you-mean']).toContain(u.main.result.kind);
+    expect(u.main.result.best?.id).toBe('importer-responsibility');
+  });
+
+  it('a place in the United States stays: "ship a package to my mom in ohio" is still not ours', () => {
+    const u = answerOf(understand('how do i ship a package to my mom in ohio', ctx));
+    expect(u.main.result.kind).toBe('out-of-scope');
+  });
+});

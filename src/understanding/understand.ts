@@ -13,6 +13,7 @@
  */
 import type { AnswerResult, Explanation, KnowledgeBase, OutOfScopeReason } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
+import { withoutPlaces } from '../rules/parse/places';
 import { asksAboutAnotherCountry } from './direction';
 import { asksAboutDelivery, asksAboutIncomeTax, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
 import { findNames, type NameTable } from './names';
@@ -80,6 +81,19 @@ function asClassification(kb: KnowledgeBase, part: PartAnswer, asked: string = p
   const canonical = ask(kb, CLASSIFICATION_QUESTION, '');
   const better = usable(canonical) && (!usable(part) || canonical.result.confidence > part.result.confidence);
   return better ? { ...canonical, question: part.question } : part;
+}
+
+/**
+ * A question judged out of scope is read again without the places it names ("… a shop in
+ * Spain?"): a place no document names makes a question look unfamiliar, though where goods come
+ * from seldom decides which page answers.
+ */
+function withoutPlaceNames(kb: KnowledgeBase, part: PartAnswer, context = ''): PartAnswer {
+  if (part.result.kind !== 'out-of-scope' || part.result.reason) return part;
+  const stripped = withoutPlaces(part.question);
+  if (stripped === part.question) return part;
+  const again = ask(kb, stripped, context);
+  return usable(again) ? { ...again, question: part.question } : part;
 }
 
 /**
@@ -160,12 +174,12 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
     // One question: the question sentence with the story as context, or the whole message as
     // one question, whichever reads more confidently.
     const question = questions[0] ?? text;
-    if (question === text || !context) return [asClassification(kb, asDefinition(kb, { ...ask(kb, text, ''), question: text }), question)];
+    if (question === text || !context) return [asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, { ...ask(kb, text, ''), question: text })), question)];
     const withStory = ask(kb, question, context);
     const whole = ask(kb, text, '');
-    return [asClassification(kb, asDefinition(kb, { ...better(whole, withStory), question: text }), question)];
+    return [asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, { ...better(whole, withStory), question: text })), question)];
   }
-  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => asClassification(kb, asDefinition(kb, askWithOrWithoutStory(kb, question, context))));
+  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, askWithOrWithoutStory(kb, question, context), context))));
   // Several questions: people ask the main one first; a question with nothing to answer goes last.
   parts.sort((a, b) => Number(usable(b)) - Number(usable(a)));
   const seen = new Set<string>();

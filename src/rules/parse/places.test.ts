@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { loadRuleSet } from '../loader';
 import { originIn } from './extract';
-import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities } from './places';
+import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities, withoutPlaces } from './places';
 import { deniesContents } from './words';
 
 const rules = loadRuleSet(path.join(__dirname, '..', '..', '..', 'knowledge', 'rules', 'duty-free.yaml'));
@@ -167,4 +167,14 @@ describe('placeReadings: states, provinces and regions (country-region-data)', (
   it('a U.S. state is a place in the United States (where the goods go)', () => {
     expect(placeReadings('my sister in Ohio')).toEqual([{ code: 'US', said: 'Ohio', how: 'city' }]);
   });
+});
+
+describe('withoutPlaces: the places abroad a text names, taken out', () => {
+  it.each([
+    ['Am I the importer when I buy from a shop in Spain?', 'Am I the importer when I buy from a shop in ?'],
+    ['a coat from a UK shop', 'a coat from a shop'],
+    ['my aunt in São Paulo sent me a gift', 'my aunt in sent me a gift'],
+    ['how do i ship a package to my mom in ohio', 'how do i ship a package to my mom in ohio'],
+    ['is de minimis dead', 'is de minimis dead'],
+  ])('%s → %s', (text, out) => expect(withoutPlaces(text)).toBe(out));
 });

@@ -337,3 +337,29 @@ export function countriesAbroad(text: string, table: CountryTable = countriesInU
   ];
   return [...new Set(codes)].filter((c) => c !== 'US');
 }
+
+/**
+ * The text without the places abroad it names (countries, cities, regions, and adjectives before
+ * a seller; places in the United States stay, they tell that goods stay here): "Am I the importer when I buy from a shop in Spain?" → "Am I the importer when I buy
+ * from a shop in ?". Where goods come from rarely decides which page answers a question, but a
+ * place no page names makes the question look unfamiliar.
+ *
+ * @example
+ * withoutPlaces('Am I the importer when I buy from a shop in Spain?'); // 'Am I the importer when I buy from a shop in ?'
+ * withoutPlaces('is de minimis dead');                                 // 'is de minimis dead'
+ */
+export function withoutPlaces(text: string, table: CountryTable = countriesInUse()): string {
+  const n = ` ${countryKey(text)} `;
+  // "a UK shop": the adjective goes, the shop stays.
+  const read = placeReadings(text, table)
+    .filter((r) => r.code !== 'US')
+    .map((r) => countryKey(r.said).split(' ').slice(0, r.how === 'adjective' ? -1 : undefined).join(' '));
+  const aliases = countryAliases(table);
+  const names = [...read.filter((r) => r !== ''), ...[...aliases.keys()].filter((k) => k.length >= 4 && aliases.get(k) !== 'US' && n.includes(` ${k} `))];
+  let out = text;
+  for (const name of names.sort((a, b) => b.length - a.length)) {
+    const words = name.split(' ').map((w) => [...w].map((c) => `${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\u0300-\\u036f]*`).join(''));
+    out = out.normalize('NFD').replace(new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu'), '').normalize('NFC');
+  }
+  return out.replace(/\s{2,}/g, ' ').trim();
+}
