@@ -8,7 +8,7 @@ import path from 'node:path';
 import { LABELS } from '../intents';
 import { assess, loadRuleSet, nextQuestion, UNKNOWN } from '../rules';
 import { loadNames } from './names';
-import { asksWhetherDutyIsOwed, factsStated, readShipment, withoutOthersStories } from './shipment';
+import { askedClause, asksWhetherDutyIsOwed, factsStated, readShipment, withoutOthersStories } from './shipment';
 
 const ROOT = path.join(__dirname, '..', '..');
 const rules = loadRuleSet(path.join(ROOT, 'knowledge', 'rules', 'duty-free.yaml'));
@@ -402,5 +402,12 @@ describe('readShipment: a parcel on its way, with no value yet, starts the guide
 
   it('a general "can she still send me a gift" question is left to the gift documents', () => {
     expect(read('Can my aunt in Norway still send me a present without me paying duty?')).toBeUndefined();
+  });
+});
+
+describe('askedClause: an "or" clause offers the other answer to the clause before', () => {
+  it('"Was it duty-free, or did I just get lucky?" asks whether it was duty-free', () => {
+    expect(askedClause('Was my $90 order from Lisbon duty-free, or did I just get lucky?')).toBe('Was my $90 order from Lisbon duty-free, or did I just get lucky?');
+    expect(asksWhetherDutyIsOwed('Was my $90 order from Lisbon duty-free, or did I just get lucky?')).toBe(true);
   });
 });

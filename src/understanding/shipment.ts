@@ -98,11 +98,13 @@ export function asksWhetherDutyIsOwed(question: string): boolean {
  * @example
  * askedClause('I ordered a $40 jacket from the UK, will I pay duty?'); // 'will I pay duty?'
  * askedClause('Do I owe duty on my $40 order, or not?');               // 'Do I owe duty on my $40 order, or not?'
+ * askedClause('Was it duty-free, or did I just get lucky?');            // 'Was it duty-free, or did I just get lucky?'
  */
 export function askedClause(question: string): string {
   const clauses = question.split(/(?<=[,;:])\s+|\s+(?=[-–—]\s)/);
   let asked = clauses.pop() ?? '';
-  while (clauses.length > 0 && asked.split(/\s+/).filter((w) => /\w/.test(w)).length <= 3) asked = `${clauses.pop()} ${asked}`;
+  // "…, or not?" and "…, or did I just get lucky?" offer the other answer to the clause before.
+  while (clauses.length > 0 && (asked.split(/\s+/).filter((w) => /\w/.test(w)).length <= 3 || /^or\b/i.test(asked))) asked = `${clauses.pop()} ${asked}`;
   return asked;
 }
 
