@@ -97,6 +97,15 @@ function withoutPlaceNames(kb: KnowledgeBase, part: PartAnswer, context = ''): P
 }
 
 /**
+ * A question read again where its first reading can mislead: without the places abroad it names
+ * (when judged out of scope), in the glossary's form (a definition), without the goods (which
+ * tariff code). `asked` is the question sentence; `context` the story it was asked with.
+ */
+function readAgain(kb: KnowledgeBase, part: PartAnswer, asked: string, context = ''): PartAnswer {
+  return asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, part, context)), asked);
+}
+
+/**
  * One of several questions, asked with the story as context and as it stands; the more
  * confident reading is kept. The story usually names the subject ("a UPS bill"), but sometimes
  * it only adds noise, and the calibrated confidence tells which. (On the tuning half, choosing
@@ -174,12 +183,12 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
     // One question: the question sentence with the story as context, or the whole message as
     // one question, whichever reads more confidently.
     const question = questions[0] ?? text;
-    if (question === text || !context) return [asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, { ...ask(kb, text, ''), question: text })), question)];
+    if (question === text || !context) return [readAgain(kb, { ...ask(kb, text, ''), question: text }, question)];
     const withStory = ask(kb, question, context);
     const whole = ask(kb, text, '');
-    return [asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, { ...better(whole, withStory), question: text })), question)];
+    return [readAgain(kb, { ...better(whole, withStory), question: text }, question)];
   }
-  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, askWithOrWithoutStory(kb, question, context), context))));
+  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => readAgain(kb, askWithOrWithoutStory(kb, question, context), question, context));
   // Several questions: people ask the main one first; a question with nothing to answer goes last.
   parts.sort((a, b) => Number(usable(b)) - Number(usable(a)));
   const seen = new Set<string>();
@@ -218,8 +227,8 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     // Parcels that never cross a border: the postal pages share their words, not their subject.
     return outOfScope(ctx.kb, text, 'one-country');
   }
-  const abroad = countriesAbroad(text);
-  if (asksAboutDelivery(text) && abroad.length === 0 && !namesSenderAbroad(text, ctx.names)) {
+  // The place readings are looked for only when a cheap test has matched (they cost the most here).
+  if (asksAboutDelivery(text) && countriesAbroad(text).length === 0 && !namesSenderAbroad(text, ctx.names)) {
     // Lost, late or misdelivered, with nothing abroad in the message: the carrier's business.
     return outOfScope(ctx.kb, text, 'delivery');
   }
@@ -230,7 +239,7 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     return outOfScope(ctx.kb, text, 'leaves-us');
   }
   if (asksAboutIncomeTax(text)) return outOfScope(ctx.kb, text, 'income-tax');
-  if (asksForShopAdvice(text) && abroad.length === 0) {
+  if (asksForShopAdvice(text) && countriesAbroad(text).length === 0) {
     return outOfScope(ctx.kb, text);
   }
   if (asksAboutAnotherCountry(text)) {
