@@ -12,7 +12,7 @@ import os from 'node:os';
  * when it sets none.
  *
  * @example
- * productionNodeFlags('/work/main'); // ['--max-old-space-size=128']
+ * productionNodeFlags('/work/main'); // ['--max-old-space-size=128', '--max-semi-space-size=8']
  */
 export function productionNodeFlags(root: string): string[] {
   let text = '';
