@@ -71,8 +71,9 @@ export function checkReferences(data: RuleFile, file: string, countries: Country
   };
   data.rules.forEach((rule, i) => {
     rule.sources.forEach((key, j) => source(key, `rules[${i}].sources[${j}]`));
-    for (const field of ['countries', 'exceptCountries'] as const) {
-      ((field in rule ? (rule as Record<string, unknown>)[field] : undefined) as string[] | undefined)?.forEach((code, j) => {
+    const countryLists = { countries: countriesOf(rule), exceptCountries: 'exceptCountries' in rule ? rule.exceptCountries : undefined };
+    for (const [field, codes] of Object.entries(countryLists)) {
+      codes?.forEach((code, j) => {
         if (!isCountryCode(code, countries)) {
           problems.push({ file, field: `rules[${i}].${field}[${j}]`, problem: `unknown country code "${code}"; use ISO two-letter codes like CN, HK or GU (see countries.json)`, severity: 'error' });
         }

@@ -259,9 +259,16 @@ export function placeReadings(text: string, table: CountryTable = countriesInUse
 
 /** The words of a normalized phrase as the text wrote them ("sao paulo" → "São Paulo"), or the phrase. */
 function spanIn(text: string, phrase: string): string {
+  return phrasePattern(phrase, 'iu').exec(text.normalize('NFD'))?.[0].normalize('NFC') ?? phrase;
+}
+
+/**
+ * A normalized phrase ("sao paulo") as a pattern for text in NFD form: any accents on its letters,
+ * any punctuation or spaces between its words, whole words only.
+ */
+function phrasePattern(phrase: string, flags: string): RegExp {
   const letters = (word: string) => [...word].map((c) => `${c}[\\u0300-\\u036f]*`).join('');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.split(' ').map(letters).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
-  return pattern.exec(text.normalize('NFD'))?.[0].normalize('NFC') ?? phrase;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${phrase.split(' ').map(letters).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, flags);
 }
 
 /** What a message says of the origin beyond a country named after "from" or "in". */
@@ -349,17 +356,14 @@ export function countriesAbroad(text: string, table: CountryTable = countriesInU
  * withoutPlaces('is de minimis dead');                                 // 'is de minimis dead'
  */
 export function withoutPlaces(text: string, table: CountryTable = countriesInUse()): string {
-  const n = ` ${countryKey(text)} `;
   // "a UK shop": the adjective goes, the shop stays.
   const read = placeReadings(text, table)
     .filter((r) => r.code !== 'US')
     .map((r) => countryKey(r.said).split(' ').slice(0, r.how === 'adjective' ? -1 : undefined).join(' '));
-  const aliases = countryAliases(table);
-  const names = [...read.filter((r) => r !== ''), ...[...aliases.keys()].filter((k) => k.length >= 4 && aliases.get(k) !== 'US' && n.includes(` ${k} `))];
+  const countries = countriesMentioned(countryKey(text), table).filter((c) => c.code !== 'US' && c.name.length >= 4).map((c) => c.name);
   let out = text;
-  for (const name of names.sort((a, b) => b.length - a.length)) {
-    const words = name.split(' ').map((w) => [...w].map((c) => `${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\u0300-\\u036f]*`).join(''));
-    out = out.normalize('NFD').replace(new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu'), '').normalize('NFC');
+  for (const name of [...read.filter((r) => r !== ''), ...countries].sort((a, b) => b.length - a.length)) {
+    out = out.normalize('NFD').replace(phrasePattern(name, 'giu'), '').normalize('NFC');
   }
   return out.replace(/\s{2,}/g, ' ').trim();
 }
