@@ -22,6 +22,7 @@ import { understand, type UnderstandingContext } from '../src/understanding/unde
 import { loadNames } from '../src/understanding/names';
 import { EARLIER_OPTIONS, earlierPipeline, measureReal, printReal, printRealCompact, understandingPipeline } from './lib/realStyle';
 import { syntheticDocs } from './lib/synthetic';
+import { REAL_SETS, realSetPath } from '../test/helpers/realSets';
 
 const ROOT = path.join(__dirname, '..');
 const TODAY = '2026-12-02';
@@ -42,15 +43,9 @@ interface Args {
   realOnly: boolean;
 }
 
-const DEFAULT_REAL = path.join(ROOT, 'test', 'fixtures', 'real-questions.json');
+const DEFAULT_REAL = realSetPath(REAL_SETS[0]);
 /** Real-style sets written later by other authors, printed after the first one. */
-const FURTHER_REAL = [
-  { name: 'Second real-style set (another author, session 6)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-second.json') },
-  { name: 'Third real-style set (another author, session 6)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-third.json') },
-  { name: 'Fourth real-style set (another author, session 7)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-fourth.json') },
-  { name: 'Fifth real-style set (another author, session 8)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-fifth.json') },
-  { name: 'Sixth real-style set (another author, session 9)', file: path.join(ROOT, 'test', 'fixtures', 'real-questions-sixth.json') },
-];
+const FURTHER_REAL = REAL_SETS.slice(1).map((set) => ({ name: set.name, file: realSetPath(set) }));
 
 function parseArgs(argv: readonly string[]): Args {
   const value = (flag: string, fallback: string) => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge';
 import { readQuestions } from '../src/knowledge/evaluate';
 import { readRealQuestions } from '../src/understanding/evaluate';
+import { REAL_SETS, realSetPath } from './helpers/realSets';
 
 const ROOT = path.join(__dirname, '..');
 /** Words in a row that a document may share with a development message. */
@@ -39,7 +40,7 @@ const FIFTH_SET = 'real-questions-fifth.json';
 describe('documents are written in their own words, not the development sets\'', () => {
   const dev = [
     ...readQuestions(path.join(ROOT, 'test', 'fixtures', 'questions.json')).map((q) => q.q),
-    ...['real-questions.json', 'real-questions-second.json', 'real-questions-third.json', 'real-questions-fourth.json', FIFTH_SET, 'real-questions-sixth.json'].flatMap((f) => readRealQuestions(path.join(ROOT, 'test', 'fixtures', f)).map((q) => q.q)),
+    ...REAL_SETS.flatMap((set) => readRealQuestions(realSetPath(set)).map((q) => q.q)),
   ];
   const fifth = new Set(readRealQuestions(path.join(ROOT, 'test', 'fixtures', FIFTH_SET)).map((q) => q.q));
   const whole = new Map(dev.map((q) => [words(q).join(' '), q]));

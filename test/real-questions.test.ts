@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { REAL_SETS } from './helpers/realSets';
 
 interface RealQuestion {
   q: string;
@@ -24,14 +25,7 @@ const ROOT = path.join(__dirname, '..');
  * short) and the shortest sentence two messages may not share (their authors let "Duty free?"
  * close several stories; the fourth ends two with "Did I owe duty on it?").
  */
-const SETS = [
-  { file: 'real-questions.json', minWords: 8, sharedWords: 2 },
-  { file: 'real-questions-second.json', minWords: 3, sharedWords: 6 },
-  { file: 'real-questions-third.json', minWords: 3, sharedWords: 6 },
-  { file: 'real-questions-fourth.json', minWords: 3, sharedWords: 7 },
-  { file: 'real-questions-fifth.json', minWords: 3, sharedWords: 7 },
-  { file: 'real-questions-sixth.json', minWords: 2, sharedWords: 7 },
-];
+const SETS = REAL_SETS;
 const SPECIAL = new Set(['verdict', 'out-of-scope', 'other-cbp']);
 // 'terse': keyword-like messages of a few words ("temu tariff 2026"), in the fourth set.
 const STYLES = new Set(['story', 'multi', 'brand', 'slang', 'typo', 'seller-abroad', 'shipment', 'out', 'terse']);

@@ -11,6 +11,7 @@ import { createAnalyzer } from './analyze';
 import { groupTerm, loadSynonyms } from './synonyms';
 import { mergeVocabulary, parseVocabulary, readVocabulary } from './vocabulary';
 import { stems } from './words';
+import { REAL_SETS, realSetPath } from '../../test/helpers/realSets';
 
 const ROOT = path.join(__dirname, '..', '..');
 const VOCABULARY = path.join(ROOT, 'knowledge', 'vocabulary.yaml');
@@ -152,8 +153,8 @@ describe('knowledge/vocabulary.yaml', () => {
   });
 
   describe('every entry is used by at least one development-set message', () => {
-    const messages = ['questions.json', 'real-questions.json', 'real-questions-second.json', 'real-questions-third.json', 'real-questions-fourth.json', 'real-questions-fifth.json', 'real-questions-sixth.json'].flatMap((f) =>
-      (JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', f), 'utf8')) as { q: string }[]).map((x) => x.q),
+    const messages = [path.join(ROOT, 'test', 'fixtures', 'questions.json'), ...REAL_SETS.map(realSetPath)].flatMap((file) =>
+      (JSON.parse(fs.readFileSync(file, 'utf8')) as { q: string }[]).map((x) => x.q),
     );
     const messageStems = messages.map((m) => stems(m));
     /** Whether `phrase` occurs in `words` as a run of the same stems. */

@@ -1,0 +1,36 @@
+/**
+ * The real-style development sets, in the order they were written, each by another author who
+ * saw only the documents' titles and the fact sheet: one list for the tests that check the sets,
+ * the honest-wording and vocabulary tests, and `npm run bench:retrieval`.
+ *
+ * @example
+ * REAL_SETS.map((s) => realSetPath(s)); // ['…/test/fixtures/real-questions.json', …]
+ */
+import path from 'node:path';
+
+export interface RealSet {
+  /** File name in test/fixtures. */
+  file: string;
+  /** How the benchmark names it. */
+  name: string;
+  /** Shortest message, in words (terse styles allow two). */
+  minWords: number;
+  /** Sentences of this many words or more appear in one message only. */
+  sharedWords: number;
+}
+
+export const REAL_SETS: readonly RealSet[] = [
+  { file: 'real-questions.json', name: 'Real-style set', minWords: 8, sharedWords: 2 },
+  { file: 'real-questions-second.json', name: 'Second real-style set (another author, session 6)', minWords: 3, sharedWords: 6 },
+  { file: 'real-questions-third.json', name: 'Third real-style set (another author, session 6)', minWords: 3, sharedWords: 6 },
+  { file: 'real-questions-fourth.json', name: 'Fourth real-style set (another author, session 7)', minWords: 3, sharedWords: 7 },
+  { file: 'real-questions-fifth.json', name: 'Fifth real-style set (another author, session 8)', minWords: 3, sharedWords: 7 },
+  { file: 'real-questions-sixth.json', name: 'Sixth real-style set (another author, session 9)', minWords: 2, sharedWords: 7 },
+  { file: 'real-questions-seventh.json', name: 'Seventh real-style set (another author, session 10)', minWords: 2, sharedWords: 6 },
+  { file: 'real-questions-eighth.json', name: 'Eighth real-style set (another author, session 10: help-desk, email and non-native voices)', minWords: 2, sharedWords: 6 },
+];
+
+/** The set's file path. */
+export function realSetPath(set: RealSet): string {
+  return path.join(__dirname, '..', 'fixtures', set.file);
+}
