@@ -33,7 +33,7 @@ wanna want wants was wasnt way we well were werent what whats when whens where w
 will with within without wont would wouldnt
 ya yeah yes yet you youd youll your youre yours yourself yourselves
 hi hello hey
-wat wut nah nope yep yup lol lmao tbh idk rn imo btw fyi omg smh ugh hmm um uh oh guys folks dude bro sis hubby ppl theyre talkin sorta honestly seriously literally genuinely totally
+wat wut nah nope yep yup lol lmao tbh idk rn imo btw fyi omg smh ugh hmm um uh oh wtf wth bruh ngl fr tho cuz coz yall ikr istg lowkey deadass fml guys folks dude bro sis hubby ppl theyre talkin sorta honestly seriously literally genuinely totally
 actually anyway around basically exactly maybe probably guess wonder wondering whatever roughly ballpark talking
 true point told thought think stuff lot lots bit
 happen happens happened come comes came put make makes made give gives find look looking see ask asked live

@@ -1,4 +1,4 @@
-import { asksAboutDelivery, asksAboutIncomeTax, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
+import { asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, routeInOneCountry, staysInOneCountry } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -7,6 +7,7 @@ describe('staysInOneCountry', () => {
     'Domestic shipping with Royal Mail: is Tracked 48 worth it?',
     'cheapest way to ship domestically, USPS or UPS Ground?',
     'does fedex deliver on sundays within the US',
+    'Is it cheaper to send a box from New York to LA with UPS Ground or USPS?',
   ])('a parcel that stays in one country: %s', (text) => {
     expect(staysInOneCountry(text)).toBe(true);
   });
@@ -27,13 +28,17 @@ describe('asksForShopAdvice: running a shop is business advice, not customs', ()
   it.each([
     'how do i set up a shopify store',
     'Shopify or Etsy — which is better for starting an online store selling phone cases?',
+    'how do I print shipping labels from Etsy on a thermal printer?',
+    'Amazon suspended my seller account for a policy thing. How do I appeal?',
   ])('advice: %s', (text) => expect(asksForShopAdvice(text)).toBe(true));
 
   it.each([
     'I am starting an Etsy shop, will my buyers pay duty?',
     'starting a business importing from China, what do I need',
     'DDP or DDU, which is better for my shop?',
+    'what customs label do I print for a parcel to the US?',
   ])('ours: %s', (text) => expect(asksForShopAdvice(text)).toBe(false));
+
 
 
 });
@@ -81,4 +86,28 @@ describe('asksAboutIncomeTax: the IRS, not customs', () => {
     'sales tax vs customs duty, what is the difference?',
     'what is the tax on a $40 jacket from the UK',
   ])('not (customs named, or not income tax): %s', (text) => expect(asksAboutIncomeTax(text)).toBe(false));
+});
+
+describe('routeInOneCountry: a route between two places of one country', () => {
+  it.each([
+    'ship a box from New York to LA with UPS',
+    'I am sending a parcel from Monterrey to Mexico City. Which courier is cheapest?',
+    'moving from Texas to Ohio, what does it cost to ship my stuff?',
+  ])('one country: %s', (text) => expect(routeInOneCountry(text)).toBe(true));
+
+  it.each([
+    'shipping from Shenzhen to LA, will my customer pay duty?',
+    'sending a box from Florida to Quebec',
+    'from Toronto to my cousin in Seattle',
+    'from my house to the post office',
+  ])('two countries, or not two places: %s', (text) => expect(routeInOneCountry(text)).toBe(false));
+});
+
+describe('asksForInvestmentAdvice: shares and savings are not customs questions, even about tariffs', () => {
+  it.each(['Which stocks go up because of tariffs? should I invest now', 'is bitcoin a hedge against tariffs'])('investing: %s', (text) =>
+    expect(asksForInvestmentAdvice(text)).toBe(true),
+  );
+  it.each(['I keep my stock in a US warehouse, do I owe duty?', 'should I stock up before the tariff goes up'])('ours: %s', (text) =>
+    expect(asksForInvestmentAdvice(text)).toBe(false),
+  );
 });

@@ -6,6 +6,8 @@
  * offering postal-duty pages.
  */
 
+import { countryOfPlace } from '../rules';
+
 /** Words that say the goods stay in one country. */
 const ONE_COUNTRY =
   /\b(?:domestic(?:ally)?|in-country|(?:within|inside|across)\s+(?:the\s+)?(?:us|u\.s\.a?\.?|usa|united states|states|lower 48|same (?:country|state|province)|country|my (?:state|province|city|town)))(?![\p{L}])/iu;
@@ -26,7 +28,28 @@ const CROSSING =
  * staysInOneCountry('Can I still send orders to U.S. customers with Canada Post?');       // false
  */
 export function staysInOneCountry(text: string): boolean {
-  return (ONE_COUNTRY.test(text) || WITHIN_A_PLACE.test(text)) && !CROSSING.test(text);
+  return (ONE_COUNTRY.test(text) || WITHIN_A_PLACE.test(text) || routeInOneCountry(text)) && !CROSSING.test(text);
+}
+
+/** "from New York to LA with UPS": two places, then the end of the route (a word or a stop). */
+const ROUTE =
+  /\bfrom\s+([\p{L}.' -]{2,30}?)\s+to\s+([\p{L}.' -]{2,30}?)(?=\s+(?:with|by|via|using|through|on|for|and|or|in|is|was|are|which|what|how|cheaper|cheapest|faster|fastest)\b|\s*[?.,!;:]|\s*$)/giu;
+
+/**
+ * Whether a message names a route between two places of the same country ("a box from New York
+ * to LA", "from Monterrey to Mexico City").
+ *
+ * @example
+ * routeInOneCountry('Is it cheaper to send a box from New York to LA with UPS Ground?'); // true
+ * routeInOneCountry('shipping from Shenzhen to LA');                                     // false
+ * routeInOneCountry('from Toronto to my cousin in Seattle');                             // false (not a place)
+ */
+export function routeInOneCountry(text: string): boolean {
+  for (const [, from, to] of text.matchAll(ROUTE)) {
+    const a = countryOfPlace(from);
+    if (a !== undefined && a === countryOfPlace(to)) return true;
+  }
+  return false;
 }
 
 /**
@@ -35,7 +58,7 @@ export function staysInOneCountry(text: string): boolean {
  * marketplaces' duty policies, which does not answer them.
  */
 const SHOP_ADVICE =
-  /\b(?:(?:start|starting|open|opening|set up|setting up|launch|launching|build|building)\s+(?:an?\s+|my\s+|our\s+)?(?:own\s+)?(?:online\s+|etsy\s+|shopify\s+|ebay\s+|amazon\s+)?(?:store|shop|business))\b/i;
+  /\b(?:(?:start|starting|open|opening|set up|setting up|launch|launching|build|building)\s+(?:an?\s+|my\s+|our\s+)?(?:own\s+)?(?:online\s+|etsy\s+|shopify\s+|ebay\s+|amazon\s+)?(?:store|shop|business)|print(?:ing)?\s+(?:\w+\s+){0,2}labels?|(?:label|thermal)\s+printers?|(?:suspended|banned|deactivated|locked|closed|froze|frozen)\s+(?:my|our)\s+(?:\w+\s+)?account|account\s+(?:was\s+|got\s+|is\s+|has been\s+)?(?:suspended|banned|deactivated|locked|frozen))\b/i;
 
 /**
  * Whether a message asks for advice on running a shop, with no word of customs or of crossing a
@@ -48,6 +71,21 @@ const SHOP_ADVICE =
  */
 export function asksForShopAdvice(text: string): boolean {
   return SHOP_ADVICE.test(text) && !CROSSING.test(text);
+}
+
+/** Investing: which shares tariffs move is a question for a financial adviser, whatever it names. */
+const INVESTING = /\b(?:stocks?\s+(?:go|goes|going|went)\s+(?:up|down)|stock market|(?:buy|which|what)\s+stocks|should (?:i|we) invest|invest(?:ing)? (?:now|in stocks|in the market)|crypto(?:currency|currencies)?|bitcoin|401\(?k\)?|retirement (?:account|savings)|portfolio)\b/i;
+
+/**
+ * Whether a message asks for investment advice ("Which stocks go up because of tariffs?"), which
+ * is out of scope even when it names tariffs.
+ *
+ * @example
+ * asksForInvestmentAdvice('Which stocks go up because of tariffs? should I invest now'); // true
+ * asksForInvestmentAdvice('I keep my stock in a US warehouse, do I owe duty?');           // false
+ */
+export function asksForInvestmentAdvice(text: string): boolean {
+  return INVESTING.test(text);
 }
 
 /**

@@ -33,7 +33,7 @@ export interface ShipmentReading {
 }
 
 /** Words of a question about duty owed on a shipment. */
-const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|tax(?:es)?(?=\s*\?)|any (?:fees?|charges?|tax(?:es)?|tariffs?)|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|(?:gets?|getting|go(?:es)?|make it) (?:it |them )?(?:through|in) (?:free|for free|without paying)|pass(?:es)? duty|in the clear|exempt|under the limit|(?:have|has|need|needs|got) to pay|gotta pay|anything to pay|(?:will|would|do|does|should|must|shall) (?:i|we|you|they|he|she) (?:(?:have|need) to )?pay)\b/i;
+const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|tax(?:es)?(?=\s*\?)|any (?:fees?|charges?|tax(?:es)?|tariffs?)|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|(?:gets?|getting|go(?:es)?|make it) (?:it |them )?(?:through|in) (?:free|for free|without paying)|pass(?:es)? duty|in the clear|exempt|under the limit|(?:have|has|need|needs|got) to pay|gotta pay|anything to pay|paid (?:anything|something)|(?:it|it's|its|is it|is this|it is) (?:still )?free|(?:will|would|do|does|should|must|shall) (?:i|we|you|they|he|she) (?:(?:have|need) to )?pay)\b/i;
 /** Questions that ask why, how or how much: documents answer those, not a verdict. */
 const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
 /**
@@ -43,9 +43,9 @@ const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where
 const NOT_A_VERDICT = new RegExp(
   `\\b(?:${[
     // A bill or charge already there.
-    String.raw`billed|invoices?|hit with|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid \$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d|charged (?:me |us )?(?:us)?\$\d|brokerage|clearance (?:fee|charge)s?|storage|dut(?:y|ies) (?:line )?(?:says |shows |was |is |of )?\$0|\$0(?:\.00)? (?:in )?dut(?:y|ies)`,
+    String.raw`billed|invoices?|hit with|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid (?:about |around |roughly |nearly |almost |like |over )?\$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d+|charged (?:me |us )?(?:an? )?(?:flat |whopping |extra )?(?:us)?\$\d+|(?:jacked|dinged|stung|gouged|robbed|whacked|nailed) (?:me|us) (?:for )?(?:an? )?(?:extra )?\$\d+|brokerage|clearance (?:fee|charge)s?|storage|dut(?:y|ies) (?:line )?(?:says |shows |was |is |of )?\$0|\$0(?:\.00)? (?:in )?dut(?:y|ies)`,
     // Sending back, refusing, disputing, getting money back.
-    String.raw`send(?:ing)? (?:it|them) back|return(?:ing)? (?:it|them)|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back`,
+    String.raw`(?:send|ship|mail|post)(?:ing)? (?:it|them) back|(?:get|getting|got|claim|reclaim|recover)\b[^.?!]{0,20}\b(?:duty|duties|tariffs?|fees?|charges?) back|return(?:ing)? (?:it|them)|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back`,
     // Why, how much, how long, how it is worked out.
     String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
     // Fakes and seizures: the counterfeit documents answer these, not the duty rules.
@@ -101,7 +101,8 @@ export function asksWhetherDutyIsOwed(question: string): boolean {
  * askedClause('Was it duty-free, or did I just get lucky?');            // 'Was it duty-free, or did I just get lucky?'
  */
 export function askedClause(question: string): string {
-  const clauses = question.split(/(?<=[,;:])\s+|\s+(?=[-–—]\s)/);
+  // Sentences too: "I was charged twice. Are those different things?" asks the last one.
+  const clauses = question.split(/(?<=[,;:.!?])\s+|\s+(?=[-–—]\s)/);
   let asked = clauses.pop() ?? '';
   // "…, or not?" and "…, or did I just get lucky?" offer the other answer to the clause before.
   while (clauses.length > 0 && (asked.split(/\s+/).filter((w) => /\w/.test(w)).length <= 3 || /^or\b/i.test(asked))) asked = `${clauses.pop()} ${asked}`;
@@ -203,7 +204,9 @@ export function readShipment(
   // unless every day gives the same result (a gift's limit has not changed): then that is the answer.
   if (reading && !reading.decidable && !unclear && extracted.facts.entryDate === undefined && extracted.notes.length === 0 && mentionsPastArrival(text)) {
     const anyDay = readFacts(text, today, rules, names, { ...extracted, facts: { ...extracted.facts, entryDate: UNKNOWN } });
-    if (anyDay?.decidable && assess(anyDay.facts, rules, today).verdict !== 'cannot-tell') return { ...anyDay, assumed: [...(anyDay.assumed ?? []), 'entryDate'] };
+    // When the day does matter and the person says they cannot give it ("years ago, can't
+    // remember which year"), the answer is that it depends on the day, not a question about it.
+    if (anyDay?.decidable && (DATE_UNKNOWN.test(text) || assess(anyDay.facts, rules, today).verdict !== 'cannot-tell')) return { ...anyDay, assumed: [...(anyDay.assumed ?? []), 'entryDate'] };
   }
   return reading;
 }

@@ -214,6 +214,11 @@ describe('understand: parcels that stay inside one country are out of scope, sai
     expect(u.main.result.best).toBeUndefined();
   });
 
+  it('a route between two places of one country ("from New York to LA") is domestic shipping', () => {
+    const u = answerOf(understand('Is it cheaper to send a box from New York to LA with UPS Ground or USPS?', ctx));
+    expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'one-country' });
+  });
+
   it('a question about duty on an import that mentions domestic delivery stays in scope', () => {
     const u = answerOf(understand('My parcel from Japan is on domestic tracking now, will I still owe duty?', ctx));
     expect(u.main.result.reason).toBeUndefined();
@@ -286,5 +291,34 @@ describe('understand: a place abroad does not make a question look out of scope'
   it('a place in the United States stays: "ship a package to my mom in ohio" is still not ours', () => {
     const u = answerOf(understand('how do i ship a package to my mom in ohio', ctx));
     expect(u.main.result.kind).toBe('out-of-scope');
+  });
+});
+
+describe('understand: another CBP matter asked in two parts', () => {
+  it('"How long does a Global Entry interview take and what do I bring?" is about Global Entry, not goods a traveler brings', () => {
+    const u = answerOf(understand('How long does a Global Entry interview take and what do I bring?', ctx));
+    expect(u.main.result.kind).toBe('other-cbp');
+  });
+
+  it('an e-commerce question asked first still comes first', () => {
+    const u = answerOf(understand('Is de minimis suspended for every country now? And how do I renew Global Entry?', ctx));
+    expect(u.main.result.best?.id).toBe('de-minimis-suspended');
+  });
+});
+
+describe('understand: chat words say nothing about the topic', () => {
+  it('"ELI5: wtf is \'de minimis\'" gets the glossary entry', () => {
+    const u = answerOf(understand("ELI5: wtf is 'de minimis'", ctx));
+    expect(u.main.result.best?.id).toBe('glossary-de-minimis');
+  });
+
+  it('investment advice is out of scope even when it names tariffs', () => {
+    const u = answerOf(understand('Which stocks go up because of tariffs? should I invest now', ctx));
+    expect(u.main.result.kind).toBe('out-of-scope');
+  });
+
+  it('food on a flight is another CBP matter', () => {
+    const u = answerOf(understand('Can I bring a ham sandwich on my flight from Madrid to Newark or will they take it at the airport?', ctx));
+    expect(u.main.result.kind).toBe('other-cbp');
   });
 });

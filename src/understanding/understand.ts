@@ -15,7 +15,7 @@ import type { AnswerResult, Explanation, KnowledgeBase, OutOfScopeReason } from 
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { withoutPlaces } from '../rules/parse/places';
 import { asksAboutAnotherCountry } from './direction';
-import { asksAboutDelivery, asksAboutIncomeTax, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
+import { asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
 import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
 import { asksForClassification, CLASSIFICATION_QUESTION, definitionSubject } from './questionType';
@@ -189,8 +189,12 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
     return [readAgain(kb, { ...better(whole, withStory), question: text }, question)];
   }
   const parts = questions.slice(0, MAX_QUESTIONS).map((question) => readAgain(kb, askWithOrWithoutStory(kb, question, context), question, context));
-  // Several questions: people ask the main one first; a question with nothing to answer goes last.
-  parts.sort((a, b) => Number(usable(b)) - Number(usable(a)));
+  // Several questions: people ask the main one first; a question with nothing to answer goes last,
+  // unless it is the first, about another CBP matter, and no other is answered outright ("How
+  // long does a Global Entry interview take and what do I bring?" is about Global Entry throughout).
+  const answered = parts.some((p) => p.result.kind === 'answer');
+  const order = (p: PartAnswer) => (!answered && p === parts[0] && p.result.kind === 'other-cbp' ? 2 : usable(p) ? 1 : 0);
+  parts.sort((a, b) => order(b) - order(a));
   const seen = new Set<string>();
   return parts.filter((p) => {
     const id = p.result.best?.id;
@@ -239,7 +243,7 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     return outOfScope(ctx.kb, text, 'leaves-us');
   }
   if (asksAboutIncomeTax(text)) return outOfScope(ctx.kb, text, 'income-tax');
-  if (asksForShopAdvice(text) && countriesAbroad(text).length === 0) {
+  if ((asksForShopAdvice(text) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text)) {
     return outOfScope(ctx.kb, text);
   }
   if (asksAboutAnotherCountry(text)) {

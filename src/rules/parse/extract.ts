@@ -30,7 +30,7 @@ const NOT_DATES = new Set(['now', 'right now', 'sun', 'sat', 'mon', 'tue', 'wed'
 const ORIGIN_CUE = /\b(?:from|in|made in|shipped from|sent from|ordered from|bought in)\s+(?:the\s+)?/g;
 /** Words that say the goods already arrived, so "today" cannot be assumed. */
 const PAST_ARRIVAL =
-  /\b(?:arrived|came|received|delivered|should (?:i|we) have paid|did (?:i|we) (?:have to |need to )?pay|(?:was|were) (?:i|we) charged|(?:i|we) (?:was|were|got) charged|(?<!\bnothing |\bnot something )(?:i|we) paid|last (?:year|month|week))\b/;
+  /\b(?:arrived|came|received|delivered|should (?:i|we) have paid|did (?:i|we) (?:have to |need to )?pay|(?:was|were) (?:i|we) charged|(?:i|we) (?:was|were|got) charged|(?<!\bnothing |\bnot something )(?:i|we) paid|last (?:year|month|week)|years? ago|years back|a while (?:ago|back)|(?:a )?long time ago|some time ago|would (?:that|it|this|they) have been)\b/;
 const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])/;
 /** Several things said to arrive on one day. */
 const SAME_DAY = /\b(?:(?:on )?the same day|same-day|arrived together|came together|both (?:arrived|came|got here))\b/;

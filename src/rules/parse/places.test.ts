@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { loadRuleSet } from '../loader';
 import { originIn } from './extract';
-import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities, withoutPlaces } from './places';
+import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities, withoutPlaces, countryOfPlace } from './places';
 import { deniesContents } from './words';
 
 const rules = loadRuleSet(path.join(__dirname, '..', '..', '..', 'knowledge', 'rules', 'duty-free.yaml'));
@@ -177,4 +177,22 @@ describe('withoutPlaces: the places abroad a text names, taken out', () => {
     ['how do i ship a package to my mom in ohio', 'how do i ship a package to my mom in ohio'],
     ['is de minimis dead', 'is de minimis dead'],
   ])('%s → %s', (text, out) => expect(withoutPlaces(text)).toBe(out));
+});
+
+describe('countryOfPlace: the country a place name belongs to', () => {
+  it.each([
+    ['Monterrey', 'MX'],
+    ['Ontario', 'CA'],
+    ['New York', 'US'],
+    ['LA', 'US'],
+    // A state named like an English word, and one another country also has: the U.S. one.
+    ['Texas', 'US'],
+    ['Florida', 'US'],
+    ['the UK', 'GB'],
+  ])('%s → %s', (name, code) => expect(countryOfPlace(name)).toBe(code));
+
+  it('is undefined for words that are not a place', () => {
+    expect(countryOfPlace('my cousin')).toBeUndefined();
+    expect(countryOfPlace('the post office')).toBeUndefined();
+  });
 });

