@@ -228,6 +228,12 @@ describe('readShipment: the facts of a described shipment', () => {
     expect(read('I bought a $400 amber necklace from a seller in Poland a while back. Would that have been duty free?')?.decidable).toBe(false);
   });
 
+  it('"used" given as the reason to owe nothing goes to the documents; a used item alone is still a shipment to judge', () => {
+    expect(read('I got a used camera body for $300 from a seller in Osaka. Since it is second hand there is no duty, right?')).toBeUndefined();
+    expect(read("My $300 camera from Osaka is pre-owned, so I won't pay duty?")).toBeUndefined();
+    expect(read('I got a used camera body for $300 from a seller in Osaka, will I owe duty?')?.facts).toMatchObject({ valueUsd: 300 });
+  });
+
   it('a drink named by kind ("single malt") is alcohol, which a gift cannot bring in duty-free', () => {
     const r = read('In 2019 my brother in Edinburgh mailed me a bottle of single malt for my birthday, about $50. Was it duty free being a gift?')!;
     expect(r.facts.contents).toEqual(['alcohol']);
