@@ -96,6 +96,13 @@ describe('segment: run-on messages without punctuation', () => {
       'and how much is it usually',
     ]);
   });
+
+  it('"…, and why was my parcel charged so much" (no question mark): two questions, a past tense too', () => {
+    expect(segment('when did the UK lose the duty free thing, and why was my parcel from there charged 40 percent').questions).toEqual([
+      'when did the UK lose the duty free thing,',
+      'and why was my parcel from there charged 40 percent',
+    ]);
+  });
 });
 
 describe('segment: two questions joined in one sentence with a question mark', () => {

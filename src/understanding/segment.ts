@@ -37,7 +37,7 @@ const ASKING = /\b(?:wonder(?:ing)?|want(?:ed)? to know|need to know|would like 
 /** An auxiliary with a subject: "is that", "can i", "do we" — how a yes/no question starts. */
 const AUX_WITH_SUBJECT = `(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b`;
 const RUN_ON_BREAK = new RegExp(
-  `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})\\s+(?:do|does|did|is|are|can|should|would|will|much|long|many|about|happens|if)\\b))`,
+  `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|about|happens|if)\\b))`,
   'gi',
 );
 /**
