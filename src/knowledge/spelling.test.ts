@@ -98,6 +98,15 @@ describe('English words', () => {
     expect(['defective', 'funds', 'recourse', 'special'].map((w) => noWords.correct(real(w)))).toEqual([undefined, 'found', undefined, 'especial']);
   });
 
+  it('corrects a long word whose doubled letters are wrong besides one other letter ("prossesing"), with the same first letter only', () => {
+    const lexicon = new Map([['processing', { stem: 'process', frequency: 6 }], ['possession', { stem: 'possess', frequency: 2 }]]);
+    const speller = createSpeller(lexicon, { isWord: () => false });
+    expect(speller.correct({ text: 'prossesing', stem: 'prosses' })).toBe('process');
+    expect(speller.correct({ text: 'procesing', stem: 'proces' })).toBe('process'); // one edit, as before
+    expect(speller.correct({ text: 'rossesing', stem: 'rosses' })).toBeUndefined(); // another first letter
+    expect(speller.correct({ text: 'prosesin', stem: 'prosesin' })).toBeUndefined(); // two edits besides the doubling
+  });
+
   it('counts a changed letter only where the letter changed: two edits at different places are no typo', () => {
     const lexicon = new Map([['company', { stem: 'compani', frequency: 30 }], ['compani', { stem: 'compani', frequency: 30 }], ['tariff', { stem: 'tariff', frequency: 48 }]]);
     const speller = createSpeller(lexicon, { isWord: () => false });

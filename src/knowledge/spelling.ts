@@ -123,6 +123,17 @@ export function sameBarDoubling(a: string, b: string): boolean {
   return a !== b && single(a) === single(b);
 }
 
+/**
+ * Words at least this long may be two edits away when one of them is a doubled letter
+ * ("prossesing" for "processing": "ss" for "c" and "s" for "ss"): long words have few neighbours.
+ */
+export const DOUBLED_AND_ONE_EDIT_LENGTH = 8;
+
+/** A word with each run of one letter written once ("processing" → "procesing"). */
+function collapsed(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
+}
+
 /** How the speller tells a real word (never corrected) from a typo. */
 export interface SpellerOptions {
   /** Whether a word as written is a real word; defaults to the English word list. */
@@ -170,6 +181,35 @@ export function createSpeller(lexicon: ReadonlyMap<string, LexiconEntry>, option
     return found;
   };
 
+  // The long lexicon words again, with doubled letters written once, in a deletion dictionary of
+  // their own: a fallback for long words whose doubled letters are wrong besides one other letter.
+  const byCollapsed = new Map<string, string[]>();
+  const byCollapsedDeletion = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, form: string) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [form]);
+    else if (!list.includes(form)) list.push(form);
+  };
+  for (const form of lexicon.keys()) {
+    if (!/^[a-z]+$/.test(form) || form.length < DOUBLED_AND_ONE_EDIT_LENGTH) continue;
+    const c = collapsed(form);
+    push(byCollapsed, c, form);
+    for (let i = 0; i < c.length; i++) push(byCollapsedDeletion, deleteAt(c, i), form);
+  }
+
+  /** Long lexicon words one edit from `form` once doubled letters are written once on both sides. */
+  const collapsedNeighbours = (form: string): Set<string> => {
+    const q = collapsed(form);
+    const found = new Set<string>(byCollapsedDeletion.get(q) ?? []);
+    for (let i = 0; i < q.length; i++) {
+      const shorter = deleteAt(q, i);
+      for (const c of byCollapsed.get(shorter) ?? []) found.add(c);
+      for (const c of byCollapsedDeletion.get(shorter) ?? []) if (collapsed(c).length === q.length && deleteAt(collapsed(c), i) === shorter) found.add(c);
+    }
+    found.delete(form);
+    return found;
+  };
+
   const correctable = (w: string) => w.length >= MIN_CORRECTABLE_LENGTH && w.length <= MAX_CORRECTABLE_LENGTH && /^[a-z]+$/.test(w);
 
   return {
@@ -191,6 +231,13 @@ export function createSpeller(lexicon: ReadonlyMap<string, LexiconEntry>, option
           const entry = lexicon.get(candidate)!;
           if (entry.stem === known?.stem || entry.frequency < floor) continue;
           if (!best || entry.frequency > best.frequency) best = entry;
+        }
+      }
+      if (!best && !known && text.length >= DOUBLED_AND_ONE_EDIT_LENGTH && correctable(text)) {
+        // Same first letter only: two edits leave little else to go on.
+        for (const candidate of collapsedNeighbours(text)) {
+          const entry = lexicon.get(candidate)!;
+          if (candidate[0] === text[0] && (!best || entry.frequency > best.frequency)) best = entry;
         }
       }
       return best?.stem;
