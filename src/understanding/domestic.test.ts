@@ -1,4 +1,4 @@
-import { asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, routeInOneCountry, staysInOneCountry } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, routeInOneCountry, sentWithinUs, staysInOneCountry } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -49,6 +49,7 @@ describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word o
     'my package was stolen off the porch, who do I call',
     'the mail carrier keeps putting my letters in the wrong box at the wrong address',
     'how do I file a claim for a damaged parcel with FedEx',
+    'how do I track a FedEx package',
   ])('delivery: %s', (text) => expect(asksAboutDelivery(text)).toBe(true));
 
   it.each([
@@ -110,4 +111,27 @@ describe('asksForInvestmentAdvice: shares and savings are not customs questions,
   it.each(['I keep my stock in a US warehouse, do I owe duty?', 'should I stock up before the tariff goes up'])('ours: %s', (text) =>
     expect(asksForInvestmentAdvice(text)).toBe(false),
   );
+});
+
+describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
+  it.each(['what is the sales tax in California', "what's the sales tax rate for New York"])('state tax: %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(true));
+  it.each(['is sales tax the same as duty?', 'sales tax in Canada on US orders', 'do I pay sales tax on my Temu order'])('not a U.S. state\'s rate: %s', (text) =>
+    expect(asksAboutStateSalesTax(text)).toBe(false),
+  );
+  it('is answered as another tax agency\'s question', () => expect(asksAboutIncomeTax('what is the sales tax in California')).toBe(true));
+});
+
+describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () => {
+  it.each(['how do I contact Amazon customer service', 'how do I get a job at UPS', 'is the USPS hiring', 'what time does the post office close on saturday', 'how do I report a scam phone call'])(
+    'another business: %s',
+    (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
+  );
+  it.each(['how do I get a job at CBP', 'DHL customer service says customs is holding my parcel, what now?', 'is there duty on a job lot of vintage clothes'])('ours or CBP\'s: %s', (text) =>
+    expect(asksAboutAnotherBusiness(text)).toBe(false),
+  );
+});
+
+describe('sentWithinUs: a destination in the United States', () => {
+  it.each(['my brother in Texas', 'my son at college in Boston, any rules', 'Ohio'])('in the U.S.: %s', (d) => expect(sentWithinUs(d)).toBe(true));
+  it.each(['my niece in Manchester', 'my customers', 'Toronto'])('not: %s', (d) => expect(sentWithinUs(d)).toBe(false));
 });

@@ -95,7 +95,7 @@ export function asksForInvestmentAdvice(text: string): boolean {
  * caller checks the last two).
  */
 const DELIVERY_PROBLEM =
-  /\b(?:lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|file (?:a )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?)\b/i;
+  /\b(?:lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|file (?:a )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number)\b/i;
 /** Something the carrier delivers. */
 const PARCEL = /\b(?:packages?|parcels?|orders?|deliver\w*|mail|letters?|boxe?s?|shipments?|postcards?|priority mail|first class)\b/i;
 
@@ -141,6 +141,21 @@ export function destinationSent(text: string): { destination: string; before: st
   return { destination: sent[1], before: text.slice(0, sent.index + sent[0].length - sent[1].length) };
 }
 
+/** The place at the end of a destination: "my brother in Texas", "my son at college in Boston, any rules". */
+const PLACE_AT_END = /\bin ((?:the )?[\p{L}.]+(?: [\p{L}.]+)?)\s*(?:[?.!,]|$)/u;
+
+/**
+ * Whether a destination (see {@link destinationSent}) is a place in the United States.
+ *
+ * @example
+ * sentWithinUs('my brother in Texas');   // true
+ * sentWithinUs('my niece in Manchester'); // false
+ */
+export function sentWithinUs(destination: string): boolean {
+  const m = PLACE_AT_END.exec(destination);
+  return countryOfPlace(m ? m[1] : destination) === 'US';
+}
+
 /** Income and business taxes: the IRS's questions, not customs'. */
 const INCOME_TAX =
   /\b(?:irs|internal revenue|income tax(?:es)?|tax returns?|(?:federal|state) (?:tax|taxes)|1099(?:-k|-nec)?|w-?9|self[- ]employment tax|estimated tax(?:es)?|quarterly tax(?:es)?|tax deductions?|deduct(?:ible)?|write[- ]offs?|report (?:my |the |our )?(?:\w+ )?(?:shop |store |business )?income)\b/i;
@@ -154,5 +169,45 @@ const INCOME_TAX =
  * asksAboutIncomeTax('is customs duty deductible as a business expense?');         // false (customs named)
  */
 export function asksAboutIncomeTax(text: string): boolean {
-  return INCOME_TAX.test(text) && !CROSSING.test(text);
+  return (INCOME_TAX.test(text) || asksAboutStateSalesTax(text)) && !CROSSING.test(text);
+}
+
+/** "sales tax in California", "what's the sales tax rate for Texas": a state's own tax. */
+const SALES_TAX_IN = /\bsales tax(?: rate)? (?:in|for|of) ((?:the )?[\p{L}]+(?: [\p{L}]+)?)/iu;
+
+/**
+ * Whether a message asks about the sales tax of a place in the United States (the state's tax
+ * agency answers that), rather than sales tax beside duty on an import.
+ *
+ * @example
+ * asksAboutStateSalesTax('what is the sales tax in California'); // true
+ * asksAboutStateSalesTax('is sales tax the same as duty?');      // false
+ */
+export function asksAboutStateSalesTax(text: string): boolean {
+  const m = SALES_TAX_IN.exec(text);
+  if (!m) return false;
+  const words = m[1].split(' ');
+  // "in New York" or "in Texas on my order": the place is one or two words.
+  return countryOfPlace(m[1]) === 'US' || countryOfPlace(words[0]) === 'US';
+}
+
+/**
+ * Another company's business: its customer service, its jobs, a post office's opening hours, a
+ * scam call. The company answers these, not customs.
+ */
+const ANOTHER_BUSINESS =
+  /\b(?:customer (?:service|support|care)|(?:job|jobs|career|careers|employment) (?:at|with) (?!cbp\b|customs\b|border\b|u\.?s\.? customs)|(?:is|are) (?:the )?(?:usps|ups|fedex|dhl|amazon|post office|postal service|walmart|target) hiring|(?:open|opens|close|closes|closed) on (?:saturdays?|sundays?|weekends?|holidays?)|opening hours|scam (?:phone )?calls?|phone scam|robocalls?)\b/i;
+
+/**
+ * Whether a message is about another company's own business (customer service, jobs, opening
+ * hours) or a scam call, with no word of customs or of crossing a border.
+ *
+ * @example
+ * asksAboutAnotherBusiness('how do I contact Amazon customer service'); // true
+ * asksAboutAnotherBusiness('how do I get a job at UPS');                 // true
+ * asksAboutAnotherBusiness('how do I get a job at CBP');                 // false (another CBP matter)
+ * asksAboutAnotherBusiness('customer service at DHL says customs has my parcel'); // false
+ */
+export function asksAboutAnotherBusiness(text: string): boolean {
+  return ANOTHER_BUSINESS.test(text) && !CROSSING.test(text);
 }

@@ -219,6 +219,13 @@ describe('understand: parcels that stay inside one country are out of scope, sai
     expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'one-country' });
   });
 
+  it('the person sending something to someone in a U.S. state is domestic shipping; someone else sending it may be abroad', () => {
+    const mine = answerOf(understand('can I ship a gun to my brother in Texas', ctx));
+    expect(mine.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'one-country' });
+    const theirs = understand('We toured vineyards in Tuscany and one offered to ship us a case to Colorado. Can we legally do that?', ctx);
+    if (theirs.kind === 'answer') expect(theirs.main.result.reason).toBeUndefined();
+  });
+
   it('a question about duty on an import that mentions domestic delivery stays in scope', () => {
     const u = answerOf(understand('My parcel from Japan is on domestic tracking now, will I still owe duty?', ctx));
     expect(u.main.result.reason).toBeUndefined();

