@@ -15,7 +15,7 @@ const ONE_COUNTRY =
 const WITHIN_A_PLACE = /\b(?:[Ww]ithin|[Ii]nside)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:are|is|moving|delivered|arriv\w*|ship\w*|still)\b/u;
 /** Words of crossing a border or of customs: with any of them the message is ours. */
 const CROSSING =
-  /\b(?:customs?|dut(?:y|ies|iable)|tariffs?|import\w*|de minimis|section 321|abroad|overseas|international(?:ly)?|foreign|cross[- ]border|border|cbp|vat|gst|brokerage|broker|entry|entries|enter(?:s|ed|ing)?|321|clearance|cleared)\b/i;
+  /\b(?:customs?|dut(?:y|ies|iable)|tariffs?|import\w*|de minimis|section 321|abroad|overseas|international(?:ly)?|foreign|cross[- ]border|border|cbp|vat|gst|brokerage|broker|entry|entries|enter(?:s|ed|ing)?|321|clearance|cleared|origin|made in)\b/i;
 
 /**
  * Whether a message is about goods that stay inside one country (domestic shipping, parcels
@@ -58,7 +58,7 @@ export function routeInOneCountry(text: string): boolean {
  * marketplaces' duty policies, which does not answer them.
  */
 const SHOP_ADVICE =
-  /\b(?:(?:start|starting|open|opening|set up|setting up|launch|launching|build|building)\s+(?:an?\s+|my\s+|our\s+)?(?:own\s+)?(?:online\s+|etsy\s+|shopify\s+|ebay\s+|amazon\s+)?(?:store|shop|business)|print(?:ing)?\s+(?:\w+\s+){0,2}labels?|(?:label|thermal)\s+printers?|(?:suspended|banned|deactivated|locked|closed|froze|frozen)\s+(?:my|our)\s+(?:\w+\s+)?account|account\s+(?:was\s+|got\s+|is\s+|has been\s+)?(?:suspended|banned|deactivated|locked|frozen))\b/i;
+  /\b(?:(?:start|starting|open|opening|set up|setting up|launch|launching|build|building)\s+(?:an?\s+|my\s+|our\s+)?(?:own\s+)?(?:online\s+|etsy\s+|shopify\s+|ebay\s+|amazon\s+)?(?:store|shop|business)|print(?:ing)?\s+(?:\w+\s+){0,2}labels?|(?:label|thermal)\s+printers?|(?:suspended|banned|deactivated|locked|closed|froze|frozen)\s+(?:my|our)\s+(?:\w+\s+)?account|account\s+(?:was\s+|got\s+|is\s+|has been\s+)?(?:suspended|banned|deactivated|locked|frozen)|(?:product|listing)\s+(?:descriptions?|titles?|photos?)|best[- ]selling\s+(?:products?|items?)|profit\s+margins?|dropshipping|(?:business|seller'?s?|sales)\s+licen[cs]es?|open(?:ing)?\s+(?:a\s+|an\s+)?(?:\w+\s+)?bank\s+account|(?:shipping|dimensional|package)\s+(?:weight|dimensions))\b/i;
 
 /**
  * Whether a message asks for advice on running a shop, with no word of customs or of crossing a
@@ -95,7 +95,7 @@ export function asksForInvestmentAdvice(text: string): boolean {
  * caller checks the last two).
  */
 const DELIVERY_PROBLEM =
-  /\b(?:lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|file (?:a )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number)\b/i;
+  /\b(?:lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|file (?:a )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number|(?:came|arrived|was|is|got) (?:damaged|broken|smashed|crushed)|without (?:an? |my )?(?:id|identification))\b/i;
 /** Something the carrier delivers. */
 const PARCEL = /\b(?:packages?|parcels?|orders?|deliver\w*|mail|letters?|boxe?s?|shipments?|postcards?|priority mail|first class)\b/i;
 
@@ -196,7 +196,7 @@ export function asksAboutStateSalesTax(text: string): boolean {
  * scam call. The company answers these, not customs.
  */
 const ANOTHER_BUSINESS =
-  /\b(?:customer (?:service|support|care)|(?:job|jobs|career|careers|employment) (?:at|with) (?!cbp\b|customs\b|border\b|u\.?s\.? customs)|(?:is|are) (?:the )?(?:usps|ups|fedex|dhl|amazon|post office|postal service|walmart|target) hiring|(?:open|opens|close|closes|closed) on (?:saturdays?|sundays?|weekends?|holidays?)|opening hours|scam (?:phone )?calls?|phone scam|robocalls?)\b/i;
+  /\b(?:customer (?:service|support|care)|(?:job|jobs|career|careers|employment) (?:at|with) (?!cbp\b|customs\b|border\b|u\.?s\.? customs)|(?:is|are) (?:the )?(?:usps|ups|fedex|dhl|amazon|post office|postal service|walmart|target) hiring|(?:open|opens|close|closes|closed) on (?:saturdays?|sundays?|weekends?|holidays?)|opening hours|scam (?:phone )?calls?|phone scam|robocalls?|credit card (?:company|issuer|bank)|charge ?backs?)\b/i;
 
 /**
  * Whether a message is about another company's own business (customer service, jobs, opening
