@@ -32,6 +32,13 @@ describe('segment: a story with the question at the end', () => {
     expect(s.context).toBe('my temu order is stuck at customs');
   });
 
+  it('polite requests in a letter ("Kindly provide …", "I would also like …") are what it asks', () => {
+    expect(segment('Dear Madam, I run a small shop. Kindly advise the phone number for CBP. I would also like the email of the e-commerce office. Regards, J. Smith').questions).toEqual([
+      'Kindly advise the phone number for CBP.',
+      'I would also like the email of the e-commerce office.',
+    ]);
+  });
+
   it('an indirect question ("I wonder whether …") after a story is a question, not story', () => {
     const s = segment('A package from my cousin in Lyon arrived yesterday with a bill from DHL. I am wondering whether I really have to pay it.');
     expect(s.questions).toEqual(['I am wondering whether I really have to pay it.']);

@@ -29,7 +29,7 @@ const WH = 'what|whats|how|why|when|where|who|whom|which|whose';
 /** A part that starts like a question. */
 const QUESTION_START = new RegExp(`^(?:(?:and|but|so|also|or|ok|okay|then|plus|like|anyway|um|hi|hey|hello)[,]?\\s+)*(?:${WH}|${AUX}|isnt|arent|doesnt|dont|cant|wont|wouldnt|shouldnt|any ?one|anybody|someone|somebody)\\b`, 'i');
 /** Requests and indirect questions that ask without a question word first. */
-const ASKING = /\b(?:wonder(?:ing)?|want(?:ed)? to know|need to know|would like to know|not sure (?:if|whether|how|what|why)|no idea (?:if|whether|how|what|why)|any(?:one| one|body)? (?:know|knows|help|idea|advice|tips?)|please (?:explain|tell|help|advise)|help me (?:understand|figure)|tell me|explain|confused about|is it true|can someone|question is|my question)\b/i;
+const ASKING = /\b(?:wonder(?:ing)?|want(?:ed)? to know|need to know|would like to know|not sure (?:if|whether|how|what|why)|no idea (?:if|whether|how|what|why)|any(?:one| one|body)? (?:know|knows|help|idea|advice|tips?)|please (?:explain|tell|help|advise)|help me (?:understand|figure)|tell me|explain|confused about|is it true|can someone|question is|my question|kindly (?:provide|advise|tell|share|send|let me know|inform|explain|confirm|clarify|help)|please (?:provide|share|send|let me know|confirm|clarify|advise)|let (?:me|us) know|(?:i|we) would (?:also )?like (?:an?|the|some|to (?:know|ask|find out|check))|(?:i|we) (?:need|want) (?:an?|the|your) (?:phone|telephone|email|e-mail|mailing|postal)? ?(?:number|address|contact))\b/i;
 /**
  * Where a new question starts inside a run-on sentence: an auxiliary with a subject, or a
  * question word, after at least three words ("… 25 bucks | is that legit | and can i refuse it").
