@@ -18,6 +18,7 @@ const OUT_OF_SCOPE_REPLIES: Record<OutOfScopeReason, string> = {
   delivery: answers.delivery,
   'leaves-us': answers.leavesUs,
   'income-tax': answers.incomeTax,
+  company: answers.company,
 };
 
 const MAIN_TASKS: Suggestion[] = buttons([LABELS.checkShipment, LABELS.isDeMinimisOver, LABELS.reportFake, LABELS.email]);

@@ -162,3 +162,12 @@ describe('a parcel that never crosses a border', () => {
     expect(buttonsOf(replies)).toEqual([LABELS.checkShipment, LABELS.isDeMinimisOver]);
   });
 });
+
+describe("another company's own business", () => {
+  it('is told to ask the company, over HTTP, instead of being offered a CBP page', async () => {
+    const replies = await say(newConversation(), 'how do I contact Amazon customer service');
+    expect(textOf(replies)).toContain("I can't help with a company's own business");
+    expect(textOf(replies)).not.toContain('CBP Info Center');
+    expect(buttonsOf(replies)).toEqual([LABELS.checkShipment, LABELS.isDeMinimisOver]);
+  });
+});

@@ -69,9 +69,10 @@ export interface AnswerResult {
  * Why a message is out of scope: `one-country`, the goods never cross a border (domestic
  * shipping); `delivery`, a parcel lost, late or misdelivered (the carrier's business);
  * `leaves-us`, something sent from here to another country (postage, the forms for leaving,
- * the other country's charges); `income-tax`, income or business taxes (the IRS).
+ * the other country's charges); `income-tax`, income or business taxes (the IRS); `company`, a
+ * company's own business (its customer service, accounts, jobs or opening hours).
  */
-export type OutOfScopeReason = 'one-country' | 'delivery' | 'leaves-us' | 'income-tax';
+export type OutOfScopeReason = 'one-country' | 'delivery' | 'leaves-us' | 'income-tax' | 'company';
 
 /** One finding of validation (src/problems.ts: the one shape for knowledge, rules, names and synonyms). */
 export type { Problem } from '../problems';

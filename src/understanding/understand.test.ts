@@ -277,6 +277,13 @@ describe('understand: income and business taxes are the IRS\'s', () => {
   });
 });
 
+describe("understand: a company's own business is the company's", () => {
+  it('says so, with the reason', () => {
+    const u = answerOf(understand('how do I contact Amazon customer service', ctx));
+    expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'company' });
+  });
+});
+
 describe('understand: the tariff code for any product is found the same way', () => {
   it('the goods named do not make the question look out of scope, also as the first of two questions', () => {
     const alone = answerOf(understand('what HS number goes on my hand-dyed beeswax food wraps?', ctx));

@@ -252,7 +252,8 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     return outOfScope(ctx.kb, text, 'one-country');
   }
   if (asksAboutIncomeTax(text)) return outOfScope(ctx.kb, text, 'income-tax');
-  if ((asksForShopAdvice(text) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text) || asksAboutAnotherBusiness(text)) {
+  if (asksAboutAnotherBusiness(text)) return outOfScope(ctx.kb, text, 'company');
+  if ((asksForShopAdvice(text) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text)) {
     return outOfScope(ctx.kb, text);
   }
   if (asksAboutAnotherCountry(text)) {

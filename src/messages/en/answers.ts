@@ -25,6 +25,9 @@ export const answers = {
   /** Income and business taxes, not customs. */
   incomeTax:
     "I cover U.S. Customs rules for goods coming into the United States, so I can't help with income or business taxes. The IRS (irs.gov) answers questions about reporting income, tax returns and forms such as the 1099; your state's tax agency answers state taxes. If your question is about duty on goods you import, tell me about the goods.",
+  /** A company's own business (customer service, accounts, jobs, opening hours), not customs. */
+  company:
+    "I cover U.S. Customs rules for goods coming into the United States, so I can't help with a company's own business, such as its customer service, accounts, jobs or opening hours. The company itself is the one to ask. If your question is about duty or customs on something you bought or sell, tell me about it.",
   /** A message with several questions: the one answered, then the others as buttons. */
   onQuestion: 'On "{question}":',
   /** `{questions}`: each `otherQuestion`, joined with `and`. */
