@@ -81,6 +81,17 @@ describe('broken documents', () => {
     expect(problemsOf(makeKb({ 'no-title': { front: { title: undefined } } }, ''))).toEqual(['error section-321/no-title.md: title: is missing']);
   });
 
+  it('takes countries on a document marked abroad, and rejects them elsewhere or badly written', () => {
+    const ok = makeKb({ 'uk-pointer': { topic: 'referrals', front: { abroad: 'true', countries: '[GB]' } } }, '');
+    expect(problemsOf(ok)).toEqual([]);
+    expect(problemsOf(makeKb({ 'not-abroad': { front: { countries: '[GB]' } } }, ''))).toEqual([
+      'error section-321/not-abroad.md: countries: only a document marked abroad names countries',
+    ]);
+    expect(problemsOf(makeKb({ 'bad-code': { topic: 'referrals', front: { abroad: 'true', countries: '[uk]' } } }, ''))).toEqual([
+      'error referrals/bad-code.md: countries[0]: must be a list of two-letter country codes (GB, CA)',
+    ]);
+  });
+
   it('rejects a bad date', () => {
     expect(problemsOf(makeKb({ 'bad-date': { front: { reviewed: '2026-02-30' } } }, ''))).toEqual([
       'error section-321/bad-date.md: reviewed: must be a real date written YYYY-MM-DD',

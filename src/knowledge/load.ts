@@ -88,6 +88,7 @@ export function parseDocument(text: string, file: string): { doc?: KnowledgeDoc;
     uncertain: fm.uncertain,
     ...(fm.facts.length > 0 ? { facts: fm.facts } : {}),
     ...(fm.abroad ? { abroad: true } : {}),
+    ...(fm.countries ? { countries: fm.countries } : {}),
     body,
     file,
   };

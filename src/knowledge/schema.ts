@@ -70,11 +70,17 @@ export const frontMatterSchema = z
      * question about goods entering the United States.
      */
     abroad: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
+    /**
+     * For a document marked `abroad`: the countries whose customs it points to (ISO 3166 codes,
+     * `[GB]`); absent, it is the pointer for every other country.
+     */
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be a list of two-letter country codes (GB, CA)'), { invalid_type_error: 'must be a list of two-letter country codes (GB, CA)' }).optional(),
     /** facts.md sections this document is written from, for `npm run kb:coverage`. */
     facts: z
       .array(z.number({ invalid_type_error: 'must be a list of facts.md section numbers' }).int().min(FACT_SECTIONS.min).max(FACT_SECTIONS.max, `must be a facts.md section number ${FACT_SECTIONS.min}–${FACT_SECTIONS.max}`), { invalid_type_error: 'must be a list of facts.md section numbers' })
       .default([]),
   })
-  .strict();
+  .strict()
+  .refine((fm) => !fm.countries || fm.abroad, { message: 'only a document marked abroad names countries', path: ['countries'] });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

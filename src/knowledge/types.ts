@@ -33,6 +33,8 @@ export interface KnowledgeDoc {
   uncertain: boolean;
   /** About goods going into another country: served only for messages about that. */
   abroad?: boolean;
+  /** For an `abroad` document: the countries whose customs it points to; absent, every other country. */
+  countries?: string[];
   /** facts.md sections the document is written from (see `npm run kb:coverage`). */
   facts?: number[];
   /** Markdown, answer first. */

@@ -27,6 +27,11 @@ describe('asksAboutAnotherCountry: goods going into another country', () => {
     (text) => expect(asksAboutAnotherCountry(text)).toBe(true),
   );
 
+  it.each(['If a US customer sends an order back to me here in Taiwan, will I pay import tax on the return?', 'when a buyer returns it to my shop in Lyon, do I have to pay duty there?'])(
+    'a seller abroad asking what a return costs them there: %s',
+    (text) => expect(asksAboutAnotherCountry(text)).toBe(true),
+  );
+
   it('"canadian duty on amazon.com order"', () => {
     expect(asksAboutAnotherCountry('canadian duty on amazon.com order')).toBe(true);
   });
@@ -43,6 +48,8 @@ describe('asksAboutAnotherCountry: goods coming into the United States', () => {
     'I make candles in Ontario and my customer in Ohio got a UPS bill. Do I have to pay it?',
     'will I pay duty on a gift from Canada',
     'does a canadian seller have to pay the duty or do I',
+    'a buyer in Ohio wants to send the lamp back to my shop in Lyon, can she get her duty refunded?',
+    'my customer sent it back to me here in Texas, will I pay duty on my own goods?',
   ])('%s', (text) => expect(asksAboutAnotherCountry(text)).toBe(false));
 
   it('a U.S. buyer who "bought from a Chinese seller on Amazon.com"', () => {

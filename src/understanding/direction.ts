@@ -5,6 +5,8 @@
  * ours. Such messages are answered with a pointer to that country's authority.
  */
 
+import { countryOfPlace } from '../rules';
+
 /** Buying, ordering or shipping from the United States (so the goods go abroad). */
 const FROM_THE_US =
   /\b(?:order(?:ed|ing|s)?|buy(?:ing|s)?|bought|purchas(?:e|ed|ing)|shipp(?:ed|ing)|sent|send(?:ing)?|import(?:ed|ing)?|get(?:ting)?|got)\b[^.?!]{0,40}?\b(?:from|on|off|at)\s+(?:the\s+(?:us|u\.s\.?|usa|united states|states)|u\.s\.a?\.?|usa|united states|america|(?:an?\s+)?(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|companies|company|retailers?|brands?))(?![\p{L}])/iu;
@@ -21,6 +23,24 @@ const FOREIGN_CHARGER =
 /** People who say they live abroad and receive goods there. */
 const BUYER_ABROAD = /\b(?:canadians?|brits?|aussies?|australians?|europeans?|(?:i|we)\s*(?:'m|am|are|live)\s+in\s+(?:the\s+)?(?:uk|canada|australia|europe|germany|france|ireland|new zealand))\b(?:[^.?!]|\.(?=\w)){0,60}\b(?:from|order|buy|bought|ordering|buying)\b/i;
 
+/** Goods sent back to the person's own place abroad ("sends an order back to me here in Taiwan"). */
+const BACK_TO_ME_IN = /\b(?:back|returned|returning|returns|return)\s+(?:it\s+|them\s+)?to\s+(?:me|us|my\s+(?:shop|store|business|workshop|studio))\s+(?:(?:here|over here|back home)\s+)?in\s+((?:the\s+)?\p{L}+(?:\s+\p{L}+)?)/iu;
+/** The person asks what they will pay ("will I pay import tax on the return?"). */
+const I_PAY = /\b(?:will|do|would|should|must|am)\s+(?:i|we)\s+(?:have to\s+|need to\s+|be\s+|going to\s+|gonna\s+)?(?:pay|owe|charged|get charged|be charged)\b/i;
+
+/**
+ * Whether a seller abroad asks what they pay when goods come back to them there: that country's
+ * customs charges, not ours ("If a US customer sends an order back to me here in Taiwan, will I
+ * pay import tax on it?"). A buyer's U.S. duty refund on such a return is ours, and not this.
+ */
+function returnComingBackAbroad(text: string): boolean {
+  const m = BACK_TO_ME_IN.exec(text);
+  if (!m || !I_PAY.test(text)) return false;
+  const words = m[1].split(/\s+/);
+  const code = countryOfPlace(m[1]) ?? countryOfPlace(words[words[0].toLowerCase() === 'the' ? 1 : 0]);
+  return code !== undefined && code !== 'US';
+}
+
 /**
  * Whether a message asks about goods going into another country (so not U.S. customs).
  *
@@ -28,7 +48,8 @@ const BUYER_ABROAD = /\b(?:canadians?|brits?|aussies?|australians?|europeans?|(?
  * asksAboutAnotherCountry("I'm in Manchester and ordered from a US shop. Royal Mail wants VAT. Why?"); // true
  * asksAboutAnotherCountry('will canada charge duty on the stuff i send my mom in toronto');          // true
  * asksAboutAnotherCountry('I ordered a $40 jacket from the UK, will I pay duty?');                    // false
+ * asksAboutAnotherCountry('a buyer sends a mug back to me here in Taiwan, will I pay import tax?');  // true
  */
 export function asksAboutAnotherCountry(text: string): boolean {
-  return FROM_THE_US.test(text) || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || FOREIGN_CHARGER.test(text) || BUYER_ABROAD.test(text);
+  return FROM_THE_US.test(text) || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || FOREIGN_CHARGER.test(text) || BUYER_ABROAD.test(text) || returnComingBackAbroad(text);
 }

@@ -277,6 +277,24 @@ describe('understand: income and business taxes are the IRS\'s', () => {
   });
 });
 
+describe("understand: the pointer to another country's customs is that country's", () => {
+  it('a seller in Taiwan asking what a return costs them there gets the pointer for every other country, not the UK one', () => {
+    const u = answerOf(understand('I make mugs in Taichung. If a US buyer sends one back to me here in Taiwan, will I pay import tax on it?', ctx));
+    expect(u.main.result.best?.id).toBe('other-country-customs-referral');
+    expect(u.main.result.alternatives.map((d) => d.id)).not.toContain('other-country-customs-referral');
+  });
+
+  it('the UK and Canada have pointers of their own', () => {
+    expect(answerOf(understand("I'm in Manchester and ordered from a US shop. Royal Mail wants VAT. Why?", ctx)).main.result.best?.id).toBe('uk-customs-referral');
+    expect(answerOf(understand('will canada charge duty on the stuff i send my mom in toronto', ctx)).main.result.best?.id).toBe('canada-customs-referral');
+  });
+
+  it('a buyer\'s U.S. duty refund on a return to a seller abroad stays ours', () => {
+    const u = answerOf(understand('a buyer in Ohio wants to send the lamp back to my shop in Lyon, can she get her duty refunded?', ctx));
+    expect(u.main.result.best?.abroad).toBeFalsy();
+  });
+});
+
 describe("understand: a company's own business is the company's", () => {
   it('says so, with the reason', () => {
     const u = answerOf(understand('how do I contact Amazon customer service', ctx));

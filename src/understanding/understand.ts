@@ -11,7 +11,7 @@
  *   3. otherwise each question in the message is looked up with the story around it as
  *      context; the first one asked is the main answer and the others are offered.
  */
-import type { AnswerResult, Explanation, KnowledgeBase, OutOfScopeReason } from '../knowledge';
+import type { AnswerResult, Explanation, KnowledgeBase, KnowledgeDoc, OutOfScopeReason } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { withoutPlaces } from '../rules/parse/places';
 import { asksAboutAnotherCountry } from './direction';
@@ -132,6 +132,15 @@ const TO_THE_US = /\bto\s+(?:(?:the|my|our|your)\s+)?(?:u\.s\.a?\.?|usa|united s
 /** A marketplace, courier or postal service in the message that sends from abroad (Temu, Royal Mail). */
 function namesSenderAbroad(text: string, names: NameTable): boolean {
   return findNames(text, names).some(({ name }) => (name.usuallyShipsFrom ?? name.country ?? 'US') !== 'US');
+}
+
+/**
+ * The pointer to a country's own customs: the document marked `abroad` that names the country,
+ * else the one that names none (every other country).
+ */
+function pointerFor(kb: KnowledgeBase, country: string): KnowledgeDoc | undefined {
+  const pointers = kb.documents.filter((d) => d.abroad);
+  return pointers.find((d) => d.countries?.includes(country)) ?? pointers.find((d) => !d.countries);
 }
 
 /** A message that is not ours, said with the reason when there is one (the reply names who to ask). */
@@ -264,8 +273,14 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     // abroad; the country named, if any, helps to pick the pointer.
     const [place] = countriesAbroad(text);
     const referral = ask(ctx.kb, place ? `${text} (${countryName(place)})` : text, '', true);
-    const best = referral.result.best ?? (SENDS_TO_SOMEONE.test(text) ? referral.explanation.ranked[0]?.doc : undefined);
-    if (best) return { kind: 'answer', main: { ...referral, question: text, result: { ...referral.result, kind: 'answer', best } }, others: [] };
+    const chosen = referral.result.best ?? (SENDS_TO_SOMEONE.test(text) ? referral.explanation.ranked[0]?.doc : undefined);
+    // Once a pointer fits, it is the one for the country named, if any (a document's `countries`),
+    // else the one for every other country: HMRC is no answer for a seller in Taiwan.
+    const best = chosen && place ? (pointerFor(ctx.kb, place) ?? chosen) : chosen;
+    if (best) {
+      const alternatives = [referral.result.best, ...referral.result.alternatives].filter((d): d is KnowledgeDoc => d !== undefined && d !== best);
+      return { kind: 'answer', main: { ...referral, question: text, result: { ...referral.result, kind: 'answer', best, alternatives } }, others: [] };
+    }
   }
   const [main, ...others] = answerParts(text, ctx.kb, segmented);
   return { kind: 'answer', main, others: others.filter(usable) };
