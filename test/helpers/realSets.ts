@@ -28,6 +28,7 @@ export const REAL_SETS: readonly RealSet[] = [
   { file: 'real-questions-sixth.json', name: 'Sixth real-style set (another author, session 9)', minWords: 2, sharedWords: 7 },
   { file: 'real-questions-seventh.json', name: 'Seventh real-style set (another author, session 10)', minWords: 2, sharedWords: 6 },
   { file: 'real-questions-eighth.json', name: 'Eighth real-style set (another author, session 10: help-desk, email and non-native voices)', minWords: 2, sharedWords: 6 },
+  { file: 'real-questions-ninth.json', name: 'Ninth real-style set (another author, session 10: subreddit and group posts)', minWords: 2, sharedWords: 6 },
 ];
 
 /** The set's file path. */
