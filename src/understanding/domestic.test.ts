@@ -34,6 +34,7 @@ describe('asksForShopAdvice: running a shop is business advice, not customs', ()
     'do I need a business license to sell on ebay',
     'how to open a bank account for my online store',
     'how do I calculate shipping weight for a box',
+    'FBA or FBM for a new seller with 20 SKUs?',
   ])('advice: %s', (text) => expect(asksForShopAdvice(text)).toBe(true));
 
   it.each([
@@ -57,6 +58,8 @@ describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word o
     'how do I file a claim for a damaged parcel with FedEx',
     'how do I track a FedEx package',
     'my amazon order came damaged, how do I return it',
+    'UPS Ground crushed a box I shipped to California. How do I file a damage claim?',
+    'the item never arrived and the seller stopped answering, how do I get my money back?',
   ])('delivery: %s', (text) => expect(asksAboutDelivery(text)).toBe(true));
 
   it.each([

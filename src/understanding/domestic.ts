@@ -58,7 +58,7 @@ export function routeInOneCountry(text: string): boolean {
  * marketplaces' duty policies, which does not answer them.
  */
 const SHOP_ADVICE =
-  /\b(?:(?:start|starting|open|opening|set up|setting up|launch|launching|build|building)\s+(?:an?\s+|my\s+|our\s+)?(?:own\s+)?(?:online\s+|etsy\s+|shopify\s+|ebay\s+|amazon\s+)?(?:store|shop|business)|print(?:ing)?\s+(?:\w+\s+){0,2}labels?|(?:label|thermal)\s+printers?|(?:suspended|banned|deactivated|locked|closed|froze|frozen)\s+(?:my|our)\s+(?:\w+\s+)?account|account\s+(?:was\s+|got\s+|is\s+|has been\s+)?(?:suspended|banned|deactivated|locked|frozen)|(?:product|listing)\s+(?:descriptions?|titles?|photos?)|best[- ]selling\s+(?:products?|items?)|profit\s+margins?|dropshipping|(?:business|seller'?s?|sales)\s+licen[cs]es?|open(?:ing)?\s+(?:a\s+|an\s+)?(?:\w+\s+)?bank\s+account|(?:shipping|dimensional|package)\s+(?:weight|dimensions))\b/i;
+  /\b(?:(?:start|starting|open|opening|set up|setting up|launch|launching|build|building)\s+(?:an?\s+|my\s+|our\s+)?(?:own\s+)?(?:online\s+|etsy\s+|shopify\s+|ebay\s+|amazon\s+)?(?:store|shop|business)|print(?:ing)?\s+(?:\w+\s+){0,2}labels?|(?:label|thermal)\s+printers?|(?:suspended|banned|deactivated|locked|closed|froze|frozen)\s+(?:my|our)\s+(?:\w+\s+)?account|account\s+(?:was\s+|got\s+|is\s+|has been\s+)?(?:suspended|banned|deactivated|locked|frozen)|(?:product|listing)\s+(?:descriptions?|titles?|photos?)|best[- ]selling\s+(?:products?|items?)|profit\s+margins?|dropshipping|(?:business|seller'?s?|sales)\s+licen[cs]es?|open(?:ing)?\s+(?:a\s+|an\s+)?(?:\w+\s+)?bank\s+account|(?:shipping|dimensional|package)\s+(?:weight|dimensions)|(?:fba|fbm)\s+(?:or|vs\.?|versus)\s+(?:fba|fbm))\b/i;
 
 /**
  * Whether a message asks for advice on running a shop, with no word of customs or of crossing a
@@ -95,9 +95,9 @@ export function asksForInvestmentAdvice(text: string): boolean {
  * caller checks the last two).
  */
 const DELIVERY_PROBLEM =
-  /\b(?:lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|file (?:a )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number|(?:came|arrived|was|is|got) (?:damaged|broken|smashed|crushed)|without (?:an? |my )?(?:id|identification))\b/i;
+  /\b(?:lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|file (?:a |an )?(?:\w+ )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number|(?:came|arrived|was|is|got) (?:damaged|broken|smashed|crushed)|without (?:an? |my )?(?:id|identification))\b/i;
 /** Something the carrier delivers. */
-const PARCEL = /\b(?:packages?|parcels?|orders?|deliver\w*|mail|letters?|boxe?s?|shipments?|postcards?|priority mail|first class)\b/i;
+const PARCEL = /\b(?:packages?|parcels?|orders?|deliver\w*|mail|letters?|boxe?s?|shipments?|postcards?|priority mail|first class|items?|purchases?)\b/i;
 
 /**
  * Whether a message is only about a parcel's delivery (lost, late, stolen, misdelivered), with

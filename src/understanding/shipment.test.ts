@@ -8,7 +8,7 @@ import path from 'node:path';
 import { LABELS } from '../intents';
 import { assess, loadRuleSet, nextQuestion, UNKNOWN } from '../rules';
 import { loadNames } from './names';
-import { askedClause, asksWhetherDutyIsOwed, factsStated, readShipment, withoutOthersStories } from './shipment';
+import { askedClause, asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, factsStated, readShipment, withoutOthersStories } from './shipment';
 
 const ROOT = path.join(__dirname, '..', '..');
 const rules = loadRuleSet(path.join(ROOT, 'knowledge', 'rules', 'duty-free.yaml'));
@@ -66,6 +66,19 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
 
   it('reads curly apostrophes as straight ones', () => {
     expect(asksWhetherDutyIsOwed('I don’t know, do I owe duty on it?')).toBe(asksWhetherDutyIsOwed("I don't know, do I owe duty on it?"));
+  });
+});
+
+describe('asksWhetherPayingNothingWasRight: "nobody charged me; was that right?" asks whether duty was owed', () => {
+  it('a story of paying nothing, then "was that correct" or "did I get lucky"', () => {
+    const text = 'My $300 lamp from Denmark came in July 2025. I paid nothing. Was that right, or did I just get lucky?';
+    expect(asksWhetherPayingNothingWasRight('Was that right, or did I just get lucky?', text)).toBe(true);
+    expect(asksWhetherPayingNothingWasRight('Was that correct?', 'My lamp came and nobody charged me a cent. Was that correct?')).toBe(true);
+  });
+
+  it('not when something was charged, nor for another question', () => {
+    expect(asksWhetherPayingNothingWasRight('Was that correct?', 'DHL charged me $40 on my lamp. Was that correct?')).toBe(false);
+    expect(asksWhetherPayingNothingWasRight('How long does it take?', 'I paid nothing for shipping. How long does it take?')).toBe(false);
   });
 });
 

@@ -93,6 +93,23 @@ export function asksWhetherDutyIsOwed(question: string): boolean {
   return DUTY_WORDS.test(asked) && !OPEN_QUESTION.test(asked) && !NOT_A_VERDICT.test(t);
 }
 
+/** "Was that right?", "did I just get lucky?": a question about what the story says happened. */
+const REFERS_BACK = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:was|is|were)\s+(?:that|this|it)\s+(?:right|correct|legit|legal|ok|okay|normal|a mistake|allowed)\b|(?:did|do)\s+(?:i|we)\s+(?:just\s+)?get\s+lucky|(?:am\s+i|are\s+we)\s+(?:in the clear|ok|okay|fine)\b)/i;
+/** "Nobody charged me a cent", "I paid nothing": a story in which no duty was paid. */
+const PAID_NOTHING = /\b(?:nobody|no one|never|didn'?t|did not|wasn'?t|weren'?t)\b[^.?!]{0,25}\b(?:charged?|pa(?:y|id)|bill(?:ed)?)\b|\bno (?:duty|duties|charges?|fees?|bill)\b|\b(?:paid|charged) nothing\b|\bnot (?:a|one) (?:cent|penny|dime)\b/i;
+
+/**
+ * Whether a question asks if paying nothing was right ("Nobody charged me a cent. Was that
+ * correct or did I get lucky?"): the same as asking whether duty was owed.
+ *
+ * @example
+ * asksWhetherPayingNothingWasRight('Was that correct or did I get lucky?', 'My $650 watch from Japan came in June 2025. Nobody charged me a cent. Was that correct or did I get lucky?'); // true
+ * asksWhetherPayingNothingWasRight('Was that correct?', 'DHL charged me $40. Was that correct?'); // false
+ */
+export function asksWhetherPayingNothingWasRight(question: string, text: string): boolean {
+  return REFERS_BACK.test(askedClause(question.trim())) && PAID_NOTHING.test(text);
+}
+
 /**
  * The part of a question sentence that asks: its last clause, with the ones before it while it
  * is very short ("…, or not?"). "I ordered a $120 dress from France, how long will customs

@@ -252,6 +252,12 @@ describe('understand: a parcel lost or late, and a parcel sent abroad, are the c
     if (u.kind === 'answer') expect(u.main.result.reason).toBeUndefined();
   });
 
+  it('cash mailed abroad is a reporting question (FinCEN 105), not sending something abroad', () => {
+    const u = answerOf(understand('can i mail 12000 in cash to my brother in peru, do i have to report it', ctx));
+    expect(u.main.result.reason).toBeUndefined();
+    expect(u.main.result.best?.id).toBe('cash-reporting-fincen');
+  });
+
   it.each([
     'what does it cost to mail a birthday card to my niece in Germany',
     'which customs form goes on a box I ship from Texas to Italy?',
@@ -292,6 +298,13 @@ describe("understand: the pointer to another country's customs is that country's
   it('a buyer\'s U.S. duty refund on a return to a seller abroad stays ours', () => {
     const u = answerOf(understand('a buyer in Ohio wants to send the lamp back to my shop in Lyon, can she get her duty refunded?', ctx));
     expect(u.main.result.best?.abroad).toBeFalsy();
+  });
+});
+
+describe('understand: "nobody charged me, was that right?" gets the verdict', () => {
+  it('a $650 watch from Japan delivered in June 2025 was duty-free then', () => {
+    const u = verdictOf(understand('I got a $650 watch from a shop in Japan, delivered in June 2025. No one charged me anything. Was that right or did I get lucky?', ctx));
+    expect(u.assessment.verdict).toBe('duty-free');
   });
 });
 

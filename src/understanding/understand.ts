@@ -19,7 +19,7 @@ import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksFo
 import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
 import { asksForClassification, CLASSIFICATION_QUESTION, definitionSubject } from './questionType';
-import { asksWhetherDutyIsOwed, readShipment, type ShipmentReading } from './shipment';
+import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
 const MIN_TERMS_ALONE = 2;
@@ -122,6 +122,9 @@ function askWithOrWithoutStory(kb: KnowledgeBase, question: string, story: strin
 
 /** The person sends something to someone ("sending my sis …", "mail her a care package"), not to themselves. */
 const SENDS_TO_SOMEONE = /\b(?:send|sending|ship|shipping|mail|mailing|post|posting)\b(?:\s+[\w$]+){0,4}?\s+(?:to\s+)?(?:my|her|him|them|our)\b/i;
+
+/** Cash or currency: reporting it is CBP's, whichever way it goes (the FinCEN 105 pointer). */
+const CASH = /\b(?:cash|currency|banknotes|money orders?|traveler'?s? checks?)\b/i;
 
 /** The person is the one sending: "can I ship …", "we mail …", "sending …". */
 const PERSON_SENDS = /\b(?:i|we)\b(?:\s+[\w']+){0,3}?\s+(?:ship|send|mail|post)\b|\b(?:shipping|sending|mailing|posting)\b/i;
@@ -229,7 +232,7 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
   const { questions } = segmented;
   // The question part is judged (is it a yes/no duty question?), so is the last sentence of a
   // message that asks nothing in so many words ("… arriving next week. Duty?").
-  const shipmentQuestion = questions.find(asksWhetherDutyIsOwed);
+  const shipmentQuestion = questions.find(asksWhetherDutyIsOwed) ?? questions.find((q) => asksWhetherPayingNothingWasRight(q, text));
   // Facts come from the whole message: the story often holds the value or the origin.
   const rules = shipmentQuestion !== undefined ? ctx.rules() : undefined;
   const rest = questions.filter((q) => q !== shipmentQuestion);
@@ -249,7 +252,7 @@ export function understand(text: string, ctx: UnderstandingContext): Understandi
     return outOfScope(ctx.kb, text, 'delivery');
   }
   const sent = destinationSent(text);
-  if (sent && countriesAbroad(sent.destination).length > 0 && !TO_THE_US.test(text) && countriesAbroad(sent.before).length === 0) {
+  if (sent && countriesAbroad(sent.destination).length > 0 && !TO_THE_US.test(text) && countriesAbroad(sent.before).length === 0 && !CASH.test(text)) {
     // Sending something from here to another country: postage and forms are the carrier's, and
     // charges on arrival are the other country's.
     return outOfScope(ctx.kb, text, 'leaves-us');
