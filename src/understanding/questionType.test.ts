@@ -1,4 +1,4 @@
-import { asksForClassification, definitionSubject } from './questionType';
+import { asksForClassification, asksHowToTellFake, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -32,4 +32,17 @@ describe('asksForClassification: which tariff code goods take', () => {
     'is there a tariff on alpaca scarves now',
     'I tried calling a customs number I found online, who do I call now?',
   ])('does not: %s', (text) => expect(asksForClassification(text)).toBe(false));
+});
+
+describe('asksHowToTellFake: how to tell if goods are fake, about the item or the seller', () => {
+  it.each([
+    ['How can I tell whether the Dyson Airwrap I got from a marketplace is fake?', 'item'],
+    ['ordered a rolex for 90 bucks, how do I check if it is real', 'item'],
+    ['How do I know if a shop is selling fakes?', 'seller'],
+    ['how can you tell if a website is legit or selling knockoffs', 'seller'],
+  ])('%s → %s', (text, about) => expect(asksHowToTellFake(text)).toBe(about));
+
+  it.each(['Will customs seize my fake sneakers?', 'how do I report a seller of fakes', 'how do I know what duty I owe'])('not that question: %s', (text) =>
+    expect(asksHowToTellFake(text)).toBeUndefined(),
+  );
 });

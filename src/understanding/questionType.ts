@@ -59,3 +59,30 @@ export function asksForClassification(text: string): boolean {
 
 /** How the classification question is asked of the knowledge base, without the goods named. */
 export const CLASSIFICATION_QUESTION = 'how do I find the right tariff classification code for my product';
+
+/** Asking how to tell whether something is fake: "how can I tell if my Dyson is real?" */
+const HOW_TO_TELL_FAKE =
+  /\bhow\s+(?:can|do|would|could|should|to)\s+(?:i\s+|you\s+|we\s+|one\s+)?(?:tell|know|check|spot|verify|find\s+out|figure\s+out|be\s+sure|confirm)\b[^?.!]{0,80}?\b(?:fakes?|counterfeits?|real|genuine|legit|authentic|knock-?offs?|replicas?|dupes?)\b/i;
+/** The seller or site is what is in doubt, not the item in hand. */
+const SELLER_IN_DOUBT = /\b(?:sites?|websites?|shops?|stores?|sellers?|listings?|vendors?|ads?|accounts?)\s+(?:is|are|was|were)?\s*(?:selling|sells|legit|real|fake|a scam|genuine|trustworthy)\b|\b(?:selling|sells)\s+(?:fakes?|counterfeits?|knock-?offs?|replicas?)\b/i;
+
+/**
+ * Whether a question asks how to tell if goods are fake, and about what: the item the person
+ * has, or the seller or site selling it. The goods named ("a Dyson Airwrap", "Stanley cups")
+ * are a detail that only makes the question look unfamiliar.
+ *
+ * @example
+ * asksHowToTellFake('How can I tell whether the Dyson Airwrap I got is fake?');          // 'item'
+ * asksHowToTellFake('How do I know if a shop is selling fakes?');                        // 'seller'
+ * asksHowToTellFake('Will customs seize my fake sneakers?');                              // undefined
+ */
+export function asksHowToTellFake(text: string): 'item' | 'seller' | undefined {
+  if (!HOW_TO_TELL_FAKE.test(text)) return undefined;
+  return SELLER_IN_DOUBT.test(text) ? 'seller' : 'item';
+}
+
+/** How the two "is it fake?" questions are asked of the knowledge base, without the goods named. */
+export const TELL_FAKE_QUESTIONS = {
+  item: 'what signs show that an item I received is fake',
+  seller: 'what are the warning signs of a website selling fakes',
+} as const;

@@ -326,6 +326,14 @@ describe('understand: the tariff code for any product is found the same way', ()
   });
 });
 
+describe('understand: "how can I tell if it is fake?" is found whatever the goods', () => {
+  it('the product named does not make it look out of scope, as the first of two questions either', () => {
+    const u = answerOf(understand('How can I tell whether the Vitamix blender I got from a marketplace is fake? And if it is, where do I report the seller?', ctx));
+    expect(u.main.result.best?.id).toBe('fake-product-red-flags');
+    expect(u.others.map((o) => o.result.best?.id)).toContain('report-counterfeit-seller');
+  });
+});
+
 describe('understand: a place abroad does not make a question look out of scope', () => {
   it('"… if the seller is in Estonia" is read without the place (out of scope with it)', () => {
     const u = answerOf(understand('am i the importer if the seller is in Estonia', ctx));

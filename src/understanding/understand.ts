@@ -18,7 +18,7 @@ import { asksAboutAnotherCountry } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, sentWithinUs, staysInOneCountry } from './domestic';
 import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
-import { asksForClassification, CLASSIFICATION_QUESTION, definitionSubject } from './questionType';
+import { asksForClassification, asksHowToTellFake, CLASSIFICATION_QUESTION, definitionSubject, TELL_FAKE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -84,6 +84,18 @@ function asClassification(kb: KnowledgeBase, part: PartAnswer, asked: string = p
 }
 
 /**
+ * "How can I tell if X is fake?" asked again in its own frame, without the goods named (as
+ * {@link asClassification}): the item in hand, or the seller or site, decides which page.
+ */
+function asFakeCheck(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question): PartAnswer {
+  const about = asksHowToTellFake(asked);
+  if (!about) return part;
+  const canonical = ask(kb, TELL_FAKE_QUESTIONS[about], '');
+  const better = usable(canonical) && (!usable(part) || canonical.result.confidence > part.result.confidence);
+  return better ? { ...canonical, question: part.question } : part;
+}
+
+/**
  * A question judged out of scope is read again without the places it names ("… a shop in
  * Spain?"): a place no document names makes a question look unfamiliar, though where goods come
  * from seldom decides which page answers.
@@ -99,10 +111,11 @@ function withoutPlaceNames(kb: KnowledgeBase, part: PartAnswer, context = ''): P
 /**
  * A question read again where its first reading can mislead: without the places abroad it names
  * (when judged out of scope), in the glossary's form (a definition), without the goods (which
- * tariff code). `asked` is the question sentence; `context` the story it was asked with.
+ * tariff code; how to tell if it is fake). `asked` is the question sentence; `context` the story
+ * it was asked with.
  */
 function readAgain(kb: KnowledgeBase, part: PartAnswer, asked: string, context = ''): PartAnswer {
-  return asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, part, context)), asked);
+  return asFakeCheck(kb, asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, part, context)), asked), asked);
 }
 
 /**
