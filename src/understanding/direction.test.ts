@@ -50,6 +50,8 @@ describe('asksAboutAnotherCountry: goods coming into the United States', () => {
     'does a canadian seller have to pay the duty or do I',
     'a buyer in Ohio wants to send the lamp back to my shop in Lyon, can she get her duty refunded?',
     'my customer sent it back to me here in Texas, will I pay duty on my own goods?',
+    // A demonym before a seller is the seller's country, not a buyer abroad.
+    'Bought a jacket from the Canadian site, made in China. Shouldn\'t USMCA make it duty free?',
   ])('%s', (text) => expect(asksAboutAnotherCountry(text)).toBe(false));
 
   it('a U.S. buyer who "bought from a Chinese seller on Amazon.com"', () => {

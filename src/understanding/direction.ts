@@ -21,7 +21,7 @@ const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|cust
 const FOREIGN_CHARGER =
   /\b(?:(?:will|would|does|do|is|are)\s+(?:the\s+)?(?:uk|u\.k\.|britain|canada|australia|mexico|eu|european union|germany|france|ireland|new zealand|japan|india|brazil)\s+(?:customs\s+)?(?:charge|charging|tax|taxing|collect|hit)|(?:canadian|british|uk|australian|mexican|eu|european|german|french|irish|japanese|brazilian|indian)\s+(?:customs|duty|duties|import (?:tax|taxes|duty|duties)))\b/i;
 /** People who say they live abroad and receive goods there. */
-const BUYER_ABROAD = /\b(?:canadians?|brits?|aussies?|australians?|europeans?|(?:i|we)\s*(?:'m|am|are|live)\s+in\s+(?:the\s+)?(?:uk|canada|australia|europe|germany|france|ireland|new zealand))\b(?:[^.?!]|\.(?=\w)){0,60}\b(?:from|order|buy|bought|ordering|buying)\b/i;
+const BUYER_ABROAD = /\b(?:(?:canadians?|brits?|aussies?|australians?|europeans?)(?!\s+(?:sites?|websites?|shops?|stores?|sellers?|brands?|companies|company|retailers?|makers?|pharmac(?:y|ies)|warehouses?)\b)|(?:i|we)\s*(?:'m|am|are|live)\s+in\s+(?:the\s+)?(?:uk|canada|australia|europe|germany|france|ireland|new zealand))\b(?:[^.?!]|\.(?=\w)){0,60}\b(?:from|order|buy|bought|ordering|buying)\b/i;
 
 /** Goods sent back to the person's own place abroad ("sends an order back to me here in Taiwan"). */
 const BACK_TO_ME_IN = /\b(?:back|returned|returning|returns|return)\s+(?:it\s+|them\s+)?to\s+(?:me|us|my\s+(?:shop|store|business|workshop|studio))\s+(?:(?:here|over here|back home)\s+)?in\s+((?:the\s+)?\p{L}+(?:\s+\p{L}+)?)/iu;
