@@ -1,4 +1,4 @@
-import { asksForClassification, asksHowToTellFake, definitionSubject } from './questionType';
+import { asksForClassification, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -44,5 +44,15 @@ describe('asksHowToTellFake: how to tell if goods are fake, about the item or th
 
   it.each(['Will customs seize my fake sneakers?', 'how do I report a seller of fakes', 'how do I know what duty I owe'])('not that question: %s', (text) =>
     expect(asksHowToTellFake(text)).toBeUndefined(),
+  );
+});
+
+describe('asksWhoseCharge: the government\'s charge or the carrier\'s', () => {
+  it.each(['UPS billed me $12. Is that a customs fee or a UPS fee?', 'is this money going to the government or is it the courier\'s own charge', 'is that line on my bill from FedEx or from CBP'])(
+    'whose: %s',
+    (text) => expect(asksWhoseCharge(text)).toBe(true),
+  );
+  it.each(['how much does DHL charge for customs?', 'Am I going to get a duty bill from USPS or is the tax already included?', 'should I ship with UPS or FedEx'])('not that question: %s', (text) =>
+    expect(asksWhoseCharge(text)).toBe(false),
   );
 });

@@ -86,3 +86,26 @@ export const TELL_FAKE_QUESTIONS = {
   item: 'what signs show that an item I received is fake',
   seller: 'what are the warning signs of a website selling fakes',
 } as const;
+
+/** The government or the carrier, set against each other: "a CBP fee or a DHL fee?" */
+const GOVERNMENT = String.raw`(?:cbp|customs|(?:the\s+)?government|gov'?t|federal|the\s+feds|uncle\s+sam)`;
+const CARRIER = String.raw`(?:dhl|ups|fedex|usps|the\s+post(?:\s+office)?|(?:the\s+)?(?:carrier|courier|shipper|shipping\s+company)|(?:dhl|ups|fedex|usps|carrier|courier)'?s?\s+own)`;
+const WHOSE_CHARGE = new RegExp(String.raw`\b${GOVERNMENT}\b[^?.!]{0,25}?\bor\b[^?.!]{0,12}?\b${CARRIER}\b|\b${CARRIER}\b[^?.!]{0,25}?\bor\b[^?.!]{0,12}?\b${GOVERNMENT}\b`, 'i');
+/** A charge or fee named in the question. */
+const A_CHARGE = /\b(?:fees?|charges?|bills?|invoices?|money|line)\b/i;
+
+/**
+ * Whether a question asks whose a charge is, the government's or the carrier's ("Is that a CBP
+ * fee or a DHL fee?"). The fee's own name ("ancillary clearance service fee") would otherwise
+ * pull it to the page on what carriers charge.
+ *
+ * @example
+ * asksWhoseCharge('DHL charged me $17. Is that a CBP fee or a DHL fee?'); // true
+ * asksWhoseCharge('how much does DHL charge for customs?');            // false
+ */
+export function asksWhoseCharge(text: string): boolean {
+  return WHOSE_CHARGE.test(text) && A_CHARGE.test(text);
+}
+
+/** How the "whose charge" question is asked of the knowledge base. */
+export const WHOSE_CHARGE_QUESTION = 'who decides each charge on my import bill, the government or the carrier';

@@ -18,7 +18,7 @@ import { asksAboutAnotherCountry } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, sentWithinUs, staysInOneCountry } from './domestic';
 import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
-import { asksForClassification, asksHowToTellFake, CLASSIFICATION_QUESTION, definitionSubject, TELL_FAKE_QUESTIONS } from './questionType';
+import { asksForClassification, asksHowToTellFake, asksWhoseCharge, CLASSIFICATION_QUESTION, definitionSubject, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTION } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -77,10 +77,7 @@ function asDefinition(kb: KnowledgeBase, part: PartAnswer): PartAnswer {
  * the question sentence (the story may mention codes without asking about them).
  */
 function asClassification(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question): PartAnswer {
-  if (!asksForClassification(asked)) return part;
-  const canonical = ask(kb, CLASSIFICATION_QUESTION, '');
-  const better = usable(canonical) && (!usable(part) || canonical.result.confidence > part.result.confidence);
-  return better ? { ...canonical, question: part.question } : part;
+  return asksForClassification(asked) ? inFrame(kb, part, CLASSIFICATION_QUESTION) : part;
 }
 
 /**
@@ -89,8 +86,17 @@ function asClassification(kb: KnowledgeBase, part: PartAnswer, asked: string = p
  */
 function asFakeCheck(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question): PartAnswer {
   const about = asksHowToTellFake(asked);
-  if (!about) return part;
-  const canonical = ask(kb, TELL_FAKE_QUESTIONS[about], '');
+  return about ? inFrame(kb, part, TELL_FAKE_QUESTIONS[about]) : part;
+}
+
+/** "Is that a CBP fee or a DHL fee?" asked again in its own frame, without the fee's own name. */
+function asWhoseCharge(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question): PartAnswer {
+  return asksWhoseCharge(asked) ? inFrame(kb, part, WHOSE_CHARGE_QUESTION) : part;
+}
+
+/** A question asked again in its frame's own words; that reading is kept when it is the more confident. */
+function inFrame(kb: KnowledgeBase, part: PartAnswer, framed: string): PartAnswer {
+  const canonical = ask(kb, framed, '');
   const better = usable(canonical) && (!usable(part) || canonical.result.confidence > part.result.confidence);
   return better ? { ...canonical, question: part.question } : part;
 }
@@ -115,7 +121,7 @@ function withoutPlaceNames(kb: KnowledgeBase, part: PartAnswer, context = ''): P
  * it was asked with.
  */
 function readAgain(kb: KnowledgeBase, part: PartAnswer, asked: string, context = ''): PartAnswer {
-  return asFakeCheck(kb, asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, part, context)), asked), asked);
+  return asWhoseCharge(kb, asFakeCheck(kb, asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, part, context)), asked), asked), asked);
 }
 
 /**
