@@ -66,6 +66,9 @@ const HOW_TO_TELL_FAKE =
 /** The seller or site is what is in doubt, not the item in hand. */
 const SELLER_IN_DOUBT = /\b(?:sites?|websites?|shops?|stores?|sellers?|listings?|vendors?|ads?|accounts?)\s+(?:is|are|was|were)?\s*(?:selling|sells|legit|real|fake|a scam|genuine|trustworthy)\b|\b(?:selling|sells)\s+(?:fakes?|counterfeits?|knock-?offs?|replicas?)\b/i;
 
+/** "it's fake isn't it. how do I check": the doubt first, then a bare "how do I check". */
+const FAKE_THEN_HOW = /\b(?:fakes?|counterfeits?|real|genuine|legit|authentic|knock-?offs?|replicas?)\b[^?]{0,60}?\bhow\s+(?:can|do|would|to)\s+(?:i\s+|you\s+|we\s+)?(?:tell|know|check|verify|be\s+sure)\s*(?:[?.!]|$)/i;
+
 /**
  * Whether a question asks how to tell if goods are fake, and about what: the item the person
  * has, or the seller or site selling it. The goods named ("a Dyson Airwrap", "Stanley cups")
@@ -77,7 +80,7 @@ const SELLER_IN_DOUBT = /\b(?:sites?|websites?|shops?|stores?|sellers?|listings?
  * asksHowToTellFake('Will customs seize my fake sneakers?');                              // undefined
  */
 export function asksHowToTellFake(text: string): 'item' | 'seller' | undefined {
-  if (!HOW_TO_TELL_FAKE.test(text)) return undefined;
+  if (!HOW_TO_TELL_FAKE.test(text) && !FAKE_THEN_HOW.test(text)) return undefined;
   return SELLER_IN_DOUBT.test(text) ? 'seller' : 'item';
 }
 
@@ -89,10 +92,10 @@ export const TELL_FAKE_QUESTIONS = {
 
 /** The government or the carrier, set against each other: "a CBP fee or a DHL fee?" */
 const GOVERNMENT = String.raw`(?:cbp|customs|(?:the\s+)?government|gov'?t|federal|the\s+feds|uncle\s+sam)`;
-const CARRIER = String.raw`(?:dhl|ups|fedex|usps|the\s+post(?:\s+office)?|(?:the\s+)?(?:carrier|courier|shipper|shipping\s+company)|(?:dhl|ups|fedex|usps|carrier|courier)'?s?\s+own)`;
+const CARRIER = String.raw`(?:dhl|ups|fedex|usps|(?:the\s+)?post(?:\s+office)?|(?:the\s+)?(?:carrier|courier|shipper|shipping\s+company|mailman)|(?:dhl|ups|fedex|usps|carrier|courier)'?s?\s+own)`;
 const WHOSE_CHARGE = new RegExp(String.raw`\b${GOVERNMENT}\b[^?.!]{0,25}?\bor\b[^?.!]{0,12}?\b${CARRIER}\b|\b${CARRIER}\b[^?.!]{0,25}?\bor\b[^?.!]{0,12}?\b${GOVERNMENT}\b`, 'i');
 /** A charge or fee named in the question. */
-const A_CHARGE = /\b(?:fees?|charges?|bills?|invoices?|money|line)\b/i;
+const A_CHARGE = /\b(?:fees?|charges?|charging|charged|bills?|billing|billed|invoices?|money|line|owe|owed)\b/i;
 
 /**
  * Whether a question asks whose a charge is, the government's or the carrier's ("Is that a CBP
@@ -100,12 +103,20 @@ const A_CHARGE = /\b(?:fees?|charges?|bills?|invoices?|money|line)\b/i;
  * pull it to the page on what carriers charge.
  *
  * @example
- * asksWhoseCharge('DHL charged me $17. Is that a CBP fee or a DHL fee?'); // true
- * asksWhoseCharge('how much does DHL charge for customs?');            // false
+ * asksWhoseCharge('DHL charged me $17. Is that a CBP fee or a DHL fee?');              // 'carrier'
+ * asksWhoseCharge('USPS is asking me for money. Who decided I owed that, USPS or customs?'); // 'post'
+ * asksWhoseCharge('how much does DHL charge for customs?');                          // undefined
  */
-export function asksWhoseCharge(text: string): boolean {
-  return WHOSE_CHARGE.test(text) && A_CHARGE.test(text);
+export function asksWhoseCharge(text: string): 'post' | 'carrier' | undefined {
+  if (!WHOSE_CHARGE.test(text) || !A_CHARGE.test(text)) return undefined;
+  return POSTAL.test(text) ? 'post' : 'carrier';
 }
 
-/** How the "whose charge" question is asked of the knowledge base. */
-export const WHOSE_CHARGE_QUESTION = 'who decides each charge on my import bill, the government or the carrier';
+/** The post delivered it: its duty bill is the post's own question ("why is USPS billing me?"). */
+const POSTAL = /\b(?:usps|post\s+office|postal|mailman|mail\s+carrier|royal\s+mail|canada\s+post|la\s+poste|deutsche\s+post|correos|japan\s+post|india\s+post|australia\s+post)\b/i;
+
+/** How the "whose charge" question is asked of the knowledge base: by post, or by a carrier. */
+export const WHOSE_CHARGE_QUESTIONS = {
+  carrier: 'who decides each charge on my import bill, the government or the carrier',
+  post: 'who pays the duty on goods sent by post, and why does the post office bill me',
+} as const;

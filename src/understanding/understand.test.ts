@@ -334,6 +334,23 @@ describe('understand: "how can I tell if it is fake?" is found whatever the good
   });
 });
 
+describe('understand: whose charge it is, by post or by a carrier', () => {
+  it('"a CBP fee or a UPS fee?" with the fee\'s own name goes to who sets each charge', () => {
+    const u = answerOf(understand('UPS added a "disbursement fee" of $14 to my bill. Is that a CBP fee or a UPS fee?', ctx));
+    expect(u.main.result.best?.id).toBe('who-sets-import-charges');
+  });
+
+  it('by post, to who pays duty on mail', () => {
+    const u = answerOf(understand('My parcel from Spain came by Correos and USPS wants money before delivery. Who decided I owed that, USPS or customs?', ctx));
+    expect(u.main.result.best?.id).toBe('who-pays-postal-duty');
+  });
+
+  it('a bare "how do I check" after the doubt is the fake check', () => {
+    const u = answerOf(understand("got a 'designer' bag for $60, it's fake isn't it. how do I check", ctx));
+    expect(u.main.result.best?.id).toBe('fake-product-red-flags');
+  });
+});
+
 describe('understand: a place abroad does not make a question look out of scope', () => {
   it('"… if the seller is in Estonia" is read without the place (out of scope with it)', () => {
     const u = answerOf(understand('am i the importer if the seller is in Estonia', ctx));

@@ -18,7 +18,7 @@ import { asksAboutAnotherCountry } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, sentWithinUs, staysInOneCountry } from './domestic';
 import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
-import { asksForClassification, asksHowToTellFake, asksWhoseCharge, CLASSIFICATION_QUESTION, definitionSubject, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTION } from './questionType';
+import { asksForClassification, asksHowToTellFake, asksWhoseCharge, CLASSIFICATION_QUESTION, definitionSubject, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -85,13 +85,15 @@ function asClassification(kb: KnowledgeBase, part: PartAnswer, asked: string = p
  * {@link asClassification}): the item in hand, or the seller or site, decides which page.
  */
 function asFakeCheck(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question): PartAnswer {
-  const about = asksHowToTellFake(asked);
+  // The doubt may be in the sentence before a bare "how do I check?": the whole part is read too.
+  const about = asksHowToTellFake(asked) ?? asksHowToTellFake(part.question);
   return about ? inFrame(kb, part, TELL_FAKE_QUESTIONS[about]) : part;
 }
 
 /** "Is that a CBP fee or a DHL fee?" asked again in its own frame, without the fee's own name. */
 function asWhoseCharge(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question): PartAnswer {
-  return asksWhoseCharge(asked) ? inFrame(kb, part, WHOSE_CHARGE_QUESTION) : part;
+  const by = asksWhoseCharge(asked);
+  return by ? inFrame(kb, part, WHOSE_CHARGE_QUESTIONS[by]) : part;
 }
 
 /** A question asked again in its frame's own words; that reading is kept when it is the more confident. */
