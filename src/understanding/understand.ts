@@ -116,14 +116,22 @@ function withoutPlaceNames(kb: KnowledgeBase, part: PartAnswer, context = ''): P
   return usable(again) ? { ...again, question: part.question } : part;
 }
 
+/** The frames a question is read again in, in this order (each keeps the more confident reading). */
+const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string) => PartAnswer> = [
+  (kb, part) => asDefinition(kb, part),
+  asClassification,
+  asFakeCheck,
+  asWhoseCharge,
+];
+
 /**
  * A question read again where its first reading can mislead: without the places abroad it names
- * (when judged out of scope), in the glossary's form (a definition), without the goods (which
- * tariff code; how to tell if it is fake). `asked` is the question sentence; `context` the story
- * it was asked with.
+ * (when judged out of scope), then in each of the {@link FRAMES}: the glossary's form (a
+ * definition), and without the goods or the fee named (which tariff code; how to tell if it is
+ * fake; whose charge it is). `asked` is the question sentence; `context` the story it was asked with.
  */
 function readAgain(kb: KnowledgeBase, part: PartAnswer, asked: string, context = ''): PartAnswer {
-  return asWhoseCharge(kb, asFakeCheck(kb, asClassification(kb, asDefinition(kb, withoutPlaceNames(kb, part, context)), asked), asked), asked);
+  return FRAMES.reduce((reading, frame) => frame(kb, reading, asked), withoutPlaceNames(kb, part, context));
 }
 
 /**
