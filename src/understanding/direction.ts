@@ -5,7 +5,7 @@
  * ours. Such messages are answered with a pointer to that country's authority.
  */
 
-import { countryOfPlace } from '../rules';
+import { countryOfLeadingPlace } from '../rules';
 
 /** Buying, ordering or shipping from the United States (so the goods go abroad). */
 const FROM_THE_US =
@@ -36,8 +36,7 @@ const I_PAY = /\b(?:will|do|would|should|must|am)\s+(?:i|we)\s+(?:have to\s+|nee
 function returnComingBackAbroad(text: string): boolean {
   const m = BACK_TO_ME_IN.exec(text);
   if (!m || !I_PAY.test(text)) return false;
-  const words = m[1].split(/\s+/);
-  const code = countryOfPlace(m[1]) ?? countryOfPlace(words[words[0].toLowerCase() === 'the' ? 1 : 0]);
+  const code = countryOfLeadingPlace(m[1]);
   return code !== undefined && code !== 'US';
 }
 

@@ -6,7 +6,7 @@
  * offering postal-duty pages.
  */
 
-import { countryOfPlace } from '../rules';
+import { countryOfLeadingPlace, countryOfPlace } from '../rules';
 
 /** Words that say the goods stay in one country. */
 const ONE_COUNTRY =
@@ -186,9 +186,8 @@ const SALES_TAX_IN = /\bsales tax(?: rate)? (?:in|for|of) ((?:the )?[\p{L}]+(?: 
 export function asksAboutStateSalesTax(text: string): boolean {
   const m = SALES_TAX_IN.exec(text);
   if (!m) return false;
-  const words = m[1].split(' ');
   // "in New York" or "in Texas on my order": the place is one or two words.
-  return countryOfPlace(m[1]) === 'US' || countryOfPlace(words[0]) === 'US';
+  return countryOfLeadingPlace(m[1]) === 'US';
 }
 
 /**

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { loadRuleSet } from '../loader';
 import { originIn } from './extract';
-import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities, withoutPlaces, countryOfPlace } from './places';
+import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities, withoutPlaces, countryOfPlace, countryOfLeadingPlace } from './places';
 import { deniesContents } from './words';
 
 const rules = loadRuleSet(path.join(__dirname, '..', '..', '..', 'knowledge', 'rules', 'duty-free.yaml'));
@@ -200,4 +200,9 @@ describe('countryOfPlace: the country a place name belongs to', () => {
     expect(countryOfPlace('my cousin')).toBeUndefined();
     expect(countryOfPlace('the post office')).toBeUndefined();
   });
+});
+
+describe('countryOfLeadingPlace: the place a short phrase after "in" names', () => {
+  it.each([['New York', 'US'], ['Texas on', 'US'], ['the UK', 'GB'], ['Taiwan', 'TW']])('%s → %s', (phrase, code) => expect(countryOfLeadingPlace(phrase)).toBe(code));
+  it('is undefined when the phrase names no place', () => expect(countryOfLeadingPlace('my order')).toBeUndefined());
 });

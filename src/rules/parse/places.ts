@@ -308,6 +308,20 @@ export function countryOfPlace(name: string, table: CountryTable = countriesInUs
   return index.cities.get(key)?.code ?? countryAliases(table).get(key) ?? region ?? wordCity ?? US_SHORT_NAMES.get(key);
 }
 
+/**
+ * The country of the place a phrase of one or two words after "in" names: the whole phrase ("New
+ * York"), else its first word ("Texas on my order"), "the" aside.
+ *
+ * @example
+ * countryOfLeadingPlace('New York');        // 'US'
+ * countryOfLeadingPlace('Texas on');         // 'US'
+ * countryOfLeadingPlace('the UK');           // 'GB'
+ */
+export function countryOfLeadingPlace(phrase: string, table: CountryTable = countriesInUse()): string | undefined {
+  const words = phrase.trim().replace(/^the\s+/i, '').split(/\s+/);
+  return countryOfPlace(phrase, table) ?? countryOfPlace(words[0], table);
+}
+
 /** What a message says of the origin beyond a country named after "from" or "in". */
 export interface ProbableOrigin {
   /** The one origin read from cities and adjectives, when no country is named and they agree. */
