@@ -1,6 +1,6 @@
 /** Retrieval behaviour on the small hand-written fixture KB (test/fixtures/kb-mini). */
 import path from 'node:path';
-import { exactKey, KnowledgeBase } from './knowledge-base';
+import { exactKey, KnowledgeBase, RERANK } from './knowledge-base';
 import { loadKnowledgeBase } from './index';
 
 const DIR = path.join(__dirname, '..', '..', 'test', 'fixtures', 'kb-mini');
@@ -126,5 +126,27 @@ describe('sums of money in a question', () => {
   it('a sum no document mentions is left out of the search; one they mention stays', () => {
     expect(kb.explain('will my $35 order from temu be charged duty').terms).not.toContain('usd35');
     expect(kb.explain('is the $800 de minimis still a thing').terms).toContain('usd800');
+  });
+});
+
+describe('the asked type', () => {
+  const base = { topic: 'section-321', audience: ['consumer'], sources: [{ title: 'CBP', url: 'https://www.cbp.gov/' }], reviewed: '2026-11-25', related: [], uncertain: false } as const;
+  // Two pages on one subject with the same words: one says when, the other how much.
+  const when = { ...base, id: 'when', title: 'When did China lose de minimis?', label: 'When', questions: ['china de minimis end date'], body: 'China lost de minimis for parcels in May 2025.', file: 'when.md' };
+  const rate = { ...base, id: 'rate', title: 'How much did China parcels pay?', label: 'Rate', questions: ['china parcel rate'], body: 'China parcels paid de minimis duty of 54% in May 2025.', file: 'rate.md' };
+  const docs = [when, rate] as never;
+
+  it('prefers the page that answers what is asked: a date or an amount', () => {
+    const kb2 = KnowledgeBase.fromDocuments(docs);
+    expect(kb2.explain('china parcels de minimis since when exactly').ranked[0].doc.id).toBe('when');
+    expect(kb2.explain('china parcels de minimis, how much do they pay').ranked[0].doc.id).toBe('rate');
+  });
+
+  it('is a ranking weight: at 0 the date question goes by its words alone', () => {
+    const wordsOnly = KnowledgeBase.fromDocuments(docs, undefined, { rerank: { ...RERANK, askedType: 0 } });
+    const withType = KnowledgeBase.fromDocuments(docs);
+    const q = 'china parcels de minimis since when exactly';
+    const gap = (k: KnowledgeBase) => { const r = k.explain(q).ranked; return r.find((c) => c.doc.id === 'when')!.rank - r.find((c) => c.doc.id === 'rate')!.rank; };
+    expect(gap(withType)).toBeGreaterThan(gap(wordsOnly));
   });
 });

@@ -1,0 +1,47 @@
+import { askedTypes, typeMatch, typeProfile } from './askedType';
+
+const types = (text: string) => [...askedTypes(text)].sort();
+
+describe('askedTypes', () => {
+  it('reads a date question however it is put', () => {
+    for (const q of ['china stuff been getting taxed since when exactly', 'When did Hong Kong lose it?', 'what date does the law end it', 'de minimis end date']) {
+      expect(types(q)).toContain('when');
+    }
+  });
+
+  it('reads amounts, people, lengths of time and outcomes', () => {
+    expect(types('how much is the steel tariff now')).toEqual(['how-much']);
+    expect(types("what's the rate on mail from india")).toEqual(['how-much']);
+    expect(types('who actually pays the duty on a parcel by post')).toEqual(['who']);
+    expect(types('how long do I have to file a protest')).toEqual(['how-long']);
+    expect(types('if I refuse it what happens to the parcel')).toEqual(['what-happens']);
+    expect(types('if CBP catches them what actually happens to the shoes')).toEqual(['what-happens']);
+  });
+
+  it('finds several types in one question, and none in a yes/no or a how-to question', () => {
+    expect(types('Who pays the duty, and how much is it?')).toEqual(['how-much', 'who']);
+    expect(types('is de minimis dead')).toEqual([]);
+    expect(types('how do I find my tariff code')).toEqual([]);
+    expect(types('why was I charged')).toEqual([]);
+  });
+
+  it('does not read a cue inside another word', () => {
+    expect(types('whoever sent it, update me')).toEqual([]);
+  });
+});
+
+describe('typeProfile and typeMatch', () => {
+  it('weighs the title as much as all the questions together', () => {
+    const profile = typeProfile('When did China lose de minimis?', ['china de minimis end date', 'who decided it']);
+    expect(profile.get('when')).toBeCloseTo(0.75);
+    expect(profile.get('who')).toBeCloseTo(0.25);
+  });
+
+  it('scores the best asked type the document answers, 0 when nothing is asked', () => {
+    const profile = typeProfile('How much did China parcels pay?', ['china parcel rate', 'when did it start']);
+    expect(typeMatch(new Set(['how-much']), profile)).toBeCloseTo(0.5);
+    expect(typeMatch(new Set(['how-much', 'when']), profile)).toBeCloseTo(0.5);
+    expect(typeMatch(new Set(['when']), profile)).toBeCloseTo(0.25);
+    expect(typeMatch(new Set(), profile)).toBe(0);
+  });
+});
