@@ -1,4 +1,4 @@
-import { asksForClassification, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksForClassification, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -56,7 +56,25 @@ describe('asksWhoseCharge: the government\'s charge or the carrier\'s', () => {
   it('by post, it is the post\'s own question', () => {
     expect(asksWhoseCharge('My parcel came by Royal Mail and USPS wants money. Who decided I owed that, USPS or customs?')).toBe('post');
   });
+  it.each(['Why is USPS the one billing me?', 'how come the post office is charging me duty', 'why would the mailman be asking me for $11'])('why the post bills: %s', (text) =>
+    expect(asksWhoseCharge(text)).toBe('post'),
+  );
   it.each(['how much does DHL charge for customs?', 'Am I going to get a duty bill from USPS or is the tax already included?', 'should I ship with UPS or FedEx'])('not that question: %s', (text) =>
     expect(asksWhoseCharge(text)).toBeUndefined(),
   );
+});
+
+describe('asksForSeizedGoodsBack: what becomes of fakes customs seized', () => {
+  it.each([
+    ['do I ever get the shoes back?', 'Got a letter saying CBP seized my Jordans as counterfeit.'],
+    ['do i get it back or nah', "got a letter saying my 'designer' belt got seized lmao."],
+    ['Will I ever see it again?', 'CBP seized my "Rolex" order.'],
+    ['if they catch them what actually happens to the shoes', 'customs confiscated my replica sneakers'],
+  ])('%s', (question, story) => expect(asksForSeizedGoodsBack(question, story)).toBe(true));
+
+  it.each([
+    ['can I get my duty back?', 'I paid $40 duty on a jacket.'],
+    ['will I get it back?', 'CBP seized my medicine from Mexico.'],
+    ['what happens to the fakes?', 'I saw fake bags on a website.'],
+  ])('not that question: %s', (question, story) => expect(asksForSeizedGoodsBack(question, story)).toBe(false));
 });

@@ -108,12 +108,41 @@ const A_CHARGE = /\b(?:fees?|charges?|charging|charged|bills?|billing|billed|inv
  * asksWhoseCharge('how much does DHL charge for customs?');                          // undefined
  */
 export function asksWhoseCharge(text: string): 'post' | 'carrier' | undefined {
+  if (WHY_THE_POST_BILLS.test(text)) return 'post';
   if (!WHOSE_CHARGE.test(text) || !A_CHARGE.test(text)) return undefined;
   return POSTAL.test(text) ? 'post' : 'carrier';
 }
 
+/** "Why is USPS the one billing me?": asking why the post, of all, sends the duty bill. */
+const WHY_THE_POST_BILLS = /\b(?:why|how come)\b[^?.!]{0,30}?\b(?:usps|post\s+office|postal\s+service|mailman|mail\s+carrier|the\s+post)\b[^?.!]{0,30}?\b(?:bill|billing|billed|charg\w*|collect\w*|asking\s+(?:me\s+)?for)\b/i;
+
 /** The post delivered it: its duty bill is the post's own question ("why is USPS billing me?"). */
 const POSTAL = /\b(?:usps|post\s+office|postal|mailman|mail\s+carrier|royal\s+mail|canada\s+post|la\s+poste|deutsche\s+post|correos|japan\s+post|india\s+post|australia\s+post)\b/i;
+
+/** Goods taken by customs: "CBP seized my 'Rolex'", "customs confiscated the shoes". */
+const SEIZED = /\b(?:seiz\w*|confiscat\w*|impound\w*|forfeit\w*|(?:customs|cbp|uncle sam|the feds)\s+(?:took|grabbed|kept|snatched|caught))\b/i;
+/** The goods are (or may be) fakes: said outright, or with the brand in scare quotes ("my 'Rolex'"). */
+const FAKE_GOODS = /\b(?:fakes?|counterfeits?|knock-?offs?|replicas?|reps|dupes?|bootleg|imitations?|not (?:real|genuine|authentic))\b|["'“‘][\p{L}][\p{L}\s.-]{1,20}["'”’]/iu;
+/** Asking for the goods back: "do I ever get the shoes back", "will I see it again". */
+const GOODS_BACK = /\b(?:get|getting|have|receive)\s+(?:it|them|(?:the|my|those|these)(?:\s+[\p{L}'-]+){1,2})\s+back\b|\bsee\s+(?:it|them|(?:the|my)\s+[\p{L}'-]+)\s+again\b|\b(?:returned|sent back|given back)\s+to\s+me\b|\bwhat\s+(?:actually\s+|really\s+)?happens\s+to\s+(?:it|them|the|my|those)\b/iu;
+
+/**
+ * Whether a question asks what becomes of goods customs seized as fakes ("got a letter saying my
+ * 'designer' belt got seized. do i get it back?"). "Get it back" otherwise means money (a
+ * refund), and the letter or a fine named in the story pulled such questions to the pages on
+ * seizure notices and fines. `story` is the rest of the message.
+ *
+ * @example
+ * asksForSeizedGoodsBack('do I ever get the shoes back?', 'CBP seized my fake Jordans.'); // true
+ * asksForSeizedGoodsBack('can I get my duty back?', 'I paid $40 duty.');                  // false
+ */
+export function asksForSeizedGoodsBack(question: string, story = ''): boolean {
+  const whole = `${story} ${question}`;
+  return GOODS_BACK.test(question) && SEIZED.test(whole) && FAKE_GOODS.test(whole);
+}
+
+/** How the seized-goods question is asked of the knowledge base. */
+export const SEIZED_GOODS_QUESTION = 'what happens to counterfeit goods CBP seized, will I get them back';
 
 /** How the "whose charge" question is asked of the knowledge base: by post, or by a carrier. */
 export const WHOSE_CHARGE_QUESTIONS = {

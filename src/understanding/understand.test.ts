@@ -345,9 +345,29 @@ describe('understand: whose charge it is, by post or by a carrier', () => {
     expect(u.main.result.best?.id).toBe('who-pays-postal-duty');
   });
 
+  it('"why is USPS the one charging me?" after a story is the post\'s own question', () => {
+    const u = answerOf(understand('USPS wants twelve dollars before they deliver a box my friend in Norway posted. I figured customs did duty. Why is USPS the one charging me?', ctx));
+    expect(u.main.result.best?.id).toBe('who-pays-postal-duty');
+  });
+
   it('a bare "how do I check" after the doubt is the fake check', () => {
     const u = answerOf(understand("got a 'designer' bag for $60, it's fake isn't it. how do I check", ctx));
     expect(u.main.result.best?.id).toBe('fake-product-red-flags');
+  });
+});
+
+describe('understand: "will I get it back?" after customs seized a fake asks about the goods, not a refund', () => {
+  it('goes to what happens to seized counterfeits', () => {
+    const u = answerOf(understand('customs seized my replica watch and sent me a letter. will I get the watch back?', ctx));
+    expect(u.main.result.best?.id).toBe('counterfeit-seizure-forfeiture');
+  });
+});
+
+describe('understand: a sum written in words (dictated, spelled out)', () => {
+  it('is read as the value, and the gift gets its verdict', () => {
+    const u = verdictOf(understand('my aunt in Manila mailed me a birthday present worth about sixty dollars, do I owe duty on it', ctx));
+    expect(u.reading.facts).toMatchObject({ kind: 'gift', valueUsd: 60 });
+    expect(u.assessment.verdict).toBe('duty-free');
   });
 });
 

@@ -18,7 +18,7 @@ import { asksAboutAnotherCountry } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, sentWithinUs, staysInOneCountry } from './domestic';
 import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
-import { asksForClassification, asksHowToTellFake, asksWhoseCharge, CLASSIFICATION_QUESTION, definitionSubject, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksForClassification, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -51,8 +51,8 @@ function better(a: PartAnswer, b: PartAnswer): PartAnswer {
   return a.result.confidence > b.result.confidence ? a : b;
 }
 
-function ask(kb: KnowledgeBase, question: string, context: string, abroad = false): PartAnswer {
-  const explanation = kb.explain(question, { ...(context ? { context } : {}), ...(abroad ? { abroad } : {}) });
+function ask(kb: KnowledgeBase, question: string, context: string, abroad = false, asking?: string): PartAnswer {
+  const explanation = kb.explain(question, { ...(context ? { context } : {}), ...(abroad ? { abroad } : {}), ...(asking ? { asking } : {}) });
   return { question, result: explanation.result, explanation };
 }
 
@@ -96,6 +96,11 @@ function asWhoseCharge(kb: KnowledgeBase, part: PartAnswer, asked: string = part
   return by ? inFrame(kb, part, WHOSE_CHARGE_QUESTIONS[by]) : part;
 }
 
+/** "Do I ever get the shoes back?" about fakes customs seized: the goods, not a refund. */
+function asSeizedGoods(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question, story = ''): PartAnswer {
+  return asksForSeizedGoodsBack(asked, `${story} ${part.question}`) ? inFrame(kb, part, SEIZED_GOODS_QUESTION) : part;
+}
+
 /** A question asked again in its frame's own words; that reading is kept when it is the more confident. */
 function inFrame(kb: KnowledgeBase, part: PartAnswer, framed: string): PartAnswer {
   const canonical = ask(kb, framed, '');
@@ -117,11 +122,12 @@ function withoutPlaceNames(kb: KnowledgeBase, part: PartAnswer, context = ''): P
 }
 
 /** The frames a question is read again in, in this order (each keeps the more confident reading). */
-const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string) => PartAnswer> = [
+const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string, story: string) => PartAnswer> = [
   (kb, part) => asDefinition(kb, part),
   asClassification,
   asFakeCheck,
   asWhoseCharge,
+  asSeizedGoods,
 ];
 
 /**
@@ -131,7 +137,7 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string)
  * fake; whose charge it is). `asked` is the question sentence; `context` the story it was asked with.
  */
 function readAgain(kb: KnowledgeBase, part: PartAnswer, asked: string, context = ''): PartAnswer {
-  return FRAMES.reduce((reading, frame) => frame(kb, reading, asked), withoutPlaceNames(kb, part, context));
+  return FRAMES.reduce((reading, frame) => frame(kb, reading, asked, context), withoutPlaceNames(kb, part, context));
 }
 
 /**
@@ -227,9 +233,9 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
     // One question: the question sentence with the story as context, or the whole message as
     // one question, whichever reads more confidently.
     const question = questions[0] ?? text;
-    if (question === text || !context) return [readAgain(kb, { ...ask(kb, text, ''), question: text }, question)];
+    if (question === text || !context) return [readAgain(kb, { ...ask(kb, text, '', false, question), question: text }, question)];
     const withStory = ask(kb, question, context);
-    const whole = ask(kb, text, '');
+    const whole = ask(kb, text, '', false, question);
     return [readAgain(kb, { ...better(whole, withStory), question: text }, question)];
   }
   const parts = questions.slice(0, MAX_QUESTIONS).map((question) => readAgain(kb, askWithOrWithoutStory(kb, question, context), question, context));
