@@ -275,6 +275,9 @@ describe('EligibilityDialog: answers people type', () => {
     ['300', ['Your value, $300, is over the $100 limit.']],
     ['US$45', ['**Does the gift contain any of these worth more than $5?**']],
     ['roughly 80 bucks', ['I used $80.', '**Does the gift contain any of these worth more than $5?**']],
+    // Written in words (dictated, spelled out): said back, too.
+    ['fifty dollars', ['I used $50.', '**Does the gift contain any of these worth more than $5?**']],
+    ['one hundred and twenty', ['I used $120.', '**Where was the gift sent from?**']],
     // Read out of other words: said back, so a misreading shows ($5 needs no contents question).
     ['5 shirts', ['Noted: $5.', '**What is the total value of all gifts arriving']],
   ])('money: %s', async (typed, expected) => {
@@ -284,7 +287,7 @@ describe('EligibilityDialog: answers people type', () => {
   });
 
   it.each([
-    ['fifty dollars', 'Please give one amount in U.S. dollars, for example "$45" or "1,200".'],
+    ['a few dollars', 'Please give one amount in U.S. dollars, for example "$45" or "1,200".'],
     ['abc', 'Please give one amount in U.S. dollars, for example "$45" or "1,200".'],
     ['€50', 'Please give the value in U.S. dollars: about how much is 50 EUR in dollars?'],
     ['50 pounds', 'Please give the value in U.S. dollars: about how much is 50 GBP in dollars?'],

@@ -21,6 +21,7 @@ import {
   parseKind,
   parseMode,
   parseMoney,
+  findMoney,
   parseYesNo,
   rulesChangeBetween,
 } from './index';
@@ -72,6 +73,30 @@ describe('parseMoney', () => {
 
   it.each(['-5', '$-20', 'minus 40', 'negative 3', '', 'a lot', '12 and 13', '1,5', 'between 300 and 400'])('refuses %j', (text) => {
     expect(parseMoney(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['sixty', { usd: 60, inWords: true }],
+    ['about seventy dollars', { usd: 70, approximate: true, inWords: true }],
+    ['one hundred and twenty bucks', { usd: 120, inWords: true }],
+    ['twenty-five hundred', { usd: 2500, inWords: true }],
+    ['eighty euros', { currency: 'EUR', amount: 80 }],
+  ])('reads a sum written in words: %s', (text, expected) => expect(parseMoney(text)).toEqual(expected));
+});
+
+describe('findMoney with sums written in words (dictated or spelled out)', () => {
+  it('finds them in running text, in order with sums in digits', () => {
+    expect(findMoney('a sixty dollar jacket, then $40 of shipping and seventy five dollars more').map((m) => [m.text, m.money])).toEqual([
+      ['sixty dollar', { usd: 60, inWords: true }],
+      ['$40', { usd: 40 }],
+      ['seventy five dollars', { usd: 75, inWords: true }],
+    ]);
+    expect(findMoney('he paid about one hundred seventy dollars for it')[0].money).toEqual({ usd: 170, inWords: true });
+    expect(findMoney('worth twenty five hundred dollars')[0].money).toEqual({ usd: 2500, inWords: true });
+  });
+
+  it('leaves number words that are not sums alone', () => {
+    expect(findMoney('no one knows, it was one of two boxes')).toEqual([]);
   });
 });
 
@@ -392,6 +417,7 @@ describe('extractFacts', () => {
     ['does my package qualify for duty-free?', {}],
     ['check my shipment', {}],
     ['do I have to pay duty now', {}],
+    ['my mother in law sent me a scarf from France worth eighty dollars as a present', { kind: 'gift', valueUsd: 80, origin: 'FR' }],
   ])('%s', (text, facts) => expect(extractFacts(text, TODAY, rules).facts).toEqual(facts));
 
   it('takes the day the goods arrived when a message also gives the day they were ordered or shipped', () => {

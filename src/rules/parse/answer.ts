@@ -96,7 +96,8 @@ function money(
   }
   // "Under $1,000" or "over $800" could be on either side of a limit; an estimate is fine.
   if (parsed.bound) return retry('inexact', words.parseEstimate);
-  return ok(parsed.usd, parsed.approximate ? fill(words.usedAmount, { amount: formatUsd(parsed.usd) }) : undefined);
+  // An estimate, or a sum written in words, is said back so a misreading shows.
+  return ok(parsed.usd, parsed.approximate || parsed.inWords ? fill(words.usedAmount, { amount: formatUsd(parsed.usd) }) : undefined);
 }
 
 /**

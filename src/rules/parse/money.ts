@@ -3,10 +3,11 @@
  * imports); an amount in another currency is recognized so the person can be asked for dollars
  * instead of being converted at a guessed rate.
  */
+import { wordsToNumbers } from '@insomnia-dev/words-to-numbers';
 import { foldCompatibility } from '../../text/normalize';
 
 export type ParsedMoney =
-  | { usd: number; approximate?: true; bound?: 'at-most' | 'more-than' }
+  | { usd: number; approximate?: true; bound?: 'at-most' | 'more-than'; /** Written in words ("sixty"): said back. */ inWords?: true }
   | { currency: string; amount: number };
 
 /** Signs and words of other currencies; checked before the dollar sign ("C$" is not "$"). */
@@ -60,7 +61,12 @@ export function parseMoney(text: string): ParsedMoney | undefined {
   const t = foldCompatibility(text).trim();
   if (!t || NEGATIVE.test(t)) return undefined;
   const numbers = [...t.matchAll(NUMBER)];
-  if (numbers.length === 0) return /^(nothing|free|zero|\$?0)$/.test(t) ? { usd: 0 } : undefined;
+  if (numbers.length === 0) {
+    if (/^(nothing|free|zero|\$?0)$/.test(t)) return { usd: 0 };
+    const inDigits = withDigitsForWords(t);
+    const read = inDigits === t ? undefined : parseMoney(inDigits);
+    return read && 'usd' in read ? { ...read, inWords: true } : read;
+  }
   if (numbers.length > 1) return undefined;
   const amount = toNumber(numbers[0][1], numbers[0][2]);
   if (amount === undefined) return undefined;
@@ -95,8 +101,45 @@ const MONEY_IN_TEXT =
  * findMoney('is a $80 gift from my aunt duty free'); // [{ text: '$80', index: 5, money: { usd: 80 } }]
  */
 export function findMoney(text: string): Array<{ text: string; index: number; money: ParsedMoney }> {
-  return [...text.matchAll(MONEY_IN_TEXT)].flatMap((m) => {
+  const found = [...text.matchAll(MONEY_IN_TEXT), ...text.matchAll(WORDED_MONEY_IN_TEXT)].flatMap((m) => {
     const money = parseMoney(m[0]);
     return money ? [{ text: m[0], index: m.index ?? 0, money }] : [];
   });
+  return found.sort((a, b) => a.index - b.index);
+}
+
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS = 'twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety';
+const NUMBER_WORD = `(?:${UNITS}|${TEENS}|${TENS}|hundred|thousand)`;
+/** "seventy five", "one hundred and twenty", "a hundred", "twenty-five hundred". */
+const WORDED = `(?:a\\s+(?=hundred|thousand))?${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*`;
+const WORDED_NUMBER = new RegExp(`\\b${WORDED}\\b`, 'gi');
+/** Dictated or spelled-out sums: "eighty euros", "a sixty dollar jacket", "one hundred seventy bucks". */
+const WORDED_MONEY_IN_TEXT = new RegExp(`\\b${WORDED}[\\s-]+(?:us dollars?|dollars?|usd|bucks|euros?|pounds?|quid|yen|yuan|rupees?|pesos?)\\b`, 'gi');
+/** "twenty five hundred": a two-word number of hundreds, which the library reads as 520. */
+const HUNDREDS_OF = new RegExp(`^((?:${TENS})[\\s-]+(?:${UNITS}))\\s+hundred$`, 'i');
+
+/**
+ * A number written in words, or undefined when it is not one ("sixty" → 60, "twenty five
+ * hundred" → 2500). People dictating to a phone or writing out sums do this.
+ *
+ * @example
+ * numberFromWords('one hundred seventy'); // 170
+ * numberFromWords('twenty-five hundred'); // 2500
+ */
+export function numberFromWords(words: string): number | undefined {
+  const text = words.trim().toLowerCase();
+  const hundreds = HUNDREDS_OF.exec(text);
+  if (hundreds) {
+    const n = numberFromWords(hundreds[1]);
+    return n === undefined ? undefined : n * 100;
+  }
+  const n = wordsToNumbers(text);
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+/** The text with each number written in words replaced by its digits. */
+function withDigitsForWords(text: string): string {
+  return text.replace(WORDED_NUMBER, (words) => String(numberFromWords(words) ?? words));
 }
