@@ -276,3 +276,20 @@ describe('a "when" or "if" clause before the question sets it up', () => {
     expect(segment('When did China lose de minimis, and why were parcels charged 54%?').questions).toHaveLength(2);
   });
 });
+
+describe('dictated or phone-typed messages, without capitals', () => {
+  it('a full stop before a lowercase word ends a sentence, so the question after the story is found', () => {
+    const s = segment('I sell pottery from Lisbon by post. what paperwork does customs want on mail now and what is entry type thirteen');
+    expect(s.questions).toEqual(['what paperwork does customs want on mail now', 'and what is entry type thirteen']);
+    expect(s.context).toBe('I sell pottery from Lisbon by post.');
+  });
+
+  it('but not after a word with dots in it or a short abbreviation', () => {
+    expect(segment('I ship to the U.S. customs keeps my boxes for weeks and why is that').parts[0].text).toMatch(/^I ship to the U\.S\. customs keeps/);
+    expect(segment('it was approx. forty dollars and do I pay duty on it').parts[0].text).toMatch(/^it was approx\. forty dollars/);
+  });
+
+  it('"what happens to it" is a question even though all its words are little ones', () => {
+    expect(segment('if I never pay the bill, what happens to it, and how long do they keep it').questions).toEqual(['what happens to it,', 'and how long do they keep it']);
+  });
+});

@@ -56,6 +56,16 @@ const COMPOUND_BREAK = new RegExp(
 const QUESTION_WORD_BEFORE = new RegExp(`\\b(?:${WH})(?:\\s+\\w+)?\\s*$|\\bhow\\s+(?:many|much|long|often|soon|far)\\s+\\w+\\s*$`, 'i');
 /** "When I order …," "If we ship …,": a clause that sets up the question after it, not a question. */
 const SUBORDINATE_CLAUSE = /^(?:(?:and|but|so)\s+)?(?:when|whenever|if|once|after|before|since|while|because|as soon as)\s+(?:i|we|you|they|he|she|it|my|our|your|the|a|an|someone|somebody)\b[^?]*,\s*$/i;
+/** A piece that opens with a question word ("what happens to it"), not with "and" or "or". */
+const STARTS_WITH_QUESTION_WORD = new RegExp(`^(?:${WH})\\b`, 'i');
+/**
+ * A full stop before a lowercase word, which the sentence segmenter does not take as a sentence
+ * end ("…shipping spices by mail. what information does customs want"): people typing on a phone
+ * or dictating often skip capitals. A word with dots in it ("U.S.") or a short abbreviation
+ * ("etc.", "vs.", "approx.") before the stop does not end a sentence.
+ */
+const LOWERCASE_SENTENCE_START = /(?<=(?:^|\s)(?!(?:etc|vs|approx|incl|no|st|mr|mrs|ms|dr|inc|ltd|co|jr|sr|dept|est|ca)\.)[\p{L}\p{N}'’]{2,}[.!])\s+(?=\p{Ll})/gu;
+
 /** "… or" just before a cut point: the next words are the other half of an either/or question. */
 const ALTERNATIVE_BEFORE = /\bor\s*$/i;
 /** A run-on part is only cut where both sides keep at least this many words. */
@@ -146,7 +156,8 @@ function cutRunOn(sentence: string, breaks: RegExp = RUN_ON_BREAK, afterQuestion
   // A piece of nothing but little words ("and can I still") belongs to the one before.
   const merged: string[] = [];
   for (const piece of pieces.filter((p) => p.length > 0)) {
-    if (merged.length > 0 && onlyLittleWords(piece)) merged[merged.length - 1] += ` ${piece}`;
+    // …but "what happens to it" is a question of little words.
+    if (merged.length > 0 && onlyLittleWords(piece) && !STARTS_WITH_QUESTION_WORD.test(piece)) merged[merged.length - 1] += ` ${piece}`;
     else merged.push(piece);
   }
   return merged;
@@ -167,8 +178,7 @@ export function segment(message: string): Segmented {
   const text = message.replace(/\s+/g, ' ').trim();
   const parts: MessagePart[] = [];
   const marksQuestions = text.includes('?');
-  for (const { segment: s } of segmenter.segment(text)) {
-    const sentence = s.trim();
+  for (const sentence of [...segmenter.segment(text)].flatMap(({ segment: s }) => s.trim().split(LOWERCASE_SENTENCE_START))) {
     if (!sentence) continue;
     // A sentence with a question mark is cut only where a comma or "and" starts a second
     // question; one without is cut where a new question starts, unless the message uses
