@@ -42,10 +42,12 @@ const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where
  */
 const NOT_A_VERDICT = new RegExp(
   `\\b(?:${[
-    // A bill or charge already there.
-    String.raw`billed|invoices?|hit with|(?:sent|got|received|have|pay|paid)\b[^.?!]{0,20}\bbill|paid (?:about |around |roughly |nearly |almost |like |over )?\$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d+|charged (?:me |us )?(?:an? )?(?:flat |whopping |extra )?(?:us)?\$\d+|(?:jacked|dinged|stung|gouged|robbed|whacked|nailed) (?:me|us) (?:for )?(?:an? )?(?:extra )?\$\d+|brokerage|clearance (?:fee|charge)s?|storage|dut(?:y|ies) (?:line )?(?:says |shows |was |is |of )?\$0|\$0(?:\.00)? (?:in )?dut(?:y|ies)`,
+    // A bill or charge already there ("never got any bill" is no bill).
+    String.raw`billed|invoices?|hit with|(?<!\b(?:never|not|didn'?t|did not|haven'?t|have not|hasn'?t|has not)\s)(?:sent|got|received|have|pay|paid)\b(?![^.?!]{0,8}\bno\b)[^.?!]{0,20}\bbill|paid (?:about |around |roughly |nearly |almost |like |over )?\$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d+|charged (?:me |us )?(?:an? )?(?:flat |whopping |extra )?(?:us)?\$\d+|(?:jacked|dinged|stung|gouged|robbed|whacked|nailed) (?:me|us) (?:for )?(?:an? )?(?:extra )?\$\d+|brokerage|clearance (?:fee|charge)s?|storage|dut(?:y|ies) (?:line )?(?:says |shows |was |is |of )?\$0|\$0(?:\.00)? (?:in )?dut(?:y|ies)`,
     // Sending back, refusing, disputing, getting money back.
-    String.raw`(?:send|ship|mail|post)(?:ing)? (?:it|them) back|(?:get|getting|got|claim|reclaim|recover)\b[^.?!]{0,20}\b(?:duty|duties|tariffs?|fees?|charges?) back|return(?:ing)? (?:it|them)|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back`,
+    String.raw`(?:send|ship|mail|post)(?:ing)? (?:it|them) back|(?:get|getting|got|claim|reclaim|recover)\b[^.?!]{0,20}\b(?:duty|duties|tariffs?|fees?|charges?) back|return(?:ing)? (?:it|them)|(?:get|getting)\s+(?:some|any|part|the difference|the rest)(?:\s+of (?:it|that|them))?\s+back|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back`,
+    // Who pays: the seller or the platform ("does Temu pay the duty themselves?"): the policy pages.
+    String.raw`(?:seller|shop|store|site|website|platform|marketplace|temu|shein|aliexpress|amazon|etsy|ebay|they)\s+(?:pays?|covers?|handles?)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:duty|duties|tariffs?|customs|import (?:charges|fees))`,
     // Why, how much, how long, how it is worked out.
     String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
     // Fakes and seizures: the counterfeit documents answer these, not the duty rules.
@@ -69,7 +71,12 @@ const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|o
 /** "I can't remember if it was before or after the 29th": the person cannot give the day. */
 const DATE_UNKNOWN = /\b(?:(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:remember|recall|pin (?:it |that )?down|be sure|tell you)|not sure (?:if|whether|when|which)|no idea (?:if|whether|when|which)|(?:don'?t|do not) know (?:if|whether|when|which)|no clue (?:if|whether|when))\b/i;
 /** "I can't remember which country it shipped from": the person cannot give the origin. */
-const ORIGIN_UNKNOWN = /\b(?:(?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|tell)|no idea|not sure|no clue|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,40}\b(?:which|what) country|\b(?:no idea|not sure|don'?t know|can'?t remember|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,30}\bwhere (?:it|they|the (?:seller|shop|store|package|parcel)) (?:was |were |is |are )?(?:shipped|sent|ships?|came|comes?|mailed)(?: it| them)? from\b/i;
+const ORIGIN_UNKNOWN = /\b(?:(?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|tell)|no idea|not sure|no clue|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,40}\b(?:which|what) country|\b(?:no idea|zero idea|no clue|not sure|don'?t know|can'?t remember|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,30}\bwhere (?:it|they|the (?:seller|shop|store|package|parcel)) (?:was |were |is |are )?(?:shipped|sent|ships?|came|comes?|mailed)(?: it| them)? from\b/i;
+/**
+ * "No idea where it was actually made": the country of origin is where goods were made, so not
+ * even the seller's country (said or read from a city) tells it.
+ */
+const MADE_IN_UNKNOWN = /\b(?:no idea|zero idea|no clue|not sure|don'?t know|can'?t tell|can'?t remember|didn'?t say|doesn'?t say)\b[^.?!]{0,30}\bwhere (?:it|they|the \w+) (?:was|were|is|are|got) (?:actually |really )?(?:made|manufactured|produced|built)\b/i;
 /**
  * Informational materials, which the suspension orders left out (50 U.S.C. 1702(b)). The rules
  * engine does not model that carve-out (whether the June 2026 rules keep it is not settled), so
@@ -94,9 +101,11 @@ export function asksWhetherDutyIsOwed(question: string): boolean {
 }
 
 /** "Was that right?", "did I just get lucky?": a question about what the story says happened. */
-const REFERS_BACK = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:was|is|were)\s+(?:that|this|it)\s+(?:right|correct|legit|legal|ok|okay|normal|a mistake|allowed)\b|(?:did|do)\s+(?:i|we)\s+(?:just\s+)?get\s+lucky|(?:am\s+i|are\s+we)\s+(?:in the clear|ok|okay|fine)\b)/i;
-/** "Nobody charged me a cent", "I paid nothing": a story in which no duty was paid. */
-const PAID_NOTHING = /\b(?:nobody|no one|never|didn'?t|did not|wasn'?t|weren'?t)\b[^.?!]{0,25}\b(?:charged?|pa(?:y|id)|bill(?:ed)?)\b|\bno (?:duty|duties|charges?|fees?|bill)\b|\b(?:paid|charged) nothing\b|\bnot (?:a|one) (?:cent|penny|dime)\b/i;
+const REFERS_BACK = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:was|is|were)\s+(?:that|this|it|she|he|they)\s+(?:right|correct|legit|legal|ok|okay|normal|a mistake|allowed|so|true)\b|(?:did|do)\s+(?:i|we)\s+(?:just\s+)?get\s+lucky|(?:am\s+i|are\s+we)\s+(?:in the clear|ok|okay|fine)\b)/i;
+/** "She says gifts are free": someone's claim that it owes nothing. */
+const CLAIMED_FREE = String.raw`\b(?:says?|said|told (?:me|us)|thinks?|heard|claims?|swears?)\b[^.?!]{0,30}\b(?:free|duty[- ]free|tax[- ]free|no (?:duty|tax))\b`;
+/** "Nobody charged me a cent", "I paid nothing": a story in which no duty was paid (or, someone says, none is owed). */
+const PAID_NOTHING = new RegExp(String.raw`\b(?:nobody|no one|never|didn'?t|did not|wasn'?t|weren'?t)\b[^.?!]{0,25}\b(?:charged?|pa(?:y|id)|bill(?:ed)?)\b|\bno (?:duty|duties|charges?|fees?|bill)\b|\b(?:paid|charged) nothing\b|\bnot (?:a|one) (?:cent|penny|dime)\b|${CLAIMED_FREE}`, 'i');
 
 /**
  * Whether a question asks if paying nothing was right ("Nobody charged me a cent. Was that
@@ -256,6 +265,11 @@ function readFacts(text: string, today: string, rules: RuleSet, names: NameTable
   const place = probable.reading;
   // The sentence that says an origin was assumed (from a place or a platform), when one was.
   let originAssumed: string | undefined;
+  // "I can't remember which country the seller shipped from", where the origin decides: the
+  // answer is "it depends on the origin", not a question the person already said they cannot answer;
+  // nor is the seller's city a guess at it ("a seller in Bangkok, no idea where it was made").
+  const originDecides = () => nextQuestion({ ...facts, origin: undefined }, rules, today)?.fact === 'origin';
+  if (decidable && (facts.origin === undefined ? ORIGIN_UNKNOWN.test(text) || MADE_IN_UNKNOWN.test(text) : MADE_IN_UNKNOWN.test(text)) && originDecides()) facts.origin = UNKNOWN;
   if (decidable && facts.origin === undefined && place && nextQuestion(facts, rules, today)?.fact === 'origin') {
     facts.origin = place.code;
     const country = countryName(place.code);
@@ -274,9 +288,6 @@ function readFacts(text: string, today: string, rules: RuleSet, names: NameTable
       assumptions.push(fill(words.marketplaceAnyOrigin, { marketplace: marketplace.name }));
     }
   }
-  // "I can't remember which country the seller shipped from", where the origin decides: the
-  // answer is "it depends on the origin", not a question the person already said they cannot answer.
-  if (decidable && facts.origin === undefined && ORIGIN_UNKNOWN.test(text) && nextQuestion(facts, rules, today)?.fact === 'origin') facts.origin = UNKNOWN;
   if (decidable) {
     // "My friend in Cebu sent me a $90 birthday present": nobody adds "no alcohol, nothing else
     // that day, not a split order". The usual case is taken, and said, so the person gets the

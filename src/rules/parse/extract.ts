@@ -31,7 +31,8 @@ const ORIGIN_CUE = /\b(?:from|in|made in|shipped from|sent from|ordered from|bou
 /** Words that say the goods already arrived, so "today" cannot be assumed. */
 const PAST_ARRIVAL =
   /\b(?:arrived|came|received|delivered|should (?:i|we) have paid|did (?:i|we) (?:have to |need to )?pay|(?:was|were) (?:i|we) charged|(?:i|we) (?:was|were|got) charged|(?<!\bnothing |\bnot something )(?:i|we) paid|last (?:year|month|week)|years? ago|years back|a while (?:ago|back)|(?:a )?long time ago|some time ago|would (?:that|it|this|they) have been)\b/;
-const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])/;
+/** A year alone: "in 2019", "back in 2024", "a 2021 AliExpress order". */
+const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])|\b((?:19|20)\d{2})\s+(?:[\p{L}'-]+\s+){0,2}(?:orders?|purchases?|packages?|parcels?|shipments?|boxes|box|deliver(?:y|ies))\b/iu;
 /** Several things said to arrive on one day. */
 const SAME_DAY = /\b(?:(?:on )?the same day|same-day|arrived together|came together|both (?:arrived|came|got here))\b/;
 const SPLIT = /\bsplit(?:ting)?\b/;
@@ -239,7 +240,8 @@ function addDate(result: ExtractedFacts, text: string, today: string, rules: Rul
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
   const found = mayHoldDate(text) ? arrivalFirst(datesIn(text, reference), text) : undefined;
-  const said = found?.text ?? YEAR_IN_TEXT.exec(text)?.[1];
+  const year = YEAR_IN_TEXT.exec(text);
+  const said = found?.text ?? year?.[1] ?? year?.[2];
   if (!said) return;
   // The tense is in the words around the date: "arrived in May" (said in November) is last May.
   const date = parseDate(said, today, { pastTense: PAST_TENSE.test(phraseText(text)), ...yearOfMessage(text, said) });
