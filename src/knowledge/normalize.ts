@@ -6,27 +6,12 @@
  * nothing.
  */
 import { foldAccents, foldApostrophes } from '../text/normalize';
+import { digitsForNumberWords } from '../text/numberWords';
 
 const MONTHS: Record<string, string> = {
   january: 'jan', february: 'feb', march: 'mar', april: 'apr', june: 'jun', july: 'jul',
   august: 'aug', september: 'sep', sept: 'sep', october: 'oct', november: 'nov', december: 'dec',
 };
-const UNITS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90,
-};
-const UNIT = Object.keys(UNITS).join('|');
-/** "eight hundred", "twenty five hundred", "two thousand five hundred", "ten thousand". */
-const NUMBER_WORDS = new RegExp(
-  `\\b((?:(?:${UNIT})[- ]?)+)(hundred|thousand)(?:(?: and)? ((?:(?:${UNIT})[- ]?)+)(hundred)?)?\\b`,
-  'g',
-);
-
-function unitsValue(words: string): number {
-  return words.split(/[- ]+/).filter((w) => w.length > 0).reduce((sum, w) => sum + (UNITS[w] ?? 0), 0);
-}
 
 /**
  * Spelled-out amounts with "hundred" or "thousand" as digits. Lone number words stay words:
@@ -38,11 +23,7 @@ function unitsValue(words: string): number {
  * numberWordsToDigits('a hundred dollars'); // '100 dollars'
  */
 export function numberWordsToDigits(text: string): string {
-  return text.replace(/\ba (hundred|thousand)\b/g, (_m, scale: string) => (scale === 'hundred' ? '100' : '1000')).replace(NUMBER_WORDS, (m, head: string, scale: string, tail?: string, tailScale?: string) => {
-    let value = unitsValue(head) * (scale === 'hundred' ? 100 : 1000);
-    if (tail) value += unitsValue(tail) * (tailScale ? 100 : 1);
-    return value > 0 ? `${value}${m.endsWith(' ') ? ' ' : ''}` : m;
-  });
+  return digitsForNumberWords(text, { scaledOnly: true });
 }
 
 const DIGIT = /\d/;

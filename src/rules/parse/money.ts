@@ -3,8 +3,8 @@
  * imports); an amount in another currency is recognized so the person can be asked for dollars
  * instead of being converted at a guessed rate.
  */
-import { wordsToNumbers } from '@insomnia-dev/words-to-numbers';
 import { foldCompatibility } from '../../text/normalize';
+import { digitsForNumberWords, NUMBER_IN_WORDS } from '../../text/numberWords';
 
 export type ParsedMoney =
   | { usd: number; approximate?: true; bound?: 'at-most' | 'more-than'; /** Written in words ("sixty"): said back. */ inWords?: true }
@@ -63,7 +63,7 @@ export function parseMoney(text: string): ParsedMoney | undefined {
   const numbers = [...t.matchAll(NUMBER)];
   if (numbers.length === 0) {
     if (/^(nothing|free|zero|\$?0)$/.test(t)) return { usd: 0 };
-    const inDigits = withDigitsForWords(t);
+    const inDigits = digitsForNumberWords(t);
     const read = inDigits === t ? undefined : parseMoney(inDigits);
     return read && 'usd' in read ? { ...read, inWords: true } : read;
   }
@@ -108,38 +108,5 @@ export function findMoney(text: string): Array<{ text: string; index: number; mo
   return found.sort((a, b) => a.index - b.index);
 }
 
-const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
-const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
-const TENS = 'twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety';
-const NUMBER_WORD = `(?:${UNITS}|${TEENS}|${TENS}|hundred|thousand)`;
-/** "seventy five", "one hundred and twenty", "a hundred", "twenty-five hundred". */
-const WORDED = `(?:a\\s+(?=hundred|thousand))?${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*`;
-const WORDED_NUMBER = new RegExp(`\\b${WORDED}\\b`, 'gi');
 /** Dictated or spelled-out sums: "eighty euros", "a sixty dollar jacket", "one hundred seventy bucks". */
-const WORDED_MONEY_IN_TEXT = new RegExp(`\\b${WORDED}[\\s-]+(?:us dollars?|dollars?|usd|bucks|euros?|pounds?|quid|yen|yuan|rupees?|pesos?)\\b`, 'gi');
-/** "twenty five hundred": a two-word number of hundreds, which the library reads as 520. */
-const HUNDREDS_OF = new RegExp(`^((?:${TENS})[\\s-]+(?:${UNITS}))\\s+hundred$`, 'i');
-
-/**
- * A number written in words, or undefined when it is not one ("sixty" → 60, "twenty five
- * hundred" → 2500). People dictating to a phone or writing out sums do this.
- *
- * @example
- * numberFromWords('one hundred seventy'); // 170
- * numberFromWords('twenty-five hundred'); // 2500
- */
-export function numberFromWords(words: string): number | undefined {
-  const text = words.trim().toLowerCase();
-  const hundreds = HUNDREDS_OF.exec(text);
-  if (hundreds) {
-    const n = numberFromWords(hundreds[1]);
-    return n === undefined ? undefined : n * 100;
-  }
-  const n = wordsToNumbers(text);
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
-
-/** The text with each number written in words replaced by its digits. */
-function withDigitsForWords(text: string): string {
-  return text.replace(WORDED_NUMBER, (words) => String(numberFromWords(words) ?? words));
-}
+const WORDED_MONEY_IN_TEXT = new RegExp(`\\b${NUMBER_IN_WORDS}[\\s-]+(?:us dollars?|dollars?|usd|bucks|euros?|pounds?|quid|yen|yuan|rupees?|pesos?)\\b`, 'gi');
