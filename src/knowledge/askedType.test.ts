@@ -10,7 +10,7 @@ describe('askedTypes', () => {
   });
 
   it('reads amounts, people, lengths of time and outcomes', () => {
-    expect(types('how much is the steel tariff now')).toEqual(['how-much']);
+    expect(types('how much is the steel tariff now')).toEqual(['how-much', 'now']);
     expect(types("what's the rate on mail from india")).toEqual(['how-much']);
     expect(types('who actually pays the duty on a parcel by post')).toEqual(['who']);
     expect(types('how long do I have to file a protest')).toEqual(['how-long']);
@@ -18,9 +18,17 @@ describe('askedTypes', () => {
     expect(types('if CBP catches them what actually happens to the shoes')).toEqual(['what-happens']);
   });
 
+  it('reads whether the rules now or as they were are asked about', () => {
+    expect(types('how is duty on mail worked out these days')).toEqual(['now']);
+    expect(types('is de minimis still a thing')).toEqual(['now']);
+    expect(types('in the old days did the mailman just hand it over')).toEqual(['then']);
+    expect(types('how did type 86 work')).toEqual(['then']);
+  });
+
   it('finds several types in one question, and none in a yes/no or a how-to question', () => {
     expect(types('Who pays the duty, and how much is it?')).toEqual(['how-much', 'who']);
     expect(types('is de minimis dead')).toEqual([]);
+    expect(types('can I refuse the parcel')).toEqual([]);
     expect(types('how do I find my tariff code')).toEqual([]);
     expect(types('why was I charged')).toEqual([]);
   });

@@ -1,15 +1,16 @@
 /**
  * What kind of answer a question asks for: a date ("since when…"), an amount ("how much…"), a
- * person or body ("who…"), an outcome ("what happens…") or a length of time
- * ("how long…"). "Why" is not one: most pages answer a why without saying so, and preferring
+ * person or body ("who…"), an outcome ("what happens…") or a length of time ("how long…"); and
+ * when: the rules now ("how is duty on mail worked out these days?") or as they were ("how did
+ * mail work back then?"), since several pages tell one subject at different times. "Why" is not one: most pages answer a why without saying so, and preferring
  * the few whose title asks it cost more right answers than it gained. The ranking words drop these question words as stop words, so two documents on
  * one subject ("China lost de minimis on 2 May 2025" and "why China mail paid 54 %") looked the
  * same to "china stuff been taxed since when exactly". A document answers the types its own title
  * and listed questions ask; see {@link typeProfile}.
  */
 
-/** The kinds of answer a question can ask for. */
-export type AskedType = 'when' | 'how-long' | 'how-much' | 'who' | 'what-happens';
+/** The kinds of answer a question can ask for, and the time it asks about. */
+export type AskedType = 'when' | 'how-long' | 'how-much' | 'who' | 'what-happens' | 'now' | 'then';
 
 /** Each type's cue words, in the user's wording as in the documents' questions. */
 const CUES: ReadonlyArray<readonly [AskedType, RegExp]> = [
@@ -17,6 +18,8 @@ const CUES: ReadonlyArray<readonly [AskedType, RegExp]> = [
   ['how-long', /\b(?:how long|how many (?:days|months|years)|deadline|time limit)\b/iu],
   ['how-much', /\b(?:how (?:much|many|high|big)|what(?:'s| is| are)? (?:the )?(?:rate|rates|percent|percentage|amount|fine|fee|fees)|how is (?:it|duty|the duty) (?:worked out|calculated|figured))\b/iu],
   ['who', /\b(?:who|whom|whose|which (?:agency|party|company|office))\b/iu],
+  ['now', /\b(?:now|nowadays|these days|currently|today|at the moment|at present|anymore|any more|still|right now)\b/iu],
+  ['then', /\b(?:back then|back in the day|used to|(?:in )?the old days|at the time|previously|formerly|the old (?:rules?|limit|system|way)|how (?:did|was|were)|what happened|in the past)\b/iu],
   ['what-happens', /\bwhat (?:(?:actually|really|then|exactly) )?(?:happens|will happen|would happen|happened|is going to happen|now)\b/iu],
 ];
 
