@@ -9,6 +9,9 @@ describe('definitionSubject: the term a definition question asks about', () => {
     ['whats an importer of record', 'importer of record'],
     ['what is CSMS', 'CSMS'],
     ['meaning of "consignee"?', 'consignee'],
+    // Slang, and a second sentence that asks it.
+    ["my order needs 'PGA' clearance?? wtf is a PGA", 'PGA'],
+    ['My broker mentioned it twice. What is a bonded warehouse?', 'bonded warehouse'],
   ])('"%s" → %s', (text, subject) => expect(definitionSubject(text)).toBe(subject));
 
   it.each([
@@ -17,6 +20,8 @@ describe('definitionSubject: the term a definition question asks about', () => {
     'why does my bill say MPF',
     "My broker keeps saying I need to use 'reasonable care'. What does that actually mean for me?",
     'how do I know what my HTS code means for the rate I pay on shoes from Vietnam and China',
+    "Canada Post wants a 'Declaration ID' now. What's that about?",
+    "My $14 order came with a $9 charge. What's going on?",
   ])('"%s" asks something else', (text) => expect(definitionSubject(text)).toBeUndefined());
 });
 

@@ -7,13 +7,15 @@
 
 const SUBJECT = String.raw`(?:the\s+(?:term|word|acronym|abbreviation)\s+|the\s+|an?\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}/.&' -]{0,40}?)["'”’]?`;
 const DEFINITION_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`\bwhat(?:'s|s|\s+is|\s+are|\s+does|\s+do)\s+${SUBJECT}\s+(?:even\s+|actually\s+|really\s+)?(?:mean|means|stand\s+for|stands\s+for)\b`, 'iu'),
+  new RegExp(String.raw`\b(?:what|wtf|wth)(?:'s|s|\s+is|\s+are|\s+does|\s+do)\s+${SUBJECT}\s+(?:even\s+|actually\s+|really\s+)?(?:mean|means|stand\s+for|stands\s+for)\b`, 'iu'),
   new RegExp(String.raw`\b(?:meaning\s+of|definition\s+of|define|eli5|explain\s+like\s+i'?m\s+5)\s+${SUBJECT}(?=\s*(?:[,.?!]|please\b|$|\s+(?:to\s+me|for\s+me|in\s+plain)))`, 'iu'),
-  new RegExp(String.raw`^\s*(?:so\s+|ok\s+|okay\s+)?what(?:'s|s|\s+is|\s+are)\s+${SUBJECT}\s*(?:\?|$|,|\s+and\s+(?:who|how|what|why|where|when)\b)`, 'iu'),
+  new RegExp(String.raw`(?:^|[.?!]\s+)\s*(?:so\s+|ok\s+|okay\s+)?(?:what|wtf|wth|what\s+the\s+(?:heck|hell))(?:'s|s|\s+is|\s+are)\s+${SUBJECT}\s*(?:\?|$|,|\s+and\s+(?:who|how|what|why|where|when)\b)`, 'iu'),
 ];
 
 /** Words that point back instead of naming a term. */
-const POINTERS = /^(?:that|this|it|they|those|these|he|she|all (?:this|that)|any of (?:this|that))$/i;
+const POINTERS = /^(?:that|this|it|they|those|these|he|she|all (?:this|that)|any of (?:this|that))(?:\s+(?:about|for|all about))?$/i;
+/** "What's going on?", "what's the deal?": asking what happened, not what a term means. */
+const NO_TERM = /^(?:going on|happening|up|wrong|deal|point|catch|problem|issue|reason|story|difference)$/i;
 
 /**
  * The term a definition question asks about, or undefined when it asks something else.
@@ -30,7 +32,7 @@ export function definitionSubject(text: string): string | undefined {
     const subject = m?.[1]?.trim();
     // A definition asks about a term of a few words; "the duty on a $40 jacket" is no term, and
     // "what does that mean" points back into the story.
-    if (subject && subject.split(/\s+/).length <= 4 && !/\d/.test(subject) && !POINTERS.test(subject)) return subject;
+    if (subject && subject.split(/\s+/).length <= 4 && !/\d/.test(subject) && !POINTERS.test(subject) && !NO_TERM.test(subject)) return subject;
   }
   return undefined;
 }
@@ -39,7 +41,7 @@ export function definitionSubject(text: string): string | undefined {
 const CLASSIFICATION_CODE =
   /\b(?:(?:us\s+|u\.s\.\s+)?(?:(?:tarr?iff?|hts|htsus|hs|harmoni[sz]ed|commodity)\s+(?:codes?|numbers?|classifications?|headings?)|(?:customs|import|classification)\s+(?:codes?|classifications?|headings?))|classify(?:ing)?|classified)\b/i;
 /** Asking which code or how to find it. */
-const FINDING = /\b(?:find|finding|pick|picking|choose|choosing|figure|look(?:ing)?\s+(?:it\s+|them\s+)?up|which|what|right|correct|get|work\s+out|determine|classify|assign|use|should)\b/i;
+const FINDING = /\b(?:find|finding|pick|picking|choose|choosing|figure|look(?:ing)?\s+(?:it\s+|them\s+|that\s+|this\s+)?up|which|what|right|correct|get|work\s+out|determine|classify|assign|use|should)\b/i;
 
 /**
  * Whether a question asks which tariff classification code its goods take, or how to find it

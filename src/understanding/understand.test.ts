@@ -356,6 +356,13 @@ describe('understand: whose charge it is, by post or by a carrier', () => {
   });
 });
 
+describe('understand: a short question that points back to a tariff code named in the story', () => {
+  it('"where do I look that up?" after "the carrier wants an HTS code" is the classification question', () => {
+    const u = answerOf(understand('My parcel of hand-blown glass beads is on hold and the courier wants an HTS code for it. Where do I look that up?', ctx));
+    expect(u.main.result.best?.id).toBe('hts-classification');
+  });
+});
+
 describe('understand: "will I get it back?" after customs seized a fake asks about the goods, not a refund', () => {
   it('goes to what happens to seized counterfeits', () => {
     const u = answerOf(understand('customs seized my replica watch and sent me a letter. will I get the watch back?', ctx));

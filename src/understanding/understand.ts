@@ -77,8 +77,13 @@ function asDefinition(kb: KnowledgeBase, part: PartAnswer): PartAnswer {
  * the question sentence (the story may mention codes without asking about them).
  */
 function asClassification(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question): PartAnswer {
-  return asksForClassification(asked) ? inFrame(kb, part, CLASSIFICATION_QUESTION) : part;
+  // The code may be named in the sentence before a bare "where do I look that up?".
+  const asks = asksForClassification(asked) || (POINTS_BACK.test(asked) && asksForClassification(part.question));
+  return asks ? inFrame(kb, part, CLASSIFICATION_QUESTION) : part;
 }
+
+/** A short question that points back into the story: "where do I look that up?", "how do I find it?". */
+const POINTS_BACK = /^(?=(?:\S+\s+){0,8}\S+\s*$)[^]*\b(?:that|this|it|them|one)\b/i;
 
 /**
  * "How can I tell if X is fake?" asked again in its own frame, without the goods named (as
