@@ -70,3 +70,15 @@ describe('stripMarkdown', () => {
     expect(stripMarkdown('| a | b |')).toBe('a b');
   });
 });
+
+describe('normalizeText: acronyms said letter by letter (dictated messages)', () => {
+  it('joins two to five single letters into one word', () => {
+    expect(normalizeText('what does the p g a stand for, and the f d a')).toBe('what does the pga stand for, and the fda');
+    expect(normalizeText('u s customs')).toBe('us customs');
+  });
+
+  it('leaves runs that start with "a" or "i" alone: they may be words', () => {
+    expect(normalizeText('plan a b')).toBe('plan a b');
+    expect(normalizeText('i a m')).toBe('i a m');
+  });
+});

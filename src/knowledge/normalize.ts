@@ -27,6 +27,8 @@ export function numberWordsToDigits(text: string): string {
 }
 
 const DIGIT = /\d/;
+/** Two to five single letters apart: an acronym said letter by letter. */
+const SPELLED_ACRONYM = /(?<![a-z0-9.'])(?![ai]\b)[a-z](?: [a-z]){1,4}(?![a-z0-9'])/g;
 const MONTH_BY_NUMBER = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
@@ -93,6 +95,9 @@ export function normalizeText(text: string): string {
       });
   }
   s = numberWordsToDigits(s);
+  // Dictated acronyms: "the p g a", "f d a" → "pga", "fda" (not "a b" or "i e": a run starting
+  // with "a" or "i" may be words).
+  s = s.replace(SPELLED_ACRONYM, (m) => m.replace(/[ .]/g, ''));
   // Thousands separators: "1,500" and "10,000" are numbers, not lists.
   while (/(\d),(\d{3})\b/.test(s)) s = s.replace(/(\d),(\d{3})\b/g, '$1$2');
   s = s
