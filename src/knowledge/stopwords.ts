@@ -39,7 +39,8 @@ true point told thought think stuff lot lots bit
 happen happens happened come comes came put make makes made give gives find look looking see ask asked live
 best question questions help become becomes becoming inside outside right
 mom mum dad mother father sister brother aunt uncle grandma grandpa grandmother grandfather
-friend friends family wife husband son daughter cousin kid kids
+friend friends family wife husband son daughter cousin kid kids guy gf bf bestie besties
+sus tf bc fav fave yoink idea
 `;
 
 /** The stop-word set (lower case, apostrophes removed, as {@link normalizeText} leaves them). */

@@ -69,6 +69,13 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
   });
 });
 
+describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
+  it.each(['what do i pay', 'What will we owe?', 'am i fine?', "I'm good, right?", 'should i expect a bill?', 'are we still under?'])('%s asks whether duty is owed', (q) =>
+    expect(asksWhetherDutyIsOwed(q)).toBe(true),
+  );
+  it.each(['what do I pay for shipping to Canada?', 'what do I pay the broker for?'])('%s asks something else', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
+});
+
 describe('asksWhetherPayingNothingWasRight: "nobody charged me; was that right?" asks whether duty was owed', () => {
   it('a story of paying nothing, then "was that correct" or "did I get lucky"', () => {
     const text = 'My $300 lamp from Denmark came in July 2025. I paid nothing. Was that right, or did I just get lucky?';
@@ -288,6 +295,16 @@ describe('readShipment: the facts of a described shipment', () => {
       expect(r.facts.origin).toBe(UNKNOWN);
       expect(assess(r.facts, rules, TODAY).verdict).toBe('cannot-tell');
     }
+  });
+
+  it('grandparents and aunts as people call them ("my lola", "my oma", "my tita") send gifts', () => {
+    for (const text of ['my lola in Cebu sent me a box of dried mangoes, maybe $80. will i get taxed', 'my oma in Hamburg mailed me a $50 scarf, do I owe duty?', 'my tita in Manila sent me a $60 bag, am i fine?']) {
+      expect(read(text)?.facts).toMatchObject({ kind: 'gift' });
+    }
+  });
+
+  it('two gifts that showed up today arrived the same day: their values count together', () => {
+    expect(read('two presents showed up today, a $70 sweater from my grandma in Poland and a $60 scarf from my aunt in Poland. do I owe anything?')?.facts.sameDayTotalUsd).toBe(130);
   });
 
   it('a year alone is a past arrival in that year ("in 2019", "a 2021 order")', () => {

@@ -33,7 +33,7 @@ export interface ShipmentReading {
 }
 
 /** Words of a question about duty owed on a shipment. */
-const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|tax(?:es)?(?=\s*\?)|any (?:fees?|charges?|tax(?:es)?|tariffs?)|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|(?:gets?|getting|go(?:es)?|make it) (?:it |them )?(?:through|in) (?:free|for free|without paying)|pass(?:es)? duty|in the clear|exempt|under the limit|(?:have|has|need|needs|got) to pay|gotta pay|anything to pay|paid (?:anything|something)|(?:it|it's|its|is it|is this|it is) (?:still )?free|(?:will|would|do|does|should|must|shall) (?:i|we|you|they|he|she) (?:(?:have|need) to )?pay)\b/i;
+const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|tax(?:es)?(?=\s*\?)|any (?:fees?|charges?|tax(?:es)?|tariffs?)|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|(?:gets?|getting|go(?:es)?|make it) (?:it |them )?(?:through|in) (?:free|for free|without paying)|pass(?:es)? duty|in the clear|exempt|under the limit|(?:have|has|need|needs|got) to pay|gotta pay|anything to pay|paid (?:anything|something)|(?:it|it's|its|is it|is this|it is) (?:still )?free|(?:will|would|do|does|should|must|shall) (?:i|we|you|they|he|she) (?:(?:have|need) to )?pay|(?:am i|are we|i'?m|we'?re) (?:still )?(?:fine|good|ok|okay|safe|covered|under)|expect (?:a|any) (?:bill|charges?|fees?|duty|tax(?:es)?))\b/i;
 /** Questions that ask why, how or how much: documents answer those, not a verdict. */
 const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
 /**
@@ -97,8 +97,11 @@ const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|uns
 export function asksWhetherDutyIsOwed(question: string): boolean {
   const t = question.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
   const asked = askedClause(t);
-  return DUTY_WORDS.test(asked) && !OPEN_QUESTION.test(asked) && !NOT_A_VERDICT.test(t);
+  return DUTY_WORDS.test(asked) && (!OPEN_QUESTION.test(asked) || WHAT_DO_I_OWE.test(asked)) && !NOT_A_VERDICT.test(t);
 }
+
+/** "What do I pay?" on one's own parcel: whether anything is owed comes first (the verdict says). */
+const WHAT_DO_I_OWE = /^(?:(?:and|but|so|ok|okay)\s+)?what (?:do|will|would|should|must) (?:i|we) (?:have to |need to )?(?:pay|owe)\b(?!\s+(?:for|to|in)\b)/i;
 
 /** "Was that right?", "did I just get lucky?": a question about what the story says happened. */
 const REFERS_BACK = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:was|is|were)\s+(?:that|this|it|she|he|they)\s+(?:right|correct|legit|legal|ok|okay|normal|a mistake|allowed|so|true)\b|(?:did|do)\s+(?:i|we)\s+(?:just\s+)?get\s+lucky|(?:am\s+i|are\s+we)\s+(?:in the clear|ok|okay|fine)\b)/i;

@@ -28,6 +28,7 @@ import { isEnglishWord } from '../../knowledge/english';
 import { countryKey } from '../../text/normalize';
 import { countriesMentioned } from './country';
 import { originsNamed } from './extract';
+import { KIN } from './words';
 
 /** Cities smaller than this are not read (they are seldom named, and often share a name). */
 export const CITY_POPULATION_FLOOR = 100_000;
@@ -48,7 +49,7 @@ export interface PlaceReading {
 
 /** People and sellers whose place says where a parcel left from: "my mom in …", "a shop in …". */
 const SENDER =
-  '(?:mom|mum|mother|dad|father|parents?|grandma|grandmother|granny|gran|nan|nana|nanna|grandpa|grandfather|grandparents?|aunt|auntie|aunty|uncle|friends?|sister|brother|cousins?|family|relatives?|niece|nephew|son|daughter|wife|husband|boyfriend|girlfriend|partner|fiance|fiancee|colleague|coworker|pen pal|in laws|folks|buddy|buddies|mate|mates|pal|pals|bestie|roommate|flatmate|neighbou?rs?|siblings?|stepmom|stepmum|stepdad|godmother|godfather|grandson|granddaughter|kids?|children|host family|shop|store|seller|vendor|site|website|boutique|brand|company|retailer|merchant|supplier|maker|manufacturer|factory|warehouse|business|artist|artisan|dealer|webshop)';
+  `(?:${KIN}|son|daughter|colleague|coworker|folks|roommate|flatmate|neighbou?rs?|siblings?|stepmom|stepmum|stepdad|grandson|granddaughter|kids?|children|host family|shop|store|seller|vendor|site|website|boutique|brand|company|retailer|merchant|supplier|maker|manufacturer|factory|warehouse|business|artist|artisan|dealer|webshop)`;
 /** "my mom in", "a friend who lives in", "a seller based in", "from". */
 const CITY_CUE = new RegExp(`(?:^| )(?:from|${SENDER} (?:(?:who|that) )?(?:(?:lives|living|is|are|based|located|back|over|out|down|up) )?in) `, 'g');
 /** Sellers an adjective can describe: "a German site", "a Korean skincare site". */

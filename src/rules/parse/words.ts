@@ -40,9 +40,16 @@ export function parseYesNo(text: string): boolean | Unknown | undefined {
   return undefined;
 }
 
+/**
+ * Family and friends, as people name them (with the words for grandparents and aunts of a few
+ * other languages that English speakers keep: "my lola in Cebu", "my oma"). One list for the
+ * gift reading here and for the senders whose place says where a parcel left from (places.ts).
+ */
+export const KIN =
+  '(?:aunt|auntie|aunty|tita|tia|tía|uncle|tito|tio|tío|mom|mum|mother|mama|mommy|dad|father|papa|daddy|parents?|grandma|grandmother|granny|gran|nan|nana|nanna|grandpa|grandfather|grandparents?|lola|lolo|oma|opa|nonna|nonno|abuela|abuelo|babushka|halmoni|friends?|bestie|buddy|buddies|pal|pals|mate|mates|pen pal|sister|sis|brother|bro|cousins?|family|relatives?|(?:mother|father|sister|brother)-in-law|in-laws?|in laws|niece|nephew|godmother|godfather|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|wife|husband)';
+
 /** People who send gifts; "a package from my friend" or "my dad in Lagos sent me" is a gift. */
-const GIVER =
-  '(?:aunt|uncle|mom|mum|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|grandparents|friend|sister|brother|cousin|family|relatives?|(?:mother|father|sister|brother)-in-law|in-laws?|niece|nephew|godmother|godfather)';
+const GIVER = KIN;
 
 /** Goods sent to oneself are one's own: bought, not given. */
 const TO_ONESELF = '(?:to|for) (?:myself|ourselves)';
