@@ -31,6 +31,7 @@ export const REAL_SETS: readonly RealSet[] = [
   { file: 'real-questions-ninth.json', name: 'Ninth real-style set (another author, session 10: subreddit and group posts)', minWords: 2, sharedWords: 6 },
   { file: 'real-questions-tenth.json', name: 'Tenth real-style set (another author, session 11: dictated and phone-typed, older writers, news reactions)', minWords: 2, sharedWords: 6 },
   { file: 'real-questions-eleventh.json', name: 'Eleventh real-style set (another author, session 11: hobby and seller forums)', minWords: 2, sharedWords: 6 },
+  { file: 'real-questions-twelfth.json', name: 'Twelfth real-style set (another author, session 11: social media and phones, creators, parents)', minWords: 2, sharedWords: 6 },
 ];
 
 /** The set's file path. */
