@@ -43,6 +43,7 @@ describe('asksHowToTellFake: how to tell if goods are fake, about the item or th
   it.each([
     ['How can I tell whether the Dyson Airwrap I got from a marketplace is fake?', 'item'],
     ['ordered a rolex for 90 bucks, how do I check if it is real', 'item'],
+    ["how do u even tell a fake when it arrives, my 'stanley cup' looks off", 'item'],
     ['How do I know if a shop is selling fakes?', 'seller'],
     ['how can you tell if a website is legit or selling knockoffs', 'seller'],
     ["got a 'designer' belt for $40, pretty sure it's fake. how do I check?", 'item'],
@@ -60,6 +61,9 @@ describe('asksWhoseCharge: the government\'s charge or the carrier\'s', () => {
   );
   it('by post, it is the post\'s own question', () => {
     expect(asksWhoseCharge('My parcel came by Royal Mail and USPS wants money. Who decided I owed that, USPS or customs?')).toBe('post');
+  });
+  it('"CBP, not the post office?" sets them against each other too', () => {
+    expect(asksWhoseCharge('USPS is holding my parcel until I pay $12. I thought CBP charges the duty, not the post office?')).toBe('post');
   });
   it.each(['Why is USPS the one billing me?', 'how come the post office is charging me duty', 'why would the mailman be asking me for $11'])('why the post bills: %s', (text) =>
     expect(asksWhoseCharge(text)).toBe('post'),

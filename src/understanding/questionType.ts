@@ -64,7 +64,7 @@ export const CLASSIFICATION_QUESTION = 'how do I find the right tariff classific
 
 /** Asking how to tell whether something is fake: "how can I tell if my Dyson is real?" */
 const HOW_TO_TELL_FAKE =
-  /\bhow\s+(?:can|do|would|could|should|to)\s+(?:i\s+|you\s+|we\s+|one\s+)?(?:tell|know|check|spot|verify|find\s+out|figure\s+out|be\s+sure|confirm)\b[^?.!]{0,80}?\b(?:fakes?|counterfeits?|real|genuine|legit|authentic|knock-?offs?|replicas?|dupes?)\b/i;
+  /\bhow\s+(?:can|do|would|could|should|to)\s+(?:i\s+|you\s+|u\s+|we\s+|one\s+)?(?:even\s+)?(?:tell|know|check|spot|verify|find\s+out|figure\s+out|be\s+sure|confirm)\b[^?.!]{0,80}?\b(?:fakes?|counterfeits?|real|genuine|legit|authentic|knock-?offs?|replicas?|dupes?)\b/i;
 /** The seller or site is what is in doubt, not the item in hand. */
 const SELLER_IN_DOUBT = /\b(?:sites?|websites?|shops?|stores?|sellers?|listings?|vendors?|ads?|accounts?)\s+(?:is|are|was|were)?\s*(?:selling|sells|legit|real|fake|a scam|genuine|trustworthy)\b|\b(?:selling|sells)\s+(?:fakes?|counterfeits?|knock-?offs?|replicas?)\b/i;
 
@@ -95,7 +95,8 @@ export const TELL_FAKE_QUESTIONS = {
 /** The government or the carrier, set against each other: "a CBP fee or a DHL fee?" */
 const GOVERNMENT = String.raw`(?:cbp|customs|(?:the\s+)?government|gov'?t|federal|the\s+feds|uncle\s+sam)`;
 const CARRIER = String.raw`(?:dhl|ups|fedex|usps|(?:the\s+)?post(?:\s+office)?|(?:the\s+)?(?:carrier|courier|shipper|shipping\s+company|mailman)|(?:dhl|ups|fedex|usps|carrier|courier)'?s?\s+own)`;
-const WHOSE_CHARGE = new RegExp(String.raw`\b${GOVERNMENT}\b[^?.!]{0,25}?\bor\b[^?.!]{0,12}?\b${CARRIER}\b|\b${CARRIER}\b[^?.!]{0,25}?\bor\b[^?.!]{0,12}?\b${GOVERNMENT}\b`, 'i');
+const SET_AGAINST = String.raw`(?:or|not|instead of|rather than)`;
+const WHOSE_CHARGE = new RegExp(String.raw`\b${GOVERNMENT}\b[^?.!]{0,25}?\b${SET_AGAINST}\b[^?.!]{0,12}?\b${CARRIER}\b|\b${CARRIER}\b[^?.!]{0,25}?\b${SET_AGAINST}\b[^?.!]{0,12}?\b${GOVERNMENT}\b`, 'i');
 /** A charge or fee named in the question. */
 const A_CHARGE = /\b(?:fees?|charges?|charging|charged|bills?|billing|billed|invoices?|money|line|owe|owed)\b/i;
 

@@ -70,7 +70,7 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
 });
 
 describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
-  it.each(['what do i pay', 'What will we owe?', 'am i fine?', "I'm good, right?", 'should i expect a bill?', 'are we still under?'])('%s asks whether duty is owed', (q) =>
+  it.each(['will that cost me anything', 'what do i pay', 'What will we owe?', 'am i fine?', "I'm good, right?", 'should i expect a bill?', 'are we still under?'])('%s asks whether duty is owed', (q) =>
     expect(asksWhetherDutyIsOwed(q)).toBe(true),
   );
   it.each(['what do I pay for shipping to Canada?', 'what do I pay the broker for?'])('%s asks something else', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
