@@ -420,6 +420,16 @@ describe('extractFacts', () => {
     ['my mother in law sent me a scarf from France worth eighty dollars as a present', { kind: 'gift', valueUsd: 80, origin: 'FR' }],
   ])('%s', (text, facts) => expect(extractFacts(text, TODAY, rules).facts).toEqual(facts));
 
+  it('two dates offered as either one ("July or September") are a period; the rules that changed in it make the day matter', () => {
+    const r = extractFacts("my $60 jacket from the UK came in July or September 2025, I can't remember which", TODAY, rules);
+    expect(r.unclearDate).toMatchObject({ from: '2025-07-01', to: '2025-09-30', changes: ['2025-08-29'] });
+    expect(r.facts.entryDate).toBeUndefined();
+    // No rule changed between them: any day gives the same result.
+    expect(extractFacts('my $50 order from the UK came in March or April 2025', TODAY, rules).facts.entryDate).toBe('2025-03-01');
+    // The first month takes the second's year, or the year before when it is the later month.
+    expect(extractFacts('my $50 order from the UK came in December or January 2026', TODAY, rules).facts.entryDate).toBe('2025-12-01');
+  });
+
   it('takes the day the goods arrived when a message also gives the day they were ordered or shipped', () => {
     expect(extractFacts('Bought a $650 watch. It shipped Aug 25, 2025 but cleared US customs on Sept 2, 2025.', TODAY, rules).facts.entryDate).toBe('2025-09-02');
     expect(extractFacts('Ordered a $60 tea set on April 25, 2025, it was delivered May 10, 2025.', TODAY, rules).facts.entryDate).toBe('2025-05-10');

@@ -236,10 +236,54 @@ export function yearOfMessage(text: string, said: string): { year?: number } {
   return { year: namedMonth >= 0 && month < namedMonth ? year + 1 : year };
 }
 
+/** Between two dates, offering either: "at the end of April or sometime in May", "July or September". */
+const EITHER_DATE = /^\s*,?\s*(?:or|or maybe|or possibly|or else|or perhaps)\s+(?:(?:sometime|some time|maybe|possibly)\s+)?(?:(?:in|on|at)\s+)?$/i;
+
+/**
+ * Two dates offered as either one ("I can't remember if it came at the end of April or sometime in
+ * May"): the period from the start of the first to the end of the second, or undefined.
+ *
+ * @example
+ * eitherDates('it came in July or September 2025', '2026-12-02', …); // { text: 'July or September 2025', from: '2025-07-01', to: '2025-09-30' }
+ */
+export function eitherDates(dates: readonly { index: number; text: string }[], text: string, today: string): { text: string; from: string; to: string } | undefined {
+  const pastTense = PAST_TENSE.test(phraseText(text));
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const [a, b] = [dates[i], dates[i + 1]];
+    if (!EITHER_DATE.test(text.slice(a.index + a.text.length, b.index))) continue;
+    const second = parseDate(b.text, today, { pastTense, ...yearOfMessage(text, b.text) });
+    if (!second.ok) continue;
+    // "March or April 2025": the first takes the second's year (the one before, if its month is later).
+    const month = (t: string) => MONTH_ABBREVIATIONS.findIndex((m) => new RegExp(`\\b${m}`).test(t.toLowerCase()));
+    const bYear = Number(second.date.slice(0, 4));
+    const sameYear = /\b(?:19|20)\d{2}\b/.test(a.text) || month(a.text) < 0 ? {} : { year: month(a.text) > month(b.text) ? bYear - 1 : bYear };
+    const first = parseDate(a.text, today, { pastTense, ...(Object.keys(sameYear).length ? sameYear : yearOfMessage(text, a.text)) });
+    if (!first.ok) continue;
+    const from = first.approximate?.from ?? first.date;
+    const to = second.approximate?.to ?? second.date;
+    if (from >= to) continue;
+    return { text: text.slice(a.index, b.index + b.text.length), from, to };
+  }
+  return undefined;
+}
+
 function addDate(result: ExtractedFacts, text: string, today: string, rules: RuleSet | undefined): void {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  const found = mayHoldDate(text) ? arrivalFirst(datesIn(text, reference), text) : undefined;
+  const dates = mayHoldDate(text) ? datesIn(text, reference) : [];
+  const either = eitherDates(dates, text, today);
+  if (either) {
+    const changes = rules ? rulesChangeBetween(rules, addDays(either.from, -1), either.to) : [];
+    if (changes.length > 0) {
+      result.unclearDate = { ...either, changes };
+      result.notes.push(fill(catalog().eligibility.exactDayMatters, { dates: changes.map(displayDate).join(catalog().eligibility.and) }));
+    } else {
+      // Every day between gives the same result: the first stands for them all.
+      result.facts.entryDate = either.from;
+    }
+    return;
+  }
+  const found = arrivalFirst(dates, text);
   const year = YEAR_IN_TEXT.exec(text);
   const said = found?.text ?? year?.[1] ?? year?.[2];
   if (!said) return;
