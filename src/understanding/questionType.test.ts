@@ -62,6 +62,9 @@ describe('asksWhoseCharge: the government\'s charge or the carrier\'s', () => {
   it('by post, it is the post\'s own question', () => {
     expect(asksWhoseCharge('My parcel came by Royal Mail and USPS wants money. Who decided I owed that, USPS or customs?')).toBe('post');
   });
+  it('a national post by name, and "the US side", are the two sides too', () => {
+    expect(asksWhoseCharge('does la poste charge me or is it the US side that bills the duty')).toBe('post');
+  });
   it('"CBP, not the post office?" sets them against each other too', () => {
     expect(asksWhoseCharge('USPS is holding my parcel until I pay $12. I thought CBP charges the duty, not the post office?')).toBe('post');
   });

@@ -93,8 +93,8 @@ export const TELL_FAKE_QUESTIONS = {
 } as const;
 
 /** The government or the carrier, set against each other: "a CBP fee or a DHL fee?" */
-const GOVERNMENT = String.raw`(?:cbp|customs|(?:the\s+)?government|gov'?t|federal|the\s+feds|uncle\s+sam)`;
-const CARRIER = String.raw`(?:dhl|ups|fedex|usps|(?:the\s+)?post(?:\s+office)?|(?:the\s+)?(?:carrier|courier|shipper|shipping\s+company|mailman)|(?:dhl|ups|fedex|usps|carrier|courier)'?s?\s+own)`;
+const GOVERNMENT = String.raw`(?:cbp|customs|(?:the\s+)?government|gov'?t|federal|the\s+feds|uncle\s+sam|(?:the\s+)?(?:us|u\.s\.|american)\s+(?:side|government|customs))`;
+const CARRIER = String.raw`(?:dhl|ups|fedex|usps|royal\s+mail|canada\s+post|la\s+poste|deutsche\s+post|correos|japan\s+post|india\s+post|australia\s+post|(?:the\s+)?post(?:\s+office)?|(?:the\s+)?(?:carrier|courier|shipper|shipping\s+company|mailman)|(?:dhl|ups|fedex|usps|carrier|courier)'?s?\s+own)`;
 const SET_AGAINST = String.raw`(?:or|not|instead of|rather than)`;
 const WHOSE_CHARGE = new RegExp(String.raw`\b${GOVERNMENT}\b[^?.!]{0,25}?\b${SET_AGAINST}\b[^?.!]{0,12}?\b${CARRIER}\b|\b${CARRIER}\b[^?.!]{0,25}?\b${SET_AGAINST}\b[^?.!]{0,12}?\b${GOVERNMENT}\b`, 'i');
 /** A charge or fee named in the question. */

@@ -73,7 +73,7 @@ describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
   it.each(['will that cost me anything', 'what do i pay', 'What will we owe?', 'am i fine?', "I'm good, right?", 'should i expect a bill?', 'are we still under?'])('%s asks whether duty is owed', (q) =>
     expect(asksWhetherDutyIsOwed(q)).toBe(true),
   );
-  it.each(['what do I pay for shipping to Canada?', 'what do I pay the broker for?'])('%s asks something else', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
+  it.each(['what do I pay for shipping to Canada?', 'what do I pay the broker for?', 'does La Poste charge me or the US side?'])('%s asks something else', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
 });
 
 describe('asksWhetherPayingNothingWasRight: "nobody charged me; was that right?" asks whether duty was owed', () => {
@@ -176,6 +176,8 @@ describe('readShipment: the facts of a described shipment', () => {
       // Part of a deposit back, and whether the platform pays, are the policy pages' questions.
       'my $30 order from a shop in Korea took an import fee deposit, will I get some of it back?',
       'my $25 AliExpress cart shows an import charges line, does AliExpress pay the duty or do I?',
+      // Which kind of entry is the documents' question.
+      'I am bringing in 300 hoodies from Pakistan, about $2,700, does that need a formal entry?',
     ]) expect(read(text)).toBeUndefined();
     // "Never got any bill" is no bill.
     expect(read('I bought a $650 lens from Japan in March 2024 and never got any bill. Was it duty-free at the time?')?.facts).toMatchObject({ valueUsd: 650, entryDate: '2024-03-15' });

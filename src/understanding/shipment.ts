@@ -9,6 +9,7 @@ import { assess, countryName, deniesContents, extractFacts, type ExtractedFacts,
 import { middleOf } from '../dates';
 import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
+import { asksWhoseCharge } from './questionType';
 
 const { eligibility: words } = catalog();
 
@@ -57,7 +58,7 @@ const NOT_A_VERDICT = new RegExp(
     // Policy and tariff programmes: the documents answer these, the duty-free rules do not.
     String.raw`(?:supreme )?court|executive order|congress|(?:steel|alumin(?:i)?um|copper|lumber) (?:tariffs?|dut(?:y|ies))|section (?:232|301|122)|ieepa|reciprocal tariffs?`,
     // Other subjects the documents answer: a stuck parcel, duties paid by the seller, USMCA, brokers, other taxes.
-    String.raw`stuck|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|vat|gst|hst`,
+    String.raw`stuck|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|vat|gst|hst|(?:formal|informal|kind of|type of|which) (?:customs )?entry`,
     // Used goods given as a reason to owe nothing ("it's second hand so there's no duty, right?"):
     // whether that matters is the used-goods page's question; a used jacket alone is a shipment.
     String.raw`(?:since|because|as|cause|cuz|even if|even though) (?:it'?s|it is|they'?re|they are|it was|they were) (?:used|second[- ]?hand|pre-?owned)|(?:is|are|'s|'re) (?:used|second[- ]?hand|pre-?owned),? so`,
@@ -97,7 +98,8 @@ const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|uns
 export function asksWhetherDutyIsOwed(question: string): boolean {
   const t = question.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
   const asked = askedClause(t);
-  return DUTY_WORDS.test(asked) && (!OPEN_QUESTION.test(asked) || WHAT_DO_I_OWE.test(asked)) && !NOT_A_VERDICT.test(t);
+  // "Does La Poste charge me or is it the US side?" asks whose charge it is, not whether one is owed.
+  return DUTY_WORDS.test(asked) && (!OPEN_QUESTION.test(asked) || WHAT_DO_I_OWE.test(asked)) && !NOT_A_VERDICT.test(t) && asksWhoseCharge(asked) === undefined;
 }
 
 /** "What do I pay?" on one's own parcel: whether anything is owed comes first (the verdict says). */
