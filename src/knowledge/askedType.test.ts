@@ -12,6 +12,7 @@ describe('askedTypes', () => {
   it('reads amounts, people, lengths of time and outcomes', () => {
     expect(types('how much is the steel tariff now')).toEqual(['how-much', 'now']);
     expect(types("what's the rate on mail from india")).toEqual(['how-much']);
+    expect(types('what does section 232 charge on steel pans')).toEqual(['how-much']);
     expect(types('who actually pays the duty on a parcel by post')).toEqual(['who']);
     expect(types('how long do I have to file a protest')).toEqual(['how-long']);
     expect(types('if I refuse it what happens to the parcel')).toEqual(['what-happens']);

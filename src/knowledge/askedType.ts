@@ -16,7 +16,7 @@ export type AskedType = 'when' | 'how-long' | 'how-much' | 'who' | 'what-happens
 const CUES: ReadonlyArray<readonly [AskedType, RegExp]> = [
   ['when', /\b(?:when|since what|what (?:date|day|year|month|time)|which (?:date|day|year|month)|(?:start|end|cut-?off) date|dates?)\b/iu],
   ['how-long', /\b(?:how long|how many (?:days|months|years)|deadline|time limit)\b/iu],
-  ['how-much', /\b(?:how (?:much|many|high|big)|what(?:'s| is| are)? (?:the )?(?:rate|rates|percent|percentage|amount|fine|fee|fees)|how is (?:it|duty|the duty) (?:worked out|calculated|figured))\b/iu],
+  ['how-much', /\b(?:what (?:does|do|will|would) [^?.!]{1,30}? charge\b|how (?:much|many|high|big)|what(?:'s| is| are)? (?:the )?(?:rate|rates|percent|percentage|amount|fine|fee|fees)|how is (?:it|duty|the duty) (?:worked out|calculated|figured))\b/iu],
   ['who', /\b(?:who|whom|whose|which (?:agency|party|company|office))\b/iu],
   ['now', /\b(?:now|nowadays|these days|currently|today|at the moment|at present|anymore|any more|still|right now)\b/iu],
   ['then', /\b(?:back then|back in the day|used to|(?:in )?the old days|at the time|previously|formerly|the old (?:rules?|limit|system|way)|how (?:did|was|were)|what happened|in the past)\b/iu],

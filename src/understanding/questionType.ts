@@ -97,6 +97,8 @@ const GOVERNMENT = String.raw`(?:cbp|customs|(?:the\s+)?government|gov'?t|federa
 const CARRIER = String.raw`(?:dhl|ups|fedex|usps|royal\s+mail|canada\s+post|la\s+poste|deutsche\s+post|correos|japan\s+post|india\s+post|australia\s+post|(?:the\s+)?post(?:\s+office)?|(?:the\s+)?(?:carrier|courier|shipper|shipping\s+company|mailman)|(?:dhl|ups|fedex|usps|carrier|courier)'?s?\s+own)`;
 const SET_AGAINST = String.raw`(?:or|not|instead of|rather than)`;
 const WHOSE_CHARGE = new RegExp(String.raw`\b${GOVERNMENT}\b[^?.!]{0,25}?\b${SET_AGAINST}\b[^?.!]{0,12}?\b${CARRIER}\b|\b${CARRIER}\b[^?.!]{0,25}?\b${SET_AGAINST}\b[^?.!]{0,12}?\b${GOVERNMENT}\b`, 'i');
+/** Getting money back: a refund, whoever pays it. */
+const MONEY_BACK = /\b(?:refunds?|refunded|(?:money|it|that|duty|tariffs?) back|reimburse\w*)\b/i;
 /** A charge or fee named in the question. */
 const A_CHARGE = /\b(?:fees?|charges?|charging|charged|bills?|billing|billed|invoices?|money|line|owe|owed)\b/i;
 
@@ -112,7 +114,8 @@ const A_CHARGE = /\b(?:fees?|charges?|charging|charged|bills?|billing|billed|inv
  */
 export function asksWhoseCharge(text: string): 'post' | 'carrier' | undefined {
   if (WHY_THE_POST_BILLS.test(text)) return 'post';
-  if (!WHOSE_CHARGE.test(text) || !A_CHARGE.test(text)) return undefined;
+  // "Can I get that money back from the post office or from customs?" asks for a refund.
+  if (!WHOSE_CHARGE.test(text) || !A_CHARGE.test(text) || MONEY_BACK.test(text)) return undefined;
   return POSTAL.test(text) ? 'post' : 'carrier';
 }
 
