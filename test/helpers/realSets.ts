@@ -32,6 +32,7 @@ export const REAL_SETS: readonly RealSet[] = [
   { file: 'real-questions-tenth.json', name: 'Tenth real-style set (another author, session 11: dictated and phone-typed, older writers, news reactions)', minWords: 2, sharedWords: 6 },
   { file: 'real-questions-eleventh.json', name: 'Eleventh real-style set (another author, session 11: hobby and seller forums)', minWords: 2, sharedWords: 6 },
   { file: 'real-questions-twelfth.json', name: 'Twelfth real-style set (another author, session 11: social media and phones, creators, parents)', minWords: 2, sharedWords: 6 },
+  { file: 'real-questions-thirteenth.json', name: 'Thirteenth real-style set (another author, session 11: a help chat in everyday English, staff forwarding callers)', minWords: 2, sharedWords: 6 },
 ];
 
 /** The set's file path. */
