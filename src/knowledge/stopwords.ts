@@ -41,7 +41,7 @@ best question questions help become becomes becoming inside outside right
 mom mum dad mother father sister brother aunt uncle grandma grandpa grandmother grandfather
 friend friends family wife husband son daughter cousin kid kids guy gf bf bestie besties
 sus tf bc fav fave yoink idea
-youtube reddit facebook twitter video videos influencer influencers rumor rumors rumour rumours hoax myth clickbait fearmongering fearmonger misinformation
+drama youtube reddit facebook twitter video videos influencer influencers rumor rumors rumour rumours hoax myth clickbait fearmongering fearmonger misinformation
 `;
 
 /** The stop-word set (lower case, apostrophes removed, as {@link normalizeText} leaves them). */

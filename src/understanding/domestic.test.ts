@@ -79,6 +79,7 @@ describe('destinationSent: sending something to another country', () => {
   });
 
   it.each([
+    'ship wine to myself from italy',
     'she mailed it back to my shop in London, can she get the duty back',
     'will my sister pay duty when I send her a gift to Canada',
     'what is the tariff when I ship to France',

@@ -119,6 +119,8 @@ export function asksAboutDelivery(text: string): boolean {
  * other country's. The words after "to" are returned for the caller to look for a place abroad.
  */
 const SENDS_TO = /\b(?:send|sending|sent|mail|mailing|mailed|ship|shipping|shipped|post|posting|posted)\b[^.?!]{0,60}?\bto\s+([^.?!]{1,60})/i;
+/** "…to myself from Italy", "…to me from Japan": the person is the one receiving, from abroad. */
+const TO_ONESELF_FROM = /^(?:myself|ourselves|me|us)\b[^.?!]{0,20}?\bfrom\b/i;
 /** A return ("send it back to the shop in London") is about getting U.S. duty back: ours. */
 const SENDS_BACK = /\b(?:back|return\w*)\b/i;
 /** Leaving's own paperwork: a customs form for the way out is not U.S. import customs. */
@@ -134,10 +136,13 @@ const EXPORT_FORM = /\bcustoms (?:forms?|declarations?|labels?)\b|\bcn ?2[23]\b/
  * destinationSent('How much does USPS charge to send a postcard to Japan?'); // { destination: 'Japan', before: 'How much does USPS charge to send a postcard to ' }
  * destinationSent('Can I still send orders to U.S. customers with Canada Post?').destination; // 'U.S. customers with Canada Post' (no place abroad: the caller goes on)
  * destinationSent('she mailed it back to my shop in London, can she get the duty back'); // undefined
+ * destinationSent('ship wine to myself from italy'); // undefined (it comes here)
  */
 export function destinationSent(text: string): { destination: string; before: string } | undefined {
   const sent = SENDS_TO.exec(text);
   if (!sent || SENDS_BACK.test(text) || CROSSING.test(text.replace(EXPORT_FORM, ' '))) return undefined;
+  // "ship wine to myself from Italy": goods coming to the person, from abroad.
+  if (TO_ONESELF_FROM.test(sent[1])) return undefined;
   return { destination: sent[1], before: text.slice(0, sent.index + sent[0].length - sent[1].length) };
 }
 
