@@ -139,7 +139,8 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
  * A question read again where its first reading can mislead: without the places abroad it names
  * (when judged out of scope), then in each of the {@link FRAMES}: the glossary's form (a
  * definition), and without the goods or the fee named (which tariff code; how to tell if it is
- * fake; whose charge it is). `asked` is the question sentence; `context` the story it was asked with.
+ * fake; whose charge it is; what becomes of seized fakes). `asked` is the question sentence;
+ * `context` the story it was asked with.
  */
 function readAgain(kb: KnowledgeBase, part: PartAnswer, asked: string, context = ''): PartAnswer {
   return FRAMES.reduce((reading, frame) => frame(kb, reading, asked, context), withoutPlaceNames(kb, part, context));

@@ -244,7 +244,8 @@ const EITHER_DATE = /^\s*,?\s*(?:or|or maybe|or possibly|or else|or perhaps)\s+(
  * May"): the period from the start of the first to the end of the second, or undefined.
  *
  * @example
- * eitherDates('it came in July or September 2025', '2026-12-02', …); // { text: 'July or September 2025', from: '2025-07-01', to: '2025-09-30' }
+ * const text = 'it came in July or September 2025';
+ * eitherDates(datesIn(text, reference), text, '2026-12-02'); // { text: 'July or September 2025', from: '2025-07-01', to: '2025-09-30' }
  */
 export function eitherDates(dates: readonly { index: number; text: string }[], text: string, today: string): { text: string; from: string; to: string } | undefined {
   const pastTense = PAST_TENSE.test(phraseText(text));
