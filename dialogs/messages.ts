@@ -6,7 +6,7 @@
  */
 import type { AnswerResult, KnowledgeDoc, OutOfScopeReason } from '../src/knowledge';
 import { catalog, fill, formatNumber } from '../src/messages';
-import { buttons, quoteUserText, type Reply, type Suggestion } from '../src/replies';
+import { buttons, quoteUserText, type Reply, type Source, type Suggestion } from '../src/replies';
 import type { PartAnswer } from '../src/understanding';
 
 const { welcome, answers } = catalog();
@@ -159,24 +159,53 @@ const MAX_OTHER_QUESTIONS = 2;
 
 /**
  * The reply to a message with one or several questions. One question: {@link answerReply}.
- * Several: the main one is answered (saying which question it answers) and the others are
- * offered as buttons, each named by the question it answers.
+ * Several: the main one is answered (saying which question it answers). When it is answered
+ * outright, the others answered outright get their short answer too (the document's first
+ * paragraph, its sources cited with the main ones, each once); every other question is offered
+ * as a button, each named by the question it answers.
  *
  * @example
- * partsReply(main, [other], kb).markdown; // 'On "Do I have to pay it?":\n\n<answer>\n\nYou also asked: "Should I ship DDP?" …'
+ * partsReply(main, [other], kb).markdown; // 'On "Do I have to pay it?":\n\n<answer>\n\nOn "Should I ship DDP?": <short answer> (More under **DDP or DDU?**.)'
  */
 export function partsReply(main: PartAnswer, others: PartAnswer[], kb: { get(id: string): KnowledgeDoc | undefined }): Reply {
   const reply = answerReply(main.result, kb);
   const offered = others.filter((o) => o.result.best && o.result.best.id !== main.result.best?.id).slice(0, MAX_OTHER_QUESTIONS);
   if (offered.length === 0) return reply;
-  const questions = offered.map((o) => fill(answers.otherQuestion, { question: quoteUserText(o.question), label: o.result.best!.label })).join(answers.and);
-  const also = fill(answers.alsoAsked, { questions });
+  const briefs = main.result.kind === 'answer' ? offered.filter((o) => o.result.kind === 'answer') : [];
+  const rest = offered.filter((o) => !briefs.includes(o));
+  const briefText = briefs.map((o) => fill(answers.briefAnswer, { question: quoteUserText(o.question), answer: shortAnswer(o.result.best!), label: o.result.best!.label }));
+  const questions = rest.map((o) => fill(answers.otherQuestion, { question: quoteUserText(o.question), label: o.result.best!.label })).join(answers.and);
+  const also = rest.length > 0 ? fill(answers.alsoAsked, { questions }) : '';
   const head = main.result.kind === 'answer' ? fill(answers.onQuestion, { question: quoteUserText(main.question) }) : '';
   const buttons = offered.map((o) => ({ label: o.result.best!.label }));
   const existing = (reply.suggestions ?? []).filter((s) => !buttons.some((b) => b.label === s.label));
+  const briefDocs = briefs.map((o) => o.result.best!);
   return {
     ...reply,
-    markdown: [head, reply.markdown, also].filter((p) => p.length > 0).join('\n\n'),
+    markdown: [head, reply.markdown, ...briefText, also].filter((p) => p.length > 0).join('\n\n'),
+    ...(briefDocs.length > 0 ? { sources: citedOnce([...(reply.sources ?? []), ...briefDocs.flatMap((d) => d.sources)]), reviewed: oldest([reply.reviewed, ...briefDocs.map((d) => d.reviewed)]) } : {}),
     suggestions: [...buttons, ...existing],
   };
+}
+
+/**
+ * A document's short answer: its first paragraph ("Not for your own goods: you do not have to
+ * hire one. …"), which every document opens with.
+ *
+ * @example
+ * shortAnswer({ body: 'Yes. Since 29 Aug 2025 …\n\n**What this means for you** …' }); // 'Yes. Since 29 Aug 2025 …'
+ */
+export function shortAnswer(doc: Pick<KnowledgeDoc, 'body'>): string {
+  return doc.body.trim().split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim();
+}
+
+/** Sources in order, each once (by its address). */
+function citedOnce(sources: readonly Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => !seen.has(s.url) && seen.add(s.url) !== undefined);
+}
+
+/** The oldest of several "reviewed" dates (YYYY-MM-DD): an answer is as fresh as its stalest part. */
+function oldest(dates: ReadonlyArray<string | undefined>): string | undefined {
+  return dates.filter((d): d is string => d !== undefined).sort()[0];
 }

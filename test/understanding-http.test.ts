@@ -4,7 +4,7 @@
  * stopped on 25 Nov 2026 and the test channel taking the replies.
  *   - a message with a story, a platform name and a value gets a direct, correct, sourced verdict;
  *   - two questions in one message are both handled: the main one answered, the other offered
- *     as a button that answers it.
+ *     as a button that answers it (and answered briefly too when it is answered outright).
  */
 import path from 'node:path';
 import { verdictSources } from '../dialogs/verdict';
@@ -116,7 +116,7 @@ describe('a gift described in a message', () => {
 describe('two questions in one message', () => {
   const TWO = 'Do I need a customs broker? Also what is the informal entry limit?';
 
-  it('answers the main one, saying which question it answers, and offers the other as a button that answers it', async () => {
+  it('answers the main one, saying which question it answers, answers the other briefly, and offers it as a button that answers it in full', async () => {
     const conversation = newConversation();
     const broker = doc('customs-broker-needed');
     const limit = doc('informal-entry-limit');
@@ -127,6 +127,9 @@ describe('two questions in one message', () => {
     expect(text).toContain(broker.body);
     for (const s of broker.sources) expect(citedUrls(text)).toContain(s.url);
     expect(text).toContain('Also what is the informal entry limit?');
+    // Answered outright too: its short answer (the first paragraph) is here, its sources cited.
+    expect(text).toContain(limit.body.split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim());
+    for (const s of limit.sources) expect(citedUrls(text)).toContain(s.url);
     expect(buttonsOf(replies)[0]).toBe(limit.label);
 
     const clicked = await say(conversation, limit.label);

@@ -33,6 +33,8 @@ export const answers = {
   /** `{questions}`: each `otherQuestion`, joined with `and`. */
   alsoAsked: 'You also asked {questions}. Choose a button below.',
   otherQuestion: '"{question}" (see **{label}**)',
+  /** Another question of the message answered outright too: its short answer, and where the rest is. */
+  briefAnswer: 'On "{question}": {answer} (More under **{label}**.)',
   and: ' and ',
   /** The citation line under an answer: "Source: [CBP FAQ](…) · Reviewed 25 Nov 2026". */
   source: 'Source: {links}',
