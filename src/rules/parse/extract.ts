@@ -211,6 +211,11 @@ export function datesIn(text: string, reference: { instant: Date; timezone: numb
   return [...found, ...parts].sort((a, b) => a.index - b.index);
 }
 
+/** The month a date as said names (0 for January), or -1: "the end of April" → 3. */
+function monthNamed(said: string): number {
+  return MONTH_ABBREVIATIONS.findIndex((m) => new RegExp(`\\b${m}`).test(said.toLowerCase()));
+}
+
 const MONTH_WITH_YEAR = new RegExp(`\\b(${MONTH_ABBREVIATIONS.join('|')})[a-z]*\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})\\b`, 'gi');
 
 /**
@@ -227,7 +232,7 @@ export function yearOfMessage(text: string, said: string): { year?: number } {
   if (/\b(?:19|20)\d{2}\b/.test(said)) return {};
   const years = new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1])));
   if (years.size !== 1) return {};
-  const month = MONTH_ABBREVIATIONS.findIndex((m) => new RegExp(`\\b${m}`).test(said.toLowerCase()));
+  const month = monthNamed(said);
   // "last week", "yesterday": relative to today, whatever year the message names.
   if (month < 0) return {};
   const year = [...years][0];
@@ -255,9 +260,8 @@ export function eitherDates(dates: readonly { index: number; text: string }[], t
     const second = parseDate(b.text, today, { pastTense, ...yearOfMessage(text, b.text) });
     if (!second.ok) continue;
     // "March or April 2025": the first takes the second's year (the one before, if its month is later).
-    const month = (t: string) => MONTH_ABBREVIATIONS.findIndex((m) => new RegExp(`\\b${m}`).test(t.toLowerCase()));
     const bYear = Number(second.date.slice(0, 4));
-    const sameYear = /\b(?:19|20)\d{2}\b/.test(a.text) || month(a.text) < 0 ? {} : { year: month(a.text) > month(b.text) ? bYear - 1 : bYear };
+    const sameYear = /\b(?:19|20)\d{2}\b/.test(a.text) || monthNamed(a.text) < 0 ? {} : { year: monthNamed(a.text) > monthNamed(b.text) ? bYear - 1 : bYear };
     const first = parseDate(a.text, today, { pastTense, ...(Object.keys(sameYear).length ? sameYear : yearOfMessage(text, a.text)) });
     if (!first.ok) continue;
     const from = first.approximate?.from ?? first.date;

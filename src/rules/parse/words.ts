@@ -48,9 +48,6 @@ export function parseYesNo(text: string): boolean | Unknown | undefined {
 export const KIN =
   '(?:aunt|auntie|aunty|tita|tia|tía|uncle|tito|tio|tío|mom|mum|mother|mama|mommy|dad|father|papa|daddy|parents?|grandma|grandmother|granny|gran|nan|nana|nanna|grandpa|grandfather|grandparents?|lola|lolo|oma|opa|nonna|nonno|abuela|abuelo|babushka|halmoni|friends?|bestie|buddy|buddies|pal|pals|mate|mates|pen pal|sister|sis|brother|bro|cousins?|family|relatives?|(?:mother|father|sister|brother)-in-law|in-laws?|in laws|niece|nephew|godmother|godfather|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|wife|husband)';
 
-/** People who send gifts; "a package from my friend" or "my dad in Lagos sent me" is a gift. */
-const GIVER = KIN;
-
 /** Goods sent to oneself are one's own: bought, not given. */
 const TO_ONESELF = '(?:to|for) (?:myself|ourselves)';
 
@@ -58,7 +55,7 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
   traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried)\b/,
   gift: new RegExp(
-    String.raw`\b(gifts?|presents?|birthday|christmas|graduation|anniversary|unsolicited|(?:my|a|our) ${GIVER}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting)|sent|mailed|shipped|gave|gives)|from (?:my|a|our) ${GIVER}(?!'))\b`,
+    String.raw`\b(gifts?|presents?|birthday|christmas|graduation|anniversary|unsolicited|(?:my|a|our) ${KIN}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting)|sent|mailed|shipped|gave|gives)|from (?:my|a|our) ${KIN}(?!'))\b`,
   ),
   // "I paid her $80 for it": paying the sender makes it a sale, whatever the box says.
   purchase: new RegExp(String.raw`\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|auctions?|website|webshop|boutique|retailer|${TO_ONESELF}|(?:i|we) (?:\w+ )?paid (?:him|her|them)\b)\b`),
@@ -79,7 +76,7 @@ const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|thei
 
 /** Purchase words that say the giver bought it, or that the receiver did not. */
 const SOMEONE_ELSES_PURCHASE = new RegExp(
-  String.raw`\b(?:(?:she|he|they|my (?:\w+ ){0,2}${GIVER}) (?:\w+ ){0,3}?(?:bought|ordered|purchased|paid for)|(?:nothing|not something) (?:i|we) (?:paid for|bought|ordered)|no purchase|(?:i|we) (?:did ?n[o']?t|never) (?:buy|pay|order|purchase)\w*)\b`,
+  String.raw`\b(?:(?:she|he|they|my (?:\w+ ){0,2}${KIN}) (?:\w+ ){0,3}?(?:bought|ordered|purchased|paid for)|(?:nothing|not something) (?:i|we) (?:paid for|bought|ordered)|no purchase|(?:i|we) (?:did ?n[o']?t|never) (?:buy|pay|order|purchase)\w*)\b`,
   'g',
 );
 
