@@ -174,3 +174,16 @@ describe("another company's own business", () => {
     expect(buttonsOf(replies)).toEqual([LABELS.checkShipment, LABELS.isDeMinimisOver]);
   });
 });
+
+describe('a traveller carrying food, a plant or an animal', () => {
+  it('is sent to the CBP Info Center over HTTP, the food named only in the story', async () => {
+    const replies = await say(newConversation(), 'Flying home from Lyon on Friday with a wheel of cheese in my suitcase. Will they take it off me?');
+    expect(textOf(replies)).toContain('CBP Info Center');
+    expect(textOf(replies)).toContain('another part of CBP');
+  });
+
+  it('who had the food mailed instead is still answered about the parcel', async () => {
+    const replies = await say(newConversation(), 'A cheese shop in Lyon is mailing me a wheel of cheese I bought on my trip, about $60. Do I owe duty?');
+    expect(textOf(replies)).not.toContain('another part of CBP');
+  });
+});

@@ -74,6 +74,27 @@ describe('createAnalyzer().otherCbpMatch', () => {
   });
 });
 
+describe('createAnalyzer().carriedMatch', () => {
+  const a = createAnalyzer({ groups: [], otherCbp: [], carried: ['suitcase', 'road trip'], carriedGoods: ['mango', 'hamster', 'cheese'] });
+  const none = () => false;
+
+  it('needs a traveller\'s word and a food, plant or animal', () => {
+    expect(a.carriedMatch([a.analyze('Can I bring mangoes from Jamaica in my suitcase?')], none)).toBe('suitcase mango');
+    expect(a.carriedMatch([a.analyze('can i bring my hamster back on a road trip')], none)).toBe('road trip hamster');
+    expect(a.carriedMatch([a.analyze('I ordered dried mango from a shop in Manila')], none)).toBeUndefined();
+    expect(a.carriedMatch([a.analyze('my suitcase was lost')], none)).toBeUndefined();
+  });
+
+  it('reads the story told before the question', () => {
+    const story = a.analyze('Flying home from Lyon with a wheel of cheese in my suitcase.');
+    expect(a.carriedMatch([a.analyze('Is that OK?'), story], none)).toBe('suitcase chees');
+  });
+
+  it('leaves out a good the documents themselves use', () => {
+    expect(a.carriedMatch([a.analyze('mangoes in my suitcase')], (t) => t === 'mango')).toBeUndefined();
+  });
+});
+
 describe('phraseMatcher', () => {
   it('reports which words each term came from', () => {
     const m = phraseMatcher([{ stems: ['post', 'offic'], term: 'mail' }]);

@@ -56,6 +56,17 @@ export interface Analyzer {
    * a.otherCbpMatch(a.analyze('how do I renew Global Entry')); // 'global entry'
    */
   otherCbpMatch(analysis: Pick<Analysis, 'terms'> & Partial<Pick<Analysis, 'positions'>>): string | undefined;
+  /**
+   * A traveller carrying food, a plant or an animal: one of the table's `carried` words (in the
+   * question or the story told with it) and a word of its `carriedGoods` that `isDocumentWord`
+   * rejects (a food some document covers, or an ordinary word, is not a sign). Returns the
+   * traveller's word and the good, as "suitcase mango".
+   *
+   * @example
+   * const a = createAnalyzer({ groups: [], otherCbp: [], carried: ['suitcase'], carriedGoods: ['mango'] });
+   * a.carriedMatch([a.analyze('can I bring mangoes in my suitcase')], () => false); // 'suitcase mango'
+   */
+  carriedMatch(parts: readonly Pick<Analysis, 'terms' | 'positions'>[], isDocumentWord: (term: string) => boolean): string | undefined;
 }
 
 export interface AnalyzerOptions {
@@ -148,11 +159,22 @@ export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: An
   const analyze = (text: string, speller?: Speller): Analysis => analyzeWords(words(text), speller);
 
   const otherCbp = table.otherCbp.map((entry) => ({ entry, terms: analyze(entry).terms }));
+  const carried = (table.carried ?? []).map((entry) => ({ entry, terms: analyze(entry).terms }));
+  // A good is one word, and only as one term (a lemma that analyses into two is left out). The
+  // four thousand words are analysed on the first traveller's question, not at every load.
+  let goods: Set<string> | undefined;
+  const goodsTerms = () => (goods ??= new Set((table.carriedGoods ?? []).map((w) => analyze(w).terms).filter((t) => t.length === 1).map(([t]) => t)));
 
   return {
     terms: (text) => analyze(text).terms,
     termsOfWords: (split) => analyzeWords(split).terms,
     analyze,
     otherCbpMatch: ({ terms, positions }) => otherCbp.find((o) => occursTogether(terms, positions, o.terms))?.entry,
+    carriedMatch: (parts, isDocumentWord) => {
+      const cue = carried.find((c) => parts.some((p) => occursTogether(p.terms, p.positions, c.terms)));
+      if (cue === undefined) return undefined;
+      const good = parts.flatMap((p) => p.terms).find((t) => goodsTerms().has(t) && !isDocumentWord(t));
+      return good === undefined ? undefined : `${cue.entry} ${good}`;
+    },
   };
 }

@@ -296,10 +296,13 @@ export class KnowledgeBase {
     const lengths = analysis.lengths.slice(0, MAX_QUERY_TERMS * 2);
     const questionTerms = [...new Set(ordered)].slice(0, MAX_QUERY_TERMS);
     const correctedSet = new Set(analysis.corrected);
-    const contextTerms = this.contextTerms(options.context, questionTerms, correctedSet);
+    const story = options.context?.trim() ? this.analyzer.analyze(options.context.slice(0, MAX_QUESTION_CHARS), this.speller) : undefined;
+    const contextTerms = this.contextTerms(story, questionTerms, correctedSet);
     const terms = [...questionTerms, ...contextTerms];
     const corrected = [...correctedSet];
-    const otherCbp = this.analyzer.otherCbpMatch(analysis);
+    // A traveller's food, plant or animal counts from the story too: "flying home from Rome with
+    // a salami. Is that OK?" asks its question in the second sentence.
+    const otherCbp = this.analyzer.otherCbpMatch(analysis) ?? this.analyzer.carriedMatch(story ? [analysis, story] : [analysis], (t) => this.documentFrequency.has(t));
     const ranked = this.rank(terms, { ordered, lengths }, correctedSet, new Set(contextTerms), options.abroad ?? false, askedTypes(options.asking ?? question));
     const top = ranked[0];
     const topVocabulary = top ? this.byId.get(top.doc.id)!.vocabulary : new Set<string>();
@@ -339,9 +342,8 @@ export class KnowledgeBase {
    * first, at most {@link MAX_CONTEXT_TERMS}; unknown words and words of a single document are
    * left out (a name, a typo or a detail of the story should not decide).
    */
-  private contextTerms(context: string | undefined, questionTerms: readonly string[], corrected: Set<string>): string[] {
-    if (!context || !context.trim()) return [];
-    const analysis = this.analyzer.analyze(context.slice(0, MAX_QUESTION_CHARS), this.speller);
+  private contextTerms(analysis: Analysis | undefined, questionTerms: readonly string[], corrected: Set<string>): string[] {
+    if (!analysis) return [];
     const known = [...new Set(analysis.terms)].filter((t) => !questionTerms.includes(t) && (this.documentFrequency.get(t) ?? 0) >= MIN_CONTEXT_DOCUMENT_FREQUENCY);
     known.sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
     const chosen = known.slice(0, MAX_CONTEXT_TERMS);

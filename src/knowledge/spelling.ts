@@ -270,6 +270,6 @@ export function buildLexicon(texts: readonly (string | readonly Word[])[], synon
     }
   };
   for (const text of texts) add(text, true);
-  for (const phrase of [...synonyms.groups.flat(), ...synonyms.otherCbp]) add(phrase, false);
+  for (const phrase of [...synonyms.groups.flat(), ...synonyms.otherCbp, ...(synonyms.carried ?? [])]) add(phrase, false);
   return lexicon;
 }

@@ -7,14 +7,14 @@ const FILE = 'synonyms.yaml';
 const fields = (text: string) => parseSynonyms(text, FILE).problems.map((p) => `${p.severity} ${p.field}: ${p.problem}`);
 
 describe('parseSynonyms', () => {
-  it('reads groups and the other-CBP list, numbers included', () => {
-    const { table, problems } = parseSynonyms('synonyms:\n  - [de minimis, section 321, 321]\nother_cbp:\n  - global entry\n', FILE);
+  it('reads groups, the other-CBP list and the traveller\'s words, numbers included', () => {
+    const { table, problems } = parseSynonyms('synonyms:\n  - [de minimis, section 321, 321]\nother_cbp:\n  - global entry\ncarried:\n  - suitcase\n', FILE);
     expect(problems).toEqual([]);
-    expect(table).toEqual({ groups: [['de minimis', 'section 321', '321']], otherCbp: ['global entry'] });
+    expect(table).toEqual({ groups: [['de minimis', 'section 321', '321']], otherCbp: ['global entry'], carried: ['suitcase'] });
   });
 
   it('accepts an empty file', () => {
-    expect(parseSynonyms('', FILE)).toEqual({ table: { groups: [], otherCbp: [] }, problems: [] });
+    expect(parseSynonyms('', FILE)).toEqual({ table: { groups: [], otherCbp: [], carried: [] }, problems: [] });
   });
 
   it('reports YAML syntax errors', () => {
@@ -22,7 +22,7 @@ describe('parseSynonyms', () => {
   });
 
   it('reports unknown sections and malformed groups with their place', () => {
-    expect(fields('synonym:\n  - [a, b]\n')).toEqual(['error (file): unknown section(s) synonym; allowed: synonyms, other_cbp']);
+    expect(fields('synonym:\n  - [a, b]\n')).toEqual(['error (file): unknown section(s) synonym; allowed: synonyms, other_cbp, carried']);
     expect(fields('synonyms:\n  - [alone]\n')).toEqual(['error synonyms[0]: a group needs at least 2 terms']);
     expect(fields('synonyms:\n  - [fake, ""]\n')).toEqual(['error synonyms[0][1]: is empty']);
     expect(fields('synonyms:\n  - fake\n')[0]).toMatch(/^error synonyms\[0\]: Expected array/);
@@ -42,6 +42,7 @@ describe('parseSynonyms', () => {
     expect(fields('synonyms:\n  - [us, united states]\n')[0]).toMatch(/^error synonyms\[0\]\[0\]: "us" is a common word/);
     expect(fields('synonyms:\n  - [fake, "?!"]\n')).toEqual(['error synonyms[0][1]: "?!" has no letters or digits']);
     expect(fields('other_cbp:\n  - the\n')).toEqual(['error other_cbp[0]: "the" has no words that search can use']);
+    expect(fields('carried:\n  - on the\n')).toEqual(['error carried[0]: "on the" has no words that search can use']);
   });
 });
 

@@ -9,7 +9,11 @@
  * other_cbp:           # questions about these go to the CBP Info Center
  *   - global entry
  *   - ESTA
+ * carried:             # a traveller's words: with a food, plant or animal, also the Info Center
+ *   - suitcase
  * ```
+ *
+ * The foods, plants and animals are carried-goods.txt beside the file (carriedGoods.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +22,7 @@ import type { Problem, SynonymTable } from './types';
 import { isStopWord } from './stopwords';
 import { stems } from './words';
 import { mergeVocabulary, readVocabulary } from './vocabulary';
+import { readCarriedGoods } from './carriedGoods';
 import { parseYamlData, zodProblems } from './yamlData';
 
 export type { SynonymTable };
@@ -32,6 +37,7 @@ const fileSchema = z
   .object({
     synonyms: z.array(z.array(term).min(2, 'a group needs at least 2 terms')).default([]),
     other_cbp: z.array(term).default([]),
+    carried: z.array(term).default([]),
   })
   .strict();
 
@@ -71,11 +77,12 @@ function checkTerms(table: SynonymTable, file: string): Problem[] {
       }
     });
   });
-  table.otherCbp.forEach((t, k) => {
-    if (stems(t).every(isStopWord)) {
-      problems.push({ file, field: `other_cbp[${k}]`, problem: `"${t}" has no words that search can use`, severity: 'error' });
-    }
-  });
+  const searchable = (list: readonly string[], section: string) =>
+    list.forEach((t, k) => {
+      if (stems(t).every(isStopWord)) problems.push({ file, field: `${section}[${k}]`, problem: `"${t}" has no words that search can use`, severity: 'error' });
+    });
+  searchable(table.otherCbp, 'other_cbp');
+  searchable(table.carried ?? [], 'carried');
   return problems;
 }
 
@@ -92,11 +99,11 @@ export function parseSynonyms(text: string, file: string): { table: SynonymTable
   const parsed = fileSchema.safeParse(read.data);
   if (!parsed.success) {
     const problems = zodProblems(parsed.error, file, (issue) =>
-      issue.code === 'unrecognized_keys' ? `unknown section(s) ${issue.keys.join(', ')}; allowed: synonyms, other_cbp` : issue.message,
+      issue.code === 'unrecognized_keys' ? `unknown section(s) ${issue.keys.join(', ')}; allowed: synonyms, other_cbp, carried` : issue.message,
     );
     return { table: EMPTY_SYNONYMS, problems };
   }
-  const table: SynonymTable = { groups: parsed.data.synonyms, otherCbp: parsed.data.other_cbp };
+  const table: SynonymTable = { groups: parsed.data.synonyms, otherCbp: parsed.data.other_cbp, carried: parsed.data.carried };
   return { table, problems: checkTerms(table, file) };
 }
 
@@ -105,7 +112,8 @@ export const VOCABULARY_FILE = 'vocabulary.yaml';
 
 /**
  * Reads and validates a synonyms file, with the vocabulary file beside it (vocabulary.yaml,
- * optional) merged in. A missing synonyms file is a warning and gives the empty table.
+ * optional) merged in, and the carried-goods words beside it (carried-goods.txt, optional). A
+ * missing synonyms file is a warning and gives the empty table.
  *
  * @example
  * const { table, problems } = loadSynonyms('knowledge/synonyms.yaml');
@@ -117,7 +125,8 @@ export function loadSynonyms(file: string): { table: SynonymTable; problems: Pro
   } catch {
     return { table: EMPTY_SYNONYMS, problems: [{ file, field: '(file)', problem: 'no synonym table; search runs without synonyms', severity: 'warning' }] };
   }
-  const synonyms = parseSynonyms(text, file);
+  const parsed = parseSynonyms(text, file);
+  const synonyms = { ...parsed, table: { ...parsed.table, carriedGoods: readCarriedGoods(path.dirname(file)) } };
   const vocabularyFile = path.join(path.dirname(file), VOCABULARY_FILE);
   const vocabulary = readVocabulary(vocabularyFile);
   if (vocabulary.entries.length === 0) return { table: synonyms.table, problems: [...synonyms.problems, ...vocabulary.problems] };

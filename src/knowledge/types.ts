@@ -85,4 +85,11 @@ export interface SynonymTable {
   groups: string[][];
   /** Terms and phrases that mark a question about another CBP matter. */
   otherCbp: string[];
+  /**
+   * A traveller's words ("suitcase", "flight"): with a word of {@link carriedGoods} they mark a
+   * question about carrying food, plants or animals on a trip, another CBP matter.
+   */
+  carried?: string[];
+  /** Foods, plants and animals (carried-goods.txt, generated from WordNet; see carriedGoods.ts). */
+  carriedGoods?: readonly string[];
 }

@@ -71,5 +71,5 @@ export function mergeVocabulary(table: SynonymTable, entries: readonly Vocabular
     if (group) group.push(...entry.say);
     else groups.push([entry.means, ...entry.say]);
   }
-  return { groups, otherCbp: table.otherCbp };
+  return { ...table, groups };
 }
