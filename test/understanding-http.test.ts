@@ -187,3 +187,24 @@ describe('a traveller carrying food, a plant or an animal', () => {
     expect(textOf(replies)).not.toContain('another part of CBP');
   });
 });
+
+describe('a question written as an email', () => {
+  const signed = (question: string) => `Dear Sir or Madam,\n\n${question}\n\nKind regards,\nJohn Smith\nSmith Trading LLC\nTel. 555-0134\nSent from my iPhone`;
+
+  it('gets, over HTTP, the answer the question alone gets: greeting, closing and signature are not read', async () => {
+    const question = 'How do I report a website selling fakes?';
+    const plain = textOf(await say(newConversation(), question));
+    expect(plain).toContain('report');
+    expect(textOf(await say(newConversation(), signed(question)))).toBe(plain);
+  });
+
+  it('about their own shipment, gets the verdict the question alone gets', async () => {
+    const question = 'I ordered a $45 scarf from a shop in the UK. Will I owe duty on it?';
+    expect(verdictOf(await say(newConversation(), signed(question)))!.text).toBe(verdictOf(await say(newConversation(), question))!.text);
+  });
+
+  it('forwarded, is answered about the forwarded message', async () => {
+    const forwarded = 'Fwd: my customer\n\n---------- Forwarded message ---------\nFrom: Anna <anna@example.com>\nDate: Mon, 30 Nov 2026 at 10:02\nSubject: customs\nTo: Shop <shop@example.com>\n\nis de minimis dead?';
+    expect(textOf(await say(newConversation(), forwarded))).toBe(textOf(await say(newConversation(), 'is de minimis dead?')));
+  });
+});

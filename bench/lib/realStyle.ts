@@ -101,3 +101,30 @@ export function printRealCompact(name: string, now: RealReport): void {
   row('shipment: exact verdict', (m) => pct(m.verdictExact, m.verdicts));
 }
 
+
+/**
+ * The same messages written as emails: a greeting and a closing with a signature, a subject
+ * line, "Sent from my iPhone", a forwarded message. The answers should not change (see
+ * src/text/letter.ts); before the letter was read off, they lost 3 to 10 points of right answers.
+ */
+export const LETTER_WRAPPERS: Record<string, (q: string) => string> = {
+  'as written': (q) => q,
+  'greeting and closing': (q) => `Dear Sir or Madam,\n\n${q}\n\nKind regards,\nJohn Smith\nSmith Trading LLC\nTel. 555-0134`,
+  'subject line': (q) => `Subject: Question about my parcel\n\n${q}`,
+  '"Sent from my iPhone"': (q) => `${q}\n\nSent from my iPhone`,
+  forwarded: (q) => `Fwd: customs question\n\n---------- Forwarded message ---------\nFrom: Anna <anna@example.com>\nDate: Mon, 30 Nov 2026 at 10:02\nSubject: customs\nTo: Shop <shop@example.com>\n\n${q}`,
+};
+
+/**
+ * Right answers on all real-style messages (both halves), as written and wrapped as emails.
+ *
+ * @example
+ * printLetters(allRealQuestions, understandingPipeline(ctx)); // one line per wrapper
+ */
+export function printLetters(questions: readonly RealQuestion[], pipeline: RealPipeline): void {
+  console.log(`Written as emails: right answers on all ${questions.length} real-style messages, wrapped`);
+  for (const [name, wrap] of Object.entries(LETTER_WRAPPERS)) {
+    const m = evaluateReal(questions.map((q) => ({ ...q, q: wrap(q.q) })), pipeline);
+    console.log(`  ${name.padEnd(24)}${`${((100 * m.right) / m.messages).toFixed(1)} %`.padStart(8)}   confident wrong ${((100 * m.confidentWrong) / m.messages).toFixed(1)} %`);
+  }
+}

@@ -18,6 +18,7 @@ import { asksAboutAnotherCountry } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, sentWithinUs, staysInOneCountry } from './domestic';
 import { findNames, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
+import { letterBody } from '../text/letter';
 import { asksForClassification, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
@@ -268,7 +269,9 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
  * understand('I ordered a $40 jacket from the UK, will I pay duty?', ctx).kind; // 'verdict'
  * understand('is de minimis dead', ctx).kind;                                   // 'answer'
  */
-export function understand(text: string, ctx: UnderstandingContext): Understanding {
+export function understand(message: string, ctx: UnderstandingContext): Understanding {
+  // A message written as a letter is read without its greeting, closing and signature.
+  const text = letterBody(message);
   const segmented = segment(text);
   const { questions } = segmented;
   // The question part is judged (is it a yes/no duty question?), so is the last sentence of a

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import path from 'node:path';
+import { readQuestions } from '../knowledge/evaluate';
+import { letterBody } from './letter';
+
+const QUESTION = 'I ordered a $45 scarf from a shop in the UK. Do I owe duty?';
+
+describe('letterBody', () => {
+  it('takes off a greeting, a closing and the signature under it', () => {
+    expect(letterBody(`Dear Sir or Madam,\n\n${QUESTION}\n\nKind regards,\nJohn Smith\nSmith Trading LLC\nTel. 555-0134`)).toBe(QUESTION);
+    expect(letterBody(`Hello,\n\n${QUESTION}\n\nThanks in advance,\nMaria`)).toBe(QUESTION);
+    expect(letterBody(`Good morning CBP team:\n${QUESTION}\nThanks, Bev\nSent from my iPhone`)).toBe(QUESTION);
+    expect(letterBody(`To whom it may concern,\n${QUESTION}\n--\nJ. Smith`)).toBe(QUESTION);
+  });
+
+  it('takes off a subject line', () => {
+    expect(letterBody(`Subject: Question about my parcel\n\n${QUESTION}`)).toBe(QUESTION);
+    expect(letterBody(`Re: Fwd: duty\n${QUESTION}`)).toBe(QUESTION);
+    expect(letterBody('Subject: is de minimis dead')).toBe('is de minimis dead');
+  });
+
+  it('unwraps a forwarded message: its text first, then the note of the person forwarding it', () => {
+    const forwarded = 'Fwd: my customer\n\n---------- Forwarded message ---------\nFrom: Anna <anna@example.com>\nDate: Mon, 1 Dec 2026 at 10:02\nSubject: customs\nTo: Bob <bob@example.com>\n\nI got a DHL bill for $30 on the lamp you sent. Why?';
+    expect(letterBody(forwarded)).toBe('I got a DHL bill for $30 on the lamp you sent. Why?');
+    expect(letterBody(`What do I tell her?\n\n${forwarded.split('\n\n').slice(1).join('\n\n')}`)).toBe('I got a DHL bill for $30 on the lamp you sent. Why?\n\nWhat do I tell her?');
+  });
+
+  it('keeps a pasted notice, without its quote marks', () => {
+    expect(letterBody('USPS notice:\n> Your item is held, customs fees of $18.40 due\nIs this legit?')).toBe('USPS notice:\nYour item is held, customs fees of $18.40 due\nIs this legit?');
+  });
+
+  it('leaves a message alone when the greeting or the thanks is part of what it says', () => {
+    for (const m of ['Hi, my parcel is stuck. Why?', 'Hello, I ordered a scarf, do I owe duty?', 'Why did I pay $20 on a $30 order?\nThanks to the new rules, everything costs more now', 'Best way to ship a gift to my mom in Ohio?', 'Hello!', 'Thanks!']) {
+      expect(letterBody(m)).toBe(m);
+    }
+  });
+
+  it('changes none of the development set\'s questions', () => {
+    const questions = readQuestions(path.join(__dirname, '..', '..', 'test', 'fixtures', 'questions.json'));
+    expect(questions.filter((q) => letterBody(q.q) !== q.q.trim()).map((q) => q.q)).toEqual([]);
+  });
+
+  it('never throws and never leaves nothing of a message that had words', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const body = letterBody(s);
+        return s.trim() === '' || body.trim() !== '';
+      }),
+    );
+  });
+});
