@@ -112,6 +112,9 @@ export const LETTER_WRAPPERS: Record<string, (q: string) => string> = {
   'greeting and closing': (q) => `Dear Sir or Madam,\n\n${q}\n\nKind regards,\nJohn Smith\nSmith Trading LLC\nTel. 555-0134`,
   'subject line': (q) => `Subject: Question about my parcel\n\n${q}`,
   '"Sent from my iPhone"': (q) => `${q}\n\nSent from my iPhone`,
+  'thanks at the end': (q) => `${q} Thank you for your time.`,
+  'small talk first': (q) => `Hello CBP, sorry if this is a dumb question. ${q}`,
+  'wrapped at 60 columns': (q) => q.replace(/(.{1,60})(\s+|$)/g, '$1\n').trim(),
   forwarded: (q) => `Fwd: customs question\n\n---------- Forwarded message ---------\nFrom: Anna <anna@example.com>\nDate: Mon, 30 Nov 2026 at 10:02\nSubject: customs\nTo: Shop <shop@example.com>\n\n${q}`,
 };
 

@@ -29,8 +29,30 @@ describe('letterBody', () => {
     expect(letterBody('USPS notice:\n> Your item is held, customs fees of $18.40 due\nIs this legit?')).toBe('USPS notice:\nYour item is held, customs fees of $18.40 due\nIs this legit?');
   });
 
+  it('takes off thanks, pleas for help and emoji at the end', () => {
+    expect(letterBody(`${QUESTION} Thank you for your time.`)).toBe(QUESTION);
+    expect(letterBody(`${QUESTION}\nAny help appreciated!`)).toBe(QUESTION);
+    expect(letterBody(`${QUESTION} Thanks so much for your help!! 🙏`)).toBe(QUESTION);
+    expect(letterBody('do i owe duty on my shein haul pls help 😩😩')).toBe('do i owe duty on my shein haul');
+    expect(letterBody('is de minimis dead or nah thank you')).toBe('is de minimis dead or nah');
+  });
+
+  it('takes off small talk before the message and reads emoji as spaces', () => {
+    expect(letterBody(`Hello CBP, ${QUESTION}`)).toBe(QUESTION);
+    expect(letterBody('Hi, my parcel is stuck. Why?')).toBe('my parcel is stuck. Why?');
+    expect(letterBody(`Hi! Quick question. ${QUESTION}`)).toBe(QUESTION);
+    expect(letterBody(`Sorry if this is a dumb question. ${QUESTION}`)).toBe(QUESTION);
+    expect(letterBody(`Not sure if this is the right place to ask, but ${QUESTION}`)).toBe(QUESTION);
+    expect(letterBody('my parcel 😭 is held by customs 🙃. why?? lol')).toBe('my parcel is held by customs . why??');
+  });
+
+  it('joins the lines of an email wrapped mid-sentence', () => {
+    expect(letterBody('I ordered a scarf from a shop in\nthe UK. Do I owe\nduty on it?')).toBe('I ordered a scarf from a shop in the UK. Do I owe duty on it?');
+    expect(letterBody('Is de minimis dead?\nwhat about gifts?')).toBe('Is de minimis dead?\nwhat about gifts?');
+  });
+
   it('leaves a message alone when the greeting or the thanks is part of what it says', () => {
-    for (const m of ['Hi, my parcel is stuck. Why?', 'Hello, I ordered a scarf, do I owe duty?', 'Why did I pay $20 on a $30 order?\nThanks to the new rules, everything costs more now', 'Best way to ship a gift to my mom in Ohio?', 'Hello!', 'Thanks!']) {
+    for (const m of ['Why did I pay $20 on a $30 order?\nThanks to the new rules, everything costs more now', 'Best way to ship a gift to my mom in Ohio?', 'Hello!', 'Thanks!', 'Help! My parcel is held. What now?', 'Can you help me?', 'why do i need help with customs', 'hey so my parcel is held, why?', 'Hi my parcel is held, why?', 'Questions about the new rules. Is de minimis dead?', 'Hello CBP!']) {
       expect(letterBody(m)).toBe(m);
     }
   });
