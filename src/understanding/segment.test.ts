@@ -39,6 +39,13 @@ describe('segment: a story with the question at the end', () => {
     ]);
   });
 
+  it('"I have been wondering about this" asks nothing by itself: the question after it is the one asked', () => {
+    const s = segment('I have been wondering about this for a while. I refused a package because of a $60 duty bill. Will eBay still give me my money back?');
+    expect(s.questions).toEqual(['Will eBay still give me my money back?']);
+    expect(segment("I'm confused about all this. Is de minimis dead?").questions).toEqual(["I'm confused about all this. Is de minimis dead?"]);
+    expect(segment('Just wondering about gift limits for parcels from Canada').questions).toEqual(['Just wondering about gift limits for parcels from Canada']);
+  });
+
   it('an indirect question ("I wonder whether …") after a story is a question, not story', () => {
     const s = segment('A package from my cousin in Lyon arrived yesterday with a bill from DHL. I am wondering whether I really have to pay it.');
     expect(s.questions).toEqual(['I am wondering whether I really have to pay it.']);
