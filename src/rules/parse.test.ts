@@ -84,6 +84,20 @@ describe('parseMoney', () => {
   ])('reads a sum written in words: %s', (text, expected) => expect(parseMoney(text)).toEqual(expected));
 });
 
+describe('findMoney with the currency code first, as invoices and business emails write it', () => {
+  it('reads "USD 3,200", "USD45" and "EUR 40" in running text', () => {
+    expect(findMoney('we paid USD 3,200 for the lot, then USD45 for freight and EUR 40 for the box').map((m) => [m.text, m.money])).toEqual([
+      ['USD 3,200', { usd: 3200 }],
+      ['USD45', { usd: 45 }],
+      ['EUR 40', { currency: 'EUR', amount: 40 }],
+    ]);
+  });
+
+  it('does not take a code inside a word for one', () => {
+    expect(findMoney('the ausd 40 and the gbp-style number 12')).toEqual([]);
+  });
+});
+
 describe('findMoney with sums written in words (dictated or spelled out)', () => {
   it('finds them in running text, in order with sums in digits', () => {
     expect(findMoney('a sixty dollar jacket, then $40 of shipping and seventy five dollars more').map((m) => [m.text, m.money])).toEqual([

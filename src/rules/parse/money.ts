@@ -88,11 +88,12 @@ function toNumber(digits: string, multiplier: string | undefined): number | unde
 }
 
 /**
- * Amounts written with a currency in running text ("a $80 gift", "50 euros", "US$45", "35$"); the
- * digits end on a digit, so a comma after the amount ("$60, a gift") is not part of it.
+ * Amounts written with a currency in running text ("a $80 gift", "50 euros", "US$45", "35$",
+ * "USD 3,200" as invoices and business emails write it); the digits end on a digit, so a comma
+ * after the amount ("$60, a gift") is not part of it.
  */
 const MONEY_IN_TEXT =
-  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿])\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|dollars?|usd|bucks|euros?|eur|pounds?|quid|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?)\b|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?[$€£](?![\w$€£])/gi;
+  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿]|\b(?:usd|eur|gbp|cad|aud|nzd|hkd|sgd|jpy|cny|rmb|inr|mxn|chf|php)\s?)\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|dollars?|usd|bucks|euros?|eur|pounds?|quid|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?)\b|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?[$€£](?![\w$€£])/gi;
 
 /**
  * Amounts with a currency mark in a longer text, with where they are.
