@@ -34,6 +34,7 @@ export const REAL_SETS: readonly RealSet[] = [
   { file: 'real-questions-twelfth.json', name: 'Twelfth real-style set (another author, session 11: social media and phones, creators, parents)', minWords: 2, sharedWords: 6 },
   { file: 'real-questions-thirteenth.json', name: 'Thirteenth real-style set (another author, session 11: a help chat in everyday English, staff forwarding callers)', minWords: 2, sharedWords: 6 },
   { file: 'real-questions-fourteenth.json', name: 'Fourteenth real-style set (another author, session 11, arrived last: people who import for work or study)', minWords: 2, sharedWords: 6 },
+  { file: 'real-questions-fifteenth.json', name: 'Fifteenth real-style set (another author, session 12, not tuned on: emails and pasted carrier notices)', minWords: 2, sharedWords: 6 },
 ];
 
 /** The set's file path. */
