@@ -59,6 +59,12 @@ describe('JsonlRecordStore', () => {
     expect(redactRecord(clean)).toBe(clean);
   });
 
+  test('a question written as an email is kept without its greeting and signature (name, phone)', async () => {
+    const memory = new MemoryRecordStore();
+    await memory.append(question('Dear Sir or Madam,\n\ndo you sell kayaks\n\nKind regards,\nJohn Smith\n12 Elm Street, Dayton OH\nTel. 555-0134'));
+    expect((memory.records[0] as QuestionRecord).text).toBe('do you sell kayaks');
+  });
+
   test('appends go through one open file per month: 1,000 concurrent appends all land, whole lines, in order; the next month rotates', async () => {
     const store = new JsonlRecordStore(dir);
     const opened = jest.spyOn(fs, 'openSync');

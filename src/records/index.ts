@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { letterBody } from '../text/letter';
 import { removeCardNumbers } from '../escalation/luhn';
 import { readJsonLines } from './jsonLines';
 import { pacer } from './pace';
@@ -39,8 +40,10 @@ export interface FeedbackRecord {
 export type UsageRecord = QuestionRecord | FeedbackRecord;
 
 /**
- * The record as it may be kept: a question's text without card numbers. Returns the same object
- * when there is nothing to remove.
+ * The record as it may be kept: a question's text without card numbers, and without the letter
+ * around it (a greeting, a signature with a name, a phone number or an address: `letterBody`),
+ * which staff do not need to see what was asked. Returns the same object when there is nothing
+ * to remove.
  *
  * @example
  * redactRecord({ type: 'question', at, channelId: 'webchat', outcome: 'out-of-scope', confidence: 0, text: 'card 4111 1111 1111 1111' }).text;
@@ -48,7 +51,7 @@ export type UsageRecord = QuestionRecord | FeedbackRecord;
  */
 export function redactRecord<T extends UsageRecord>(record: T): T {
   if (record.type !== 'question' || typeof record.text !== 'string') return record;
-  const text = removeCardNumbers(record.text);
+  const text = removeCardNumbers(letterBody(record.text));
   return text === record.text ? record : { ...record, text };
 }
 

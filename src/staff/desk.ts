@@ -6,7 +6,6 @@ import { catalog, fill } from '../messages';
 import type { Reply } from '../replies';
 import { exactKey, OUT_OF_SCOPE, type KnowledgeBase, type KnowledgeDoc, type Taught, type TaughtStore } from '../knowledge';
 import { MAX_TAUGHT_CHARS } from '../knowledge/taught';
-import { letterBody } from '../text/letter';
 import { easternDate } from '../dates';
 import { versionsOf } from '../knowledge/dated';
 import { dueForReview } from '../knowledge/dateChecks';
@@ -93,7 +92,7 @@ async function readTaught(deps: StaffDeskDeps): Promise<Taught> {
 
 function isTaughtIn(taught: Taught): ((text: string) => boolean) | undefined {
   const keys = new Set(Object.values(taught).flat().map(exactKey));
-  return keys.size > 0 ? (text) => keys.has(exactKey(text)) || keys.has(exactKey(letterBody(text))) : undefined;
+  return keys.size > 0 ? (text) => keys.has(exactKey(text)) : undefined;
 }
 
 /** `teach N <id|none>`: question N of this conversation's last `unanswered` list, saved for the next reload. */
@@ -102,11 +101,8 @@ async function teach(command: StaffCommand, deps: StaffDeskDeps, session: StaffS
   const listed = session.unanswered ?? [];
   if (listed.length === 0) return teachProblemReport({ problem: 'no-list' });
   const number = command.number ?? 0;
-  const asked = listed[number - 1];
-  if (asked === undefined) return teachProblemReport({ problem: 'no-such-number', number, listed: listed.length });
-  // What is learnt is the question, not the letter around it: a greeting, a signature with a
-  // name and a phone number, "Sent from my iPhone" would only be copied into the knowledge.
-  const text = letterBody(asked);
+  const text = listed[number - 1];
+  if (text === undefined) return teachProblemReport({ problem: 'no-such-number', number, listed: listed.length });
   const target = command.target ?? '';
   let doc: KnowledgeDoc | undefined;
   if (target !== OUT_OF_SCOPE) {

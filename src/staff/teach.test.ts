@@ -72,17 +72,16 @@ describe('unanswered then teach', () => {
     expect(session.unanswered).toEqual(['seller']);
   });
 
-  it('teaches the question of a message written as an email, not its greeting or signature', async () => {
+  it('lists and teaches the question of a message written as an email, not its greeting or signature', async () => {
     const { deps, taught, ask, session } = await setUp();
     await ask('2026-11-25T16:00:00Z', 'Dear Sir or Madam,\n\nwhat about my stuff from grandma\n\nKind regards,\nJohn Smith\nTel. 555-0134\nSent from my iPhone');
     const list = await runStaffCommand({ command: 'unanswered' }, deps, session);
-    const number = session.unanswered!.findIndex((q) => q.startsWith('Dear')) + 1;
-    expect(list.markdown).toContain(`${number}. “Dear Sir or Madam,`);
+    expect(list.markdown).not.toContain('John Smith');
+    const number = session.unanswered!.indexOf('what about my stuff from grandma') + 1;
+    expect(number).toBeGreaterThan(0);
     const reply = await runStaffCommand({ command: 'teach', number, target: 'gift-duty-free' }, deps, session);
     expect(reply.markdown).toContain('“what about my stuff from grandma” is now one of the questions of **gift-duty-free**');
     expect(taught.taught).toEqual({ 'gift-duty-free': ['what about my stuff from grandma'] });
-    await runStaffCommand({ command: 'unanswered' }, deps, session);
-    expect(session.unanswered!.some((q) => q.startsWith('Dear'))).toBe(false);
   });
 
   it('keeps the numbers of the list shown even when new questions arrive before teach', async () => {
