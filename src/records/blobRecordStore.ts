@@ -18,7 +18,7 @@
  *   `append` still resolves only once its line is stored.
  * - An append blob holds at most 50,000 blocks; a writer moves on to `-001`, `-002`, … before
  *   that.
- * - Card numbers are removed from a question's text before it is appended (`redactRecord`).
+ * - Card numbers are removed from a question's text before it is appended, and the letter around it (`recordToAppend`).
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -33,7 +33,7 @@ import {
   mapLimited,
   type ContainerClient,
 } from '../azure/blob';
-import { redactRecord, type RecordStore, type UsageRecord } from './index';
+import { recordToAppend, redactRecord, type RecordStore, type UsageRecord } from './index';
 import { pacer } from './pace';
 
 const MONTH = /^\d{4}-\d{2}$/;
@@ -108,7 +108,7 @@ export class BlobRecordStore extends ContainerStore implements RecordStore {
     if (!MONTH.test(month) || Number.isNaN(Date.parse(record.at))) {
       return Promise.reject(new Error(`usage record has no valid "at" instant: ${String(record.at)}`));
     }
-    const line = Buffer.from(`${JSON.stringify(redactRecord(record))}\n`, 'utf8');
+    const line = Buffer.from(`${JSON.stringify(recordToAppend(record))}\n`, 'utf8');
     let writer = this.writers.get(month);
     if (!writer) {
       writer = { month, segment: 0, position: undefined, blocks: 0, created: false, queue: [], flushing: undefined };

@@ -5,7 +5,8 @@
  * questions are counted, not kept. Append-only JSON lines, one file per month.
  *
  * Card numbers are removed from the question text before a record is stored (every store calls
- * `redactRecord`), and again when records are read, for lines written before that was done.
+ * `recordToAppend`, which also takes off the letter around a question), and again when records
+ * are read (`redactRecord`), for lines written before that was done.
  * Record files are readable by the bot's user only (0600, in a 0700 folder).
  */
 import fs from 'node:fs';
@@ -40,10 +41,8 @@ export interface FeedbackRecord {
 export type UsageRecord = QuestionRecord | FeedbackRecord;
 
 /**
- * The record as it may be kept: a question's text without card numbers, and without the letter
- * around it (a greeting, a signature with a name, a phone number or an address: `letterBody`),
- * which staff do not need to see what was asked. Returns the same object when there is nothing
- * to remove.
+ * The record as it may be kept: a question's text without card numbers. Returns the same object
+ * when there is nothing to remove.
  *
  * @example
  * redactRecord({ type: 'question', at, channelId: 'webchat', outcome: 'out-of-scope', confidence: 0, text: 'card 4111 1111 1111 1111' }).text;
@@ -51,8 +50,24 @@ export type UsageRecord = QuestionRecord | FeedbackRecord;
  */
 export function redactRecord<T extends UsageRecord>(record: T): T {
   if (record.type !== 'question' || typeof record.text !== 'string') return record;
-  const text = removeCardNumbers(letterBody(record.text));
+  const text = removeCardNumbers(record.text);
   return text === record.text ? record : { ...record, text };
+}
+
+/**
+ * The record as a store appends it: {@link redactRecord}, and a question's text without the letter
+ * around it (a greeting, a signature with a name, a phone number or an address: `letterBody`),
+ * which staff do not need to see what was asked. Only on append: reading back (and redacting
+ * card numbers again) stays cheap for the staff reports over many records.
+ *
+ * @example
+ * recordToAppend({ type: 'question', at, channelId: 'webchat', outcome: 'out-of-scope', confidence: 0, text: 'Hi,\n\ndo you sell kayaks\n\nRegards,\nJo Smith' }).text;
+ * // 'do you sell kayaks'
+ */
+export function recordToAppend<T extends UsageRecord>(record: T): T {
+  if (record.type !== 'question' || typeof record.text !== 'string') return redactRecord(record);
+  const text = letterBody(record.text);
+  return redactRecord(text === record.text ? record : { ...record, text });
 }
 
 /** Record files and their folder: the bot's user only. */
@@ -125,7 +140,7 @@ export class JsonlRecordStore implements RecordStore {
 
   /** Resolves once the line is written to the file (handed to the operating system). */
   async append(record: UsageRecord): Promise<void> {
-    const line = `${JSON.stringify(redactRecord(record))}\n`;
+    const line = `${JSON.stringify(recordToAppend(record))}\n`;
     const target = this.fileOpenFor(this.fileFor(record.at));
     await new Promise<void>((resolve, reject) => {
       // One write per line on an O_APPEND file: concurrent writers never interleave inside a line.
@@ -219,7 +234,7 @@ export class MemoryRecordStore implements RecordStore {
   readonly records: UsageRecord[] = [];
 
   async append(record: UsageRecord): Promise<void> {
-    this.records.push(redactRecord(record));
+    this.records.push(recordToAppend(record));
   }
 
   async list(sinceIso?: string): Promise<UsageRecord[]> {
