@@ -20,7 +20,7 @@ import { loadRuleSet } from '../src/rules';
 import { readRealQuestions, realHalf, type RealQuestion } from '../src/understanding/evaluate';
 import { understand, type UnderstandingContext } from '../src/understanding/understand';
 import { loadNames } from '../src/understanding/names';
-import { EARLIER_OPTIONS, earlierPipeline, measureReal, printLetters, printReal, printRealCompact, understandingPipeline } from './lib/realStyle';
+import { EARLIER_OPTIONS, earlierPipeline, measureReal, LETTER_WRAPPERS, TYPO_MAKERS, printRewritten, printReal, printRealCompact, understandingPipeline } from './lib/realStyle';
 import { syntheticDocs } from './lib/synthetic';
 import { REAL_SETS, realSetPath } from '../test/helpers/realSets';
 
@@ -231,7 +231,11 @@ function main(): void {
       printRealCompact(f.name, measureReal(readRealQuestions(f.file), understandingPipeline({ kb: knowledge, rules: () => rules, names, today: TODAY })));
     }
     console.log('');
-    printLetters([real, ...further.map((f) => readRealQuestions(f.file))].flat(), understandingPipeline({ kb: knowledge, rules: () => rules, names, today: TODAY }));
+    const everyMessage = [real, ...further.map((f) => readRealQuestions(f.file))].flat();
+    const pipeline = understandingPipeline({ kb: knowledge, rules: () => rules, names, today: TODAY });
+    printRewritten('Written as emails', LETTER_WRAPPERS, everyMessage, pipeline);
+    console.log('');
+    printRewritten('With typos', TYPO_MAKERS, everyMessage, pipeline);
   };
   if (args.realOnly) {
     printReal(realNow, realBefore, args.realMisses);

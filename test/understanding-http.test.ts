@@ -208,3 +208,18 @@ describe('a question written as an email', () => {
     expect(textOf(await say(newConversation(), forwarded))).toBe(textOf(await say(newConversation(), 'is de minimis dead?')));
   });
 });
+
+describe('a question with typos', () => {
+  it('gets, over HTTP, the answer the question spelt right gets', async () => {
+    const plain = textOf(await say(newConversation(), 'what happens if i refuse the package'));
+    expect(plain).toContain('refuse');
+    expect(textOf(await say(newConversation(), 'what hapepns if i refsue the pacakge'))).toBe(plain);
+  });
+
+  it('about a shipment, gets the verdict for the date it names, misspelt', async () => {
+    const verdict = verdictOf(await say(newConversation(), 'got a watch from a japanese seller for 200 dollars delivred in febuary 2025 do i owe duty'));
+    expect(verdict!.text!.split('\n')[0]).toBe(assess({ kind: 'purchase', valueUsd: 200, entryDate: '2025-02-15', contents: [], sameDayTotalUsd: 200, splitOrder: false }, testRuleSet(), TEST_TODAY).headline);
+    // Read as arriving today, the same purchase would owe duty.
+    expect(verdict!.text!.split('\n')[0]).toMatch(/^Result: duty-free/);
+  });
+});

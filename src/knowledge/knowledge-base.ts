@@ -283,6 +283,17 @@ export class KnowledgeBase {
   }
 
   /**
+   * How many documents use a word (as written or as a stem), or undefined for a word the knowledge
+   * base does not know at all (a word of the synonym tables is known, with 0).
+   *
+   * @example
+   * kb.wordFrequency('customs'); // 90
+   */
+  wordFrequency(word: string): number | undefined {
+    return this.speller.frequency(word);
+  }
+
+  /**
    * {@link answer} with its working: terms, candidates and their features.
    *
    * @example

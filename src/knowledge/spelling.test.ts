@@ -17,6 +17,12 @@ const speller = createSpeller(lexicon);
 const fix = (text: string, stem = text) => speller.correct({ text, stem });
 
 describe('createSpeller', () => {
+  it('tells how many documents use a word, and which words it does not know', () => {
+    expect(speller.frequency('counterfeit')).toBe(9);
+    expect(speller.frequency('sections')).toBe(1);
+    expect(speller.frequency('counterfit')).toBeUndefined();
+  });
+
   it('corrects one changed, missing or extra letter in longer words', () => {
     expect(fix('counterfit')).toBe('counterfeit');
     expect(fix('exemtion')).toBe('exemption');

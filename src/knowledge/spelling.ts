@@ -28,6 +28,14 @@ export interface Speller {
    * speller.correct({ text: 'counterfit', stem: 'counterfit' }); // 'counterfeit'
    */
   correct(word: { text: string; stem: string }): string | undefined;
+  /**
+   * How many documents use a word as written or as a stem (0 for none; a word of the synonym
+   * tables that no document uses is known with 0).
+   *
+   * @example
+   * speller.frequency('counterfeit'); // 31
+   */
+  frequency(word: string): number | undefined;
 }
 
 /** A word the speller knows: a surface form or stem, the stem it stands for, its frequency. */
@@ -213,6 +221,7 @@ export function createSpeller(lexicon: ReadonlyMap<string, LexiconEntry>, option
   const correctable = (w: string) => w.length >= MIN_CORRECTABLE_LENGTH && w.length <= MAX_CORRECTABLE_LENGTH && /^[a-z]+$/.test(w);
 
   return {
+    frequency: (word) => lexicon.get(word)?.frequency,
     correct({ text, stem }) {
       if (!correctable(text) && !correctable(stem)) return undefined;
       // A real word stays as written, known or not ("funds" is not "found").

@@ -4,7 +4,7 @@
  * Canada), so a missed name loses a fact and a false one invents one.
  */
 import path from 'node:path';
-import { findNames, loadNames, parseNames, type NameTable } from './names';
+import { findNames, loadNames, nameWords, parseNames, type NameTable } from './names';
 
 const FILE = path.join(__dirname, '..', '..', 'knowledge', 'names.yaml');
 const loaded = loadNames(FILE);
@@ -31,6 +31,15 @@ describe('knowledge/names.yaml', () => {
     }
     expect(byName('Canada Post').country).toBe('CA');
     expect(byName('Temu').usuallyShipsFrom).toBe('CN');
+  });
+});
+
+describe('nameWords', () => {
+  it('holds each word of every name and alias in lower case, for the typo corrector', () => {
+    const words = nameWords(table);
+    for (const w of ['temu', 'shein', 'aliexpress', 'canada', 'post', 'royal', 'mail', 'dhl', 'fedex']) expect(words.has(w)).toBe(true);
+    expect(words.has('order')).toBe(false);
+    expect(nameWords(table)).toBe(words); // worked out once per table
   });
 });
 

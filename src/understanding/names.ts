@@ -128,6 +128,24 @@ function matcherFor(table: NameTable): { re: RegExp; byAlias: Map<string, KnownN
   return m;
 }
 
+const wordsOfNames = new WeakMap<NameTable, ReadonlySet<string>>();
+
+/**
+ * The lower-case words of every name and alias ("canada", "post", "shein"), for the typo
+ * corrector: they are not misspellings, and a misspelt name is corrected to them.
+ *
+ * @example
+ * nameWords(table).has('shein'); // true
+ */
+export function nameWords(table: NameTable): ReadonlySet<string> {
+  let words = wordsOfNames.get(table);
+  if (!words) {
+    words = new Set(table.names.flatMap((n) => [n.name, ...n.aliases]).flatMap((a) => a.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length > 0));
+    wordsOfNames.set(table, words);
+  }
+  return words;
+}
+
 /**
  * The known names a message mentions, each once, in order of appearance.
  *

@@ -378,6 +378,28 @@ describe('understand: a sum written in words (dictated, spelled out)', () => {
   });
 });
 
+describe('understand: typos are corrected for every reader, not only the search', () => {
+  it('reads a misspelt month and arrival word, so the verdict goes by the right date', () => {
+    // Read as arriving today, this $200 purchase would owe duty; it arrived before 29 Aug 2025.
+    const u = verdictOf(understand('got a watch from a japanese seller for 200 dollars delivred in febuary 2025 do i owe duty', ctx));
+    expect(u.reading.facts).toMatchObject({ entryDate: '2025-02-15', valueUsd: 200 });
+    expect(u.assessment.verdict).toBe('duty-free');
+  });
+
+  it('answers a question with swapped letters as it answers the question spelt right', () => {
+    const typed = answerOf(understand('what hapepns if i refsue the package', ctx));
+    const spelt = answerOf(understand('what happens if i refuse the package', ctx));
+    expect(typed.main.result).toMatchObject({ kind: 'answer', best: { id: 'refuse-parcel-duty' } });
+    expect(typed.main.result.best?.id).toBe(spelt.main.result.best?.id);
+  });
+
+  it('reads "a uk shop" in lower case as a seller in the UK', () => {
+    const u = verdictOf(understand('bought a $30 scarf from a uk shop, it arrived in july 2025, did i owe duty', ctx));
+    expect(u.reading.facts).toMatchObject({ origin: 'GB', kind: 'purchase' });
+    expect(u.assessment.verdict).toBe('duty-free');
+  });
+});
+
 describe('understand: a place abroad does not make a question look out of scope', () => {
   it('"… if the seller is in Estonia" is read without the place (out of scope with it)', () => {
     const u = answerOf(understand('am i the importer if the seller is in Estonia', ctx));

@@ -16,9 +16,11 @@ import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } f
 import { withoutPlaces } from '../rules/parse/places';
 import { asksAboutAnotherCountry } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, sentWithinUs, staysInOneCountry } from './domestic';
-import { findNames, type NameTable } from './names';
+import { findNames, nameWords, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
+import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
+import { isStopWord } from '../knowledge/stopwords';
 import { asksForClassification, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
@@ -262,6 +264,16 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
   });
 }
 
+/** The knowledge base's words, the stop words and the names, for {@link correctTypos}. */
+function typoVocabulary({ kb, names }: UnderstandingContext): TypoVocabulary {
+  const named = nameWords(names);
+  return {
+    isKnown: (word) => isStopWord(word) || kb.wordFrequency(word) !== undefined,
+    documentFrequency: (word) => kb.wordFrequency(word) ?? 0,
+    isName: (word) => named.has(word),
+  };
+}
+
 /**
  * What to do with a message (after small talk and commands have been handled).
  *
@@ -270,8 +282,9 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
  * understand('is de minimis dead', ctx).kind;                                   // 'answer'
  */
 export function understand(message: string, ctx: UnderstandingContext): Understanding {
-  // A message written as a letter is read without its greeting, closing and signature.
-  const text = letterBody(message);
+  // A message written as a letter is read without its greeting, closing and signature, and
+  // with its typos corrected (for every reader, not only the knowledge base's search).
+  const text = correctTypos(letterBody(message), typoVocabulary(ctx));
   const segmented = segment(text);
   const { questions } = segmented;
   // The question part is judged (is it a yes/no duty question?), so is the last sentence of a

@@ -62,6 +62,7 @@ describe('placeReadings: cities after a sender or "from", adjectives before a se
     ['earrings from a Hong Kong seller', 'HK', 'Hong Kong seller', 'adjective'],
     ['serum from a Korean beauty website', 'KR', 'Korean beauty website', 'adjective'],
     ['a coat from a UK shop', 'GB', 'UK shop', 'adjective'],
+    ['a scarf from a uk shop', 'GB', 'uk shop', 'adjective'], // "uk" is no English word, unlike "us"
     ['my buddy in Chiang Mai sent me a box', 'TH', 'Chiang Mai', 'city'],
     ['my roommate in Lyon mailed me my jacket', 'FR', 'Lyon', 'city'],
   ])('%s → %s', (text, code, said, how) => expect(placeReadings(text)).toEqual([{ code, said, how }]));

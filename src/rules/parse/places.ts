@@ -364,11 +364,14 @@ export function probableOrigin(text: string, table: CountryTable = countriesInUs
   return codes.size === 1 ? { reading: foreign[0], fromUnitedStates } : { fromUnitedStates };
 }
 
-/** "UK", "US", "HK" before a seller ("a UK site", "a U.S. warehouse"): two-letter names in capitals. */
+/**
+ * "UK", "US", "HK" before a seller ("a UK site", "a U.S. warehouse"): two-letter names, "US" only
+ * in capitals ("us" is a word; "a uk shop" is not).
+ */
 function upperCaseAlias(text: string, name: string): string | undefined {
   const codes: Record<string, string> = { uk: 'GB', us: 'US', hk: 'HK' };
   const code = codes[name];
-  return code && new RegExp(`\\b${name.toUpperCase()}\\b`).test(text.replace(/\./g, '')) ? code : undefined;
+  return code && new RegExp(`\\b${name.toUpperCase()}\\b`, name === 'us' ? '' : 'i').test(text.replace(/\./g, '')) ? code : undefined;
 }
 
 /** Whether a city name appears in the text with a capital letter ("in Nice", not "a nice shop"). */

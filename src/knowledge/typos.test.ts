@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { isEnglishWord } from './english';
+import { everydayCount, isEverydayName } from './everyday';
+import { correctTypos, oneEditAway, type TypoVocabulary } from './typos';
+
+/** A small stand-in for the knowledge base: a few document words, and two names. */
+const DOCUMENTS = new Map([
+  ['customs', 90],
+  ['duty', 100],
+  ['deadline', 4],
+  ['tarrif', 12], // a misspelling a document lists on purpose
+]);
+const NAMES = new Set(['shein', 'temu', 'canada', 'post']);
+const vocabulary: TypoVocabulary = {
+  isKnown: (w) => DOCUMENTS.has(w) || w === 'pls',
+  documentFrequency: (w) => DOCUMENTS.get(w) ?? 0,
+  isName: (w) => NAMES.has(w),
+};
+const fix = (text: string) => correctTypos(text, vocabulary);
+
+describe('correctTypos', () => {
+  it('corrects swapped, dropped and doubled letters to the word meant', () => {
+    expect(fix('I ordreed a jacket and my brohter sent it')).toBe('I ordered a jacket and my brother sent it');
+    expect(fix('the packge arrvied yesterday')).toBe('the package arrived yesterday');
+    expect(fix('do I need a diffrent adderss')).toBe('do I need a different address');
+  });
+
+  it('prefers a word the documents use, and a name above both', () => {
+    // "dealine" is one letter from "dealing" (everyday) and from "deadline" (a document word).
+    expect(fix('what is the dealine')).toBe('what is the deadline');
+    expect(fix('my shien order')).toBe('my shein order');
+    expect(fix('cusotms held it')).toBe('customs held it');
+  });
+
+  it('keeps a capital and all capitals', () => {
+    expect(fix('Ordreed on Monday. CUSOTMS held it')).toBe('Ordered on Monday. CUSTOMS held it');
+  });
+
+  it('leaves English words, known words and names alone, however close to another word', () => {
+    const text = 'The defective funds: tarrif on shein from Canada Post, pls';
+    expect(fix(text)).toBe(text);
+    // Names the English word list lacks, known from everyday use: not "Iceland", not "bleeds".
+    expect(fix('a shop in Ireland, then Leeds')).toBe('a shop in Ireland, then Leeds');
+  });
+
+  it('leaves a capitalised word inside a sentence alone: it is a name ("a shop in Pune")', () => {
+    expect(fix('I buy from a shop in Pune and Barbour')).toBe('I buy from a shop in Pune and Barbour');
+  });
+
+  it('leaves acronyms, short words, codes and words with an apostrophe alone', () => {
+    const text = 'CBSA and HMRC; teh ABC123 shipment, cant do it, CN22 form';
+    expect(fix(text)).toBe(text);
+  });
+
+  it('leaves a word alone when nothing believable is one typo away', () => {
+    expect(fix('my qwzxv order')).toBe('my qwzxv order');
+  });
+
+  it('never throws, and changes no message made only of English words', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        expect(typeof fix(s)).toBe('string');
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('will', 'I', 'pay', 'duty', 'on', 'gift', 'from', 'Canada', 'ordered', 'jacket', 'defective', 'funds', 'recourse'), { maxLength: 20 }), (words) => {
+        const text = words.join(' ');
+        expect(fix(text)).toBe(text);
+      }),
+    );
+  });
+});
+
+describe('oneEditAway', () => {
+  it('holds every string one letter left out, added, changed or swapped away', () => {
+    const near = oneEditAway('teh');
+    for (const w of ['the', 'eh', 'th', 'tech', 'teeh', 'tea']) expect(near.has(w)).toBe(true);
+    expect(near.has('teh')).toBe(false);
+    expect(near.has('hte')).toBe(false); // two swaps
+  });
+});
+
+describe('everyday words (SUBTLEX-US)', () => {
+  it('counts everyday English words and nothing else', () => {
+    expect(everydayCount('ordered')).toBeGreaterThan(1000);
+    expect(everydayCount('brother')).toBeGreaterThan(everydayCount('ordered'));
+    expect(everydayCount('ordreed')).toBe(0);
+    expect(everydayCount('Friday')).toBe(0); // lower case only
+    for (const w of ['something', 'package', 'customs']) expect(isEnglishWord(w) && everydayCount(w) > 0).toBe(true);
+  });
+
+  it('knows names written with a capital', () => {
+    expect(isEverydayName('ireland')).toBe(true);
+    expect(isEverydayName('friday')).toBe(true);
+    expect(isEverydayName('irelnd')).toBe(false);
+  });
+});
