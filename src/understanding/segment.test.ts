@@ -284,6 +284,21 @@ describe('a "when" or "if" clause before the question sets it up', () => {
   });
 });
 
+describe('messages without question marks, with capitals', () => {
+  it('a capitalised word that starts a question or a sentence ends the one before', () => {
+    expect(segment('What was the Section 321 data pilot Nothing to do with Amazon I hope').questions).toEqual(['What was the Section 321 data pilot']);
+    expect(segment('Can I still file Type 86 If not which entry types do couriers use now').parts.map((p) => p.text)).toEqual([
+      'Can I still file Type 86',
+      'If not which entry types do couriers use now',
+    ]);
+    expect(segment('My parcel has been held for a week Is that normal for parcels from Spain now').questions).toEqual(['Is that normal for parcels from Spain now']);
+  });
+
+  it('but not at a name or a month ("arrived in May", "the Supreme Court")', () => {
+    expect(segment('my order from Amazon arrived in May and the Supreme Court ruled in February').parts).toHaveLength(1);
+  });
+});
+
 describe('dictated or phone-typed messages, without capitals', () => {
   it('a full stop before a lowercase word ends a sentence, so the question after the story is found', () => {
     const s = segment('I sell pottery from Lisbon by post. what paperwork does customs want on mail now and what is entry type thirteen');

@@ -1,9 +1,11 @@
 /**
  * Splitting a message into its questions. People write a story and ask at the end, or ask two
  * or three things at once, often without punctuation ("dhl wants 25 bucks is that legit and can
- * i refuse it"). Sentences come from the platform's ICU sentence segmenter (Intl.Segmenter);
- * a run-on sentence is cut again where a new question visibly starts (an auxiliary verb and a
- * subject: "is that", "can i", "do i", "how do"). What is not a question is context.
+ * i refuse it"). Sentences come from the platform's ICU sentence segmenter (Intl.Segmenter),
+ * also ending where a lowercase word follows a full stop, or a capitalised question word follows
+ * no stop at all ("… held for a week Is that normal"); a run-on sentence is cut again where a
+ * new question visibly starts (an auxiliary verb and a subject: "is that", "can i", "do i",
+ * "how do"). What is not a question is context.
  */
 import { isStopWord } from '../knowledge/stopwords';
 
@@ -65,6 +67,13 @@ const STARTS_WITH_QUESTION_WORD = new RegExp(`^(?:${WH})\\b`, 'i');
  * ("etc.", "vs.", "approx.") before the stop does not end a sentence.
  */
 const LOWERCASE_SENTENCE_START = /(?<=(?:^|\s)(?!(?:etc|vs|approx|incl|no|st|mr|mrs|ms|dr|inc|ltd|co|jr|sr|dept|est|ca)\.)[\p{L}\p{N}'’]{2,}[.!])\s+(?=\p{Ll})/gu;
+
+/**
+ * A capitalised word that starts a sentence, with no stop before it ("Can I still file Type 86 If
+ * not, which entry types…"): people who leave out question marks still write capitals. Only
+ * words that start questions or clauses ("May" is left out: "arrived in May").
+ */
+const CAPITAL_SENTENCE_START = /(?<=[\p{Ll}\p{N}])\s+(?=(?:What|What's|Whats|How|Why|When|Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Can|Could|Would|Should|Shall|Must|Have|Has|And|Also|But|So|If|Or|Isn't|Isnt|Don't|Dont|Can't|Cant|Any|Anyone|Please|Thanks|Thank|My|Our|We|They|It|It's|Its|This|That|There|These|Those|Nothing|Now|Then|Just|Not|No|Yes|Ok|Okay|Plus|Btw|Sorry|Anyway)\b)/gu;
 
 /** "… or" just before a cut point: the next words are the other half of an either/or question. */
 const ALTERNATIVE_BEFORE = /\bor\s*$/i;
@@ -178,7 +187,7 @@ export function segment(message: string): Segmented {
   const text = message.replace(/\s+/g, ' ').trim();
   const parts: MessagePart[] = [];
   const marksQuestions = text.includes('?');
-  for (const sentence of [...segmenter.segment(text)].flatMap(({ segment: s }) => s.trim().split(LOWERCASE_SENTENCE_START))) {
+  for (const sentence of [...segmenter.segment(text)].flatMap(({ segment: s }) => s.trim().split(LOWERCASE_SENTENCE_START)).flatMap((s) => s.split(CAPITAL_SENTENCE_START))) {
     if (!sentence) continue;
     // A sentence with a question mark is cut only where a comma or "and" starts a second
     // question; one without is cut where a new question starts, unless the message uses
