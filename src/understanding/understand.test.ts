@@ -400,6 +400,16 @@ describe('understand: typos are corrected for every reader, not only the search'
   });
 });
 
+describe('understand: where in the United States a person lives does not decide the page', () => {
+  it('answers as it answers the question alone, though one page names Ohio in an example', () => {
+    const alone = answerOf(understand('refund duty on returned item', ctx)).main.result;
+    for (const story of ['I live in Ohio.', "I'm in Denver, Colorado."]) {
+      expect(answerOf(understand(`${story} refund duty on returned item`, ctx)).main.result).toMatchObject({ kind: 'answer', best: { id: alone.best!.id } });
+    }
+    expect(alone.best?.id).toBe('return-to-foreign-seller-drawback');
+  });
+});
+
 describe('understand: a place abroad does not make a question look out of scope', () => {
   it('"… if the seller is in Estonia" is read without the place (out of scope with it)', () => {
     const u = answerOf(understand('am i the importer if the seller is in Estonia', ctx));

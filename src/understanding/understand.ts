@@ -13,7 +13,7 @@
  */
 import type { AnswerResult, Explanation, KnowledgeBase, KnowledgeDoc, OutOfScopeReason } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
-import { withoutPlaces } from '../rules/parse/places';
+import { withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
 import { asksAboutAnotherCountry } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, sentWithinUs, staysInOneCountry } from './domestic';
 import { findNames, nameWords, type NameTable } from './names';
@@ -54,8 +54,13 @@ function better(a: PartAnswer, b: PartAnswer): PartAnswer {
   return a.result.confidence > b.result.confidence ? a : b;
 }
 
+/**
+ * The knowledge base's answer to a question with its story, both read without the places in the
+ * United States they name: where in the country a person lives never decides which page answers.
+ */
 function ask(kb: KnowledgeBase, question: string, context: string, abroad = false, asking?: string): PartAnswer {
-  const explanation = kb.explain(question, { ...(context ? { context } : {}), ...(abroad ? { abroad } : {}), ...(asking ? { asking } : {}) });
+  const story = context ? withoutUsPlaces(context) : '';
+  const explanation = kb.explain(withoutUsPlaces(question), { ...(story ? { context: story } : {}), ...(abroad ? { abroad } : {}), ...(asking ? { asking } : {}) });
   return { question, result: explanation.result, explanation };
 }
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { loadRuleSet } from '../loader';
 import { originIn } from './extract';
-import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities, withoutPlaces, countryOfPlace, countryOfLeadingPlace } from './places';
+import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities, withoutPlaces, countryOfPlace, countryOfLeadingPlace, withoutUsPlaces } from './places';
 import { deniesContents } from './words';
 
 const rules = loadRuleSet(path.join(__dirname, '..', '..', '..', 'knowledge', 'rules', 'duty-free.yaml'));
@@ -207,3 +207,18 @@ describe('countryOfLeadingPlace: the place a short phrase after "in" names', () 
   it.each([['New York', 'US'], ['Texas on', 'US'], ['the UK', 'GB'], ['Taiwan', 'TW']])('%s → %s', (phrase, code) => expect(countryOfLeadingPlace(phrase)).toBe(code));
   it('is undefined when the phrase names no place', () => expect(countryOfLeadingPlace('my order')).toBeUndefined());
 });
+
+describe('withoutUsPlaces', () => {
+  it('takes out U.S. states and cities written with a capital', () => {
+    expect(withoutUsPlaces('I live in Ohio. refund duty on returned item')).toBe('I live in . refund duty on returned item');
+    expect(withoutUsPlaces("I'm in Denver, Colorado. Is it")).toBe("I'm in , . Is it");
+    expect(withoutUsPlaces("I'm in St. Louis and my sister is in New York City")).toBe("I'm in and my sister is in");
+  });
+
+  it('leaves places abroad, countries named like a state, and words that are not written as names', () => {
+    for (const text of ['a shop in Spain', 'a parcel from Georgia', 'a mobile home, reading about it', 'the UK and Canada Post']) {
+      expect(withoutUsPlaces(text)).toBe(text);
+    }
+  });
+});
+

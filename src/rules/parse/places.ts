@@ -422,3 +422,35 @@ export function withoutPlaces(text: string, table: CountryTable = countriesInUse
   }
   return out.replace(/\s{2,}/g, ' ').trim();
 }
+
+/**
+ * The text without the places in the United States it names with a capital (states, and cities
+ * of 100,000 people or more: "I live in Ohio.", "Denver, Colorado"): where in the country a
+ * person lives never decides which page answers them, and a state one page happens to name in an
+ * example ("I sell on Etsy from Ohio") pulled unrelated questions to that page.
+ *
+ * @example
+ * withoutUsPlaces("I'm in Denver, Colorado. Is de minimis dead?"); // "I'm in , . Is de minimis dead?"
+ */
+export function withoutUsPlaces(text: string, table: CountryTable = countriesInUse()): string {
+  const { cities, regions, maxWords } = placeIndex(table);
+  const isUs = (key: string) => cities.get(key)?.code === 'US' || (regions.get(key)?.size === 1 && regions.get(key)!.has('US'));
+  const found: string[] = [];
+  // Names are looked for where they start with a capital: "a mobile home", "reading" stay.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu)) {
+    const words = m[0].split(/\s+/).map((w) => w.replace(/[.'’-]+$/, ''));
+    for (let i = 0; i < words.length; i++) {
+      for (let n = Math.min(maxWords, words.length - i); n >= 1; n--) {
+        const phrase = words.slice(i, i + n).join(' ');
+        if (isUs(countryKey(phrase))) {
+          found.push(phrase);
+          i += n - 1;
+          break;
+        }
+      }
+    }
+  }
+  let out = text;
+  for (const name of found.sort((a, b) => b.length - a.length)) out = out.replace(phrasePattern(name, 'gu'), '');
+  return found.length === 0 ? text : out.replace(/\s{2,}/g, ' ').trim();
+}
