@@ -300,6 +300,21 @@ describe('messages without question marks, with capitals', () => {
 });
 
 describe('dictated or phone-typed messages, without capitals', () => {
+  it('"… and what makes …", "… and would a …": a question joined to the one before with "and"', () => {
+    expect(segment('can my cousin in peru still send me a gift duty-free and what makes something a real gift versus a purchase').questions).toEqual([
+      'can my cousin in peru still send me a gift duty-free',
+      'and what makes something a real gift versus a purchase',
+    ]);
+    expect(segment('can i import a butterfly knife from the philippines and would a 150-year-old sword from an antique shop be duty-free').questions).toEqual([
+      'can i import a butterfly knife from the philippines',
+      'and would a 150-year-old sword from an antique shop be duty-free',
+    ]);
+  });
+
+  it('"who am i …" after a story starts the question', () => {
+    expect(segment('i tried calling a customs number i found online and got a recording who am i supposed to call now').questions).toEqual(['who am i supposed to call now']);
+  });
+
   it('a full stop before a lowercase word ends a sentence, so the question after the story is found', () => {
     const s = segment('I sell pottery from Lisbon by post. what paperwork does customs want on mail now and what is entry type thirteen');
     expect(s.questions).toEqual(['what paperwork does customs want on mail now', 'and what is entry type thirteen']);
