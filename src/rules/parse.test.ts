@@ -312,6 +312,12 @@ describe('parseKind and parseMode', () => {
 
   it("a purchase from a friend's shop is no gift", () => expect(parseKind("I ordered it from my friend's shop")).toBe('purchase'));
 
+  it("the person's own shop is who they are, not a purchase", () => {
+    expect(parseKind('I run a small shop. My cousin in Madrid sent me clothes for my birthday')).toBe('gift');
+    expect(parseKind('we have an Etsy store and my aunt mailed me a present')).toBe('gift');
+    expect(parseKind('I run a small shop and ordered some wicks')).toBe('purchase');
+  });
+
   it('a "gift" label, or goods sent to oneself, make no gift', () => {
     expect(parseKind('I want to mail some ceramics to myself marked as a gift so I don\'t pay')).toBe('purchase');
     expect(parseKind('the seller offered to mark it as a gift')).toBe('purchase');

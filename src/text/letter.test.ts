@@ -46,6 +46,14 @@ describe('letterBody', () => {
     expect(letterBody('my parcel 😭 is held by customs 🙃. why?? lol')).toBe('my parcel is held by customs . why??');
   });
 
+  it('takes off "My name is …", keeping what the writer says about themselves after "and"', () => {
+    expect(letterBody(`My name is Bob. ${QUESTION}`)).toBe(QUESTION);
+    expect(letterBody(`Hello, my name is Ana María López, ${QUESTION}`)).toBe(QUESTION);
+    expect(letterBody(`My name is Bob and I run a small shop. ${QUESTION}`)).toBe(`I run a small shop. ${QUESTION}`);
+    // Not a name: what is written on a parcel.
+    expect(letterBody('my name is on the box but the address is wrong. Who do I call?')).toBe('my name is on the box but the address is wrong. Who do I call?');
+  });
+
   it('joins the lines of an email wrapped mid-sentence', () => {
     expect(letterBody('I ordered a scarf from a shop in\nthe UK. Do I owe\nduty on it?')).toBe('I ordered a scarf from a shop in the UK. Do I owe duty on it?');
     expect(letterBody('Is de minimis dead?\nwhat about gifts?')).toBe('Is de minimis dead?\nwhat about gifts?');

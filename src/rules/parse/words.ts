@@ -81,6 +81,12 @@ const SOMEONE_ELSES_PURCHASE = new RegExp(
 );
 
 /**
+ * The person's own shop ("I run a small shop", "my Etsy store"): who they are, not where the goods
+ * were bought, so not a purchase word.
+ */
+const OWN_SHOP = /\b(?:(?:i|we) (?:run|own|have|manage|started|opened|sell on|sell through)|(?:my|our)) (?:\w+ ){0,3}?(?:shop|store|business|boutique|website|webshop)\b/g;
+
+/**
  * The kind of shipment, 'unknown', or undefined when it is unclear (or two kinds are named).
  *
  * @example
@@ -95,7 +101,7 @@ export function parseKind(text: string): Kind | Unknown | undefined {
   if ((KINDS as readonly string[]).includes(t)) return t as Kind;
   if (isUnsure(t)) return UNKNOWN;
   // "an order from a warehouse in Spain" names where it shipped from, not stock of one's own.
-  const kindText = t.replace(SHIPPED_FROM_A_WAREHOUSE, ' ').replace(GIFT_LABEL, ' ');
+  const kindText = t.replace(SHIPPED_FROM_A_WAREHOUSE, ' ').replace(GIFT_LABEL, ' ').replace(OWN_SHOP, ' ');
   let found = KINDS.filter((kind) => KIND_WORDS[kind].test(kindText));
   if (SENT_TO_ONESELF.test(kindText)) found = found.filter((k) => k !== 'gift');
   // Bought on a trip but mailed home: a purchase shipped, not goods carried back.
