@@ -113,3 +113,19 @@ describe('quality on the real-style messages (test/fixtures/real-questions.json)
     expect(m.bareFallback / m.messages).toBeLessThanOrEqual(0.04);
   });
 });
+
+describe('evaluateReal: several questions', () => {
+  const question = { q: 'Can I refuse it? And how do I dispute the bill?', expect: 'dispute-courier-bill', style: 'multi', also: ['refuse-parcel-duty'] };
+  const outcome = (best: string, offered: string[]) => () => ({ route: 'answer' as const, best, offered: [best, ...offered], confidence: 0.9 });
+
+  it('counts a miss whose first answer is another question asked, the expected one offered', () => {
+    const m = evaluateReal([question], outcome('refuse-parcel-duty', ['dispute-courier-bill']));
+    expect(m).toMatchObject({ right: 0, confidentWrong: 1, otherAskedFirst: 1, alsoHandled: 1 });
+  });
+
+  it('but not when the expected document is not offered, nor when the first answer was asked for by nobody', () => {
+    expect(evaluateReal([question], outcome('refuse-parcel-duty', [])).otherAskedFirst).toBe(0);
+    expect(evaluateReal([question], outcome('postal-duty-now', ['dispute-courier-bill'])).otherAskedFirst).toBe(0);
+    expect(evaluateReal([question], outcome('dispute-courier-bill', [])).right).toBe(1);
+  });
+});

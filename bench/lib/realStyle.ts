@@ -63,6 +63,7 @@ export function printReal(now: RealReport, before: RealReport, showMisses: 'A' |
   row('confident wrong answers', (m) => pct(m.confidentWrong, m.messages));
   row('shipment: exact verdict', (m) => pct(m.verdictExact, m.verdicts));
   row('other questions handled (multi)', (m) => pct(m.alsoHandled, m.alsoTotal));
+  row('missed: another question asked first', (m) => pct(m.otherAskedFirst, m.messages));
   console.log('');
   console.log('First document offered right, by its confidence (real-style, messages with a document as answer):');
   console.log(`${'confidence'.padEnd(14)}${'B now'.padStart(16)}${'A now'.padStart(16)}`);
@@ -99,6 +100,7 @@ export function printRealCompact(name: string, now: RealReport): void {
   row('bare fallback (answer existed)', (m) => pct(m.bareFallback, m.messages));
   row('confident wrong answers', (m) => pct(m.confidentWrong, m.messages));
   row('shipment: exact verdict', (m) => pct(m.verdictExact, m.verdicts));
+  row('missed: another question asked first', (m) => pct(m.otherAskedFirst, m.messages));
 }
 
 

@@ -51,6 +51,12 @@ export interface RealMetrics {
   /** Shipment messages that got a verdict with the expected result. */
   verdictExact: number;
   verdicts: number;
+  /**
+   * Misses where the message asks several questions and the one answered first is another of
+   * them (its document is in `also`), this one offered: the bot answers the first question asked,
+   * while an author may count a later one as the main.
+   */
+  otherAskedFirst: number;
   /** Other questions of multi-question messages whose document was answered or offered. */
   alsoHandled: number;
   alsoTotal: number;
@@ -120,7 +126,7 @@ export function outcomeOfUnderstanding(u: Understanding): RealOutcome {
 export function evaluateReal(questions: readonly RealQuestion[], pipeline: RealPipeline): RealMetrics {
   const m: RealMetrics = {
     messages: questions.length, right: 0, rightDirect: 0, offeredNotFirst: 0, bareFallback: 0, confidentWrong: 0,
-    verdictExact: 0, verdicts: 0, alsoHandled: 0, alsoTotal: 0, misses: [],
+    verdictExact: 0, verdicts: 0, otherAskedFirst: 0, alsoHandled: 0, alsoTotal: 0, misses: [],
     bands: BAND_EDGES.slice(0, -1).map((from, i) => ({ from, to: BAND_EDGES[i + 1], messages: 0, firstRight: 0 })),
   };
   for (const question of questions) {
@@ -147,6 +153,7 @@ export function evaluateReal(questions: readonly RealQuestion[], pipeline: RealP
       right = (o.route === 'answer' || o.route === 'did-you-mean') && o.best === question.expect;
       if (right && o.route === 'answer') m.rightDirect++;
       if (!right && o.offered.includes(question.expect)) m.offeredNotFirst++;
+      if (!right && o.best !== undefined && question.also?.includes(o.best) && o.offered.includes(question.expect)) m.otherAskedFirst++;
       if (o.route === 'verdict' || (o.route === 'answer' && o.best !== question.expect)) m.confidentWrong++;
       if (REJECTED.has(o.route)) m.bareFallback++;
     }
