@@ -438,6 +438,12 @@ describe('extractFacts', () => {
     ['check my shipment', {}],
     ['do I have to pay duty now', {}],
     ['my mother in law sent me a scarf from France worth eighty dollars as a present', { kind: 'gift', valueUsd: 80, origin: 'FR' }],
+    // Items in one parcel: the parcel's value is their sum.
+    ['my gf in toronto mailed me a $95 hoodie + a $40 candle as a gift', { kind: 'gift', valueUsd: 135, mode: 'mail' }],
+    ['my aunt mailed me a $60 scarf and a $50 book for my birthday, all in one box', { kind: 'gift', valueUsd: 110, mode: 'mail' }],
+    // …but not a charge, nor two items with nothing to say they travel together.
+    ['I ordered a $40 jacket and a $25 DHL bill came', { kind: 'purchase', valueUsd: 40, mode: 'express' }],
+    ['a $40 jacket and a $30 hat from the UK', { valueUsd: 40, origin: 'GB' }],
   ])('%s', (text, facts) => expect(extractFacts(text, TODAY, rules).facts).toEqual(facts));
 
   it('two dates offered as either one ("July or September") are a period; the rules that changed in it make the day matter', () => {

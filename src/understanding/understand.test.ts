@@ -400,6 +400,14 @@ describe('understand: typos are corrected for every reader, not only the search'
   });
 });
 
+describe('understand: several items in one parcel', () => {
+  it('are valued together: a $95 and a $40 present in one box are over the $100 gift limit', () => {
+    const u = verdictOf(understand('my gf in toronto mailed me a $95 hoodie + a $40 candle as a gift, same box. will i owe duty', ctx));
+    expect(u.reading.facts.valueUsd).toBe(135);
+    expect(u.assessment.verdict).toBe('not-duty-free');
+  });
+});
+
 describe('understand: where in the United States a person lives does not decide the page', () => {
   it('answers as it answers the question alone, though one page names Ohio in an example', () => {
     const alone = answerOf(understand('refund duty on returned item', ctx)).main.result;

@@ -64,6 +64,9 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   if (money && 'usd' in money.money && !money.money.bound) result.facts.valueUsd = money.money.usd;
   // "two gifts arrived the same day, one worth $60 and one $70": the day's total is their sum.
   const values = sums.filter((m) => notLimit(m) && 'usd' in m.money && !m.money.bound);
+  // "a $95 hoodie + a $40 candle, same box": the parcel's value is the sum of its items.
+  const items = itemsInOneParcel(text, values);
+  if (items && money === items[0]) result.facts.valueUsd = items.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
   if (SAME_DAY.test(phraseText(text))) {
     if (values.length >= 2) result.facts.sameDayTotalUsd = values.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
     // "three orders, $300 each, all delivered the same day": the day's total is the count times the sum.
@@ -90,6 +93,38 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   const withoutMoney = money ? text.slice(0, money.index) + ' '.repeat(money.text.length) + text.slice(money.index + money.text.length) : text;
   addDate(result, withoutMoney, today, rules);
   return result;
+}
+
+/** One parcel or order: "same box", "in one package", "together". */
+const ONE_PARCEL = /\b(?:(?:the )?same (?:box|package|parcel|shipment|order)|(?:in )?(?:one|a single) (?:box|package|parcel|shipment|order)|together)\b/;
+/** Between two items' prices: the first item's name and a join ("hoodie + a", "scarf and a"). */
+const ITEM_JOIN = /^\s*[a-z][a-z -]{0,30}?\s*(\+|&|and|plus|,)\s*(?:(?:a|an|some|another|two|2)\s+)?$/i;
+/** Words after a sum that make it a charge, not an item's price. */
+const CHARGE_AFTER = /^\s*(?:in\s+)?(?:bill|fee|fees|charge|charges|duty|duties|tax|taxes|tariff|shipping|postage|delivery|brokerage|invoice)\b/i;
+
+/**
+ * The prices of items that travel in one parcel ("a $95 hoodie + a $40 candle, same box", "a $60
+ * scarf and a $50 book in one box"): sums next to each other joined by "+" or "and", none of them
+ * a charge, and the parcel said to be one (a "+" says it too). Undefined otherwise.
+ *
+ * @example
+ * itemsInOneParcel('a $95 hoodie + a $40 candle', findMoney('a $95 hoodie + a $40 candle'))?.length; // 2
+ * itemsInOneParcel('a $40 jacket and a $25 DHL bill', …);                                                // undefined
+ */
+export function itemsInOneParcel<M extends { text: string; index: number }>(text: string, sums: readonly M[]): M[] | undefined {
+  if (sums.length < 2) return undefined;
+  const run = [sums[0]];
+  let plus = false;
+  for (let i = 1; i < sums.length; i++) {
+    const between = text.slice(sums[i - 1].index + sums[i - 1].text.length, sums[i].index);
+    const join = ITEM_JOIN.exec(between);
+    if (!join) break;
+    plus ||= join[1] === '+';
+    run.push(sums[i]);
+  }
+  if (run.length < 2) return undefined;
+  if (run.some((m) => CHARGE_AFTER.test(text.slice(m.index + m.text.length, m.index + m.text.length + 20)))) return undefined;
+  return plus || ONE_PARCEL.test(phraseText(text)) ? run : undefined;
 }
 
 /** Number words people use for a few parcels. */
