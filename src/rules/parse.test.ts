@@ -444,6 +444,10 @@ describe('extractFacts', () => {
     // …but not a charge, nor two items with nothing to say they travel together.
     ['I ordered a $40 jacket and a $25 DHL bill came', { kind: 'purchase', valueUsd: 40, mode: 'express' }],
     ['a $40 jacket and a $30 hat from the UK', { valueUsd: 40, origin: 'GB' }],
+    // Whether something else came that day, or what it cost, is not known.
+    ['my grandma sent me a $70 gift, and my aunt might have sent something the same day too', { kind: 'gift', valueUsd: 70, sameDayTotalUsd: 'unknown' }],
+    ['two gifts came the same day, one worth $70 and one I have no clue what it cost', { kind: 'gift', valueUsd: 70, sameDayTotalUsd: 'unknown' }],
+    ['a $700 order and a $250 box, maybe the same day, maybe not', { kind: 'purchase', valueUsd: 700, sameDayTotalUsd: 'unknown' }],
   ])('%s', (text, facts) => expect(extractFacts(text, TODAY, rules).facts).toEqual(facts));
 
   it('two dates offered as either one ("July or September") are a period; the rules that changed in it make the day matter', () => {

@@ -8,7 +8,7 @@ import { countryKey, phraseText } from '../../text/normalize';
 import { rulesChangeBetween } from '../changes';
 import { addDays, displayDate } from '../../dates';
 import { catalog, fill } from '../../messages';
-import type { RuleSet, ShipmentFacts } from '../types';
+import { UNKNOWN, type RuleSet, type ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
 import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate } from './date';
 import { findMoney } from './money';
@@ -41,6 +41,11 @@ const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
 /** Words before a sum that make it a limit ("under $100"), not what the goods are worth. */
 const LIMIT_BEFORE = /\b(?:under|over|less than|more than|below|above|up to|at most|no more than|exceeding)\s*(?:the\s+|that\s+|this\s+)?$/i;
 /** Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit"), not a value. */
+/** Whether anything else came the same day is not known: "maybe the same day, maybe not", "might have sent something the same day". */
+const SAME_DAY_UNSURE =
+  /\b(?:maybe|might(?: have)?|possibly|perhaps|not sure (?:if|whether)|no idea (?:if|whether)|can'?t remember (?:if|whether))\b[^.?!]{0,40}\bsame day\b|\bsame day\b[^.?!]{0,25}\b(?:maybe not|or not|not sure|no idea|can'?t remember)\b/i;
+/** The value of the other parcel is not known: "no clue what that one cost". */
+const OTHER_VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|can'?t tell)\b[^.?!]{0,15}\b(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)\b/i;
 const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance)s?\b/i;
 
 /**
@@ -68,7 +73,10 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   const items = itemsInOneParcel(text, values);
   if (items && money === items[0]) result.facts.valueUsd = items.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
   if (SAME_DAY.test(phraseText(text))) {
-    if (values.length >= 2) result.facts.sameDayTotalUsd = values.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
+    // "maybe the same day, maybe not", "I have no clue what that one cost": the day's total is
+    // unknown, and the person has said they cannot give it.
+    if (SAME_DAY_UNSURE.test(phraseText(text)) || (OTHER_VALUE_UNKNOWN.test(phraseText(text)) && values.length === 1)) result.facts.sameDayTotalUsd = UNKNOWN;
+    else if (values.length >= 2) result.facts.sameDayTotalUsd = values.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
     // "three orders, $300 each, all delivered the same day": the day's total is the count times the sum.
     else if (values.length === 1 && 'usd' in values[0].money) {
       const count = countOfEach(text, values[0]);
