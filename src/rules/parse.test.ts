@@ -305,8 +305,15 @@ describe('parseKind and parseMode', () => {
     ['stock for our FBA warehouse', 'warehouse'],
     ['unsold inventory for a fulfillment center', 'warehouse'],
     ['things in my suitcase from my trip', 'traveler'],
+    ['i got a $35 phone case off Tempo', 'purchase'],
+    ['grabbed a jacket off a japanese resale app', 'purchase'],
     ['not sure', 'unknown'],
   ])('kind: %s', (text, kind) => expect(parseKind(text)).toBe(kind));
+
+  it('"got off the plane", "got it off my friend": no purchase said', () => {
+    expect(parseKind('I got off the plane with a bag')).toBeUndefined();
+    expect(parseKind('I got a scarf off my friend')).toBeUndefined();
+  });
 
   it('a kind that points two ways is not guessed', () => expect(parseKind('I bought a gift')).toBeUndefined());
 

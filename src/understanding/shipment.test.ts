@@ -35,6 +35,8 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     'shipped by japan post next week. any fees?',
     'should I have paid something on it',
     'It is free because it is a gift, yes?',
+    'Was that under the old $800 thing or not?',
+    'was I supposed to pay on it',
   ])('yes/no: %s', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
 
   it.each([
