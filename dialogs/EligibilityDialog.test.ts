@@ -548,6 +548,14 @@ describe('EligibilityDialog: facts typed mid-check', () => {
     expect(body).toContain('- **Country of origin:** China');
   });
 
+  it('typed with typos, "it came from Chnia in Febuary 2025": read as China and February 2025, and said back so', async () => {
+    const { client } = check('Check my shipment');
+    await send(client, 'Check my shipment');
+    const replies = await send(client, 'it came from Chnia in Febuary 2025');
+    expect(text(replies)).toContain('Noted: from China');
+    expect(stateOf(client)?.facts).toMatchObject({ origin: 'CN', entryDate: '2025-02-15' });
+  });
+
   it('asked the value, "$60, it\'s a gift from my aunt in Canada": the value and the country are both taken, and the country is not asked', async () => {
     const { client } = check('Check my shipment');
     await send(client, 'Check my shipment');

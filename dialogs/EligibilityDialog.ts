@@ -27,6 +27,7 @@ import { quoteUserText, type Reply } from '../src/replies';
 import { catalog, fill } from '../src/messages';
 import { easternDate } from '../src/dates';
 import { assess, extractFacts, mentionsPastArrival } from '../src/rules';
+import { withTyposCorrected } from '../src/understanding';
 import { describeFacts, verdictReply } from './verdict';
 import { GuidedDialog, type GuidedOutcome } from './GuidedDialog';
 import { ELIGIBILITY_DIALOG, type EligibilityOptions } from './ids';
@@ -49,6 +50,11 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState, Eligibilit
   }
 
   /** Today in U.S. Eastern time, from the injected clock. */
+  /** Text the person typed, with its typos corrected, as `understand()` reads a message. */
+  private corrected(text: string): string {
+    return withTyposCorrected(text, { kb: this.services.knowledge(), names: this.services.names() });
+  }
+
   private today(): string {
     return easternDate(this.services.clock());
   }
@@ -58,7 +64,7 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState, Eligibilit
   }
 
   protected override stepContext(dc: DialogContext): EligibilityContext {
-    return { m: this.words(dc), today: this.today(), rules: this.services.rules() };
+    return { m: this.words(dc), today: this.today(), rules: this.services.rules(), corrected: (text) => this.corrected(text) };
   }
 
   protected override start(options: unknown, dc: DialogContext): EligibilityState {
@@ -79,7 +85,7 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState, Eligibilit
     const text = typeof opts.text === 'string' ? opts.text : '';
     if (!text.trim()) return state;
 
-    const extracted = extractFacts(text, this.today(), rules);
+    const extracted = extractFacts(this.corrected(text), this.today(), rules);
     // What the message understanding read beyond that (DHL → by courier, Temu → a purchase).
     state.facts = { ...opts.known, ...extracted.facts };
     if (extracted.foreignMoney) state.foreignMoney = extracted.foreignMoney;

@@ -58,6 +58,8 @@ export interface EligibilityContext {
   /** Today, YYYY-MM-DD, U.S. Eastern, from the injected clock. */
   today: string;
   rules: RuleSet;
+  /** An answer as typed, with its typos corrected ("Chnia" → "China"; see `withTyposCorrected`). */
+  corrected: (text: string) => string;
 }
 
 type Step = GuidedStep<EligibilityState, EligibilityContext>;
@@ -155,7 +157,7 @@ function answerText(input: TurnInput): string {
 /** Routes an answer to `q` on what `readAnswer` says it means. */
 function answerFact(q: Question, state: EligibilityState, input: TurnInput, context: EligibilityContext): Accepted {
   const { m, today, rules } = context;
-  const reading = readAnswer(answerText(input), q, { today, rules, facts: state.facts });
+  const reading = readAnswer(context.corrected(answerText(input)), q, { today, rules, facts: state.facts });
   switch (reading.kind) {
     case 'empty':
       return { ok: false, message: m.noAnswer };

@@ -43,8 +43,9 @@ describe('correctTypos', () => {
     expect(fix('a shop in Ireland, then Leeds')).toBe('a shop in Ireland, then Leeds');
   });
 
-  it('leaves a capitalised word inside a sentence alone: it is a name ("a shop in Pune")', () => {
+  it('takes a capitalised word inside a sentence for a name: corrected only to a name ("from Chnia"), else left ("a shop in Pune")', () => {
     expect(fix('I buy from a shop in Pune and Barbour')).toBe('I buy from a shop in Pune and Barbour');
+    expect(fix('it came from Chnia in Febuary 2025')).toBe('it came from China in February 2025');
   });
 
   it('leaves acronyms, short words, codes and words with an apostrophe alone', () => {

@@ -13,8 +13,9 @@
  *
  * A typo is what {@link plausibleTypo} allows: two neighbouring letters swapped, a letter
  * dropped or doubled, and from seven letters any one letter changed, added or left out. Names are
- * left alone: a word the everyday list writes with a capital ("Leeds", not "bleeds"), and a word
- * written with a capital inside a sentence ("a shop in Pune").
+ * left alone: a word the everyday list writes with a capital ("Leeds", not "bleeds"); and a word
+ * written with a capital inside a sentence is taken for a name, so it is corrected only to a name
+ * ("from Chnia" → China, but "a shop in Pune" stays).
  */
 import { isEnglishWord } from './english';
 import { everydayCount, isEverydayName } from './everyday';
@@ -58,8 +59,11 @@ export function oneEditAway(word: string): Set<string> {
   return out;
 }
 
-/** The likeliest word a lower-case typo stands for, or undefined. */
-function likeliest(typo: string, vocabulary: TypoVocabulary): string | undefined {
+/**
+ * The likeliest word a lower-case typo stands for, or undefined. With `namesOnly`, only a name
+ * ("Chnia" → China, "Febuary" → February): a capitalised word inside a sentence is a name.
+ */
+function likeliest(typo: string, vocabulary: TypoVocabulary, namesOnly = false): string | undefined {
   let best: string | undefined;
   let bestDomain = 0;
   let bestEveryday = 0;
@@ -69,6 +73,7 @@ function likeliest(typo: string, vocabulary: TypoVocabulary): string | undefined
     const documents = vocabulary.documentFrequency(candidate);
     const count = everydayCount(candidate);
     if (!name && documents === 0 && count === 0) continue;
+    if (namesOnly && !name && !isEverydayName(candidate)) continue;
     if (!plausibleTypo(typo, candidate)) continue;
     if (name) return candidate;
     // A document's word only when it is English: a misspelling a document lists on purpose
@@ -102,8 +107,7 @@ export function correctTypos(text: string, vocabulary: TypoVocabulary): string {
     if (isEnglishWord(word) || vocabulary.isKnown(word) || vocabulary.isName(word) || isEverydayName(word)) return token;
     // An acronym ("CBSA", "HMRC") is not a misspelt word.
     if (token.length <= MAX_ACRONYM_LENGTH && token === token.toUpperCase()) return token;
-    if (/^[A-Z][a-z]/.test(token) && !startsSentence(text, offset)) return token;
-    const fixed = likeliest(word, vocabulary);
+    const fixed = likeliest(word, vocabulary, /^[A-Z][a-z]/.test(token) && !startsSentence(text, offset));
     if (!fixed) return token;
     if (token === token.toUpperCase()) return fixed.toUpperCase();
     return /^[A-Z]/.test(token) ? fixed[0].toUpperCase() + fixed.slice(1) : fixed;

@@ -10,4 +10,4 @@ export { segment, asksSomething, type Segmented, type MessagePart } from './segm
 export { findNames, loadNames, parseNames, EMPTY_NAMES, NAMES_FILE, type KnownName, type NameMention, type NameTable } from './names';
 export { asksWhetherDutyIsOwed, assumeOrdinaryCase, factsStated, readShipment, type ShipmentReading } from './shipment';
 export { asksAboutAnotherCountry } from './direction';
-export { understand, answerParts, MAX_QUESTIONS, type PartAnswer, type Understanding, type UnderstandingContext } from './understand';
+export { understand, answerParts, withTyposCorrected, MAX_QUESTIONS, type PartAnswer, type Understanding, type UnderstandingContext } from './understand';

@@ -393,6 +393,11 @@ describe('understand: typos are corrected for every reader, not only the search'
     expect(typed.main.result.best?.id).toBe(spelt.main.result.best?.id);
   });
 
+  it('leaves the family words the shipment reader knows alone ("my Tita" is no "Titan")', () => {
+    const u = verdictOf(understand('my Tita in Manila sent me a $60 birthday present, do I owe duty?', ctx));
+    expect(u.reading.facts).toMatchObject({ kind: 'gift', valueUsd: 60 });
+  });
+
   it('reads "a uk shop" in lower case as a seller in the UK', () => {
     const u = verdictOf(understand('bought a $30 scarf from a uk shop, it arrived in july 2025, did i owe duty', ctx));
     expect(u.reading.facts).toMatchObject({ origin: 'GB', kind: 'purchase' });

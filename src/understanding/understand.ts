@@ -14,6 +14,7 @@
 import type { AnswerResult, Explanation, KnowledgeBase, KnowledgeDoc, OutOfScopeReason } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
+import { KIN_WORDS } from '../rules/parse/words';
 import { asksAboutAnotherCountry } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, sentWithinUs, staysInOneCountry } from './domestic';
 import { findNames, nameWords, type NameTable } from './names';
@@ -270,13 +271,25 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
 }
 
 /** The knowledge base's words, the stop words and the names, for {@link correctTypos}. */
-function typoVocabulary({ kb, names }: UnderstandingContext): TypoVocabulary {
+function typoVocabulary(kb: KnowledgeBase, names: NameTable): TypoVocabulary {
   const named = nameWords(names);
   return {
-    isKnown: (word) => isStopWord(word) || kb.wordFrequency(word) !== undefined,
+    // Family words the shipment reader knows ("my tita", "my lola") are words, not typos.
+    isKnown: (word) => isStopWord(word) || KIN_WORDS.has(word) || kb.wordFrequency(word) !== undefined,
     documentFrequency: (word) => kb.wordFrequency(word) ?? 0,
     isName: (word) => named.has(word),
   };
+}
+
+/**
+ * A message (or an answer in the guided check) with its typos corrected against the knowledge
+ * base's words, the names table and everyday English (see `src/knowledge/typos.ts`).
+ *
+ * @example
+ * withTyposCorrected('it came from Chnia in Febuary 2025', { kb, names }); // 'it came from China in February 2025'
+ */
+export function withTyposCorrected(text: string, { kb, names }: Pick<UnderstandingContext, 'kb' | 'names'>): string {
+  return correctTypos(text, typoVocabulary(kb, names));
 }
 
 /**
@@ -289,7 +302,7 @@ function typoVocabulary({ kb, names }: UnderstandingContext): TypoVocabulary {
 export function understand(message: string, ctx: UnderstandingContext): Understanding {
   // A message written as a letter is read without its greeting, closing and signature, and
   // with its typos corrected (for every reader, not only the knowledge base's search).
-  const text = correctTypos(letterBody(message), typoVocabulary(ctx));
+  const text = withTyposCorrected(letterBody(message), ctx);
   const segmented = segment(text);
   const { questions } = segmented;
   // The question part is judged (is it a yes/no duty question?), so is the last sentence of a

@@ -48,6 +48,20 @@ export function parseYesNo(text: string): boolean | Unknown | undefined {
 export const KIN =
   '(?:aunt|auntie|aunty|tita|tia|tía|uncle|tito|tio|tío|mom|mum|mother|mama|mommy|dad|father|papa|daddy|parents?|grandma|grandmother|granny|gran|nan|nana|nanna|grandpa|grandfather|grandparents?|lola|lolo|oma|opa|nonna|nonno|abuela|abuelo|babushka|halmoni|friends?|bestie|buddy|buddies|pal|pals|mate|mates|pen pal|sister|sis|brother|bro|cousins?|family|relatives?|(?:mother|father|sister|brother)-in-law|in-laws?|in laws|niece|nephew|godmother|godfather|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|wife|husband)';
 
+/**
+ * The single words of {@link KIN} ("tita", "lola", "parents"), for the typo corrector: "my Tita"
+ * is family, not "Titan".
+ *
+ * @example
+ * KIN_WORDS.has('tita'); // true
+ */
+export const KIN_WORDS: ReadonlySet<string> = new Set(
+  KIN.slice(3, -1)
+    .split('|')
+    .flatMap((alt) => (alt.endsWith('s?') ? [alt.slice(0, -2), `${alt.slice(0, -2)}s`] : [alt]))
+    .filter((w) => /^\p{Ll}+$/u.test(w)),
+);
+
 /** Goods sent to oneself are one's own: bought, not given. */
 const TO_ONESELF = '(?:to|for) (?:myself|ourselves)';
 
