@@ -39,7 +39,7 @@ const ASKING = /\b(?:wonder(?:ing|ed)?(?=\s+(?:if|whether|what|how|why|when|wher
 /** An auxiliary with a subject: "is that", "can i", "do we" — how a yes/no question starts. */
 const AUX_WITH_SUBJECT = `(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b`;
 const RUN_ON_BREAK = new RegExp(
-  `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})\\s+(?:do|does|did|is|are|am|was|were|can|could|should|would|will|have|has|had|must|might|shall|much|long|many|about|happens|if)\\b)` +
+  `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|about|happens|if)\\b)` +
     // "… and what makes it a gift", "… and would a sword be duty-free": a joined question.
     `|(?:and|also|plus)\\s+(?:(?:${WH})\\b|(?:${AUX})\\s+(?:a|an|any|anyone|someone|these|those|our|your|their)\\b))`,
   'gi',
