@@ -49,12 +49,12 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState, Eligibilit
     super(ELIGIBILITY_DIALOG, services);
   }
 
-  /** Today in U.S. Eastern time, from the injected clock. */
   /** Text the person typed, with its typos corrected, as `understand()` reads a message. */
   private corrected(text: string): string {
     return withTyposCorrected(text, { kb: this.services.knowledge(), names: this.services.names() });
   }
 
+  /** Today in U.S. Eastern time, from the injected clock. */
   private today(): string {
     return easternDate(this.services.clock());
   }

@@ -29,11 +29,12 @@ export interface Speller {
    */
   correct(word: { text: string; stem: string }): string | undefined;
   /**
-   * How many documents use a word as written or as a stem (0 for none; a word of the synonym
-   * tables that no document uses is known with 0).
+   * How many documents use a word as written or as a stem; 0 for a word of the synonym tables
+   * that no document uses, undefined for a word the lexicon does not hold.
    *
    * @example
    * speller.frequency('counterfeit'); // 31
+   * speller.frequency('ordreed');     // undefined
    */
   frequency(word: string): number | undefined;
 }

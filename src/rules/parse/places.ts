@@ -460,8 +460,8 @@ function usStates(table: CountryTable): { names: Set<string>; maxWords: number }
 export function withoutUsPlaces(text: string, table: CountryTable = countriesInUse()): string {
   const { names, maxWords } = usStates(table);
   const found: string[] = [];
-  // Names are looked for where they start with a capital: "a new jersey", "washington post" too, but
-  // a state is seldom written in lower case in a story.
+  // Only names written with a capital are taken ("a new jersey" stays): a story seldom writes a
+  // state in lower case.
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’-]*)*/gu)) {
     const words = m[0].split(/\s+/).map((w) => w.replace(/[.'’-]+$/, ''));
     for (let i = 0; i < words.length; i++) {
