@@ -74,6 +74,31 @@ describe('segment: several questions in one message', () => {
   });
 });
 
+describe('segment: the question the writer calls the main one comes first', () => {
+  it('"And the main one:" before the last question', () => {
+    const s = segment('Three questions from our shop. Is DDP better for us? Can UPS add a late fee? And the main one: who decides each line on the DHL bill, CBP or DHL?');
+    expect(s.questions).toEqual(['who decides each line on the DHL bill, CBP or DHL?', 'Is DDP better for us?', 'Can UPS add a late fee?']);
+    expect(s.context).toContain('And the main one:');
+  });
+
+  it('"Most importantly," or "My real question is" at the start of a later question', () => {
+    expect(segment('Do I need a broker? Most importantly, will I pay duty on a $300 lamp from Italy?').questions[0]).toBe('Most importantly, will I pay duty on a $300 lamp from Italy?');
+    expect(segment('Can UPS charge me a late fee? My real question is: how do I dispute the bill?').questions).toEqual([
+      'My real question is: how do I dispute the bill?',
+      'Can UPS charge me a late fee?',
+    ]);
+  });
+
+  it('a story that only mentions a main thing does not reorder the questions', () => {
+    // The sentence before the second question is part of the story, not an announcement.
+    expect(segment('Is my parcel held? Our main thing is handmade candles from a small studio in Leeds. Do I need a broker?').questions).toEqual([
+      'Is my parcel held?',
+      'Do I need a broker?',
+    ]);
+    expect(segment('Is my parcel held? Do I need a broker for the main shipment?').questions[0]).toBe('Is my parcel held?');
+  });
+});
+
 describe('segment: run-on messages without punctuation', () => {
   it('cuts where a new question starts ("… is that legit and can i refuse it")', () => {
     const s = segment('dhl wants 25 bucks is that legit and can i refuse it');

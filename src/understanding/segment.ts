@@ -20,7 +20,10 @@ export interface MessagePart {
 /** A message split into its parts. */
 export interface Segmented {
   parts: MessagePart[];
-  /** The parts that ask something, in order (at least one: the whole message when none does). */
+  /**
+   * The parts that ask something, in order (at least one: the whole message when none does),
+   * except that a question the writer marks as the main one comes first ({@link MAIN_MARK}).
+   */
   questions: string[];
   /** Everything that is not a question, joined: the story. */
   context: string;
@@ -175,6 +178,30 @@ function cutRunOn(sentence: string, breaks: RegExp = RUN_ON_BREAK, afterQuestion
 }
 
 /**
+ * A writer saying which question matters most: "And the main one: who decides the fees?",
+ * "Most importantly, will I pay duty?", "My real question is …", at the start of the question or
+ * of a short part just before it. People mostly ask their main question first, and the bot
+ * answers the first; a question marked like this is answered first wherever it stands.
+ */
+const MAIN_MARK = /^(?:(?:and|but|so|ok|okay|now|also)[,]?\s+)?(?:(?:the|my|our)\s+(?:main|biggest|real|big|key)\s+(?:one|question|thing|worry|concern|issue)|(?:most|more)\s+importantly|above\s+all|what\s+(?:i|we)\s+(?:really|mostly)\s+(?:want|need)\s+to\s+know)\b/i;
+/** A part that only announces the main question ("And the main one:", "Most importantly:"). */
+const MAIN_ANNOUNCED = /^(?:\S+\s+){0,6}\S+$/;
+
+/**
+ * The questions of a message's parts in order, the one the writer marks as the main one (in
+ * its own words or in the part just before it) first.
+ *
+ * @example
+ * mainFirst([{ text: 'Is DDP better?', asks: true }, { text: 'And the main one:', asks: false }, { text: 'who decides the fees?', asks: true }]);
+ * // ['who decides the fees?', 'Is DDP better?']
+ */
+export function mainFirst(parts: readonly MessagePart[]): string[] {
+  const asked = parts.filter((p) => p.asks);
+  const main = parts.find((p, i) => p.asks && (MAIN_MARK.test(p.text) || (i > 0 && !parts[i - 1].asks && MAIN_MARK.test(parts[i - 1].text) && MAIN_ANNOUNCED.test(parts[i - 1].text))));
+  return (main ? [main, ...asked.filter((p) => p !== main)] : asked).map((p) => p.text);
+}
+
+/**
  * Splits a message into sentences and questions.
  *
  * @example
@@ -208,7 +235,7 @@ export function segment(message: string): Segmented {
     const pieces = !marksQuestions ? cutRunOn(asked) : asked.includes('?') ? cutRunOn(asked, COMPOUND_BREAK, true) : [asked];
     for (const piece of pieces) parts.push({ text: piece, asks: asksSomething(piece) });
   }
-  const asked = parts.filter((p) => p.asks).map((p) => p.text);
+  const asked = mainFirst(parts);
   return {
     parts,
     questions: asked.length > 0 ? asked : text ? [text] : [],

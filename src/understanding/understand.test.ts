@@ -134,6 +134,13 @@ describe('understand: questions for the documents', () => {
     expect(u.others.map((o) => [o.question, o.result.best?.id])).toEqual([['Also what is the informal entry limit?', 'informal-entry-limit']]);
   });
 
+  it('the question the writer calls the main one is the one answered, the first one kept as the other', () => {
+    const u = answerOf(understand('Also what is the informal entry limit? But the main one: do I need a customs broker for my own small parcel?', ctx));
+    expect(u.main.question).toBe('do I need a customs broker for my own small parcel?');
+    expect(u.main.result.best?.id).toBe('customs-broker-needed');
+    expect(u.others.map((o) => o.result.best?.id)).toEqual(['informal-entry-limit']);
+  });
+
   it('two questions for sellers: compliance guide and reasonable care, each its own document', () => {
     const u = answerOf(understand('Does CBP have a compliance guide for online sellers? What does reasonable care mean?', ctx));
     const ids = [u.main.result.best?.id, ...u.others.map((o) => o.result.best?.id)];
