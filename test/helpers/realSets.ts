@@ -36,6 +36,7 @@ export const REAL_SETS: readonly RealSet[] = [
   { file: 'real-questions-fourteenth.json', name: 'Fourteenth real-style set (another author, session 11, arrived last: people who import for work or study)', minWords: 2, sharedWords: 6 },
   { file: 'real-questions-fifteenth.json', name: 'Fifteenth real-style set (another author, session 12, not tuned on: emails and pasted carrier notices)', minWords: 2, sharedWords: 6 },
   { file: 'real-questions-sixteenth.json', name: 'Sixteenth real-style set (another author, session 13, not tuned on: typed fast on a phone, lower case, run-on)', minWords: 2, sharedWords: 6 },
+  { file: 'real-questions-seventeenth.json', name: 'Seventeenth real-style set (another author, session 14: writers whose first language is not English; its half A tuned on)', minWords: 2, sharedWords: 6 },
 ];
 
 /** The set's file path. */
