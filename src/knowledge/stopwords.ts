@@ -38,6 +38,7 @@ actually anyway around basically exactly maybe probably guess wonder wondering w
 true point told thought think stuff lot lots bit
 happen happens happened come comes came put make makes made give gives find look looking see ask asked live
 best question questions help become becomes becoming inside outside right
+sir sirs madam maam mam dear respected kindly understand directly
 mom mum dad mother father sister brother aunt uncle grandma grandpa grandmother grandfather
 friend friends family wife husband son daughter cousin kid kids guy gf bf bestie besties
 sus tf bc fav fave yoink idea

@@ -6,6 +6,7 @@ import {
   countriesInUse,
   countryName,
   extractFacts,
+  withBothDaysDated,
   factsInAnswer,
   isQuestion,
   isUnsure,
@@ -441,6 +442,9 @@ describe('extractFacts', () => {
     ['US$45 dress from PRC', { valueUsd: 45, origin: 'CN' }],
     ['ordered sneakers for 35$ from Japan', { kind: 'purchase', valueUsd: 35, origin: 'JP' }],
     ['Are gifts under $100 still duty free? My uncle wants to send my son a $60 jersey.', { kind: 'gift', valueUsd: 60 }],
+    // A limit named with "free" or "duty" after the sum is the rule, not the goods' value.
+    ['is the 800 dollars free limit still there? my cousin wants to send me a gift', { kind: 'gift' }],
+    ['people talk about the $800 duty limit, my sister mailed me a $30 scarf', { kind: 'gift', valueUsd: 30, mode: 'mail' }],
     ['does my package qualify for duty-free?', {}],
     ['check my shipment', {}],
     ['do I have to pay duty now', {}],
@@ -465,6 +469,14 @@ describe('extractFacts', () => {
     expect(extractFacts('my $50 order from the UK came in March or April 2025', TODAY, rules).facts.entryDate).toBe('2025-03-01');
     // The first month takes the second's year, or the year before when it is the later month.
     expect(extractFacts('my $50 order from the UK came in December or January 2026', TODAY, rules).facts.entryDate).toBe('2025-12-01');
+  });
+
+  it('two days of one month said once ("1 or 3 May", "May 1 or 3") are a period too', () => {
+    expect(extractFacts('my $40 lamp from China got here on 1 or 3 May 2025', TODAY, rules).unclearDate).toMatchObject({ from: '2025-05-01', to: '2025-05-03', changes: ['2025-05-02'] });
+    expect(extractFacts('my $40 lamp from China got here May 1 or 3, 2025', TODAY, rules).unclearDate).toMatchObject({ from: '2025-05-01', to: '2025-05-03' });
+    // A number of things is not a day.
+    expect(withBothDaysDated('in May 2 or 3 items came')).toBe('in May 2 or 3 items came');
+    expect(withBothDaysDated('it came on the 4th or 6th of June')).toBe('it came on the 4th or 6th of June');
   });
 
   it('takes the day the goods arrived when a message also gives the day they were ordered or shipped', () => {
@@ -493,6 +505,7 @@ describe('extractFacts', () => {
 
   it('adds up the sums of things said to arrive the same day: the day\'s total', () => {
     expect(extractFacts('Two friends each sent me a gift and both arrived the same day, one worth $60 and one $70.', TODAY, rules).facts).toMatchObject({ valueUsd: 60, sameDayTotalUsd: 130 });
+    expect(extractFacts('Today I am getting two presents from Peru, my dad sent a $50 poncho and my aunt a $70 blanket.', TODAY, rules).facts).toMatchObject({ valueUsd: 50, sameDayTotalUsd: 120 });
     // Without "the same day", a second sum is not a total; a limit quoted is no value.
     expect(extractFacts('My friend sent me a $60 gift; I paid $70 for hers.', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
     expect(extractFacts('a $60 gift arrived the same day as my order; gifts under $100 are free, right?', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();

@@ -99,6 +99,13 @@ describe('segment: the question the writer calls the main one comes first', () =
   });
 });
 
+describe('segment: a request whose object is the question', () => {
+  it('"kindly explain what is …" and "please tell me how long …" are one question each', () => {
+    expect(segment('Madam, kindly explain what is MPF on my bill').questions).toEqual(['Madam, kindly explain what is MPF on my bill']);
+    expect(segment('please tell me how long customs can keep my parcel').questions).toEqual(['please tell me how long customs can keep my parcel']);
+  });
+});
+
 describe('segment: run-on messages without punctuation', () => {
   it('cuts where a new question starts ("… is that legit and can i refuse it")', () => {
     const s = segment('dhl wants 25 bucks is that legit and can i refuse it');

@@ -60,6 +60,8 @@ const COMPOUND_BREAK = new RegExp(
  * A question word (and one word after it, or "how many days") just before a cut point: the cut
  * would split one question ("how many days | do i have").
  */
+/** A request whose object is the question after it: "kindly explain | what is MPF", "please tell me | how long". */
+const REQUEST_BEFORE = /\b(?:explain|tell (?:me|us)|let (?:me|us) know|advise|clarify|inform (?:me|us)|(?:want|wanted|need|would like) to know|wonder(?:ing)?)\s*[,:]?\s*$/i;
 const QUESTION_WORD_BEFORE = new RegExp(`\\b(?:${WH})(?:\\s+\\w+)?\\s*$|\\bhow\\s+(?:many|much|long|often|soon|far)\\s+\\w+\\s*$`, 'i');
 /** "When I order …," "If we ship …,": a clause that sets up the question after it, not a question. */
 const SUBORDINATE_CLAUSE = /^(?:(?:and|but|so)\s+)?(?:when|whenever|if|once|after|before|since|while|because|as soon as)\s+(?:i|we|you|they|he|she|it|my|our|your|the|a|an|someone|somebody)\b[^?]*,\s*$/i;
@@ -157,6 +159,8 @@ function cutRunOn(sentence: string, breaks: RegExp = RUN_ON_BREAK, afterQuestion
     if (QUESTION_WORD_BEFORE.test(before)) continue;
     // "is that still ok as gifts or do we pay tariffs now": one question offering two answers.
     if (ALTERNATIVE_BEFORE.test(before)) continue;
+    // "kindly explain what is MPF", "tell me how long it takes": the question is what is asked for.
+    if (REQUEST_BEFORE.test(before)) continue;
     const after = sentence.slice(at);
     // "I have an LLC in Wyoming, do I need an EIN?" is a story and one question, not two; so is
     // "When I order a lamp from a shop in France, is it me who imports it?" (a "when" clause).

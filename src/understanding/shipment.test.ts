@@ -26,6 +26,7 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     'Do I have to pay customs on it?',
     'Will I be charged tariffs on my Shein haul?',
     'Will my $40 order from the UK come in free?',
+    'Does this small shipment still enter free?',
     'do I have to pay anything on it',
     'will I have to pay?',
     'anything to pay?',
@@ -459,6 +460,10 @@ describe('readShipment: an origin read from a city or an adjective is said, and 
 describe('readShipment: a gift whose value the person does not know', () => {
   it('"no clue what it is worth" is an unknown value too', () => {
     expect(read("My aunt in Colombia sent a box for my birthday. I have no clue what's inside or what it's worth. Will I owe anything?")?.facts.valueUsd).toBe(UNKNOWN);
+  });
+
+  it('"he never told me the price" is an unknown value too', () => {
+    expect(read('My brother in Lima sent me a surprise box of coffee gear and never told me the price. Do I owe duty on it?')?.facts.valueUsd).toBe(UNKNOWN);
   });
 
   it('with alcohol and tobacco ruled out: the verdict is "cannot tell", depending on the value', () => {

@@ -34,7 +34,7 @@ export interface ShipmentReading {
 }
 
 /** Words of a question about duty owed on a shipment. */
-const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|tax(?:es)?(?=\s*\?)|any (?:fees?|charges?|tax(?:es)?|tariffs?)|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|(?:gets?|getting|go(?:es)?|make it) (?:it |them )?(?:through|in) (?:free|for free|without paying)|pass(?:es)? duty|in the clear|exempt|under the limit|under (?:the )?(?:old |new |former )?(?:\$\s?\d[\d,]*|\d[\d,]* dollars?|eight hundred)(?: dollars?)? (?:thing|rule|limit|threshold|exemption|line|cap)|supposed to pay|(?:have|has|need|needs|got) to pay|gotta pay|anything to pay|paid (?:anything|something)|(?:it|it's|its|is it|is this|it is) (?:still )?free|(?:will|would|do|does|should|must|shall) (?:i|we|you|they|he|she) (?:(?:have|need) to )?pay|(?:am i|are we|i'?m|we'?re) (?:still )?(?:fine|good|ok|okay|safe|covered|under)|expect (?:a|any) (?:bill|charges?|fees?|duty|tax(?:es)?)|cost (?:me|us) (?:anything|something|extra)|supposed to be (?:free|duty[- ]free|tax[- ]free))\b/i;
+const DUTY_WORDS = /\b(?:duty|duties|dutiable|tariffs?|customs|import (?:tax|charges?|fees?)|charges?|charged|owe|owed|pay anything|pay something|taxed|tax(?:es)?(?=\s*\?)|any (?:fees?|charges?|tax(?:es)?|tariffs?)|money from me|duty[- ]?free|come in free|comes? (?:in|through) (?:free|without)|(?:gets?|getting|go(?:es)?|make it) (?:it |them )?(?:through|in) (?:free|for free|without paying)|pass(?:es)? duty|in the clear|exempt|(?:enter|enters|entering) (?:duty[- ])?free|under the limit|under (?:the )?(?:old |new |former )?(?:\$\s?\d[\d,]*|\d[\d,]* dollars?|eight hundred)(?: dollars?)? (?:thing|rule|limit|threshold|exemption|line|cap)|supposed to pay|(?:have|has|need|needs|got) to pay|gotta pay|anything to pay|paid (?:anything|something)|(?:it|it's|its|is it|is this|it is) (?:still )?free|(?:will|would|do|does|should|must|shall) (?:i|we|you|they|he|she) (?:(?:have|need) to )?pay|(?:am i|are we|i'?m|we'?re) (?:still )?(?:fine|good|ok|okay|safe|covered|under)|expect (?:a|any) (?:bill|charges?|fees?|duty|tax(?:es)?)|cost (?:me|us) (?:anything|something|extra)|supposed to be (?:free|duty[- ]free|tax[- ]free))\b/i;
 /** Questions that ask why, how or how much: documents answer those, not a verdict. */
 const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where|who|which|whats|since when|is there (?:a|any) (?:\w+ )?way|are there (?:any )?(?:\w+ )?ways)\b/i;
 /**
@@ -85,7 +85,7 @@ const MADE_IN_UNKNOWN = /\b(?:no idea|zero idea|no clue|not sure|don'?t know|can
  */
 const INFORMATIONAL = /\b(?:books|magazines|newspapers|comics|informational materials?)\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */
-const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell)\b[^.?!]{0,30}\b(?:worth|value|cost|paid)\b/i;
+const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell|never (?:told|said|showed)|(?:didn'?t|did not|won'?t|will not) (?:tell|say|show))\b[^.?!]{0,30}\b(?:worth|value|cost|paid|price)\b/i;
 
 /**
  * Whether a question asks if something owes duty (yes or no), not why, how or how much.

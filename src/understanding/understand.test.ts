@@ -141,6 +141,13 @@ describe('understand: questions for the documents', () => {
     expect(u.others.map((o) => o.result.best?.id)).toEqual(['informal-entry-limit']);
   });
 
+  it('polite address and "I not understand" say nothing about the topic (writers whose first language is not English)', () => {
+    expect(answerOf(understand('Please sir, what is de minimis? I not understand.', ctx)).main.result).toMatchObject({ kind: 'answer', best: { id: 'glossary-de-minimis' } });
+    expect(answerOf(understand('Madam, kindly explain what is MPF on my bill', ctx)).main.result).toMatchObject({ kind: 'answer', best: { id: 'merchandise-processing-fee' } });
+    // "directly" is how they bought, not the "direct deposit" of refunds.
+    expect(answerOf(understand('If I buy directly from a factory abroad, am I the importer?', ctx)).main.result.best?.id).toBe('importer-responsibility');
+  });
+
   it('two questions for sellers: compliance guide and reasonable care, each its own document', () => {
     const u = answerOf(understand('Does CBP have a compliance guide for online sellers? What does reasonable care mean?', ctx));
     const ids = [u.main.result.best?.id, ...u.others.map((o) => o.result.best?.id)];

@@ -34,19 +34,19 @@ const PAST_ARRIVAL =
 /** A year alone: "in 2019", "back in 2024", "a 2021 AliExpress order". */
 const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])|\b((?:19|20)\d{2})\s+(?:[\p{L}'-]+\s+){0,2}(?:orders?|purchases?|packages?|parcels?|shipments?|boxes|box|deliver(?:y|ies))\b/iu;
 /** Several things said to arrive on one day. */
-const SAME_DAY = /\b(?:(?:on )?the same day|same-day|arrived together|came together|both (?:arrived|came|got here)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered) (?:\w+ ){0,2}(?:today|yesterday|this morning|this afternoon))\b/;
+const SAME_DAY = /\b(?:(?:on )?the same day|same-day|arrived together|came together|both (?:arrived|came|got here)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered) (?:\w+ ){0,2}(?:today|yesterday|this morning|this afternoon)|(?:today|this morning|this afternoon) (?:\w+ ){0,3}(?:receiving|received|getting|got) (?:two|2|three|3) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes))\b/;
 const SPLIT = /\bsplit(?:ting)?\b/;
 const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
 
 /** Words before a sum that make it a limit ("under $100"), not what the goods are worth. */
 const LIMIT_BEFORE = /\b(?:under|over|less than|more than|below|above|up to|at most|no more than|exceeding)\s*(?:the\s+|that\s+|this\s+)?$/i;
-/** Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit"), not a value. */
 /** Whether anything else came the same day is not known: "maybe the same day, maybe not", "might have sent something the same day". */
 const SAME_DAY_UNSURE =
   /\b(?:maybe|might(?: have)?|possibly|perhaps|not sure (?:if|whether)|no idea (?:if|whether)|can'?t remember (?:if|whether))\b[^.?!]{0,40}\bsame day\b|\bsame day\b[^.?!]{0,25}\b(?:maybe not|or not|not sure|no idea|can'?t remember)\b/i;
 /** The value of the other parcel is not known: "no clue what that one cost". */
 const OTHER_VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|can'?t tell)\b[^.?!]{0,15}\b(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)\b/i;
-const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance)s?\b/i;
+/** Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit", "the 800 dollars free limit"), not a value. */
+const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free|free|duty)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance)s?\b/i;
 
 /**
  * Facts stated in free text.
@@ -315,11 +315,28 @@ export function eitherDates(dates: readonly { index: number; text: string }[], t
   return undefined;
 }
 
+const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** "1 or 3 May", "May 1 or 3": two days of one month, the month said once. */
+const DAY_OR_DAY_MONTH = new RegExp(`\\b(\\d{1,2}(?:st|nd|rd|th)?)\\s+or\\s+(?=\\d{1,2}(?:st|nd|rd|th)?\\s+(${MONTH_NAME}))`, 'gi');
+const MONTH_DAY_OR_DAY = new RegExp(`\\b(${MONTH_NAME})\\s+(\\d{1,2}(?:st|nd|rd|th)?)\\s+or\\s+(\\d{1,2}(?:st|nd|rd|th)?)\\b(?!\\s*(?:dollars?|bucks|usd|%|percent|items?|pieces?))`, 'gi');
+
+/**
+ * A text with a month said once for two days written with it in full, so that each is a date
+ * (the date reader sees "1" alone as no date at all).
+ *
+ * @example
+ * withBothDaysDated('it arrived around 1 or 3 May'); // 'it arrived around 1 May or 3 May'
+ * withBothDaysDated('on May 1 or 3, not sure');      // 'on May 1 or May 3, not sure'
+ */
+export function withBothDaysDated(text: string): string {
+  return text.replace(DAY_OR_DAY_MONTH, (_, day: string, month: string) => `${day} ${month} or `).replace(MONTH_DAY_OR_DAY, (_, month: string, a: string, b: string) => `${month} ${a} or ${month} ${b}`);
+}
+
 function addDate(result: ExtractedFacts, text: string, today: string, rules: RuleSet | undefined): void {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  const dates = mayHoldDate(text) ? datesIn(text, reference) : [];
-  const either = eitherDates(dates, text, today);
+  const dates = mayHoldDate(text) ? datesIn(withBothDaysDated(text), reference) : [];
+  const either = eitherDates(dates, withBothDaysDated(text), today);
   if (either) {
     const changes = rules ? rulesChangeBetween(rules, addDays(either.from, -1), either.to) : [];
     if (changes.length > 0) {
