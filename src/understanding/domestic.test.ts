@@ -35,6 +35,7 @@ describe('asksForShopAdvice: running a shop is business advice, not customs', ()
     'how to open a bank account for my online store',
     'how do I calculate shipping weight for a box',
     'FBA or FBM for a new seller with 20 SKUs?',
+    'What items are good to sell on eBay to make more profit?',
   ])('advice: %s', (text) => expect(asksForShopAdvice(text)).toBe(true));
 
   it.each([

@@ -47,6 +47,8 @@ describe('asksHowToTellFake: how to tell if goods are fake, about the item or th
     ['How do I know if a shop is selling fakes?', 'seller'],
     ['how can you tell if a website is legit or selling knockoffs', 'seller'],
     ["got a 'designer' belt for $40, pretty sure it's fake. how do I check?", 'item'],
+    // Without "do" (writers whose first language is not English), and "original" for genuine.
+    ['the perfume box looks strange, how I know it is original?', 'item'],
   ])('%s → %s', (text, about) => expect(asksHowToTellFake(text)).toBe(about));
 
   it.each(['Will customs seize my fake sneakers?', 'how do I report a seller of fakes', 'how do I know what duty I owe'])('not that question: %s', (text) =>

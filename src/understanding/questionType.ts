@@ -64,7 +64,7 @@ export const CLASSIFICATION_QUESTION = 'how do I find the right tariff classific
 
 /** Asking how to tell whether something is fake: "how can I tell if my Dyson is real?" */
 const HOW_TO_TELL_FAKE =
-  /\bhow\s+(?:can|do|would|could|should|to)\s+(?:i\s+|you\s+|u\s+|we\s+|one\s+)?(?:even\s+)?(?:tell|know|check|spot|verify|find\s+out|figure\s+out|be\s+sure|confirm)\b[^?.!]{0,80}?\b(?:fakes?|counterfeits?|real|genuine|legit|authentic|knock-?offs?|replicas?|dupes?)\b/i;
+  /\bhow\s+(?:(?:can|do|would|could|should|to)\s+(?:i\s+|you\s+|u\s+|we\s+|one\s+)?|(?:i|we)\s+(?:can\s+)?)(?:even\s+)?(?:tell|know|check|spot|verify|find\s+out|figure\s+out|be\s+sure|confirm)\b[^?.!]{0,80}?\b(?:fakes?|counterfeits?|real|genuine|original|legit|authentic|knock-?offs?|replicas?|dupes?)\b/i;
 /** The seller or site is what is in doubt, not the item in hand. */
 const SELLER_IN_DOUBT = /\b(?:sites?|websites?|shops?|stores?|sellers?|listings?|vendors?|ads?|accounts?)\s+(?:is|are|was|were)?\s*(?:selling|sells|legit|real|fake|a scam|genuine|trustworthy)\b|\b(?:selling|sells)\s+(?:fakes?|counterfeits?|knock-?offs?|replicas?)\b/i;
 

@@ -144,6 +144,8 @@ describe('understand: questions for the documents', () => {
   it('polite address and "I not understand" say nothing about the topic (writers whose first language is not English)', () => {
     expect(answerOf(understand('Please sir, what is de minimis? I not understand.', ctx)).main.result).toMatchObject({ kind: 'answer', best: { id: 'glossary-de-minimis' } });
     expect(answerOf(understand('Madam, kindly explain what is MPF on my bill', ctx)).main.result).toMatchObject({ kind: 'answer', best: { id: 'merchandise-processing-fee' } });
+    // A misspelt medicine is corrected, and insulin is a medicine.
+    expect(answerOf(understand('can i get my insuline mailed from Canada, its so expensiv here', ctx)).main.result.best?.id).toBe('medicine-personal-import');
     // "directly" is how they bought, not the "direct deposit" of refunds.
     expect(answerOf(understand('If I buy directly from a factory abroad, am I the importer?', ctx)).main.result.best?.id).toBe('importer-responsibility');
   });
