@@ -150,6 +150,11 @@ describe('understand: questions for the documents', () => {
     expect(answerOf(understand('If I buy directly from a factory abroad, am I the importer?', ctx)).main.result.best?.id).toBe('importer-responsibility');
   });
 
+  it('"these days" asks about now and "back in the day" about the past: neither is the day of the one-day limit', () => {
+    expect(answerOf(understand('How does duty on regular post work these days?', ctx)).main.result.best?.id).toBe('postal-duty-now');
+    expect(answerOf(understand('how did mail from overseas get handled back in the day', ctx)).main.result.best?.id).toBe('mail-before-suspension');
+  });
+
   it('two questions for sellers: compliance guide and reasonable care, each its own document', () => {
     const u = answerOf(understand('Does CBP have a compliance guide for online sellers? What does reasonable care mean?', ctx));
     const ids = [u.main.result.best?.id, ...u.others.map((o) => o.result.best?.id)];
