@@ -144,6 +144,9 @@ describe('understand: questions for the documents', () => {
   it('polite address and "I not understand" say nothing about the topic (writers whose first language is not English)', () => {
     expect(answerOf(understand('Please sir, what is de minimis? I not understand.', ctx)).main.result).toMatchObject({ kind: 'answer', best: { id: 'glossary-de-minimis' } });
     expect(answerOf(understand('Madam, kindly explain what is MPF on my bill', ctx)).main.result).toMatchObject({ kind: 'answer', best: { id: 'merchandise-processing-fee' } });
+    // "still is existing" asks whether it is suspended; "stopped in customs" is held there.
+    expect(answerOf(understand('Please tell me if the de minimis still is existing in 2026', ctx)).main.result.best?.id).toBe('de-minimis-suspended');
+    expect(answerOf(understand('my parcel from Lima is stopped in customs since 9 days, what I must do?', ctx)).main.result.best?.id).toBe('package-stuck-in-customs');
     // A misspelt medicine is corrected, and insulin is a medicine.
     expect(answerOf(understand('can i get my insuline mailed from Canada, its so expensiv here', ctx)).main.result.best?.id).toBe('medicine-personal-import');
     // "directly" is how they bought, not the "direct deposit" of refunds.
