@@ -147,6 +147,8 @@ describe('understand: questions for the documents', () => {
     // "still is existing" asks whether it is suspended; "stopped in customs" is held there.
     expect(answerOf(understand('Please tell me if the de minimis still is existing in 2026', ctx)).main.result.best?.id).toBe('de-minimis-suspended');
     expect(answerOf(understand('my parcel from Lima is stopped in customs since 9 days, what I must do?', ctx)).main.result.best?.id).toBe('package-stuck-in-customs');
+    // "duties included" at checkout is the seller paying the duty (DDP).
+    expect(answerOf(understand("The shop said 'duties included' but FedEx still want money from me, how is this possible?", ctx)).main.result.best?.id).toBe('ddp-vs-ddu');
     // A misspelt medicine is corrected, and insulin is a medicine.
     expect(answerOf(understand('can i get my insuline mailed from Canada, its so expensiv here', ctx)).main.result.best?.id).toBe('medicine-personal-import');
     // "directly" is how they bought, not the "direct deposit" of refunds.
