@@ -149,6 +149,8 @@ describe('understand: questions for the documents', () => {
     expect(answerOf(understand('my parcel from Lima is stopped in customs since 9 days, what I must do?', ctx)).main.result.best?.id).toBe('package-stuck-in-customs');
     // "duties included" at checkout is the seller paying the duty (DDP).
     expect(answerOf(understand("The shop said 'duties included' but FedEx still want money from me, how is this possible?", ctx)).main.result.best?.id).toBe('ddp-vs-ddu');
+    // A letter or paper from CBP about seized goods is the seizure notice.
+    expect(answerOf(understand('I got a paper from CBP that my watch is seized. What I do now?', ctx)).main.result.best?.id).toBe('seizure-notice-next-steps');
     // A misspelt medicine is corrected, and insulin is a medicine.
     expect(answerOf(understand('can i get my insuline mailed from Canada, its so expensiv here', ctx)).main.result.best?.id).toBe('medicine-personal-import');
     // "directly" is how they bought, not the "direct deposit" of refunds.
