@@ -343,7 +343,8 @@ describe('EligibilityDialog: answers people type', () => {
     ['August 2025', 'The rules changed on 29 Aug 2025, so the exact day matters. Please give the day, for example "29 Aug 2025".'],
     ['3/4/2025', 'Did you mean 4 Mar 2025 or 3 Apr 2025?'],
     ['2 July 2028', 'That is more than a year ahead. Please give a date up to 25 Nov 2027.'],
-    ['next year', 'Please give a day, for example "1 March 2025".'],
+    // "next year" is 2027, and the rules change in it: the day is asked for with the reason.
+    ['next year', 'The rules changed on 1 Jul 2027, so the exact day matters. Please give the day, for example "1 Jul 2027".'],
     ['purple', 'Sorry, I did not understand that date.'],
     ['different date', 'Please type the day the goods arrived (or will arrive), for example "1 March 2025".'],
   ])('bad date %j: a friendly message, then the date question again', async (typed, message) => {

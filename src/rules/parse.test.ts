@@ -7,6 +7,7 @@ import {
   countryName,
   extractFacts,
   withBothDaysDated,
+  withYearsNamed,
   factsInAnswer,
   isQuestion,
   isUnsure,
@@ -112,6 +113,31 @@ describe('findMoney with sums written in words (dictated or spelled out)', () =>
 
   it('leaves number words that are not sums alone', () => {
     expect(findMoney('no one knows, it was one of two boxes')).toEqual([]);
+  });
+});
+
+describe('years named relative to today ("March last year", "two years ago")', () => {
+  it.each([
+    ['March last year', '2025-03-15'],
+    ['last year in March', '2025-03-15'],
+    ['in March of last year', '2025-03-15'],
+    ['May this year', '2026-05-15'],
+    // "last March" is the March before today: this year's.
+    ['last March', '2026-03-15'],
+  ])('%s is %s', (text, date) => expect(parseDate(text, TODAY)).toMatchObject({ ok: true, date }));
+
+  it('a year alone is the whole year', () => {
+    expect(parseDate('two years ago', TODAY)).toMatchObject({ ok: true, approximate: { from: '2024-01-01', to: '2024-12-31' } });
+    expect(parseDate('the year before last', TODAY)).toMatchObject({ ok: true, approximate: { from: '2024-01-01', to: '2024-12-31' } });
+  });
+
+  it('in a message, the year is read; a year in which the rules changed makes the day matter', () => {
+    expect(extractFacts('my $60 sweater from the UK came in March last year', TODAY, rules).facts.entryDate).toBe('2025-03-15');
+    expect(extractFacts('Last year in March I receive a gift of 90 dollars from my aunt in Canada', TODAY, rules).facts).toMatchObject({ valueUsd: 90, kind: 'gift', entryDate: '2025-03-15' });
+    expect(extractFacts('I ordered a $50 lamp from France last year', TODAY, rules).unclearDate).toMatchObject({ from: '2025-01-01', to: '2025-12-31' });
+    expect(withYearsNamed('I bought it two years ago, it was fine', TODAY)).toBe('I bought it in 2024, it was fine');
+    // Nothing named relative to today: the text is unchanged.
+    expect(withYearsNamed('I have sold online for two years', TODAY)).toBe('I have sold online for two years');
   });
 });
 

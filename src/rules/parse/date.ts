@@ -64,12 +64,41 @@ const PART_DAYS: Record<string, [number, number]> = {
  * start of May", "in April", in a message that said "March 2025" before).
  */
 export function parseDate(text: string, today: string, hint: { pastTense?: boolean; year?: number } = {}): ParsedDate {
-  const t = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '');
+  const t = withYearsNamed(text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, ''), today);
   if (!t) return { ok: false, reason: words.dateEmpty };
   if (TODAY_WORDS.test(t)) return { ok: true, date: today };
   const pastTense = hint.pastTense ?? PAST_TENSE.test(t);
   const parsed = parseIsoLike(t) ?? parseNumeric(t) ?? parseYear(t) ?? parsePartOfMonth(t, text.trim(), today, pastTense, hint.year) ?? parseWords(t, today, pastTense, hint.year);
   return parsed.ok ? withinRange(parsed, today) : parsed;
+}
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** A year named relative to today, with the month or the preposition before it, if any. */
+const RELATIVE_YEAR = new RegExp(
+  `\\b(?:((?:${MONTHS})[a-z]*\\.?)\\s+(?:of\\s+)?|(in|of|during)\\s+)?(?:(?:the\\s+)?year\\s+before\\s+(last)|(last|this|next|past)\\s+year|(\\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\\s+years?\\s+ago)\\b`,
+  'gi',
+);
+/** "2025 in March", "2025, in March" (after "last year in March" is named): the month first. */
+const YEAR_THEN_MONTH = new RegExp(`\\b((?:19|20)\\d{2}),?\\s+(?:in\\s+)?((?:${MONTHS})[a-z]*)\\b(?!\\s+\\d)`, 'gi');
+
+/**
+ * A text with the years people name relative to today written as numbers, so that the date
+ * readers see them: chrono reads "March last year" as this March, and "last year in March" or
+ * "two years ago" as nothing. `today` is YYYY-MM-DD from the injected clock.
+ *
+ * @example
+ * withYearsNamed('it came in March last year', '2026-12-02');      // 'it came in March 2025'
+ * withYearsNamed('last year in March my aunt sent', '2026-12-02'); // 'in March 2025 my aunt sent'
+ * withYearsNamed('I ordered it two years ago', '2026-12-02');     // 'I ordered it in 2024'
+ */
+export function withYearsNamed(text: string, today: string): string {
+  const year = Number(today.slice(0, 4));
+  const shift: Record<string, number> = { last: -1, past: -1, this: 0, next: 1 };
+  const named = text.replace(RELATIVE_YEAR, (_, month?: string, preposition?: string, beforeLast?: string, which?: string, ago?: string) => {
+    const n = beforeLast ? year - 2 : which ? year + shift[which.toLowerCase()] : year - (NUMBER_WORDS[ago!.toLowerCase()] ?? Number(ago));
+    return month ? `${month} ${n}` : `${preposition ?? 'in'} ${n}`;
+  });
+  return named === text ? text : named.replace(YEAR_THEN_MONTH, (_, y: string, month: string) => `${month} ${y}`);
 }
 
 function parseIsoLike(t: string): ParsedDate | undefined {

@@ -10,7 +10,7 @@ import { addDays, displayDate } from '../../dates';
 import { catalog, fill } from '../../messages';
 import { UNKNOWN, type RuleSet, type ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
-import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate } from './date';
+import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate, withYearsNamed } from './date';
 import { findMoney } from './money';
 import { findContents, parseKind, parseMode } from './words';
 
@@ -335,8 +335,10 @@ export function withBothDaysDated(text: string): string {
 function addDate(result: ExtractedFacts, text: string, today: string, rules: RuleSet | undefined): void {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  const dates = mayHoldDate(text) ? datesIn(withBothDaysDated(text), reference) : [];
-  const either = eitherDates(dates, withBothDaysDated(text), today);
+  // "March last year", "1 or 3 May": the dates written so that the readers see them.
+  const dated = withYearsNamed(withBothDaysDated(text), today);
+  const dates = mayHoldDate(dated) ? datesIn(dated, reference) : [];
+  const either = eitherDates(dates, dated, today);
   if (either) {
     const changes = rules ? rulesChangeBetween(rules, addDays(either.from, -1), either.to) : [];
     if (changes.length > 0) {
@@ -348,12 +350,12 @@ function addDate(result: ExtractedFacts, text: string, today: string, rules: Rul
     }
     return;
   }
-  const found = arrivalFirst(dates, text);
-  const year = YEAR_IN_TEXT.exec(text);
+  const found = arrivalFirst(dates, dated);
+  const year = YEAR_IN_TEXT.exec(dated);
   const said = found?.text ?? year?.[1] ?? year?.[2];
   if (!said) return;
   // The tense is in the words around the date: "arrived in May" (said in November) is last May.
-  const date = parseDate(said, today, { pastTense: PAST_TENSE.test(phraseText(text)), ...yearOfMessage(text, said) });
+  const date = parseDate(said, today, { pastTense: PAST_TENSE.test(phraseText(text)), ...yearOfMessage(dated, said) });
   if (!date.ok) {
     result.notes.push(date.reason);
     return;
