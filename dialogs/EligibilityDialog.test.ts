@@ -327,6 +327,9 @@ describe('EligibilityDialog: answers people type', () => {
     ['2025-08-28', '2025-08-28', 'Noted: entry date 28 Aug 2025.'],
     ['the day after tomorrow', '2026-11-27', 'Noted: entry date 27 Nov 2026.'],
     ['in March 2025', '2025-03-15', 'I used 15 Mar 2025, the middle of March 2025.'],
+    // Years and seasons named as people say them (no rule changed in either period).
+    ['March last year', '2025-03-15', 'I used 15 Mar 2025, the middle of March 2025.'],
+    ['last spring', '2026-04-15', 'I used 15 Apr 2026, for last spring.'],
     ['Not sure', 'unknown', undefined],
   ])('dates: %s → %s', async (typed, date, note) => {
     const { client } = check('Check my shipment');

@@ -141,6 +141,24 @@ describe('years named relative to today ("March last year", "two years ago")', (
   });
 });
 
+describe('seasons ("last summer", "in the fall of 2025")', () => {
+  it.each([
+    ['last summer', '2026-06-01', '2026-08-31'],
+    ['in the fall of 2025', '2025-09-01', '2025-11-30'],
+    ['summer 2025', '2025-06-01', '2025-08-31'],
+    ['this spring', '2026-03-01', '2026-05-31'],
+    ['next spring', '2027-03-01', '2027-05-31'],
+    // Typed alone as the answer to "when did it arrive?".
+    ['summer', '2026-06-01', '2026-08-31'],
+  ])('%s is %s to %s', (text, from, to) => expect(parseDate(text, TODAY)).toMatchObject({ ok: true, approximate: { from, to } }));
+
+  it('in a message: a season across a rule change makes the day matter; "fall under" is no season', () => {
+    expect(extractFacts('my aunt in Spain sent me a $150 gift in summer 2025', TODAY, rules).unclearDate).toMatchObject({ from: '2025-06-01', to: '2025-08-31', changes: ['2025-08-29'] });
+    expect(extractFacts('I ordered a $45 shirt from the UK last summer', TODAY, rules).facts.entryDate).toBe('2026-07-16');
+    expect(extractFacts('does my $90 gift fall under the limit', TODAY, rules).facts.entryDate).toBeUndefined();
+  });
+});
+
 describe('parseDate', () => {
   it.each([
     ['today', '2026-11-25'],

@@ -39,6 +39,16 @@ export const PART_OF_MONTH = new RegExp(
   `\\b(?:(early|mid|late)[\\s-]+|(?:the\\s+)?(?:very\\s+)?(start|beginning|middle|end)\\s+of\\s+|(?:the\\s+)?(first|last)\\s+(?:week|few days|days)\\s+of\\s+)(?:the\\s+month\\s+of\\s+)?((?:${MONTHS})[a-z]*)\\.?(?:,?\\s+((?:19|20)\\d{2}))?\\b`,
   'gi',
 );
+/**
+ * A season, as people date a parcel they cannot place closer: "last summer", "in the fall of
+ * 2025", "this spring"; always with "last/this/next", a year or "in" ("does it fall under the
+ * limit" names no season). Winter spans two years, and people rarely date a parcel by it.
+ */
+export const SEASON =
+  /\b(?:(?:the\s+)?(last|this|next|past)\s+(spring|summer|fall|autumn)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?|(?:(?:in|during|over|around)\s+)?(?:the\s+)?(spring|summer|fall|autumn)\s+(?:of\s+)?((?:19|20)\d{2})|(?:in|during|over|around)\s+(?:the\s+)?(spring|summer|fall|autumn))\b/gi;
+/** Each season's first and last month (1 = January). */
+const SEASON_MONTHS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 8], fall: [9, 11], autumn: [9, 11] };
+
 /** Which days each part of a month covers: [first day, last day], 0 for the month's last. */
 const PART_DAYS: Record<string, [number, number]> = {
   early: [1, 10], start: [1, 10], beginning: [1, 10], first: [1, 7],
@@ -68,7 +78,7 @@ export function parseDate(text: string, today: string, hint: { pastTense?: boole
   if (!t) return { ok: false, reason: words.dateEmpty };
   if (TODAY_WORDS.test(t)) return { ok: true, date: today };
   const pastTense = hint.pastTense ?? PAST_TENSE.test(t);
-  const parsed = parseIsoLike(t) ?? parseNumeric(t) ?? parseYear(t) ?? parsePartOfMonth(t, text.trim(), today, pastTense, hint.year) ?? parseWords(t, today, pastTense, hint.year);
+  const parsed = parseIsoLike(t) ?? parseNumeric(t) ?? parseYear(t) ?? parsePartOfMonth(t, text.trim(), today, pastTense, hint.year) ?? parseSeason(t, text.trim(), today, pastTense, hint.year) ?? parseWords(t, today, pastTense, hint.year);
   return parsed.ok ? withinRange(parsed, today) : parsed;
 }
 
@@ -152,6 +162,33 @@ function parsePartOfMonth(t: string, said: string, today: string, pastTense: boo
   const to = isoDate(year, month, b > 0 ? b : last);
   const date = middleOf(from, to);
   return { ok: true, date, approximate: { from, to }, note: fill(words.datePartOfMonth, { date: displayDate(date), said }) };
+}
+
+/**
+ * "last summer", "the fall of 2025": the months of that season, and its middle day. Without a
+ * year, "last" (or a past tense) is the latest season begun by today, "next" the next one to begin.
+ */
+function parseSeason(t: string, said: string, today: string, pastTense: boolean, yearHint?: number): ParsedDate | undefined {
+  SEASON.lastIndex = 0;
+  const found = SEASON.exec(t);
+  const m = found && found.index === 0 && found[0].length === t.length ? found : undefined;
+  // Typed alone as the date ("summer"), the season needs no "in".
+  const bare = /^(spring|summer|fall|autumn)$/.exec(t);
+  if (!m && !bare) return undefined;
+  const name = (m ? (m[2] ?? m[4] ?? m[6]) : bare![1]).toLowerCase();
+  const yearSaid = m?.[3] ?? m?.[5];
+  const [first, last] = SEASON_MONTHS[name];
+  const [y, thisMonth] = today.split('-').map(Number);
+  const which = m?.[1]?.toLowerCase();
+  let year = yearSaid ? Number(yearSaid) : (yearHint ?? y);
+  if (!yearSaid && yearHint === undefined) {
+    if ((which === 'last' || which === 'past' || (!which && pastTense)) && first > thisMonth) year -= 1;
+    if (which === 'next' && first <= thisMonth) year += 1;
+  }
+  const from = isoDate(year, first, 1);
+  const to = endOfMonth(isoDate(year, last, 1));
+  const date = middleOf(from, to);
+  return { ok: true, date, approximate: { from, to }, note: fill(words.datePartOfMonth, { date: displayDate(date), said: said.replace(/^(?:in|during|over|around)\s+/i, '').replace(/[.!?]+$/, '') }) };
 }
 
 function parseWords(t: string, today: string, pastTense: boolean, yearHint?: number): ParsedDate {

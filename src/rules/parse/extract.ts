@@ -10,7 +10,7 @@ import { addDays, displayDate } from '../../dates';
 import { catalog, fill } from '../../messages';
 import { UNKNOWN, type RuleSet, type ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
-import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate, withYearsNamed } from './date';
+import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate, SEASON, withYearsNamed } from './date';
 import { findMoney } from './money';
 import { findContents, parseKind, parseMode } from './words';
 
@@ -238,14 +238,16 @@ export function arrivalFirst<D extends { index: number; text: string }>(dates: r
 
 /**
  * The dates in a message, in order: chrono's, with a part of a month ("early May 2025", "the
- * end of April", which chrono reads as all of May and as 30 April) taken whole in their place.
+ * end of April", which chrono reads as all of May and as 30 April) and a season ("last
+ * summer", which chrono does not read) taken whole in their place.
  *
  * @example
  * datesIn('ordered late April 2025, arrived at the start of May', reference).map((d) => d.text); // ['late April 2025', 'the start of May']
  */
 export function datesIn(text: string, reference: { instant: Date; timezone: number }): { index: number; text: string }[] {
   PART_OF_MONTH.lastIndex = 0;
-  const parts = [...text.matchAll(PART_OF_MONTH)].map((m) => ({ index: m.index ?? 0, text: m[0] }));
+  SEASON.lastIndex = 0;
+  const parts = [...text.matchAll(PART_OF_MONTH), ...text.matchAll(SEASON)].map((m) => ({ index: m.index ?? 0, text: m[0] }));
   const overlaps = (r: { index: number; text: string }) => parts.some((p) => r.index < p.index + p.text.length && p.index < r.index + r.text.length);
   const found = chrono()
     .parse(text, reference, { forwardDate: false })
