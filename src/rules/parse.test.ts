@@ -8,6 +8,7 @@ import {
   extractFacts,
   withBothDaysDated,
   withYearsNamed,
+  withHolidaysAsMonths,
   factsInAnswer,
   isQuestion,
   isUnsure,
@@ -156,6 +157,20 @@ describe('seasons ("last summer", "in the fall of 2025")', () => {
     expect(extractFacts('my aunt in Spain sent me a $150 gift in summer 2025', TODAY, rules).unclearDate).toMatchObject({ from: '2025-06-01', to: '2025-08-31', changes: ['2025-08-29'] });
     expect(extractFacts('I ordered a $45 shirt from the UK last summer', TODAY, rules).facts.entryDate).toBe('2026-07-16');
     expect(extractFacts('does my $90 gift fall under the limit', TODAY, rules).facts.entryDate).toBeUndefined();
+  });
+});
+
+describe('holidays ("around Christmas", "the week before Christmas last year")', () => {
+  it.each([
+    ['Christmas 2025', '2025-12-21', '2025-12-31'],
+    ['the week before Christmas last year', '2025-12-11', '2025-12-20'],
+    ['around Thanksgiving', '2026-11-21', '2026-11-30'],
+  ])('%s is %s to %s', (text, from, to) => expect(parseDate(text, TODAY)).toMatchObject({ ok: true, approximate: { from, to } }));
+
+  it('in a message, a holiday is the date (chrono read "the week before" as a week before today)', () => {
+    expect(extractFacts('a $35 hoodie from Leeds delivered the week before Christmas last year', TODAY, rules).facts.entryDate).toBe('2025-12-15');
+    expect(withHolidaysAsMonths('my New Year resolution')).toBe('my New Year resolution');
+    expect(withHolidaysAsMonths('it came from Christmas Island')).toBe('it came from Christmas Island');
   });
 });
 

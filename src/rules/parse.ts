@@ -9,7 +9,7 @@
  * parseYesNo('nope'); // false
  */
 export { parseMoney, findMoney, type ParsedMoney } from './parse/money';
-export { parseDate, withYearsNamed, type ParsedDate } from './parse/date';
+export { parseDate, withHolidaysAsMonths, withYearsNamed, type ParsedDate } from './parse/date';
 export { parseCountry } from './parse/country';
 export { parseYesNo, parseKind, parseMode, parseContents, deniesContents, isUnsure } from './parse/words';
 export { parseAnswer, applyAnswer, type ParsedAnswer, type AnswerContext } from './parse/answer';

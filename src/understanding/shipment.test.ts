@@ -84,6 +84,14 @@ describe('asksWhetherPayingNothingWasRight: "nobody charged me; was that right?"
     const text = 'My $300 lamp from Denmark came in July 2025. I paid nothing. Was that right, or did I just get lucky?';
     expect(asksWhetherPayingNothingWasRight('Was that right, or did I just get lucky?', text)).toBe(true);
     expect(asksWhetherPayingNothingWasRight('Was that correct?', 'My lamp came and nobody charged me a cent. Was that correct?')).toBe(true);
+    // "paid zero", and the short question as a sentence after the story.
+    const zero = 'in May 2025 I got a $300 lamp from Denmark and paid zero. was that legit?';
+    expect(asksWhetherPayingNothingWasRight(zero, zero)).toBe(true);
+  });
+
+  it('"Was he right?" asks about someone\'s claim, not about paying nothing', () => {
+    const text = 'Both boxes showed up, no fees. A friend told me that was not allowed. Was he right?';
+    expect(asksWhetherPayingNothingWasRight(text, text)).toBe(false);
   });
 
   it('someone\'s claim that it is free, then "is that so"', () => {

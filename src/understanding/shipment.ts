@@ -107,10 +107,12 @@ const WHAT_DO_I_OWE = /^(?:(?:and|but|so|ok|okay)\s+)?what (?:do|will|would|shou
 
 /** "Was that right?", "did I just get lucky?": a question about what the story says happened. */
 const REFERS_BACK = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:was|is|were)\s+(?:that|this|it|she|he|they)\s+(?:right|correct|legit|legal|ok|okay|normal|a mistake|allowed|so|true)\b|(?:did|do)\s+(?:i|we)\s+(?:just\s+)?get\s+lucky|(?:am\s+i|are\s+we)\s+(?:in the clear|ok|okay|fine)\b)/i;
+/** "Was that legit?" as a sentence of its own: about what the story says happened. */
+const WAS_THAT_RIGHT = /^(?:(?:and|but|so|ok|okay)\s+)?(?:was|is)\s+(?:that|this|it)\s+(?:right|correct|legit|legal|ok|okay|allowed)\b/i;
 /** "She says gifts are free": someone's claim that it owes nothing. */
 const CLAIMED_FREE = String.raw`\b(?:says?|said|told (?:me|us)|thinks?|heard|claims?|swears?)\b[^.?!]{0,30}\b(?:free|duty[- ]free|tax[- ]free|no (?:duty|tax))\b`;
 /** "Nobody charged me a cent", "I paid nothing": a story in which no duty was paid (or, someone says, none is owed). */
-const PAID_NOTHING = new RegExp(String.raw`\b(?:nobody|no one|never|didn'?t|did not|wasn'?t|weren'?t)\b[^.?!]{0,25}\b(?:charged?|pa(?:y|id)|bill(?:ed)?)\b|\bno (?:duty|duties|charges?|fees?|bill)\b|\b(?:paid|charged) nothing\b|\bnot (?:a|one) (?:cent|penny|dime)\b|${CLAIMED_FREE}`, 'i');
+const PAID_NOTHING = new RegExp(String.raw`\b(?:nobody|no one|never|didn'?t|did not|wasn'?t|weren'?t)\b[^.?!]{0,25}\b(?:charged?|pa(?:y|id)|bill(?:ed)?)\b|\bno (?:duty|duties|charges?|fees?|bill)\b|\b(?:paid|charged|owed) (?:nothing|zero|\$\s?0(?:\.00)?|0 dollars)(?![.,]?\d)|\bnot (?:a|one) (?:cent|penny|dime)\b|${CLAIMED_FREE}`, 'i');
 
 /**
  * Whether a question asks if paying nothing was right ("Nobody charged me a cent. Was that
@@ -121,7 +123,10 @@ const PAID_NOTHING = new RegExp(String.raw`\b(?:nobody|no one|never|didn'?t|did 
  * asksWhetherPayingNothingWasRight('Was that correct?', 'DHL charged me $40. Was that correct?'); // false
  */
 export function asksWhetherPayingNothingWasRight(question: string, text: string): boolean {
-  return REFERS_BACK.test(askedClause(question.trim())) && PAID_NOTHING.test(text);
+  // The asked clause, or a last sentence that asks about what happened ("… and paid zero. was
+  // that legit?"); "Was he right?" asks about someone's claim instead.
+  const lastSentence = question.trim().split(/(?<=[.!?])\s+/).pop() ?? '';
+  return (REFERS_BACK.test(askedClause(question.trim())) || WAS_THAT_RIGHT.test(lastSentence)) && PAID_NOTHING.test(text);
 }
 
 /**

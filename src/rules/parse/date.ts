@@ -74,7 +74,7 @@ const PART_DAYS: Record<string, [number, number]> = {
  * start of May", "in April", in a message that said "March 2025" before).
  */
 export function parseDate(text: string, today: string, hint: { pastTense?: boolean; year?: number } = {}): ParsedDate {
-  const t = withYearsNamed(text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, ''), today);
+  const t = withYearsNamed(withHolidaysAsMonths(text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '')), today);
   if (!t) return { ok: false, reason: words.dateEmpty };
   if (TODAY_WORDS.test(t)) return { ok: true, date: today };
   const pastTense = hint.pastTense ?? PAST_TENSE.test(t);
@@ -83,6 +83,27 @@ export function parseDate(text: string, today: string, hint: { pastTense?: boole
 }
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/**
+ * Holidays people date parcels by, as the part of the month they fall in (chrono knows none of
+ * them): "the week before Christmas last year" is late December 2025.
+ */
+const HOLIDAYS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:(?:the\s+)?(?:week|days?|weekend)\s+|just\s+|right\s+)?before\s+(?:christmas|xmas)\b(?!\s+island)/gi, 'mid December'],
+  [/\b(?:(?:the\s+)?(?:week|days?|weekend)\s+after\s+|(?:around|near|just after|right after|after|over|at)\s+)?(?:christmas|xmas)(?:\s+(?:day|eve|time))?\b(?!\s+island)/gi, 'late December'],
+  [/\b(?:(?:the\s+)?(?:week|days?|weekend)\s+(?:before|after)\s+|(?:around|near|just before|just after|right before|right after|before|after|over|at)\s+)?(?:thanksgiving|black friday|cyber monday)\b/gi, 'late November'],
+  [/\b(?:(?:the\s+)?(?:week|days?)\s+after\s+|(?:around|near|just after|right after|after|over|at)\s+)?new\s+year'?s?(?:\s+(?:day|eve))?\b(?!\s+(?:resolution|sale))/gi, 'early January'],
+];
+
+/**
+ * A text with the holidays it names written as parts of months, which the date readers know.
+ *
+ * @example
+ * withHolidaysAsMonths('it came the week before Christmas last year'); // 'it came late December last year'
+ */
+export function withHolidaysAsMonths(text: string): string {
+  return HOLIDAYS.reduce((t, [holiday, part]) => t.replace(holiday, part), text);
+}
+
 /** A year named relative to today, with the month or the preposition before it, if any. */
 const RELATIVE_YEAR = new RegExp(
   `\\b(?:((?:${MONTHS})[a-z]*\\.?)\\s+(?:of\\s+)?|(in|of|during)\\s+)?(?:(?:the\\s+)?year\\s+before\\s+(last)|(last|this|next|past)\\s+year|(\\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\\s+years?\\s+ago)\\b`,

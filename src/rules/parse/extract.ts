@@ -10,7 +10,7 @@ import { addDays, displayDate } from '../../dates';
 import { catalog, fill } from '../../messages';
 import { UNKNOWN, type RuleSet, type ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
-import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate, SEASON, withYearsNamed } from './date';
+import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate, SEASON, withHolidaysAsMonths, withYearsNamed } from './date';
 import { findMoney } from './money';
 import { findContents, parseKind, parseMode } from './words';
 
@@ -337,8 +337,8 @@ export function withBothDaysDated(text: string): string {
 function addDate(result: ExtractedFacts, text: string, today: string, rules: RuleSet | undefined): void {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  // "March last year", "1 or 3 May": the dates written so that the readers see them.
-  const dated = withYearsNamed(withBothDaysDated(text), today);
+  // "March last year", "1 or 3 May", "around Christmas": the dates written so that the readers see them.
+  const dated = withYearsNamed(withHolidaysAsMonths(withBothDaysDated(text)), today);
   const dates = mayHoldDate(dated) ? datesIn(dated, reference) : [];
   const either = eitherDates(dates, dated, today);
   if (either) {

@@ -21,7 +21,7 @@ import { addDays } from '../../dates';
 import { rulesChangeBetween } from '../changes';
 import { UNKNOWN, type Choice, type FactKey, type RuleSet, type ShipmentFacts } from '../types';
 import { parseAnswer, type ParsedAnswer } from './answer';
-import { parseDate, withYearsNamed } from './date';
+import { parseDate, withHolidaysAsMonths, withYearsNamed } from './date';
 import { asksInsteadOfAnswering } from './question';
 import { factsInAnswer, type FactsInAnswer } from './statement';
 import { isUnsure } from './words';
@@ -101,8 +101,8 @@ export function isChangeDate(text: string): boolean {
  */
 export function entryDateProblem(text: string, today: string, rules: RuleSet): EntryDateProblem | undefined {
   const [y, m, d] = today.split('-').map(Number);
-  // "March last year" is one date: the year is named before counting.
-  const found = chrono().parse(withYearsNamed(text.toLowerCase(), today), { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 }, { forwardDate: false });
+  // "March last year", "the week before Christmas" are one date: named as the readers know them first.
+  const found = chrono().parse(withYearsNamed(withHolidaysAsMonths(text.toLowerCase()), today), { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 }, { forwardDate: false });
   if (found.length > 1) return { kind: 'one-date' };
   const date = parseDate(text, today);
   if (date.ok && date.approximate) {
