@@ -171,6 +171,8 @@ describe('holidays ("around Christmas", "the week before Christmas last year")',
     expect(extractFacts('a $35 hoodie from Leeds delivered the week before Christmas last year', TODAY, rules).facts.entryDate).toBe('2025-12-15');
     expect(withHolidaysAsMonths('my New Year resolution')).toBe('my New Year resolution');
     expect(withHolidaysAsMonths('it came from Christmas Island')).toBe('it came from Christmas Island');
+    expect(withHolidaysAsMonths('Oma mailed me Christmas cookies as a gift for Christmas')).toBe('Oma mailed me Christmas cookies as a gift for Christmas');
+    expect(parseDate('Christmas', TODAY)).toMatchObject({ ok: true, approximate: { from: '2026-12-21', to: '2026-12-31' } });
   });
 });
 

@@ -85,23 +85,36 @@ export function parseDate(text: string, today: string, hint: { pastTense?: boole
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 /**
  * Holidays people date parcels by, as the part of the month they fall in (chrono knows none of
- * them): "the week before Christmas last year" is late December 2025.
+ * them), and the part for "before" the holiday: "the week before Christmas last year" is mid
+ * December 2025. A holiday is a date only after "around", "before", "at" and the like, or with a
+ * year ("Christmas 2025"): "Christmas cookies" and "a gift for Christmas" date nothing.
  */
-const HOLIDAYS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:(?:the\s+)?(?:week|days?|weekend)\s+|just\s+|right\s+)?before\s+(?:christmas|xmas)\b(?!\s+island)/gi, 'mid December'],
-  [/\b(?:(?:the\s+)?(?:week|days?|weekend)\s+after\s+|(?:around|near|just after|right after|after|over|at)\s+)?(?:christmas|xmas)(?:\s+(?:day|eve|time))?\b(?!\s+island)/gi, 'late December'],
-  [/\b(?:(?:the\s+)?(?:week|days?|weekend)\s+(?:before|after)\s+|(?:around|near|just before|just after|right before|right after|before|after|over|at)\s+)?(?:thanksgiving|black friday|cyber monday)\b/gi, 'late November'],
-  [/\b(?:(?:the\s+)?(?:week|days?)\s+after\s+|(?:around|near|just after|right after|after|over|at)\s+)?new\s+year'?s?(?:\s+(?:day|eve))?\b(?!\s+(?:resolution|sale))/gi, 'early January'],
+const HOLIDAYS: ReadonlyArray<readonly [name: string, part: string, before: string]> = [
+  [String.raw`(?:christmas|xmas)(?:\s+(?:day|eve|time))?(?!\s+island)`, 'late December', 'mid December'],
+  [String.raw`(?:thanksgiving|black friday|cyber monday)`, 'late November', 'late November'],
+  [String.raw`new\s+year'?s?(?:\s+(?:day|eve))?(?!\s+(?:resolution|sale|party))`, 'early January', 'late December'],
 ];
+const HOLIDAY_PATTERNS = HOLIDAYS.map(([name, part, before]) => ({
+  re: new RegExp(
+    String.raw`\b(?:(?:(?:the\s+)?(?:week|days?|weekend)\s+(before|after)|(around|near|just before|just after|right before|right after|before|after|over|at|on))\s+${name}\b|${name}\b(?=,?\s+(?:(?:19|20)\d{2}|last year|this year|next year)\b))`,
+    'gi',
+  ),
+  alone: new RegExp(String.raw`^${name}$`, 'i'),
+  part,
+  before,
+}));
 
 /**
- * A text with the holidays it names written as parts of months, which the date readers know.
+ * A text with the holidays it names as dates written as parts of months, which the date readers
+ * know; a text that is nothing but a holiday (typed as the date) is that holiday.
  *
  * @example
- * withHolidaysAsMonths('it came the week before Christmas last year'); // 'it came late December last year'
+ * withHolidaysAsMonths('it came the week before Christmas last year'); // 'it came mid December last year'
+ * withHolidaysAsMonths('my aunt baked Christmas cookies');              // unchanged
  */
 export function withHolidaysAsMonths(text: string): string {
-  return HOLIDAYS.reduce((t, [holiday, part]) => t.replace(holiday, part), text);
+  for (const h of HOLIDAY_PATTERNS) if (h.alone.test(text.trim())) return h.part;
+  return HOLIDAY_PATTERNS.reduce((t, h) => t.replace(h.re, (_, week?: string, preposition?: string) => (/before/i.test(week ?? preposition ?? '') ? h.before : h.part)), text);
 }
 
 /** A year named relative to today, with the month or the preposition before it, if any. */
