@@ -532,6 +532,13 @@ describe('extractFacts', () => {
     expect(extractFacts('my $50 order from the UK came in December or January 2026', TODAY, rules).facts.entryDate).toBe('2025-12-01');
   });
 
+  it('an order day with the arrival not remembered: the arrival lies in the weeks after it', () => {
+    const r = extractFacts("I ordered a $200 strap from Japan in mid-August 2025 and can't remember if it showed up before or after the end of August", TODAY, rules);
+    expect(r.unclearDate).toMatchObject({ from: '2025-08-11', to: '2025-10-19', changes: ['2025-08-29'] });
+    // When the person knows, the order day stands for the arrival as before.
+    expect(extractFacts('I ordered a $200 strap from Japan in mid-August 2025', TODAY, rules).facts.entryDate).toBe('2025-08-15');
+  });
+
   it('two days of one month said once ("1 or 3 May", "May 1 or 3") are a period too', () => {
     expect(extractFacts('my $40 lamp from China got here on 1 or 3 May 2025', TODAY, rules).unclearDate).toMatchObject({ from: '2025-05-01', to: '2025-05-03', changes: ['2025-05-02'] });
     expect(extractFacts('my $40 lamp from China got here May 1 or 3, 2025', TODAY, rules).unclearDate).toMatchObject({ from: '2025-05-01', to: '2025-05-03' });

@@ -218,6 +218,19 @@ const NAMES_A_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 /** Words just before a date that make it the day the goods arrived, which is the one the rules go by. */
 const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|came in|came|received|got here|landed|reached me|entered)\b/i;
 
+/** Words just before a date that make it the day the goods were ordered or sent, not the day they arrived. */
+const ORDER_CUE = /\b(?:ordered|bought|purchased|paid for|shipped|sent|mailed|posted)\b/i;
+/** The person cannot say when the goods arrived: "can't remember if it showed up before or after …". */
+const ARRIVAL_UNKNOWN = /\b(?:(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:remember|recall|know|tell)|not sure|no idea|no clue)\b[^.?!]{0,40}\b(?:when|if|whether)\b[^.?!]{0,30}\b(?:arrived|came|showed up|got here|was delivered|landed|cleared)\b/;
+/** The longest an order is taken to travel (the slowest post takes weeks): the arrival lies within it. */
+const ORDER_TO_ARRIVAL_DAYS = 60;
+
+/** Whether a date in a message is the day goods were ordered or sent (an order word just before it, no arrival word). */
+function isOrderDay(date: { index: number; text: string }, text: string): boolean {
+  const before = text.slice(Math.max(0, date.index - 60), date.index);
+  return ORDER_CUE.test(before) && !ARRIVAL_CUE.test(before);
+}
+
 /**
  * Of the dates in a message, the one the rules go by: the first said right after an arrival word
  * ("shipped Aug 25 but cleared customs on Sept 2" → Sept 2), else the first.
@@ -361,6 +374,19 @@ function addDate(result: ExtractedFacts, text: string, today: string, rules: Rul
   if (!date.ok) {
     result.notes.push(date.reason);
     return;
+  }
+  // "ordered in mid-August 2025 … can't remember if it showed up before or after the end of
+  // August": the order day is known, the arrival (which the rules go by) only to follow it.
+  if (found && rules && isOrderDay(found, dated) && ARRIVAL_UNKNOWN.test(phraseText(text))) {
+    const from = date.approximate?.from ?? date.date;
+    const latest = addDays(date.approximate?.to ?? date.date, ORDER_TO_ARRIVAL_DAYS);
+    const to = latest < today ? latest : today;
+    const changes = rulesChangeBetween(rules, addDays(from, -1), to);
+    if (changes.length > 0) {
+      result.unclearDate = { text: said, from, to, changes };
+      result.notes.push(fill(catalog().eligibility.exactDayMatters, { dates: changes.map(displayDate).join(catalog().eligibility.and) }));
+      return;
+    }
   }
   const changes = date.approximate && rules ? rulesChangeBetween(rules, addDays(date.approximate.from, -1), date.approximate.to) : [];
   if (date.approximate && changes.length > 0) {
