@@ -12,7 +12,7 @@ import { UNKNOWN, type RuleSet, type ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
 import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate, SEASON, withHolidaysAsMonths, withYearsNamed } from './date';
 import { findMoney } from './money';
-import { findContents, parseKind, parseMode } from './words';
+import { contentsInDoubt, findContents, parseKind, parseMode } from './words';
 
 export interface ExtractedFacts {
   facts: ShipmentFacts;
@@ -93,7 +93,8 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   if (origin) result.facts.origin = origin;
   if (rules) {
     const contents = findContents(text, rules.contents);
-    if (contents.length > 0) result.facts.contents = contents;
+    // "I can't tell if it is a liqueur or a syrup": what is inside is not known.
+    if (contents.length > 0) result.facts.contents = contentsInDoubt(text, rules.contents) ? UNKNOWN : contents;
   }
   const t = phraseText(text);
   if (SPLIT.test(t) && SPLIT_WHAT.test(t)) result.facts.splitOrder = true;

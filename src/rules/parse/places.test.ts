@@ -7,7 +7,8 @@ import path from 'node:path';
 import { loadRuleSet } from '../loader';
 import { originIn } from './extract';
 import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities, withoutPlaces, countryOfPlace, countryOfLeadingPlace, withoutUsPlaces } from './places';
-import { deniesContents } from './words';
+import { contentsInDoubt, deniesContents } from './words';
+import { extractFacts } from './extract';
 
 const rules = loadRuleSet(path.join(__dirname, '..', '..', '..', 'knowledge', 'rules', 'duty-free.yaml'));
 const codes = (text: string) => placeReadings(text).map((r) => r.code);
@@ -141,6 +142,20 @@ describe('deniesContents: goods ruled out, none named', () => {
     ['no alcohol, but cigars', false],
     ['a wool scarf', false],
   ] as const)('%s → %s', (text, denied) => expect(deniesContents(text, rules.contents)).toBe(denied));
+});
+
+describe('contentsInDoubt: goods named only in doubt', () => {
+  it.each([
+    ["there's a bottle and I can't tell from the picture if it is a liqueur or a syrup", true],
+    ["not sure whether there's wine in it", true],
+    ['a bottle of wine and a scarf', false],
+    ["a bottle of wine, and I can't tell if the scarf is silk", false],
+    ['a wool scarf', false],
+  ] as const)('%s → %s', (text, doubted) => expect(contentsInDoubt(text, rules.contents)).toBe(doubted));
+
+  it('in a message, goods named in doubt leave the contents unknown', () => {
+    expect(extractFacts("my aunt sent a $60 gift, not sure whether there's wine in it", '2026-11-25', rules).facts.contents).toBe('unknown');
+  });
 });
 
 describe('countriesAbroad: where goods go, in any form', () => {

@@ -222,6 +222,23 @@ export function findContents(text: string, catalog: readonly ContentItem[]): str
     .map((item) => item.id);
 }
 
+/** Doubt just before a good is named: "I can't tell if it is a liqueur", "not sure whether there's wine in it". */
+const DOUBTED = /\b(?:not sure|unsure|no idea|no clue|(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:tell|know|say|see))\b(?:\s+(?:from|by|on|in)\s+(?:the\s+)?\w+)?\s+(?:if|whether)\b[^.?!]{0,40}$/;
+
+/**
+ * Whether every good of `catalog` a text names is named in doubt ("there's a bottle in it and I
+ * can't tell if it is a liqueur or a syrup"): then what is inside is not known.
+ *
+ * @example
+ * contentsInDoubt("I can't tell if it is a liqueur or just syrup", rules.contents); // true
+ * contentsInDoubt('a bottle of liqueur', rules.contents);                           // false
+ */
+export function contentsInDoubt(text: string, catalog: readonly ContentItem[]): boolean {
+  const t = nameText(text);
+  const found = findContents(t, catalog);
+  return found.length > 0 && catalog.filter((item) => found.includes(item.id)).every((item) => contentWords(item).every(({ needle, pattern }) => !t.includes(needle) || [...t.matchAll(pattern)].every((m) => DOUBTED.test(t.slice(0, m.index ?? 0)))));
+}
+
 /**
  * Whether a text rules out some of the goods in `catalog` and names none of them as present:
  * "nothing in it is alcohol or tobacco", "no perfume". The items not mentioned stay unknown.
