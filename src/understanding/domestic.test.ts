@@ -1,4 +1,4 @@
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, routeInOneCountry, sentWithinUs, staysInOneCountry } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -146,4 +146,14 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
 describe('sentWithinUs: a destination in the United States', () => {
   it.each(['my brother in Texas', 'my son at college in Boston, any rules', 'Ohio'])('in the U.S.: %s', (d) => expect(sentWithinUs(d)).toBe(true));
   it.each(['my niece in Manchester', 'my customers', 'Toronto'])('not: %s', (d) => expect(sentWithinUs(d)).toBe(false));
+});
+
+describe('personSendsTo: where the person themself sends something, duty words or not', () => {
+  it.each([
+    ["I'm sending a $100 gift to my mom in Mexico, will she pay duty there?", 'my mom in Mexico'],
+    ['we ship candles to customers in the US from Canada, do they pay duty?', 'customers in the US'],
+    ['my mom in Mexico is sending me a $60 gift, will I pay duty?', undefined],
+    ['I sent it back to the shop in London, can I get the duty back?', undefined],
+    ['I ordered wine shipped to me from Italy', undefined],
+  ])('%s → %s', (text, destination) => expect(personSendsTo(text)).toBe(destination));
 });

@@ -146,6 +146,26 @@ export function destinationSent(text: string): { destination: string; before: st
   return { destination: sent[1], before: text.slice(0, sent.index + sent[0].length - sent[1].length) };
 }
 
+/** The person is the one sending: "I'm sending", "we ship", "I want to mail". */
+const I_SEND = /\b(?:i|i'?m|im|we|we'?re)\b(?:\s+[\w']+){0,3}?\s+(?:send|sending|mail|mailing|ship|shipping|post|posting)\b/i;
+
+/**
+ * Where the person themself sends something, even with words of customs or duty ("I'm sending a
+ * $100 gift to my mom in Mexico, will she pay duty there?"): the words after "to", for the caller
+ * to look for a place abroad; undefined for a return or for goods coming to them.
+ *
+ * @example
+ * personSendsTo("I'm sending a $100 gift to my mom in Mexico, will she pay duty there?"); // 'my mom in Mexico'
+ * personSendsTo('my mom in Mexico is sending me a $60 gift, will I pay duty?');           // undefined
+ */
+export function personSendsTo(text: string): string | undefined {
+  const sent = SENDS_TO.exec(text);
+  if (!sent || SENDS_BACK.test(text) || TO_ONESELF_FROM.test(sent[1])) return undefined;
+  // The destination ends where the sentence goes on: "to customers in the US from Canada, do they …".
+  const destination = sent[1].split(/\s*[,;:]\s*|\s+(?:from|and|but|so|because|since)\s+/i)[0];
+  return I_SEND.test(text.slice(0, sent.index + sent[0].length - sent[1].length)) ? destination : undefined;
+}
+
 /** The place at the end of a destination: "my brother in Texas", "my son at college in Boston, any rules". */
 const PLACE_AT_END = /\bin ((?:the )?[\p{L}.]+(?: [\p{L}.]+)?)\s*(?:[?.!,]|$)/u;
 

@@ -162,6 +162,16 @@ describe('understand: questions for the documents', () => {
     expect(answerOf(understand('how did mail from overseas get handled back in the day', ctx)).main.result.best?.id).toBe('mail-before-suspension');
   });
 
+  it('a gift the person sends abroad, asked about duty there, is the other country\'s: the pointer, not our verdict', () => {
+    const u = understand("I'm sending a $100 gift to my mom in Mexico, will she pay duty there?", ctx);
+    expect(u.kind).toBe('answer');
+    expect(answerOf(u).main.result.best?.id).toBe('other-country-customs-referral');
+    expect(answerOf(understand('I want to mail a $50 sweater to my sister in Canada, will she owe duty?', ctx)).main.result.best?.id).toBe('canada-customs-referral');
+    // Coming here it is ours: a gift from Mexico, and a seller in Canada shipping to U.S. customers.
+    expect(understand('my mom in Mexico is sending me a $60 gift, will I pay duty?', ctx).kind).toBe('verdict');
+    expect(answerOf(understand('I ship my candles to customers in the US from Canada, do they pay duty?', ctx)).main.result.best?.abroad).toBeFalsy();
+  });
+
   it('two questions for sellers: compliance guide and reasonable care, each its own document', () => {
     const u = answerOf(understand('Does CBP have a compliance guide for online sellers? What does reasonable care mean?', ctx));
     const ids = [u.main.result.best?.id, ...u.others.map((o) => o.result.best?.id)];

@@ -16,7 +16,7 @@ import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } f
 import { withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
 import { KIN_WORDS } from '../rules/parse/words';
 import { asksAboutAnotherCountry } from './direction';
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, sentWithinUs, staysInOneCountry } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry } from './domestic';
 import { findNames, nameWords, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
@@ -182,6 +182,19 @@ const PERSON_SENDS = /\b(?:i|we)\b(?:\s+[\w']+){0,3}?\s+(?:ship|send|mail|post)\
 /** The United States as where goods go ("to U.S. customers", "then sending them to the US"): goods coming in, ours. */
 const TO_THE_US = /\bto\s+(?:(?:the|my|our|your)\s+)?(?:u\.s\.a?\.?|usa|united states|america|american|the states|stateside|US)(?![\p{L}])/iu;
 
+/**
+ * Whether a message is about sending something from here to another country ("what does it cost
+ * to mail a card to my niece in Germany", "I'm sending a gift to my mom in Mexico"): postage and
+ * forms are the carrier's, and charges on arrival the other country's. Cash is CBP's either way.
+ */
+function sendsAbroad(text: string): boolean {
+  const sent = destinationSent(text);
+  return sent !== undefined && countriesAbroad(sent.destination).length > 0 && !TO_THE_US.test(text) && countriesAbroad(sent.before).length === 0 && !CASH.test(text);
+}
+
+/** A destination in the United States: "customers in the US", "my son in the States". */
+const namesUs = (destination: string) => /\b(?:u\.s\.a?\.?|usa|united states|america|the states|US)(?![\p{L}])/iu.test(destination.replace(/\bus\b/g, ''));
+
 /** A marketplace, courier or postal service in the message that sends from abroad (Temu, Royal Mail). */
 function namesSenderAbroad(text: string, names: NameTable): boolean {
   return findNames(text, names).some(({ name }) => (name.usuallyShipsFrom ?? name.country ?? 'US') !== 'US');
@@ -309,7 +322,11 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
   // message that asks nothing in so many words ("… arriving next week. Duty?").
   const shipmentQuestion = questions.find(asksWhetherDutyIsOwed) ?? questions.find((q) => asksWhetherPayingNothingWasRight(q, text));
   // Facts come from the whole message: the story often holds the value or the origin.
-  const rules = shipmentQuestion !== undefined ? ctx.rules() : undefined;
+  // Goods the person sends abroad ("I'm sending a $100 gift to my mom in Mexico, will she pay
+  // duty there?") are the other country's to charge: no verdict of ours.
+  const destination = personSendsTo(text);
+  const sendsItAbroad = destination !== undefined && countriesAbroad(destination).length > 0 && !TO_THE_US.test(text) && !namesUs(destination) && !CASH.test(text);
+  const rules = shipmentQuestion !== undefined && !sendsItAbroad ? ctx.rules() : undefined;
   const rest = questions.filter((q) => q !== shipmentQuestion);
   const reading = rules ? readShipment(text, ctx.today, rules, ctx.names, rest) : undefined;
   if (reading) {
@@ -326,12 +343,12 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
     // Lost, late or misdelivered, with nothing abroad in the message: the carrier's business.
     return outOfScope(ctx.kb, text, 'delivery');
   }
-  const sent = destinationSent(text);
-  if (sent && countriesAbroad(sent.destination).length > 0 && !TO_THE_US.test(text) && countriesAbroad(sent.before).length === 0 && !CASH.test(text)) {
+  if (sendsAbroad(text)) {
     // Sending something from here to another country: postage and forms are the carrier's, and
     // charges on arrival are the other country's.
     return outOfScope(ctx.kb, text, 'leaves-us');
   }
+  const sent = destinationSent(text);
   if (sent && PERSON_SENDS.test(sent.before) && sentWithinUs(sent.destination) && countriesAbroad(text).length === 0 && !namesSenderAbroad(text, ctx.names)) {
     // The person sending something to someone in the United States: domestic shipping. (When
     // someone else sends it, "a vineyard in Tuscany offered to ship us a case to Colorado", the
@@ -343,7 +360,7 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
   if ((asksForShopAdvice(text) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text)) {
     return outOfScope(ctx.kb, text);
   }
-  if (asksAboutAnotherCountry(text)) {
+  if (asksAboutAnotherCountry(text) || sendsItAbroad) {
     // Goods going into another country: only the pointers to that country's authority fit, and
     // any of them is a safe answer (it sends the person to an authority), so it is given outright.
     // When the words are too far from the pointers' own for a confident match ("sending my sis
