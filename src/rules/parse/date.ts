@@ -74,7 +74,7 @@ const PART_DAYS: Record<string, [number, number]> = {
  * start of May", "in April", in a message that said "March 2025" before).
  */
 export function parseDate(text: string, today: string, hint: { pastTense?: boolean; year?: number } = {}): ParsedDate {
-  const t = withYearsNamed(withHolidaysAsMonths(text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '')), today);
+  const t = withDatesNamed(text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, ''), today);
   if (!t) return { ok: false, reason: words.dateEmpty };
   if (TODAY_WORDS.test(t)) return { ok: true, date: today };
   const pastTense = hint.pastTense ?? PAST_TENSE.test(t);
@@ -119,7 +119,7 @@ export function withHolidaysAsMonths(text: string): string {
 
 /** A year named relative to today, with the month or the preposition before it, if any. */
 const RELATIVE_YEAR = new RegExp(
-  `\\b(?:((?:${MONTHS})[a-z]*\\.?)\\s+(?:of\\s+)?|(in|of|during)\\s+)?(?:(?:the\\s+)?year\\s+before\\s+(last)|(last|this|next|past)\\s+year|(\\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\\s+years?\\s+ago)\\b`,
+  `\\b(?:((?:${MONTHS})[a-z]*\\.?)\\s+(?:of\\s+)?|(in|of|during)\\s+)?(?:(?:the\\s+)?year\\s+before\\s+(last)|(last|this|next)\\s+year|(\\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\\s+years?\\s+ago)\\b`,
   'gi',
 );
 /** "2025 in March", "2025, in March" (after "last year in March" is named): the month first. */
@@ -137,12 +137,23 @@ const YEAR_THEN_MONTH = new RegExp(`\\b((?:19|20)\\d{2}),?\\s+(?:in\\s+)?((?:${M
  */
 export function withYearsNamed(text: string, today: string): string {
   const year = Number(today.slice(0, 4));
-  const shift: Record<string, number> = { last: -1, past: -1, this: 0, next: 1 };
+  const shift: Record<string, number> = { last: -1, this: 0, next: 1 };
   const named = text.replace(RELATIVE_YEAR, (_, month?: string, preposition?: string, beforeLast?: string, which?: string, ago?: string) => {
     const n = beforeLast ? year - 2 : which ? year + shift[which.toLowerCase()] : year - (NUMBER_WORDS[ago!.toLowerCase()] ?? Number(ago));
     return month ? `${month} ${n}` : `${preposition ?? 'in'} ${n}`;
   });
   return named === text ? text : named.replace(YEAR_THEN_MONTH, (_, y: string, month: string) => `${month} ${y}`);
+}
+
+/**
+ * A text with its holidays and its years named from today written as the date readers know them
+ * ({@link withHolidaysAsMonths}, then {@link withYearsNamed}): what every reader of dates reads.
+ *
+ * @example
+ * withDatesNamed('the week before Christmas last year', '2026-12-02'); // 'mid December 2025'
+ */
+export function withDatesNamed(text: string, today: string): string {
+  return withYearsNamed(withHolidaysAsMonths(text), today);
 }
 
 function parseIsoLike(t: string): ParsedDate | undefined {

@@ -10,7 +10,7 @@ import { addDays, displayDate } from '../../dates';
 import { catalog, fill } from '../../messages';
 import { UNKNOWN, type RuleSet, type ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
-import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate, SEASON, withHolidaysAsMonths, withYearsNamed } from './date';
+import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate, SEASON, withDatesNamed } from './date';
 import { findMoney } from './money';
 import { contentsInDoubt, findContents, parseKind, parseMode } from './words';
 
@@ -352,7 +352,7 @@ function addDate(result: ExtractedFacts, text: string, today: string, rules: Rul
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
   // "March last year", "1 or 3 May", "around Christmas": the dates written so that the readers see them.
-  const dated = withYearsNamed(withHolidaysAsMonths(withBothDaysDated(text)), today);
+  const dated = withDatesNamed(withBothDaysDated(text), today);
   const dates = mayHoldDate(dated) ? datesIn(dated, reference) : [];
   const either = eitherDates(dates, dated, today);
   if (either) {

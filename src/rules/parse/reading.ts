@@ -21,7 +21,7 @@ import { addDays } from '../../dates';
 import { rulesChangeBetween } from '../changes';
 import { UNKNOWN, type Choice, type FactKey, type RuleSet, type ShipmentFacts } from '../types';
 import { parseAnswer, type ParsedAnswer } from './answer';
-import { parseDate, withHolidaysAsMonths, withYearsNamed } from './date';
+import { parseDate, withDatesNamed } from './date';
 import { asksInsteadOfAnswering } from './question';
 import { factsInAnswer, type FactsInAnswer } from './statement';
 import { isUnsure } from './words';
@@ -102,7 +102,7 @@ export function isChangeDate(text: string): boolean {
 export function entryDateProblem(text: string, today: string, rules: RuleSet): EntryDateProblem | undefined {
   const [y, m, d] = today.split('-').map(Number);
   // "March last year", "the week before Christmas" are one date: named as the readers know them first.
-  const found = chrono().parse(withYearsNamed(withHolidaysAsMonths(text.toLowerCase()), today), { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 }, { forwardDate: false });
+  const found = chrono().parse(withDatesNamed(text.toLowerCase(), today), { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 }, { forwardDate: false });
   if (found.length > 1) return { kind: 'one-date' };
   const date = parseDate(text, today);
   if (date.ok && date.approximate) {
