@@ -183,17 +183,27 @@ const PERSON_SENDS = /\b(?:i|we)\b(?:\s+[\w']+){0,3}?\s+(?:ship|send|mail|post)\
 const TO_THE_US = /\bto\s+(?:(?:the|my|our|your)\s+)?(?:u\.s\.a?\.?|usa|united states|america|american|the states|stateside|US)(?![\p{L}])/iu;
 
 /**
- * Whether a message is about sending something from here to another country ("what does it cost
- * to mail a card to my niece in Germany", "I'm sending a gift to my mom in Mexico"): postage and
- * forms are the carrier's, and charges on arrival the other country's. Cash is CBP's either way.
+ * Whether a message asks about sending something from here to another country, with no word of
+ * importing ("what does it cost to mail a card to my niece in Germany"): postage and forms are the
+ * carrier's, and charges on arrival the other country's. Cash is CBP's either way.
  */
 function sendsAbroad(text: string): boolean {
   const sent = destinationSent(text);
   return sent !== undefined && countriesAbroad(sent.destination).length > 0 && !TO_THE_US.test(text) && countriesAbroad(sent.before).length === 0 && !CASH.test(text);
 }
 
-/** A destination in the United States: "customers in the US", "my son in the States". */
-const namesUs = (destination: string) => /\b(?:u\.s\.a?\.?|usa|united states|america|the states|US)(?![\p{L}])/iu.test(destination.replace(/\bus\b/g, ''));
+/** The United States in a destination ("customers in the US", "in the States"); a lower-case "us" is the pronoun. */
+const US_IN_DESTINATION = /\b(?:u\.s\.a?\.?|usa|united states|america|the states)(?![\p{L}])|\bUS\b/u;
+
+/**
+ * Whether the person themself sends something to another country, whatever words of duty the
+ * message has ("I'm sending a $100 gift to my mom in Mexico, will she pay duty there?"): the
+ * duty there is the other country's, so no verdict of ours, but the pointer to its customs.
+ */
+function personSendsAbroad(text: string): boolean {
+  const destination = personSendsTo(text);
+  return destination !== undefined && countriesAbroad(destination).length > 0 && !US_IN_DESTINATION.test(destination) && !TO_THE_US.test(text) && !CASH.test(text);
+}
 
 /** A marketplace, courier or postal service in the message that sends from abroad (Temu, Royal Mail). */
 function namesSenderAbroad(text: string, names: NameTable): boolean {
@@ -322,10 +332,7 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
   // message that asks nothing in so many words ("… arriving next week. Duty?").
   const shipmentQuestion = questions.find(asksWhetherDutyIsOwed) ?? questions.find((q) => asksWhetherPayingNothingWasRight(q, text));
   // Facts come from the whole message: the story often holds the value or the origin.
-  // Goods the person sends abroad ("I'm sending a $100 gift to my mom in Mexico, will she pay
-  // duty there?") are the other country's to charge: no verdict of ours.
-  const destination = personSendsTo(text);
-  const sendsItAbroad = destination !== undefined && countriesAbroad(destination).length > 0 && !TO_THE_US.test(text) && !namesUs(destination) && !CASH.test(text);
+  const sendsItAbroad = personSendsAbroad(text);
   const rules = shipmentQuestion !== undefined && !sendsItAbroad ? ctx.rules() : undefined;
   const rest = questions.filter((q) => q !== shipmentQuestion);
   const reading = rules ? readShipment(text, ctx.today, rules, ctx.names, rest) : undefined;
