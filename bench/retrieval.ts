@@ -13,16 +13,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { formatProblem, KnowledgeBase, loadKnowledgeBase, loadSynonyms, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
-import { devFitRows, fitRow, fitRows, ownQuestionRows, type FitRow } from '../src/knowledge/fitModels';
+import { devFitRows, fitRow, fitRows, learnFromMessages, ownQuestionRows, type FitRow } from '../src/knowledge/fitModels';
 import { confidenceOf, FEATURE_NAMES, kindFor, THRESHOLDS } from '../src/knowledge/confidence';
 import { evaluate, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
 import { loadRuleSet } from '../src/rules';
-import { readRealQuestions, realHalf, type RealQuestion } from '../src/understanding/evaluate';
+import { evaluateReal, readRealQuestions, realHalf, type RealPipeline, type RealQuestion } from '../src/understanding/evaluate';
 import { understand, type UnderstandingContext } from '../src/understanding/understand';
 import { loadNames } from '../src/understanding/names';
 import { EARLIER_OPTIONS, earlierPipeline, measureReal, LETTER_WRAPPERS, TYPO_MAKERS, printRewritten, printReal, printRealCompact, understandingPipeline } from './lib/realStyle';
 import { syntheticDocs } from './lib/synthetic';
-import { REAL_SETS, realSetPath } from '../test/helpers/realSets';
+import { REAL_SETS, realSetPath, TUNED_SETS } from '../test/helpers/realSets';
 
 const ROOT = path.join(__dirname, '..');
 const TODAY = '2026-12-02';
@@ -236,6 +236,9 @@ function main(): void {
     printRewritten('Written as emails', LETTER_WRAPPERS, everyMessage, pipeline);
     console.log('');
     printRewritten('With typos', TYPO_MAKERS, everyMessage, pipeline);
+    if (args.real !== DEFAULT_REAL) return;
+    console.log('');
+    printLearnedLeftOut(docs, table, (kb) => understandingPipeline({ kb, rules: () => rules, names, today: TODAY }));
   };
   if (args.realOnly) {
     printReal(realNow, realBefore, args.realMisses);
@@ -267,6 +270,32 @@ function main(): void {
   console.log('');
   printReal(realNow, realBefore, args.realMisses);
   printFurther();
+}
+
+/**
+ * The learned words (wordModel.ts) are counted from the tuned sets' halves A, so on those halves
+ * they answer messages they have seen. This asks each tuned set's half A with the words learned
+ * from the other sets only: what learning does for an author it has not seen.
+ */
+function printLearnedLeftOut(docs: KnowledgeDoc[], synonyms: ReturnType<typeof loadSynonyms>['table'], pipelineOf: (kb: KnowledgeBase) => RealPipeline): void {
+  const halvesA = TUNED_SETS.map((set) => readRealQuestions(realSetPath(set)).filter((q) => realHalf(q) === 'A'));
+  const reader = KnowledgeBase.fromDocuments(docs, synonyms, { learnedWords: {} });
+  const rows = TUNED_SETS.map((set, i) => {
+    const all = evaluateReal(halvesA[i], pipelineOf(KnowledgeBase.fromDocuments(docs, synonyms)));
+    const none = evaluateReal(halvesA[i], pipelineOf(reader));
+    const words = learnFromMessages(reader, halvesA.filter((_, j) => j !== i).flat());
+    const leftOut = evaluateReal(halvesA[i], pipelineOf(KnowledgeBase.fromDocuments(docs, synonyms, { learnedWords: words })));
+    return { name: set.file.replace(/^real-questions-?|\.json$/g, '') || 'first', n: halvesA[i].length, none, leftOut, all };
+  });
+  const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
+  console.log('Learned words, halves A of the tuned sets: right (confident wrong)');
+  console.log(`${'set'.padEnd(14)}${'not learned'.padStart(18)}${'set left out'.padStart(18)}${'all learned'.padStart(18)}`);
+  const cell = (m: { right: number; confidentWrong: number }, n: number) => `${pct(m.right, n)} (${m.confidentWrong})`.padStart(18);
+  for (const r of rows) console.log(`${r.name.padEnd(14)}${cell(r.none, r.n)}${cell(r.leftOut, r.n)}${cell(r.all, r.n)}`);
+  const sum = (f: (r: (typeof rows)[number]) => { right: number; confidentWrong: number }) => ({ right: rows.reduce((a, r) => a + f(r).right, 0), confidentWrong: rows.reduce((a, r) => a + f(r).confidentWrong, 0) });
+  const n = rows.reduce((a, r) => a + r.n, 0);
+  console.log(`${'all'.padEnd(14)}${cell(sum((r) => r.none), n)}${cell(sum((r) => r.leftOut), n)}${cell(sum((r) => r.all), n)}`);
+  console.log('"set left out" is the figure for a new author: the words learned from the other sets only.');
 }
 
 /** Index build time and query latency on 10,000 synthetic documents, ours and plain. */

@@ -1,71 +1,99 @@
 /**
- * `npm run kb:fit [-- --dir knowledge] [--questions test/fixtures/questions.json] [--date YYYY-MM-DD] [--check]`:
- * fits the confidence and relevance models on half A of the development set (confidence also on
- * the documents' own questions, cross-fitted: see fitModels.ts), as the knowledge base ranks them on `--date` (default: the date the current models.json was fitted on), and
- * writes `<dir>/models.json`. Run it after changing documents or synonyms; `--check` only says
- * whether the file matches a fresh fit (exit 1 if not). Exit 2 on bad arguments or a broken
- * knowledge base.
+ * `npm run kb:fit [-- --dir knowledge] [--questions test/fixtures/questions.json] [--real a.json,b.json] [--date YYYY-MM-DD] [--check]`:
+ * first counts the words of the tuned real-style sets' halves A (`--real`, default: the sets
+ * marked `tuned` in test/helpers/realSets.ts) into `<dir>/learned-words.json` (wordModel.ts);
+ * then, with those counts in the ranking, fits the confidence and relevance models on half A of
+ * the development set (confidence also on the documents' own questions, cross-fitted: see
+ * fitModels.ts), as the knowledge base ranks them on `--date` (default: the date the current
+ * models.json was fitted on), and writes `<dir>/models.json`. Run it after changing documents,
+ * synonyms or the sets; `--check` only says whether both files match a fresh fit (exit 1 if
+ * not). Exit 2 on bad arguments or a broken knowledge base.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatProblem, loadKnowledgeBase, loadSynonyms, SYNONYMS_FILE } from '../knowledge';
 import { readQuestions } from '../knowledge/evaluate';
-import { devFitRows, fitRows, ownQuestionRows } from '../knowledge/fitModels';
+import { devFitRows, fitRows, learnFromMessages, ownQuestionRows } from '../knowledge/fitModels';
 import { MODELS_FILE, modelsJson, readModels } from '../knowledge/models';
+import { LEARNED_WORDS_FILE, learnedWordsJson } from '../knowledge/learnedWords';
+import { readRealQuestions, realHalf } from '../understanding/evaluate';
+import { realSetPath, TUNED_SETS } from '../../test/helpers/realSets';
 
 interface Options {
   dir: string;
   questions: string;
+  /** The real-style sets whose halves A the word model learns from. */
+  real: string[];
   date?: string;
   check: boolean;
 }
 
-const USAGE = 'Usage: kb-fit [--dir knowledge] [--questions test/fixtures/questions.json] [--date YYYY-MM-DD] [--check]';
+const USAGE = 'Usage: kb-fit [--dir knowledge] [--questions test/fixtures/questions.json] [--real a.json,b.json] [--date YYYY-MM-DD] [--check]';
 
 /**
  * Reads the command line; `env` supplies KNOWLEDGE_DIR.
  *
  * @example
- * parseArgs(['--check'], {}); // { dir: 'knowledge', questions: 'test/fixtures/questions.json', check: true }
+ * parseArgs(['--check'], {}); // { dir: 'knowledge', questions: 'test/fixtures/questions.json', real: [the tuned sets], check: true }
  */
 export function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Options | string {
-  const options: Options = { dir: env.KNOWLEDGE_DIR?.trim() || 'knowledge', questions: path.join('test', 'fixtures', 'questions.json'), check: false };
+  const options: Options = { dir: env.KNOWLEDGE_DIR?.trim() || 'knowledge', questions: path.join('test', 'fixtures', 'questions.json'), real: TUNED_SETS.map(realSetPath), check: false };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     if (flag === '--check') {
       options.check = true;
       continue;
     }
-    if (flag !== '--dir' && flag !== '--questions' && flag !== '--date') return `unknown option ${flag}\n${USAGE}`;
+    if (flag !== '--dir' && flag !== '--questions' && flag !== '--date' && flag !== '--real') return `unknown option ${flag}\n${USAGE}`;
     const value = args[++i];
     if (value === undefined || value.startsWith('--')) return `${flag} needs a value\n${USAGE}`;
     if (flag === '--date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return `--date must be YYYY-MM-DD\n${USAGE}`;
     if (flag === '--dir') options.dir = value;
     else if (flag === '--questions') options.questions = value;
+    else if (flag === '--real') options.real = value.split(',').filter((f) => f !== '');
     else options.date = value;
   }
   return options;
 }
 
+/** One file a fit writes: its path, fresh text and whether that equals the file on disk. */
+interface FittedFile {
+  file: string;
+  text: string;
+  same: boolean;
+}
+
+function fittedFile(dir: string, name: string, text: string): FittedFile {
+  const file = path.join(dir, name);
+  return { file, text, same: fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text };
+}
+
 /**
- * Fits afresh and returns the models file's new text and whether it differs from the current one.
+ * Learns the word counts, then fits the models with them in the ranking; returns both files'
+ * new texts and whether each differs from the current one.
  *
  * @example
- * fitKnowledge({ dir: 'knowledge', questions: 'test/fixtures/questions.json', check: true }).same; // true when up to date
+ * fitKnowledge(parseArgs(['--check']) as Options).files.every((f) => f.same); // true when up to date
  */
-export function fitKnowledge(options: Options): { text: string; same: boolean; summary: string } {
+export function fitKnowledge(options: Options): { files: FittedFile[]; summary: string } {
   const current = readModels(options.dir).models;
   const date = options.date ?? current.fitted.date;
-  const { kb, problems } = loadKnowledgeBase(options.dir, { today: date });
-  if (!kb) throw new Error(`the knowledge base has errors:\n${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
-  const own = ownQuestionRows(kb.documents, loadSynonyms(path.join(options.dir, SYNONYMS_FILE)).table);
+  const loaded = loadKnowledgeBase(options.dir, { today: date });
+  if (!loaded.kb) throw new Error(`the knowledge base has errors:\n${loaded.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
+  // Which words a message has does not depend on the counts, so any knowledge base of these
+  // documents reads the messages the same way.
+  const messages = options.real.flatMap((file) => readRealQuestions(file).filter((q) => realHalf(q) === 'A'));
+  const words = learnFromMessages(loaded.kb, messages);
+  const learned = { learned: { sets: options.real.map((f) => path.basename(f)), half: 'A' as const, messages: messages.filter((m) => loaded.kb!.get(m.expect)).length }, words };
+  const kb = loadKnowledgeBase(options.dir, { today: date, learnedWords: words }).kb!;
+  const own = ownQuestionRows(kb.documents, loadSynonyms(path.join(options.dir, SYNONYMS_FILE)).table, undefined, { learnedWords: words });
   const fit = fitRows(devFitRows(kb, readQuestions(options.questions)), { date, questions: options.questions.split(path.sep).join('/') }, own);
-  const text = modelsJson(fit.models);
-  const file = path.join(options.dir, MODELS_FILE);
-  const same = fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text;
   const ll = fit.logLoss;
-  const summary = `fitted on ${fit.models.fitted.rows} questions (half A) and ${own.length} documents' own questions (cross-fitted) as ranked on ${date}; log-loss confidence A ${ll.confidence.A.toFixed(3)} B ${ll.confidence.B.toFixed(3)} own ${ll.confidence.own.toFixed(3)}, relevance A ${ll.relevance.A.toFixed(3)} B ${ll.relevance.B.toFixed(3)}`;
-  return { text, same, summary };
+  const summary = [
+    `learned the words of ${learned.learned.messages} messages (halves A of ${options.real.length} real-style sets)`,
+    `fitted on ${fit.models.fitted.rows} questions (half A) and ${own.length} documents' own questions (cross-fitted) as ranked on ${date}; log-loss confidence A ${ll.confidence.A.toFixed(3)} B ${ll.confidence.B.toFixed(3)} own ${ll.confidence.own.toFixed(3)}, relevance A ${ll.relevance.A.toFixed(3)} B ${ll.relevance.B.toFixed(3)}`,
+  ].join('\n');
+  return { files: [fittedFile(options.dir, LEARNED_WORDS_FILE, learnedWordsJson(learned)), fittedFile(options.dir, MODELS_FILE, modelsJson(fit.models))], summary };
 }
 
 function main(): number {
@@ -81,14 +109,15 @@ function main(): number {
     console.error((err as Error).message);
     return 2;
   }
-  const file = path.join(options.dir, MODELS_FILE);
   console.log(result.summary);
   if (options.check) {
-    console.log(result.same ? `${file} matches a fresh fit` : `${file} differs from a fresh fit: run npm run kb:fit`);
-    return result.same ? 0 : 1;
+    for (const f of result.files) console.log(f.same ? `${f.file} matches a fresh fit` : `${f.file} differs from a fresh fit: run npm run kb:fit`);
+    return result.files.every((f) => f.same) ? 0 : 1;
   }
-  fs.writeFileSync(file, result.text);
-  console.log(result.same ? `${file} unchanged` : `${file} written`);
+  for (const f of result.files) {
+    if (!f.same) fs.writeFileSync(f.file, f.text);
+    console.log(f.same ? `${f.file} unchanged` : `${f.file} written`);
+  }
   return 0;
 }
 

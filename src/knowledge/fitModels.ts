@@ -16,7 +16,8 @@
 import { fitLogistic, logLoss } from './calibrate';
 import { featureVector, FEATURE_NAMES, type MatchFeatures } from './confidence';
 import { isInScope, splitHalf, type DevQuestion } from './evaluate';
-import { KnowledgeBase, type Explanation } from './knowledge-base';
+import { KnowledgeBase, type Explanation, type KnowledgeBaseOptions } from './knowledge-base';
+import { learnWords, type LearnedWords } from './wordModel';
 import type { FittedModels } from './models';
 import type { SynonymTable } from './synonyms';
 import type { KnowledgeDoc } from './types';
@@ -102,7 +103,7 @@ export function fitRows(
  * rows.length; // one per example question
  * rows.filter((r) => r.right).length / rows.length; // ≈ 0.66: unseen wording is harder than half A
  */
-export function ownQuestionRows(docs: readonly KnowledgeDoc[], synonyms: SynonymTable, folds = OWN_QUESTION_FOLDS): FitRow[] {
+export function ownQuestionRows(docs: readonly KnowledgeDoc[], synonyms: SynonymTable, folds = OWN_QUESTION_FOLDS, options: KnowledgeBaseOptions = {}): FitRow[] {
   const rows: FitRow[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const asked: DevQuestion[] = [];
@@ -114,7 +115,7 @@ export function ownQuestionRows(docs: readonly KnowledgeDoc[], synonyms: Synonym
         return false;
       }),
     }));
-    const kb = KnowledgeBase.fromDocuments(without, synonyms);
+    const kb = KnowledgeBase.fromDocuments(without, synonyms, options);
     for (const question of asked) rows.push(fitRow(question, 'A', kb.explain(question.q)));
   }
   return rows;
@@ -128,4 +129,17 @@ export function ownQuestionRows(docs: readonly KnowledgeDoc[], synonyms: Synonym
  */
 export function devFitRows(kb: KnowledgeBase, questions: readonly DevQuestion[]): FitRow[] {
   return questions.map((question) => fitRow(question, splitHalf(question), kb.explain(question.q)));
+}
+
+/**
+ * The word counts learned from labelled messages (the real-style sets' halves A): each message
+ * labelled with one of `kb`'s documents, as `kb` analyses it whole. Messages expecting a verdict
+ * or out of scope teach nothing here.
+ *
+ * @example
+ * learnFromMessages(kb, [{ q: 'got a UPS bill for my Temu order', expect: 'carrier-fee-amounts' }]);
+ * // { 'carrier-fee-amounts': { bill: 1, ups: 1, … } }
+ */
+export function learnFromMessages(kb: KnowledgeBase, messages: readonly { q: string; expect: string }[]): LearnedWords {
+  return learnWords(messages.filter((m) => kb.get(m.expect) !== undefined).map((m) => ({ doc: m.expect, terms: kb.explain(m.q).terms })));
 }

@@ -17,6 +17,7 @@ import { readDocuments } from './load';
 import { checkSourcesAndMarkup } from './sourceChecks';
 import { loadSynonyms } from './synonyms';
 import { readModels } from './models';
+import { readLearnedWords } from './learnedWords';
 import { mergeTaught, validateTaughtFile, withTaught, type Taught } from './taught';
 import type { Problem } from './types';
 
@@ -35,6 +36,7 @@ export { DatedKnowledge, familyOf, inForce, versionsOf } from './dated';
 export { checkSchedule, dueForReview, REVIEW_WARNING_DAYS, type DueDocument } from './dateChecks';
 export { THRESHOLDS, FEATURE_NAMES, confidenceOf, featureVector, kindFor } from './confidence';
 export { MODEL, RELEVANCE_MODEL, MODELS_FILE, PROJECT_MODELS, readModels, modelsJson, type FittedModels } from './models';
+export { LEARNED_WORDS_FILE, PROJECT_LEARNED_WORDS, readLearnedWords, learnedWordsJson, type LearnedWordsFile } from './learnedWords';
 export type { ConfidenceModel, MatchFeatures, Thresholds } from './confidence';
 export { TOPICS, AUDIENCES } from './schema';
 export { TAUGHT_FILE, OUT_OF_SCOPE, FileTaughtStore, addTaught, mergeTaught, taughtOutOfScope, withTaught } from './taught';
@@ -64,7 +66,10 @@ export function validateKnowledge(dir: string, options: { today?: string } = {})
   // The calibrated models (models.json, written by `npm run kb:fit`); the project's when absent.
   const models = readModels(dir);
   problems.push(...models.problems);
-  return { docs, synonyms: synonyms.table, problems, taught: taught.taught, models: models.models };
+  // The word counts learned from the tuning halves (learned-words.json, also `npm run kb:fit`).
+  const learned = readLearnedWords(dir);
+  problems.push(...learned.problems);
+  return { docs, synonyms: synonyms.table, problems, taught: taught.taught, models: models.models, learnedWords: learned.file.words };
 }
 
 /**
@@ -99,8 +104,8 @@ export function loadDatedKnowledge(
   dir: string,
   options: { today?: string; taught?: Taught } & KnowledgeBaseOptions = {},
 ): { dated: DatedKnowledge | null; problems: Problem[] } {
-  const { docs, synonyms, problems, taught: fromFile, models } = validateKnowledge(dir, options);
+  const { docs, synonyms, problems, taught: fromFile, models, learnedWords } = validateKnowledge(dir, options);
   const taught = options.taught ?? fromFile;
-  const dated = problems.some((p) => p.severity === 'error') ? null : new DatedKnowledge(docs, synonyms, { model: models.confidence, relevanceModel: models.relevance, ...options, taught });
+  const dated = problems.some((p) => p.severity === 'error') ? null : new DatedKnowledge(docs, synonyms, { model: models.confidence, relevanceModel: models.relevance, learnedWords, ...options, taught });
   return { dated, problems };
 }

@@ -150,3 +150,27 @@ describe('the asked type', () => {
     expect(gap(withType)).toBeGreaterThan(gap(wordsOnly));
   });
 });
+
+describe('the learned words', () => {
+  const base = { topic: 'section-321', audience: ['consumer'], sources: [{ title: 'CBP', url: 'https://www.cbp.gov/' }], reviewed: '2026-11-25', related: [], uncertain: false } as const;
+  const now = { ...base, id: 'now', title: 'Is de minimis available today?', label: 'Now', questions: ['de minimis today'], body: 'De minimis is suspended for every country.', file: 'now.md' };
+  const past = { ...base, id: 'past', title: 'How de minimis began', label: 'Past', questions: ['de minimis history'], body: 'De minimis began in 1938 and rose to $800 in 2016.', file: 'past.md' };
+  const docs = [now, past] as never;
+  const q = 'is de minimis alive';
+  // The counts are of analysed terms (stemmed), as learnFromMessages stores them.
+  const alive = KnowledgeBase.fromDocuments(docs).explain('alive').terms[0];
+
+  it('a word no document uses decides between neighbours once people\'s messages taught it', () => {
+    const untaught = KnowledgeBase.fromDocuments(docs, undefined, { learnedWords: {} });
+    const taught = KnowledgeBase.fromDocuments(docs, undefined, { learnedWords: { past: { [alive]: 4 } } });
+    const gap = (k: KnowledgeBase) => { const r = k.explain(q).ranked; return r.find((c) => c.doc.id === 'past')!.rank - r.find((c) => c.doc.id === 'now')!.rank; };
+    expect(gap(taught)).toBeGreaterThan(gap(untaught));
+    expect(taught.explain(q).ranked[0].doc.id).toBe('past');
+  });
+
+  it('counts at the words weight of the ranking: at 0 they change nothing', () => {
+    const off = KnowledgeBase.fromDocuments(docs, undefined, { learnedWords: { past: { [alive]: 4 } }, rerank: { ...RERANK, words: 0 } });
+    const untaught = KnowledgeBase.fromDocuments(docs, undefined, { learnedWords: {}, rerank: { ...RERANK, words: 0 } });
+    expect(off.explain(q).ranked.map((c) => [c.doc.id, c.rank])).toEqual(untaught.explain(q).ranked.map((c) => [c.doc.id, c.rank]));
+  });
+});

@@ -16,6 +16,8 @@ import { buildSearchIndex } from './searchIndex';
 import { searchTopK } from './topK';
 import { askedTypes, typeMatch, typeProfile, type AskedType, type TypeProfile } from './askedType';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
+import { WordModel, type LearnedWords } from './wordModel';
+import { PROJECT_LEARNED_WORDS } from './learnedWords';
 
 /** Field boosts: a match in a title or a listed question says more than one in the body. */
 export const FIELD_BOOSTS = { title: 3, questions: 2, body: 1 } as const;
@@ -29,6 +31,8 @@ export interface RerankWeights {
   coverage: number;
   /** How much answering the asked type counts ({@link typeMatch}). */
   askedType?: number;
+  /** How much the learned word model's P(document | words) counts ({@link WordModel}). */
+  words?: number;
 }
 
 /**
@@ -44,7 +48,7 @@ export interface RerankWeights {
  * time asked about (now, or as the rules were) gained 8 more (1,432 → 1,440 of 1,610, eleven
  * sets), and the documents' own questions asked of indexes without them 76.5 % → 77.0 %.
  */
-export const RERANK: RerankWeights = { phrasing: 0.6, coverage: 0.3, askedType: 0.3 };
+export const RERANK: RerankWeights = { phrasing: 0.6, coverage: 0.3, askedType: 0.3, words: 0.3 };
 
 /**
  * A word the knowledge base never uses ("maintain", "buddy", "eli5") weighs this share of the
@@ -151,6 +155,8 @@ export interface KnowledgeBaseOptions {
    * every match: for the equivalence test and the benchmark.
    */
   candidateSearch?: 'top-k' | 'exhaustive';
+  /** Word counts learned from labelled messages (learned-words.json; see wordModel.ts). Default: the project's. */
+  learnedWords?: LearnedWords;
 }
 
 /**
@@ -192,6 +198,7 @@ export class KnowledgeBase {
   private readonly typeProfiles: Map<string, TypeProfile>;
   private readonly unknownWeight: number;
   private readonly candidateSearch: 'top-k' | 'exhaustive';
+  private readonly wordModel: WordModel;
 
   private constructor(docs: readonly KnowledgeDoc[], synonyms: SynonymTable, options: KnowledgeBaseOptions) {
     this.documents = Object.freeze([...docs]);
@@ -216,6 +223,11 @@ export class KnowledgeBase {
     this.familiarityScale = familiarityScale(this.collectionFrequency);
     this.byId = new Map(corpus.stats.map((s) => [s.doc.id, s]));
     this.typeProfiles = new Map(docs.map((d) => [d.id, typeProfile(d.title, d.questions ?? [])]));
+    this.wordModel = new WordModel(
+      corpus.stats.flatMap((s) => `${s.fields.title}\n${s.fields.questions}`.split(/[ \n]/).filter((t) => t !== '')),
+      (id) => this.byId.get(id)!.phrasings.map((p) => p.terms),
+      options.learnedWords ?? PROJECT_LEARNED_WORDS.words,
+    );
 
     this.exact = new Map();
     for (const doc of docs) {
@@ -398,7 +410,9 @@ export class KnowledgeBase {
     const weights = new Map(terms.map((t) => [t, weightOf(t)]));
     const familiar = familiarity(terms, this.collectionFrequency, this.familiarityScale, corrected, FAMILIAR_TERMS);
     const topScore = top[0].score;
-    const scored = top.map((hit) => {
+    // A story's word counts less here too, as it does in the search (CONTEXT_WEIGHT).
+    const learned = this.wordModel.posterior(top.map((hit) => hit.id as string), terms, (t) => (fromContext.has(t) ? CONTEXT_WEIGHT : 1));
+    const scored = top.map((hit, i) => {
       const s = this.byId.get(hit.id as string)!;
       const approximate = resolveApproximate(hit.queryTerms, hit.terms, s.vocabulary);
       const cov = coverage(terms, weights, s.vocabulary, approximate, corrected);
@@ -406,7 +420,7 @@ export class KnowledgeBase {
       return {
         doc: s.doc,
         score: hit.score,
-        rank: hit.score / topScore + this.rerank.phrasing * phr + this.rerank.coverage * cov + (this.rerank.askedType ?? 0) * typeMatch(asked, this.typeProfiles.get(s.doc.id)!),
+        rank: hit.score / topScore + this.rerank.phrasing * phr + this.rerank.coverage * cov + (this.rerank.askedType ?? 0) * typeMatch(asked, this.typeProfiles.get(s.doc.id)!) + (this.rerank.words ?? 0) * learned[i],
         coverage: cov,
         phrasing: phr,
         pairs: pairShare(sequence.ordered, sequence.lengths, s.pairs, s.vocabulary),

@@ -5,15 +5,20 @@ import { fitKnowledge } from '../cli/kb-fit';
 import { loadKnowledgeBase } from '.';
 import { FEATURE_NAMES } from './confidence';
 import { MODELS_FILE, modelsJson, parseModels, PROJECT_MODELS, readModels } from './models';
+import { LEARNED_WORDS_FILE } from './learnedWords';
+import { realSetPath, TUNED_SETS } from '../../test/helpers/realSets';
 
 const ROOT = path.join(__dirname, '..', '..');
 const KNOWLEDGE = path.join(ROOT, 'knowledge');
 
 describe('knowledge/models.json', () => {
-  it('matches a fresh fit on half A of the development set (else: npm run kb:fit)', () => {
-    const { text } = fitKnowledge({ dir: KNOWLEDGE, questions: path.join(ROOT, 'test', 'fixtures', 'questions.json'), check: true });
+  it('matches a fresh fit on half A of the development set, as are the learned words (else: npm run kb:fit)', () => {
+    const { files } = fitKnowledge({ dir: KNOWLEDGE, questions: path.join(ROOT, 'test', 'fixtures', 'questions.json'), real: TUNED_SETS.map(realSetPath), check: true });
+    const [learned, models] = files;
+    expect(learned.file).toBe(path.join(KNOWLEDGE, LEARNED_WORDS_FILE));
+    expect(learned.text).toBe(fs.readFileSync(learned.file, 'utf8'));
     // Compare the models, not the recorded path of the questions file.
-    const fresh = JSON.parse(text) as { confidence: unknown; relevance: unknown };
+    const fresh = JSON.parse(models.text) as { confidence: unknown; relevance: unknown };
     const onDisk = JSON.parse(fs.readFileSync(path.join(KNOWLEDGE, MODELS_FILE), 'utf8')) as { confidence: unknown; relevance: unknown };
     expect({ confidence: onDisk.confidence, relevance: onDisk.relevance }).toEqual({ confidence: fresh.confidence, relevance: fresh.relevance });
   }, 60_000);

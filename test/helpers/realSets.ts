@@ -17,27 +17,35 @@ export interface RealSet {
   minWords: number;
   /** Sentences of this many words or more appear in one message only. */
   sharedWords: number;
+  /**
+   * Its half A is tuned on, and taught to the learned word model (`npm run kb:fit`). The sets
+   * that are not stay a measure of how the bot does for an author it has never seen.
+   */
+  tuned: boolean;
 }
 
 export const REAL_SETS: readonly RealSet[] = [
-  { file: 'real-questions.json', name: 'Real-style set', minWords: 8, sharedWords: 2 },
-  { file: 'real-questions-second.json', name: 'Second real-style set (another author, session 6)', minWords: 3, sharedWords: 6 },
-  { file: 'real-questions-third.json', name: 'Third real-style set (another author, session 6)', minWords: 3, sharedWords: 6 },
-  { file: 'real-questions-fourth.json', name: 'Fourth real-style set (another author, session 7)', minWords: 3, sharedWords: 7 },
-  { file: 'real-questions-fifth.json', name: 'Fifth real-style set (another author, session 8)', minWords: 3, sharedWords: 7 },
-  { file: 'real-questions-sixth.json', name: 'Sixth real-style set (another author, session 9)', minWords: 2, sharedWords: 7 },
-  { file: 'real-questions-seventh.json', name: 'Seventh real-style set (another author, session 10)', minWords: 2, sharedWords: 6 },
-  { file: 'real-questions-eighth.json', name: 'Eighth real-style set (another author, session 10: help-desk, email and non-native voices)', minWords: 2, sharedWords: 6 },
-  { file: 'real-questions-ninth.json', name: 'Ninth real-style set (another author, session 10: subreddit and group posts)', minWords: 2, sharedWords: 6 },
-  { file: 'real-questions-tenth.json', name: 'Tenth real-style set (another author, session 11: dictated and phone-typed, older writers, news reactions)', minWords: 2, sharedWords: 6 },
-  { file: 'real-questions-eleventh.json', name: 'Eleventh real-style set (another author, session 11: hobby and seller forums)', minWords: 2, sharedWords: 6 },
-  { file: 'real-questions-twelfth.json', name: 'Twelfth real-style set (another author, session 11: social media and phones, creators, parents)', minWords: 2, sharedWords: 6 },
-  { file: 'real-questions-thirteenth.json', name: 'Thirteenth real-style set (another author, session 11: a help chat in everyday English, staff forwarding callers)', minWords: 2, sharedWords: 6 },
-  { file: 'real-questions-fourteenth.json', name: 'Fourteenth real-style set (another author, session 11, arrived last: people who import for work or study)', minWords: 2, sharedWords: 6 },
-  { file: 'real-questions-fifteenth.json', name: 'Fifteenth real-style set (another author, session 12, not tuned on: emails and pasted carrier notices)', minWords: 2, sharedWords: 6 },
-  { file: 'real-questions-sixteenth.json', name: 'Sixteenth real-style set (another author, session 13, not tuned on: typed fast on a phone, lower case, run-on)', minWords: 2, sharedWords: 6 },
-  { file: 'real-questions-seventeenth.json', name: 'Seventeenth real-style set (another author, session 14: writers whose first language is not English; its half A tuned on)', minWords: 2, sharedWords: 6 },
+  { file: 'real-questions.json', name: 'Real-style set', minWords: 8, sharedWords: 2, tuned: true },
+  { file: 'real-questions-second.json', name: 'Second real-style set (another author, session 6)', minWords: 3, sharedWords: 6, tuned: true },
+  { file: 'real-questions-third.json', name: 'Third real-style set (another author, session 6)', minWords: 3, sharedWords: 6, tuned: true },
+  { file: 'real-questions-fourth.json', name: 'Fourth real-style set (another author, session 7)', minWords: 3, sharedWords: 7, tuned: true },
+  { file: 'real-questions-fifth.json', name: 'Fifth real-style set (another author, session 8)', minWords: 3, sharedWords: 7, tuned: true },
+  { file: 'real-questions-sixth.json', name: 'Sixth real-style set (another author, session 9)', minWords: 2, sharedWords: 7, tuned: true },
+  { file: 'real-questions-seventh.json', name: 'Seventh real-style set (another author, session 10)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-eighth.json', name: 'Eighth real-style set (another author, session 10: help-desk, email and non-native voices)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-ninth.json', name: 'Ninth real-style set (another author, session 10: subreddit and group posts)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-tenth.json', name: 'Tenth real-style set (another author, session 11: dictated and phone-typed, older writers, news reactions)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-eleventh.json', name: 'Eleventh real-style set (another author, session 11: hobby and seller forums)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-twelfth.json', name: 'Twelfth real-style set (another author, session 11: social media and phones, creators, parents)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-thirteenth.json', name: 'Thirteenth real-style set (another author, session 11: a help chat in everyday English, staff forwarding callers)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-fourteenth.json', name: 'Fourteenth real-style set (another author, session 11, arrived last: people who import for work or study)', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'real-questions-fifteenth.json', name: 'Fifteenth real-style set (another author, session 12, not tuned on: emails and pasted carrier notices)', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'real-questions-sixteenth.json', name: 'Sixteenth real-style set (another author, session 13, not tuned on: typed fast on a phone, lower case, run-on)', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'real-questions-seventeenth.json', name: 'Seventeenth real-style set (another author, session 14: writers whose first language is not English; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
 ];
+
+/** The sets whose halves A are tuned on and learned from. */
+export const TUNED_SETS: readonly RealSet[] = REAL_SETS.filter((s) => s.tuned);
 
 /** The set's file path. */
 export function realSetPath(set: RealSet): string {

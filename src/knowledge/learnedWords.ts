@@ -1,0 +1,101 @@
+/**
+ * The learned word counts as data: `knowledge/learned-words.json`, written by `npm run kb:fit`
+ * from the tuning halves (A) of the real-style sets and read with the knowledge folder (and by
+ * `reload`), as models.json is. One line per document, its terms as `term:count` pairs, so a
+ * refit reads well in a diff. See wordModel.ts for how the counts are used.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import projectFile from '../../knowledge/learned-words.json';
+import type { LearnedWords } from './wordModel';
+import type { Problem } from './types';
+
+/** The learned-words file inside a knowledge folder. */
+export const LEARNED_WORDS_FILE = 'learned-words.json';
+
+/** The counts and what they were learned from. */
+export interface LearnedWordsFile {
+  learned: {
+    /** The real-style sets (file names in test/fixtures) whose halves A were counted. */
+    sets: string[];
+    half: 'A';
+    /** Messages counted (those labelled with one of the knowledge base's documents). */
+    messages: number;
+  };
+  words: LearnedWords;
+}
+
+const PAIR = /^(\S+):(\d+)$/;
+
+const fileSchema = z.object({
+  learned: z.object({ sets: z.array(z.string()), half: z.literal('A'), messages: z.number().int().nonnegative() }),
+  words: z.record(
+    z.string(),
+    z.string().refine((line) => line === '' || line.split(' ').every((p) => PAIR.test(p)), { message: 'must be "term:count" pairs separated by spaces' }),
+  ),
+});
+
+/**
+ * Validates the parsed contents of a learned-words file.
+ *
+ * @example
+ * parseLearnedWords({ learned: { sets: [], half: 'A', messages: 1 }, words: { 'doc-a': 'fee:1' } }).file?.words;
+ * // { 'doc-a': { fee: 1 } }
+ */
+export function parseLearnedWords(data: unknown, file = LEARNED_WORDS_FILE): { file?: LearnedWordsFile; problems: Problem[] } {
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) {
+    return { problems: parsed.error.issues.map((issue) => ({ file, field: issue.path.join('.') || '(file)', problem: issue.message, severity: 'error' as const })) };
+  }
+  const words = Object.fromEntries(
+    Object.entries(parsed.data.words).map(([doc, line]) => [
+      doc,
+      Object.fromEntries(line === '' ? [] : line.split(' ').map((p) => { const [, term, count] = PAIR.exec(p)!; return [term, Number(count)]; })),
+    ]),
+  );
+  return { file: { learned: parsed.data.learned, words }, problems: [] };
+}
+
+/** The project's own learned words (knowledge/learned-words.json): the default for any knowledge base. */
+export const PROJECT_LEARNED_WORDS: LearnedWordsFile = (() => {
+  const { file, problems } = parseLearnedWords(projectFile);
+  if (!file) throw new Error(`knowledge/${LEARNED_WORDS_FILE}: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`);
+  return file;
+})();
+
+/**
+ * The learned words of a knowledge folder: its learned-words.json when it has one, else the project's.
+ *
+ * @example
+ * readLearnedWords('knowledge').file.words['de-minimis-suspended']; // { alive: 3, … }
+ */
+export function readLearnedWords(dir: string): { file: LearnedWordsFile; problems: Problem[] } {
+  const at = path.join(dir, LEARNED_WORDS_FILE);
+  if (!fs.existsSync(at)) return { file: PROJECT_LEARNED_WORDS, problems: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(at, 'utf8'));
+  } catch (err) {
+    return { file: PROJECT_LEARNED_WORDS, problems: [{ file: LEARNED_WORDS_FILE, field: '(file)', problem: `is not valid JSON: ${(err as Error).message}`, severity: 'error' }] };
+  }
+  const { file, problems } = parseLearnedWords(data);
+  return { file: file ?? PROJECT_LEARNED_WORDS, problems };
+}
+
+/**
+ * The file's text: one document per line, its terms sorted.
+ *
+ * @example
+ * learnedWordsJson({ learned: { sets: ['a.json'], half: 'A', messages: 1 }, words: { d: { fee: 1 } } });
+ * // '{\n  "learned": {"sets": ["a.json"], "half": "A", "messages": 1},\n  "words": {\n    "d": "fee:1"\n  }\n}\n'
+ */
+export function learnedWordsJson(file: LearnedWordsFile): string {
+  const docs = Object.keys(file.words).sort();
+  const line = (doc: string) => {
+    const words = file.words[doc];
+    return `    ${JSON.stringify(doc)}: ${JSON.stringify(Object.keys(words).sort().map((t) => `${t}:${words[t]}`).join(' '))}`;
+  };
+  const learned = JSON.stringify(file.learned).replace(/,(?=")/g, ', ').replace(/":/g, '": ');
+  return ['{', `  "learned": ${learned},`, '  "words": {', docs.map(line).join(',\n'), '  }', '}', ''].join('\n');
+}
