@@ -370,6 +370,9 @@ describe('parseKind and parseMode', () => {
     ['i got a $35 phone case off Tempo', 'purchase'],
     ['grabbed a jacket off a japanese resale app', 'purchase'],
     ['not sure', 'unknown'],
+    ['not sure if she meant it as a present or if she expects me to pay her back', 'unknown'],
+    ['a gift or a sale, I honestly do not know', 'unknown'],
+    ['my aunt knitted it, about $60 in shop value, a present', 'gift'],
   ])('kind: %s', (text, kind) => expect(parseKind(text)).toBe(kind));
 
   it('"got off the plane", "got it off my friend": no purchase said', () => {

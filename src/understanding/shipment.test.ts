@@ -43,6 +43,10 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     'It is free because it is a gift, yes?',
     'Was that under the old $800 thing or not?',
     'was I supposed to pay on it',
+    'am I about to get a bill for a present from my own family?',
+    'Gift under $100, no problem right?',
+    'People say anything before the cutoff should be free. Was mine?',
+    'My coworker insists I should have paid. Who is right?',
   ])('yes/no: %s', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
 
   it.each([
@@ -70,6 +74,7 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     ['the last sentence asks something else', "I thought I was being charged twice for the same thing. Are those different things?"],
     ['since when', 'customs jacked me $11 on a $9 keychain from japan. since when is that a thing??'],
     ['getting the duty back', 'can i retrun my order to china seller and get the duty back'],
+    ['a bill already there', 'I am getting a bill from DHL for my $40 order, do I owe it?'],
   ])('not a verdict question (%s): %s', (_why, q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
 
   it('reads curly apostrophes as straight ones', () => {
@@ -520,5 +525,22 @@ describe('askedClause: an "or" clause offers the other answer to the clause befo
   it('"Was it duty-free, or did I just get lucky?" asks whether it was duty-free', () => {
     expect(askedClause('Was my $90 order from Lisbon duty-free, or did I just get lucky?')).toBe('Was my $90 order from Lisbon duty-free, or did I just get lucky?');
     expect(asksWhetherDutyIsOwed('Was my $90 order from Lisbon duty-free, or did I just get lucky?')).toBe(true);
+  });
+});
+
+describe('readShipment: what is said in passing does not stop the reading', () => {
+  it('"he is not selling anything" is no seller\'s question', () => {
+    expect(read("My dad in Osaka is sending me a present worth $60. It's just a gift, he's not selling anything. Will customs want money from me?")?.facts.kind).toBe('gift');
+    expect(read("I'm selling $40 candles to customers in the US, will they owe duty?")).toBeUndefined();
+  });
+
+  it('"worth $60 in shop value" is what it would cost, not a purchase', () => {
+    expect(read("My aunt in Cork knitted me a sweater worth about $60 in shop value. Am I about to get a bill for a present?")?.facts.kind).toBe('gift');
+  });
+
+  it('a gift the person doubts is one leaves the kind unknown, so the check asks', () => {
+    const reading = read('A friend in Sao Paulo sent me sandals, around $80. Not sure if she meant it as a present or if she expects me to pay her back. Am I paying customs on that?');
+    expect(reading?.facts.kind).toBeUndefined();
+    expect(reading?.decidable).toBe(false);
   });
 });

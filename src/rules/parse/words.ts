@@ -88,6 +88,13 @@ const MAILED_HOME = /\b(?:mail|mailed|mailing|ship|shipped|shipping|send|sent|se
 /** "from a warehouse in …": the place it left from. */
 const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|their|its|some) (?:\w+ )?(?:warehouses?|fulfil?ment (?:center|centre)s?)\b/g;
 
+/**
+ * A gift the person doubts is one: "not sure if she meant it as a present", "a gift or if he
+ * wants me to pay him back".
+ */
+const GIFT_IN_DOUBT =
+  /\b(?:not sure|unsure|no idea|no clue|(?:don'?t|do not) know|(?:can'?t|cannot) tell)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,40}\b(?:gifts?|presents?)\b|\b(?:gift|present) or (?:a (?:sale|purchase)|(?:if |whether )?(?:she|he|they) (?:expects?|wants?) (?:me |us )?to pay)\b/;
+
 /** Purchase words that say the giver bought it, or that the receiver did not. */
 const SOMEONE_ELSES_PURCHASE = new RegExp(
   String.raw`\b(?:(?:she|he|they|my (?:\w+ ){0,2}${KIN}) (?:\w+ ){0,3}?(?:bought|ordered|purchased|paid for)|(?:nothing|not something) (?:i|we) (?:paid for|bought|ordered)|no purchase|(?:i|we) (?:did ?n[o']?t|never) (?:buy|pay|order|purchase)\w*)\b`,
@@ -99,6 +106,9 @@ const SOMEONE_ELSES_PURCHASE = new RegExp(
  * were bought, so not a purchase word.
  */
 const OWN_SHOP = /\b(?:(?:i|we) (?:run|own|have|manage|started|opened|sell on|sell through)|(?:my|our)) (?:\w+ ){0,3}?(?:shop|store|business|boutique|website|webshop)\b/g;
+
+/** "worth $60 in shop value", "the store price": what it would cost, not where it was bought. */
+const SHOP_VALUE = /\b(?:shop|store|retail|website) (?:value|price|prices)\b/g;
 
 /**
  * The kind of shipment, 'unknown', or undefined when it is unclear (or two kinds are named).
@@ -115,7 +125,7 @@ export function parseKind(text: string): Kind | Unknown | undefined {
   if ((KINDS as readonly string[]).includes(t)) return t as Kind;
   if (isUnsure(t)) return UNKNOWN;
   // "an order from a warehouse in Spain" names where it shipped from, not stock of one's own.
-  const kindText = t.replace(SHIPPED_FROM_A_WAREHOUSE, ' ').replace(GIFT_LABEL, ' ').replace(OWN_SHOP, ' ');
+  const kindText = t.replace(SHIPPED_FROM_A_WAREHOUSE, ' ').replace(GIFT_LABEL, ' ').replace(OWN_SHOP, ' ').replace(SHOP_VALUE, ' ');
   let found = KINDS.filter((kind) => KIND_WORDS[kind].test(kindText));
   if (SENT_TO_ONESELF.test(kindText)) found = found.filter((k) => k !== 'gift');
   // Bought on a trip but mailed home: a purchase shipped, not goods carried back.
@@ -124,6 +134,8 @@ export function parseKind(text: string): Kind | Unknown | undefined {
   if (found.includes('gift') && found.includes('purchase') && !KIND_WORDS.purchase.test(kindText.replace(SOMEONE_ELSES_PURCHASE, ' '))) {
     found = found.filter((k) => k !== 'purchase');
   }
+  // "not sure if she meant it as a present or expects me to pay her back": the kind is in doubt.
+  if (found.includes('gift') && GIFT_IN_DOUBT.test(kindText)) return UNKNOWN;
   if (found.length === 1) return found[0];
   // Unsold stock is bought stock too: "warehouse" decides over "order".
   if (found.length === 2 && found.includes('warehouse') && found.includes('purchase')) return 'warehouse';
