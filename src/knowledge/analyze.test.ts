@@ -102,3 +102,24 @@ describe('phraseMatcher', () => {
     expect(out.map((r) => [r.term, r.source.length, r.phrase])).toEqual([['mail', 2, true], ['box', 1, false]]);
   });
 });
+
+describe('"used" before a thing means second-hand', () => {
+  it.each([
+    ['is there duty on a used Leica', true],
+    ['buying used camera gear from Japan', true],
+    ['my used car from Germany', true],
+    ['it used to be free', false],
+    ['the card I used for it', false],
+    ['I used DHL', false],
+    ['we used the post', false],
+  ])('%s', (text, secondHand) => {
+    const texts = words(text).map((w) => w.text);
+    expect(texts.includes('secondhand')).toBe(secondHand);
+    expect(texts.includes('used')).toBe(!secondHand);
+  });
+
+  it('so a used thing reaches the second-hand synonyms', () => {
+    const analyzer = createAnalyzer({ groups: [['second hand', 'secondhand']], otherCbp: [] } as never);
+    expect(analyzer.terms('duty on a used laptop')).toContain(analyzer.terms('second hand')[0]);
+  });
+});

@@ -48,7 +48,7 @@ const NOT_A_VERDICT = new RegExp(
     // Sending back, refusing, disputing, getting money back.
     String.raw`(?:send|ship|mail|post)(?:ing)? (?:it|them) back|(?:get|getting|got|claim|reclaim|recover)\b[^.?!]{0,20}\b(?:duty|duties|tariffs?|fees?|charges?) back|return(?:ing)? (?:it|them)|(?:get|getting)\s+(?:some|any|part|the difference|the rest)(?:\s+of (?:it|that|them))?\s+back|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back`,
     // Who pays: the seller or the platform ("does Temu pay the duty themselves?"): the policy pages.
-    String.raw`(?:seller|shop|store|site|website|platform|marketplace|temu|shein|aliexpress|amazon|etsy|ebay|they)\s+(?:pays?|covers?|handles?)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:duty|duties|tariffs?|customs|import (?:charges|fees))`,
+    String.raw`(?:seller|shop|store|site|website|platform|marketplace|temu|shein|aliexpress|amazon|etsy|ebay|they)\s+(?:pays?|covers?|handles?)\s+(?:it|that|them|(?:the\s+|all\s+(?:the\s+)?)?(?:duty|duties|tariffs?|customs|import (?:charges|fees)))\b`,
     // Why, how much, how long, how it is worked out.
     String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
     // Fakes and seizures: the counterfeit documents answer these, not the duty rules.
