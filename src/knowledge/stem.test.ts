@@ -44,4 +44,9 @@ describe('stem', () => {
   it('keeps a parcel "sitting" at the depot apart from a web "site"', () => {
     expect(stem('sitting')).not.toBe(stem('site'));
   });
+
+  it('keeps "let it sit" apart from a web "site"; "sites" still meets "site"', () => {
+    expect(stem('sit')).not.toBe(stem('site'));
+    expect(stem('sites')).toBe(stem('site'));
+  });
 });

@@ -15,8 +15,9 @@ const KEEP = new Set([
   'sing', 'wing', 'ceiling', 'red', 'bed', 'shed', 'need', 'seed', 'feed', 'speed', 'united', 'limited',
   // "ruling" (a CBP decision) is not "rule"; origin "marking" is not a trade"mark".
   'ruling', 'marking',
-  // "sitting" (a parcel sitting at the depot) is not a web "site".
-  'sitting',
+  // "sitting" (a parcel sitting at the depot) is not a web "site", nor is "let it sit"
+  // ("site" would lose its e and meet "sit").
+  'sitting', 'site',
 ]);
 
 /** Ending that, after a removed suffix, is a doubled consonant to undo: "shipp" → "ship". */
@@ -46,6 +47,7 @@ function tidyVerbStem(s: string): string {
  * stem('charged');   // 'charg'  (and stem('charge') is 'charg' too)
  * stem('policies');  // 'policy'
  * stem('seller');    // 'seller'
+ * stem('sites');     // 'site'   (not 'sit': "let it sit" is no website)
  */
 export function stem(token: string): string {
   let stemmed = known.get(token);
