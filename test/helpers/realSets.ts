@@ -43,6 +43,7 @@ export const REAL_SETS: readonly RealSet[] = [
   { file: 'real-questions-sixteenth.json', name: 'Sixteenth real-style set (another author, session 13, not tuned on: typed fast on a phone, lower case, run-on)', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'real-questions-seventeenth.json', name: 'Seventeenth real-style set (another author, session 14: writers whose first language is not English; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
   { file: 'real-questions-eighteenth.json', name: 'Eighteenth real-style set (another author, session 15: upset, sceptical or misled readers: rumours, news and venting; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-nineteenth.json', name: 'Nineteenth real-style set (another author, session 15: the holiday season: gifts, returns, notices and scam texts; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
 ];
 
 /** The sets whose halves A are tuned on and learned from. */
