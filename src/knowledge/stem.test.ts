@@ -45,6 +45,12 @@ describe('stem', () => {
     expect(stem('sitting')).not.toBe(stem('site'));
   });
 
+  it('keeps a double f: "tariffed" meets "tariff"', () => {
+    expect(stem('tariffed')).toBe(stem('tariff'));
+    expect(stem('stuffed')).toBe(stem('stuff'));
+    expect(stem('shipped')).toBe(stem('ship'));
+  });
+
   it('keeps "let it sit" apart from a web "site"; "sites" still meets "site"', () => {
     expect(stem('sit')).not.toBe(stem('site'));
     expect(stem('sites')).toBe(stem('site'));

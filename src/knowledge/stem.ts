@@ -20,8 +20,11 @@ const KEEP = new Set([
   'sitting', 'site',
 ]);
 
-/** Ending that, after a removed suffix, is a doubled consonant to undo: "shipp" → "ship". */
-const DOUBLED = /([bdfgmnprt])\1$/;
+/**
+ * Ending that, after a removed suffix, is a doubled consonant to undo: "shipp" → "ship". Not
+ * "ff": "tariffed" and "stuffed" keep the words' own double f.
+ */
+const DOUBLED = /([bdgmnprt])\1$/;
 
 function hasVowel(s: string): boolean {
   return VOWELS.test(s);

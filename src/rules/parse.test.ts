@@ -521,6 +521,8 @@ describe('extractFacts', () => {
     ['a $40 jacket and a $30 hat from the UK', { valueUsd: 40, origin: 'GB' }],
     // Whether something else came that day, or what it cost, is not known.
     ['my grandma sent me a $70 gift, and my aunt might have sent something the same day too', { kind: 'gift', valueUsd: 70, sameDayTotalUsd: 'unknown' }],
+    // Two parcels due the same day are counted together, as two that came together are.
+    ['two presents are both due to arrive on 15 December: one from my aunt in Madrid worth about $70, and one from my godmother in Lisbon, also about $70', { valueUsd: 70, sameDayTotalUsd: 140, kind: 'gift', entryDate: '2026-12-15' }],
     ['two gifts came the same day, one worth $70 and one I have no clue what it cost', { kind: 'gift', valueUsd: 70, sameDayTotalUsd: 'unknown' }],
     ['a $700 order and a $250 box, maybe the same day, maybe not', { kind: 'purchase', valueUsd: 700, sameDayTotalUsd: 'unknown' }],
   ])('%s', (text, facts) => expect(extractFacts(text, TODAY, rules).facts).toEqual(facts));

@@ -81,10 +81,11 @@ describe('destinationSent: sending something to another country', () => {
 
   it.each([
     'ship wine to myself from italy',
+    'Can I have a case of sake from a brewery in Niigata sent to me by Japan Post?',
     'she mailed it back to my shop in London, can she get the duty back',
     'will my sister pay duty when I send her a gift to Canada',
     'what is the tariff when I ship to France',
-  ])('none for a return or a word of duty: %s', (text) => expect(destinationSent(text)).toBeUndefined());
+  ])('none for a return, goods coming to the person or a word of duty: %s', (text) => expect(destinationSent(text)).toBeUndefined());
 });
 
 describe('asksAboutIncomeTax: the IRS, not customs', () => {
@@ -117,7 +118,7 @@ describe('routeInOneCountry: a route between two places of one country', () => {
 });
 
 describe('asksForInvestmentAdvice: shares and savings are not customs questions, even about tariffs', () => {
-  it.each(['Which stocks go up because of tariffs? should I invest now', 'is bitcoin a hedge against tariffs'])('investing: %s', (text) =>
+  it.each(['Which stocks go up because of tariffs? should I invest now', 'is bitcoin a hedge against tariffs', 'Is PDD, the company behind Temu, a good stock to buy right now?'])('investing: %s', (text) =>
     expect(asksForInvestmentAdvice(text)).toBe(true),
   );
   it.each(['I keep my stock in a US warehouse, do I owe duty?', 'should I stock up before the tariff goes up'])('ours: %s', (text) =>

@@ -74,7 +74,7 @@ export function asksForShopAdvice(text: string): boolean {
 }
 
 /** Investing: which shares tariffs move is a question for a financial adviser, whatever it names. */
-const INVESTING = /\b(?:stocks?\s+(?:go|goes|going|went)\s+(?:up|down)|stock market|(?:buy|which|what)\s+stocks|should (?:i|we) invest|invest(?:ing)? (?:now|in stocks|in the market)|crypto(?:currency|currencies)?|bitcoin|401\(?k\)?|retirement (?:account|savings)|portfolio)\b/i;
+const INVESTING = /\b(?:stocks?\s+(?:go|goes|going|went)\s+(?:up|down)|stock market|(?:buy|which|what)\s+stocks|(?:good|bad|safe|smart) (?:stock|share|shares|investment) to (?:buy|own|hold)|(?:buy|sell|short) (?:the )?(?:stock|shares)|should (?:i|we) invest|invest(?:ing)? (?:now|in stocks|in the market)|crypto(?:currency|currencies)?|bitcoin|401\(?k\)?|retirement (?:account|savings)|portfolio)\b/i;
 
 /**
  * Whether a message asks for investment advice ("Which stocks go up because of tariffs?"), which
@@ -119,8 +119,11 @@ export function asksAboutDelivery(text: string): boolean {
  * other country's. The words after "to" are returned for the caller to look for a place abroad.
  */
 const SENDS_TO = /\b(?:send|sending|sent|mail|mailing|mailed|ship|shipping|shipped|post|posting|posted)\b[^.?!]{0,60}?\bto\s+([^.?!]{1,60})/i;
-/** "…to myself from Italy", "…to me from Japan": the person is the one receiving, from abroad. */
-const TO_ONESELF_FROM = /^(?:myself|ourselves|me|us)\b[^.?!]{0,20}?\bfrom\b/i;
+/**
+ * "…to myself from Italy", "…to me from Japan", "…sent to me by Japan Post": the person is the
+ * one receiving, from abroad (the carrier named after "by" is not where it goes).
+ */
+const TO_ONESELF_FROM = /^(?:myself|ourselves|me|us)\b[^.?!]{0,20}?\b(?:from|by|via|through|with)\b/i;
 /** A return ("send it back to the shop in London") is about getting U.S. duty back: ours. */
 const SENDS_BACK = /\b(?:back|return\w*)\b/i;
 /** Leaving's own paperwork: a customs form for the way out is not U.S. import customs. */
@@ -137,6 +140,7 @@ const EXPORT_FORM = /\bcustoms (?:forms?|declarations?|labels?)\b|\bcn ?2[23]\b/
  * destinationSent('Can I still send orders to U.S. customers with Canada Post?').destination; // 'U.S. customers with Canada Post' (no place abroad: the caller goes on)
  * destinationSent('she mailed it back to my shop in London, can she get the duty back'); // undefined
  * destinationSent('ship wine to myself from italy'); // undefined (it comes here)
+ * destinationSent('can I have sake sent to me by Japan Post'); // undefined (it comes here too)
  */
 export function destinationSent(text: string): { destination: string; before: string } | undefined {
   const sent = SENDS_TO.exec(text);

@@ -70,6 +70,8 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     ['my own goods coming home', 'my own laptop is coming back from my sister in Lyon, will I owe duty on it?'],
     ['a loan coming back', 'I lent my drone to a friend in Oslo and he is mailing it back, duty?'],
     ['a policy question', 'did the court ruling make $800 orders duty free again?'],
+    ['a policy question', 'scotus tossed the tariffs so the $800 free shipping thing is back right??'],
+    ['a tariff programme', 'Bought brake pads for $410 and the bill had a 25% duty line. Is there some special tariff on auto parts?'],
     ['a tariff programme', 'will the steel tariff hit my $60 pan from Sweden?'],
     ['the last sentence asks something else', "I thought I was being charged twice for the same thing. Are those different things?"],
     ['since when', 'customs jacked me $11 on a $9 keychain from japan. since when is that a thing??'],

@@ -56,7 +56,7 @@ const NOT_A_VERDICT = new RegExp(
     // Goods of one's own coming back: from a repair abroad, from a loan, a trip or a move.
     String.raw`repair(?:ed|s|ing)?|warranty|serviced|lent|loaned|my own (?:\w+ ){0,2}(?:coming|comes|came|sent|mailed|shipped) (?:back|home)|(?:mail|send|ship|post)(?:s|ed|ing)? (?:it|them) back to (?:me|us)`,
     // Policy and tariff programmes: the documents answer these, the duty-free rules do not.
-    String.raw`(?:supreme )?court|executive order|congress|(?:steel|alumin(?:i)?um|copper|lumber) (?:tariffs?|dut(?:y|ies))|section (?:232|301|122)|ieepa|reciprocal tariffs?`,
+    String.raw`(?:supreme )?court|scotus|executive order|(?:special|extra|separate|additional) (?:tariffs?|dut(?:y|ies)) (?:on|for)|congress|(?:steel|alumin(?:i)?um|copper|lumber) (?:tariffs?|dut(?:y|ies))|section (?:232|301|122)|ieepa|reciprocal tariffs?`,
     // Other subjects the documents answer: a stuck parcel, duties paid by the seller, USMCA, brokers, other taxes.
     String.raw`stuck(?! with)|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|vat|gst|hst|(?:formal|informal|kind of|type of|which) (?:customs )?entry`,
     // Used goods given as a reason to owe nothing ("it's second hand so there's no duty, right?"):
