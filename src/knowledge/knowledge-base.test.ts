@@ -1,6 +1,6 @@
 /** Retrieval behaviour on the small hand-written fixture KB (test/fixtures/kb-mini). */
 import path from 'node:path';
-import { exactKey, KnowledgeBase, RERANK } from './knowledge-base';
+import { exactKey, KnowledgeBase, nearestDocumentAmount, RERANK } from './knowledge-base';
 import { loadKnowledgeBase } from './index';
 
 const DIR = path.join(__dirname, '..', '..', 'test', 'fixtures', 'kb-mini');
@@ -126,6 +126,17 @@ describe('sums of money in a question', () => {
   it('a sum no document mentions is left out of the search; one they mention stays', () => {
     expect(kb.explain('will my $35 order from temu be charged duty').terms).not.toContain('usd35');
     expect(kb.explain('is the $800 de minimis still a thing').terms).toContain('usd800');
+  });
+
+  it('a sum just above one the documents mention is read as that one: the line it is over', () => {
+    // The project's documents name the $10,000 cash-reporting line (kb-mini names no such sum).
+    const project = loadKnowledgeBase(path.join(__dirname, '..', '..', 'knowledge'), { today: '2026-12-02' }).kb!;
+    const cash = project.explain('grandma is mailing us $12,000 in cash, do we report it');
+    expect(cash.terms).toContain('usd10000');
+    expect(cash.ranked[0].doc.id).toBe('cash-reporting-fincen');
+    expect(nearestDocumentAmount('usd12000', [100, 800, 2500, 10000])).toBe('usd10000');
+    expect(nearestDocumentAmount('usd35', [100, 800])).toBeUndefined();
+    expect(nearestDocumentAmount('usd25000', [100, 800, 2500, 10000])).toBeUndefined();
   });
 });
 

@@ -86,6 +86,23 @@ const CLOSEST_TOPIC_COVERAGE = 0.5;
 /** …and only when the question is at least this likely to be in scope ("do you sell kayaks?" is not). */
 const CLOSEST_TOPIC_RELEVANCE = 0.3;
 
+/** A sum is read as a document's sum at most this many times smaller ($12,000 as $10,000, not $35 as $20). */
+const NEAR_AMOUNT_FACTOR = 2;
+
+/**
+ * The documents' sum just below a sum they do not mention, within {@link NEAR_AMOUNT_FACTOR}:
+ * the limit or threshold the person's amount is over. Undefined when none is that close.
+ *
+ * @example
+ * nearestDocumentAmount('usd12000', [100, 800, 2500, 10000]); // 'usd10000'
+ * nearestDocumentAmount('usd35', [100, 800]); // undefined
+ */
+export function nearestDocumentAmount(term: string, documentAmounts: readonly number[]): string | undefined {
+  const sum = Number(term.slice(3));
+  const below = documentAmounts.filter((a) => a <= sum && a * NEAR_AMOUNT_FACTOR >= sum).pop();
+  return below === undefined ? undefined : `usd${below}`;
+}
+
 /** One scored candidate document. */
 export interface RankedCandidate {
   doc: KnowledgeDoc;
@@ -185,6 +202,8 @@ export class KnowledgeBase {
   private readonly byId: Map<string, DocStats>;
   private readonly exact: Map<string, KnowledgeDoc>;
   private readonly documentFrequency: Map<string, number>;
+  /** The sums of money the documents mention, ascending (800 for "usd800"). */
+  private readonly documentAmounts: number[];
   private readonly collectionFrequency: Map<string, number>;
   /** Weight at which evidence reaches 1 − 1/e: two of the rarest terms. */
   private readonly evidenceScale: number;
@@ -218,6 +237,7 @@ export class KnowledgeBase {
 
     const corpus = buildCorpus(docs, this.analyzer, split);
     this.documentFrequency = corpus.documentFrequency;
+    this.documentAmounts = [...this.documentFrequency.keys()].filter((t) => /^usd\d+$/.test(t)).map((t) => Number(t.slice(3))).sort((a, b) => a - b);
     this.collectionFrequency = corpus.collectionFrequency;
     this.evidenceScale = 2 * idf(1, docs.length);
     this.familiarityScale = familiarityScale(this.collectionFrequency);
@@ -352,9 +372,12 @@ export class KnowledgeBase {
   /**
    * An analysis without the sums of money no document mentions: "$35" says what the person paid,
    * not which page answers them, and as an unknown word it made a plain question about a Shein
-   * order look out of scope. Sums the documents use ("$800", "$100") stay.
+   * order look out of scope. Sums the documents use ("$800", "$100") stay, and a sum just above
+   * one of them is read as that one (see {@link nearestDocumentAmount}): "$12,000 in cash" is
+   * over the $10,000 reporting line, "a $900 order" over the old $800 limit.
    */
   private withoutUnknownAmounts(analysis: Analysis): Analysis {
+    analysis = { ...analysis, terms: analysis.terms.map((t) => (/^usd\d+$/.test(t) && !this.documentFrequency.has(t) ? (nearestDocumentAmount(t, this.documentAmounts) ?? t) : t)) };
     const keep = analysis.terms.map((t) => !/^usd\d/.test(t) || this.documentFrequency.has(t));
     if (keep.every(Boolean)) return analysis;
     return { ...analysis, terms: analysis.terms.filter((_, i) => keep[i]), lengths: analysis.lengths.filter((_, i) => keep[i]), positions: analysis.positions.filter((_, i) => keep[i]) };
