@@ -77,6 +77,7 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     ['since when', 'customs jacked me $11 on a $9 keychain from japan. since when is that a thing??'],
     ['getting the duty back', 'can i retrun my order to china seller and get the duty back'],
     ['a bill already there', 'I am getting a bill from DHL for my $40 order, do I owe it?'],
+    ['used goods as a kind', 'Bought a used camera from a seller in Japan for $420. Do you pay duty on secondhand stuff too?'],
     ['whose charge', 'Got a $40 Temu haul coming. Will I actually get a duty bill from this or does Temu handle it?'],
   ])('not a verdict question (%s): %s', (_why, q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
 

@@ -59,9 +59,10 @@ const NOT_A_VERDICT = new RegExp(
     String.raw`(?:supreme )?court|scotus|executive order|(?:special|extra|separate|additional) (?:tariffs?|dut(?:y|ies)) (?:on|for)|congress|(?:steel|alumin(?:i)?um|copper|lumber) (?:tariffs?|dut(?:y|ies))|section (?:232|301|122)|ieepa|reciprocal tariffs?`,
     // Other subjects the documents answer: a stuck parcel, duties paid by the seller, USMCA, brokers, other taxes.
     String.raw`stuck(?! with)|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|vat|gst|hst|(?:formal|informal|kind of|type of|which) (?:customs )?entry`,
-    // Used goods given as a reason to owe nothing ("it's second hand so there's no duty, right?"):
-    // whether that matters is the used-goods page's question; a used jacket alone is a shipment.
-    String.raw`(?:since|because|as|cause|cuz|even if|even though) (?:it'?s|it is|they'?re|they are|it was|they were) (?:used|second[- ]?hand|pre-?owned)|(?:is|are|'s|'re) (?:used|second[- ]?hand|pre-?owned),? so`,
+    // Used goods given as a reason to owe nothing ("it's second hand so there's no duty, right?"),
+    // or asked about as a kind ("do you pay duty on secondhand stuff too?"): whether that matters
+    // is the used-goods page's question; a used jacket alone is a shipment.
+    String.raw`(?:since|because|as|cause|cuz|even if|even though) (?:it'?s|it is|they'?re|they are|it was|they were) (?:used|second[- ]?hand|pre-?owned)|(?:is|are|'s|'re) (?:used|second[- ]?hand|pre-?owned),? so|(?:on|for) (?:second[- ]?hand|used|pre-?owned) (?:stuff|things|items|goods)`,
     // Sellers' questions.
     String.raw`(?:we're|we are|i'm|i am) an? (?:\w+ )?(?:seller|brand|shop|business)|avoid (?:the )?(?:duty|duties|tariffs?|customs)|(?<!\b(?:not|never|isn'?t|wasn'?t|aren'?t|doesn'?t|don'?t)\s)(?:sell|selling)|my (?:customers?|buyers?)`,
   ].join('|')})\\b`,
