@@ -49,9 +49,12 @@ describe('asksHowToTellFake: how to tell if goods are fake, about the item or th
     ["got a 'designer' belt for $40, pretty sure it's fake. how do I check?", 'item'],
     // Without "do" (writers whose first language is not English), and "original" for genuine.
     ['the perfume box looks strange, how I know it is original?', 'item'],
+    // Asking whether they are fake, or what shows it.
+    ['The swoosh stitching is sloppy and the box smells like glue. Am I right to think these are fake? What gives it away?', 'item'],
+    ['my new airpods came in a weird box. are these fake?', 'item'],
   ])('%s → %s', (text, about) => expect(asksHowToTellFake(text)).toBe(about));
 
-  it.each(['Will customs seize my fake sneakers?', 'how do I report a seller of fakes', 'how do I know what duty I owe'])('not that question: %s', (text) =>
+  it.each(['Will customs seize my fake sneakers?', 'how do I report a seller of fakes', 'how do I know what duty I owe', 'DHL charged me $9, is it legit?'])('not that question: %s', (text) =>
     expect(asksHowToTellFake(text)).toBeUndefined(),
   );
 });

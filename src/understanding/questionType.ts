@@ -71,6 +71,9 @@ const SELLER_IN_DOUBT = /\b(?:sites?|websites?|shops?|stores?|sellers?|listings?
 /** "it's fake isn't it. how do I check": the doubt first, then a bare "how do I check". */
 const FAKE_THEN_HOW = /\b(?:fakes?|counterfeits?|real|genuine|legit|authentic|knock-?offs?|replicas?)\b[^?]{0,60}?\bhow\s+(?:can|do|would|to)\s+(?:i\s+|you\s+|we\s+)?(?:tell|know|check|verify|be\s+sure)\s*(?:[?.!]|$)/i;
 
+/** Asking whether one's goods are fake, or what shows it: "what gives it away?", "am I right to think these are fake?" */
+const ARE_THEY_FAKE = /\bwhat gives (?:it|them) away\b|\b(?:am i|are we) right (?:to think|in thinking|that)\b[^?.!]{0,40}\b(?:fakes?|counterfeits?|knock-?offs?|replicas?)\b|\b(?:are|is) (?:these|they|this|it|mine) (?:\w+ ){0,2}?(?:fakes?|counterfeits?|knock-?offs?|replicas?)\s*\?/i;
+
 /**
  * Whether a question asks how to tell if goods are fake, and about what: the item the person
  * has, or the seller or site selling it. The goods named ("a Dyson Airwrap", "Stanley cups")
@@ -79,10 +82,11 @@ const FAKE_THEN_HOW = /\b(?:fakes?|counterfeits?|real|genuine|legit|authentic|kn
  * @example
  * asksHowToTellFake('How can I tell whether the Dyson Airwrap I got is fake?');          // 'item'
  * asksHowToTellFake('How do I know if a shop is selling fakes?');                        // 'seller'
+ * asksHowToTellFake('The stitching is sloppy. Am I right to think these are fake?');      // 'item'
  * asksHowToTellFake('Will customs seize my fake sneakers?');                              // undefined
  */
 export function asksHowToTellFake(text: string): 'item' | 'seller' | undefined {
-  if (!HOW_TO_TELL_FAKE.test(text) && !FAKE_THEN_HOW.test(text)) return undefined;
+  if (!HOW_TO_TELL_FAKE.test(text) && !FAKE_THEN_HOW.test(text) && !ARE_THEY_FAKE.test(text)) return undefined;
   return SELLER_IN_DOUBT.test(text) ? 'seller' : 'item';
 }
 
