@@ -1,6 +1,6 @@
 /** Retrieval behaviour on the small hand-written fixture KB (test/fixtures/kb-mini). */
 import path from 'node:path';
-import { exactKey, KnowledgeBase, nearestDocumentAmount, RERANK } from './knowledge-base';
+import { exactKey, KnowledgeBase, nearestDocumentAmount, pointsElsewhere, RERANK } from './knowledge-base';
 import { loadKnowledgeBase } from './index';
 
 const DIR = path.join(__dirname, '..', '..', 'test', 'fixtures', 'kb-mini');
@@ -183,5 +183,28 @@ describe('the learned words', () => {
     const off = KnowledgeBase.fromDocuments(docs, undefined, { learnedWords: { past: { [alive]: 4 } }, rerank: { ...RERANK, words: 0 } });
     const untaught = KnowledgeBase.fromDocuments(docs, undefined, { learnedWords: {}, rerank: { ...RERANK, words: 0 } });
     expect(off.explain(q).ranked.map((c) => [c.doc.id, c.rank])).toEqual(untaught.explain(q).ranked.map((c) => [c.doc.id, c.rank]));
+  });
+});
+
+describe('an answer the learned words disagree with', () => {
+  const dir = path.join(__dirname, '..', '..', 'knowledge');
+  const q = 'is the $800 de minimis exemption still available?';
+
+  it('is offered under "Did you mean" instead of given outright', () => {
+    // Ranked by words alone (weight 0), so only the agreement check differs between the two.
+    const wordsOnly = { rerank: { ...RERANK, words: 0 }, today: '2026-12-02' };
+    const agreeing = loadKnowledgeBase(dir, wordsOnly).kb!;
+    const terms = agreeing.explain(q).terms;
+    expect(agreeing.answer(q)).toMatchObject({ kind: 'answer', best: { id: 'de-minimis-suspended' } });
+    // Every word of the question taught, many times, to another page.
+    const elsewhere = { 'threshold-history': Object.fromEntries(terms.map((t) => [t, 50])) };
+    const disagreeing = loadKnowledgeBase(dir, { ...wordsOnly, learnedWords: elsewhere }).kb!;
+    expect(pointsElsewhere(disagreeing.explain(q).ranked)).toBe(true);
+    expect(disagreeing.answer(q)).toMatchObject({ kind: 'did-you-mean', best: { id: 'de-minimis-suspended' } });
+  });
+
+  it('a share spread thin over the candidates points nowhere: the short question is still answered', () => {
+    const kb = loadKnowledgeBase(dir, { today: '2026-12-02' }).kb!;
+    expect(kb.answer('is de minimis still available?')).toMatchObject({ kind: 'answer', best: { id: 'de-minimis-suspended' } });
   });
 });

@@ -33,6 +33,13 @@ describe('WordModel.posterior', () => {
     expect(p[1]).toBeGreaterThan(0.8);
   });
 
+  it('a later version of a topic learns what its first version was taught', () => {
+    const learned = { history: { alive: 3 } };
+    const versions = new WordModel(vocabulary, (id) => examples[id === 'history-2027' ? 'history' : id] ?? [], learned, (id) => (id === 'history-2027' ? [id, 'history'] : [id]));
+    const p = versions.posterior(['fees', 'history-2027'], ['alive'], () => 1);
+    expect(p[1]).toBeGreaterThan(0.8);
+  });
+
   it('a word counted less (from the story) moves the result less', () => {
     const full = model().posterior(['fees', 'history'], ['fee', 'history', 'end'], () => 1);
     const storyFee = model().posterior(['fees', 'history'], ['fee', 'history', 'end'], (t) => (t === 'fee' ? 0.5 : 1));

@@ -65,15 +65,28 @@ export class WordModel {
    * @param exampleTerms every term any document's own examples use (the title, label and listed questions)
    * @param examplesOf a document's own examples, each as its set of terms
    * @param learned counts learned from labelled messages
+   * @param labelsOf the labels a document's learned counts are kept under: its id, and the id of
+   *   the topic it is a version of (messages were labelled with the version in force then)
    */
   constructor(
     exampleTerms: Iterable<string>,
     private readonly examplesOf: (id: string) => Iterable<ReadonlySet<string>>,
     private readonly learned: LearnedWords = {},
+    private readonly labelsOf: (id: string) => readonly string[] = (id) => [id],
     private readonly smoothing = WORD_SMOOTHING,
   ) {
     this.vocabulary = new Set(exampleTerms);
     for (const words of Object.values(learned)) for (const t of Object.keys(words)) this.vocabulary.add(t);
+  }
+
+  /**
+   * Whether any example uses the term.
+   *
+   * @example
+   * model.knows('fee'); // true
+   */
+  knows(term: string): boolean {
+    return this.vocabulary.has(term);
   }
 
   private countsOf(id: string): DocumentCounts {
@@ -86,7 +99,7 @@ export class WordModel {
       total += n;
     };
     for (const example of this.examplesOf(id)) for (const t of example) add(t, 1);
-    for (const [t, n] of Object.entries(this.learned[id] ?? {})) add(t, n);
+    for (const label of new Set(this.labelsOf(id))) for (const [t, n] of Object.entries(this.learned[label] ?? {})) add(t, n);
     c = { counts, total };
     this.memo.set(id, c);
     return c;
