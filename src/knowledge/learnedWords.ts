@@ -4,12 +4,11 @@
  * `reload`), as models.json is. One line per document, its terms as `term:count` pairs, so a
  * refit reads well in a diff. See wordModel.ts for how the counts are used.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import projectFile from '../../knowledge/learned-words.json';
 import type { LearnedWords } from './wordModel';
 import type { Problem } from './types';
+import { projectData, readJsonData, type Parsed } from './jsonData';
 
 /** The learned-words file inside a knowledge folder. */
 export const LEARNED_WORDS_FILE = 'learned-words.json';
@@ -58,11 +57,12 @@ export function parseLearnedWords(data: unknown, file = LEARNED_WORDS_FILE): { f
 }
 
 /** The project's own learned words (knowledge/learned-words.json): the default for any knowledge base. */
-export const PROJECT_LEARNED_WORDS: LearnedWordsFile = (() => {
-  const { file, problems } = parseLearnedWords(projectFile);
-  if (!file) throw new Error(`knowledge/${LEARNED_WORDS_FILE}: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`);
-  return file;
-})();
+export const PROJECT_LEARNED_WORDS: LearnedWordsFile = projectData(projectFile, LEARNED_WORDS_FILE, asData);
+
+function asData(data: unknown): Parsed<LearnedWordsFile> {
+  const { file, problems } = parseLearnedWords(data);
+  return { value: file, problems };
+}
 
 /**
  * The learned words of a knowledge folder: its learned-words.json when it has one, else the project's.
@@ -71,16 +71,8 @@ export const PROJECT_LEARNED_WORDS: LearnedWordsFile = (() => {
  * readLearnedWords('knowledge').file.words['de-minimis-suspended']; // { alive: 3, … }
  */
 export function readLearnedWords(dir: string): { file: LearnedWordsFile; problems: Problem[] } {
-  const at = path.join(dir, LEARNED_WORDS_FILE);
-  if (!fs.existsSync(at)) return { file: PROJECT_LEARNED_WORDS, problems: [] };
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(at, 'utf8'));
-  } catch (err) {
-    return { file: PROJECT_LEARNED_WORDS, problems: [{ file: LEARNED_WORDS_FILE, field: '(file)', problem: `is not valid JSON: ${(err as Error).message}`, severity: 'error' }] };
-  }
-  const { file, problems } = parseLearnedWords(data);
-  return { file: file ?? PROJECT_LEARNED_WORDS, problems };
+  const { value, problems } = readJsonData(dir, LEARNED_WORDS_FILE, asData, PROJECT_LEARNED_WORDS);
+  return { file: value, problems };
 }
 
 /**

@@ -4,12 +4,11 @@
  * (and `reload` picks up), not numbers pasted into code. A test keeps the file equal to a fresh
  * fit on the development set.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import projectModels from '../../knowledge/models.json';
 import { FEATURE_NAMES, type ConfidenceModel } from './confidence';
 import type { Problem } from './types';
+import { projectData, readJsonData, type Parsed } from './jsonData';
 
 /** The models file inside a knowledge folder. */
 export const MODELS_FILE = 'models.json';
@@ -61,11 +60,12 @@ export function parseModels(data: unknown, file = MODELS_FILE): { models?: Fitte
 }
 
 /** The project's own fitted models (knowledge/models.json), the default for any knowledge base. */
-export const PROJECT_MODELS: FittedModels = (() => {
-  const { models, problems } = parseModels(projectModels);
-  if (!models) throw new Error(`knowledge/${MODELS_FILE}: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`);
-  return models;
-})();
+export const PROJECT_MODELS: FittedModels = projectData(projectModels, MODELS_FILE, asData);
+
+function asData(data: unknown): Parsed<FittedModels> {
+  const { models, problems } = parseModels(data);
+  return { value: models, problems };
+}
 
 /**
  * The models of a knowledge folder: its models.json when it has one, else the project's.
@@ -74,16 +74,8 @@ export const PROJECT_MODELS: FittedModels = (() => {
  * readModels('knowledge').models.confidence; // { bias: …, weights: [6 numbers] }
  */
 export function readModels(dir: string): { models: FittedModels; problems: Problem[] } {
-  const file = path.join(dir, MODELS_FILE);
-  if (!fs.existsSync(file)) return { models: PROJECT_MODELS, problems: [] };
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    return { models: PROJECT_MODELS, problems: [{ file: MODELS_FILE, field: '(file)', problem: `is not valid JSON: ${(err as Error).message}`, severity: 'error' }] };
-  }
-  const { models, problems } = parseModels(data);
-  return { models: models ?? PROJECT_MODELS, problems };
+  const { value, problems } = readJsonData(dir, MODELS_FILE, asData, PROJECT_MODELS);
+  return { models: value, problems };
 }
 
 /**
