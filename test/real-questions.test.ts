@@ -2,14 +2,14 @@
  * Checks the real-style development sets (test/fixtures/real-questions.json, and the second,
  * third, fourth, fifth and sixth sets written later by other authors): messages written
  * the way people post in public forums, each labelled with the document that should answer it,
- * "verdict" (a shipment the rules engine should decide), "out-of-scope" or "other-cbp".
- * Only the file's shape and labels are checked here; retrieval quality on it is measured
+ * "verdict" (a shipment the rules engine should decide), "out-of-scope" or "other-cbp"; and the
+ * training sets (test/helpers/realSets.ts), written the same way. Only the file's shape and labels are checked here; retrieval quality on it is measured
  * elsewhere.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { REAL_SETS } from './helpers/realSets';
+import { REAL_SETS, TRAINING_SETS } from './helpers/realSets';
 
 interface RealQuestion {
   q: string;
@@ -25,7 +25,7 @@ const ROOT = path.join(__dirname, '..');
  * short) and the shortest sentence two messages may not share (their authors let "Duty free?"
  * close several stories; the fourth ends two with "Did I owe duty on it?").
  */
-const SETS = REAL_SETS;
+const SETS = [...REAL_SETS, ...TRAINING_SETS];
 const SPECIAL = new Set(['verdict', 'out-of-scope', 'other-cbp']);
 // 'terse': keyword-like messages of a few words ("temu tariff 2026"), in the fourth set.
 const STYLES = new Set(['story', 'multi', 'brand', 'slang', 'typo', 'seller-abroad', 'shipment', 'out', 'terse']);

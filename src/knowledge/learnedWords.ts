@@ -19,6 +19,8 @@ export interface LearnedWordsFile {
     /** The real-style sets (file names in test/fixtures) whose halves A were counted. */
     sets: string[];
     half: 'A';
+    /** Training sets (file names in test/fixtures) counted whole: no half of them is held out. */
+    training?: string[];
     /** Messages counted (those labelled with one of the knowledge base's documents). */
     messages: number;
   };
@@ -28,7 +30,7 @@ export interface LearnedWordsFile {
 const PAIR = /^(\S+):(\d+)$/;
 
 const fileSchema = z.object({
-  learned: z.object({ sets: z.array(z.string()), half: z.literal('A'), messages: z.number().int().nonnegative() }),
+  learned: z.object({ sets: z.array(z.string()), half: z.literal('A'), training: z.array(z.string()).optional(), messages: z.number().int().nonnegative() }),
   words: z.record(
     z.string(),
     z.string().refine((line) => line === '' || line.split(' ').every((p) => PAIR.test(p)), { message: 'must be "term:count" pairs separated by spaces' }),

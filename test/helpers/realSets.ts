@@ -44,10 +44,26 @@ export const REAL_SETS: readonly RealSet[] = [
   { file: 'real-questions-seventeenth.json', name: 'Seventeenth real-style set (another author, session 14: writers whose first language is not English; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
   { file: 'real-questions-eighteenth.json', name: 'Eighteenth real-style set (another author, session 15: upset, sceptical or misled readers: rumours, news and venting; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
   { file: 'real-questions-nineteenth.json', name: 'Nineteenth real-style set (another author, session 15: the holiday season: gifts, returns, notices and scam texts; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-twentieth.json', name: 'Twentieth real-style set (another author, session 16: money already spent and paperwork: late bills, invoices, refunds, complaints; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-twenty-first.json', name: 'Twenty-first real-style set (another author, session 16: hobbyists and collectors, prices in other currencies, proxies and group buys; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
 ];
 
 /** The sets whose halves A are tuned on and learned from. */
 export const TUNED_SETS: readonly RealSet[] = REAL_SETS.filter((s) => s.tuned);
+
+/**
+ * Training sets (session 16): messages written by further authors in the same way, for the
+ * learned word model only. `npm run kb:fit` counts them whole; they have no held-out half, no
+ * benchmark reports them, and no rule was written after reading them.
+ */
+export const TRAINING_SETS: readonly RealSet[] = [
+  { file: 'training-questions-forums.json', name: 'Training set: shoppers in forums and groups, every topic', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-short.json', name: 'Training set: short and messy, search-box and voice-typed', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-sellers.json', name: 'Training set: online sellers and small importers', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-long.json', name: 'Training set: long stories with several questions, older writers, writing for someone else', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-staff.json', name: 'Training set: CBP staff passing on callers\' and emailers\' questions, formal emails', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-news.json', name: 'Training set: reactions to the news and rumours', minWords: 2, sharedWords: 6, tuned: false },
+];
 
 /** The set's file path. */
 export function realSetPath(set: RealSet): string {
