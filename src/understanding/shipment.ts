@@ -5,7 +5,7 @@
  * is such a question and reads its facts (the rules' parsers plus the names table); it never
  * turns a hint into a fact silently.
  */
-import { assess, countryName, deniesContents, extractFacts, type ExtractedFacts, joinWords, lowerFirst, mentionsPastArrival, nextQuestion, probableOrigin, UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../rules';
+import { assess, countryName, deniesContents, extractFacts, type ExtractedFacts, formatUsd, joinWords, lowerFirst, mentionsPastArrival, nextQuestion, probableOrigin, UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../rules';
 import { middleOf } from '../dates';
 import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
@@ -44,7 +44,7 @@ const OPEN_QUESTION = /^(?:(?:and|but|so|also|ok|okay)\s+)?(?:why|how|what|where
 const NOT_A_VERDICT = new RegExp(
   `\\b(?:${[
     // A bill or charge already there ("never got any bill" is no bill; "will I be billed" is to come).
-    String.raw`(?<!\b(?:be|get|gets|getting)\s)billed|invoices?|hit with|(?<!\b(?:never|not|didn'?t|did not|haven'?t|have not|hasn'?t|has not)\s)(?:sent|got|received|have|pay|paid)\b(?![^.?!]{0,8}\bno\b)[^.?!]{0,20}\bbill|paid (?:about |around |roughly |nearly |almost |like |over )?\$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?<!\b(?:about to|going to|gonna|will (?:i|we)|am i|are we|i'?ll|we'?ll)\s)(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d+|charged (?:me |us )?(?:an? )?(?:flat |whopping |extra )?(?:us)?\$\d+|(?:jacked|dinged|stung|gouged|robbed|whacked|nailed) (?:me|us) (?:for )?(?:an? )?(?:extra )?\$\d+|brokerage|clearance (?:fee|charge)s?|storage|dut(?:y|ies) (?:line )?(?:says |shows |was |is |of )?\$0|\$0(?:\.00)? (?:in )?dut(?:y|ies)`,
+    String.raw`(?<!\b(?:be|get|gets|getting)\s)billed|invoices?|(?<!\b(?:get|be)\s)hit with|(?<!\b(?:never|not|didn'?t|did not|haven'?t|have not|hasn'?t|has not)\s)(?:sent|got|received|have|pay|paid)\b(?![^.?!]{0,8}\bno\b)[^.?!]{0,20}\bbill|paid (?:about |around |roughly |nearly |almost |like |over )?\$?\d[\d.,]* (?:in )?(?:duty|duties|tariffs?|customs)|(?<!\b(?:about to|going to|gonna|will (?:i|we)|am i|are we|i'?ll|we'?ll)\s)(?:get|getting) a bill|(?:charge|fee|bill) (?:of|for) (?:us)?\$?\d+|charged (?:me |us )?(?:an? )?(?:flat |whopping |extra )?(?:us)?\$\d+|(?:jacked|dinged|stung|gouged|robbed|whacked|nailed) (?:me|us) (?:for )?(?:an? )?(?:extra )?\$\d+|brokerage|clearance (?:fee|charge)s?|storage|dut(?:y|ies) (?:line )?(?:says |shows |was |is |of )?\$0|\$0(?:\.00)? (?:in )?dut(?:y|ies)`,
     // Sending back, refusing, disputing, getting money back.
     String.raw`(?:send|ship|mail|post)(?:ing)? (?:it|them) back|(?:get|getting|got|claim|reclaim|recover)\b[^.?!]{0,20}\b(?:duty|duties|tariffs?|fees?|charges?) back|return(?:ing)? (?:it|them)|(?:get|getting)\s+(?:some|any|part|the difference|the rest)(?:\s+of (?:it|that|them))?\s+back|refuse|refusing|refused|dispute|disputing|protest|refund|refunded|money back`,
     // Who pays: the seller or the platform ("does Temu pay the duty themselves?"): the policy pages.
@@ -71,9 +71,11 @@ const NOT_A_VERDICT = new RegExp(
 /** A parcel of the person's own: ordered or bought by them. */
 const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
 /** "I can't remember if it was before or after the 29th": the person cannot give the day. */
-const DATE_UNKNOWN = /\b(?:(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:remember|recall|pin (?:it |that )?down|be sure|tell you)|not sure (?:if|whether|when|which)|no idea (?:if|whether|when|which)|(?:don'?t|do not) know (?:if|whether|when|which)|no clue (?:if|whether|when))\b/i;
+const DATE_UNKNOWN = /\b(?:(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:remember|recall|pin (?:it |that )?down|be sure|tell you)|not sure (?:if|whether|when|which)|no idea (?:if|whether|when|which)|(?:don'?t|do not) know (?:if|whether|when|which)|no clue (?:if|whether|when)|(?:i )?(?:forget|forgot|can'?t remember|don'?t remember) which)\b/i;
+/** "I don't know if it's being mailed from Guam or from Manila": two places offered, neither known to be it. */
+const ORIGIN_EITHER = /\b(?:don'?t know|do not know|not sure|no idea|can'?t remember|unsure)\b[^.?!]{0,40}\b(?:from|in)\s+[A-Z][\p{L}.' -]{1,30}?\s+or\s+(?:from\s+|in\s+)?[A-Z]/u;
 /** "I can't remember which country it shipped from": the person cannot give the origin. */
-const ORIGIN_UNKNOWN = /\b(?:(?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|tell)|no idea|not sure|no clue|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,40}\b(?:which|what) country|\b(?:no idea|zero idea|no clue|not sure|don'?t know|can'?t remember|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,30}\bwhere (?:it|they|the (?:seller|shop|store|package|parcel)) (?:was |were |is |are )?(?:shipped|sent|ships?|came|comes?|mailed)(?: it| them)? from\b/i;
+const ORIGIN_UNKNOWN = /\b(?:(?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|tell)|no idea|not sure|no clue|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,40}\b(?:(?:which|what) country|which (?:of the )?(?:two|2|three|3) (?:places|countries|cities)|(?:which|what) (?:place|city) (?:it|she|he|they) (?:was |were )?(?:sent|mailed|shipped) (?:it |them )?from)|\b(?:no idea|zero idea|no clue|not sure|don'?t know|can'?t remember|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,30}\bwhere (?:it|they|the (?:seller|shop|store|package|parcel)) (?:was |were |is |are )?(?:shipped|sent|ships?|came|comes?|mailed)(?: it| them)? from\b/i;
 /**
  * "No idea where it was actually made": the country of origin is where goods were made, so not
  * even the seller's country (said or read from a city) tells it.
@@ -84,9 +86,11 @@ const MADE_IN_UNKNOWN = /\b(?:no idea|zero idea|no clue|not sure|don'?t know|can
  * engine does not model that carve-out (whether the June 2026 rules keep it is not settled), so
  * for anything but a gift the documents answer, and say so.
  */
+/** "Doing my books", "for our 2024 books": accounts, not printed books. */
+const BOOKKEEPING = /\b(?:doing|do|did|for|in|keep(?:ing)?|closing|close|balanc(?:e|ing)|reconcil(?:e|ing)) (?:my|our|the|the company'?s) (?:(?:19|20)\d{2} |tax |year-end |annual )?books\b/gi;
 const INFORMATIONAL = /\b(?:books|magazines|newspapers|comics|informational materials?)\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */
-const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell|never (?:told|said|showed)|(?:didn'?t|did not|won'?t|will not) (?:tell|say|show))\b[^.?!]{0,30}\b(?:worth|value|cost|paid|price)\b/i;
+const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell|can'?t remember|cannot remember|don'?t remember|can'?t recall|forgot|forget|never (?:told|said|showed)|(?:didn'?t|did not|won'?t|will not) (?:tell|say|show))\b[^.?!]{0,30}\b(?:worth|value|cost|paid|price)\b/i;
 
 /**
  * Whether a question asks if something owes duty (yes or no), not why, how or how much.
@@ -220,7 +224,7 @@ export function readShipment(
   const judged = otherQuestions.reduce((rest, q) => rest.replace(q, ' '), text);
   if (NOT_A_VERDICT.test(withoutOthersStories(judged))) return undefined;
   const extracted = extractFacts(text, today, rules);
-  if (extracted.facts.kind !== 'gift' && INFORMATIONAL.test(text)) return undefined;
+  if (extracted.facts.kind !== 'gift' && INFORMATIONAL.test(text.replace(BOOKKEEPING, ' '))) return undefined;
   const unclear = extracted.unclearDate;
   if (unclear) {
     // A month in which the rules changed ("arrived in May 2025") needs its day only if the day
@@ -237,6 +241,20 @@ export function readShipment(
       const reading = readFacts(text, today, rules, names, { ...extracted, facts: { ...extracted.facts, entryDate: UNKNOWN, entryBetween: days }, unclearDate: undefined });
       // "Check with other details" asks the day: the person may find it on the invoice.
       if (reading?.decidable) return { ...reading, assumed: [...(reading.assumed ?? []), 'entryDate'] };
+    }
+  }
+  const either = extracted.valueEither;
+  if (either) {
+    // "either $90 or $130, I forget which": judged at both; the same result is the answer, and
+    // different ones make it "cannot tell" (the person has said they do not know which).
+    const at = (valueUsd: number) => readFacts(text, today, rules, names, { ...extracted, facts: { ...extracted.facts, valueUsd }, valueEither: undefined });
+    const [low, high] = [at(either.low), at(either.high)];
+    const verdictOf = (r: ShipmentReading | undefined) => (r?.decidable ? assess(r.facts, rules, today).verdict : undefined);
+    const amounts = { low: formatUsd(either.low), high: formatUsd(either.high) };
+    if (low && verdictOf(low) !== undefined && verdictOf(low) === verdictOf(high)) return { ...low, notes: [...low.notes, fill(words.anyValueBetween, amounts)] };
+    if (low?.decidable && high?.decidable) {
+      const sameDay: ShipmentFacts = low.facts.sameDayTotalUsd === either.low ? { sameDayTotalUsd: UNKNOWN } : {};
+      return { ...low, facts: { ...low.facts, valueUsd: UNKNOWN, ...sameDay }, notes: [...low.notes, fill(words.valueBetweenDecides, amounts)] };
     }
   }
   const reading = readFacts(text, today, rules, names, extracted);
@@ -280,8 +298,10 @@ function readFacts(text: string, today: string, rules: RuleSet, names: NameTable
   // answer is "it depends on the origin", not a question the person already said they cannot answer;
   // nor is the seller's city a guess at it ("a seller in Bangkok, no idea where it was made").
   const originDecides = () => nextQuestion({ ...facts, origin: undefined }, rules, today)?.fact === 'origin';
-  if (decidable && (facts.origin === undefined ? ORIGIN_UNKNOWN.test(text) || MADE_IN_UNKNOWN.test(text) : MADE_IN_UNKNOWN.test(text)) && originDecides()) facts.origin = UNKNOWN;
-  if (decidable && facts.origin === undefined && place && nextQuestion(facts, rules, today)?.fact === 'origin') {
+  // "I don't know which of the two places she sent it from" (Guam or Manila): unknown, though one was named.
+  if (decidable && (ORIGIN_UNKNOWN.test(text) || ORIGIN_EITHER.test(text) || MADE_IN_UNKNOWN.test(text)) && originDecides()) facts.origin = UNKNOWN;
+  // The origin may be asked after a usual fact ("any alcohol?"), which is assumed below.
+  if (decidable && facts.origin === undefined && place && openFact(facts, rules, today) === 'origin') {
     facts.origin = place.code;
     const country = countryName(place.code);
     originAssumed = place.how === 'city' ? fill(words.cityOrigin, { place: place.said, country }) : fill(words.sellerOrigin, { said: place.said, country });
@@ -290,7 +310,7 @@ function readFacts(text: string, today: string, rules: RuleSet, names: NameTable
   if (decidable && facts.origin === undefined && marketplace) {
     // The origin matters only if the rules for the date depend on it; then say what we assume.
     const withHint = { ...facts, origin: marketplace.usuallyShipsFrom };
-    const needsOrigin = nextQuestion(facts, rules, today)?.fact === 'origin';
+    const needsOrigin = openFact(facts, rules, today) === 'origin';
     if (needsOrigin) {
       facts.origin = withHint.origin;
       originAssumed = fill(words.marketplaceOrigin, { marketplace: marketplace.name, country: countryName(marketplace.usuallyShipsFrom!) });
@@ -354,6 +374,24 @@ export function factsStated(reading: ShipmentReading): ShipmentFacts {
  * // { facts: { contents: [], sameDayTotalUsd: 90 }, said: 'I assumed it holds no alcohol, tobacco or perfume and nothing else arrived for you that day. If that is not so, …' }
  */
 export function assumeOrdinaryCase(known: ShipmentFacts, rules: RuleSet, today: string): { facts: ShipmentFacts; said: string } | undefined {
+  const { assumed, said, open } = ordinaryWalk(known, rules, today);
+  return open === undefined && said.length > 0 ? { facts: assumed, said: fill(words.ordinaryCase, { assumptions: joinWords(said, words.and.trim()) }) } : undefined;
+}
+
+/**
+ * The first fact the check would still ask once the usual answers are taken (see
+ * {@link assumeOrdinaryCase}): "origin" for two gifts of $80 and $70 from Norway on one day,
+ * although the check asks about alcohol first.
+ *
+ * @example
+ * openFact({ kind: 'gift', valueUsd: 80, sameDayTotalUsd: 150, entryDate: '2026-12-03' }, rules, '2026-12-02'); // 'origin'
+ */
+export function openFact(known: ShipmentFacts, rules: RuleSet, today: string): FactKey | undefined {
+  return ordinaryWalk(known, rules, today).open;
+}
+
+/** The check's questions in turn, each answered the usual way while it can be. */
+function ordinaryWalk(known: ShipmentFacts, rules: RuleSet, today: string): { assumed: ShipmentFacts; said: string[]; open?: FactKey } {
   const facts: ShipmentFacts = { ...known };
   const assumed: ShipmentFacts = {};
   const said: string[] = [];
@@ -369,8 +407,8 @@ export function assumeOrdinaryCase(known: ShipmentFacts, rules: RuleSet, today: 
       assumed.splitOrder = facts.splitOrder = false;
       said.push(words.ordinaryNotSplit);
     } else {
-      return undefined;
+      return { assumed, said, open: next.fact };
     }
   }
-  return said.length > 0 ? { facts: assumed, said: fill(words.ordinaryCase, { assumptions: joinWords(said, words.and.trim()) }) } : undefined;
+  return { assumed, said };
 }

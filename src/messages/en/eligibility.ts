@@ -79,6 +79,10 @@ export const eligibility = {
   exactDayMatters: 'The rules changed on {dates}, so the exact day matters.',
   /** A month in which the rules changed, but not for these goods (`{period}`: "May 2025"). */
   anyDayInPeriod: 'The rules changed during {period}, but not in a way that matters here: any day in {period} gives this result.',
+  /** Two values offered as either one ("either $90 or $130") that give the same result. */
+  anyValueBetween: 'Whether it was {low} or {high}, the result is the same.',
+  /** Two values offered as either one that give different results. */
+  valueBetweenDecides: 'At {low} and at {high} the results differ, so it depends on the exact value: the invoice or the sender can tell you.',
   /** A verdict from a message naming a marketplace (src/understanding/shipment.ts). */
   marketplaceOrigin: `{marketplace} orders have usually come from {country}, so I checked for that. If yours came from a warehouse in another country (or in the U.S.), choose "${labels.otherDetails}".`,
   marketplaceAnyOrigin: '{marketplace} sellers ship from many places; where yours came from does not change this result.',

@@ -25,7 +25,9 @@ const TODAY_WORDS = /^(today|now|right now|this morning|this afternoon|tonight|e
 export const PAST_TENSE = /\b(arrived|came|got|received|was|were|did|delivered|paid|ordered|bought|shipped|last|ago)\b/;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const YEAR_ONLY = /^(?:in |during )?(?:the year )?((?:19|20)\d{2})$/;
+const YEAR_ONLY = /^(?:in |during )?(?:the year )?(?:(early|mid|late)[- ]?)?((?:19|20)\d{2})$/;
+/** The months a part of a year covers ("late 2025": September to December). */
+const PART_OF_YEAR_MONTHS: Record<string, [number, number]> = { early: [1, 4], mid: [5, 8], late: [9, 12] };
 const EARLIEST = '1900-01-01';
 /** The months as their first three letters, January first. */
 export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
@@ -183,7 +185,13 @@ function parseNumeric(t: string): ParsedDate | undefined {
 function parseYear(t: string): ParsedDate | undefined {
   const m = YEAR_ONLY.exec(t);
   if (!m) return undefined;
-  const year = Number(m[1]);
+  const year = Number(m[2]);
+  if (m[1]) {
+    const [first, last] = PART_OF_YEAR_MONTHS[m[1].toLowerCase()];
+    const from = isoDate(year, first, 1);
+    const date = isoDate(year, first + 2, 1);
+    return { ok: true, date, approximate: { from, to: endOfMonth(isoDate(year, last, 1)) }, note: fill(words.datePartOfMonth, { date: displayDate(date), said: t }) };
+  }
   return {
     ok: true,
     date: isoDate(year, 7, 1),

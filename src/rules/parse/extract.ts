@@ -22,19 +22,21 @@ export interface ExtractedFacts {
   foreignMoney?: { currency: string; amount: number };
   /** A month or year was given but the rules changed within it: ask for the day. */
   unclearDate?: { text: string; from: string; to: string; changes: string[] };
+  /** Two values offered as either one ("either $90 or $130", "between 80 and 130 dollars"): the result may depend on which. */
+  valueEither?: { text: string; low: number; high: number };
 }
 
 /** Words chrono reads as dates that in a question are usually something else. */
 const NOT_DATES = new Set(['now', 'right now', 'sun', 'sat', 'mon', 'tue', 'wed', 'thu', 'fri', 'second', 'a second', 'today']);
 /** Where an origin country is named: "from the UK", "made in China", "my aunt in Canada". */
-const ORIGIN_CUE = /\b(?:from|in|made in|shipped from|sent from|ordered from|bought in)\s+(?:the\s+)?/g;
+const ORIGIN_CUE = /\b(?:from|in|on|made in|shipped from|sent from|ordered from|bought in)\s+(?:the\s+)?/g;
 /** Words that say the goods already arrived, so "today" cannot be assumed. */
 const PAST_ARRIVAL =
   /\b(?:arrived|came|received|delivered|should (?:i|we) have paid|did (?:i|we) (?:have to |need to )?pay|(?:was|were) (?:i|we) charged|(?:i|we) (?:was|were|got) charged|(?<!\bnothing |\bnot something )(?:i|we) paid|last (?:year|month|week)|years? ago|years back|a while (?:ago|back)|(?:a )?long time ago|some time ago|would (?:that|it|this|they) have been)\b/;
 /** A year alone: "in 2019", "back in 2024", "a 2021 AliExpress order". */
-const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])|\b((?:19|20)\d{2})\s+(?:[\p{L}'-]+\s+){0,2}(?:orders?|purchases?|packages?|parcels?|shipments?|boxes|box|deliver(?:y|ies))\b/iu;
+const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])|\b((?:19|20)\d{2})\s+(?:[\p{L}'-]+\s+){0,2}(?:orders?|purchases?|packages?|parcels?|shipments?|boxes|box|deliver(?:y|ies))\b|(?:^|[.!?;:]\s+|\b(?:from|back in|around|circa|(?:early|late|mid)-?)\s+)((?:19|20)\d{2})\b(?![-/.,]?\d|\s+(?:model|edition|version)\b)/iu;
 /** Several things said to arrive on one day. */
-const SAME_DAY = /\b(?:(?:on )?the same day|same-day|arrived together|came together|both (?:arrived|came|got here)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered) (?:\w+ ){0,2}(?:today|yesterday|this morning|this afternoon)|(?:today|this morning|this afternoon) (?:\w+ ){0,3}(?:receiving|received|getting|got) (?:two|2|three|3) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:are |were )?(?:both )?(?:due|set|expected|scheduled|supposed) to (?:arrive|land|come|be delivered) (?:\w+ ){0,3}?(?:on|today|tomorrow))\b/;
+const SAME_DAY = /\b(?:(?:on )?the same day|same-day|arrived together|came together|both (?:arrived|came|got here|arrive|come|land|get here)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered|land|arrive|come|get here|are (?:arriving|coming|landing)) (?:\w+ ){0,2}(?:today|yesterday|tomorrow|this morning|this afternoon)|(?:today|this morning|this afternoon) (?:\w+ ){0,3}(?:receiving|received|getting|got) (?:two|2|three|3) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:are |were )?(?:both )?(?:due|set|expected|scheduled|supposed) to (?:arrive|land|come|be delivered) (?:\w+ ){0,3}?(?:on|today|tomorrow))\b/;
 const SPLIT = /\bsplit(?:ting)?\b/;
 const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
 
@@ -45,6 +47,12 @@ const SAME_DAY_UNSURE =
   /\b(?:maybe|might(?: have)?|possibly|perhaps|not sure (?:if|whether)|no idea (?:if|whether)|can'?t remember (?:if|whether))\b[^.?!]{0,40}\bsame day\b|\bsame day\b[^.?!]{0,25}\b(?:maybe not|or not|not sure|no idea|can'?t remember)\b/i;
 /** The value of the other parcel is not known: "no clue what that one cost". */
 const OTHER_VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|can'?t tell)\b[^.?!]{0,15}\b(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)\b/i;
+/**
+ * Two values offered as either one: "either $90 or $130", "$600 or $1,100", "somewhere between
+ * 80 and 130 dollars", "$80-$130". Not a pair of limits ("under $100 or over $800": see LIMIT_BEFORE).
+ */
+const SUM = String.raw`(?:us)?\$?\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s?(?:dollars|bucks|usd)?`;
+const VALUE_EITHER = new RegExp(String.raw`(?:\bbetween\s+${SUM}\s+and\s+${SUM}|(?<![\w$])(?:either\s+)?\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s*(?:or|to|-|–)\s*${SUM})(?![\w%])`, 'i');
 /** Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit", "the 800 dollars free limit"), not a value. */
 const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free|free|duty)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance)s?\b/i;
 
@@ -84,6 +92,11 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
     }
   }
   if (money && 'currency' in money.money) result.foreignMoney = money.money;
+  const either = VALUE_EITHER.exec(text);
+  if (either && !LIMIT_BEFORE.test(text.slice(Math.max(0, either.index - 22), either.index)) && !SAME_DAY.test(phraseText(text))) {
+    const [low, high] = (either[1] !== undefined ? [either[1], either[2]] : [either[3], either[4]]).map((n) => Number(n.replace(/,/g, '')));
+    if (low < high) result.valueEither = { text: either[0].trim(), low, high };
+  }
 
   const kind = parseKind(text);
   if (kind && kind !== 'unknown') result.facts.kind = kind;
@@ -140,11 +153,13 @@ export function itemsInOneParcel<M extends { text: string; index: number }>(text
 const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, both: 2, 'a couple of': 2, 'a pair of': 2 };
 /** "three separate orders", "2 packages", "both parcels": how many things were sent. */
 const COUNTED = new RegExp(
-  String.raw`\b(\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})\s+(?:(?:separate|different|small|little|more|other|individual)\s+)?(?:orders?|packages?|parcels?|boxes|shipments?|gifts?|presents?|items?|deliveries)\b`,
+  String.raw`(?<![$€£¥\d.,]\s?)\b(\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})\s+(?:(?:separate|different|small|little|more|other|individual)\s+)?(?:orders?|packages?|parcels?|boxes|shipments?|gifts?|presents?|items?|deliveries)\b|\b(\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})\s+(?:of\s+)?(?:my|our)\s+(?:\w+\s+)?(?:aunts|uncles|relatives|friends|cousins|grandparents|sisters|brothers|kids|children|parents|colleagues|suppliers|sellers)\b|\b(both)\s+(?:my|our)\b`,
   'gi',
 );
 /** Words right after a sum that make it the value of each of several things. */
 const EACH_AFTER = /^\s*(?:each|apiece|a piece|per (?:order|package|parcel|box|shipment|gift|item))\b/i;
+/** "two of my aunts are each sending me a $70 gift": "each" before the sum, in the same clause. */
+const EACH_BEFORE = /\beach\b[^.?!,;$]{0,30}$/i;
 
 /**
  * How many things a sum is the value of each of, when a message says so ("three orders, $300
@@ -155,8 +170,8 @@ const EACH_AFTER = /^\s*(?:each|apiece|a piece|per (?:order|package|parcel|box|s
  * countOfEach('a $300 order', { text: '$300', index: 2 }); // undefined
  */
 export function countOfEach(text: string, sum: { text: string; index: number }): number | undefined {
-  if (!EACH_AFTER.test(text.slice(sum.index + sum.text.length, sum.index + sum.text.length + 24))) return undefined;
-  const counts = new Set([...text.toLowerCase().matchAll(COUNTED)].map((m) => COUNT_WORDS[m[1]] ?? Number(m[1])));
+  if (!EACH_AFTER.test(text.slice(sum.index + sum.text.length, sum.index + sum.text.length + 24)) && !EACH_BEFORE.test(text.slice(Math.max(0, sum.index - 40), sum.index))) return undefined;
+  const counts = new Set([...text.toLowerCase().matchAll(COUNTED)].map((m) => { const said = m[1] ?? m[2] ?? m[3]; return COUNT_WORDS[said] ?? Number(said); }));
   const [count] = [...counts];
   return counts.size === 1 && count >= 2 ? count : undefined;
 }
@@ -216,6 +231,8 @@ function twoLetterOrigin(word: string): string | undefined {
 
 /** A date as written that names a month or a year ("Sept 2", "5/10", "2025"), not "ten days later". */
 const NAMES_A_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}[/.-]\d{1,2}|\b(?:19|20)\d{2}\b/i;
+/** A year alone or a part of one, as {@link datesIn} takes it when offered with another date. */
+const YEAR_OFFERED = /\b(?:(?:early|mid|late)[- ]?)?(?:19|20)\d{2}\b(?![-/.,]?\d)/gi;
 /** Words just before a date that make it the day the goods arrived, which is the one the rules go by. */
 const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|came in|came|received|got here|landed|reached me|entered)\b/i;
 
@@ -267,12 +284,22 @@ export function datesIn(text: string, reference: { instant: Date; timezone: numb
     .parse(text, reference, { forwardDate: false })
     .filter((r) => !NOT_DATES.has(r.text.trim().toLowerCase()) && !overlaps(r))
     .map((r) => ({ index: r.index, text: r.text }));
-  return [...found, ...parts].sort((a, b) => a.index - b.index);
+  // A year alone, or a part of one, that is one of two offered ("in 2024 or 2026", "spring 2025
+  // or late 2025"): chrono reads neither, and elsewhere a year alone is read only as a last resort.
+  const taken = [...found, ...parts];
+  const years = [...text.matchAll(YEAR_OFFERED)]
+    .map((m) => ({ index: m.index ?? 0, text: m[0] }))
+    .filter((y) => !taken.some((p) => y.index < p.index + p.text.length && p.index < y.index + y.text.length))
+    .filter((y) => /\bor\s+(?:(?:sometime|maybe|possibly)\s+)?(?:in\s+)?$/i.test(text.slice(Math.max(0, y.index - 25), y.index)) || /^\s*,?\s*or\b/i.test(text.slice(y.index + y.text.length)));
+  return [...taken, ...years].sort((a, b) => a.index - b.index);
 }
 
 /** The month a date as said names (0 for January), or -1: "the end of April" → 3. */
 function monthNamed(said: string): number {
-  return MONTH_ABBREVIATIONS.findIndex((m) => new RegExp(`\\b${m}`).test(said.toLowerCase()));
+  const month = MONTH_ABBREVIATIONS.findIndex((m) => new RegExp(`\\b${m}`).test(said.toLowerCase()));
+  // A season stands for its first month: "sometime in 2025 … in summer or in the fall" is 2025's.
+  const season = /\b(spring|summer|fall|autumn)\b/i.exec(said)?.[1].toLowerCase();
+  return month >= 0 || !season ? month : { spring: 2, summer: 5, fall: 8, autumn: 8 }[season]!;
 }
 
 const MONTH_WITH_YEAR = new RegExp(`\\b(${MONTH_ABBREVIATIONS.join('|')})[a-z]*\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})\\b`, 'gi');
@@ -368,7 +395,8 @@ function addDate(result: ExtractedFacts, text: string, today: string, rules: Rul
   }
   const found = arrivalFirst(dates, dated);
   const year = YEAR_IN_TEXT.exec(dated);
-  const said = found?.text ?? year?.[1] ?? year?.[2];
+  // "2012 i got a $150 hockey stick", "an import from 2008": a year alone at the start of a sentence or after "from" dates the story too.
+  const said = found?.text ?? year?.[1] ?? year?.[2] ?? year?.[3];
   if (!said) return;
   // The tense is in the words around the date: "arrived in May" (said in November) is last May.
   const date = parseDate(said, today, { pastTense: PAST_TENSE.test(phraseText(text)), ...yearOfMessage(dated, said) });

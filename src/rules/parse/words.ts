@@ -46,7 +46,7 @@ export function parseYesNo(text: string): boolean | Unknown | undefined {
  * gift reading here and for the senders whose place says where a parcel left from (places.ts).
  */
 export const KIN =
-  '(?:aunt|auntie|aunty|tita|tia|tía|uncle|tito|tio|tío|mom|mum|mother|mama|mommy|dad|father|papa|daddy|parents?|grandma|grandmother|granny|gran|nan|nana|nanna|grandpa|grandfather|grandparents?|lola|lolo|oma|opa|nonna|nonno|abuela|abuelo|babushka|halmoni|friends?|bestie|buddy|buddies|pal|pals|mate|mates|pen pal|sister|sis|brother|bro|cousins?|family|relatives?|(?:mother|father|sister|brother)-in-law|in-laws?|in laws|niece|nephew|godmother|godfather|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|wife|husband)';
+  '(?:aunt|auntie|aunty|tita|tia|tía|uncle|tito|tio|tío|mom|mum|mother|mama|mommy|dad|father|papa|daddy|parents?|grandma|grandmother|granny|gran|nan|nana|nanna|grandpa|grandfather|grandparents?|lola|lolo|oma|opa|nonna|nonno|abuela|abuelo|babushka|halmoni|friends?|bestie|buddy|buddies|pal|pals|mate|mates|pen pal|sister|sis|brother|bro|cousins?|family|relatives?|(?:mother|father|sister|brother)[- ]in[- ]law|in-laws?|in laws|niece|nephew|godmother|godfather|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|wife|husband)';
 
 /**
  * The single words of {@link KIN} ("tita", "lola", "parents"), for the typo corrector: "my Tita"
@@ -62,6 +62,8 @@ export const KIN_WORDS: ReadonlySet<string> = new Set(
     .filter((w) => /^\p{Ll}+$/u.test(w)),
 );
 
+/** The person pays the sender for it: "I paid her $80 for it", "I'm paying her back on Venmo". */
+const PAYS_THE_SENDER = /\b(?:i|we) (?:\w+ )?(?:paid|pay|am paying|'m paying|will pay|'ll pay|venmoed|sent) (?:him|her|them)\b(?! (?:a )?(?:gift|present|thank))|\bpaying (?:him|her|them) back\b/;
 /** Goods sent to oneself are one's own: bought, not given. */
 const TO_ONESELF = '(?:to|for) (?:myself|ourselves)';
 
@@ -69,7 +71,7 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
   traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried)\b/,
   gift: new RegExp(
-    String.raw`\b(gifts?|presents?|birthday|christmas|graduation|anniversary|unsolicited|(?:my|a|our) ${KIN}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting)|sent|mailed|shipped|gave|gives)|from (?:my|a|our) ${KIN}(?!'))\b`,
+    String.raw`\b(gifts?|presents?|birthday|b-?day|xmas|christmas|graduation|anniversary|unsolicited|for (?:my|her|his|our|their) \d{1,2}(?:st|nd|rd|th)|(?:(?:my|a|our) |^)${KIN}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting|mailing|shipping|posting)|sent|mailed|shipped|posted|gave|gives|sends|mails)|from (?:my|a|our) ${KIN}(?!'))\b`,
   ),
   // "I paid her $80 for it": paying the sender makes it a sale, whatever the box says.
   purchase: new RegExp(String.raw`\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|auctions?|website|webshop|boutique|retailer|${TO_ONESELF}|(?:i|we) (?:\w+ )?paid (?:him|her|them)\b|(?:got|grabbed|snagged|picked up|scored) (?:\S+ ){1,6}?off (?:of )?(?!(?:the )?(?:plane|boat|bus|train|my|her|his|our)\b)(?:a |an |the )?\w+)\b`),
@@ -93,7 +95,7 @@ const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|thei
  * wants me to pay him back".
  */
 const GIFT_IN_DOUBT =
-  /\b(?:not sure|unsure|no idea|no clue|(?:don'?t|do not) know|(?:can'?t|cannot) tell)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,40}\b(?:gifts?|presents?)\b|\b(?:gift|present) or (?:a (?:sale|purchase)|(?:if |whether )?(?:she|he|they) (?:expects?|wants?) (?:me |us )?to pay)\b/;
+  /\b(?:not sure|unsure|no idea|no clue|(?:don'?t|do not) know|(?:can'?t|cannot) tell|(?:haven'?t|have not|not yet) decided|undecided)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,40}\b(?:gifts?|presents?)\b|\b(?:gift|present) or (?:a (?:sale|purchase)|(?:if |whether )?(?:she|he|they) (?:expects?|wants?) (?:me |us )?to pay)\b/;
 
 /** Purchase words that say the giver bought it, or that the receiver did not. */
 const SOMEONE_ELSES_PURCHASE = new RegExp(
@@ -136,6 +138,8 @@ export function parseKind(text: string): Kind | Unknown | undefined {
   }
   // "not sure if she meant it as a present or expects me to pay her back": the kind is in doubt.
   if (found.includes('gift') && GIFT_IN_DOUBT.test(kindText)) return UNKNOWN;
+  // "she calls it a gift, but I paid her $80", "I'm paying her back on Venmo": a sale.
+  if (found.includes('gift') && PAYS_THE_SENDER.test(kindText)) return 'purchase';
   if (found.length === 1) return found[0];
   // Unsold stock is bought stock too: "warehouse" decides over "order".
   if (found.length === 2 && found.includes('warehouse') && found.includes('purchase')) return 'warehouse';
