@@ -107,16 +107,36 @@ export function isDroppedLetter(word: string, candidate: string): boolean {
 /**
  * Which one-edit corrections are believable typos rather than another real word. Short words
  * change meaning with one letter ("bread" → "break", "apple" → "apply", "near" → "year"), so
- * up to 6 letters only a dropped letter or a swap is corrected; from 7 letters any one edit.
+ * up to 6 letters only a dropped letter, a swap or (from 5 letters, unless `bySound` is false)
+ * one letter written for another by sound is corrected; from 7 letters any one edit.
  *
  * @example
  * plausibleTypo('pliot', 'pilot');   // true (swap)
  * plausibleTypo('numbr', 'number');  // true (dropped letter)
  * plausibleTypo('bread', 'break');   // false
+ * plausibleTypo('refuze', 'refuse'); // true (by sound)
  */
-export function plausibleTypo(word: string, candidate: string): boolean {
+export function plausibleTypo(word: string, candidate: string, bySound = true): boolean {
   if (word.length >= 7) return true;
-  return isSwap(word, candidate) || isDroppedLetter(word, candidate) || sameBarDoubling(word, candidate);
+  return isSwap(word, candidate) || isDroppedLetter(word, candidate) || sameBarDoubling(word, candidate) || (bySound && word.length >= 5 && isSoundAlike(word, candidate));
+}
+
+/** Letters people write for one another by sound: "refuze", "agensy", "seads". */
+const SOUND_ALIKE = new Set(['sz', 'zs', 'cs', 'sc', 'ck', 'kc', 'ae', 'ea', 'ei', 'ie']);
+
+/**
+ * Whether two words of one length differ in one letter written for another by sound ("refuze"
+ * for "refuse", "agensy" for "agency", "seads" for "seeds").
+ *
+ * @example
+ * isSoundAlike('refuze', 'refuse'); // true
+ * isSoundAlike('bread', 'break');   // false
+ */
+export function isSoundAlike(word: string, candidate: string): boolean {
+  if (word.length !== candidate.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < word.length && diff.length < 2; i++) if (word[i] !== candidate[i]) diff.push(i);
+  return diff.length === 1 && SOUND_ALIKE.has(word[diff[0]] + candidate[diff[0]]);
 }
 
 /**

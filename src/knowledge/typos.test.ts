@@ -32,6 +32,11 @@ describe('correctTypos', () => {
     expect(fix('cusotms held it')).toBe('customs held it');
   });
 
+  it('corrects one letter written for another by sound, from five letters, but not in a name', () => {
+    expect(fix('what if i refuze it, whats a customs agensy')).toBe('what if i refuse it, whats a customs agency');
+    expect(fix('my friend in São Paulo')).toBe('my friend in São Paulo');
+  });
+
   it('keeps a capital and all capitals', () => {
     expect(fix('Ordreed on Monday. CUSOTMS held it')).toBe('Ordered on Monday. CUSTOMS held it');
   });

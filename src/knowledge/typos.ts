@@ -12,7 +12,8 @@
  * - else the everyday English word used most often ({@link everydayCount}).
  *
  * A typo is what {@link plausibleTypo} allows: two neighbouring letters swapped, a letter
- * dropped or doubled, and from seven letters any one letter changed, added or left out. Names are
+ * dropped or doubled, from five letters one written for another by sound ("refuze", "agensy";
+ * not in names), and from seven letters any one letter changed, added or left out. Names are
  * left alone: a word the everyday list writes with a capital ("Leeds", not "bleeds"); and a word
  * written with a capital inside a sentence is taken for a name, so it is corrected only to a name
  * ("from Chnia" → China, but "a shop in Pune" stays).
@@ -74,7 +75,8 @@ function likeliest(typo: string, vocabulary: TypoVocabulary, namesOnly = false):
     const count = everydayCount(candidate);
     if (!name && documents === 0 && count === 0) continue;
     if (namesOnly && !name && !isEverydayName(candidate)) continue;
-    if (!plausibleTypo(typo, candidate)) continue;
+    // A name is misspelt by its letters, not its sound: "Paulo" is no typo for "Paolo".
+    if (!plausibleTypo(typo, candidate, !namesOnly)) continue;
     if (name) return candidate;
     // A document's word only when it is English: a misspelling a document lists on purpose
     // ("tarrif") or its jargon ("minimis") is the knowledge base's speller's to handle.
