@@ -18,6 +18,7 @@ import { featureVector, FEATURE_NAMES, type MatchFeatures } from './confidence';
 import { isInScope, splitHalf, type DevQuestion } from './evaluate';
 import { KnowledgeBase, type Explanation, type KnowledgeBaseOptions } from './knowledge-base';
 import { learnWords, type LearnedWords } from './wordModel';
+import { learnVerdictWords, type VerdictWords } from './shipmentGate';
 import type { FittedModels } from './models';
 import type { SynonymTable } from './synonyms';
 import type { KnowledgeDoc } from './types';
@@ -142,4 +143,18 @@ export function devFitRows(kb: KnowledgeBase, questions: readonly DevQuestion[])
  */
 export function learnFromMessages(kb: KnowledgeBase, messages: readonly { q: string; expect: string }[]): LearnedWords {
   return learnWords(messages.filter((m) => kb.get(m.expect) !== undefined).map((m) => ({ doc: m.expect, terms: kb.explain(m.q).terms })));
+}
+
+/**
+ * The shipment gate's verdict side (shipmentGate.ts), learned from the same messages as
+ * {@link learnFromMessages}: the words of those labelled "verdict", against the count of those
+ * labelled with a document.
+ *
+ * @example
+ * learnVerdictFromMessages(kb, [{ q: 'my aunt sent a $60 gift, will I pay?', expect: 'verdict' }, { q: 'is de minimis dead', expect: 'de-minimis-suspended' }]);
+ * // { messages: 1, documentMessages: 1, words: { aunt: 1, gift: 1, usd60: 1, … } }
+ */
+export function learnVerdictFromMessages(kb: KnowledgeBase, messages: readonly { q: string; expect: string }[]): VerdictWords {
+  const documentMessages = messages.filter((m) => kb.get(m.expect) !== undefined).length;
+  return learnVerdictWords(messages.filter((m) => m.expect === 'verdict').map((m) => kb.explain(m.q).terms), documentMessages);
 }

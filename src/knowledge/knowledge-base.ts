@@ -18,6 +18,10 @@ import { askedTypes, typeMatch, typeProfile, type AskedType, type TypeProfile } 
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
 import { WordModel, type LearnedWords } from './wordModel';
 import { PROJECT_LEARNED_WORDS } from './learnedWords';
+import { GATE_STORY_WEIGHT, ShipmentGate, type VerdictWords } from './shipmentGate';
+
+/** No verdict messages learned: the gate lets every verdict through. */
+const NOTHING_LEARNED: VerdictWords = { messages: 0, documentMessages: 0, words: {} };
 
 /** Field boosts: a match in a title or a listed question says more than one in the body. */
 export const FIELD_BOOSTS = { title: 3, questions: 2, body: 1 } as const;
@@ -201,6 +205,8 @@ export interface KnowledgeBaseOptions {
   candidateSearch?: 'top-k' | 'exhaustive';
   /** Word counts learned from labelled messages (learned-words.json; see wordModel.ts). Default: the project's. */
   learnedWords?: LearnedWords;
+  /** The words of messages labelled "verdict" (learned-words.json; see shipmentGate.ts). Default: the project's. */
+  verdictWords?: VerdictWords;
 }
 
 /**
@@ -245,6 +251,7 @@ export class KnowledgeBase {
   private readonly unknownWeight: number;
   private readonly candidateSearch: 'top-k' | 'exhaustive';
   private readonly wordModel: WordModel;
+  private readonly shipmentGate: ShipmentGate;
 
   private constructor(docs: readonly KnowledgeDoc[], synonyms: SynonymTable, options: KnowledgeBaseOptions) {
     this.documents = Object.freeze([...docs]);
@@ -277,6 +284,7 @@ export class KnowledgeBase {
       // A later version of a topic (dated.ts) keeps what people's words taught its first one.
       (id) => [id, this.byId.get(id)!.doc.family ?? id],
     );
+    this.shipmentGate = new ShipmentGate(options.verdictWords ?? PROJECT_LEARNED_WORDS.verdict ?? NOTHING_LEARNED, options.learnedWords ?? PROJECT_LEARNED_WORDS.words);
 
     this.exact = new Map();
     for (const doc of docs) {
@@ -363,10 +371,7 @@ export class KnowledgeBase {
   explain(text: string, options: AskOptions = {}): Explanation {
     const question = text.slice(0, MAX_QUESTION_CHARS);
     const exact = this.exact.get(exactKey(question));
-    const analysis = this.withoutUnknownAmounts(this.analyzer.analyze(question, this.speller));
-    const ordered = analysis.terms.slice(0, MAX_QUERY_TERMS * 2);
-    const lengths = analysis.lengths.slice(0, MAX_QUERY_TERMS * 2);
-    const questionTerms = [...new Set(ordered)].slice(0, MAX_QUERY_TERMS);
+    const { analysis, ordered, lengths, questionTerms } = this.analyse(question);
     const correctedSet = new Set(analysis.corrected);
     const story = options.context?.trim() ? this.analyzer.analyze(options.context.slice(0, MAX_QUESTION_CHARS), this.speller) : undefined;
     const contextTerms = this.contextTerms(story, questionTerms, correctedSet);
@@ -408,6 +413,28 @@ export class KnowledgeBase {
    * one of them is read as that one (see {@link nearestDocumentAmount}): "$12,000 in cash" is
    * over the $10,000 reporting line, "a $900 order" over the old $800 limit.
    */
+  /**
+   * Whether a message that tells of a shipment asks for a verdict (positive) or what a page
+   * answers (negative): the learned log-odds of shipmentGate.ts over the duty question's search
+   * terms and, at GATE_STORY_WEIGHT, the rest of the message's.
+   *
+   * @example
+   * kb.verdictLogOdds('will I pay anything?', 'My gran in Aberdeen posted me a $60 scarf. Will I pay anything?') > VERDICT_GATE; // true
+   */
+  verdictLogOdds(question: string, message = question): number {
+    const asked = this.analyse(question.slice(0, MAX_QUESTION_CHARS)).questionTerms;
+    const story = new Set(this.analyse(message.slice(0, MAX_QUESTION_CHARS)).questionTerms.filter((t) => !asked.includes(t)));
+    return this.shipmentGate.logOdds([...asked, ...story], (t) => (story.has(t) ? GATE_STORY_WEIGHT : 1));
+  }
+
+  /** A question's analysis and its search terms, in order and distinct (at most MAX_QUERY_TERMS). */
+  private analyse(question: string): { analysis: Analysis; ordered: string[]; lengths: number[]; questionTerms: string[] } {
+    const analysis = this.withoutUnknownAmounts(this.analyzer.analyze(question, this.speller));
+    const ordered = analysis.terms.slice(0, MAX_QUERY_TERMS * 2);
+    const lengths = analysis.lengths.slice(0, MAX_QUERY_TERMS * 2);
+    return { analysis, ordered, lengths, questionTerms: [...new Set(ordered)].slice(0, MAX_QUERY_TERMS) };
+  }
+
   private withoutUnknownAmounts(analysis: Analysis): Analysis {
     analysis = { ...analysis, terms: analysis.terms.map((t) => (/^usd\d+$/.test(t) && !this.documentFrequency.has(t) ? (nearestDocumentAmount(t, this.documentAmounts) ?? t) : t)) };
     const keep = analysis.terms.map((t) => !/^usd\d/.test(t) || this.documentFrequency.has(t));

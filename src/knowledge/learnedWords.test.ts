@@ -15,7 +15,16 @@ describe('learned-words.json', () => {
     expect(parseLearnedWords(JSON.parse(text))).toEqual({ file, problems: [] });
   });
 
+  it('round-trips the verdict words of the shipment gate, on one line of their own', () => {
+    const file = { learned: { sets: ['a.json'], half: 'A' as const, training: ['t.json'], messages: 3 }, verdict: { messages: 2, documentMessages: 3, words: { usd60: 1, gift: 2 } }, words: { 'doc-a': { alive: 1 } } };
+    const text = learnedWordsJson(file);
+    expect(text.split('\n')).toContain('  "verdict": {"messages": 2, "documentMessages": 3, "words": "gift:2 usd60:1"},');
+    expect(parseLearnedWords(JSON.parse(text))).toEqual({ file, problems: [] });
+    expect(PROJECT_LEARNED_WORDS.verdict?.messages).toBeGreaterThan(0);
+  });
+
   it.each([
+    ['a verdict line that is not term:count pairs', { learned: { sets: [], half: 'A', messages: 0 }, words: {}, verdict: { messages: 1, documentMessages: 1, words: 'gift' } }, 'verdict.words'],
     ['a count that is not a number', { learned: { sets: [], half: 'A', messages: 0 }, words: { d: 'fee:x' } }, 'words.d'],
     ['no record of what was learned', { words: {} }, 'learned'],
     ['half B', { learned: { sets: [], half: 'B', messages: 0 }, words: {} }, 'learned.half'],

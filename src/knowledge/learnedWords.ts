@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import projectFile from '../../knowledge/learned-words.json';
 import type { LearnedWords } from './wordModel';
+import type { VerdictWords } from './shipmentGate';
 import type { Problem } from './types';
 import { projectData, readJsonData, type Parsed } from './jsonData';
 
@@ -25,17 +26,28 @@ export interface LearnedWordsFile {
     messages: number;
   };
   words: LearnedWords;
+  /** The words of the messages labelled "verdict", for the shipment gate (shipmentGate.ts). */
+  verdict?: VerdictWords;
 }
 
 const PAIR = /^(\S+):(\d+)$/;
 
+const pairsLine = z.string().refine((line) => line === '' || line.split(' ').every((p) => PAIR.test(p)), { message: 'must be "term:count" pairs separated by spaces' });
 const fileSchema = z.object({
   learned: z.object({ sets: z.array(z.string()), half: z.literal('A'), training: z.array(z.string()).optional(), messages: z.number().int().nonnegative() }),
-  words: z.record(
-    z.string(),
-    z.string().refine((line) => line === '' || line.split(' ').every((p) => PAIR.test(p)), { message: 'must be "term:count" pairs separated by spaces' }),
-  ),
+  words: z.record(z.string(), pairsLine),
+  verdict: z.object({ messages: z.number().int().nonnegative(), documentMessages: z.number().int().nonnegative(), words: pairsLine }).optional(),
 });
+
+/** A line of "term:count" pairs as counts. */
+function pairs(line: string): Record<string, number> {
+  return Object.fromEntries(line === '' ? [] : line.split(' ').map((p) => { const [, term, count] = PAIR.exec(p)!; return [term, Number(count)]; }));
+}
+
+/** Counts as a line of "term:count" pairs, terms sorted. */
+function pairsText(counts: Readonly<Record<string, number>>): string {
+  return Object.keys(counts).sort().map((t) => `${t}:${counts[t]}`).join(' ');
+}
 
 /**
  * Validates the parsed contents of a learned-words file.
@@ -49,13 +61,9 @@ export function parseLearnedWords(data: unknown, file = LEARNED_WORDS_FILE): { f
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((issue) => ({ file, field: issue.path.join('.') || '(file)', problem: issue.message, severity: 'error' as const })) };
   }
-  const words = Object.fromEntries(
-    Object.entries(parsed.data.words).map(([doc, line]) => [
-      doc,
-      Object.fromEntries(line === '' ? [] : line.split(' ').map((p) => { const [, term, count] = PAIR.exec(p)!; return [term, Number(count)]; })),
-    ]),
-  );
-  return { file: { learned: parsed.data.learned, words }, problems: [] };
+  const words = Object.fromEntries(Object.entries(parsed.data.words).map(([doc, line]) => [doc, pairs(line)]));
+  const verdict = parsed.data.verdict ? { verdict: { ...parsed.data.verdict, words: pairs(parsed.data.verdict.words) } } : {};
+  return { file: { learned: parsed.data.learned, words, ...verdict }, problems: [] };
 }
 
 /** The project's own learned words (knowledge/learned-words.json): the default for any knowledge base. */
@@ -86,10 +94,8 @@ export function readLearnedWords(dir: string): { file: LearnedWordsFile; problem
  */
 export function learnedWordsJson(file: LearnedWordsFile): string {
   const docs = Object.keys(file.words).sort();
-  const line = (doc: string) => {
-    const words = file.words[doc];
-    return `    ${JSON.stringify(doc)}: ${JSON.stringify(Object.keys(words).sort().map((t) => `${t}:${words[t]}`).join(' '))}`;
-  };
+  const line = (doc: string) => `    ${JSON.stringify(doc)}: ${JSON.stringify(pairsText(file.words[doc]))}`;
   const learned = JSON.stringify(file.learned).replace(/,(?=")/g, ', ').replace(/":/g, '": ');
-  return ['{', `  "learned": ${learned},`, '  "words": {', docs.map(line).join(',\n'), '  }', '}', ''].join('\n');
+  const verdict = file.verdict ? [`  "verdict": {"messages": ${file.verdict.messages}, "documentMessages": ${file.verdict.documentMessages}, "words": ${JSON.stringify(pairsText(file.verdict.words))}},`] : [];
+  return ['{', `  "learned": ${learned},`, ...verdict, '  "words": {', docs.map(line).join(',\n'), '  }', '}', ''].join('\n');
 }

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { verdictSources } from '../../dialogs/verdict';
-import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
+import { loadKnowledgeBase, VERDICT_GATE, type KnowledgeBase } from '../knowledge';
 import { assess, loadRuleSet, type ShipmentFacts } from '../rules';
 import { loadNames } from './names';
 import { answerParts, understand, type Understanding, type UnderstandingContext } from './understand';
@@ -124,6 +124,17 @@ describe('understand: questions for the documents', () => {
   it('a why question about a shipment is for the documents, not a verdict', () => {
     const u = answerOf(understand('I ordered a $40 shirt from a UK shop, why do I owe duty?', ctx));
     expect(u.main.result.best?.id).toBe('why-duty-on-small-order');
+  });
+
+  it('a shipment told as the example of what a page answers goes to that page (the learned shipment gate), a gift asked about to a verdict', () => {
+    // A message of the training sets the gate learned from: a seller's question about the metals tariff.
+    const seller = 'polish seller of steel cookware: do the us 232 tariffs apply to my $40 pans sent by post';
+    const question = 'do the us 232 tariffs apply to my $40 pans sent by post';
+    expect(ctx.kb.verdictLogOdds(question, seller)).toBeLessThan(VERDICT_GATE);
+    expect(answerOf(understand(seller, ctx)).main.result.best?.id).toBe('section-232-small-parcels');
+    const gift = 'My uncle in Dublin is posting me a wool hat for Christmas, about $50. Will I owe anything on it?';
+    expect(ctx.kb.verdictLogOdds('Will I owe anything on it?', gift)).toBeGreaterThan(VERDICT_GATE);
+    expect(understand(gift, ctx).kind).toBe('verdict');
   });
 
   it('two questions in one message: the main one answered (or offered first), the other kept, with a different document', () => {

@@ -12,6 +12,7 @@
  *      context; the first one asked is the main answer and the others are offered.
  */
 import type { AnswerResult, Explanation, KnowledgeBase, KnowledgeDoc, OutOfScopeReason } from '../knowledge';
+import { VERDICT_GATE } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
 import { KIN_WORDS } from '../rules/parse/words';
@@ -335,7 +336,11 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
   const sendsItAbroad = personSendsAbroad(text);
   const rules = shipmentQuestion !== undefined && !sendsItAbroad ? ctx.rules() : undefined;
   const rest = questions.filter((q) => q !== shipmentQuestion);
-  const reading = rules ? readShipment(text, ctx.today, rules, ctx.names, rest) : undefined;
+  let reading = rules ? readShipment(text, ctx.today, rules, ctx.names, rest) : undefined;
+  // The words around a shipment say whether it is the example of a question a page answers ("a
+  // used Leica from Munich, $1,400: does secondhand stuff still get hit with duty?"), learned from
+  // labelled messages (shipmentGate.ts); then the documents answer, as if no verdict had been asked.
+  if (reading?.decidable && ctx.kb.verdictLogOdds(shipmentQuestion ?? text, text) < VERDICT_GATE) reading = undefined;
   if (reading) {
     if (!reading.decidable) return { kind: 'check', reading };
     const others = rest.length > 0 ? answerParts(rest.join(' '), ctx.kb).filter(usable) : [];
