@@ -14,6 +14,12 @@ describe('definitionSubject: the term a definition question asks about', () => {
     ['My broker mentioned it twice. What is a bonded warehouse?', 'bonded warehouse'],
   ])('"%s" → %s', (text, subject) => expect(definitionSubject(text)).toBe(subject));
 
+  it('a bare "what are these?" asks about the term quoted before it, in the question or its story', () => {
+    expect(definitionSubject("My broker keeps forwarding me 'CSMS messages'. What are these exactly?")).toBe('CSMS messages');
+    expect(definitionSubject('What is it?', 'Our customers keep asking about “Type 13”.')).toBe('Type 13');
+    expect(definitionSubject('What is it?', 'Our customers keep asking about it.')).toBeUndefined();
+  });
+
   it.each([
     'what is the duty on a $40 jacket',
     'What happens if I refuse my package?',

@@ -22,19 +22,39 @@ const NO_TERM = /^(?:going on|happening|up|wrong|deal|point|catch|problem|issue|
  *
  * @example
  * definitionSubject('what does AD/CVD mean, it showed up on a quote'); // 'AD/CVD'
+ * definitionSubject('What are these exactly?', "my broker keeps sending me 'CSMS messages'."); // 'CSMS messages'
  * definitionSubject('can someone ELI5 the term de minimis please');    // 'de minimis'
  * definitionSubject('what is the htsus and who maintains it');          // 'htsus'
  * definitionSubject('what is the duty on a $40 jacket');                // undefined
  */
-export function definitionSubject(text: string): string | undefined {
+export function definitionSubject(text: string, story = ''): string | undefined {
   for (const pattern of DEFINITION_PATTERNS) {
     const m = pattern.exec(text);
-    const subject = m?.[1]?.trim();
-    // A definition asks about a term of a few words; "the duty on a $40 jacket" is no term, and
-    // "what does that mean" points back into the story.
-    if (subject && subject.split(/\s+/).length <= 4 && !/\d/.test(subject) && !POINTERS.test(subject) && !NO_TERM.test(subject)) return subject;
+    const subject = m?.[1]?.trim().replace(TRAILING_ADVERBS, '');
+    if (!subject) continue;
+    // "What are these exactly?" after "… forwarding me 'CSMS messages'": the term quoted before.
+    if (POINTERS.test(subject)) {
+      // Only a bare pointer ("what is it?"): "what does that mean for me?" asks what follows
+      // from it, and "what's that about?" what it is for.
+      const quoted = BARE_POINTER.test(subject) && !FOR_ME.test(text) ? quotedTerm(`${story} ${text}`) : undefined;
+      if (quoted) return quoted;
+      continue;
+    }
+    // A definition asks about a term of a few words; "the duty on a $40 jacket" is no term.
+    if (subject.split(/\s+/).length <= 4 && !/\d/.test(subject) && !NO_TERM.test(subject)) return subject;
   }
   return undefined;
+}
+
+const BARE_POINTER = /^(?:that|this|it|they|those|these)$/i;
+const FOR_ME = /\bmeans?\s+for\s+(?:me|us|my|our)\b/i;
+/** "What are these exactly", "what is it even": the words after a pointer say nothing of the term. */
+const TRAILING_ADVERBS = /(?:\s+(?:exactly|actually|really|even|again|anyway|then|now|though))+$/i;
+
+/** The last term of one to four words in quotes ("'Type 13'", "“CSMS messages”"), if any. */
+function quotedTerm(text: string): string | undefined {
+  const quoted = [...text.matchAll(/(?:^|[\s(])["'“‘]([\p{L}\p{N}][\p{L}\p{N}/.&' -]{0,40}?)["'”’](?=[\s.,;:?!)]|$)/gu)].map((m) => m[1].trim());
+  return quoted.reverse().find((q) => q.split(/\s+/).length <= 4);
 }
 
 /** A code that classifies goods: "tariff code", "HTS code", "HS number", "commodity code". */

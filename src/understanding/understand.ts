@@ -73,8 +73,8 @@ export const GLOSSARY_TOPIC = 'glossary';
  * A definition question ("what does AD/CVD even mean, it was on my freight quote") is asked
  * again in the glossary's own form; when that finds a glossary entry, the entry answers.
  */
-function asDefinition(kb: KnowledgeBase, part: PartAnswer): PartAnswer {
-  const subject = definitionSubject(part.question);
+function asDefinition(kb: KnowledgeBase, part: PartAnswer, story = ''): PartAnswer {
+  const subject = definitionSubject(part.question, story);
   if (!subject) return part;
   const canonical = ask(kb, `what does ${subject} mean`, '');
   const glossary = canonical.result.best?.topic === GLOSSARY_TOPIC && usable(canonical);
@@ -138,7 +138,7 @@ function withoutPlaceNames(kb: KnowledgeBase, part: PartAnswer, context = ''): P
 
 /** The frames a question is read again in, in this order (each keeps the more confident reading). */
 const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string, story: string) => PartAnswer> = [
-  (kb, part) => asDefinition(kb, part),
+  (kb, part, _asked, story) => asDefinition(kb, part, story),
   asClassification,
   asFakeCheck,
   asWhoseCharge,
