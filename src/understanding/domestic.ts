@@ -221,10 +221,11 @@ export function asksAboutStateSalesTax(text: string): boolean {
 
 /**
  * Another company's business: its customer service, its jobs, a post office's opening hours, a
- * scam call, a seller account flagged, a return for size. The company answers these, not customs.
+ * scam call, a seller account flagged or locked out, a return for size or a shop's return policy,
+ * cancelling an order, which card or payment app to use. The company answers these, not customs.
  */
 const ANOTHER_BUSINESS =
-  /\b(?:customer (?:service|support|care)|(?:job|jobs|career|careers|employment) (?:at|with) (?!cbp\b|customs\b|border\b|u\.?s\.? customs)|(?:is|are) (?:the )?(?:usps|ups|fedex|dhl|amazon|post office|postal service|walmart|target) hiring|(?:open|opens|close|closes|closed) on (?:saturdays?|sundays?|weekends?|holidays?)|opening hours|scam (?:phone )?calls?|phone scam|robocalls?|credit card (?:company|issuer|bank)|charge ?backs?|(?:seller|shop|store|my) accounts? (?:got |was |is |has been )?(?:flagged|suspended|banned|deactivated|locked|closed|restricted)|related accounts|account (?:health|verification|suspension)|scam (?:instagram|facebook|tiktok|snapchat|whatsapp|social media) (?:accounts?|pages?|sellers?)|(?:didn'?t|doesn'?t|did not|does not|don'?t) fit|wrong size)\b/i;
+  /\b(?:customer (?:service|support|care)|(?:job|jobs|career|careers|employment) (?:at|with) (?!cbp\b|customs\b|border\b|u\.?s\.? customs)|(?:is|are) (?:the )?(?:usps|ups|fedex|dhl|amazon|post office|postal service|walmart|target) hiring|(?:open|opens|close|closes|closed) on (?:saturdays?|sundays?|weekends?|holidays?)|opening hours|scam (?:phone )?calls?|phone scam|robocalls?|credit card (?:company|issuer|bank)|charge ?backs?|(?:seller|shop|store|my) accounts? (?:got |was |is |has been )?(?:flagged|suspended|banned|deactivated|locked|closed|restricted)|related accounts|account (?:health|verification|suspension)|scam (?:instagram|facebook|tiktok|snapchat|whatsapp|social media) (?:accounts?|pages?|sellers?)|(?:didn'?t|doesn'?t|did not|does not|don'?t) fit|wrong size|cancel (?:my|an|the|this|a) (?:\w+ )?order|return polic(?:y|ies)|passwords?|reset (?:email|link|code)|log ?in|sign ?in|cash ?back|rewards? (?:card|points)|(?:best|which) credit card|(?:paypal|zelle|venmo|cash app)\b[^.?!]{0,20}\b(?:safer?|better|scam)|(?:what time|when) does (?:the )?(?:post office|usps|ups store|fedex office) (?:open|close))\b/i;
 
 /**
  * Whether a message is about another company's own business (customer service, jobs, opening
