@@ -621,6 +621,20 @@ describe('readShipment: the facts as people give them, unsure or several at once
     expect(verdictOf("Caller bought something from a Korean site, can't remember what she paid, and it arrives Friday by courier. Is she going to have to pay duty?")).toBe('not-duty-free');
   });
 
+  it.each([
+    'It\'s my birthday next week and relatives in Ireland, Poland and Chile are all sending presents. My cousin\'s is about $60, no idea about the rest. Will I owe duty?',
+    'two gifts from my aunts in hanoi arriving same day, one is $60 and no idea about the other. duty?',
+    "My aunt in Madrid is mailing a $90 scarf for Christmas, but other relatives in Spain are also sending gifts that could land the same day, values unknown. Will I owe anything?",
+    'In 2023 I got a $500 parcel of silk scarves from a supplier in Chiang Mai. Other orders arrived that same day too but I\'m not sure what they added up to. Was it duty free?',
+  ])('other things arriving that day, worth what the person cannot say: cannot tell (%s)', (text) => {
+    expect(read(text)?.facts.sameDayTotalUsd).toBe(UNKNOWN);
+    expect(verdictOf(text)).toBe('cannot-tell');
+  });
+
+  it('a bottle of something the person only suspects leaves the contents unknown', () => {
+    expect(verdictOf("My aunt in Inverness sent a $60 'treats' box as a gift and I suspect there might be a bottle of something in there. Will customs charge me?")).toBe('cannot-tell');
+  });
+
   it('"doing my books" is accounts, not printed books', () => {
     expect(verdictOf('For our 2024 books: we bought a $950 laptop from a reseller in Taipei, one box, arrived 3 March 2024. Was that within the duty-free limit at the time?')).toBe('not-duty-free');
     expect(read('i ordered $60 of books from a shop in the UK, will i pay duty')).toBeUndefined();

@@ -45,6 +45,15 @@ const LIMIT_BEFORE = /\b(?:under|over|less than|more than|below|above|up to|at m
 /** Whether anything else came the same day is not known: "maybe the same day, maybe not", "might have sent something the same day". */
 const SAME_DAY_UNSURE =
   /\b(?:maybe|might(?: have)?|possibly|perhaps|not sure (?:if|whether)|no idea (?:if|whether)|can'?t remember (?:if|whether))\b[^.?!]{0,40}\bsame day\b|\bsame day\b[^.?!]{0,25}\b(?:maybe not|or not|not sure|no idea|can'?t remember)\b/i;
+/**
+ * Other things arriving, of a value the person cannot give: "no idea about the rest", "other
+ * relatives are also sending gifts, values unknown", "not sure what they added up to", "no idea
+ * what else that warehouse got that day".
+ */
+const OTHERS_UNKNOWN =
+  /\b(?:no idea|no clue|not sure|unsure|(?:don'?t|do not) know|can'?t (?:tell|remember))\b[^.?!]{0,25}\b(?:about the (?:rest|others?)|(?:what|how much) (?:else|the (?:rest|others?|other ones?))|what (?:they|those|the others) (?:added|add|came) up to|what else)\b|\b(?:others?|also|too)\b[^.?!]{0,60}\bvalues? (?:are |is )?(?:unknown|not known)\b|\bone is \$?\d+[^.?!]{0,20}\bno idea about the other\b/i;
+/** A bottle the person suspects, of something they cannot name. */
+const BOTTLE_SUSPECTED = /\b(?:might|may|could) (?:be|have|contain|hold) (?:a |some )?bottles? of something\b|\bbottles? of (?:something|who knows what)\b/i;
 /** The value of the other parcel is not known: "no clue what that one cost". */
 const OTHER_VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|can'?t tell)\b[^.?!]{0,15}\b(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)\b/i;
 /**
@@ -80,7 +89,11 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   // "a $95 hoodie + a $40 candle, same box": the parcel's value is the sum of its items.
   const items = itemsInOneParcel(text, values);
   if (items && money === items[0]) result.facts.valueUsd = items.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
-  if (SAME_DAY.test(phraseText(text))) {
+  if (OTHERS_UNKNOWN.test(phraseText(text)) && values.length <= 1) {
+    // "other relatives are sending gifts too, values unknown", "one is $60 and no idea about the
+    // other": something else may arrive that day, worth what the person cannot say.
+    result.facts.sameDayTotalUsd = UNKNOWN;
+  } else if (SAME_DAY.test(phraseText(text))) {
     // "maybe the same day, maybe not", "I have no clue what that one cost": the day's total is
     // unknown, and the person has said they cannot give it.
     if (SAME_DAY_UNSURE.test(phraseText(text)) || (OTHER_VALUE_UNKNOWN.test(phraseText(text)) && values.length === 1)) result.facts.sameDayTotalUsd = UNKNOWN;
@@ -108,6 +121,8 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
     const contents = findContents(text, rules.contents);
     // "I can't tell if it is a liqueur or a syrup": what is inside is not known.
     if (contents.length > 0) result.facts.contents = contentsInDoubt(text, rules.contents) ? UNKNOWN : contents;
+    // "I suspect there might be a bottle of something in there": what is inside is not known.
+    else if (BOTTLE_SUSPECTED.test(phraseText(text))) result.facts.contents = UNKNOWN;
   }
   const t = phraseText(text);
   if (SPLIT.test(t) && SPLIT_WHAT.test(t)) result.facts.splitOrder = true;
