@@ -631,6 +631,11 @@ describe('readShipment: the facts as people give them, unsure or several at once
     expect(verdictOf(text)).toBe('cannot-tell');
   });
 
+  it('goods from a supplier are bought; "was he supposed to?" after "he never paid duty" asks whether duty was owed', () => {
+    expect(read('Got a $60 package of phone cases from a supplier in Yiwu that arrived on 10 June 2025. Was I supposed to pay duty?')?.facts.kind).toBe('purchase');
+    expect(asksWhetherPayingNothingWasRight('Was he supposed to?', 'My dad bought a clock from Germany in 2019. He swears he never paid duty. Was he supposed to?')).toBe(true);
+  });
+
   it('a bottle of something the person only suspects leaves the contents unknown', () => {
     expect(verdictOf("My aunt in Inverness sent a $60 'treats' box as a gift and I suspect there might be a bottle of something in there. Will customs charge me?")).toBe('cannot-tell');
   });

@@ -111,7 +111,7 @@ export function asksWhetherDutyIsOwed(question: string): boolean {
 const WHAT_DO_I_OWE = /^(?:(?:and|but|so|ok|okay)\s+)?what (?:do|will|would|should|must) (?:i|we) (?:have to |need to )?(?:pay|owe)\b(?!\s+(?:for|to|in)\b)/i;
 
 /** "Was that right?", "did I just get lucky?": a question about what the story says happened. */
-const REFERS_BACK = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:was|is|were)\s+(?:that|this|it|she|he|they)\s+(?:right|correct|legit|legal|ok|okay|normal|a mistake|allowed|so|true)\b|(?:did|do)\s+(?:i|we)\s+(?:just\s+)?get\s+lucky|(?:am\s+i|are\s+we)\s+(?:in the clear|ok|okay|fine)\b)/i;
+const REFERS_BACK = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:was|is|were)\s+(?:that|this|it|she|he|they)\s+(?:right|correct|legit|legal|ok|okay|normal|a mistake|allowed|so|true)\b|(?:did|do)\s+(?:i|we)\s+(?:just\s+)?get\s+lucky|(?:was|were)\s+(?:i|we|he|she|they)\s+supposed\s+to\b|(?:am\s+i|are\s+we)\s+(?:in the clear|ok|okay|fine)\b)/i;
 /** "Was that legit?" as a sentence of its own: about what the story says happened. */
 const WAS_THAT_RIGHT = /^(?:(?:and|but|so|ok|okay)\s+)?(?:was|is)\s+(?:that|this|it)\s+(?:right|correct|legit|legal|ok|okay|allowed)\b/i;
 /** "She says gifts are free": someone's claim that it owes nothing. */

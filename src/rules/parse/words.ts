@@ -74,7 +74,7 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
     String.raw`\b(gifts?|presents?|birthday|b-?day|xmas|christmas|graduation|anniversary|unsolicited|for (?:my|her|his|our|their) \d{1,2}(?:st|nd|rd|th)|(?:(?:my|a|our) |^)${KIN}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting|mailing|shipping|posting)|sent|mailed|shipped|posted|gave|gives|sends|mails)|from (?:my|a|our) ${KIN}(?!'))\b`,
   ),
   // "I paid her $80 for it": paying the sender makes it a sale, whatever the box says.
-  purchase: new RegExp(String.raw`\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|auctions?|website|webshop|boutique|retailer|${TO_ONESELF}|(?:i|we) (?:\w+ )?paid (?:him|her|them)\b|(?:got|grabbed|snagged|picked up|scored) (?:\S+ ){1,6}?off (?:of )?(?!(?:the )?(?:plane|boat|bus|train|my|her|his|our)\b)(?:a |an |the )?\w+)\b`),
+  purchase: new RegExp(String.raw`\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|suppliers?|vendors?|wholesalers?|auctions?|website|webshop|boutique|retailer|${TO_ONESELF}|(?:i|we) (?:\w+ )?paid (?:him|her|them)\b|(?:got|grabbed|snagged|picked up|scored) (?:\S+ ){1,6}?off (?:of )?(?!(?:the )?(?:plane|boat|bus|train|my|her|his|our)\b)(?:a |an |the )?\w+)\b`),
 };
 
 /**
