@@ -81,6 +81,7 @@ describe('destinationSent: sending something to another country', () => {
 
   it.each([
     'ship wine to myself from italy',
+    'can i ship booze to my self from mexico',
     'Can I have a case of sake from a brewery in Niigata sent to me by Japan Post?',
     'she mailed it back to my shop in London, can she get the duty back',
     'will my sister pay duty when I send her a gift to Canada',

@@ -123,7 +123,7 @@ const SENDS_TO = /\b(?:send|sending|sent|mail|mailing|mailed|ship|shipping|shipp
  * "…to myself from Italy", "…to me from Japan", "…sent to me by Japan Post": the person is the
  * one receiving, from abroad (the carrier named after "by" is not where it goes).
  */
-const TO_ONESELF_FROM = /^(?:myself|ourselves|me|us)\b[^.?!]{0,20}?\b(?:from|by|via|through|with)\b/i;
+const TO_ONESELF_FROM = /^(?:myself|my ?self|ourselves|our ?selves|me|us)\b[^.?!]{0,20}?\b(?:from|by|via|through|with)\b/i;
 /** A return ("send it back to the shop in London") is about getting U.S. duty back: ours. */
 const SENDS_BACK = /\b(?:back|return\w*)\b/i;
 /** Leaving's own paperwork: a customs form for the way out is not U.S. import customs. */
