@@ -636,6 +636,12 @@ describe('readShipment: the facts as people give them, unsure or several at once
     expect(asksWhetherPayingNothingWasRight('Was he supposed to?', 'My dad bought a clock from Germany in 2019. He swears he never paid duty. Was he supposed to?')).toBe(true);
   });
 
+  it('an unbranded replica is no fake; a value the sender refuses to say is unknown; another order that day without its receipt is unknown', () => {
+    expect(verdictOf('In 2019 I bought a $500 replica movie prop helmet (no brand on it) from a maker in the UK, the only thing that day. Was that duty-free in 2019?')).toBe('duty-free');
+    expect(read("grandma in Taichung is sending cakes and a jade bracelet for lunar new year, she refuses to say what the bracelet cost. will it get taxed?")?.facts.valueUsd).toBe(UNKNOWN);
+    expect(read("In 2024 I ordered a $300 parka from a shop in Quebec City. Another order from abroad arrived the same day but I can't find that receipt. Was the parka duty-free?")?.facts.sameDayTotalUsd).toBe(UNKNOWN);
+  });
+
   it('a bottle of something the person only suspects leaves the contents unknown', () => {
     expect(verdictOf("My aunt in Inverness sent a $60 'treats' box as a gift and I suspect there might be a bottle of something in there. Will customs charge me?")).toBe('cannot-tell');
   });

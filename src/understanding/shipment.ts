@@ -52,7 +52,7 @@ const NOT_A_VERDICT = new RegExp(
     // Why, how much, how long, how it is worked out.
     String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
     // Fakes and seizures: the counterfeit documents answer these, not the duty rules.
-    String.raw`seiz(?:e|es|ed|ing|ure)|confiscat\w*|counterfeits?|fakes?|knock-?offs?|replicas?|dupes?`,
+    String.raw`seiz(?:e|es|ed|ing|ure)|confiscat\w*|counterfeits?|fakes?|knock-?offs?|replicas?(?![^.?!]{0,30}\b(?:no brand|unbranded|no logo|not branded))|dupes?`,
     // Goods of one's own coming back: from a repair abroad, from a loan, a trip or a move.
     String.raw`repair(?:ed|s|ing)?|warranty|serviced|lent|loaned|my own (?:\w+ ){0,2}(?:coming|comes|came|sent|mailed|shipped) (?:back|home)|(?:mail|send|ship|post)(?:s|ed|ing)? (?:it|them) back to (?:me|us)`,
     // Policy and tariff programmes: the documents answer these, the duty-free rules do not.
@@ -90,7 +90,7 @@ const MADE_IN_UNKNOWN = /\b(?:no idea|zero idea|no clue|not sure|don'?t know|can
 const BOOKKEEPING = /\b(?:doing|do|did|for|in|keep(?:ing)?|closing|close|balanc(?:e|ing)|reconcil(?:e|ing)) (?:my|our|the|the company'?s) (?:(?:19|20)\d{2} |tax |year-end |annual )?books\b/gi;
 const INFORMATIONAL = /\b(?:books|magazines|newspapers|comics|informational materials?)\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */
-const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell|can'?t remember|cannot remember|don'?t remember|can'?t recall|forgot|forget|never (?:told|said|showed)|(?:didn'?t|did not|won'?t|will not) (?:tell|say|show))\b[^.?!]{0,30}\b(?:worth|value|cost|paid|price)\b/i;
+const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell|can'?t remember|cannot remember|don'?t remember|can'?t recall|forgot|forget|never (?:told|said|showed)|(?:didn'?t|did not|won'?t|will not) (?:tell|say|show)|refuses? to (?:tell|say|show))\b[^.?!]{0,30}\b(?:worth|value|cost|paid|price)\b/i;
 
 /**
  * Whether a question asks if something owes duty (yes or no), not why, how or how much.

@@ -51,7 +51,7 @@ const SAME_DAY_UNSURE =
  * what else that warehouse got that day".
  */
 const OTHERS_UNKNOWN =
-  /\b(?:no idea|no clue|not sure|unsure|(?:don'?t|do not) know|can'?t (?:tell|remember))\b[^.?!]{0,25}\b(?:about the (?:rest|others?)|(?:what|how much) (?:else|the (?:rest|others?|other ones?))|what (?:they|those|the others) (?:added|add|came) up to|what else)\b|\b(?:others?|also|too)\b[^.?!]{0,60}\bvalues? (?:are |is )?(?:unknown|not known)\b|\bone is \$?\d+[^.?!]{0,20}\bno idea about the other\b/i;
+  /\b(?:no idea|no clue|not sure|unsure|(?:don'?t|do not) know|can'?t (?:tell|remember))\b[^.?!]{0,25}\b(?:about the (?:rest|others?)|(?:what|how much) (?:else|the (?:rest|others?|other ones?))|what (?:they|those|the others) (?:added|add|came) up to|what else)\b|\b(?:others?|also|too)\b[^.?!]{0,60}\bvalues? (?:are |is )?(?:unknown|not known)\b|\bone is \$?\d+[^.?!]{0,20}\bno idea about the other\b|\b(?:another|other)\b[^.?!]{0,40}\bsame day\b[^.?!]{0,40}\b(?:can'?t find|lost|(?:don'?t|do not) have) (?:the|that|its|their) (?:receipt|invoice)s?\b/i;
 /** A bottle the person suspects, of something they cannot name. */
 const BOTTLE_SUSPECTED = /\b(?:might|may|could) (?:be|have|contain|hold) (?:a |some )?bottles? of something\b|\bbottles? of (?:something|who knows what)\b/i;
 /** The value of the other parcel is not known: "no clue what that one cost". */
