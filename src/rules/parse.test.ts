@@ -390,6 +390,11 @@ describe('parseKind and parseMode', () => {
     expect(parseKind('I run a small shop and ordered some wicks')).toBe('purchase');
   });
 
+  it('bought on a trip and carried home in one\'s luggage is a traveler\'s; mailed home, a purchase', () => {
+    expect(parseKind("I'm flying home from Florence with a $600 jacket I bought there in my suitcase")).toBe('traveler');
+    expect(parseKind('I bought a rug on my trip to Turkey and had the shop mail it home')).toBe('purchase');
+  });
+
   it('a "gift" label, or goods sent to oneself, make no gift', () => {
     expect(parseKind('I want to mail some ceramics to myself marked as a gift so I don\'t pay')).toBe('purchase');
     expect(parseKind('the seller offered to mark it as a gift')).toBe('purchase');

@@ -64,6 +64,8 @@ export const KIN_WORDS: ReadonlySet<string> = new Set(
 
 /** The person pays the sender for it: "I paid her $80 for it", "I'm paying her back on Venmo". */
 const PAYS_THE_SENDER = /\b(?:i|we) (?:\w+ )?(?:paid|pay|am paying|'m paying|will pay|'ll pay|venmoed|sent) (?:him|her|them)\b(?! (?:a )?(?:gift|present|thank))|\bpaying (?:him|her|them) back\b/;
+/** Goods in one's own luggage: "in my suitcase", "in my carry-on". */
+const CARRIED = /\b(?:in|inside) (?:my|our|the) (?:suitcases?|luggage|baggage|carry[- ]?on|backpack|bags?)\b|\bcarr(?:y|ying|ied) (?:it|them) (?:home|back)\b/;
 /** Goods sent to oneself are one's own: bought, not given. */
 const TO_ONESELF = '(?:to|for) (?:myself|ourselves)';
 
@@ -132,6 +134,8 @@ export function parseKind(text: string): Kind | Unknown | undefined {
   if (SENT_TO_ONESELF.test(kindText)) found = found.filter((k) => k !== 'gift');
   // Bought on a trip but mailed home: a purchase shipped, not goods carried back.
   if (found.includes('traveler') && found.includes('purchase') && MAILED_HOME.test(kindText)) found = found.filter((k) => k !== 'traveler');
+  // Bought on a trip and carried home in one's luggage: a traveler's goods.
+  else if (found.includes('traveler') && found.includes('purchase') && CARRIED.test(kindText)) found = found.filter((k) => k !== 'purchase');
   // "a scarf she bought for my birthday, nothing I paid for": the giver's purchase, not yours.
   if (found.includes('gift') && found.includes('purchase') && !KIND_WORDS.purchase.test(kindText.replace(SOMEONE_ELSES_PURCHASE, ' '))) {
     found = found.filter((k) => k !== 'purchase');
