@@ -407,13 +407,6 @@ export class KnowledgeBase {
   }
 
   /**
-   * An analysis without the sums of money no document mentions: "$35" says what the person paid,
-   * not which page answers them, and as an unknown word it made a plain question about a Shein
-   * order look out of scope. Sums the documents use ("$800", "$100") stay, and a sum just above
-   * one of them is read as that one (see {@link nearestDocumentAmount}): "$12,000 in cash" is
-   * over the $10,000 reporting line, "a $900 order" over the old $800 limit.
-   */
-  /**
    * Whether a message that tells of a shipment asks for a verdict (positive) or what a page
    * answers (negative): the learned log-odds of shipmentGate.ts over the duty question's search
    * terms and, at GATE_STORY_WEIGHT, the rest of the message's.
@@ -435,6 +428,13 @@ export class KnowledgeBase {
     return { analysis, ordered, lengths, questionTerms: [...new Set(ordered)].slice(0, MAX_QUERY_TERMS) };
   }
 
+  /**
+   * An analysis without the sums of money no document mentions: "$35" says what the person paid,
+   * not which page answers them, and as an unknown word it made a plain question about a Shein
+   * order look out of scope. Sums the documents use ("$800", "$100") stay, and a sum just above
+   * one of them is read as that one (see {@link nearestDocumentAmount}): "$12,000 in cash" is
+   * over the $10,000 reporting line, "a $900 order" over the old $800 limit.
+   */
   private withoutUnknownAmounts(analysis: Analysis): Analysis {
     analysis = { ...analysis, terms: analysis.terms.map((t) => (/^usd\d+$/.test(t) && !this.documentFrequency.has(t) ? (nearestDocumentAmount(t, this.documentAmounts) ?? t) : t)) };
     const keep = analysis.terms.map((t) => !/^usd\d/.test(t) || this.documentFrequency.has(t));

@@ -1,8 +1,8 @@
 /**
  * Whether a message that tells of a shipment asks for a verdict on it ("my gran in Aberdeen
  * posted me a $60 scarf, will I pay anything?") or asks what a page answers with the shipment as
- * its example ("a 19th century oil painting from Belgium, $2,500: is there duty on something that
- * old?"). Learned from labelled messages: a naive Bayes over the message's words, the messages
+ * its example ("buying a used leica off a guy in munich for $1,400 … does secondhand stuff still
+ * get hit with duty?"). Learned from labelled messages: a naive Bayes over the message's words, the messages
  * labelled "verdict" against those labelled with a document.
  *
  * Why: the shipment reader (src/understanding/shipment.ts) decides by rules what asks for a
@@ -13,7 +13,7 @@
  * The counts of the "document" side are the learned words of all documents together
  * (wordModel.ts), so the file keeps only the verdict side. No botbuilder, no file access.
  */
-import type { LearnedWords } from './wordModel';
+import { learnWords, type LearnedWords } from './wordModel';
 
 /** The verdict side: in how many verdict messages each term occurs, how many there were, and how many messages the documents' side was counted from. */
 export interface VerdictWords {
@@ -48,13 +48,8 @@ export const GATE_STORY_WEIGHT = 0.25;
  * learnVerdictWords([['gift', 'usd60'], ['gift']], 10); // { messages: 2, documentMessages: 10, words: { gift: 2, usd60: 1 } }
  */
 export function learnVerdictWords(messages: Iterable<Iterable<string>>, documentMessages: number): VerdictWords {
-  const counts = new Map<string, number>();
-  let n = 0;
-  for (const terms of messages) {
-    n++;
-    for (const t of new Set(terms)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  return { messages: n, documentMessages, words: Object.fromEntries([...counts.keys()].sort().map((t) => [t, counts.get(t)!])) };
+  const examples = [...messages].map((terms) => ({ doc: 'verdict', terms }));
+  return { messages: examples.length, documentMessages, words: learnWords(examples).verdict ?? {} };
 }
 
 /**
