@@ -46,6 +46,8 @@ export const REAL_SETS: readonly RealSet[] = [
   { file: 'real-questions-nineteenth.json', name: 'Nineteenth real-style set (another author, session 15: the holiday season: gifts, returns, notices and scam texts; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
   { file: 'real-questions-twentieth.json', name: 'Twentieth real-style set (another author, session 16: money already spent and paperwork: late bills, invoices, refunds, complaints; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
   { file: 'real-questions-twenty-first.json', name: 'Twenty-first real-style set (another author, session 16: hobbyists and collectors, prices in other currencies, proxies and group buys; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-twenty-second.json', name: 'Twenty-second real-style set (another author, session 17: writers whose first language is not English: families abroad, students, sellers abroad; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-twenty-third.json', name: 'Twenty-third real-style set (another author, session 17: the holiday rush, typed or dictated on a phone, with speech-to-text slips; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
 ];
 
 /** The sets whose halves A are tuned on and learned from. */
