@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { formatProblem, KnowledgeBase, loadKnowledgeBase, loadSynonyms, type KnowledgeDoc, type Thresholds } from '../src/knowledge';
-import { devFitRows, fitRow, fitRows, learnFromMessages, learnVerdictFromMessages, ownQuestionRows, type FitRow } from '../src/knowledge/fitModels';
+import { devFitRows, fitRow, fitRows, learnFromMessages, learnOutOfScopeFromMessages, learnVerdictFromMessages, ownQuestionRows, type FitRow } from '../src/knowledge/fitModels';
 import { confidenceOf, FEATURE_NAMES, kindFor, THRESHOLDS } from '../src/knowledge/confidence';
 import { evaluate, measureLatency, readQuestions, splitHalf, type DevQuestion, type Metrics, type Retriever } from '../src/knowledge/evaluate';
 import { loadRuleSet } from '../src/rules';
@@ -281,13 +281,13 @@ function main(): void {
 function printLearnedLeftOut(docs: KnowledgeDoc[], synonyms: ReturnType<typeof loadSynonyms>['table'], pipelineOf: (kb: KnowledgeBase) => RealPipeline): void {
   const halvesA = TUNED_SETS.map((set) => readRealQuestions(realSetPath(set)).filter((q) => realHalf(q) === 'A'));
   const training = TRAINING_SETS.flatMap((set) => readRealQuestions(realSetPath(set)));
-  const reader = KnowledgeBase.fromDocuments(docs, synonyms, { learnedWords: {}, verdictWords: { messages: 0, documentMessages: 0, words: {} } });
+  const reader = KnowledgeBase.fromDocuments(docs, synonyms, { learnedWords: {}, verdictWords: { messages: 0, otherMessages: 0, words: {} }, outOfScopeWords: { messages: 0, otherMessages: 0, words: {} } });
   const rows = TUNED_SETS.map((set, i) => {
     const all = evaluateReal(halvesA[i], pipelineOf(KnowledgeBase.fromDocuments(docs, synonyms)));
     const none = evaluateReal(halvesA[i], pipelineOf(reader));
     const others = [...halvesA.filter((_, j) => j !== i).flat(), ...training];
     const words = learnFromMessages(reader, others);
-    const leftOut = evaluateReal(halvesA[i], pipelineOf(KnowledgeBase.fromDocuments(docs, synonyms, { learnedWords: words, verdictWords: learnVerdictFromMessages(reader, others) })));
+    const leftOut = evaluateReal(halvesA[i], pipelineOf(KnowledgeBase.fromDocuments(docs, synonyms, { learnedWords: words, verdictWords: learnVerdictFromMessages(reader, others), outOfScopeWords: learnOutOfScopeFromMessages(reader, others) })));
     return { name: set.file.replace(/^real-questions-?|\.json$/g, '') || 'first', n: halvesA[i].length, none, leftOut, all };
   });
   const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatProblem, loadKnowledgeBase, loadSynonyms, SYNONYMS_FILE } from '../knowledge';
 import { readQuestions } from '../knowledge/evaluate';
-import { devFitRows, fitRows, learnFromMessages, learnVerdictFromMessages, ownQuestionRows } from '../knowledge/fitModels';
+import { devFitRows, fitRows, learnFromMessages, learnOutOfScopeFromMessages, learnVerdictFromMessages, ownQuestionRows } from '../knowledge/fitModels';
 import { MODELS_FILE, modelsJson, readModels } from '../knowledge/models';
 import { LEARNED_WORDS_FILE, learnedWordsJson } from '../knowledge/learnedWords';
 import { readRealQuestions, realHalf } from '../understanding/evaluate';
@@ -89,14 +89,15 @@ export function fitKnowledge(options: Options): { files: FittedFile[]; summary: 
   const messages = [...options.real.flatMap((file) => readRealQuestions(file).filter((q) => realHalf(q) === 'A')), ...options.training.flatMap(readRealQuestions)];
   const words = learnFromMessages(loaded.kb, messages);
   const verdict = learnVerdictFromMessages(loaded.kb, messages);
+  const outOfScope = learnOutOfScopeFromMessages(loaded.kb, messages);
   const training = options.training.length > 0 ? { training: options.training.map((f) => path.basename(f)) } : {};
-  const learned = { learned: { sets: options.real.map((f) => path.basename(f)), half: 'A' as const, ...training, messages: verdict.documentMessages }, verdict, words };
-  const kb = loadKnowledgeBase(options.dir, { today: date, learnedWords: words, verdictWords: verdict }).kb!;
+  const learned = { learned: { sets: options.real.map((f) => path.basename(f)), half: 'A' as const, ...training, messages: verdict.otherMessages }, verdict, outOfScope, words };
+  const kb = loadKnowledgeBase(options.dir, { today: date, learnedWords: words, verdictWords: verdict, outOfScopeWords: outOfScope }).kb!;
   const own = ownQuestionRows(kb.documents, loadSynonyms(path.join(options.dir, SYNONYMS_FILE)).table, undefined, { learnedWords: words });
   const fit = fitRows(devFitRows(kb, readQuestions(options.questions)), { date, questions: options.questions.split(path.sep).join('/') }, own);
   const ll = fit.logLoss;
   const summary = [
-    `learned the words of ${learned.learned.messages} messages, and of ${verdict.messages} asking for a verdict (halves A of ${options.real.length} real-style sets, ${options.training.length} training sets whole)`,
+    `learned the words of ${learned.learned.messages} messages, of ${verdict.messages} asking for a verdict and of ${outOfScope.messages} not ours (halves A of ${options.real.length} real-style sets, ${options.training.length} training sets whole)`,
     `fitted on ${fit.models.fitted.rows} questions (half A) and ${own.length} documents' own questions (cross-fitted) as ranked on ${date}; log-loss confidence A ${ll.confidence.A.toFixed(3)} B ${ll.confidence.B.toFixed(3)} own ${ll.confidence.own.toFixed(3)}, relevance A ${ll.relevance.A.toFixed(3)} B ${ll.relevance.B.toFixed(3)}`,
   ].join('\n');
   return { files: [fittedFile(options.dir, LEARNED_WORDS_FILE, learnedWordsJson(learned)), fittedFile(options.dir, MODELS_FILE, modelsJson(fit.models))], summary };

@@ -55,6 +55,20 @@ describe('kindFor', () => {
     expect(kindFor({ confidence: THRESHOLDS.answerInStory!, relevance: 0.99 }, { ...plain, storyTold: true })).toBe('answer');
   });
 
+  it('turns away what the scope gate\'s learned words call out of scope, and offers pages for what they call ours', () => {
+    const relevant = { confidence: 0.99, relevance: 0.99 };
+    const irrelevant = { confidence: 0.6, relevance: THRESHOLDS.relevance / 2 };
+    expect(kindFor({ ...relevant, scopeLogOdds: THRESHOLDS.scopeReject! + 1 }, plain)).toBe('out-of-scope');
+    expect(kindFor({ ...relevant, scopeLogOdds: THRESHOLDS.scopeReject! - 1 }, plain)).toBe('answer');
+    expect(kindFor({ ...irrelevant, scopeLogOdds: -THRESHOLDS.scopeRescue! - 1 }, plain)).toBe('did-you-mean');
+    // Words that only lean our way do not overrule the relevance model.
+    expect(kindFor({ ...irrelevant, scopeLogOdds: -THRESHOLDS.scopeRescue! + 1 }, plain)).toBe('out-of-scope');
+    // Nothing learned: as before.
+    expect(kindFor(irrelevant, plain)).toBe('out-of-scope');
+    // Another CBP matter still goes to the Info Center.
+    expect(kindFor({ ...irrelevant, scopeLogOdds: -20 }, { otherCbp: true })).toBe('other-cbp');
+  });
+
   it('sends other CBP matters to the Info Center unless an answer is confident and covers them', () => {
     expect(kindFor({ confidence: 0.99, relevance: 0.99 }, { otherCbp: true })).toBe('other-cbp');
     expect(kindFor({ confidence: 0.01, relevance: 0.01 }, { otherCbp: true })).toBe('other-cbp');

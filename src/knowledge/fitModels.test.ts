@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadKnowledgeBase, loadSynonyms } from '.';
 import { confidenceOf } from './confidence';
-import { fitRows, ownQuestionRows, OWN_QUESTION, type FitRow } from './fitModels';
+import { fitRows, learnOutOfScopeFromMessages, learnVerdictFromMessages, ownQuestionRows, OWN_QUESTION, type FitRow } from './fitModels';
 import type { KnowledgeDoc } from './types';
 
 const DIR = path.join(__dirname, '..', '..', 'test', 'fixtures', 'kb-mini');
@@ -13,6 +13,33 @@ function doc(id: string, questions: string[], body: string): KnowledgeDoc {
     sources: [{ title: 'CBP', url: 'https://www.cbp.gov/' }], reviewed: '2026-11-25', related: [], uncertain: false, body, file: `knowledge/postal/${id}.md`,
   };
 }
+
+describe('learnVerdictFromMessages and learnOutOfScopeFromMessages', () => {
+  const kb = loadKnowledgeBase(DIR, { today: '2026-11-25' }).kb!;
+  const someDoc = kb.documents[0].id;
+  const messages = [
+    { q: 'my aunt sent me a $60 scarf, will I pay duty', expect: 'verdict' },
+    { q: 'how do I cancel my kayak club membership', expect: 'out-of-scope' },
+    { q: 'how long is the Global Entry interview', expect: 'other-cbp' },
+    { q: 'fake bags seized', expect: someDoc },
+    { q: 'a page nobody wrote', expect: 'no-such-document' },
+  ];
+
+  it('counts the words of the verdict messages against the messages labelled with a document', () => {
+    const verdict = learnVerdictFromMessages(kb, messages);
+    expect(verdict.messages).toBe(1);
+    expect(verdict.otherMessages).toBe(1);
+    expect(Object.keys(verdict.words)).toContain('scarf');
+  });
+
+  it('counts the words of messages out of scope or for another CBP office against those with a document or a verdict', () => {
+    const notOurs = learnOutOfScopeFromMessages(kb, messages);
+    expect(notOurs.messages).toBe(2);
+    expect(notOurs.otherMessages).toBe(2);
+    expect(Object.keys(notOurs.words)).toEqual(expect.arrayContaining(['kayak', 'interview']));
+    expect(Object.keys(notOurs.words)).not.toContain('scarf');
+  });
+});
 
 describe('ownQuestionRows', () => {
   it('asks every example question once, expecting its own document', () => {

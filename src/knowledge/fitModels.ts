@@ -18,7 +18,7 @@ import { featureVector, FEATURE_NAMES, type MatchFeatures } from './confidence';
 import { isInScope, splitHalf, type DevQuestion } from './evaluate';
 import { KnowledgeBase, type Explanation, type KnowledgeBaseOptions } from './knowledge-base';
 import { learnWords, type LearnedWords } from './wordModel';
-import { learnVerdictWords, type VerdictWords } from './shipmentGate';
+import { learnGateWords, type GateWords } from './wordGate';
 import type { FittedModels } from './models';
 import type { SynonymTable } from './synonyms';
 import type { KnowledgeDoc } from './types';
@@ -146,15 +146,32 @@ export function learnFromMessages(kb: KnowledgeBase, messages: readonly { q: str
 }
 
 /**
- * The shipment gate's verdict side (shipmentGate.ts), learned from the same messages as
+ * The shipment gate's verdict side (wordGate.ts), learned from the same messages as
  * {@link learnFromMessages}: the words of those labelled "verdict", against the count of those
  * labelled with a document.
  *
  * @example
  * learnVerdictFromMessages(kb, [{ q: 'my aunt sent a $60 gift, will I pay?', expect: 'verdict' }, { q: 'is de minimis dead', expect: 'de-minimis-suspended' }]);
- * // { messages: 1, documentMessages: 1, words: { aunt: 1, gift: 1, usd60: 1, … } }
+ * // { messages: 1, otherMessages: 1, words: { aunt: 1, gift: 1, usd60: 1, … } }
  */
-export function learnVerdictFromMessages(kb: KnowledgeBase, messages: readonly { q: string; expect: string }[]): VerdictWords {
-  const documentMessages = messages.filter((m) => kb.get(m.expect) !== undefined).length;
-  return learnVerdictWords(messages.filter((m) => m.expect === 'verdict').map((m) => kb.explain(m.q).terms), documentMessages);
+export function learnVerdictFromMessages(kb: KnowledgeBase, messages: readonly { q: string; expect: string }[]): GateWords {
+  const otherMessages = messages.filter((m) => kb.get(m.expect) !== undefined).length;
+  return learnGateWords(messages.filter((m) => m.expect === 'verdict').map((m) => kb.explain(m.q).terms), otherMessages);
+}
+
+/** The labels of messages that are not ours: the scope gate's side (wordGate.ts). */
+const NOT_OURS = new Set(['out-of-scope', 'other-cbp']);
+
+/**
+ * The scope gate's out-of-scope side (wordGate.ts), learned from the same messages as
+ * {@link learnFromMessages}: the words of those labelled out of scope or another CBP matter,
+ * against the count of those labelled with a document or a verdict.
+ *
+ * @example
+ * learnOutOfScopeFromMessages(kb, [{ q: 'how do I cancel amazon prime', expect: 'out-of-scope' }, { q: 'is de minimis dead', expect: 'de-minimis-suspended' }]);
+ * // { messages: 1, otherMessages: 1, words: { amazon: 1, cancel: 1, prime: 1 } }
+ */
+export function learnOutOfScopeFromMessages(kb: KnowledgeBase, messages: readonly { q: string; expect: string }[]): GateWords {
+  const otherMessages = messages.filter((m) => m.expect === 'verdict' || kb.get(m.expect) !== undefined).length;
+  return learnGateWords(messages.filter((m) => NOT_OURS.has(m.expect)).map((m) => kb.explain(m.q).terms), otherMessages);
 }

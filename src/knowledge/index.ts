@@ -36,7 +36,7 @@ export { DatedKnowledge, familyOf, inForce, versionsOf } from './dated';
 export { checkSchedule, dueForReview, REVIEW_WARNING_DAYS, type DueDocument } from './dateChecks';
 export { THRESHOLDS, FEATURE_NAMES, confidenceOf, featureVector, kindFor } from './confidence';
 export { MODEL, RELEVANCE_MODEL, MODELS_FILE, PROJECT_MODELS, readModels, modelsJson, type FittedModels } from './models';
-export { VERDICT_GATE, type VerdictWords } from './shipmentGate';
+export { VERDICT_GATE, type GateWords } from './wordGate';
 export { LEARNED_WORDS_FILE, PROJECT_LEARNED_WORDS, readLearnedWords, learnedWordsJson, type LearnedWordsFile } from './learnedWords';
 export type { ConfidenceModel, MatchFeatures, Thresholds } from './confidence';
 export { TOPICS, AUDIENCES } from './schema';
@@ -70,7 +70,7 @@ export function validateKnowledge(dir: string, options: { today?: string } = {})
   // The word counts learned from the tuning halves (learned-words.json, also `npm run kb:fit`).
   const learned = readLearnedWords(dir);
   problems.push(...learned.problems);
-  return { docs, synonyms: synonyms.table, problems, taught: taught.taught, models: models.models, learnedWords: learned.file.words, verdictWords: learned.file.verdict };
+  return { docs, synonyms: synonyms.table, problems, taught: taught.taught, models: models.models, learnedWords: learned.file.words, verdictWords: learned.file.verdict, outOfScopeWords: learned.file.outOfScope };
 }
 
 /**
@@ -105,8 +105,8 @@ export function loadDatedKnowledge(
   dir: string,
   options: { today?: string; taught?: Taught } & KnowledgeBaseOptions = {},
 ): { dated: DatedKnowledge | null; problems: Problem[] } {
-  const { docs, synonyms, problems, taught: fromFile, models, learnedWords, verdictWords } = validateKnowledge(dir, options);
+  const { docs, synonyms, problems, taught: fromFile, models, learnedWords, verdictWords, outOfScopeWords } = validateKnowledge(dir, options);
   const taught = options.taught ?? fromFile;
-  const dated = problems.some((p) => p.severity === 'error') ? null : new DatedKnowledge(docs, synonyms, { model: models.confidence, relevanceModel: models.relevance, learnedWords, ...(verdictWords ? { verdictWords } : {}), ...options, taught });
+  const dated = problems.some((p) => p.severity === 'error') ? null : new DatedKnowledge(docs, synonyms, { model: models.confidence, relevanceModel: models.relevance, learnedWords, ...(verdictWords ? { verdictWords } : {}), ...(outOfScopeWords ? { outOfScopeWords } : {}), ...options, taught });
   return { dated, problems };
 }

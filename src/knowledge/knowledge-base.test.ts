@@ -208,3 +208,27 @@ describe('an answer the learned words disagree with', () => {
     expect(kb.answer('is de minimis still available?')).toMatchObject({ kind: 'answer', best: { id: 'de-minimis-suspended' } });
   });
 });
+
+describe('the scope gate (learned out-of-scope words)', () => {
+  const knowledge = path.join(__dirname, '..', '..', 'knowledge');
+  const kb = loadKnowledgeBase(knowledge, { today: '2026-12-02' }).kb!;
+  const withoutGate = loadKnowledgeBase(knowledge, { today: '2026-12-02', outOfScopeWords: { messages: 0, otherMessages: 0, words: {} } }).kb!;
+
+  it('offers pages for slang the relevance model alone turns away', () => {
+    for (const [text, page] of [
+      ['knockoff earbuds seized, now what', 'seizure-notice-next-steps'],
+      ['my bestie in paris wants to send me a bday gift, will i get slapped w fees', 'gift-duty-free'],
+    ]) {
+      expect(withoutGate.answer(text).kind).toBe('out-of-scope');
+      const r = kb.answer(text);
+      expect(r.kind).toBe('did-you-mean');
+      expect(r.best?.id).toBe(page);
+    }
+  });
+
+  it('turns away a question that shares our words but is about something else', () => {
+    const text = 'what time does the post office close on saturday';
+    expect(withoutGate.answer(text).kind).toBe('did-you-mean');
+    expect(kb.answer(text).kind).toBe('out-of-scope');
+  });
+});

@@ -18,10 +18,12 @@ import { askedTypes, typeMatch, typeProfile, type AskedType, type TypeProfile } 
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
 import { WordModel, type LearnedWords } from './wordModel';
 import { PROJECT_LEARNED_WORDS } from './learnedWords';
-import { GATE_STORY_WEIGHT, ShipmentGate, type VerdictWords } from './shipmentGate';
+import { GATE_STORY_WEIGHT, WordGate, type GateWords } from './wordGate';
 
-/** No verdict messages learned: the gate lets every verdict through. */
-const NOTHING_LEARNED: VerdictWords = { messages: 0, documentMessages: 0, words: {} };
+/** No messages learned: the verdict gate lets every verdict through, the scope gate says nothing. */
+const NOTHING_LEARNED: GateWords = { messages: 0, otherMessages: 0, words: {} };
+/** The label the verdict words are added under on the scope gate's in-scope side. */
+const VERDICT_LABEL = '(verdict)';
 
 /** Field boosts: a match in a title or a listed question says more than one in the body. */
 export const FIELD_BOOSTS = { title: 3, questions: 2, body: 1 } as const;
@@ -205,8 +207,10 @@ export interface KnowledgeBaseOptions {
   candidateSearch?: 'top-k' | 'exhaustive';
   /** Word counts learned from labelled messages (learned-words.json; see wordModel.ts). Default: the project's. */
   learnedWords?: LearnedWords;
-  /** The words of messages labelled "verdict" (learned-words.json; see shipmentGate.ts). Default: the project's. */
-  verdictWords?: VerdictWords;
+  /** The words of messages labelled "verdict" (learned-words.json; see wordGate.ts). Default: the project's. */
+  verdictWords?: GateWords;
+  /** The words of messages labelled out of scope or another CBP matter (learned-words.json; see wordGate.ts). Default: the project's. */
+  outOfScopeWords?: GateWords;
 }
 
 /**
@@ -251,7 +255,8 @@ export class KnowledgeBase {
   private readonly unknownWeight: number;
   private readonly candidateSearch: 'top-k' | 'exhaustive';
   private readonly wordModel: WordModel;
-  private readonly shipmentGate: ShipmentGate;
+  private readonly verdictGate: WordGate;
+  private readonly scopeGate: WordGate;
 
   private constructor(docs: readonly KnowledgeDoc[], synonyms: SynonymTable, options: KnowledgeBaseOptions) {
     this.documents = Object.freeze([...docs]);
@@ -284,7 +289,11 @@ export class KnowledgeBase {
       // A later version of a topic (dated.ts) keeps what people's words taught its first one.
       (id) => [id, this.byId.get(id)!.doc.family ?? id],
     );
-    this.shipmentGate = new ShipmentGate(options.verdictWords ?? PROJECT_LEARNED_WORDS.verdict ?? NOTHING_LEARNED, options.learnedWords ?? PROJECT_LEARNED_WORDS.words);
+    const learnedWords = options.learnedWords ?? PROJECT_LEARNED_WORDS.words;
+    const verdictWords = options.verdictWords ?? PROJECT_LEARNED_WORDS.verdict ?? NOTHING_LEARNED;
+    this.verdictGate = new WordGate(verdictWords, learnedWords);
+    // In scope is every message labelled with a document or a verdict.
+    this.scopeGate = new WordGate(options.outOfScopeWords ?? PROJECT_LEARNED_WORDS.outOfScope ?? NOTHING_LEARNED, { ...learnedWords, [VERDICT_LABEL]: verdictWords.words });
 
     this.exact = new Map();
     for (const doc of docs) {
@@ -392,7 +401,10 @@ export class KnowledgeBase {
     }
     if (!top) return { ...base, result: { kind: otherCbp ? 'other-cbp' : 'out-of-scope', confidence: 0, alternatives: [] } };
 
-    const judged = kindFor({ confidence: top.confidence, relevance: top.relevance, margin: top.features.margin }, { otherCbp: otherCbp !== undefined, bestCoversOtherCbp, storyTold: (options.context ?? '').trim() !== '' }, this.thresholds);
+    // The scope gate hears the story's words at CONTEXT_WEIGHT, as the search does.
+    const storyTerms = new Set(contextTerms);
+    const scopeLogOdds = this.scopeGate.learned ? this.scopeGate.logOdds(terms, (t) => (storyTerms.has(t) ? CONTEXT_WEIGHT : 1)) : undefined;
+    const judged = kindFor({ confidence: top.confidence, relevance: top.relevance, margin: top.features.margin, scopeLogOdds }, { otherCbp: otherCbp !== undefined, bestCoversOtherCbp, storyTold: (options.context ?? '').trim() !== '' }, this.thresholds);
     // Confident by its features, but people's own words point elsewhere: offer, do not answer.
     const learnedFrom = terms.filter((t) => this.wordModel.knows(t)).length;
     const kind = judged === 'answer' && learnedFrom >= MIN_LEARNED_TERMS && pointsElsewhere(ranked) ? 'did-you-mean' : judged;
@@ -408,7 +420,7 @@ export class KnowledgeBase {
 
   /**
    * Whether a message that tells of a shipment asks for a verdict (positive) or what a page
-   * answers (negative): the learned log-odds of shipmentGate.ts over the duty question's search
+   * answers (negative): the learned log-odds of wordGate.ts over the duty question's search
    * terms and, at GATE_STORY_WEIGHT, the rest of the message's.
    *
    * @example
@@ -417,7 +429,7 @@ export class KnowledgeBase {
   verdictLogOdds(question: string, message = question): number {
     const asked = this.analyse(question.slice(0, MAX_QUESTION_CHARS)).questionTerms;
     const story = new Set(this.analyse(message.slice(0, MAX_QUESTION_CHARS)).questionTerms.filter((t) => !asked.includes(t)));
-    return this.shipmentGate.logOdds([...asked, ...story], (t) => (story.has(t) ? GATE_STORY_WEIGHT : 1));
+    return this.verdictGate.logOdds([...asked, ...story], (t) => (story.has(t) ? GATE_STORY_WEIGHT : 1));
   }
 
   /** A question's analysis and its search terms, in order and distinct (at most MAX_QUERY_TERMS). */

@@ -16,15 +16,25 @@ describe('learned-words.json', () => {
   });
 
   it('round-trips the verdict words of the shipment gate, on one line of their own', () => {
-    const file = { learned: { sets: ['a.json'], half: 'A' as const, training: ['t.json'], messages: 3 }, verdict: { messages: 2, documentMessages: 3, words: { usd60: 1, gift: 2 } }, words: { 'doc-a': { alive: 1 } } };
+    const file = { learned: { sets: ['a.json'], half: 'A' as const, training: ['t.json'], messages: 3 }, verdict: { messages: 2, otherMessages: 3, words: { usd60: 1, gift: 2 } }, words: { 'doc-a': { alive: 1 } } };
     const text = learnedWordsJson(file);
-    expect(text.split('\n')).toContain('  "verdict": {"messages": 2, "documentMessages": 3, "words": "gift:2 usd60:1"},');
+    expect(text.split('\n')).toContain('  "verdict": {"messages": 2, "otherMessages": 3, "words": "gift:2 usd60:1"},');
     expect(parseLearnedWords(JSON.parse(text))).toEqual({ file, problems: [] });
     expect(PROJECT_LEARNED_WORDS.verdict?.messages).toBeGreaterThan(0);
   });
 
+  it('round-trips the out-of-scope words of the scope gate, after the verdict line', () => {
+    const file = { learned: { sets: ['a.json'], half: 'A' as const, messages: 3 }, verdict: { messages: 1, otherMessages: 3, words: { gift: 1 } }, outOfScope: { messages: 2, otherMessages: 4, words: { prime: 1, cancel: 2 } }, words: { 'doc-a': { alive: 1 } } };
+    const text = learnedWordsJson(file);
+    const lines = text.split('\n');
+    expect(lines).toContain('  "outOfScope": {"messages": 2, "otherMessages": 4, "words": "cancel:2 prime:1"},');
+    expect(lines.findIndex((l) => l.startsWith('  "outOfScope"'))).toBeGreaterThan(lines.findIndex((l) => l.startsWith('  "verdict"')));
+    expect(parseLearnedWords(JSON.parse(text))).toEqual({ file, problems: [] });
+    expect(PROJECT_LEARNED_WORDS.outOfScope?.messages).toBeGreaterThan(0);
+  });
+
   it.each([
-    ['a verdict line that is not term:count pairs', { learned: { sets: [], half: 'A', messages: 0 }, words: {}, verdict: { messages: 1, documentMessages: 1, words: 'gift' } }, 'verdict.words'],
+    ['a verdict line that is not term:count pairs', { learned: { sets: [], half: 'A', messages: 0 }, words: {}, verdict: { messages: 1, otherMessages: 1, words: 'gift' } }, 'verdict.words'],
     ['a count that is not a number', { learned: { sets: [], half: 'A', messages: 0 }, words: { d: 'fee:x' } }, 'words.d'],
     ['no record of what was learned', { words: {} }, 'learned'],
     ['half B', { learned: { sets: [], half: 'B', messages: 0 }, words: {} }, 'learned.half'],

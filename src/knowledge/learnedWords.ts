@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import projectFile from '../../knowledge/learned-words.json';
 import type { LearnedWords } from './wordModel';
-import type { VerdictWords } from './shipmentGate';
+import type { GateWords } from './wordGate';
 import type { Problem } from './types';
 import { projectData, readJsonData, type Parsed } from './jsonData';
 
@@ -26,17 +26,21 @@ export interface LearnedWordsFile {
     messages: number;
   };
   words: LearnedWords;
-  /** The words of the messages labelled "verdict", for the shipment gate (shipmentGate.ts). */
-  verdict?: VerdictWords;
+  /** The words of the messages labelled "verdict", for the shipment gate (wordGate.ts). */
+  verdict?: GateWords;
+  /** The words of the messages labelled out of scope or another CBP matter, for the scope gate (wordGate.ts). */
+  outOfScope?: GateWords;
 }
 
 const PAIR = /^(\S+):(\d+)$/;
 
 const pairsLine = z.string().refine((line) => line === '' || line.split(' ').every((p) => PAIR.test(p)), { message: 'must be "term:count" pairs separated by spaces' });
+const gateSchema = z.object({ messages: z.number().int().nonnegative(), otherMessages: z.number().int().nonnegative(), words: pairsLine });
 const fileSchema = z.object({
   learned: z.object({ sets: z.array(z.string()), half: z.literal('A'), training: z.array(z.string()).optional(), messages: z.number().int().nonnegative() }),
   words: z.record(z.string(), pairsLine),
-  verdict: z.object({ messages: z.number().int().nonnegative(), documentMessages: z.number().int().nonnegative(), words: pairsLine }).optional(),
+  verdict: gateSchema.optional(),
+  outOfScope: gateSchema.optional(),
 });
 
 /** A line of "term:count" pairs as counts. */
@@ -62,8 +66,10 @@ export function parseLearnedWords(data: unknown, file = LEARNED_WORDS_FILE): { f
     return { problems: parsed.error.issues.map((issue) => ({ file, field: issue.path.join('.') || '(file)', problem: issue.message, severity: 'error' as const })) };
   }
   const words = Object.fromEntries(Object.entries(parsed.data.words).map(([doc, line]) => [doc, pairs(line)]));
-  const verdict = parsed.data.verdict ? { verdict: { ...parsed.data.verdict, words: pairs(parsed.data.verdict.words) } } : {};
-  return { file: { learned: parsed.data.learned, words, ...verdict }, problems: [] };
+  const gate = (g: z.infer<typeof gateSchema> | undefined) => (g ? { ...g, words: pairs(g.words) } : undefined);
+  const verdict = gate(parsed.data.verdict);
+  const outOfScope = gate(parsed.data.outOfScope);
+  return { file: { learned: parsed.data.learned, words, ...(verdict ? { verdict } : {}), ...(outOfScope ? { outOfScope } : {}) }, problems: [] };
 }
 
 /** The project's own learned words (knowledge/learned-words.json): the default for any knowledge base. */
@@ -96,6 +102,9 @@ export function learnedWordsJson(file: LearnedWordsFile): string {
   const docs = Object.keys(file.words).sort();
   const line = (doc: string) => `    ${JSON.stringify(doc)}: ${JSON.stringify(pairsText(file.words[doc]))}`;
   const learned = JSON.stringify(file.learned).replace(/,(?=")/g, ', ').replace(/":/g, '": ');
-  const verdict = file.verdict ? [`  "verdict": {"messages": ${file.verdict.messages}, "documentMessages": ${file.verdict.documentMessages}, "words": ${JSON.stringify(pairsText(file.verdict.words))}},`] : [];
-  return ['{', `  "learned": ${learned},`, ...verdict, '  "words": {', docs.map(line).join(',\n'), '  }', '}', ''].join('\n');
+  const gate = (key: 'verdict' | 'outOfScope') => {
+    const g = file[key];
+    return g ? [`  "${key}": {"messages": ${g.messages}, "otherMessages": ${g.otherMessages}, "words": ${JSON.stringify(pairsText(g.words))}},`] : [];
+  };
+  return ['{', `  "learned": ${learned},`, ...gate('verdict'), ...gate('outOfScope'), '  "words": {', docs.map(line).join(',\n'), '  }', '}', ''].join('\n');
 }

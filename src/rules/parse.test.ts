@@ -530,6 +530,8 @@ describe('extractFacts', () => {
     ['two presents are both due to arrive on 15 December: one from my aunt in Madrid worth about $70, and one from my godmother in Lisbon, also about $70', { valueUsd: 70, sameDayTotalUsd: 140, kind: 'gift', entryDate: '2026-12-15' }],
     ['two gifts came the same day, one worth $70 and one I have no clue what it cost', { kind: 'gift', valueUsd: 70, sameDayTotalUsd: 'unknown' }],
     ['a $700 order and a $250 box, maybe the same day, maybe not', { kind: 'purchase', valueUsd: 700, sameDayTotalUsd: 'unknown' }],
+    ['my aunt sent a $60 gift, and that same day maybe a box from my uncle came too', { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 'unknown' }],
+    ['a $60 gift from my aunt and the same day a gift from my uncle, I don\'t know its value', { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 'unknown' }],
   ])('%s', (text, facts) => expect(extractFacts(text, TODAY, rules).facts).toEqual(facts));
 
   it('two dates offered as either one ("July or September") are a period; the rules that changed in it make the day matter', () => {

@@ -15,6 +15,7 @@
  * `src/knowledge/normalize.ts` starts from {@link foldAccents} and {@link foldApostrophes} and then
  * rewrites money, dates and phone numbers for retrieval.
  */
+import removeAccents from 'remove-accents';
 
 /**
  * Lower case, with compatibility forms folded (NFKC): full-width `１００` is `100`, `ﬁ` is `fi`;
@@ -29,15 +30,18 @@ export function foldCompatibility(text: string): string {
 
 /**
  * Lower case without accents or other combining marks (NFKD, marks removed): `é` is `e`, and
- * compatibility forms are folded too.
+ * compatibility forms are folded too. Letters that NFKD leaves whole (`ł`, `ø`, `đ`, `æ`) are
+ * written in Latin letters first (the `remove-accents` package), so "Bolesławiec" is one word
+ * and not "bole" and "awiec".
  *
  * @example
  * foldAccents('Dédouanement Ｃafé'); // 'dedouanement cafe'
+ * foldAccents('Bolesławiec, Øresund'); // 'boleslawiec, oresund'
  */
 export function foldAccents(text: string): string {
   // Plain ASCII has nothing to fold, and most text is plain ASCII (normalising is the costly part).
   if (ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return removeAccents(text).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 const ASCII = /^[\x00-\x7f]*$/;

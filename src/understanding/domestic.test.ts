@@ -67,6 +67,9 @@ describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word o
     'my package was lost in customs for three weeks',
     'I lost money on this order because of the tariff',
     'I lost my passport, can I still fly home',
+    'the package with my knockoff sneakers got seized, is it lost for good',
+    "got a letter saying my parcel was seized, what now, i'm so lost",
+    "the post office wants me to pay something on my package and i'm lost, what is it",
   ])('not (customs named, or no parcel): %s', (text) => expect(asksAboutDelivery(text)).toBe(false));
 });
 

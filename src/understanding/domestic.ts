@@ -15,7 +15,7 @@ const ONE_COUNTRY =
 const WITHIN_A_PLACE = /\b(?:[Ww]ithin|[Ii]nside)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:are|is|moving|delivered|arriv\w*|ship\w*|still)\b/u;
 /** Words of crossing a border or of customs: with any of them the message is ours. */
 const CROSSING =
-  /\b(?:customs?|dut(?:y|ies|iable)|tariffs?|import\w*|de minimis|section 321|abroad|overseas|international(?:ly)?|foreign|cross[- ]border|border|cbp|vat|gst|brokerage|broker|entry|entries|enter(?:s|ed|ing)?|321|clearance|cleared|origin|made in)\b/i;
+  /\b(?:customs?|dut(?:y|ies|iable)|tariffs?|import\w*|de minimis|section 321|abroad|overseas|international(?:ly)?|foreign|cross[- ]border|border|cbp|vat|gst|brokerage|broker|entry|entries|enter(?:s|ed|ing)?|321|clearance|cleared|origin|made in|seiz\w*|counterfeits?|knock-?offs?)\b/i;
 
 /**
  * Whether a message is about goods that stay inside one country (domestic shipping, parcels
@@ -95,7 +95,7 @@ export function asksForInvestmentAdvice(text: string): boolean {
  * caller checks the last two).
  */
 const DELIVERY_PROBLEM =
-  /\b(?:lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|file (?:a |an )?(?:\w+ )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number|(?:came|arrived|was|is|got) (?:damaged|broken|smashed|crushed)|without (?:an? |my )?(?:id|identification))\b/i;
+  /\b(?:(?<!\b(?:i'?m|i am|am|so|kinda|totally|completely|bit|little)\s+)lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|file (?:a |an )?(?:\w+ )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number|(?:came|arrived|was|is|got) (?:damaged|broken|smashed|crushed)|without (?:an? |my )?(?:id|identification))\b/i;
 /** Something the carrier delivers. */
 const PARCEL = /\b(?:packages?|parcels?|orders?|deliver\w*|mail|letters?|boxe?s?|shipments?|postcards?|priority mail|first class|items?|purchases?)\b/i;
 

@@ -47,6 +47,7 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     'Gift under $100, no problem right?',
     'People say anything before the cutoff should be free. Was mine?',
     'My coworker insists I should have paid. Who is right?',
+    'will my $60 jacket from Leeds go through customs free?',
   ])('yes/no: %s', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
 
   it.each([
@@ -66,6 +67,8 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     ['not about duty', 'Is my package lost?'],
     ['a seizure', "Saw $12 earbuds on Temu that look exactly like AirPods. If I order them, does customs seize stuff like that?"],
     ['fakes', 'will customs take my $30 fake sneakers?'],
+    ['whether it may come in', 'I want to order a $90 hunting knife from a shop in Finland, will it even make it through customs?'],
+    ['whether it may come in', 'my $40 seed pack from the UK, will it pass customs or will they take it?'],
     ['a clearance charge on no duty', 'the duty line says $0 but there is a $12 clearance charge on my $30 order, do I have to pay it?'],
     ['my own goods coming home', 'my own laptop is coming back from my sister in Lyon, will I owe duty on it?'],
     ['a loan coming back', 'I lent my drone to a friend in Oslo and he is mailing it back, duty?'],

@@ -53,6 +53,8 @@ const NOT_A_VERDICT = new RegExp(
     String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
     // Fakes and seizures: the counterfeit documents answer these, not the duty rules.
     String.raw`seiz(?:e|es|ed|ing|ure)|confiscat\w*|counterfeits?|fakes?|knock-?offs?|replicas?(?![^.?!]{0,30}\b(?:no brand|unbranded|no logo|not branded))|dupes?`,
+    // Whether goods may come in at all (a knife, a plant), not what they owe: the pages on restricted goods.
+    String.raw`(?:make it|get|gets|go|goes|pass|passes|get past|make it past) (?:through )?customs(?![^.?!]{0,30}\b(?:pay|paying|owe|owing|charges?|fees?|bills?|dut(?:y|ies)|tariffs?|free|tax(?:es)?)\b)|(?:be |is |are )?allowed (?:in|into)|banned|illegal to (?:import|bring|order|buy)|(?:will|would|do|does|can) (?:they|customs|cbp) (?:take|keep|confiscate|destroy) (?:it|them)`,
     // Goods of one's own coming back: from a repair abroad, from a loan, a trip or a move.
     String.raw`repair(?:ed|s|ing)?|warranty|serviced|lent|loaned|my own (?:\w+ ){0,2}(?:coming|comes|came|sent|mailed|shipped) (?:back|home)|(?:mail|send|ship|post)(?:s|ed|ing)? (?:it|them) back to (?:me|us)`,
     // Policy and tariff programmes: the documents answer these, the duty-free rules do not.

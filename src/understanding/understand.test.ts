@@ -183,6 +183,11 @@ describe('understand: questions for the documents', () => {
     expect(answerOf(understand('I ship my candles to customers in the US from Canada, do they pay duty?', ctx)).main.result.best?.abroad).toBeFalsy();
   });
 
+  it('goods sent to another country to come on here from there are ours: where they come from, for duty', () => {
+    const u = answerOf(understand('Our lamps are made in China. Could we ship them to Thailand first and send them on from there to get around the China tariffs?', ctx));
+    expect(u.main.result.best?.id).toBe('transshipment-origin');
+  });
+
   it('two questions for sellers: compliance guide and reasonable care, each its own document', () => {
     const u = answerOf(understand('Does CBP have a compliance guide for online sellers? What does reasonable care mean?', ctx));
     const ids = [u.main.result.best?.id, ...u.others.map((o) => o.result.best?.id)];

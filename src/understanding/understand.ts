@@ -184,13 +184,20 @@ const PERSON_SENDS = /\b(?:i|we)\b(?:\s+[\w']+){0,3}?\s+(?:ship|send|mail|post)\
 const TO_THE_US = /\bto\s+(?:(?:the|my|our|your)\s+)?(?:u\.s\.a?\.?|usa|united states|america|american|the states|stateside|US)(?![\p{L}])/iu;
 
 /**
+ * Goods sent on from the other country, or routed through it to dodge a duty ("send them to
+ * Malaysia first and ship from there, do we get around the China tariffs?"): they end up here,
+ * and the question is ours (where goods come from, for duty).
+ */
+const SENT_ON = /\b(?:from there|re-?ship\w*|re-?export\w*|trans-?ship\w*|get around|go around|dodge|avoid(?:ing)? (?:the |those |these )?(?:\w+ )?(?:tariffs?|duty|duties))\b/i;
+
+/**
  * Whether a message asks about sending something from here to another country, with no word of
  * importing ("what does it cost to mail a card to my niece in Germany"): postage and forms are the
  * carrier's, and charges on arrival the other country's. Cash is CBP's either way.
  */
 function sendsAbroad(text: string): boolean {
   const sent = destinationSent(text);
-  return sent !== undefined && countriesAbroad(sent.destination).length > 0 && !TO_THE_US.test(text) && countriesAbroad(sent.before).length === 0 && !CASH.test(text);
+  return sent !== undefined && countriesAbroad(sent.destination).length > 0 && !TO_THE_US.test(text) && countriesAbroad(sent.before).length === 0 && !CASH.test(text) && !SENT_ON.test(text);
 }
 
 /** The United States in a destination ("customers in the US", "in the States"); a lower-case "us" is the pronoun. */
@@ -203,7 +210,7 @@ const US_IN_DESTINATION = /\b(?:u\.s\.a?\.?|usa|united states|america|the states
  */
 function personSendsAbroad(text: string): boolean {
   const destination = personSendsTo(text);
-  return destination !== undefined && countriesAbroad(destination).length > 0 && !US_IN_DESTINATION.test(destination) && !TO_THE_US.test(text) && !CASH.test(text);
+  return destination !== undefined && countriesAbroad(destination).length > 0 && !US_IN_DESTINATION.test(destination) && !TO_THE_US.test(text) && !CASH.test(text) && !SENT_ON.test(text);
 }
 
 /** A marketplace, courier or postal service in the message that sends from abroad (Temu, Royal Mail). */
@@ -339,7 +346,7 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
   let reading = rules ? readShipment(text, ctx.today, rules, ctx.names, rest) : undefined;
   // The words around a shipment say whether it is the example of a question a page answers ("a
   // used Leica from Munich, $1,400: does secondhand stuff still get hit with duty?"), learned from
-  // labelled messages (shipmentGate.ts); then the documents answer, as if no verdict had been asked.
+  // labelled messages (wordGate.ts); then the documents answer, as if no verdict had been asked.
   if (reading?.decidable && ctx.kb.verdictLogOdds(shipmentQuestion ?? text, text) < VERDICT_GATE) reading = undefined;
   if (reading) {
     if (!reading.decidable) return { kind: 'check', reading };
