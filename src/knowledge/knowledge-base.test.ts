@@ -1,6 +1,6 @@
 /** Retrieval behaviour on the small hand-written fixture KB (test/fixtures/kb-mini). */
 import path from 'node:path';
-import { exactKey, KnowledgeBase, nearestDocumentAmount, pointsElsewhere, RERANK } from './knowledge-base';
+import { exactKey, KnowledgeBase, nearestDocumentAmount, OFFER_WORDS, pointsElsewhere, RERANK, reorderOffers, type RankedCandidate } from './knowledge-base';
 import { loadKnowledgeBase } from './index';
 
 const DIR = path.join(__dirname, '..', '..', 'test', 'fixtures', 'kb-mini');
@@ -230,5 +230,20 @@ describe('the scope gate (learned out-of-scope words)', () => {
     const text = 'what time does the post office close on saturday';
     expect(withoutGate.answer(text).kind).toBe('did-you-mean');
     expect(kb.answer(text).kind).toBe('out-of-scope');
+  });
+});
+
+describe('reorderOffers: which page "did you mean" offers first', () => {
+  const candidate = (id: string, rank: number, learned: number, listed = 0) => ({ doc: { id }, rank, learned, features: { listed } }) as unknown as RankedCandidate;
+
+  it('puts first the page people\'s words point to when the ranks are close', () => {
+    const ids = (cs: RankedCandidate[]) => cs.map((c) => c.doc.id);
+    expect(ids(reorderOffers([candidate('a', 1, 0.1), candidate('b', 0.9, 0.6)], 1))).toEqual(['b', 'a']);
+    // A clear lead in rank stays first: the words only weigh OFFER_WORDS.
+    expect(ids(reorderOffers([candidate('a', 1, 0.1), candidate('b', 1 - OFFER_WORDS, 0.9)], 1))).toEqual(['a', 'b']);
+  });
+
+  it('keeps first a document whose own listed question the message is', () => {
+    expect(reorderOffers([candidate('b', 0.9, 0.9), candidate('a', 1, 0, 1)], 1)[0].doc.id).toBe('a');
   });
 });
