@@ -393,6 +393,8 @@ describe('parseKind and parseMode', () => {
   it('bought on a trip and carried home in one\'s luggage is a traveler\'s; mailed home, a purchase', () => {
     expect(parseKind("I'm flying home from Florence with a $600 jacket I bought there in my suitcase")).toBe('traveler');
     expect(parseKind('I bought a rug on my trip to Turkey and had the shop mail it home')).toBe('purchase');
+    expect(parseKind("we're driving back from Ensenada with a blanket we bought, it's in the trunk")).toBe('traveler');
+    expect(parseKind("on vacation in Lisbon, I'll mail myself a box of tiles I bought so I don't have to carry it home")).toBe('purchase');
   });
 
   it('a "gift" label, or goods sent to oneself, make no gift', () => {
@@ -530,6 +532,7 @@ describe('extractFacts', () => {
     ['two presents are both due to arrive on 15 December: one from my aunt in Madrid worth about $70, and one from my godmother in Lisbon, also about $70', { valueUsd: 70, sameDayTotalUsd: 140, kind: 'gift', entryDate: '2026-12-15' }],
     ['two gifts came the same day, one worth $70 and one I have no clue what it cost', { kind: 'gift', valueUsd: 70, sameDayTotalUsd: 'unknown' }],
     ['a $700 order and a $250 box, maybe the same day, maybe not', { kind: 'purchase', valueUsd: 700, sameDayTotalUsd: 'unknown' }],
+    ['my aunt sent a $60 gift and my cousin sent one too, both arriving soon, no idea what hers is worth', { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 'unknown' }],
     ['my aunt sent a $60 gift, and that same day maybe a box from my uncle came too', { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 'unknown' }],
     ['a $60 gift from my aunt and the same day a gift from my uncle, I don\'t know its value', { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 'unknown' }],
   ])('%s', (text, facts) => expect(extractFacts(text, TODAY, rules).facts).toEqual(facts));

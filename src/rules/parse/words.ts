@@ -64,14 +64,14 @@ export const KIN_WORDS: ReadonlySet<string> = new Set(
 
 /** The person pays the sender for it: "I paid her $80 for it", "I'm paying her back on Venmo". */
 const PAYS_THE_SENDER = /\b(?:i|we) (?:\w+ )?(?:paid|pay|am paying|'m paying|will pay|'ll pay|venmoed|sent) (?:him|her|them)\b(?! (?:a )?(?:gift|present|thank))|\bpaying (?:him|her|them) back\b/;
-/** Goods in one's own luggage: "in my suitcase", "in my carry-on". */
-const CARRIED = /\b(?:in|inside) (?:my|our|the) (?:suitcases?|luggage|baggage|carry[- ]?on|backpack|bags?)\b|\bcarr(?:y|ying|ied) (?:it|them) (?:home|back)\b/;
+/** Goods in one's own luggage or car: "in my suitcase", "in my carry-on", "in the trunk". */
+const CARRIED = /\b(?:in|inside) (?:my|our|the) (?:suitcases?|luggage|baggage|carry[- ]?on|backpack|bags?|trunk|car)\b|\bcarr(?:y|ying|ied) (?:it|them) (?:home|back)\b/;
 /** Goods sent to oneself are one's own: bought, not given. */
 const TO_ONESELF = '(?:to|for) (?:myself|ourselves)';
 
 const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
-  traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried)\b/,
+  traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried|road trip|(?:driving|drove|drive|flying|flew|fly) (?:back|home))\b/,
   gift: new RegExp(
     String.raw`\b(gifts?|presents?|birthday|b-?day|xmas|christmas|graduation|anniversary|unsolicited|for (?:my|her|his|our|their) \d{1,2}(?:st|nd|rd|th)|(?:(?:my|a|our) |^)${KIN}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting|mailing|shipping|posting)|sent|mailed|shipped|posted|gave|gives|sends|mails)|from (?:my|a|our) ${KIN}(?!'))\b`,
   ),
@@ -86,8 +86,8 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
 const GIFT_LABEL =
   /\b(?:(?:mark|marks|marked|marking|label|labels|labeled|labelled|declare|declared|call|calls|called|write|wrote|list|listed) (?:\w+ ){0,3}as (?:a )?|(?:call|calls|called|calling) (?:it |them )?(?:a )?)['"\u2018\u2019\u201c\u201d]?gifts?\b/g;
 const SENT_TO_ONESELF = new RegExp(String.raw`\b${TO_ONESELF}\b`);
-/** "had the store mail them home", "shipped it back home". */
-const MAILED_HOME = /\b(?:mail|mailed|mailing|ship|shipped|shipping|send|sent|sending|post|posted)(?: (?:it|them|everything|the \w+))?(?: back)? (?:home|to (?:me|us|my house|my home))\b/;
+/** "had the store mail them home", "shipped it back home", "mail myself a box". */
+const MAILED_HOME = /\b(?:mail|mailed|mailing|ship|shipped|shipping|send|sent|sending|post|posted)(?: (?:it|them|everything|the \w+))?(?: back)? (?:home|to (?:me|us|my house|my home))\b|\b(?:mail|mailed|mailing|ship|shipped|shipping|post|posted) (?:myself|ourselves) (?:a|an|the|some|my|our)\b/;
 
 /** "from a warehouse in …": the place it left from. */
 const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|their|its|some) (?:\w+ )?(?:warehouses?|fulfil?ment (?:center|centre)s?)\b/g;
