@@ -48,6 +48,8 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     'People say anything before the cutoff should be free. Was mine?',
     'My coworker insists I should have paid. Who is right?',
     'will my $60 jacket from Leeds go through customs free?',
+    // Not knowing how much is not asking how much.
+    "my uncle mailed me a box, no idea what's inside or how much he spent, will I owe duty?",
   ])('yes/no: %s', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
 
   it.each([
@@ -68,6 +70,8 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     ['a seizure', "Saw $12 earbuds on Temu that look exactly like AirPods. If I order them, does customs seize stuff like that?"],
     ['fakes', 'will customs take my $30 fake sneakers?'],
     ['whether it may come in', 'I want to order a $90 hunting knife from a shop in Finland, will it even make it through customs?'],
+    ['how much, after something known', "I know it's a gift but how much duty do I owe on my $150 gift?"],
+    ['a kind of goods', 'My $900 Art Deco lamp from a dealer in Ghent is 100 years old. Do I owe duty on antiques like that?'],
     ['whether it may come in', 'my $40 seed pack from the UK, will it pass customs or will they take it?'],
     ['a clearance charge on no duty', 'the duty line says $0 but there is a $12 clearance charge on my $30 order, do I have to pay it?'],
     ['my own goods coming home', 'my own laptop is coming back from my sister in Lyon, will I owe duty on it?'],

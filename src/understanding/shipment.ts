@@ -50,7 +50,8 @@ const NOT_A_VERDICT = new RegExp(
     // Who pays: the seller or the platform ("does Temu pay the duty themselves?"): the policy pages.
     String.raw`(?:seller|shop|store|site|website|platform|marketplace|temu|shein|aliexpress|amazon|etsy|ebay|they)\s+(?:pays?|covers?|handles?)\s+(?:it|that|them|(?:the\s+|all\s+(?:the\s+)?)?(?:duty|duties|tariffs?|customs|import (?:charges|fees)))\b`,
     // Why, how much, how long, how it is worked out.
-    String.raw`why|how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
+    // ("No idea how much she spent", "don't know what's inside or how much" say what the person does not know, not what they ask.)
+    String.raw`why|(?<!\b(?:know|idea|sure|remember|clue|tell|forget|forgot)\b(?:[^.?!,]{0,20}\bor\b)?\s+)how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
     // Fakes and seizures: the counterfeit documents answer these, not the duty rules.
     String.raw`seiz(?:e|es|ed|ing|ure)|confiscat\w*|counterfeits?|fakes?|knock-?offs?|replicas?(?![^.?!]{0,30}\b(?:no brand|unbranded|no logo|not branded))|dupes?`,
     // Whether goods may come in at all (a knife, a plant), not what they owe: the pages on restricted goods.
@@ -65,6 +66,8 @@ const NOT_A_VERDICT = new RegExp(
     // or asked about as a kind ("do you pay duty on secondhand stuff too?"): whether that matters
     // is the used-goods page's question; a used jacket alone is a shipment.
     String.raw`(?:since|because|as|cause|cuz|even if|even though) (?:it'?s|it is|they'?re|they are|it was|they were) (?:used|second[- ]?hand|pre-?owned)|(?:is|are|'s|'re) (?:used|second[- ]?hand|pre-?owned),? so|(?:on|for) (?:second[- ]?hand|used|pre-?owned) (?:stuff|things|items|goods)`,
+    // A kind of goods asked about, the parcel only its example ("do I owe duty on antiques like that?").
+    String.raw`(?:on|for) (?:\w+ ){1,2}(?:like (?:that|this|these|those|mine)|such as (?:this|that|mine))`,
     // Sellers' questions.
     String.raw`(?:we're|we are|i'm|i am) an? (?:\w+ )?(?:seller|brand|shop|business)|avoid (?:the )?(?:duty|duties|tariffs?|customs)|(?<!\b(?:not|never|isn'?t|wasn'?t|aren'?t|doesn'?t|don'?t)\s)(?:sell|selling)|my (?:customers?|buyers?)`,
   ].join('|')})\\b`,
@@ -92,7 +95,7 @@ const MADE_IN_UNKNOWN = /\b(?:no idea|zero idea|no clue|not sure|don'?t know|can
 const BOOKKEEPING = /\b(?:doing|do|did|for|in|keep(?:ing)?|closing|close|balanc(?:e|ing)|reconcil(?:e|ing)) (?:my|our|the|the company'?s) (?:(?:19|20)\d{2} |tax |year-end |annual )?books\b/gi;
 const INFORMATIONAL = /\b(?:books|magazines|newspapers|comics|informational materials?)\b/i;
 /** "no idea what it's worth": the person does not know the value, which the result may depend on. */
-const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell|can'?t remember|cannot remember|don'?t remember|can'?t recall|forgot|forget|never (?:told|said|showed)|(?:didn'?t|did not|won'?t|will not) (?:tell|say|show)|refuses? to (?:tell|say|show))\b[^.?!]{0,30}\b(?:worth|value|cost|paid|price)\b/i;
+const VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|unsure|can'?t tell|cannot tell|can'?t remember|cannot remember|don'?t remember|can'?t recall|forgot|forget|never (?:told|said|showed)|(?:didn'?t|did not|won'?t|will not) (?:tell|say|show)|refuses? to (?:tell|say|show))\b[^.?!]{0,30}\b(?:worth|value|cost|paid|price|spent|spend)\b/i;
 
 /**
  * Whether a question asks if something owes duty (yes or no), not why, how or how much.
