@@ -533,6 +533,9 @@ describe('extractFacts', () => {
     ['two gifts came the same day, one worth $70 and one I have no clue what it cost', { kind: 'gift', valueUsd: 70, sameDayTotalUsd: 'unknown' }],
     ['a $700 order and a $250 box, maybe the same day, maybe not', { kind: 'purchase', valueUsd: 700, sameDayTotalUsd: 'unknown' }],
     ['my aunt sent a $60 gift and my cousin sent one too, both arriving soon, no idea what hers is worth', { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 'unknown' }],
+    // A sum that names a rule is no value: "the free thing of $800", "the $800 thing".
+    ['my cousin says the free thing of $800 is finished, is my gift from her taxed now?', { kind: 'gift' }],
+    ['is the 800 dollar duty-free thing ever coming back?', {}],
     ['my aunt sent a $60 gift, and that same day maybe a box from my uncle came too', { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 'unknown' }],
     ['a $60 gift from my aunt and the same day a gift from my uncle, I don\'t know its value', { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 'unknown' }],
   ])('%s', (text, facts) => expect(extractFacts(text, TODAY, rules).facts).toEqual(facts));

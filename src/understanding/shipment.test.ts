@@ -71,6 +71,7 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     ['fakes', 'will customs take my $30 fake sneakers?'],
     ['whether it may come in', 'I want to order a $90 hunting knife from a shop in Finland, will it even make it through customs?'],
     ['how much, after something known', "I know it's a gift but how much duty do I owe on my $150 gift?"],
+    ['who is charging', 'FedEx wants $15 on my $40 sweater from Oslo. Who is billing me here, FedEx or customs? Do I owe it?'],
     ['a kind of goods', 'My $900 Art Deco lamp from a dealer in Ghent is 100 years old. Do I owe duty on antiques like that?'],
     ['whether it may come in', 'my $40 seed pack from the UK, will it pass customs or will they take it?'],
     ['a clearance charge on no duty', 'the duty line says $0 but there is a $12 clearance charge on my $30 order, do I have to pay it?'],

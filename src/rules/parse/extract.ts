@@ -42,6 +42,8 @@ const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
 
 /** Words before a sum that make it a limit ("under $100"), not what the goods are worth. */
 const LIMIT_BEFORE = /\b(?:under|over|less than|more than|below|above|up to|at most|no more than|exceeding)\s*(?:the\s+|that\s+|this\s+)?$/i;
+/** Words before a sum that name a rule by it: "the free thing of $800", "a limit of $100". */
+const RULE_BEFORE = /\b(?:thing|rule|limit|threshold|exemption|allowance) of\s*$/i;
 /** Whether anything else came the same day is not known: "maybe the same day, maybe not", "might have sent something the same day", "that same day maybe another package". */
 const SAME_DAY_UNSURE =
   /\b(?:maybe|might(?: have)?|possibly|perhaps|not sure (?:if|whether)|no idea (?:if|whether)|can'?t remember (?:if|whether))\b[^.?!]{0,40}\bsame day\b|\bsame day,? (?:maybe|possibly|perhaps)\b|\bsame day\b[^.?!]{0,25}\b(?:maybe not|or not|not sure|no idea|can'?t remember)\b/i;
@@ -62,8 +64,8 @@ const OTHER_VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not kn
  */
 const SUM = String.raw`(?:us)?\$?\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s?(?:dollars|bucks|usd)?`;
 const VALUE_EITHER = new RegExp(String.raw`(?:\bbetween\s+${SUM}\s+and\s+${SUM}|(?<![\w$])(?:either\s+)?\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s*(?:or|to|-|–)\s*${SUM})(?![\w%])`, 'i');
-/** Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit", "the 800 dollars free limit"), not a value. */
-const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free|free|duty)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance)s?\b/i;
+/** Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit", "the 800 dollars free limit", "the 800 dollar duty-free thing"), not a value. */
+const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free|free|duty)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance|thing)s?\b/i;
 
 /**
  * Facts stated in free text.
@@ -80,7 +82,7 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   const result: ExtractedFacts = { facts: {}, notes: [] };
   // "Are gifts under $100 still duty free? … a $60 jersey": a limit quoted is not the value.
   const sums = findMoney(text);
-  const namesRule = (m: (typeof sums)[number]) => LIMIT_AFTER.test(text.slice(m.index + m.text.length, m.index + m.text.length + 30));
+  const namesRule = (m: (typeof sums)[number]) => LIMIT_AFTER.test(text.slice(m.index + m.text.length, m.index + m.text.length + 30)) || RULE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
   const notLimit = (m: (typeof sums)[number]) => !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 22), m.index)) && !namesRule(m);
   const money = sums.find(notLimit) ?? sums.find((m) => !namesRule(m));
   if (money && 'usd' in money.money && !money.money.bound) result.facts.valueUsd = money.money.usd;
