@@ -1,4 +1,4 @@
-import { confidenceOf, FEATURE_NAMES, featureVector, kindFor, THRESHOLDS, type MatchFeatures } from './confidence';
+import { confidenceOf, FEATURE_NAMES, featureVector, kindFor, SURE_RELEVANCE, THRESHOLDS, type MatchFeatures } from './confidence';
 import { MODEL, RELEVANCE_MODEL } from './models';
 
 const strong: MatchFeatures = { coverage: 1, phrasing: 0.9, margin: 0.5, pairs: 0.5, evidence: 0.9, familiarity: 0.6, listed: 0 };
@@ -58,8 +58,11 @@ describe('kindFor', () => {
   it('turns away what the scope gate\'s learned words call out of scope, and offers pages for what they call ours', () => {
     const relevant = { confidence: 0.99, relevance: 0.99 };
     const irrelevant = { confidence: 0.6, relevance: THRESHOLDS.relevance / 2 };
-    expect(kindFor({ ...relevant, scopeLogOdds: THRESHOLDS.scopeReject! + 1 }, plain)).toBe('out-of-scope');
-    expect(kindFor({ ...relevant, scopeLogOdds: THRESHOLDS.scopeReject! - 1 }, plain)).toBe('answer');
+    const likely = { confidence: 0.99, relevance: (THRESHOLDS.relevance + SURE_RELEVANCE) / 2 };
+    expect(kindFor({ ...likely, scopeLogOdds: THRESHOLDS.scopeReject! + 1 }, plain)).toBe('out-of-scope');
+    expect(kindFor({ ...likely, scopeLogOdds: THRESHOLDS.scopeReject! - 1 }, plain)).toBe('answer');
+    // A relevance the model is sure of is not overruled.
+    expect(kindFor({ ...relevant, scopeLogOdds: THRESHOLDS.scopeReject! + 1 }, plain)).toBe('answer');
     expect(kindFor({ ...irrelevant, scopeLogOdds: -THRESHOLDS.scopeRescue! - 1 }, plain)).toBe('did-you-mean');
     // Words that only lean our way do not overrule the relevance model.
     expect(kindFor({ ...irrelevant, scopeLogOdds: -THRESHOLDS.scopeRescue! + 1 }, plain)).toBe('out-of-scope');

@@ -227,7 +227,7 @@ describe('the scope gate (learned out-of-scope words)', () => {
   });
 
   it('turns away a question that shares our words but is about something else', () => {
-    const text = 'what time does the post office close on saturday';
+    const text = 'what time does the post office open';
     expect(withoutGate.answer(text).kind).toBe('did-you-mean');
     expect(kb.answer(text).kind).toBe('out-of-scope');
   });
