@@ -48,6 +48,8 @@ export const REAL_SETS: readonly RealSet[] = [
   { file: 'real-questions-twenty-first.json', name: 'Twenty-first real-style set (another author, session 16: hobbyists and collectors, prices in other currencies, proxies and group buys; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
   { file: 'real-questions-twenty-second.json', name: 'Twenty-second real-style set (another author, session 17: writers whose first language is not English: families abroad, students, sellers abroad; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
   { file: 'real-questions-twenty-third.json', name: 'Twenty-third real-style set (another author, session 17: the holiday rush, typed or dictated on a phone, with speech-to-text slips; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-twenty-fourth.json', name: 'Twenty-fourth real-style set (another author, session 17, not tuned on: mail by unusual routes: military APO/FPO, U.S. territories, expats, border towns)', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'real-questions-twenty-fifth.json', name: 'Twenty-fifth real-style set (another author, session 17, not tuned on: teenagers and their parents)', minWords: 2, sharedWords: 6, tuned: false },
 ];
 
 /** The sets whose halves A are tuned on and learned from. */
