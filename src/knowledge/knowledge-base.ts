@@ -437,14 +437,13 @@ export class KnowledgeBase {
     // Confident by its features, but people's own words point elsewhere: offer, do not answer.
     const learnedFrom = terms.filter((t) => this.wordModel.knows(t)).length;
     const kind = judged === 'answer' && learnedFrom >= MIN_LEARNED_TERMS && pointsElsewhere(ranked) ? 'did-you-mean' : judged;
-    if (kind === 'did-you-mean' && learnedFrom >= MIN_TERMS_TO_REORDER) {
-      // Unsure: people's own words decide more of which page is offered first (see OFFER_WORDS).
-      const floor = top.rank * ALTERNATIVE_FLOOR;
-      const offered = reorderOffers(ranked.filter((c) => c.rank >= floor).slice(0, 4), top.rank);
-      return { ...base, result: { kind, confidence: offered[0].confidence, best: offered[0].doc, alternatives: offered.slice(1).map((c) => c.doc) } };
-    }
     if (kind === 'answer' || kind === 'did-you-mean') {
       const floor = top.rank * ALTERNATIVE_FLOOR;
+      if (kind === 'did-you-mean' && learnedFrom >= MIN_TERMS_TO_REORDER) {
+        // Unsure: people's own words decide more of which page is offered first (see OFFER_WORDS).
+        const offered = reorderOffers(ranked.filter((c) => c.rank >= floor).slice(0, 4), top.rank);
+        return { ...base, result: { kind, confidence: offered[0].confidence, best: offered[0].doc, alternatives: offered.slice(1).map((c) => c.doc) } };
+      }
       const alternatives = ranked.slice(1).filter((c) => c.rank >= floor).slice(0, 3).map((c) => c.doc);
       return { ...base, result: { kind, confidence: top.confidence, best: top.doc, alternatives } };
     }
