@@ -50,6 +50,10 @@ export const REAL_SETS: readonly RealSet[] = [
   { file: 'real-questions-twenty-third.json', name: 'Twenty-third real-style set (another author, session 17: the holiday rush, typed or dictated on a phone, with speech-to-text slips; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
   { file: 'real-questions-twenty-fourth.json', name: 'Twenty-fourth real-style set (another author, session 17, not tuned on: mail by unusual routes: military APO/FPO, U.S. territories, expats, border towns)', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'real-questions-twenty-fifth.json', name: 'Twenty-fifth real-style set (another author, session 17, not tuned on: teenagers and their parents)', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'real-questions-twenty-sixth.json', name: 'Twenty-sixth real-style set (another author, session 18: planning a purchase from abroad, before buying; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-twenty-seventh.json', name: 'Twenty-seventh real-style set (another author, session 18: asking about a particular kind of goods; its half A tuned on)', minWords: 2, sharedWords: 6, tuned: true },
+  { file: 'real-questions-twenty-eighth.json', name: 'Twenty-eighth real-style set (another author, session 18, not tuned on: researchers, reporters, students and the curious: facts, dates and history)', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'real-questions-twenty-ninth.json', name: 'Twenty-ninth real-style set (another author, session 18, not tuned on: trade and logistics people in their jargon: brokers, forwarders, 3PLs, marketplace compliance)', minWords: 2, sharedWords: 6, tuned: false },
 ];
 
 /** The sets whose halves A are tuned on and learned from. */
@@ -67,6 +71,7 @@ export const TRAINING_SETS: readonly RealSet[] = [
   { file: 'training-questions-long.json', name: 'Training set: long stories with several questions, older writers, writing for someone else', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-staff.json', name: 'Training set: CBP staff passing on callers\' and emailers\' questions, formal emails', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-news.json', name: 'Training set: reactions to the news and rumours', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-scope.json', name: 'Training set (session 18): half not ours (travel, other countries, tracking, taxes, jobs) beside ours in the same words', minWords: 2, sharedWords: 6, tuned: false },
 ];
 
 /** The set's file path. */
