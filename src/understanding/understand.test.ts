@@ -152,6 +152,12 @@ describe('understand: questions for the documents', () => {
     expect(u.others.map((o) => o.result.best?.id)).toEqual(['informal-entry-limit']);
   });
 
+  it('several questions that each say too little ("What is that and how do they work it out?") are read with the whole message', () => {
+    const u = answerOf(understand('My FedEx bill for a $350 sewing machine from Japan shows something called MPF. What is that and how do they work it out?', ctx));
+    expect(['answer', 'did-you-mean']).toContain(u.main.result.kind);
+    expect(u.main.result.best?.id).toBe('merchandise-processing-fee');
+  });
+
   it('polite address and "I not understand" say nothing about the topic (writers whose first language is not English)', () => {
     expect(answerOf(understand('Please sir, what is de minimis? I not understand.', ctx)).main.result).toMatchObject({ kind: 'answer', best: { id: 'glossary-de-minimis' } });
     expect(answerOf(understand('Madam, kindly explain what is MPF on my bill', ctx)).main.result).toMatchObject({ kind: 'answer', best: { id: 'merchandise-processing-fee' } });

@@ -285,6 +285,12 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
     return [readAgain(kb, { ...better(whole, withStory), question: text }, question)];
   }
   const parts = questions.slice(0, MAX_QUESTIONS).map((question) => readAgain(kb, askWithOrWithoutStory(kb, question, context), question, context));
+  if (!parts.some(usable)) {
+    // No question finds a page by itself ("…shows something called MPF. What is that and how do
+    // they work it out?"): the whole message may, as for a single question.
+    const whole = readAgain(kb, { ...ask(kb, text, '', false, questions[0]), question: text }, questions[0]);
+    if (usable(whole) && !parts.some((p) => p.result.kind === 'other-cbp')) return [whole];
+  }
   // Several questions: people ask the main one first; a question with nothing to answer goes last,
   // unless it is the first, about another CBP matter, and no other is answered outright ("How
   // long does a Global Entry interview take and what do I bring?" is about Global Entry throughout).
