@@ -120,12 +120,15 @@ describe('evaluateReal: several questions', () => {
 
   it('counts a miss whose first answer is another question asked, the expected one offered', () => {
     const m = evaluateReal([question], outcome('refuse-parcel-duty', ['dispute-courier-bill']));
-    expect(m).toMatchObject({ right: 0, confidentWrong: 1, otherAskedFirst: 1, alsoHandled: 1 });
+    expect(m).toMatchObject({ right: 0, confidentWrong: 0, answeredAnother: 1, otherAskedFirst: 1, alsoHandled: 1 });
   });
 
   it('but not when the expected document is not offered, nor when the first answer was asked for by nobody', () => {
     expect(evaluateReal([question], outcome('refuse-parcel-duty', [])).otherAskedFirst).toBe(0);
     expect(evaluateReal([question], outcome('postal-duty-now', ['dispute-courier-bill'])).otherAskedFirst).toBe(0);
     expect(evaluateReal([question], outcome('dispute-courier-bill', [])).right).toBe(1);
+    // An outright answer nobody asked for is wrong; one to another question asked is not.
+    expect(evaluateReal([question], outcome('postal-duty-now', ['dispute-courier-bill']))).toMatchObject({ confidentWrong: 1, answeredAnother: 0 });
+    expect(evaluateReal([question], outcome('refuse-parcel-duty', []))).toMatchObject({ confidentWrong: 0, answeredAnother: 1 });
   });
 });

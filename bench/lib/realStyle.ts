@@ -61,6 +61,7 @@ export function printReal(now: RealReport, before: RealReport, showMisses: 'A' |
   row('right document offered, not first', (m) => pct(m.offeredNotFirst, m.messages));
   row('bare fallback (answer existed)', (m) => pct(m.bareFallback, m.messages));
   row('confident wrong answers', (m) => pct(m.confidentWrong, m.messages));
+  row('  outright to another question asked', (m) => pct(m.answeredAnother, m.messages));
   row('shipment: exact verdict', (m) => pct(m.verdictExact, m.verdicts));
   row('other questions handled (multi)', (m) => pct(m.alsoHandled, m.alsoTotal));
   row('missed: another question asked first', (m) => pct(m.otherAskedFirst, m.messages));
@@ -99,6 +100,7 @@ export function printRealCompact(name: string, now: RealReport): void {
   row('  given outright', (m) => pct(m.rightDirect, m.messages));
   row('bare fallback (answer existed)', (m) => pct(m.bareFallback, m.messages));
   row('confident wrong answers', (m) => pct(m.confidentWrong, m.messages));
+  row('  outright to another question asked', (m) => pct(m.answeredAnother, m.messages));
   row('shipment: exact verdict', (m) => pct(m.verdictExact, m.verdicts));
   row('missed: another question asked first', (m) => pct(m.otherAskedFirst, m.messages));
 }

@@ -46,8 +46,16 @@ export interface RealMetrics {
   offeredNotFirst: number;
   /** "Sorry, I don't have an answer" although a document or verdict was expected. */
   bareFallback: number;
-  /** An answer or verdict given outright, and wrong. */
+  /**
+   * An answer or verdict given outright that answers nothing the message asked. (Until session
+   * 18 this also counted {@link answeredAnother}.)
+   */
   confidentWrong: number;
+  /**
+   * An outright answer to another question the message asks (its document is in `also`), not
+   * the one its author counts first: not right, but not wrong either: the person asked it.
+   */
+  answeredAnother: number;
   /** Shipment messages that got a verdict with the expected result. */
   verdictExact: number;
   verdicts: number;
@@ -125,7 +133,7 @@ export function outcomeOfUnderstanding(u: Understanding): RealOutcome {
  */
 export function evaluateReal(questions: readonly RealQuestion[], pipeline: RealPipeline): RealMetrics {
   const m: RealMetrics = {
-    messages: questions.length, right: 0, rightDirect: 0, offeredNotFirst: 0, bareFallback: 0, confidentWrong: 0,
+    messages: questions.length, right: 0, rightDirect: 0, offeredNotFirst: 0, bareFallback: 0, confidentWrong: 0, answeredAnother: 0,
     verdictExact: 0, verdicts: 0, otherAskedFirst: 0, alsoHandled: 0, alsoTotal: 0, misses: [],
     bands: BAND_EDGES.slice(0, -1).map((from, i) => ({ from, to: BAND_EDGES[i + 1], messages: 0, firstRight: 0 })),
   };
@@ -154,7 +162,8 @@ export function evaluateReal(questions: readonly RealQuestion[], pipeline: RealP
       if (right && o.route === 'answer') m.rightDirect++;
       if (!right && o.offered.includes(question.expect)) m.offeredNotFirst++;
       if (!right && o.best !== undefined && question.also?.includes(o.best) && o.offered.includes(question.expect)) m.otherAskedFirst++;
-      if (o.route === 'verdict' || (o.route === 'answer' && o.best !== question.expect)) m.confidentWrong++;
+      if (o.route === 'answer' && o.best !== question.expect && question.also?.includes(o.best!)) m.answeredAnother++;
+      else if (o.route === 'verdict' || (o.route === 'answer' && o.best !== question.expect)) m.confidentWrong++;
       if (REJECTED.has(o.route)) m.bareFallback++;
     }
     for (const id of question.also ?? []) {
