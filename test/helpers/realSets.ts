@@ -72,6 +72,11 @@ export const TRAINING_SETS: readonly RealSet[] = [
   { file: 'training-questions-staff.json', name: 'Training set: CBP staff passing on callers\' and emailers\' questions, formal emails', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-news.json', name: 'Training set: reactions to the news and rumours', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-scope.json', name: 'Training set (session 18): half not ours (travel, other countries, tracking, taxes, jobs) beside ours in the same words', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-sellers-abroad.json', name: 'Training set (session 18): small sellers outside the U.S. with U.S. customers', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-families.json', name: 'Training set (session 18): families and friends across borders, gifts and personal parcels', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-restricted.json', name: 'Training set (session 18): counterfeits, seizures and restricted goods', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-policy.json', name: 'Training set (session 18): people following the policy news', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-bills.json', name: 'Training set (session 18): a carrier\'s bill or notice in hand right now', minWords: 2, sharedWords: 6, tuned: false },
 ];
 
 /** The set's file path. */
