@@ -77,6 +77,11 @@ export const TRAINING_SETS: readonly RealSet[] = [
   { file: 'training-questions-restricted.json', name: 'Training set (session 18): counterfeits, seizures and restricted goods', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-policy.json', name: 'Training set (session 18): people following the policy news', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-bills.json', name: 'Training set (session 18): a carrier\'s bill or notice in hand right now', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-one-liners.json', name: 'Training set (session 18): one-liners in a chat or search box, misspelled or voice-typed', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-older.json', name: 'Training set (session 18): older adults, and people writing for someone else', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-us-importers.json', name: 'Training set (session 18): U.S. small businesses importing what they sell or use', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-other-languages.json', name: 'Training set (session 18): writers whose first language is not English', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-posts.json', name: 'Training set (session 18): forum and social-media posts', minWords: 2, sharedWords: 6, tuned: false },
 ];
 
 /** The set's file path. */
