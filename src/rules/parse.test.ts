@@ -538,6 +538,12 @@ describe('extractFacts', () => {
     ['is the 800 dollar duty-free thing ever coming back?', {}],
     ['my aunt sent a $60 gift, and that same day maybe a box from my uncle came too', { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 'unknown' }],
     ['a $60 gift from my aunt and the same day a gift from my uncle, I don\'t know its value', { kind: 'gift', valueUsd: 60, sameDayTotalUsd: 'unknown' }],
+    // Other ways to say another parcel may come that day, of a value nobody knows (session 18).
+    ['my uncle is mailing a $70 gift and my cousins are sending things too, they could all land the same day', { kind: 'gift', valueUsd: 70, sameDayTotalUsd: 'unknown' }],
+    ['a $70 gift from my uncle and a box from my cousin, both with delivery on 20 December, dunno what hers cost', { kind: 'gift', valueUsd: 70, sameDayTotalUsd: 'unknown', entryDate: '2026-12-20' }],
+    ['ordered $400 from a shop in Peru, arrived same day as another box, cant remember its price', { kind: 'purchase', valueUsd: 400, sameDayTotalUsd: 'unknown', origin: 'PE' }],
+    ['a $400 order from a shop in Peru, and another box may have arrived the same day, I do not remember what it was worth', { kind: 'purchase', valueUsd: 400, sameDayTotalUsd: 'unknown', origin: 'PE' }],
+    ['my two aunts both mailed me birthday presents that arrived on 3 June 2024, one a $70 shawl, no idea what the other one is worth', { kind: 'gift', valueUsd: 70, mode: 'mail', sameDayTotalUsd: 'unknown', entryDate: '2024-06-03' }],
   ])('%s', (text, facts) => expect(extractFacts(text, TODAY, rules).facts).toEqual(facts));
 
   it('two dates offered as either one ("July or September") are a period; the rules that changed in it make the day matter', () => {

@@ -610,6 +610,7 @@ describe('readShipment: the facts as people give them, unsure or several at once
   it('a sender in one of two places, and the person does not know which, leaves the origin unknown where it decides', () => {
     expect(read("My friend was living half in Guam and half in Manila and mailed me a $150 necklace as a gift. I don't know which of the two places she sent it from. Duty or not?")?.facts.origin).toBe(UNKNOWN);
     expect(read("Someone is sending me a $150 birthday present and I don't know if it's being mailed from Guam or from Manila. Will I have to pay duty?")?.facts.origin).toBe(UNKNOWN);
+    expect(read('My sister is deployed and is sending me a $160 gift, either from Guam or from Okinawa, she moves around a lot. Will I owe duty?')?.facts.origin).toBe(UNKNOWN);
   });
 
   it('"on Guam", "on St. Thomas": the territories\' own gift limit', () => {

@@ -79,8 +79,8 @@ const NOT_A_VERDICT = new RegExp(
 const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
 /** "I can't remember if it was before or after the 29th": the person cannot give the day. */
 const DATE_UNKNOWN = /\b(?:(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:remember|recall|pin (?:it |that )?down|be sure|tell you)|not sure (?:if|whether|when|which)|no idea (?:if|whether|when|which)|(?:don'?t|do not) know (?:if|whether|when|which)|no clue (?:if|whether|when)|(?:i )?(?:forget|forgot|can'?t remember|don'?t remember) which)\b/i;
-/** "I don't know if it's being mailed from Guam or from Manila": two places offered, neither known to be it. */
-const ORIGIN_EITHER = /\b(?:don'?t know|do not know|not sure|no idea|can'?t remember|unsure)\b[^.?!]{0,40}\b(?:from|in)\s+[A-Z][\p{L}.' -]{1,30}?\s+or\s+(?:from\s+|in\s+)?[A-Z]/u;
+/** "I don't know if it's being mailed from Guam or from Manila", "stationed either in Guam or Japan": two places offered, neither known to be it. */
+const ORIGIN_EITHER = /\b(?:don'?t know|do not know|not sure|no idea|can'?t remember|unsure)\b[^.?!]{0,40}\b(?:from|in)\s+[A-Z][\p{L}.' -]{1,30}?\s+or\s+(?:from\s+|in\s+)?[A-Z]|\beither\s+(?:from|in)\s+[A-Z][\p{L}.' -]{1,30}?\s+or\s+(?:from\s+|in\s+)?[A-Z]/u;
 /** "I can't remember which country it shipped from": the person cannot give the origin. */
 const ORIGIN_UNKNOWN = /\b(?:(?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|tell)|no idea|not sure|no clue|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,40}\b(?:(?:which|what) country|which (?:of the )?(?:two|2|three|3) (?:places|countries|cities)|(?:which|what) (?:place|city) (?:it|she|he|they) (?:was |were )?(?:sent|mailed|shipped) (?:it |them )?from)|\b(?:no idea|zero idea|no clue|not sure|don'?t know|can'?t remember|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,30}\bwhere (?:it|they|the (?:seller|shop|store|package|parcel)) (?:was |were |is |are )?(?:shipped|sent|ships?|came|comes?|mailed)(?: it| them)? from\b/i;
 /**

@@ -36,7 +36,7 @@ const PAST_ARRIVAL =
 /** A year alone: "in 2019", "back in 2024", "a 2021 AliExpress order". */
 const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])|\b((?:19|20)\d{2})\s+(?:[\p{L}'-]+\s+){0,2}(?:orders?|purchases?|packages?|parcels?|shipments?|boxes|box|deliver(?:y|ies))\b|(?:^|[.!?;:]\s+|\b(?:from|back in|around|circa|(?:early|late|mid)-?)\s+)((?:19|20)\d{2})\b(?![-/.,]?\d|\s+(?:model|edition|version)\b)/iu;
 /** Several things said to arrive on one day. */
-const SAME_DAY = /\b(?:(?:on )?(?:the|that) same day|same-day|arrived together|came together|both (?:arrived|came|got here|arrive|come|land|get here|arriving|coming|landing)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered|land|arrive|come|get here|are (?:arriving|coming|landing)) (?:\w+ ){0,2}(?:today|yesterday|tomorrow|this morning|this afternoon)|(?:today|this morning|this afternoon) (?:\w+ ){0,3}(?:receiving|received|getting|got) (?:two|2|three|3) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:are |were )?(?:both )?(?:due|set|expected|scheduled|supposed) to (?:arrive|land|come|be delivered) (?:\w+ ){0,3}?(?:on|today|tomorrow))\b/;
+const SAME_DAY = /\b(?:(?:on )?(?:the|that) same day|same day as|same-day|arrived together|came together|both\b[^.?!]{0,30}\b(?:delivery|deliveries|due) (?:on|for)|both (?:arrived|came|got here|arrive|come|land|get here|arriving|coming|landing)|(?:two|2|three|3|both) (?:\w+ ){0,3}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered|land|arrive|come|get here|are (?:arriving|coming|landing)) (?:\w+ ){0,2}(?:today|yesterday|tomorrow|this morning|this afternoon|on)|(?:today|this morning|this afternoon) (?:\w+ ){0,3}(?:receiving|received|getting|got) (?:two|2|three|3) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:are |were )?(?:both )?(?:due|set|expected|scheduled|supposed) to (?:arrive|land|come|be delivered) (?:\w+ ){0,3}?(?:on|today|tomorrow))\b/;
 const SPLIT = /\bsplit(?:ting)?\b/;
 const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
 
@@ -46,18 +46,18 @@ const LIMIT_BEFORE = /\b(?:under|over|less than|more than|below|above|up to|at m
 const RULE_BEFORE = /\b(?:thing|rule|limit|threshold|exemption|allowance) of\s*$/i;
 /** Whether anything else came the same day is not known: "maybe the same day, maybe not", "might have sent something the same day", "that same day maybe another package". */
 const SAME_DAY_UNSURE =
-  /\b(?:maybe|might(?: have)?|possibly|perhaps|not sure (?:if|whether)|no idea (?:if|whether)|can'?t remember (?:if|whether))\b[^.?!]{0,40}\bsame day\b|\bsame day,? (?:maybe|possibly|perhaps)\b|\bsame day\b[^.?!]{0,25}\b(?:maybe not|or not|not sure|no idea|can'?t remember)\b/i;
+  /\b(?:maybe|might(?: have)?|may(?: have)?|could(?: all)?|possibly|perhaps|not sure (?:if|whether)|no idea (?:if|whether)|can'?t remember (?:if|whether))\b[^.?!]{0,40}\bsame day\b|\bsame day,? (?:maybe|possibly|perhaps)\b|\bsame day\b[^.?!]{0,25}\b(?:maybe not|or not|not sure|no idea|can'?t remember)\b/i;
 /**
  * Other things arriving, of a value the person cannot give: "no idea about the rest", "other
  * relatives are also sending gifts, values unknown", "not sure what they added up to", "no idea
  * what else that warehouse got that day".
  */
 const OTHERS_UNKNOWN =
-  /\b(?:no idea|no clue|not sure|unsure|(?:don'?t|do not) know|can'?t (?:tell|remember))\b[^.?!]{0,25}\b(?:about the (?:rest|others?)|(?:what|how much) (?:else|the (?:rest|others?|other ones?))|what (?:they|those|the others) (?:added|add|came) up to|what else)\b|\b(?:others?|also|too)\b[^.?!]{0,60}\bvalues? (?:are |is )?(?:unknown|not known)\b|\bone is \$?\d+[^.?!]{0,20}\bno idea about the other\b|\b(?:another|other)\b[^.?!]{0,40}\bsame day\b[^.?!]{0,40}\b(?:can'?t find|lost|(?:don'?t|do not) have) (?:the|that|its|their) (?:receipt|invoice)s?\b/i;
+  /\b(?:no idea|no clue|not sure|unsure|dunno|(?:don'?t|do not) know|can'?t (?:tell|remember))\b[^.?!]{0,25}\b(?:about the (?:rest|others?)|(?:what|how much) (?:else|the (?:rest|others?|other ones?))|what (?:they|those|the others) (?:added|add|came) up to|what else)\b|\b(?:others?|also|too)\b[^.?!]{0,60}\bvalues? (?:are |is )?(?:unknown|not known)\b|\bone is \$?\d+[^.?!]{0,20}\bno idea about the other\b|\b(?:another|other)\b[^.?!]{0,40}\bsame day\b[^.?!]{0,40}\b(?:can'?t find|lost|(?:don'?t|do not) have) (?:the|that|its|their) (?:receipt|invoice)s?\b/i;
 /** A bottle the person suspects, of something they cannot name. */
 const BOTTLE_SUSPECTED = /\b(?:might|may|could) (?:be|have|contain|hold) (?:a |some )?bottles? of something\b|\bbottles? of (?:something|who knows what)\b/i;
-/** The value of the other parcel is not known: "no clue what that one cost", "I don't know its value". */
-const OTHER_VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|don'?t know|do not know|can'?t tell)\b[^.?!]{0,15}\b(?:(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)|(?:its|their|the) (?:value|worth|price|cost))\b/i;
+/** The value of the other parcel is not known: "no clue what that one cost", "I don't know its value", "can't remember their value". */
+const OTHER_VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|dunno|don'?t know|do not know|can'?t tell|cann?o?'?t remember|(?:don'?t|do not) remember)\b[^.?!]{0,15}\b(?:(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)|(?:its|their|the) (?:value|worth|price|cost))\b/i;
 /**
  * Two values offered as either one: "either $90 or $130", "$600 or $1,100", "somewhere between
  * 80 and 130 dollars", "$80-$130". Not a pair of limits ("under $100 or over $800": see LIMIT_BEFORE).
