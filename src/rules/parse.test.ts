@@ -426,6 +426,9 @@ describe('parseContents', () => {
   it.each([
     ['a bottle of wine and some cigars', ['alcohol', 'tobacco']],
     ['two bottles of cachaça', ['alcohol']], // accents folded
+    // Wines and spirits by name, and a perfume by its brand name (session 18).
+    ['two bottles of Barolo and a panettone', ['alcohol']],
+    ['a bottle of Chanel No. 5', ['perfume']],
     ['perfume', ['perfume']],
     ['Perfume with alcohol', ['perfume']],
     ['archery arrows', ['excise']],

@@ -99,6 +99,14 @@ const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|thei
 const GIFT_IN_DOUBT =
   /\b(?:not sure|unsure|no idea|no clue|(?:don'?t|do not) know|(?:can'?t|cannot) tell|(?:haven'?t|have not|not yet) decided|undecided)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,40}\b(?:gifts?|presents?)\b|\b(?:gift|present) or (?:a (?:sale|purchase)|(?:if |whether )?(?:she|he|they) (?:expects?|wants?) (?:me |us )?to pay)\b/;
 
+/**
+ * Gift or purchase, the person cannot say, without calling it a gift first: "we haven't decided
+ * whether I'll pay him back", "he doesn't remember if he ordered it or a friend sent it as a
+ * present", "she might have bought it for me, or the shop sent it as a giveaway, I don't know which".
+ */
+const KIND_IN_DOUBT =
+  /\b(?:not sure|unsure|no idea|(?:don'?t|do not) know|(?:haven'?t|have not|not yet) decided(?: yet)?|undecided)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,30}\bpay (?:him|her|them) back\b|\b(?:don'?t|do not|doesn'?t|does not|can'?t|cannot) (?:know|remember|recall)\b[^.?!]{0,15}\b(?:if|whether)\b[^.?!]{0,60}\b(?:ordered|bought)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b|\b(?:bought|ordered)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b[^.?!]{0,40}\b(?:don'?t|do not) know which\b/;
+
 /** Purchase words that say the giver bought it, or that the receiver did not. */
 const SOMEONE_ELSES_PURCHASE = new RegExp(
   String.raw`\b(?:(?:she|he|they|my (?:\w+ ){0,2}${KIN}) (?:\w+ ){0,3}?(?:bought|ordered|purchased|paid for)|(?:nothing|not something) (?:i|we) (?:paid for|bought|ordered)|no purchase|(?:i|we) (?:did ?n[o']?t|never) (?:buy|pay|order|purchase)\w*)\b`,
@@ -141,7 +149,7 @@ export function parseKind(text: string): Kind | Unknown | undefined {
     found = found.filter((k) => k !== 'purchase');
   }
   // "not sure if she meant it as a present or expects me to pay her back": the kind is in doubt.
-  if (found.includes('gift') && GIFT_IN_DOUBT.test(kindText)) return UNKNOWN;
+  if ((found.includes('gift') && GIFT_IN_DOUBT.test(kindText)) || KIND_IN_DOUBT.test(kindText)) return UNKNOWN;
   // "she calls it a gift, but I paid her $80", "I'm paying her back on Venmo": a sale.
   if (found.includes('gift') && PAYS_THE_SENDER.test(kindText)) return 'purchase';
   if (found.length === 1) return found[0];
