@@ -52,6 +52,9 @@ describe('asksHowToTellFake: how to tell if goods are fake, about the item or th
     ["how do u even tell a fake when it arrives, my 'stanley cup' looks off", 'item'],
     ['How do I know if a shop is selling fakes?', 'seller'],
     ['how can you tell if a website is legit or selling knockoffs', 'seller'],
+    // The doubt as an adjective of the site or shop (session 18).
+    ['how would I recognise a fake online store before paying', 'seller'],
+    ['how do you know a sketchy web shop from a real one', 'seller'],
     ["got a 'designer' belt for $40, pretty sure it's fake. how do I check?", 'item'],
     // Without "do" (writers whose first language is not English), and "original" for genuine.
     ['the perfume box looks strange, how I know it is original?', 'item'],
