@@ -165,6 +165,12 @@ describe('countriesAbroad: where goods go, in any form', () => {
     expect(countriesAbroad('my cousin in Mexico wants an American phone')).toEqual(['MX']);
     expect(countriesAbroad('a box from my aunt in Ohio')).toEqual([]);
   });
+
+  it('a state whose name holds a country\'s is the state ("New Jersey" is not Jersey); Georgia the country stays', () => {
+    expect(countriesAbroad('we send pallets to a warehouse in New Jersey')).toEqual([]);
+    expect(countriesAbroad('a gift for my aunt in New Mexico')).toEqual([]);
+    expect(countriesAbroad('a wine shop in Georgia')).toEqual(['GE']);
+  });
 });
 
 

@@ -388,8 +388,11 @@ function writtenWithCapital(text: string, name: string): boolean {
  * @example
  * countriesAbroad('Will she have to pay German import tax on it?'); // ['DE']
  * countriesAbroad('Shipping a present to my brother in Sydney');     // ['AU']
+ * countriesAbroad('pallets to a 3PL in New Jersey');                 // []
  */
 export function countriesAbroad(text: string, table: CountryTable = countriesInUse()): string[] {
+  // "a 3PL in New Jersey", "my aunt in New Mexico": a state, not Jersey or Mexico.
+  text = withoutUsPlaces(text, table);
   const n = countryKey(text);
   const demonyms = placeIndex(table).demonyms;
   const codes = [
