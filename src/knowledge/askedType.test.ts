@@ -22,6 +22,9 @@ describe('askedTypes', () => {
   it('reads whether the rules now or as they were are asked about', () => {
     expect(types('how is duty on mail worked out these days')).toEqual(['now']);
     expect(types('is de minimis still a thing')).toEqual(['now']);
+    // Chat spellings: "stil", "rn" (right now).
+    expect(types('is the 800 limit stil around')).toEqual(['now']);
+    expect(types('whats the steel tariff rn')).toEqual(['now']);
     expect(types('in the old days did the mailman just hand it over')).toEqual(['then']);
     expect(types('how did type 86 work')).toEqual(['then']);
   });
