@@ -87,6 +87,8 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     ['a bill already there', 'I am getting a bill from DHL for my $40 order, do I owe it?'],
     ['used goods as a kind', 'Bought a used camera from a seller in Japan for $420. Do you pay duty on secondhand stuff too?'],
     ['whose charge', 'Got a $40 Temu haul coming. Will I actually get a duty bill from this or does Temu handle it?'],
+    ['a rule asked about in general', 'Our factory in Dongguan ships to our Amazon warehouse. Is it still duty free if every shipment stays below $800?'],
+    ['a rule asked about in general', 'can a UK brand keep each day under $800 at its US 3PL and pay no duty?'],
   ])('not a verdict question (%s): %s', (_why, q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
 
   it('reads curly apostrophes as straight ones', () => {

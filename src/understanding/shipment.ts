@@ -62,6 +62,8 @@ const NOT_A_VERDICT = new RegExp(
     String.raw`repair(?:ed|s|ing)?|warranty|serviced|lent|loaned|my own (?:\w+ ){0,2}(?:coming|comes|came|sent|mailed|shipped) (?:back|home)|(?:mail|send|ship|post)(?:s|ed|ing)? (?:it|them) back to (?:me|us)`,
     // Policy and tariff programmes: the documents answer these, the duty-free rules do not.
     String.raw`(?:supreme )?court|scotus|executive order|(?:special|extra|separate|additional) (?:tariffs?|dut(?:y|ies)) (?:on|for)|congress|(?:steel|alumin(?:i)?um|copper|lumber) (?:tariffs?|dut(?:y|ies))|section (?:232|301|122)|ieepa|reciprocal tariffs?`,
+    // A rule asked about in general: "can stock still come in duty free if each day stays under $800?".
+    String.raw`(?:keep|keeps|keeping|stay|stays|staying)\s+(?:each|every)\s+(?:day|carton|box|package|parcel|shipment|order)s?\s+(?:under|below)|(?:each|every)\s+(?:day|carton|box|package|parcel|shipment|order)s?\s+(?:stays?|is|are|kept|remains?)\s+(?:under|below)`,
     // Other subjects the documents answer: a stuck parcel, duties paid by the seller, USMCA, brokers, other taxes.
     String.raw`stuck(?! with)|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|vat|gst|hst|(?:formal|informal|kind of|type of|which) (?:customs )?entry`,
     // Used goods given as a reason to owe nothing ("it's second hand so there's no duty, right?"),
