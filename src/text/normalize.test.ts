@@ -46,6 +46,13 @@ describe('the named forms', () => {
     expect(countryKey('Trinidad & Tobago')).toBe('trinidad and tobago');
   });
 
+  it('letters that fold in two steps fold fully at once ("ꟸ" → "ħ" → "h", "Ƒ" → "ƒ" → "f"; fast-check found both)', () => {
+    for (const form of [answerWords, phraseText, nameText, questionKey, countryKey]) {
+      for (const text of ['ꟸ', 'Ƒ', 'Ħ', 'Bolesławiec']) expect(form(form(text))).toBe(form(text));
+    }
+    expect(foldAccents('Ƒ ꟸ')).toBe('f h');
+  });
+
   it('every form is idempotent, lower case and trimmed', () => {
     const forms = [answerWords, phraseText, nameText, questionKey, countryKey];
     fc.assert(

@@ -41,7 +41,9 @@ export function foldCompatibility(text: string): string {
 export function foldAccents(text: string): string {
   // Plain ASCII has nothing to fold, and most text is plain ASCII (normalising is the costly part).
   if (ASCII.test(text)) return text.toLowerCase();
-  return removeAccents(text).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  // Lower case and compatibility forms first ("Ƒ" is "ƒ", "ꟸ" is "ħ"), then the letters Unicode does
+  // not decompose ("ƒ", "ħ", "ł"): in another order a folded form could fold further when folded again.
+  return removeAccents(text.toLowerCase().normalize('NFKD')).replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
