@@ -156,6 +156,11 @@ function readAgain(kb: KnowledgeBase, part: PartAnswer, asked: string, context =
   return FRAMES.reduce((reading, frame) => frame(kb, reading, asked, context), withoutPlaceNames(kb, part, context));
 }
 
+/** The whole message read as one question, with `asked` as the sentence that asks it. */
+function readWhole(kb: KnowledgeBase, text: string, asked: string): PartAnswer {
+  return readAgain(kb, { ...ask(kb, text, '', false, asked), question: text }, asked);
+}
+
 /**
  * One of several questions, asked with the story as context and as it stands; the more
  * confident reading is kept. The story usually names the subject ("a UPS bill"), but sometimes
@@ -279,7 +284,7 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
     // One question: the question sentence with the story as context, or the whole message as
     // one question, whichever reads more confidently.
     const question = questions[0] ?? text;
-    if (question === text || !context) return [readAgain(kb, { ...ask(kb, text, '', false, question), question: text }, question)];
+    if (question === text || !context) return [readWhole(kb, text, question)];
     const withStory = ask(kb, question, context);
     const whole = ask(kb, text, '', false, question);
     return [readAgain(kb, { ...better(whole, withStory), question: text }, question)];
@@ -288,7 +293,7 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
   if (!parts.some(usable)) {
     // No question finds a page by itself ("…shows something called MPF. What is that and how do
     // they work it out?"): the whole message may, as for a single question.
-    const whole = readAgain(kb, { ...ask(kb, text, '', false, questions[0]), question: text }, questions[0]);
+    const whole = readWhole(kb, text, questions[0]);
     if (usable(whole) && !parts.some((p) => p.result.kind === 'other-cbp')) return [whole];
   }
   // Several questions: people ask the main one first; a question with nothing to answer goes last,
