@@ -82,6 +82,8 @@ export const TRAINING_SETS: readonly RealSet[] = [
   { file: 'training-questions-us-importers.json', name: 'Training set (session 18): U.S. small businesses importing what they sell or use', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-other-languages.json', name: 'Training set (session 18): writers whose first language is not English', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-posts.json', name: 'Training set (session 18): forum and social-media posts', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-anything.json', name: 'Training set (session 19): people asking the chat anything, half not ours (parcels inside the U.S., marketplace orders, taxes, travel)', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-search-box.json', name: 'Training set (session 19): search-box queries, half not ours (everyday life, U.S. taxes, domestic mail, travel)', minWords: 2, sharedWords: 6, tuned: false },
 ];
 
 /** The set's file path. */
