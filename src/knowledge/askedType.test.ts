@@ -1,4 +1,4 @@
-import { askedTypes, typeMatch, typeProfile } from './askedType';
+import { askedTypes, timeClash, typeMatch, typeProfile } from './askedType';
 
 const types = (text: string) => [...askedTypes(text)].sort();
 
@@ -55,5 +55,22 @@ describe('typeProfile and typeMatch', () => {
     expect(typeMatch(new Set(['how-much', 'when']), profile)).toBeCloseTo(0.5);
     expect(typeMatch(new Set(['when']), profile)).toBeCloseTo(0.25);
     expect(typeMatch(new Set(), profile)).toBe(0);
+  });
+});
+
+describe('timeClash', () => {
+  const history = typeProfile('How did Entry Type 86 work before it ended?', ['how did type 86 work', 'what was type 86 used for']);
+  const now = typeProfile('Is Entry Type 86 still accepted?', ['does type 86 still work this year']);
+  const both = typeProfile('What did mail pay, and what does it pay now?', ['how did mail duty work back then']);
+
+  it('a question about now does not belong to a page that tells only how it was, and the other way round', () => {
+    expect(timeClash(askedTypes('type 86 still work'), history)).toBe(true);
+    expect(timeClash(askedTypes('how did type 86 work back then'), now)).toBe(true);
+  });
+
+  it('no clash when the page tells the time asked, both times, or the question asks no time', () => {
+    expect(timeClash(askedTypes('type 86 still work'), now)).toBe(false);
+    expect(timeClash(askedTypes('type 86 still work'), both)).toBe(false);
+    expect(timeClash(askedTypes('type 86 work'), history)).toBe(false);
   });
 });

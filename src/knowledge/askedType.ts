@@ -71,3 +71,19 @@ export function typeMatch(asked: ReadonlySet<AskedType>, profile: TypeProfile): 
   for (const t of asked) best = Math.max(best, profile.get(t) ?? 0);
   return best;
 }
+
+/**
+ * Whether a document answers only the other time than the one asked: the question asks about
+ * the rules now and the document tells only how they were, or the other way round. Such a page
+ * is not the question's own even when its listed question has the same search terms ("type 86
+ * still work" and "how did type 86 work" differ only in stop words).
+ *
+ * @example
+ * timeClash(new Set(['now']), typeProfile('How did Entry Type 86 work before it ended?', [])); // true
+ * timeClash(new Set(['now']), typeProfile('Is Entry Type 86 still accepted?', []));           // false
+ * timeClash(new Set(), typeProfile('How did Entry Type 86 work before it ended?', []));       // false
+ */
+export function timeClash(asked: ReadonlySet<AskedType>, profile: TypeProfile): boolean {
+  const only = (mine: AskedType, other: AskedType) => asked.has(mine) && !asked.has(other) && (profile.get(other) ?? 0) > 0 && !profile.has(mine);
+  return only('now', 'then') || only('then', 'now');
+}

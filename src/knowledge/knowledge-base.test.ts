@@ -120,6 +120,16 @@ describe('the listed feature', () => {
     expect(ranked[0].rank).toBeLessThan(ranked[1].rank);
     expect(ranked[0].features.listed).toBe(1);
   });
+
+  it('is 0 for a page that tells only the other time than the one asked ("still" against "how did")', () => {
+    const base = { topic: 'section-321', audience: ['trade'], sources: [{ title: 'CBP', url: 'https://www.cbp.gov/' }], reviewed: '2026-11-25', related: [], uncertain: false } as const;
+    const history = { ...base, id: 'history', title: 'How did Entry Type 86 work before it ended?', label: 'History', questions: ['how did type 86 work'], body: 'Type 86 cleared low-value goods until August 2025.', file: 'history.md' };
+    const ended = { ...base, id: 'ended', title: 'Is Entry Type 86 still accepted?', label: 'Ended', questions: ['is type 86 accepted'], body: 'Type 86 is no longer accepted.', file: 'ended.md' };
+    const small = KnowledgeBase.fromDocuments([history, ended] as never);
+    // As analysed, both questions are "typ_86 work": only the asked time tells them apart.
+    expect(small.explain('how did type 86 work').ranked.find((c) => c.doc.id === 'history')!.features.listed).toBe(1);
+    expect(small.explain('type 86 still work').ranked.every((c) => c.features.listed === 0)).toBe(true);
+  });
 });
 
 describe('sums of money in a question', () => {

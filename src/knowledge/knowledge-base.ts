@@ -14,7 +14,7 @@ import { normalizeText } from './normalize';
 import { buildLexicon, createSpeller, type Speller } from './spelling';
 import { buildSearchIndex } from './searchIndex';
 import { searchTopK } from './topK';
-import { askedTypes, typeMatch, typeProfile, type AskedType, type TypeProfile } from './askedType';
+import { askedTypes, timeClash, typeMatch, typeProfile, type AskedType, type TypeProfile } from './askedType';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
 import { WordModel, type LearnedWords } from './wordModel';
 import { PROJECT_LEARNED_WORDS } from './learnedWords';
@@ -558,8 +558,9 @@ export class KnowledgeBase {
     });
     // A question that is, as analysed, one document's own listed question (and no other's) goes
     // to that document first, as an exact title does: asked of indexes that lacked them, all such
-    // questions landed on their own document (see the `listed` feature).
-    const listedBy = scored.filter((c) => c.phrasing >= LISTED_PHRASING);
+    // questions landed on their own document (see the `listed` feature). Not when the page tells
+    // only the other time than the one asked (timeClash).
+    const listedBy = scored.filter((c) => c.phrasing >= LISTED_PHRASING && !timeClash(asked, this.typeProfiles.get(c.doc.id)!));
     const listedDoc = listedBy.length === 1 ? listedBy[0] : undefined;
     scored.sort((a, b) => Number(b === listedDoc) - Number(a === listedDoc) || b.rank - a.rank);
 
