@@ -15,6 +15,8 @@ describe('asksAboutAnotherCountry: goods going into another country', () => {
     'whats the duty free limit for canadians ordering from the US these days',
     'how much duty will i pay in the uk on sneakers from a US store',
     'I live in Canada and ordered a jacket from the US',
+    "I'm a Brit and I order from Etsy sellers all the time, what do I pay when it lands?",
+    'As an Aussie I buy loads from eBay, what will it cost me on arrival?',
   ])('a buyer abroad ordering from the U.S.: %s', (text) => expect(asksAboutAnotherCountry(text)).toBe(true));
 
   it.each(['Do I pay VAT on a parcel?', 'do I pay GST on this', 'will hmrc charge me', 'Is the HST charged on top of the duty?', 'what does CBSA charge on a small parcel'])(
@@ -52,6 +54,13 @@ describe('asksAboutAnotherCountry: goods coming into the United States', () => {
     'my customer sent it back to me here in Texas, will I pay duty on my own goods?',
     // A demonym before a seller is the seller's country, not a buyer abroad.
     'Bought a jacket from the Canadian site, made in China. Shouldn\'t USMCA make it duty free?',
+    // …and so is a demonym that names the goods, or a seller with the platform between.
+    'I got some Canadian-made maple syrup from a shop in Quebec. Is it duty free under USMCA?',
+    'I\'m a Canadian Shopify seller and my soap is made here from Canadian oils. How do US buyers avoid tariffs?',
+    'The clay is Australian but the glazes come from Japan. Do my US customers pay duty?',
+    // Duty got back from the U.S. is a refund here, not goods bought in the U.S.
+    'UK seller: my American buyer paid duty and sent the item back to me. Can she get the duty back from the US?',
+    'A US buyer returned a figure to me in Osaka. Can they get the charges refunded from the US side?',
   ])('%s', (text) => expect(asksAboutAnotherCountry(text)).toBe(false));
 
   it('a U.S. buyer who "bought from a Chinese seller on Amazon.com"', () => {

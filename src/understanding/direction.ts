@@ -7,9 +7,9 @@
 
 import { countryOfLeadingPlace } from '../rules';
 
-/** Buying, ordering or shipping from the United States (so the goods go abroad). */
+/** Buying, ordering or shipping from the United States (so the goods go abroad); not money got "back from the US". */
 const FROM_THE_US =
-  /\b(?:order(?:ed|ing|s)?|buy(?:ing|s)?|bought|purchas(?:e|ed|ing)|shipp(?:ed|ing)|sent|send(?:ing)?|import(?:ed|ing)?|get(?:ting)?|got)\b[^.?!]{0,40}?\b(?:from|on|off|at)\s+(?:the\s+(?:us|u\.s\.?|usa|united states|states)|u\.s\.a?\.?|usa|united states|america|(?:an?\s+)?(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|companies|company|retailers?|brands?))(?![\p{L}])/iu;
+  /\b(?:order(?:ed|ing|s)?|buy(?:ing|s)?|bought|purchas(?:e|ed|ing)|shipp(?:ed|ing)|sent|send(?:ing)?|import(?:ed|ing)?|get(?:ting)?|got)\b[^.?!]{0,40}?(?<!\bback\s)\b(?:from|on|off|at)\s+(?:the\s+(?:us|u\.s\.?|usa|united states|states)(?!\s+side\b)|u\.s\.a?\.?|usa|united states|america|(?:an?\s+)?(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|companies|company|retailers?|brands?))(?![\p{L}])/iu;
 /**
  * "from a US store": the shop says where the goods leave from. (Not "on Amazon.com": sellers
  * from everywhere sell to U.S. buyers there.)
@@ -20,8 +20,13 @@ const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|cust
 /** Another country named as the one that charges ("will Canada charge duty", "UK customs duty"). */
 const FOREIGN_CHARGER =
   /\b(?:(?:will|would|does|do|is|are)\s+(?:the\s+)?(?:uk|u\.k\.|britain|canada|australia|mexico|eu|european union|germany|france|ireland|new zealand|japan|india|brazil)\s+(?:customs\s+)?(?:charge|charging|tax|taxing|collect|hit)|(?:canadian|british|uk|australian|mexican|eu|european|german|french|irish|japanese|brazilian|indian)\s+(?:customs|duty|duties|import (?:tax|taxes|duty|duties)))\b/i;
-/** People who say they live abroad and receive goods there. */
-const BUYER_ABROAD = /\b(?:(?:canadians?|brits?|aussies?|australians?|europeans?)(?!\s+(?:sites?|websites?|shops?|stores?|sellers?|brands?|companies|company|retailers?|makers?|pharmac(?:y|ies)|warehouses?)\b)|(?:i|we)\s*(?:'m|am|are|live)\s+in\s+(?:the\s+)?(?:uk|canada|australia|europe|germany|france|ireland|new zealand))\b(?:[^.?!]|\.(?=\w)){0,60}\b(?:from|order|buy|bought|ordering|buying)\b/i;
+/**
+ * People who say they live abroad and receive goods there: "Canadians ordering…", "Canadian here,
+ * ordered…", "I'm a Brit and bought…", "I live in the UK". A demonym that names goods or a shop
+ * ("Canadian-made mugs", "a Canadian Etsy seller", "the wax is Canadian") is no buyer abroad.
+ */
+const BUYER_ABROAD =
+  /\b(?:(?:canadians|brits|aussies|australians|europeans)(?!\s+(?:and|or)\b)(?!\s+(?:[\p{L}.]+\s+)?(?:sites?|websites?|shops?|stores?|sellers?|brands?|companies|company|retailers?|makers?|pharmac(?:y|ies)|warehouses?)\b)|(?:(?:i|we)\s*(?:'m|am|are)\s+(?:an?\s+)?|as\s+an?\s+|fellow\s+)(?:canadian|brit|aussie|australian|european)s?(?![-\p{L}])(?!\s+(?:[\p{L}.]+\s+)?(?:sites?|websites?|shops?|stores?|sellers?|brands?|companies|company|retailers?|makers?)\b)|(?:canadian|brit|aussie|australian|european)\s+here\b|(?:i|we)\s*(?:'m|am|are|live)\s+in\s+(?:the\s+)?(?:uk|canada|australia|europe|germany|france|ireland|new zealand))\b(?:[^.?!]|\.(?=\w)){0,60}\b(?:from|order|buy|bought|ordering|buying)\b/iu;
 
 /** Goods sent back to the person's own place abroad ("sends an order back to me here in Taiwan"). */
 const BACK_TO_ME_IN = /\b(?:back|returned|returning|returns|return)\s+(?:it\s+|them\s+)?to\s+(?:me|us|my\s+(?:shop|store|business|workshop|studio))\s+(?:(?:here|over here|back home)\s+)?in\s+((?:the\s+)?\p{L}+(?:\s+\p{L}+)?)/iu;
