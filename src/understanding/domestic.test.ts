@@ -143,6 +143,21 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'another business: %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
   );
+  it.each([
+    'my etsy order arrived not as described, how do I open a case',
+    'the seller never shipped my order and stopped answering',
+    'how do I change the delivery address on a FedEx package already on its way',
+    'how much does eBay take in selling fees on a $40 sale',
+    'why is Shopify holding my payouts',
+    'how do I form an LLC in Nevada for my online shop',
+    'where do I get a resale certificate in Georgia',
+    'how much is a forever stamp now',
+    'can I print a return label at the UPS store',
+  ])('a marketplace\'s or carrier\'s own dealings (session 19): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
+  it.each(['the seller never shipped my order and now UPS wants duty on the replacement', 'is there duty on stamps for my collection from France', 'who pays the seller fees and the tariff on a Temu order'])(
+    'with a word of customs it stays ours: %s',
+    (text) => expect(asksAboutAnotherBusiness(text)).toBe(false),
+  );
   it.each(['how do I get a job at CBP', 'DHL customer service says customs is holding my parcel, what now?', 'is there duty on a job lot of vintage clothes', 'I returned a dress that didn\'t fit to a shop in Italy, do I get the duty back?', 'I paid with PayPal and then got a customs bill, can I get it back?', 'can I cancel my order if the import charges are too high?'])('ours or CBP\'s: %s', (text) =>
     expect(asksAboutAnotherBusiness(text)).toBe(false),
   );
