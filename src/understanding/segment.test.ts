@@ -158,6 +158,12 @@ describe('segment: two questions joined in one sentence with a question mark', (
       'and why were postal packages from China being charged 54%?',
     ]);
   });
+  it('cuts before a question word written with its verb ("where\'s", "what\'s")', () => {
+    expect(segment("What's the difference between an informal and a formal entry, and where's the dollar cutoff?").questions).toEqual([
+      "What's the difference between an informal and a formal entry,",
+      "and where's the dollar cutoff?",
+    ]);
+  });
   it('keeps "X and Y", an either/or and a story before the question whole', () => {
     for (const q of [
       "What's the difference between the consignee and the importer of record?",

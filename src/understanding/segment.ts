@@ -49,11 +49,11 @@ const RUN_ON_BREAK = new RegExp(
 );
 /**
  * Where a second question starts inside a sentence with a question mark: only after a comma or an
- * "and" ("When did China lose de minimis, and why were parcels charged 54%?"), so that "what's the
- * difference between X and Y?" stays whole.
+ * "and" ("When did China lose de minimis, and why were parcels charged 54%?", "…, and where's the
+ * cutoff?"), so that "what's the difference between X and Y?" stays whole.
  */
 const COMPOUND_BREAK = new RegExp(
-  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b))`,
+  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})(?:'s|’s)?\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b))`,
   'gi',
 );
 /**
