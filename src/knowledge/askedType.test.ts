@@ -25,6 +25,10 @@ describe('askedTypes', () => {
     // Chat spellings: "stil", "rn" (right now).
     expect(types('is the 800 limit stil around')).toEqual(['now']);
     expect(types('whats the steel tariff rn')).toEqual(['now']);
+    // "Is it over?" asks whether it still runs; "over $800" is no time.
+    expect(types('is the 321 pilot over')).toEqual(['now']);
+    expect(types('is the data pilot done yet?')).toEqual(['now']);
+    expect(types('my parcel is over 800, do i pay')).toEqual([]);
     expect(types('in the old days did the mailman just hand it over')).toEqual(['then']);
     expect(types('how did type 86 work')).toEqual(['then']);
   });

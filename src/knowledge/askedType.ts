@@ -18,7 +18,8 @@ const CUES: ReadonlyArray<readonly [AskedType, RegExp]> = [
   ['how-long', /\b(?:how long|how many (?:days|months|years)|deadline|time limit)\b/iu],
   ['how-much', /\b(?:what (?:does|do|will|would) [^?.!]{1,30}? charge\b|how (?:much|many|high|big)|what(?:'s| is| are)? (?:the )?(?:rate|rates|percent|percentage|amount|fine|fee|fees)|how is (?:it|duty|the duty) (?:worked out|calculated|figured))\b/iu],
   ['who', /\b(?:who|whom|whose|which (?:agency|party|company|office))\b/iu],
-  ['now', /\b(?:now|nowadays|these days|currently|today|at the moment|at present|anymore|any more|still|stil|right now|rn)\b/iu],
+  // "is the 321 pilot over?" asks whether it still runs.
+  ['now', /\b(?:now|nowadays|these days|currently|today|at the moment|at present|anymore|any more|still|stil|right now|rn)\b|\b(?:is|are)\s+(?:it|that|this|they|the\s+[\p{L}\p{N} -]{1,30}?)\s+(?:over|done|finished)(?:\s+(?:yet|already))?\s*[?!.]*$/iu],
   ['then', /\b(?:back then|back in the day|used to|(?:in )?the old days|at the time|previously|formerly|the old (?:rules?|limit|system|way)|how (?:did|was|were)|what happened|in the past)\b/iu],
   ['what-happens', /\bwhat (?:(?:actually|really|then|exactly) )?(?:happens|will happen|would happen|happened|is going to happen|now)\b/iu],
 ];
