@@ -373,6 +373,10 @@ describe('parseKind and parseMode', () => {
     ['not sure if she meant it as a present or if she expects me to pay her back', 'unknown'],
     ['a gift or a sale, I honestly do not know', 'unknown'],
     ['my aunt knitted it, about $60 in shop value, a present', 'gift'],
+    // Children and grandchildren send too, and Mother's Day is an occasion for a present (session 19).
+    ['my daughter in Oaxaca is sending me a blouse she bought at the market', 'gift'],
+    ['my grandson in Leeds mailed me a scarf', 'gift'],
+    ['a teapot for Mother\'s Day', 'gift'],
   ])('kind: %s', (text, kind) => expect(parseKind(text)).toBe(kind));
 
   it('"got off the plane", "got it off my friend": no purchase said', () => {
@@ -614,6 +618,19 @@ describe('extractFacts', () => {
     expect(extractFacts('three orders, $300 in total, all delivered the same day', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
     expect(extractFacts('three orders, $300 each, delivered over a month', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
     expect(extractFacts('two gifts and three orders, $100 each, all on the same day', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
+    // "each" said before the sum, further back in the clause; "each year" counts nothing.
+    expect(extractFacts('My parents in Munich each mailed me a birthday present worth about $70, and both boxes land on the same day.', TODAY, rules).facts.sameDayTotalUsd).toBe(140);
+    expect(extractFacts('Each year my two aunts mail me a birthday present worth about $70, both on the same day.', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
+  });
+
+  it('reads a split order said not to be one ("the order wasn\'t split up") as one lot', () => {
+    expect(extractFacts('I bought $600 of bike parts from a German shop, one box, and the order wasn\'t split up.', TODAY, rules).facts.splitOrder).toBe(false);
+    expect(extractFacts('the seller split my order into two parcels', TODAY, rules).facts.splitOrder).toBe(true);
+  });
+
+  it('takes the day the goods "did not reach me until" as the arrival', () => {
+    const r = extractFacts('I ordered $120 shoes from a shop in Milan in mid-August 2025, but they did not reach me until 2 September 2025.', TODAY, rules);
+    expect(r.facts.entryDate).toBe('2025-09-02');
   });
 
   it('reads a rule named by its sum ("the $800 rule") as no value', () => {

@@ -38,6 +38,8 @@ const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])|\b((?:19|2
 /** Several things said to arrive on one day. */
 const SAME_DAY = /\b(?:(?:on )?(?:the|that) same day|same day as|same-day|arrived together|came together|both\b[^.?!]{0,30}\b(?:delivery|deliveries|due) (?:on|for)|both (?:arrived|came|got here|arrive|come|land|get here|arriving|coming|landing)|(?:two|2|three|3|both) (?:\w+ ){0,3}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered|land|arrive|come|get here|are (?:arriving|coming|landing)) (?:\w+ ){0,2}(?:today|yesterday|tomorrow|this morning|this afternoon|on)|(?:today|this morning|this afternoon) (?:\w+ ){0,3}(?:receiving|received|getting|got) (?:two|2|three|3) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:are |were )?(?:both )?(?:due|set|expected|scheduled|supposed) to (?:arrive|land|come|be delivered) (?:\w+ ){0,3}?(?:on|today|tomorrow))\b/;
 const SPLIT = /\bsplit(?:ting)?\b/;
+/** "the order wasn't split up", "not split", "in one shipment, no splitting": one lot, not a split order. */
+const NOT_SPLIT = /\b(?:(?:was|is|were|are|has|had|have|did|do|does)n'?t|not|never|no|without)\s+(?:been\s+|be\s+|get\s+|got\s+)?split(?:ting)?\b|\bunsplit\b/;
 const SPLIT_WHAT = /\b(orders?|shipments?|packages?|parcels?|boxes)\b/;
 
 /** Words before a sum that make it a limit ("under $100"), not what the goods are worth. */
@@ -127,7 +129,8 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
     else if (BOTTLE_SUSPECTED.test(phraseText(text))) result.facts.contents = UNKNOWN;
   }
   const t = phraseText(text);
-  if (SPLIT.test(t) && SPLIT_WHAT.test(t)) result.facts.splitOrder = true;
+  if (NOT_SPLIT.test(t)) result.facts.splitOrder = false;
+  else if (SPLIT.test(t) && SPLIT_WHAT.test(t)) result.facts.splitOrder = true;
 
   const withoutMoney = money ? text.slice(0, money.index) + ' '.repeat(money.text.length) + text.slice(money.index + money.text.length) : text;
   addDate(result, withoutMoney, today, rules);
@@ -175,8 +178,8 @@ const COUNTED = new RegExp(
 );
 /** Words right after a sum that make it the value of each of several things. */
 const EACH_AFTER = /^\s*(?:each|apiece|a piece|per (?:order|package|parcel|box|shipment|gift|item))\b/i;
-/** "two of my aunts are each sending me a $70 gift": "each" before the sum, in the same clause. */
-const EACH_BEFORE = /\beach\b[^.?!,;$]{0,30}$/i;
+/** "two of my aunts are each sending me a $70 gift", "my parents each mailed me a present worth about $70": "each" before the sum, in the same clause (not "each year"). */
+const EACH_BEFORE = /\beach\b(?!\s+(?:year|month|week|day|time|christmas|birthday)\b)[^.?!,;$]{0,50}$/i;
 
 /**
  * How many things a sum is the value of each of, when a message says so ("three orders, $300
@@ -187,7 +190,7 @@ const EACH_BEFORE = /\beach\b[^.?!,;$]{0,30}$/i;
  * countOfEach('a $300 order', { text: '$300', index: 2 }); // undefined
  */
 export function countOfEach(text: string, sum: { text: string; index: number }): number | undefined {
-  if (!EACH_AFTER.test(text.slice(sum.index + sum.text.length, sum.index + sum.text.length + 24)) && !EACH_BEFORE.test(text.slice(Math.max(0, sum.index - 40), sum.index))) return undefined;
+  if (!EACH_AFTER.test(text.slice(sum.index + sum.text.length, sum.index + sum.text.length + 24)) && !EACH_BEFORE.test(text.slice(Math.max(0, sum.index - 60), sum.index))) return undefined;
   const counts = new Set([...text.toLowerCase().matchAll(COUNTED)].map((m) => { const said = m[1] ?? m[2] ?? m[3]; return COUNT_WORDS[said] ?? Number(said); }));
   const [count] = [...counts];
   return counts.size === 1 && count >= 2 ? count : undefined;
@@ -251,7 +254,7 @@ const NAMES_A_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 /** A year alone or a part of one, as {@link datesIn} takes it when offered with another date. */
 const YEAR_OFFERED = /\b(?:(?:early|mid|late)[- ]?)?(?:19|20)\d{2}\b(?![-/.,]?\d)/gi;
 /** Words just before a date that make it the day the goods arrived, which is the one the rules go by. */
-const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|came in|came|received|got here|landed|reached me|entered)\b/i;
+const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|came in|came|received|got here|landed|reach(?:ed|es)? (?:me|us|here)|got to (?:me|us)|entered)\b/i;
 
 /** Words just before a date that make it the day the goods were ordered or sent, not the day they arrived. */
 const ORDER_CUE = /\b(?:ordered|bought|purchased|paid for|shipped|sent|mailed|posted)\b/i;

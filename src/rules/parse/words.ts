@@ -46,7 +46,7 @@ export function parseYesNo(text: string): boolean | Unknown | undefined {
  * gift reading here and for the senders whose place says where a parcel left from (places.ts).
  */
 export const KIN =
-  '(?:aunt|auntie|aunty|tita|tia|tía|uncle|tito|tio|tío|mom|mum|mother|mama|mommy|dad|father|papa|daddy|parents?|grandma|grandmother|granny|gran|nan|nana|nanna|grandpa|grandfather|grandparents?|lola|lolo|oma|opa|nonna|nonno|abuela|abuelo|babushka|halmoni|friends?|bestie|buddy|buddies|pal|pals|mate|mates|pen pal|sister|sis|brother|bro|cousins?|family|relatives?|(?:mother|father|sister|brother)[- ]in[- ]law|in-laws?|in laws|niece|nephew|godmother|godfather|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|wife|husband)';
+  '(?:aunt|auntie|aunty|tita|tia|tía|uncle|tito|tio|tío|mom|mum|mother|mama|mommy|dad|father|papa|daddy|parents?|grandma|grandmother|granny|gran|nan|nana|nanna|grandpa|grandfather|grandparents?|lola|lolo|oma|opa|nonna|nonno|abuela|abuelo|babushka|halmoni|friends?|bestie|buddy|buddies|pal|pals|mate|mates|pen pal|sister|sis|brother|bro|cousins?|family|relatives?|(?:mother|father|sister|brother)[- ]in[- ]law|in-laws?|in laws|niece|nephew|godmother|godfather|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|wife|husband|daughters?|sons?|kids?|children|granddaughters?|grandsons?|grandkids|grandchildren|step(?:mom|mum|mother|dad|father|son|daughter)|babcia|dziadek|godson|goddaughter)';
 
 /**
  * The single words of {@link KIN} ("tita", "lola", "parents"), for the typo corrector: "my Tita"
@@ -73,7 +73,7 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
   traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried|road trip|(?:driving|drove|drive|flying|flew|fly) (?:back|home))\b/,
   gift: new RegExp(
-    String.raw`\b(gifts?|presents?|birthday|b-?day|xmas|christmas|graduation|anniversary|unsolicited|for (?:my|her|his|our|their) \d{1,2}(?:st|nd|rd|th)|(?:(?:my|a|our) |^)${KIN}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting|mailing|shipping|posting)|sent|mailed|shipped|posted|gave|gives|sends|mails)|from (?:my|a|our) ${KIN}(?!'))\b`,
+    String.raw`\b(gifts?|presents?|birthday|b-?day|xmas|christmas|graduation|anniversary|unsolicited|(?:mother|father)'?s day|valentine'?s day|diwali|hanukk?ah|chanukah|for (?:my|her|his|our|their) \d{1,2}(?:st|nd|rd|th)|(?:(?:my|a|our) |^)${KIN}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting|mailing|shipping|posting)|sent|mailed|shipped|posted|gave|gives|sends|mails)|from (?:my|a|our) ${KIN}(?!'))\b`,
   ),
   // "I paid her $80 for it": paying the sender makes it a sale, whatever the box says.
   purchase: new RegExp(String.raw`\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|suppliers?|vendors?|wholesalers?|auctions?|website|webshop|boutique|retailer|${TO_ONESELF}|(?:i|we) (?:\w+ )?paid (?:him|her|them)\b|(?:got|grabbed|snagged|picked up|scored) (?:\S+ ){1,6}?off (?:of )?(?!(?:the )?(?:plane|boat|bus|train|my|her|his|our)\b)(?:a |an |the )?\w+)\b`),
