@@ -50,6 +50,7 @@ describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', ()
     'will my $60 jacket from Leeds go through customs free?',
     // Not knowing how much is not asking how much.
     "my uncle mailed me a box, no idea what's inside or how much he spent, will I owe duty?",
+    'Tax on delivery or no?',
   ])('yes/no: %s', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
 
   it.each([
@@ -550,6 +551,15 @@ describe('readShipment: what is said in passing does not stop the reading', () =
 
   it('"worth $60 in shop value" is what it would cost, not a purchase', () => {
     expect(read("My aunt in Cork knitted me a sweater worth about $60 in shop value. Am I about to get a bill for a present?")?.facts.kind).toBe('gift');
+  });
+
+  it('"it would be about $50 in a shop there" and "she says it would sell for $160" are what it would cost (session 19)', () => {
+    expect(read('My nan in Cork is posting me a hand-knit sweater for Christmas, she reckons it would be about $50 in a shop there. Only parcel coming. Will I have to pay customs on it?')?.facts).toMatchObject({ kind: 'gift', valueUsd: 50 });
+    expect(read('My roommate in Seoul is mailing me a necklace she says would sell for around $160 there. It is a gift. Will customs charge me?')?.facts).toMatchObject({ kind: 'gift', valueUsd: 160 });
+  });
+
+  it('a sender in a town written with accents still sends ("my mama in Gdańsk is posting me")', () => {
+    expect(read('My mama in Gdańsk is posting me a hand-knit sweater, around 75 dollars. Only this box. Do I owe duty when it arrives?')?.facts.kind).toBe('gift');
   });
 
   it('a gift the person doubts is one leaves the kind unknown, so the check asks', () => {

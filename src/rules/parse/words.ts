@@ -73,7 +73,7 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
   traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried|road trip|(?:driving|drove|drive|flying|flew|fly) (?:back|home))\b/,
   gift: new RegExp(
-    String.raw`\b(gifts?|presents?|birthday|b-?day|xmas|christmas|graduation|anniversary|unsolicited|(?:mother|father)'?s day|valentine'?s day|diwali|hanukk?ah|chanukah|for (?:my|her|his|our|their) \d{1,2}(?:st|nd|rd|th)|(?:(?:my|a|our) |^)${KIN}(?: (?:in|from|back in|over in)(?: [a-z.'-]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting|mailing|shipping|posting)|sent|mailed|shipped|posted|gave|gives|sends|mails)|from (?:my|a|our) ${KIN}(?!'))\b`,
+    String.raw`\b(gifts?|presents?|birthday|b-?day|xmas|christmas|graduation|anniversary|unsolicited|(?:mother|father)'?s day|valentine'?s day|diwali|hanukk?ah|chanukah|for (?:my|her|his|our|their) \d{1,2}(?:st|nd|rd|th)|(?:(?:my|a|our) |^)${KIN}(?: (?:in|from|back in|over in)(?: [^\s,;:!?]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting|mailing|shipping|posting)|sent|mailed|shipped|posted|gave|gives|sends|mails)|from (?:my|a|our) ${KIN}(?!'))\b`,
   ),
   // "I paid her $80 for it": paying the sender makes it a sale, whatever the box says.
   purchase: new RegExp(String.raw`\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|suppliers?|vendors?|wholesalers?|auctions?|website|webshop|boutique|retailer|${TO_ONESELF}|(?:i|we) (?:\w+ )?paid (?:him|her|them)\b|(?:got|grabbed|snagged|picked up|scored) (?:\S+ ){1,6}?off (?:of )?(?!(?:the )?(?:plane|boat|bus|train|my|her|his|our)\b)(?:a |an |the )?\w+)\b`),
@@ -119,8 +119,8 @@ const SOMEONE_ELSES_PURCHASE = new RegExp(
  */
 const OWN_SHOP = /\b(?:(?:i|we) (?:run|own|have|manage|started|opened|sell on|sell through)|(?:my|our)) (?:\w+ ){0,3}?(?:shop|store|business|boutique|website|webshop)\b/g;
 
-/** "worth $60 in shop value", "the store price": what it would cost, not where it was bought. */
-const SHOP_VALUE = /\b(?:shop|store|retail|website) (?:value|price|prices)\b/g;
+/** "worth $60 in shop value", "the store price", "it would be about $50 in a shop there": what it would cost, not where it was bought. */
+const SHOP_VALUE = /\b(?:shop|store|retail|website) (?:value|price|prices)\b|\b(?:would|could|might|it'?d) (?:be|sell|cost|go)\b[^.?!]{0,30}\bin (?:a|the) (?:shops?|stores?)\b/g;
 
 /**
  * The kind of shipment, 'unknown', or undefined when it is unclear (or two kinds are named).
