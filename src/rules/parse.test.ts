@@ -628,6 +628,25 @@ describe('extractFacts', () => {
     expect(extractFacts('the seller split my order into two parcels', TODAY, rules).facts.splitOrder).toBe(true);
   });
 
+  it('reads "sometime between July and September 2025" as that period, the year said once', () => {
+    const r = extractFacts('a $60 blanket from Wales came by courier sometime between July and September 2025, I can\'t remember when', TODAY, rules);
+    expect(r.unclearDate).toMatchObject({ from: '2025-07-01', to: '2025-09-30', changes: ['2025-08-29'] });
+  });
+
+  it('adds up two items joined by "plus about" in one box', () => {
+    expect(extractFacts('a birthday box: a $90 hoodie plus about $40 of Tim Tams, one box, gift', TODAY, rules).facts.valueUsd).toBe(130);
+  });
+
+  it('leaves what is inside unknown when the person says so ("won\'t tell me what\'s inside", "a surprise box")', () => {
+    expect(extractFacts('a friend is sending a $80 gift but won\'t tell me what\'s inside', TODAY, rules).facts.contents).toBe('unknown');
+    expect(extractFacts('my aunt is mailing me a $60 surprise box for Christmas', TODAY, rules).facts.contents).toBe('unknown');
+    expect(extractFacts('my aunt is mailing me a $60 sweater for Christmas', TODAY, rules).facts.contents).toBeUndefined();
+  });
+
+  it('leaves the day\'s total unknown when other deliveries "may have been" that same day, further back in the sentence', () => {
+    expect(extractFacts('We got a $500 box from Scotland in September 2024. There may have been other overseas deliveries for the shop that same day, I don\'t remember.', TODAY, rules).facts.sameDayTotalUsd).toBe('unknown');
+  });
+
   it('takes the day the goods "did not reach me until" as the arrival', () => {
     const r = extractFacts('I ordered $120 shoes from a shop in Milan in mid-August 2025, but they did not reach me until 2 September 2025.', TODAY, rules);
     expect(r.facts.entryDate).toBe('2025-09-02');

@@ -558,6 +558,12 @@ describe('readShipment: what is said in passing does not stop the reading', () =
     expect(read('My roommate in Seoul is mailing me a necklace she says would sell for around $160 there. It is a gift. Will customs charge me?')?.facts).toMatchObject({ kind: 'gift', valueUsd: 160 });
   });
 
+  it('an origin in doubt ("they may have had it made in China", "won\'t tell me where it was manufactured") is unknown where it decides', () => {
+    expect(read('In June 2025 I bought a $40 lamp from a Singapore shop; they may have had it made in China, I\'m not sure. Would that have owed duty?')?.facts.origin).toBe('unknown');
+    expect(read('I bought a $45 lamp from a shop in Singapore that arrived June 20, 2025. The seller won\'t tell me where it was actually manufactured. Was it duty free?')?.facts.origin).toBe('unknown');
+    expect(read('In June 2025 I bought a $40 lamp made in China from a Singapore shop. Would that have owed duty?')?.facts.origin).toBe('CN');
+  });
+
   it('a sender in a town written with accents still sends ("my mama in Gdańsk is posting me")', () => {
     expect(read('My mama in Gdańsk is posting me a hand-knit sweater, around 75 dollars. Only this box. Do I owe duty when it arrives?')?.facts.kind).toBe('gift');
   });

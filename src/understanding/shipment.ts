@@ -86,10 +86,11 @@ const ORIGIN_EITHER = /\b(?:don'?t know|do not know|not sure|no idea|can'?t reme
 /** "I can't remember which country it shipped from": the person cannot give the origin. */
 const ORIGIN_UNKNOWN = /\b(?:(?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|tell)|no idea|not sure|no clue|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,40}\b(?:(?:which|what) country|which (?:of the )?(?:two|2|three|3) (?:places|countries|cities)|(?:which|what) (?:place|city) (?:it|she|he|they) (?:was |were )?(?:sent|mailed|shipped) (?:it |them )?from)|\b(?:no idea|zero idea|no clue|not sure|don'?t know|can'?t remember|never said|didn'?t say|doesn'?t say)\b[^.?!]{0,30}\bwhere (?:it|they|the (?:seller|shop|store|package|parcel)) (?:was |were |is |are )?(?:shipped|sent|ships?|came|comes?|mailed)(?: it| them)? from\b/i;
 /**
- * "No idea where it was actually made": the country of origin is where goods were made, so not
+ * "No idea where it was actually made", "the seller won't tell me where it was manufactured",
+ * "they may have had it made in China": the country of origin is where goods were made, so not
  * even the seller's country (said or read from a city) tells it.
  */
-const MADE_IN_UNKNOWN = /\b(?:no idea|zero idea|no clue|not sure|don'?t know|can'?t tell|can'?t remember|didn'?t say|doesn'?t say)\b[^.?!]{0,30}\bwhere (?:it|they|the \w+) (?:was|were|is|are|got) (?:actually |really )?(?:made|manufactured|produced|built)\b/i;
+const MADE_IN_UNKNOWN = /\b(?:no idea|zero idea|no clue|not sure|don'?t know|can'?t tell|can'?t remember|didn'?t say|doesn'?t say|won'?t (?:tell|say)|will not (?:tell|say)|refuses? to (?:tell|say))\b[^.?!]{0,30}\bwhere (?:it|they|the \w+) (?:was|were|is|are|got) (?:actually |really )?(?:made|manufactured|produced|built)\b|\b(?:may|might|could) (?:have )?(?:had (?:it|them) |been )?(?:made|manufactured) in\b|\b(?:maybe|possibly|perhaps) (?:made|manufactured) in\b/i;
 /**
  * Informational materials, which the suspension orders left out (50 U.S.C. 1702(b)). The rules
  * engine does not model that carve-out (whether the June 2026 rules keep it is not settled), so

@@ -48,7 +48,7 @@ const LIMIT_BEFORE = /\b(?:under|over|less than|more than|below|above|up to|at m
 const RULE_BEFORE = /\b(?:thing|rule|limit|threshold|exemption|allowance) of\s*$/i;
 /** Whether anything else came the same day is not known: "maybe the same day, maybe not", "might have sent something the same day", "that same day maybe another package". */
 const SAME_DAY_UNSURE =
-  /\b(?:maybe|might(?: have)?|may(?: have)?|could(?: all)?|possibly|perhaps|not sure (?:if|whether)|no idea (?:if|whether)|can'?t remember (?:if|whether))\b[^.?!]{0,40}\bsame day\b|\bsame day,? (?:maybe|possibly|perhaps)\b|\bsame day\b[^.?!]{0,25}\b(?:maybe not|or not|not sure|no idea|can'?t remember)\b/i;
+  /\b(?:maybe|might(?: have)?|may(?: have)?|could(?: all)?|possibly|perhaps|not sure (?:if|whether)|no idea (?:if|whether)|can'?t remember (?:if|whether))\b[^.?!]{0,60}\bsame day\b|\bsame day,? (?:maybe|possibly|perhaps)\b|\bsame day\b[^.?!]{0,25}\b(?:maybe not|or not|not sure|no idea|can'?t remember)\b/i;
 /**
  * Other things arriving, of a value the person cannot give: "no idea about the rest", "other
  * relatives are also sending gifts, values unknown", "not sure what they added up to", "no idea
@@ -57,6 +57,8 @@ const SAME_DAY_UNSURE =
 const OTHERS_UNKNOWN =
   /\b(?:no idea|no clue|not sure|unsure|dunno|(?:don'?t|do not) know|can'?t (?:tell|remember))\b[^.?!]{0,25}\b(?:about the (?:rest|others?)|(?:what|how much) (?:else|the (?:rest|others?|other ones?))|what (?:they|those|the others) (?:added|add|came) up to|what else)\b|\b(?:others?|also|too)\b[^.?!]{0,60}\bvalues? (?:are |is )?(?:unknown|not known)\b|\bone is \$?\d+[^.?!]{0,20}\bno idea about the other\b|\b(?:another|other)\b[^.?!]{0,40}\bsame day\b[^.?!]{0,40}\b(?:can'?t find|lost|(?:don'?t|do not) have) (?:the|that|its|their) (?:receipt|invoice)s?\b/i;
 /** A bottle the person suspects, of something they cannot name. */
+/** What is inside is not known: "won't tell me what's inside", "no idea what is in the box", "a surprise box". */
+const CONTENTS_UNKNOWN = /\b(?:(?:won'?t|will not|doesn'?t|does not|didn'?t|did not|refuses? to|wouldn'?t|would not) (?:tell|say|show)(?: me| us)?|no idea|no clue|not sure|(?:don'?t|do not) know|dunno) what(?:'s|s| is| was| she| he| they)?(?: put| packed| sent)? (?:inside|in it|in the (?:box|parcel|package)|in there)\b|\bsurprise (?:box|package|parcel|gift)\b/i;
 const BOTTLE_SUSPECTED = /\b(?:might|may|could) (?:be|have|contain|hold) (?:a |some )?bottles? of something\b|\bbottles? of (?:something|who knows what)\b/i;
 /** The value of the other parcel is not known: "no clue what that one cost", "I don't know its value", "can't remember their value". */
 const OTHER_VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|dunno|don'?t know|do not know|can'?t tell|cann?o?'?t remember|(?:don'?t|do not) remember)\b[^.?!]{0,15}\b(?:(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)|(?:its|their|the) (?:value|worth|price|cost))\b/i;
@@ -125,8 +127,8 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
     const contents = findContents(text, rules.contents);
     // "I can't tell if it is a liqueur or a syrup": what is inside is not known.
     if (contents.length > 0) result.facts.contents = contentsInDoubt(text, rules.contents) ? UNKNOWN : contents;
-    // "I suspect there might be a bottle of something in there": what is inside is not known.
-    else if (BOTTLE_SUSPECTED.test(phraseText(text))) result.facts.contents = UNKNOWN;
+    // "I suspect there might be a bottle of something in there", "she won't tell me what's inside": what is inside is not known.
+    else if (BOTTLE_SUSPECTED.test(phraseText(text)) || CONTENTS_UNKNOWN.test(phraseText(text))) result.facts.contents = UNKNOWN;
   }
   const t = phraseText(text);
   if (NOT_SPLIT.test(t)) result.facts.splitOrder = false;
@@ -139,8 +141,8 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
 
 /** One parcel or order: "same box", "in one package", "together". */
 const ONE_PARCEL = /\b(?:(?:the )?same (?:box|package|parcel|shipment|order)|(?:in )?(?:one|a single) (?:box|package|parcel|shipment|order)|together)\b/;
-/** Between two items' prices: the first item's name and a join ("hoodie + a", "scarf and a"). */
-const ITEM_JOIN = /^\s*[a-z][a-z -]{0,30}?\s*(\+|&|and|plus|,)\s*(?:(?:a|an|some|another|two|2)\s+)?$/i;
+/** Between two items' prices: the first item's name and a join ("hoodie + a", "scarf and a", "hoodie plus about"). */
+const ITEM_JOIN = /^\s*[a-z][a-z -]{0,30}?\s*(\+|&|and|plus|,)\s*(?:(?:a|an|some|another|two|2)\s+)?(?:(?:about|around|roughly|maybe|like|approximately)\s+)?$/i;
 /** Words after a sum that make it a charge, not an item's price. */
 const CHARGE_AFTER = /^\s*(?:in\s+)?(?:bill|fee|fees|charge|charges|duty|duties|tax|taxes|tariff|shipping|postage|delivery|brokerage|invoice)\b/i;
 
@@ -349,10 +351,14 @@ export function yearOfMessage(text: string, said: string): { year?: number } {
 
 /** Between two dates, offering either: "at the end of April or sometime in May", "July or September". */
 const EITHER_DATE = /^\s*,?\s*(?:or|or maybe|or possibly|or else|or perhaps)\s+(?:(?:sometime|some time|maybe|possibly)\s+)?(?:(?:in|on|at)\s+)?$/i;
+/** "sometime between July and September 2025": a period given by its ends. */
+const BETWEEN_BEFORE = /\bbetween\s+(?:(?:early|mid|late|the end of|the start of)\s+)?$/i;
+const BETWEEN_AND = /^\s*(?:and|&)\s+(?:(?:early|mid|late|the end of|the start of)\s+)?$/i;
 
 /**
  * Two dates offered as either one ("I can't remember if it came at the end of April or sometime in
- * May"): the period from the start of the first to the end of the second, or undefined.
+ * May") or as the ends of a period ("sometime between July and September 2025"): the period from
+ * the start of the first to the end of the second, or undefined.
  *
  * @example
  * const text = 'it came in July or September 2025';
@@ -362,7 +368,8 @@ export function eitherDates(dates: readonly { index: number; text: string }[], t
   const pastTense = PAST_TENSE.test(phraseText(text));
   for (let i = 0; i + 1 < dates.length; i++) {
     const [a, b] = [dates[i], dates[i + 1]];
-    if (!EITHER_DATE.test(text.slice(a.index + a.text.length, b.index))) continue;
+    const gap = text.slice(a.index + a.text.length, b.index);
+    if (!EITHER_DATE.test(gap) && !(BETWEEN_AND.test(gap) && BETWEEN_BEFORE.test(text.slice(Math.max(0, a.index - 30), a.index)))) continue;
     const second = parseDate(b.text, today, { pastTense, ...yearOfMessage(text, b.text) });
     if (!second.ok) continue;
     // "March or April 2025": the first takes the second's year (the one before, if its month is later).
