@@ -106,6 +106,12 @@ describe('understand: a shipment that needs more facts goes to the guided check'
   it('a past arrival in a year when the rules changed, without the day, is a check', () => {
     expect(understand('My Temu order worth $50 arrived in 2025, did I owe duty?', ctx).kind).toBe('check');
   });
+
+  it('a rule asked about with its sum in it is a question for the pages, not a check (the learned verdict gate)', () => {
+    const u = understand('anyone know if the post office tariff is still that flat $80 per package thing or whatever', ctx);
+    expect(u.kind).toBe('answer');
+    if (u.kind === 'answer') expect(u.main.result.best?.id).toBe('per-item-postal-option');
+  });
 });
 
 describe('understand: questions for the documents', () => {
