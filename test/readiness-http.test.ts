@@ -159,10 +159,11 @@ describe('/readyz with shared blob storage (Azurite)', () => {
   test('the emulator stopped: 503 naming storage and the outbox within the probe cache time; /healthz still 200', async () => {
     await azurite.stop();
     let last: { status: number; body: ReadyBody } | undefined;
+    // Each check keeps its result for the probe cache time, so the two may turn at different polls.
     await waitUntil(async () => {
       last = await readyz(service.url);
-      return last.status === 503;
-    }, '/readyz answers 503', 15_000);
+      return last.status === 503 && ['storage', 'outbox'].every((c) => last!.body.failing?.includes(c));
+    }, '/readyz answers 503 naming storage and the outbox', 15_000);
     expect(last!.body.failing).toEqual(expect.arrayContaining(['storage', 'outbox']));
     expect(last!.body.failing).not.toContain('knowledge');
     expect(last!.body.checks.storage).toMatchObject({ ok: false, kind: 'blob' });
