@@ -558,6 +558,12 @@ describe('readShipment: what is said in passing does not stop the reading', () =
     expect(read('My roommate in Seoul is mailing me a necklace she says would sell for around $160 there. It is a gift. Will customs charge me?')?.facts).toMatchObject({ kind: 'gift', valueUsd: 160 });
   });
 
+  it('no verdict for a repair ("needed fixing"), a rule\'s own sums ("$80/$160/$200") or a text about a redelivery fee (session 19)', () => {
+    expect(read('My pocket watch needed fixing and the specialist is in Switzerland. It is coming back with a $450 invoice. Am I going to get charged duty on the whole watch?')).toBeUndefined();
+    expect(read('Explain the flat $80/$160/$200 per item duty on mail, will I pay that on a $50 parcel?')).toBeUndefined();
+    expect(read('Got a text from FedEx saying I owe $1.99 to reschedule a delivery. Should I pay it?')).toBeUndefined();
+  });
+
   it('an origin in doubt ("they may have had it made in China", "won\'t tell me where it was manufactured") is unknown where it decides', () => {
     expect(read('In June 2025 I bought a $40 lamp from a Singapore shop; they may have had it made in China, I\'m not sure. Would that have owed duty?')?.facts.origin).toBe('unknown');
     expect(read('I bought a $45 lamp from a shop in Singapore that arrived June 20, 2025. The seller won\'t tell me where it was actually manufactured. Was it duty free?')?.facts.origin).toBe('unknown');

@@ -59,7 +59,7 @@ const NOT_A_VERDICT = new RegExp(
     // Whether goods may come in at all (a knife, a plant), not what they owe: the pages on restricted goods.
     String.raw`(?:make it|get|gets|go|goes|pass|passes|get past|make it past) (?:through )?customs(?![^.?!]{0,30}\b(?:pay|paying|owe|owing|charges?|fees?|bills?|dut(?:y|ies)|tariffs?|free|tax(?:es)?)\b)|(?:be |is |are )?allowed (?:in|into)|banned|illegal to (?:import|bring|order|buy)|(?:will|would|do|does|can) (?:they|customs|cbp) (?:take|keep|confiscate|destroy) (?:it|them)`,
     // Goods of one's own coming back: from a repair abroad, from a loan, a trip or a move.
-    String.raw`repair(?:ed|s|ing)?|warranty|serviced|lent|loaned|my own (?:\w+ ){0,2}(?:coming|comes|came|sent|mailed|shipped) (?:back|home)|(?:mail|send|ship|post)(?:s|ed|ing)? (?:it|them) back to (?:me|us)`,
+    String.raw`repair(?:ed|s|ing)?|needs? fixing|needed fixing|(?:get|got|had|have) (?:it|them) fixed|warranty|serviced|lent|loaned|my own (?:\w+ ){0,2}(?:coming|comes|came|sent|mailed|shipped) (?:back|home)|(?:mail|send|ship|post)(?:s|ed|ing)? (?:it|them) back to (?:me|us)`,
     // Policy and tariff programmes: the documents answer these, the duty-free rules do not.
     String.raw`(?:supreme )?court|scotus|executive order|(?:special|extra|separate|additional) (?:tariffs?|dut(?:y|ies)) (?:on|for)|congress|(?:steel|alumin(?:i)?um|copper|lumber) (?:tariffs?|dut(?:y|ies))|section (?:232|301|122)|ieepa|reciprocal tariffs?`,
     // A rule asked about in general: "can stock still come in duty free if each day stays under $800?".
@@ -72,6 +72,9 @@ const NOT_A_VERDICT = new RegExp(
     String.raw`(?:since|because|as|cause|cuz|even if|even though) (?:it'?s|it is|they'?re|they are|it was|they were) (?:used|second[- ]?hand|pre-?owned)|(?:is|are|'s|'re) (?:used|second[- ]?hand|pre-?owned),? so|(?:on|for) (?:second[- ]?hand|used|pre-?owned) (?:stuff|things|items|goods)`,
     // A kind of goods asked about, the parcel only its example ("do I owe duty on antiques like that?").
     String.raw`(?:on|for) (?:\w+ ){1,2}(?:like (?:that|this|these|those|mine)|such as (?:this|that|mine))`,
+    // A rule's own sums ("the $80/$160/$200 per item duty"), a text asking to pay for a
+    // redelivery (a scam's business): questions for the documents (session 19).
+    String.raw`\d+\s*\/\s*\$\d+|reschedul\w*|(?:a|got a|received a) text (?:message )?(?:from|saying|that says|claiming)`,
     // Sellers' questions.
     String.raw`(?:we're|we are|i'm|i am) an? (?:\w+ )?(?:seller|brand|shop|business)|avoid (?:the )?(?:duty|duties|tariffs?|customs)|(?<!\b(?:not|never|isn'?t|wasn'?t|aren'?t|doesn'?t|don'?t|would|could|might|it'?d)\s)(?:sell|selling)(?!\s+for\b)|my (?:customers?|buyers?)`,
   ].join('|')})\\b`,
