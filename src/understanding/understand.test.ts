@@ -235,6 +235,12 @@ describe('understand: what a message is about, beyond the documents', () => {
     expect(u.main.result.kind).not.toBe('other-cbp');
     expect(u.main.result.best?.id).toBe('covid-counterfeits');
   });
+
+  it('a pet travelling with its owner is another CBP matter; pet food or treats ordered online are not', () => {
+    expect(answerOf(understand('can i bring my dog back from Mexico after our vacation', ctx)).main.result.kind).toBe('other-cbp');
+    expect(answerOf(understand('cat travel from mexico to us rules', ctx)).main.result.kind).toBe('other-cbp');
+    expect(answerOf(understand('I ordered $40 of dog treats from a UK shop and tracking says held for FDA review, why?', ctx)).main.result.kind).not.toBe('other-cbp');
+  });
 });
 
 describe('understand: other countries\' customs are referred', () => {
