@@ -97,6 +97,8 @@ describe('asksAboutIncomeTax: the IRS, not customs', () => {
     'do i need to send the irs anything for my vinted sales',
     'Will Etsy send me a 1099-K this year?',
     'can I write off my shipping supplies as a home business?',
+    'how do i file my taxes online for free',
+    'which tax software is best for a side hustle',
   ])('income tax: %s', (text) => expect(asksAboutIncomeTax(text)).toBe(true));
 
   it.each([

@@ -187,7 +187,7 @@ export function sentWithinUs(destination: string): boolean {
 
 /** Income and business taxes: the IRS's questions, not customs'. */
 const INCOME_TAX =
-  /\b(?:irs|internal revenue|income tax(?:es)?|tax returns?|(?:federal|state) (?:tax|taxes)|1099(?:-k|-nec)?|w-?9|self[- ]employment tax|estimated tax(?:es)?|quarterly tax(?:es)?|tax deductions?|deduct(?:ible)?|write[- ]offs?|report (?:my |the |our )?(?:\w+ )?(?:shop |store |business )?income)\b/i;
+  /\b(?:irs|internal revenue|income tax(?:es)?|tax returns?|fil(?:e|ing) (?:my |our |your )?(?:\w+ )?taxes|do (?:my|our) taxes|tax (?:filing|season|software|preparer)|(?:federal|state) (?:tax|taxes)|1099(?:-k|-nec)?|w-?9|self[- ]employment tax|estimated tax(?:es)?|quarterly tax(?:es)?|tax deductions?|deduct(?:ible)?|write[- ]offs?|report (?:my |the |our )?(?:\w+ )?(?:shop |store |business )?income)\b/i;
 
 /**
  * Whether a message asks about income or business taxes (the IRS, a tax return, a 1099), with no
