@@ -24,7 +24,7 @@ describe('asksAboutAnotherCountry: goods going into another country', () => {
     (text) => expect(asksAboutAnotherCountry(text)).toBe(true),
   );
 
-  it.each(['will canada charge duty on the stuff i send my mom in toronto', 'does the UK charge import tax on gifts from the US', 'how does British customs duty work for my US buyers'])(
+  it.each(['will canada charge duty on the stuff i send my mom in toronto', 'does the UK charge import tax on gifts from the US', 'how does British customs duty work for my US buyers', 'if i mail my cousin in toronto a hoodie does she get hit with canadian tax'])(
     'another country named as the one that charges: %s',
     (text) => expect(asksAboutAnotherCountry(text)).toBe(true),
   );

@@ -19,7 +19,7 @@ const FROM_A_US_SHOP = /\b(?:from|off|at)\s+(?:an?\s+)?(?:us|u\.s\.|american|us-
 const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|customs in (?:the )?(?:uk|canada|australia|eu|europe))\b/i;
 /** Another country named as the one that charges ("will Canada charge duty", "UK customs duty"). */
 const FOREIGN_CHARGER =
-  /\b(?:(?:will|would|does|do|is|are)\s+(?:the\s+)?(?:uk|u\.k\.|britain|canada|australia|mexico|eu|european union|germany|france|ireland|new zealand|japan|india|brazil)\s+(?:customs\s+)?(?:charge|charging|tax|taxing|collect|hit)|(?:canadian|british|uk|australian|mexican|eu|european|german|french|irish|japanese|brazilian|indian)\s+(?:customs|duty|duties|import (?:tax|taxes|duty|duties)))\b/i;
+  /\b(?:(?:will|would|does|do|is|are)\s+(?:the\s+)?(?:uk|u\.k\.|britain|canada|australia|mexico|eu|european union|germany|france|ireland|new zealand|japan|india|brazil)\s+(?:customs\s+)?(?:charge|charging|tax|taxing|collect|hit)|(?:canadian|british|uk|australian|mexican|eu|european|german|french|irish|japanese|brazilian|indian)\s+(?:customs|duty|duties|tax|taxes|import (?:tax|taxes|duty|duties)))\b/i;
 /**
  * People who say they live abroad and receive goods there: "Canadians ordering…", "Canadian here,
  * ordered…", "I'm a Brit and bought…", "I live in the UK". A demonym that names goods or a shop
