@@ -55,6 +55,7 @@ describe('asksForShopAdvice: running a shop is business advice, not customs', ()
 describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word of customs', () => {
   it.each([
     'my package was stolen off the porch, who do I call',
+    'why is my amazon package late',
     'the mail carrier keeps putting my letters in the wrong box at the wrong address',
     'how do I file a claim for a damaged parcel with FedEx',
     'how do I track a FedEx package',
@@ -155,6 +156,8 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'where do I get a resale certificate in Georgia',
     'how much is a forever stamp now',
     'can I print a return label at the UPS store',
+    'how much does it cost to mail a letter',
+    'my ebay buyer wants a refund, what do i do',
   ])('a marketplace\'s or carrier\'s own dealings (session 19): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
   it.each(['the seller never shipped my order and now UPS wants duty on the replacement', 'is there duty on stamps for my collection from France', 'who pays the seller fees and the tariff on a Temu order'])(
     'with a word of customs it stays ours: %s',
@@ -166,7 +169,7 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
 });
 
 describe('sentWithinUs: a destination in the United States', () => {
-  it.each(['my brother in Texas', 'my son at college in Boston, any rules', 'Ohio'])('in the U.S.: %s', (d) => expect(sentWithinUs(d)).toBe(true));
+  it.each(['my brother in Texas', 'my son at college in Boston, any rules', 'Ohio', 'hawaii by usps', 'Texas with FedEx Ground'])('in the U.S.: %s', (d) => expect(sentWithinUs(d)).toBe(true));
   it.each(['my niece in Manchester', 'my customers', 'Toronto'])('not: %s', (d) => expect(sentWithinUs(d)).toBe(false));
 });
 

@@ -95,7 +95,7 @@ export function asksForInvestmentAdvice(text: string): boolean {
  * caller checks the last two).
  */
 const DELIVERY_PROBLEM =
-  /\b(?:(?<!\b(?:i'?m|i am|am|so|kinda|totally|completely|bit|little)\s+)lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|file (?:a |an )?(?:\w+ )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number|(?:came|arrived|was|is|got) (?:damaged|broken|smashed|crushed)|without (?:an? |my )?(?:id|identification))\b/i;
+  /\b(?:(?<!\b(?:i'?m|i am|am|so|kinda|totally|completely|bit|little)\s+)lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|(?:packages?|parcels?|orders?|shipments?) (?:is |are |was |were |keeps? )?(?:running |being |so |still |always )?late|file (?:a |an )?(?:\w+ )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number|(?:came|arrived|was|is|got) (?:damaged|broken|smashed|crushed)|without (?:an? |my )?(?:id|identification))\b/i;
 /** Something the carrier delivers. */
 const PARCEL = /\b(?:packages?|parcels?|orders?|deliver\w*|mail|letters?|boxe?s?|shipments?|postcards?|priority mail|first class|items?|purchases?)\b/i;
 
@@ -178,12 +178,18 @@ const PLACE_AT_END = /\bin ((?:the )?[\p{L}.]+(?: [\p{L}.]+)?)\s*(?:[?.!,]|$)/u;
  *
  * @example
  * sentWithinUs('my brother in Texas');   // true
+ * sentWithinUs('hawaii by usps');        // true
  * sentWithinUs('my niece in Manchester'); // false
  */
 export function sentWithinUs(destination: string): boolean {
-  const m = PLACE_AT_END.exec(destination);
-  return countryOfPlace(m ? m[1] : destination) === 'US';
+  // "to hawaii by usps": the place, without how it goes.
+  const place = destination.replace(HOW_IT_GOES, '').trim();
+  const m = PLACE_AT_END.exec(place);
+  return countryOfPlace(m ? m[1] : place) === 'US';
 }
+
+/** The carrier or way named after a destination ("… by USPS", "… with FedEx Ground"). */
+const HOW_IT_GOES = /\s+(?:by|with|via|using|through)\b.*$/i;
 
 /** Income and business taxes: the IRS's questions, not customs'. */
 const INCOME_TAX =
@@ -230,7 +236,7 @@ export function asksAboutStateSalesTax(text: string): boolean {
  * those sets' messages of ours match.
  */
 const ANOTHER_BUSINESS =
-  /\b(?:customer (?:service|support|care)|(?:job|jobs|career|careers|employment) (?:at|with) (?!cbp\b|customs\b|border\b|u\.?s\.? customs)|(?:is|are) (?:the )?(?:usps|ups|fedex|dhl|amazon|post office|postal service|walmart|target) hiring|(?:open|opens|close|closes|closed) on (?:saturdays?|sundays?|weekends?|holidays?)|opening hours|scam (?:phone )?calls?|phone scam|robocalls?|credit card (?:company|issuer|bank)|charge ?backs?|(?:seller|shop|store|my) accounts? (?:got |was |is |has been )?(?:flagged|suspended|banned|deactivated|locked|closed|restricted)|related accounts|account (?:health|verification|suspension)|scam (?:instagram|facebook|tiktok|snapchat|whatsapp|social media) (?:accounts?|pages?|sellers?)|(?:didn'?t|doesn'?t|did not|does not|don'?t) fit|wrong size|cancel (?:my|an|the|this|a) (?:\w+ )?order|return polic(?:y|ies)|passwords?|reset (?:email|link|code)|log ?in|sign ?in|cash ?back|rewards? (?:card|points)|(?:best|which) credit card|(?:paypal|zelle|venmo|cash app)\b[^.?!]{0,20}\b(?:safer?|better|scam)|(?:what time|when) does (?:the )?(?:post office|usps|ups store|fedex office) (?:open|close)|keeps? charging|(?:prime|streaming) (?:membership|subscription)|subscriptions?|not as described|item not received|never (?:shipped|sent) (?:my|the|it)|wrong (?:item|colou?r|size)|(?:selling|listing|insertion|transaction|final value|seller) fees?|payouts?|pricing plans?|change (?:the |my )?(?:delivery |shipping )?address|reschedule (?:a |my |the )?deliver\w*|return label|resale (?:certificate|permit)|sales tax permit|(?:set up|setting up|form|forming|register|start|starting) (?:an |my |a )?llc|certified (?:mail|letter)|flat rate box(?:es)?|(?:postage |forever )stamps?|(?:price|cost) of (?:a )?stamps?|how much is a (?:regular |forever )?stamp|gift ideas?|open (?:a |an )?(?:case|dispute))\b/i;
+  /\b(?:customer (?:service|support|care)|(?:job|jobs|career|careers|employment) (?:at|with) (?!cbp\b|customs\b|border\b|u\.?s\.? customs)|(?:is|are) (?:the )?(?:usps|ups|fedex|dhl|amazon|post office|postal service|walmart|target) hiring|(?:open|opens|close|closes|closed) on (?:saturdays?|sundays?|weekends?|holidays?)|opening hours|scam (?:phone )?calls?|phone scam|robocalls?|credit card (?:company|issuer|bank)|charge ?backs?|(?:seller|shop|store|my) accounts? (?:got |was |is |has been )?(?:flagged|suspended|banned|deactivated|locked|closed|restricted)|related accounts|account (?:health|verification|suspension)|scam (?:instagram|facebook|tiktok|snapchat|whatsapp|social media) (?:accounts?|pages?|sellers?)|(?:didn'?t|doesn'?t|did not|does not|don'?t) fit|wrong size|cancel (?:my|an|the|this|a) (?:\w+ )?order|return polic(?:y|ies)|passwords?|reset (?:email|link|code)|log ?in|sign ?in|cash ?back|rewards? (?:card|points)|(?:best|which) credit card|(?:paypal|zelle|venmo|cash app)\b[^.?!]{0,20}\b(?:safer?|better|scam)|(?:what time|when) does (?:the )?(?:post office|usps|ups store|fedex office) (?:open|close)|keeps? charging|(?:prime|streaming) (?:membership|subscription)|subscriptions?|not as described|item not received|never (?:shipped|sent) (?:my|the|it)|wrong (?:item|colou?r|size)|(?:selling|listing|insertion|transaction|final value|seller) fees?|payouts?|pricing plans?|change (?:the |my )?(?:delivery |shipping )?address|reschedule (?:a |my |the )?deliver\w*|return label|resale (?:certificate|permit)|sales tax permit|(?:set up|setting up|form|forming|register|start|starting) (?:an |my |a )?llc|certified (?:mail|letter)|flat rate box(?:es)?|(?:postage |forever )stamps?|(?:price|cost) of (?:a )?stamps?|how much is a (?:regular |forever )?stamp|gift ideas?|open (?:a |an )?(?:case|dispute)|(?:cost|price|how much)\b[^.?!]{0,20}\bto (?:mail|send|post) (?:a |an )?(?:letter|postcard|greeting card|card)|(?:buyer|customer)s? (?:wants?|asked for|is asking for|requested|requests|demands?|opened) (?:a )?(?:refund|return))\b/i;
 
 /**
  * Whether a message is about another company's own business (customer service, jobs, opening
