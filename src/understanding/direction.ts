@@ -20,13 +20,17 @@ const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|cust
 /** Another country named as the one that charges ("will Canada charge duty", "UK customs duty"). */
 const FOREIGN_CHARGER =
   /\b(?:(?:will|would|does|do|is|are)\s+(?:the\s+)?(?:uk|u\.k\.|britain|canada|australia|mexico|eu|european union|germany|france|ireland|new zealand|japan|india|brazil)\s+(?:customs\s+)?(?:charge|charging|tax|taxing|collect|hit)|(?:canadian|british|uk|australian|mexican|eu|european|german|french|irish|japanese|brazilian|indian)\s+(?:customs|duty|duties|tax|taxes|import (?:tax|taxes|duty|duties)))\b/i;
+/** A shop or seller named after a demonym ("a Canadian site", "Australian Etsy sellers"): the seller's country, not the buyer's. */
+const SHOP_AFTER = String.raw`(?!\s+(?:[\p{L}.]+\s+)?(?:sites?|websites?|shops?|stores?|sellers?|brands?|companies|company|retailers?|makers?|pharmac(?:y|ies)|warehouses?)\b)`;
 /**
  * People who say they live abroad and receive goods there: "Canadians ordering…", "Canadian here,
  * ordered…", "I'm a Brit and bought…", "I live in the UK". A demonym that names goods or a shop
  * ("Canadian-made mugs", "a Canadian Etsy seller", "the wax is Canadian") is no buyer abroad.
  */
-const BUYER_ABROAD =
-  /\b(?:(?:canadians|brits|aussies|australians|europeans)(?!\s+(?:and|or)\b)(?!\s+(?:[\p{L}.]+\s+)?(?:sites?|websites?|shops?|stores?|sellers?|brands?|companies|company|retailers?|makers?|pharmac(?:y|ies)|warehouses?)\b)|(?:(?:i|we)\s*(?:'m|am|are)\s+(?:an?\s+)?|as\s+an?\s+|fellow\s+)(?:canadian|brit|aussie|australian|european)s?(?![-\p{L}])(?!\s+(?:[\p{L}.]+\s+)?(?:sites?|websites?|shops?|stores?|sellers?|brands?|companies|company|retailers?|makers?)\b)|(?:canadian|brit|aussie|australian|european)\s+here\b|(?:i|we)\s*(?:'m|am|are|live)\s+in\s+(?:the\s+)?(?:uk|canada|australia|europe|germany|france|ireland|new zealand))\b(?:[^.?!]|\.(?=\w)){0,60}\b(?:from|order|buy|bought|ordering|buying)\b/iu;
+const BUYER_ABROAD = new RegExp(
+  String.raw`\b(?:(?:canadians|brits|aussies|australians|europeans)(?!\s+(?:and|or)\b)${SHOP_AFTER}|(?:(?:i|we)\s*(?:'m|am|are)\s+(?:an?\s+)?|as\s+an?\s+|fellow\s+)(?:canadian|brit|aussie|australian|european)s?(?![-\p{L}])${SHOP_AFTER}|(?:canadian|brit|aussie|australian|european)\s+here\b|(?:i|we)\s*(?:'m|am|are|live)\s+in\s+(?:the\s+)?(?:uk|canada|australia|europe|germany|france|ireland|new zealand))\b(?:[^.?!]|\.(?=\w)){0,60}\b(?:from|order|buy|bought|ordering|buying)\b`,
+  'iu',
+);
 
 /** Goods sent back to the person's own place abroad ("sends an order back to me here in Taiwan"). */
 const BACK_TO_ME_IN = /\b(?:back|returned|returning|returns|return)\s+(?:it\s+|them\s+)?to\s+(?:me|us|my\s+(?:shop|store|business|workshop|studio))\s+(?:(?:here|over here|back home)\s+)?in\s+((?:the\s+)?\p{L}+(?:\s+\p{L}+)?)/iu;

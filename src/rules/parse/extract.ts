@@ -84,6 +84,7 @@ const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free|free|dut
  */
 export function extractFacts(text: string, today: string, rules?: RuleSet): ExtractedFacts {
   const result: ExtractedFacts = { facts: {}, notes: [] };
+  const t = phraseText(text);
   // "Are gifts under $100 still duty free? … a $60 jersey": a limit quoted is not the value.
   const sums = findMoney(text);
   const namesRule = (m: (typeof sums)[number]) => LIMIT_AFTER.test(text.slice(m.index + m.text.length, m.index + m.text.length + 30)) || RULE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
@@ -95,14 +96,14 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   // "a $95 hoodie + a $40 candle, same box": the parcel's value is the sum of its items.
   const items = itemsInOneParcel(text, values);
   if (items && money === items[0]) result.facts.valueUsd = items.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
-  if (OTHERS_UNKNOWN.test(phraseText(text)) && values.length <= 1) {
+  if (OTHERS_UNKNOWN.test(t) && values.length <= 1) {
     // "other relatives are sending gifts too, values unknown", "one is $60 and no idea about the
     // other": something else may arrive that day, worth what the person cannot say.
     result.facts.sameDayTotalUsd = UNKNOWN;
-  } else if (SAME_DAY.test(phraseText(text))) {
+  } else if (SAME_DAY.test(t)) {
     // "maybe the same day, maybe not", "I have no clue what that one cost": the day's total is
     // unknown, and the person has said they cannot give it.
-    if (SAME_DAY_UNSURE.test(phraseText(text)) || (OTHER_VALUE_UNKNOWN.test(phraseText(text)) && values.length === 1)) result.facts.sameDayTotalUsd = UNKNOWN;
+    if (SAME_DAY_UNSURE.test(t) || (OTHER_VALUE_UNKNOWN.test(t) && values.length === 1)) result.facts.sameDayTotalUsd = UNKNOWN;
     else if (values.length >= 2) result.facts.sameDayTotalUsd = values.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
     // "three orders, $300 each, all delivered the same day": the day's total is the count times the sum.
     else if (values.length === 1 && 'usd' in values[0].money) {
@@ -112,7 +113,7 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   }
   if (money && 'currency' in money.money) result.foreignMoney = money.money;
   const either = VALUE_EITHER.exec(text);
-  if (either && !LIMIT_BEFORE.test(text.slice(Math.max(0, either.index - 22), either.index)) && !SAME_DAY.test(phraseText(text))) {
+  if (either && !LIMIT_BEFORE.test(text.slice(Math.max(0, either.index - 22), either.index)) && !SAME_DAY.test(t)) {
     const [low, high] = (either[1] !== undefined ? [either[1], either[2]] : [either[3], either[4]]).map((n) => Number(n.replace(/,/g, '')));
     if (low < high) result.valueEither = { text: either[0].trim(), low, high };
   }
@@ -128,9 +129,8 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
     // "I can't tell if it is a liqueur or a syrup": what is inside is not known.
     if (contents.length > 0) result.facts.contents = contentsInDoubt(text, rules.contents) ? UNKNOWN : contents;
     // "I suspect there might be a bottle of something in there", "she won't tell me what's inside": what is inside is not known.
-    else if (BOTTLE_SUSPECTED.test(phraseText(text)) || CONTENTS_UNKNOWN.test(phraseText(text))) result.facts.contents = UNKNOWN;
+    else if (BOTTLE_SUSPECTED.test(t) || CONTENTS_UNKNOWN.test(t)) result.facts.contents = UNKNOWN;
   }
-  const t = phraseText(text);
   if (NOT_SPLIT.test(t)) result.facts.splitOrder = false;
   else if (SPLIT.test(t) && SPLIT_WHAT.test(t)) result.facts.splitOrder = true;
 
