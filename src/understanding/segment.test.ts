@@ -164,6 +164,18 @@ describe('segment: two questions joined in one sentence with a question mark', (
       "and where's the dollar cutoff?",
     ]);
   });
+  it('cuts before "and" with a yes/no question and its subject, with or without a comma', () => {
+    expect(segment('What was the Section 321 data pilot about and is it still running?').questions).toEqual([
+      'What was the Section 321 data pilot about',
+      'and is it still running?',
+    ]);
+    expect(segment('what exactly is an importer of record, and can our little company in Porto become one?').questions).toEqual([
+      'what exactly is an importer of record,',
+      'and can our little company in Porto become one?',
+    ]);
+    // No subject after the verb: not a second question.
+    expect(segment('Which fees are real and are charged by CBP?').questions).toHaveLength(1);
+  });
   it('keeps "X and Y", an either/or and a story before the question whole', () => {
     for (const q of [
       "What's the difference between the consignee and the importer of record?",

@@ -50,10 +50,11 @@ const RUN_ON_BREAK = new RegExp(
 /**
  * Where a second question starts inside a sentence with a question mark: only after a comma or an
  * "and" ("When did China lose de minimis, and why were parcels charged 54%?", "…, and where's the
- * cutoff?"), so that "what's the difference between X and Y?" stays whole.
+ * cutoff?", "…pilot about and is it still running?": "and" with a yes/no verb and its subject), so
+ * that "what's the difference between X and Y?" stays whole.
  */
 const COMPOUND_BREAK = new RegExp(
-  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})(?:'s|’s)?\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b))`,
+  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})(?:'s|’s)?\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b)|\\s(?=and\\s+(?:do|does|did|is|are|can|could|should|would|will)\\s+(?:i|we|you|they|it|there|he|she|my|our|your|their|these|those|any)\\s))`,
   'gi',
 );
 /**
