@@ -85,6 +85,7 @@ export const TRAINING_SETS: readonly RealSet[] = [
   { file: 'training-questions-anything.json', name: 'Training set (session 19): people asking the chat anything, half not ours (parcels inside the U.S., marketplace orders, taxes, travel)', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-search-box.json', name: 'Training set (session 19): search-box queries, half not ours (everyday life, U.S. taxes, domestic mail, travel)', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-other-senses.json', name: 'Training set (session 20): search-box queries, two thirds not ours, using our words in another sense (jury duty, sales tax, phone charger, cruise ship)', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-own-parcels.json', name: 'Training set (session 20): people telling about their own parcel, two thirds asking what they owe (gifts, orders, travellers, sellers\' stock), the rest asking a page\'s question', minWords: 2, sharedWords: 6, tuned: false },
 ];
 
 /** The set's file path. */
