@@ -51,7 +51,7 @@ export class EligibilityDialog extends GuidedDialog<EligibilityState, Eligibilit
 
   /** Text the person typed, with its typos corrected, as `understand()` reads a message. */
   private corrected(text: string): string {
-    return withTyposCorrected(text, { kb: this.services.knowledge(), names: this.services.names() });
+    return withTyposCorrected(text, { kb: this.services.knowledge(), names: this.services.names() }, this.services.rules());
   }
 
   /** Today in U.S. Eastern time, from the injected clock. */

@@ -470,6 +470,12 @@ describe('understand: typos are corrected for every reader, not only the search'
     expect(u.reading.facts).toMatchObject({ kind: 'gift', valueUsd: 60 });
   });
 
+  it('leaves the goods the rules name alone ("snus" is no "sinus"), so a tobacco gift is not duty-free', () => {
+    const u = verdictOf(understand('Friend in Stockholm is sending me snus worth $30 as a present. Will I pay anything?', ctx));
+    expect(u.reading.facts).toMatchObject({ kind: 'gift', valueUsd: 30, contents: ['tobacco'] });
+    expect(u.assessment.verdict).toBe('not-duty-free');
+  });
+
   it('reads "a uk shop" in lower case as a seller in the UK', () => {
     const u = verdictOf(understand('bought a $30 scarf from a uk shop, it arrived in july 2025, did i owe duty', ctx));
     expect(u.reading.facts).toMatchObject({ origin: 'GB', kind: 'purchase' });

@@ -313,25 +313,41 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
 }
 
 /** The knowledge base's words, the stop words and the names, for {@link correctTypos}. */
-function typoVocabulary(kb: KnowledgeBase, names: NameTable): TypoVocabulary {
+function typoVocabulary(kb: KnowledgeBase, names: NameTable, rules?: RuleSet): TypoVocabulary {
   const named = nameWords(names);
+  const goods = rules ? goodsWords(rules) : undefined;
   return {
-    // Family words the shipment reader knows ("my tita", "my lola") are words, not typos.
-    isKnown: (word) => isStopWord(word) || KIN_WORDS.has(word) || kb.wordFrequency(word) !== undefined,
+    // Family words the shipment reader knows ("my tita", "my lola") and the goods the rules name
+    // ("snus", "primitivo") are words, not typos.
+    isKnown: (word) => isStopWord(word) || KIN_WORDS.has(word) || kb.wordFrequency(word) !== undefined || goods?.has(word) === true,
     documentFrequency: (word) => kb.wordFrequency(word) ?? 0,
     isName: (word) => named.has(word),
   };
 }
 
+const goodsWordsMemo = new WeakMap<RuleSet, ReadonlySet<string>>();
+
+/** Each word of the goods the rule file names (its `contents` words), lowercase. */
+function goodsWords(rules: RuleSet): ReadonlySet<string> {
+  let words = goodsWordsMemo.get(rules);
+  if (!words) {
+    words = new Set(rules.contents.flatMap((c) => c.words).flatMap((w) => w.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w !== ''));
+    goodsWordsMemo.set(rules, words);
+  }
+  return words;
+}
+
 /**
  * A message (or an answer in the guided check) with its typos corrected against the knowledge
- * base's words, the names table and everyday English (see `src/knowledge/typos.ts`).
+ * base's words, the names table, the goods the rules name and everyday English (see
+ * `src/knowledge/typos.ts`).
  *
  * @example
  * withTyposCorrected('it came from Chnia in Febuary 2025', { kb, names }); // 'it came from China in February 2025'
+ * withTyposCorrected('a friend is sending me snus', { kb, names }, rules);  // unchanged (not "sinus")
  */
-export function withTyposCorrected(text: string, { kb, names }: Pick<UnderstandingContext, 'kb' | 'names'>): string {
-  return correctTypos(text, typoVocabulary(kb, names));
+export function withTyposCorrected(text: string, { kb, names }: Pick<UnderstandingContext, 'kb' | 'names'>, rules?: RuleSet): string {
+  return correctTypos(text, typoVocabulary(kb, names, rules));
 }
 
 /**
@@ -344,7 +360,7 @@ export function withTyposCorrected(text: string, { kb, names }: Pick<Understandi
 export function understand(message: string, ctx: UnderstandingContext): Understanding {
   // A message written as a letter is read without its greeting, closing and signature, and
   // with its typos corrected (for every reader, not only the knowledge base's search).
-  const text = withTyposCorrected(letterBody(message), ctx);
+  const text = withTyposCorrected(letterBody(message), ctx, ctx.rules());
   const segmented = segment(text);
   const { questions } = segmented;
   // The question part is judged (is it a yes/no duty question?), so is the last sentence of a
