@@ -442,6 +442,16 @@ describe('understand: "will I get it back?" after customs seized a fake asks abo
   });
 });
 
+describe('understand: a gift or a purchase, the person cannot say which', () => {
+  it('says it depends on which, and what each gives', () => {
+    const u = verdictOf(understand('Package from the UK worth about $60, and I can\'t tell if it\'s a birthday gift from my pen pal or my own eBay order. Any charges?', ctx));
+    expect(u.assessment.verdict).toBe('cannot-tell');
+    const reasons = u.assessment.reasons.map((r) => r.text);
+    expect(reasons.some((r) => /^If it is something you bought: not duty-free/.test(r))).toBe(true);
+    expect(reasons.some((r) => /^If it is a gift/.test(r))).toBe(true);
+  });
+});
+
 describe('understand: a sum written in words (dictated, spelled out)', () => {
   it('is read as the value, and the gift gets its verdict', () => {
     const u = verdictOf(understand('my aunt in Manila mailed me a birthday present worth about sixty dollars, do I owe duty on it', ctx));

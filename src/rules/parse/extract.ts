@@ -119,7 +119,9 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   }
 
   const kind = parseKind(text);
-  if (kind && kind !== 'unknown') result.facts.kind = kind;
+  // "can't tell if it's a gift from my pen pal or my own eBay order": the kind stays unknown (the
+  // verdict says what each gives), and the marketplace named as one possibility does not decide it.
+  if (kind) result.facts.kind = kind;
   const mode = parseMode(text);
   if (mode && mode !== 'unknown') result.facts.mode = mode;
   const origin = originIn(text);
