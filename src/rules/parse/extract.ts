@@ -60,14 +60,22 @@ const OTHERS_UNKNOWN =
 /** What is inside is not known: "won't tell me what's inside", "no idea what is in the box", "a surprise box". */
 const CONTENTS_UNKNOWN = /\b(?:(?:won'?t|will not|doesn'?t|does not|didn'?t|did not|refuses? to|wouldn'?t|would not) (?:tell|say|show)(?: me| us)?|no idea|no clue|not sure|(?:don'?t|do not) know|dunno) what(?:'s|s| is| was| she| he| they)?(?: put| packed| sent)? (?:inside|in it|in the (?:box|parcel|package)|in there)\b|\bsurprise (?:box|package|parcel|gift)\b/i;
 const BOTTLE_SUSPECTED = /\b(?:might|may|could) (?:be|have|contain|hold) (?:a |some )?bottles? of something\b|\bbottles? of (?:something|who knows what)\b/i;
-/** The value of the other parcel is not known: "no clue what that one cost", "I don't know its value", "can't remember their value". */
-const OTHER_VALUE_UNKNOWN = /\b(?:no idea|no clue|not sure|dunno|don'?t know|do not know|can'?t tell|cann?o?'?t remember|(?:don'?t|do not) remember)\b[^.?!]{0,15}\b(?:(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)|(?:its|their|the) (?:value|worth|price|cost))\b/i;
+/** The value of the other parcel is not known: "no clue what that one cost", "I don't know its value", "can't find the price of the other one", "whose price I can't remember". */
+const OTHER_VALUE_UNKNOWN =
+  /\b(?:no idea|no clue|not sure|dunno|don'?t know|do not know|can'?t tell|cann?o?'?t remember|(?:don'?t|do not) remember|(?:can'?t|cannot) find)\b[^.?!]{0,15}\b(?:(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)|(?:its|their|the) (?:value|worth|price|cost))\b|\bwhose (?:value|price|cost) (?:i|we) (?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|find)\b/i;
 /**
  * Two values offered as either one: "either $90 or $130", "$600 or $1,100", "somewhere between
  * 80 and 130 dollars", "$80-$130". Not a pair of limits ("under $100 or over $800": see LIMIT_BEFORE).
  */
 const SUM = String.raw`(?:us)?\$?\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s?(?:dollars|bucks|usd)?`;
 const VALUE_EITHER = new RegExp(String.raw`(?:\bbetween\s+${SUM}\s+and\s+${SUM}|(?<![\w$])(?:either\s+)?\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s*(?:or|to|-|–)\s*${SUM})(?![\w%])`, 'i');
+/** A sum in dollars, with its sign or its word: "$500", "1,000 dollars". */
+const DOLLARS = String.raw`(?:(?:us)?\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)|(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s?(?:dollars|bucks|usd))`;
+/** Two values offered with a doubt between them: "could be $60 could be $300", "it might have been $500 or it might have been $1,000", "$60, maybe $300". */
+const VALUE_DOUBT = new RegExp(
+  String.raw`(?<![\w$])${DOLLARS}\s*[,;]?\s*(?:or\s+)?(?:(?:it|that|she|he|they)\s+)?(?:(?:could|might|may)\s+(?:have\s+)?(?:be|been)|maybe|possibly|perhaps)\s+(?:(?:more like|as much as|even|closer to|up to)\s+)?${DOLLARS}(?![\w%])`,
+  'i',
+);
 /** Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit", "the 800 dollars free limit", "the 800 dollar duty-free thing"), not a value. */
 const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free|free|duty)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance|thing)s?\b/i;
 
@@ -112,9 +120,9 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
     }
   }
   if (money && 'currency' in money.money) result.foreignMoney = money.money;
-  const either = VALUE_EITHER.exec(text);
+  const either = VALUE_EITHER.exec(text) ?? VALUE_DOUBT.exec(text);
   if (either && !LIMIT_BEFORE.test(text.slice(Math.max(0, either.index - 22), either.index)) && !SAME_DAY.test(t)) {
-    const [low, high] = (either[1] !== undefined ? [either[1], either[2]] : [either[3], either[4]]).map((n) => Number(n.replace(/,/g, '')));
+    const [low, high] = either.slice(1).filter((n) => n !== undefined).map((n) => Number(n.replace(/,/g, '')));
     if (low < high) result.valueEither = { text: either[0].trim(), low, high };
   }
 
