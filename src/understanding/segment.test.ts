@@ -164,6 +164,10 @@ describe('segment: two questions joined in one sentence with a question mark', (
       "and where's the dollar cutoff?",
     ]);
   });
+  it('knows question words as people misspell them ("wat", "wht")', () => {
+    expect(segment('wht was that 321 data pilot thing and who was sending data in it').questions).toEqual(['wht was that 321 data pilot thing', 'and who was sending data in it']);
+    expect(segment('my pakage from colombia is stuk in custom 2 weeks now wat do i do').questions).toEqual(['wat do i do']);
+  });
   it('cuts before "and" with a yes/no question and its subject, with or without a comma', () => {
     expect(segment('What was the Section 321 data pilot about and is it still running?').questions).toEqual([
       'What was the Section 321 data pilot about',

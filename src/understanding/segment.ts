@@ -30,7 +30,7 @@ export interface Segmented {
 }
 
 const AUX = 'is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|have|has|had';
-const WH = 'what|whats|how|why|when|where|who|whom|which|whose';
+const WH = 'what|whats|wat|wut|wht|how|why|when|where|who|whom|which|whose';
 /** A part that starts like a question. */
 const QUESTION_START = new RegExp(`^(?:(?:and|but|so|also|or|ok|okay|then|plus|like|anyway|um|hi|hey|hello)[,]?\\s+)*(?:${WH}|${AUX}|isnt|arent|doesnt|dont|cant|wont|wouldnt|shouldnt|any ?one|anybody|someone|somebody)\\b`, 'i');
 /** Requests and indirect questions that ask without a question word first. */
