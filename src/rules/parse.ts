@@ -13,7 +13,7 @@ export { parseDate, withHolidaysAsMonths, withYearsNamed, type ParsedDate } from
 export { parseCountry } from './parse/country';
 export { parseYesNo, parseKind, parseMode, parseContents, deniesContents, isUnsure } from './parse/words';
 export { parseAnswer, applyAnswer, type ParsedAnswer, type AnswerContext } from './parse/answer';
-export { extractFacts, mentionsPastArrival, withBothDaysDated, type ExtractedFacts } from './parse/extract';
+export { extractFacts, mentionsPastArrival, originsNamed, withBothDaysDated, type ExtractedFacts } from './parse/extract';
 export { probableOrigin, placeReadings, countriesAbroad, countryOfLeadingPlace, countryOfPlace, type ProbableOrigin, type PlaceReading } from './parse/places';
 export { factsInAnswer, isQuestion, withoutNegations, type FactsInAnswer } from './parse/statement';
 export { readAnswer, entryDateProblem, isNewCheck, isChangeDate, MAX_ANSWER_CHARS, type AnswerReading, type EntryDateProblem, type AskedQuestion, type ReadingContext } from './parse/reading';

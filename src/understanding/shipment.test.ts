@@ -102,6 +102,24 @@ describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
     expect(asksWhetherDutyIsOwed(q)).toBe(true),
   );
   it.each(['what do I pay for shipping to Canada?', 'what do I pay the broker for?', 'does La Poste charge me or the US side?'])('%s asks something else', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
+  it.each([
+    'Should it have been free?',
+    'Should I have paid?',
+    'Are we paying anything on that?',
+    'Anything for me to pay?',
+    'Is a fee coming my way?',
+    'Will there be a tax on it?',
+    'was all of that allowed in free?',
+    'Did it go in duty free?',
+  ])('%s asks whether duty is owed (session 20)', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
+  it('"allowed in" alone asks whether goods may come in at all', () => expect(asksWhetherDutyIsOwed('is a $40 pocket knife from Japan allowed in, or will I owe duty?')).toBe(false));
+});
+
+describe('readShipment: parcels from two countries', () => {
+  it('are a shipment: the day\'s total is read, and the guided check asks what it still needs', () => {
+    const reading = read('Two packages arrived the same day in 2024, a $500 jacket from Sweden and a $450 bag from Denmark. Should there have been duty?');
+    expect(reading?.facts).toMatchObject({ valueUsd: 500, sameDayTotalUsd: 950 });
+  });
 });
 
 describe('asksWhetherPayingNothingWasRight: "nobody charged me; was that right?" asks whether duty was owed', () => {
