@@ -112,6 +112,7 @@ describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
     'was all of that allowed in free?',
     'Did it go in duty free?',
   ])('%s asks whether duty is owed (session 20)', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
+  it('a rule\'s own figure ("$80 per item mail duty") is no shipment\'s value', () => expect(asksWhetherDutyIsOwed('$80 per item mail duty')).toBe(false));
   it('"allowed in" alone asks whether goods may come in at all', () => expect(asksWhetherDutyIsOwed('is a $40 pocket knife from Japan allowed in, or will I owe duty?')).toBe(false));
 });
 

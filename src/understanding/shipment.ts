@@ -72,9 +72,9 @@ const NOT_A_VERDICT = new RegExp(
     String.raw`(?:since|because|as|cause|cuz|even if|even though) (?:it'?s|it is|they'?re|they are|it was|they were) (?:used|second[- ]?hand|pre-?owned)|(?:is|are|'s|'re) (?:used|second[- ]?hand|pre-?owned),? so|(?:on|for) (?:second[- ]?hand|used|pre-?owned) (?:stuff|things|items|goods)`,
     // A kind of goods asked about, the parcel only its example ("do I owe duty on antiques like that?").
     String.raw`(?:on|for) (?:\w+ ){1,2}(?:like (?:that|this|these|those|mine)|such as (?:this|that|mine))`,
-    // A rule's own sums ("the $80/$160/$200 per item duty"), a text asking to pay for a
-    // redelivery (a scam's business): questions for the documents (session 19).
-    String.raw`\d+\s*\/\s*\$\d+|reschedul\w*|(?:a|got a|received a) text (?:message )?(?:from|saying|that says|claiming)`,
+    // A rule's own sums ("the $80/$160/$200 per item duty", "$80 per item mail duty"), a text
+    // asking to pay for a redelivery (a scam's business): questions for the documents (session 19).
+    String.raw`\d+\s*\/\s*\$\d+|(?<=\$\s?)\d[\d,]*\s*(?:per|a|\/)\s*(?:item|package|parcel|piece)\b(?=\s*(?:\w+\s+){0,2}(?:dut(?:y|ies)|tariffs?|fees?|charges?|rates?|thing|rule|option)\b)|reschedul\w*|(?:a|got a|received a) text (?:message )?(?:from|saying|that says|claiming)`,
     // Sellers' questions.
     String.raw`(?:we're|we are|i'm|i am) an? (?:\w+ )?(?:seller|brand|shop|business)|avoid (?:the )?(?:duty|duties|tariffs?|customs)|(?<!\b(?:not|never|isn'?t|wasn'?t|aren'?t|doesn'?t|don'?t|would|could|might|it'?d)\s)(?:sell|selling)(?!\s+for\b)|my (?:customers?|buyers?)`,
   ].join('|')})\\b`,
