@@ -159,7 +159,11 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'how much does it cost to mail a letter',
     'my ebay buyer wants a refund, what do i do',
   ])('a marketplace\'s or carrier\'s own dealings (session 19): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
-  it.each(['the seller never shipped my order and now UPS wants duty on the replacement', 'is there duty on stamps for my collection from France', 'who pays the seller fees and the tariff on a Temu order'])(
+  it.each(['charged twice on my debit card for one order', 'how do I get an ATM fee refunded', 'bank overdraft fee reversal', 'is the Canada Post strike over yet', 'royal mail strike dates this month'])(
+    'a bank\'s charges, a postal or courier strike (session 20): %s',
+    (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
+  );
+  it.each(['the seller never shipped my order and now UPS wants duty on the replacement', 'Canada Post is on strike again and my parcel from Toronto has duty owing', 'is there duty on stamps for my collection from France', 'who pays the seller fees and the tariff on a Temu order'])(
     'with a word of customs it stays ours: %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(false),
   );
