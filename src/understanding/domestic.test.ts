@@ -167,6 +167,10 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'with a word of customs it stays ours: %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(false),
   );
+  it.each(["is it sus if a site sells 'authentic' dunks for 60% off and has no return policy", 'no return policy, no phone number, an odd payment page: are those signs of a fake shop?'])(
+    'a shop\'s return policy as a sign of a fake shop is ours (session 20): %s',
+    (text) => expect(asksAboutAnotherBusiness(text)).toBe(false),
+  );
   it.each(['how do I get a job at CBP', 'DHL customer service says customs is holding my parcel, what now?', 'is there duty on a job lot of vintage clothes', 'I returned a dress that didn\'t fit to a shop in Italy, do I get the duty back?', 'I paid with PayPal and then got a customs bill, can I get it back?', 'can I cancel my order if the import charges are too high?'])('ours or CBP\'s: %s', (text) =>
     expect(asksAboutAnotherBusiness(text)).toBe(false),
   );

@@ -7,6 +7,7 @@
  */
 
 import { countryOfLeadingPlace, countryOfPlace } from '../rules';
+import { doubtsSeller } from './questionType';
 
 /** Words that say the goods stay in one country. */
 const ONE_COUNTRY =
@@ -250,5 +251,6 @@ const ANOTHER_BUSINESS =
  * asksAboutAnotherBusiness('customer service at DHL says customs has my parcel'); // false
  */
 export function asksAboutAnotherBusiness(text: string): boolean {
-  return ANOTHER_BUSINESS.test(text) && !CROSSING.test(text);
+  // A shop's return policy or payment page as a sign of a fake shop is a question about fakes.
+  return ANOTHER_BUSINESS.test(text) && !CROSSING.test(text) && !doubtsSeller(text);
 }

@@ -112,6 +112,19 @@ export function asksHowToTellFake(text: string): 'item' | 'seller' | undefined {
   return SELLER_IN_DOUBT.test(text) ? 'seller' : 'item';
 }
 
+/**
+ * Whether a seller or site is in doubt ("is it sus if a site sells 'authentic' dunks for 60%
+ * off", "signs of a fake shop"): a question about fakes, whatever else the message names (a
+ * return policy, a payment app).
+ *
+ * @example
+ * doubtsSeller('are those typical signs of a fake shop?');       // true
+ * doubtsSeller('how do I return a jacket that did not fit');     // false
+ */
+export function doubtsSeller(text: string): boolean {
+  return SELLER_IN_DOUBT.test(text);
+}
+
 /** How the two "is it fake?" questions are asked of the knowledge base, without the goods named. */
 export const TELL_FAKE_QUESTIONS = {
   item: 'what signs show that an item I received is fake',
