@@ -116,6 +116,15 @@ describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
   it('"allowed in" alone asks whether goods may come in at all', () => expect(asksWhetherDutyIsOwed('is a $40 pocket knife from Japan allowed in, or will I owe duty?')).toBe(false));
 });
 
+describe('readShipment: what people say of the day and the value (session 20)', () => {
+  it('"the same afternoon" is the same day: the day\'s total is the sum', () => {
+    expect(read('In 2023 two boxes from Italy arrived the same afternoon, one with $300 of leather goods and one with $350 of ceramics. Should there have been duty?')?.facts.sameDayTotalUsd).toBe(650);
+  });
+  it('"no value listed" leaves the value unknown', () => {
+    expect(read("Pen pal in Tampere sent a package with 'gift' on the label but no value listed. Do I owe anything?")?.facts.valueUsd).toBe(UNKNOWN);
+  });
+});
+
 describe('readShipment: parcels from two countries', () => {
   it('are a shipment: the day\'s total is read, and the guided check asks what it still needs', () => {
     const reading = read('Two packages arrived the same day in 2024, a $500 jacket from Sweden and a $450 bag from Denmark. Should there have been duty?');

@@ -27,7 +27,7 @@ export interface ExtractedFacts {
 }
 
 /** Words chrono reads as dates that in a question are usually something else. */
-const NOT_DATES = new Set(['now', 'right now', 'sun', 'sat', 'mon', 'tue', 'wed', 'thu', 'fri', 'second', 'a second', 'today']);
+const NOT_DATES = new Set(['now', 'right now', 'sun', 'sat', 'mon', 'tue', 'wed', 'thu', 'fri', 'second', 'a second', 'today', 'morning', 'afternoon', 'evening']);
 /** Where an origin country is named: "from the UK", "made in China", "my aunt in Canada". */
 const ORIGIN_CUE = /\b(?:from|in|on|made in|shipped from|sent from|ordered from|bought in)\s+(?:the\s+)?/g;
 /** Words that say the goods already arrived, so "today" cannot be assumed. */
@@ -36,7 +36,7 @@ const PAST_ARRIVAL =
 /** A year alone: "in 2019", "back in 2024", "a 2021 AliExpress order". */
 const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])|\b((?:19|20)\d{2})\s+(?:[\p{L}'-]+\s+){0,2}(?:orders?|purchases?|packages?|parcels?|shipments?|boxes|box|deliver(?:y|ies))\b|(?:^|[.!?;:]\s+|\b(?:from|back in|around|circa|(?:early|late|mid)-?)\s+)((?:19|20)\d{2})\b(?![-/.,]?\d|\s+(?:model|edition|version)\b)/iu;
 /** Several things said to arrive on one day. */
-const SAME_DAY = /\b(?:(?:on )?(?:the|that) same day|same day as|same-day|arrived together|came together|both\b[^.?!]{0,30}\b(?:delivery|deliveries|due) (?:on|for)|both (?:arrived|came|got here|arrive|come|land|get here|arriving|coming|landing)|(?:two|2|three|3|both) (?:\w+ ){0,3}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered|land|arrive|come|get here|are (?:arriving|coming|landing)) (?:\w+ ){0,2}(?:today|yesterday|tomorrow|this morning|this afternoon|on)|(?:today|this morning|this afternoon) (?:\w+ ){0,3}(?:receiving|received|getting|got) (?:two|2|three|3) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:are |were )?(?:both )?(?:due|set|expected|scheduled|supposed) to (?:arrive|land|come|be delivered) (?:\w+ ){0,3}?(?:on|today|tomorrow))\b/;
+const SAME_DAY = /\b(?:(?:on )?(?:the|that) same (?:day|morning|afternoon|evening)|same day as|same-day|arrived together|came together|both\b[^.?!]{0,30}\b(?:delivery|deliveries|due) (?:on|for)|both (?:arrived|came|got here|arrive|come|land|get here|arriving|coming|landing)|(?:two|2|three|3|both) (?:\w+ ){0,3}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered|land|arrive|come|get here|are (?:arriving|coming|landing)) (?:\w+ ){0,2}(?:today|yesterday|tomorrow|this morning|this afternoon|on)|(?:today|this morning|this afternoon) (?:\w+ ){0,3}(?:receiving|received|getting|got) (?:two|2|three|3) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:are |were )?(?:both )?(?:due|set|expected|scheduled|supposed) to (?:arrive|land|come|be delivered) (?:\w+ ){0,3}?(?:on|today|tomorrow))\b/;
 const SPLIT = /\bsplit(?:ting)?\b/;
 /** "the order wasn't split up", "not split", "in one shipment, no splitting": one lot, not a split order. */
 const NOT_SPLIT = /\b(?:(?:was|is|were|are|has|had|have|did|do|does)n'?t|not|never|no|without)\s+(?:been\s+|be\s+|get\s+|got\s+)?split(?:ting)?\b|\bunsplit\b/;
