@@ -654,35 +654,24 @@ describe('readShipment: the facts as people give them, unsure or several at once
     expect(same?.notes.join(' ')).toContain('the result is the same');
   });
 
-  it.each([
-    "girlfriend in stockholm sent me headphones for my birthday and won't tell me the price, could be $60 could be $300. will i get a bill",
-    '2019 eBay order from the UK, I lost the receipt, it might have been $500 or it might have been $1,000. Was duty due?',
-  ])('two values with a doubt between them, and the result differs: "cannot tell" (%s)', (text) => {
-    const reading = read(text);
-    expect(reading?.facts.valueUsd).toBe(UNKNOWN);
-    expect(assess(reading!.facts, rules, TODAY).verdict).toBe('cannot-tell');
-  });
-
   it('a year and another year with a doubt between them are dates, not values', () => {
     expect(read('my aunt in Lyon sent me a $40 scarf as a gift, it arrived in 2024, maybe 2025. do i owe duty')?.facts.valueUsd).toBe(40);
   });
 
   it.each([
-    "In 2022 two Etsy parcels from Canada arrived the same day, one was $450 and I can't find the price of the other one. Should there have been duty?",
-    "2024: a $700 order from a French shop arrived the same day as another package from Italy whose price I can't remember. Duty?",
-  ])('another parcel the same day, of a value the person cannot find: the day\'s total is unknown (%s)', (text) => {
+    // Two values with a doubt between them (session 20).
+    ['valueUsd', "girlfriend in stockholm sent me headphones for my birthday and won't tell me the price, could be $60 could be $300. will i get a bill"],
+    ['valueUsd', '2019 eBay order from the UK, I lost the receipt, it might have been $500 or it might have been $1,000. Was duty due?'],
+    // Another parcel the same day, of a value the person cannot find (session 20).
+    ['sameDayTotalUsd', "In 2022 two Etsy parcels from Canada arrived the same day, one was $450 and I can't find the price of the other one. Should there have been duty?"],
+    ['sameDayTotalUsd', "2024: a $700 order from a French shop arrived the same day as another package from Italy whose price I can't remember. Duty?"],
+    // Two dates offered either way across a change of the rules.
+    ['entryDate', 'bought a $100 necklace from a shop in greece, cant remember if it got here in 2024 or this year. did i owe duty'],
+    ['entryDate', 'ordered a $650 carbon wheelset from a shop in Germany, arrived either in spring 2025 or late 2025, i forget which. was it duty free?'],
+    ['entryDate', "Caller's friend in Berlin sent him a $150 jacket as a gift sometime in 2025; he can't remember whether it came in summer or in the fall. Was any duty due?"],
+  ] as const)('a deciding fact given with a doubt stays unknown: it depends on it (%s: %s)', (fact, text) => {
     const reading = read(text);
-    expect(reading?.facts.sameDayTotalUsd).toBe(UNKNOWN);
-    expect(assess(reading!.facts, rules, TODAY).verdict).toBe('cannot-tell');
-  });
-
-  it.each([
-    'bought a $100 necklace from a shop in greece, cant remember if it got here in 2024 or this year. did i owe duty',
-    'ordered a $650 carbon wheelset from a shop in Germany, arrived either in spring 2025 or late 2025, i forget which. was it duty free?',
-    "Caller's friend in Berlin sent him a $150 jacket as a gift sometime in 2025; he can't remember whether it came in summer or in the fall. Was any duty due?",
-  ])('two dates offered either way across a change of the rules: it depends on the day (%s)', (text) => {
-    const reading = read(text);
-    expect(reading?.facts.entryDate).toBe(UNKNOWN);
+    expect(reading?.facts[fact]).toBe(UNKNOWN);
     expect(assess(reading!.facts, rules, TODAY).verdict).toBe('cannot-tell');
   });
 
