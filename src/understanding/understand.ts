@@ -261,7 +261,7 @@ export type Understanding =
 
 export interface UnderstandingContext {
   kb: KnowledgeBase;
-  /** Read only when a message is about a shipment (the rules can be reloaded by staff). */
+  /** Read for each message (the rules can be reloaded by staff): their goods' words for the typo guard, their rules for a shipment. */
   rules: () => RuleSet;
   names: NameTable;
   /** YYYY-MM-DD, U.S. Eastern, from the injected clock. */
