@@ -72,6 +72,8 @@ describe('parseMoney', () => {
     ['500 yen', 'JPY', 500],
     ['200 RMB', 'CNY', 200],
     ['¥500', 'CNY or JPY', 500],
+    ['12,000 forint', 'HUF', 12000],
+    ['5,000 Jamaican dollars', 'JMD', 5000],
   ])('%s is a foreign currency', (text, currency, amount) => expect(parseMoney(text)).toEqual({ currency, amount }));
 
   it.each(['-5', '$-20', 'minus 40', 'negative 3', '', 'a lot', '12 and 13', '1,5', 'between 300 and 400'])('refuses %j', (text) => {
@@ -94,6 +96,15 @@ describe('findMoney with the currency code first, as invoices and business email
       ['USD45', { usd: 45 }],
       ['EUR 40', { currency: 'EUR', amount: 40 }],
     ]);
+  });
+
+  it('reads sums with a currency word after them in running text: won, złoty, francs, forint (session 21)', () => {
+    expect(findMoney('about 90,000 won of snacks and 300 złoty of amber, or 1,200 francs').map((m) => m.money)).toEqual([
+      { currency: 'KRW', amount: 90000 },
+      { currency: 'PLN', amount: 300 },
+      { currency: 'CHF', amount: 1200 },
+    ]);
+    expect(findMoney('our team won 3 games')).toEqual([]);
   });
 
   it('does not take a code inside a word for one', () => {
@@ -246,6 +257,10 @@ describe('parseDate', () => {
     expect(parseDate(text, TODAY)).toEqual({ ok: true, date, approximate: { from, to }, note: `I used ${displayDate(date)}, for ${text}.` });
   });
 
+  it('reads "this week" as the days around today, and says which day it used', () => {
+    expect(parseDate('this week', '2026-12-04')).toEqual({ ok: true, date: '2026-12-04', approximate: { from: '2026-12-01', to: '2026-12-07' }, note: 'I used 4 Dec 2026, for this week.' });
+  });
+
   it('puts a part of a month without a year in the year it is given, else in the last such month gone', () => {
     expect(parseDate('the start of May', TODAY, { year: 2025 })).toMatchObject({ date: '2025-05-05' });
     expect(parseDate('early December', '2026-11-25', { pastTense: true })).toMatchObject({ date: '2025-12-05' });
@@ -372,6 +387,7 @@ describe('parseKind and parseMode', () => {
     ['not sure', 'unknown'],
     ['not sure if she meant it as a present or if she expects me to pay her back', 'unknown'],
     ['a gift or a sale, I honestly do not know', 'unknown'],
+    ['we never really agreed whether it is a present or whether I pay her back', 'unknown'],
     ['my aunt knitted it, about $60 in shop value, a present', 'gift'],
     // Children and grandchildren send too, and Mother's Day is an occasion for a present (session 19).
     ['my daughter in Oaxaca is sending me a blouse she bought at the market', 'gift'],
@@ -641,6 +657,18 @@ describe('extractFacts', () => {
     expect(extractFacts('a friend is sending a $80 gift but won\'t tell me what\'s inside', TODAY, rules).facts.contents).toBe('unknown');
     expect(extractFacts('my aunt is mailing me a $60 surprise box for Christmas', TODAY, rules).facts.contents).toBe('unknown');
     expect(extractFacts('my aunt is mailing me a $60 sweater for Christmas', TODAY, rules).facts.contents).toBeUndefined();
+  });
+
+  it('leaves what is inside unknown when a good is named with a hedge ("maybe a perfume", "looks like wine") (session 21)', () => {
+    expect(extractFacts('a $50 gift from my aunt: a shawl and maybe a small perfume', TODAY, rules).facts.contents).toBe('unknown');
+    expect(extractFacts('a $40 box from my friend, tea and a bottle that looks like wine or maybe juice', TODAY, rules).facts.contents).toBe('unknown');
+    expect(extractFacts('a $40 box from my friend, tea and a bottle of wine', TODAY, rules).facts.contents).toEqual(['alcohol']);
+  });
+
+  it('leaves the value unknown when the person cannot say on which side of a sum it is (session 21)', () => {
+    expect(extractFacts('I ordered a rug from Morocco in 2023, no idea if it was above or below $800', TODAY, rules).facts.valueUsd).toBe('unknown');
+    expect(extractFacts('my uncle sent tea and a teapot, could be over $100, could be under', TODAY, rules).facts.valueUsd).toBe('unknown');
+    expect(extractFacts('I ordered a $300 rug from Morocco in 2023', TODAY, rules).facts.valueUsd).toBe(300);
   });
 
   it('leaves the day\'s total unknown when other deliveries "may have been" that same day, further back in the sentence', () => {

@@ -177,6 +177,8 @@ describe('segment: two questions joined in one sentence with a question mark', (
       'what exactly is an importer of record,',
       'and can our little company in Porto become one?',
     ]);
+    // An agency or a carrier after the comma is a subject too (session 21).
+    expect(segment('Do I owe duty on the vitamins, and can FDA stop them?').questions).toEqual(['Do I owe duty on the vitamins,', 'and can FDA stop them?']);
     // No subject after the verb: not a second question.
     expect(segment('Which fees are real and are charged by CBP?').questions).toHaveLength(1);
   });

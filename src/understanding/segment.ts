@@ -41,6 +41,8 @@ const ASKING = /\b(?:wonder(?:ing|ed)?(?=\s+(?:if|whether|what|how|why|when|wher
  */
 /** An auxiliary with a subject: "is that", "can i", "do we" — how a yes/no question starts. */
 const AUX_WITH_SUBJECT = `(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b`;
+/** After a comma, an agency or a carrier is a subject too ("…, and can FDA hold it up?"). */
+const AUX_WITH_SUBJECT_AFTER_COMMA = `(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the|customs|cbp|fda|usda|usps|ups|dhl|fedex)\\b`;
 const RUN_ON_BREAK = new RegExp(
   `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|about|happens|if)\\b)` +
     // "… and what makes it a gift", "… and would a sword be duty-free": a joined question.
@@ -54,7 +56,7 @@ const RUN_ON_BREAK = new RegExp(
  * that "what's the difference between X and Y?" stays whole.
  */
 const COMPOUND_BREAK = new RegExp(
-  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})(?:'s|’s)?\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b)|\\s(?=and\\s+(?:do|does|did|is|are|can|could|should|would|will)\\s+(?:i|we|you|they|it|there|he|she|my|our|your|their|these|those|any)\\s))`,
+  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:${AUX_WITH_SUBJECT_AFTER_COMMA}|(?:${WH})(?:'s|’s)?\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b)|\\s(?=and\\s+(?:do|does|did|is|are|can|could|should|would|will)\\s+(?:i|we|you|they|it|there|he|she|my|our|your|their|these|those|any)\\s))`,
   'gi',
 );
 /**

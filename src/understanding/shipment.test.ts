@@ -112,6 +112,19 @@ describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
     'was all of that allowed in free?',
     'Did it go in duty free?',
   ])('%s asks whether duty is owed (session 20)', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
+  it.each([
+    'Should my aunt have paid that?',
+    'Should he have had to pay on that?',
+    'Would she have been billed for it?',
+    'Will my grandpa get charged?',
+    'Is dad getting a bill for it?',
+    'Was it really free back then?',
+    'Does my buyer owe anything?',
+  ])('%s asks whether duty is owed, for someone else (session 21)', (q) => expect(asksWhetherDutyIsOwed(q)).toBe(true));
+  it.each(['My aunt got a bill. Is that right?', 'I have been billed twice, is that normal?', 'I sell mugs, will my customers pay duty?'])(
+    '%s asks about a bill there already, or a seller\'s customers in general',
+    (q) => expect(asksWhetherDutyIsOwed(q)).toBe(false),
+  );
   it('a rule\'s own figure ("$80 per item mail duty") is no shipment\'s value', () => expect(asksWhetherDutyIsOwed('$80 per item mail duty')).toBe(false));
   it('"allowed in" alone asks whether goods may come in at all', () => expect(asksWhetherDutyIsOwed('is a $40 pocket knife from Japan allowed in, or will I owe duty?')).toBe(false));
 });
@@ -122,6 +135,30 @@ describe('readShipment: what people say of the day and the value (session 20)', 
   });
   it('"no value listed" leaves the value unknown', () => {
     expect(read("Pen pal in Tampere sent a package with 'gift' on the label but no value listed. Do I owe anything?")?.facts.valueUsd).toBe(UNKNOWN);
+  });
+});
+
+describe('readShipment: a seller asks about one customer\'s parcel (session 21)', () => {
+  it('one customer\'s parcel, with its value and day, is a shipment to judge for the customer', () => {
+    expect(read('I am a soap maker in Lisbon. One of my customers in Idaho ordered a $45 soap set that I posted on 10 June 2025. Did she owe duty on it?')?.facts).toMatchObject({ valueUsd: 45, origin: 'PT', entryDate: '2025-06-10' });
+    expect(read('I sell prints from Kraków. A buyer in Maine ordered $30 worth this week. Will he owe anything?')).toMatchObject({ facts: { valueUsd: 30 }, decidable: true });
+  });
+  it('a seller\'s customers in general are still the sellers\' pages\' question', () => {
+    expect(read('I sell $30 prints from Kraków, will my customers owe anything?')).toBeUndefined();
+  });
+  it('a city named like a rare word ("Bordeaux") after "from" is the origin, where the origin decides', () => {
+    expect(read('A $70 order from Bordeaux came in June 2025. Did I owe duty?')?.facts).toMatchObject({ origin: 'FR' });
+  });
+});
+
+describe('readShipment: a parcel on its way to someone in the family (session 21)', () => {
+  it('"mailed my dad two cartons of cigarettes as a present": a gift to judge, though no value is given (tobacco decides)', () => {
+    const reading = read('My uncle in Izmir mailed my dad two cartons of cigarettes as a present. Will dad get charged?');
+    expect(reading).toMatchObject({ facts: { kind: 'gift', contents: ['tobacco'] }, decidable: true });
+    expect(assess(reading!.facts, rules, TODAY).verdict).toBe('not-duty-free');
+  });
+  it('grandparents and aunts in other languages ("my khala", "my babusya") send gifts too', () => {
+    expect(read('My babusya in Lviv sent me a $70 embroidered shirt. Do I owe duty?')?.facts).toMatchObject({ kind: 'gift', valueUsd: 70 });
   });
 });
 
@@ -140,6 +177,14 @@ describe('asksWhetherPayingNothingWasRight: "nobody charged me; was that right?"
     // "paid zero", and the short question as a sentence after the story.
     const zero = 'in May 2025 I got a $300 lamp from Denmark and paid zero. was that legit?';
     expect(asksWhetherPayingNothingWasRight(zero, zero)).toBe(true);
+  });
+
+  it('"Nothing to pay. Should there have been?" and "Right, or did I get lucky?" ask it too (session 21)', () => {
+    const text = 'In March 2025 a $70 scarf came from a shop in Oslo. Nothing to pay. Should there have been?';
+    expect(asksWhetherPayingNothingWasRight('Should there have been?', text)).toBe(true);
+    const lucky = 'My $90 boots from Spain came in 2024 and nobody charged me. Right, or did I get lucky?';
+    expect(asksWhetherPayingNothingWasRight('Right, or did I get lucky?', lucky)).toBe(true);
+    expect(asksWhetherPayingNothingWasRight('Should there have been?', 'DHL charged me $30 on my scarf. Should there have been?')).toBe(false);
   });
 
   it('"Was he right?" asks about someone\'s claim, not about paying nothing', () => {

@@ -4,7 +4,7 @@
  * offset, so the machine's time zone never shifts a day.
  */
 import { chrono } from './chrono';
-import { addYears, endOfMonth, displayDate, isIsoDate, isoDate, middleOf } from '../../dates';
+import { addDays, addYears, endOfMonth, displayDate, isIsoDate, isoDate, middleOf } from '../../dates';
 import { catalog, fill } from '../../messages';
 import type { DayRange } from '../types';
 
@@ -257,6 +257,11 @@ function parseWords(t: string, today: string, pastTense: boolean, yearHint?: num
   // "arrived in May" said in November means last May, even if next May is closer.
   else if (!start.isCertain('year') && isoDate(year, month, 1) > today && pastTense) year -= 1;
   if (start.isCertain('day') || start.isCertain('weekday')) return { ok: true, date: isoDate(year, month, day) };
+  // "this week": the days around today (the rules seldom change within them; where they do, the day is asked).
+  if (/^(?:this|the current) week$/i.test(t.trim())) {
+    const [from, to] = [addDays(today, -3), addDays(today, 3)];
+    return { ok: true, date: today, approximate: { from, to }, note: fill(words.datePartOfMonth, { date: displayDate(today), said: t.trim() }) };
+  }
   if (start.isCertain('month')) {
     const from = isoDate(year, month, 1);
     const middle = isoDate(year, month, 15);

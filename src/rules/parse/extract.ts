@@ -76,6 +76,13 @@ const VALUE_DOUBT = new RegExp(
   String.raw`(?<![\w$])${DOLLARS}\s*[,;]?\s*(?:or\s+)?(?:(?:it|that|she|he|they)\s+)?(?:(?:could|might|may)\s+(?:have\s+)?(?:be|been)|maybe|possibly|perhaps)\s+(?:(?:more like|as much as|even|closer to|up to)\s+)?${DOLLARS}(?![\w%])`,
   'i',
 );
+/**
+ * The person cannot say on which side of a sum the value is: "can't remember if it was above or
+ * below $800", "could be over $100 with the honey, could be under". The sum is a limit, and the
+ * value is not known.
+ */
+const VALUE_SIDE_UNKNOWN =
+  /\b(?:above|over|under|below|more|less)(?: than)?\s+or\s+(?:above|over|under|below|more|less)(?: than)?\b|\b(?:could|might|may)\s+be\s+(?:over|above|under|below|more|less)\b[^.?!]{0,40}?\b(?:could|might|may)\s+be\s+(?:over|above|under|below|more|less|not)\b/i;
 /** Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit", "the 800 dollars free limit", "the 800 dollar duty-free thing"), not a value. */
 const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free|free|duty)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance|thing)s?\b/i;
 
@@ -120,6 +127,7 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
     }
   }
   if (money && 'currency' in money.money) result.foreignMoney = money.money;
+  if (VALUE_SIDE_UNKNOWN.test(t)) result.facts.valueUsd = UNKNOWN;
   const either = VALUE_EITHER.exec(text) ?? VALUE_DOUBT.exec(text);
   if (either && !LIMIT_BEFORE.test(text.slice(Math.max(0, either.index - 22), either.index)) && !SAME_DAY.test(t)) {
     const [low, high] = either.slice(1).filter((n) => n !== undefined).map((n) => Number(n.replace(/,/g, '')));

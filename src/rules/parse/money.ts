@@ -38,6 +38,8 @@ const FOREIGN: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bzar\b|\brand\b/, 'ZAR'],
   [/\baed\b|\bdirhams?\b/, 'AED'],
   [/₪|\bils\b|\bshekels?\b/, 'ILS'],
+  [/\bhuf\b|\bforints?\b/, 'HUF'],
+  [/\bjmd\b|\bjamaican dollars?\b/, 'JMD'],
 ];
 
 const APPROXIMATE = /\b(about|around|approx(?:imately)?|roughly|maybe|circa|almost|nearly|estimated)\b|~|-ish\b/;
@@ -93,7 +95,7 @@ function toNumber(digits: string, multiplier: string | undefined): number | unde
  * after the amount ("$60, a gift") is not part of it.
  */
 const MONEY_IN_TEXT =
-  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿]|\b(?:usd|eur|gbp|cad|aud|nzd|hkd|sgd|jpy|cny|rmb|inr|mxn|chf|php)\s?)\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|dollars?|usd|bucks|euros?|eur|pounds?|quid|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?)\b|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?[$€£](?![\w$€£])/gi;
+  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿]|\b(?:usd|eur|gbp|cad|aud|nzd|hkd|sgd|jpy|cny|rmb|inr|mxn|chf|php)\s?)\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|(?:canadian|australian|new zealand|hong kong|singapore|taiwan|jamaican) dollars?|dollars?|usd|bucks|euros?|eur|pounds?|quid|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?|won|krw|francs?|chf|kron(?:a|or|e|er)|sek|nok|dkk|z(?:l|ł)oty|pln|lira|baht|thb|rand|zar|dirhams?|aed|shekels?|r[ou]bles?|reais|brl|forints?|huf|jmd)(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?[$€£](?![\w$€£])/gi;
 
 /**
  * Amounts with a currency mark in a longer text, with where they are.

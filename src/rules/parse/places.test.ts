@@ -66,6 +66,8 @@ describe('placeReadings: cities after a sender or "from", adjectives before a se
     ['a scarf from a uk shop', 'GB', 'uk shop', 'adjective'], // "uk" is no English word, unlike "us"
     ['my buddy in Chiang Mai sent me a box', 'TH', 'Chiang Mai', 'city'],
     ['my roommate in Lyon mailed me my jacket', 'FR', 'Lyon', 'city'],
+    ['a case of wine from Bordeaux', 'FR', 'Bordeaux', 'city'], // a rare word written with a capital, after "from"
+    ['a canoe from a builder in Quebec', 'CA', 'Quebec', 'city'],
   ])('%s → %s', (text, code, said, how) => expect(placeReadings(text)).toEqual([{ code, said, how }]));
 
   it.each([

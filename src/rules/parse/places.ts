@@ -25,6 +25,7 @@ import fs from 'node:fs';
 import Pbf from 'pbf';
 import { countriesInUse, countryAliases, type CountryTable } from '../countries';
 import { isEnglishWord } from '../../knowledge/english';
+import { everydayCount } from '../../knowledge/everyday';
 import { countryKey } from '../../text/normalize';
 import { countriesMentioned } from './country';
 import { originsNamed } from './extract';
@@ -34,6 +35,8 @@ import { KIN } from './words';
 export const CITY_POPULATION_FLOOR = 100_000;
 /** An English word is read as a city only for a city this big, written with a capital. */
 const WORD_CITY_POPULATION = 1_000_000;
+/** A city named like a word used less often than this in everyday English is read as the city after a cue ("from Bordeaux"). */
+const RARE_WORD_COUNT = 300;
 /** A region's name wins over a city's smaller than this ("Ontario": the province, not the town in California). */
 const REGION_OVER_CITY_POPULATION = 500_000;
 /** A name shared across countries is read when the biggest city is this many times the next. */
@@ -49,7 +52,7 @@ export interface PlaceReading {
 
 /** People and sellers whose place says where a parcel left from: "my mom in …", "a shop in …". */
 const SENDER =
-  `(?:${KIN}|son|daughter|colleague|coworker|folks|roommate|flatmate|neighbou?rs?|siblings?|stepmom|stepmum|stepdad|grandson|granddaughter|kids?|children|host family|shop|store|seller|vendor|site|website|boutique|brand|company|retailer|merchant|supplier|maker|manufacturer|factory|warehouse|business|artist|artisan|dealer|webshop)`;
+  `(?:${KIN}|son|daughter|colleague|coworker|folks|roommate|flatmate|neighbou?rs?|siblings?|stepmom|stepmum|stepdad|grandson|granddaughter|kids?|children|host family|shop|store|seller|vendor|site|website|boutique|brand|company|retailer|merchant|supplier|maker|manufacturer|factory|warehouse|business|artist|artisan|dealer|webshop|builder|studio|workshop|atelier|boss|tailor|potter|luthier|jewell?er|bakery|winery|distillery|publisher|bookshop|bookseller|gallery)`;
 /** "my mom in", "a friend who lives in", "a seller based in", "from". */
 const CITY_CUE = new RegExp(`(?:^| )(?:from|${SENDER} (?:(?:who|that) )?(?:(?:lives|living|is|are|based|located|back|over|out|down|up) )?in) `, 'g');
 /** Sellers an adjective can describe: "a German site", "a Korean skincare site". */
@@ -241,6 +244,13 @@ export function placeReadings(text: string, table: CountryTable = countriesInUse
       const city = index.cities.get(name);
       if (city && (!city.word || writtenWithCapital(text, name))) {
         found.push({ code: city.code, said: name, how: 'city', at: start });
+        break;
+      }
+      // A smaller city named like a rare word ("Bordeaux", "Quebec", "Lyon") counts after "from"
+      // or a sender, written with a capital; one named like an everyday word ("Nice", "Reading") does not.
+      const wordCity = index.wordCities.get(name);
+      if (wordCity && everydayCount(name) < RARE_WORD_COUNT && writtenWithCapital(text, name)) {
+        found.push({ code: wordCity, said: name, how: 'city', at: start });
         break;
       }
     }

@@ -46,7 +46,7 @@ export function parseYesNo(text: string): boolean | Unknown | undefined {
  * gift reading here and for the senders whose place says where a parcel left from (places.ts).
  */
 export const KIN =
-  '(?:aunt|auntie|aunty|tita|tia|tía|uncle|tito|tio|tío|mom|mum|mother|mama|mommy|dad|father|papa|daddy|parents?|grandma|grandmother|granny|gran|nan|nana|nanna|grandpa|grandfather|grandparents?|lola|lolo|oma|opa|nonna|nonno|abuela|abuelo|babushka|halmoni|friends?|bestie|buddy|buddies|pal|pals|mate|mates|pen pal|sister|sis|brother|bro|cousins?|family|relatives?|(?:mother|father|sister|brother)[- ]in[- ]law|in-laws?|in laws|niece|nephew|godmother|godfather|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|wife|husband|daughters?|sons?|kids?|children|granddaughters?|grandsons?|grandkids|grandchildren|step(?:mom|mum|mother|dad|father|son|daughter)|babcia|dziadek|godson|goddaughter)';
+  '(?:aunt|auntie|aunty|tita|tia|tía|uncle|tito|tio|tío|mom|mum|mother|mama|mommy|dad|father|papa|daddy|parents?|grandma|grandmother|granny|gran|nan|nana|nanna|grandpa|grandfather|grandparents?|lola|lolo|oma|opa|nonna|nonno|abuela|abuelo|babushka|halmoni|friends?|bestie|buddy|buddies|pal|pals|mate|mates|pen pal|sister|sis|brother|bro|cousins?|family|relatives?|(?:mother|father|sister|brother)[- ]in[- ]law|in-laws?|in laws|niece|nephew|godmother|godfather|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|wife|husband|daughters?|sons?|kids?|children|granddaughters?|grandsons?|grandkids|grandchildren|step(?:mom|mum|mother|dad|father|son|daughter)|babcia|dziadek|godson|goddaughter|khala|khalu|mamu|nani|dadi|babusya|bubbe|zayde|yiayia|tante|zia|zio|avó|avô|vovó|vovô|obaachan|ojiichan|harabeoji)';
 
 /**
  * The single words of {@link KIN} ("tita", "lola", "parents"), for the typo corrector: "my Tita"
@@ -97,7 +97,7 @@ const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|thei
  * wants me to pay him back".
  */
 const GIFT_IN_DOUBT =
-  /\b(?:not sure|unsure|no idea|no clue|(?:don'?t|do not) know|(?:can'?t|cannot) tell|(?:haven'?t|have not|not yet) decided|undecided)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,40}\b(?:gifts?|presents?)\b|\b(?:gift|present) or (?:a (?:sale|purchase)|(?:if |whether )?(?:she|he|they) (?:expects?|wants?) (?:me |us )?to pay)\b/;
+  /\b(?:not sure|unsure|no idea|no clue|(?:don'?t|do not) know|(?:can'?t|cannot) tell|(?:haven'?t|have not|not yet) decided|undecided|never (?:really )?(?:settled|agreed|decided|figured out)|unclear)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,40}\b(?:gifts?|presents?)\b|\b(?:gift|present) or (?:a (?:sale|purchase)|(?:if |whether )?(?:she|he|they) (?:expects?|wants?) (?:me |us )?to pay)\b/;
 
 /**
  * Gift or purchase, the person cannot say, without calling it a gift first: "we haven't decided
@@ -251,7 +251,7 @@ export function findContents(text: string, catalog: readonly ContentItem[]): str
 }
 
 /** Doubt just before a good is named: "I can't tell if it is a liqueur", "not sure whether there's wine in it". */
-const DOUBTED = /\b(?:not sure|unsure|no idea|no clue|(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:tell|know|say|see))\b(?:\s+(?:from|by|on|in)\s+(?:the\s+)?\w+)?\s+(?:if|whether)\b[^.?!]{0,40}$/;
+const DOUBTED = /\b(?:not sure|unsure|no idea|no clue|(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:tell|know|say|see))\b(?:\s+(?:from|by|on|in)\s+(?:the\s+)?\w+)?\s+(?:if|whether)\b[^.?!]{0,40}$|\b(?:maybe|might be|may be|could be|looks? like|possibly|perhaps|i think|i guess)(?:\s+(?:there'?s|it'?s))?(?:\s+(?:an?|some|one|two|a couple(?: of)?))?(?:\s+[\w-]+){0,3}\s*$/i;
 
 /**
  * Whether every good of `catalog` a text names is named in doubt ("there's a bottle in it and I
