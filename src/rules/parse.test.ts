@@ -74,6 +74,7 @@ describe('parseMoney', () => {
     ['¥500', 'CNY or JPY', 500],
     ['12,000 forint', 'HUF', 12000],
     ['5,000 Jamaican dollars', 'JMD', 5000],
+    ['150 Aussie dollars', 'AUD', 150],
   ])('%s is a foreign currency', (text, currency, amount) => expect(parseMoney(text)).toEqual({ currency, amount }));
 
   it.each(['-5', '$-20', 'minus 40', 'negative 3', '', 'a lot', '12 and 13', '1,5', 'between 300 and 400'])('refuses %j', (text) => {
@@ -388,6 +389,7 @@ describe('parseKind and parseMode', () => {
     ['not sure if she meant it as a present or if she expects me to pay her back', 'unknown'],
     ['a gift or a sale, I honestly do not know', 'unknown'],
     ['we never really agreed whether it is a present or whether I pay her back', 'unknown'],
+    ["I don't know yet if she'll ask me to pay for the yarn", 'unknown'],
     ['my aunt knitted it, about $60 in shop value, a present', 'gift'],
     // Children and grandchildren send too, and Mother's Day is an occasion for a present (session 19).
     ['my daughter in Oaxaca is sending me a blouse she bought at the market', 'gift'],
@@ -663,6 +665,13 @@ describe('extractFacts', () => {
     expect(extractFacts('a $50 gift from my aunt: a shawl and maybe a small perfume', TODAY, rules).facts.contents).toBe('unknown');
     expect(extractFacts('a $40 box from my friend, tea and a bottle that looks like wine or maybe juice', TODAY, rules).facts.contents).toBe('unknown');
     expect(extractFacts('a $40 box from my friend, tea and a bottle of wine', TODAY, rules).facts.contents).toEqual(['alcohol']);
+  });
+
+  it('two sums in another currency ("between 120 and 200 Aussie dollars") are no value in dollars (session 21)', () => {
+    const read = extractFacts('my cousin says the gift cost somewhere between 120 and 200 Aussie dollars', TODAY, rules);
+    expect(read.valueEither).toBeUndefined();
+    expect(read.facts.valueUsd).toBeUndefined();
+    expect(read.foreignMoney).toEqual({ currency: 'AUD', amount: 200 });
   });
 
   it('leaves the value unknown when the person cannot say on which side of a sum it is (session 21)', () => {

@@ -129,7 +129,8 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   if (money && 'currency' in money.money) result.foreignMoney = money.money;
   if (VALUE_SIDE_UNKNOWN.test(t)) result.facts.valueUsd = UNKNOWN;
   const either = VALUE_EITHER.exec(text) ?? VALUE_DOUBT.exec(text);
-  if (either && !LIMIT_BEFORE.test(text.slice(Math.max(0, either.index - 22), either.index)) && !SAME_DAY.test(t)) {
+  // "between 120 and 200 Aussie dollars": two sums in another currency, which stay unknown in dollars.
+  if (either && !result.foreignMoney && !LIMIT_BEFORE.test(text.slice(Math.max(0, either.index - 22), either.index)) && !SAME_DAY.test(t)) {
     const [low, high] = either.slice(1).filter((n) => n !== undefined).map((n) => Number(n.replace(/,/g, '')));
     if (low < high) result.valueEither = { text: either[0].trim(), low, high };
   }

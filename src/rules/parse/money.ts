@@ -15,7 +15,7 @@ const FOREIGN: ReadonlyArray<readonly [RegExp, string]> = [
   [/€|\beuros?\b|\beur\b/, 'EUR'],
   [/£|\bpounds?\b|\bgbp\b|\bquid\b|\bsterling\b/, 'GBP'],
   [/\bc\$|\bca\$|\bcad\b|\bcanadian dollars?\b/, 'CAD'],
-  [/\ba\$|\bau\$|\baud\b|\baustralian dollars?\b/, 'AUD'],
+  [/\ba\$|\bau\$|\baud\b|\b(?:australian|aussie) dollars?\b/, 'AUD'],
   [/\bnz\$|\bnzd\b|\bnew zealand dollars?\b/, 'NZD'],
   [/\bhk\$|\bhkd\b|\bhong kong dollars?\b/, 'HKD'],
   [/\bs\$|\bsgd\b|\bsingapore dollars?\b/, 'SGD'],
@@ -95,7 +95,7 @@ function toNumber(digits: string, multiplier: string | undefined): number | unde
  * after the amount ("$60, a gift") is not part of it.
  */
 const MONEY_IN_TEXT =
-  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿]|\b(?:usd|eur|gbp|cad|aud|nzd|hkd|sgd|jpy|cny|rmb|inr|mxn|chf|php)\s?)\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|(?:canadian|australian|new zealand|hong kong|singapore|taiwan|jamaican) dollars?|dollars?|usd|bucks|euros?|eur|pounds?|quid|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?|won|krw|francs?|chf|kron(?:a|or|e|er)|sek|nok|dkk|z(?:l|ł)oty|pln|lira|baht|thb|rand|zar|dirhams?|aed|shekels?|r[ou]bles?|reais|brl|forints?|huf|jmd)(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?[$€£](?![\w$€£])/gi;
+  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿]|\b(?:usd|eur|gbp|cad|aud|nzd|hkd|sgd|jpy|cny|rmb|inr|mxn|chf|php)\s?)\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|(?:canadian|australian|aussie|new zealand|hong kong|singapore|taiwan|jamaican) dollars?|dollars?|usd|bucks|euros?|eur|pounds?|quid|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?|won|krw|francs?|chf|kron(?:a|or|e|er)|sek|nok|dkk|z(?:l|ł)oty|pln|lira|baht|thb|rand|zar|dirhams?|aed|shekels?|r[ou]bles?|reais|brl|forints?|huf|jmd)(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?[$€£](?![\w$€£])/gi;
 
 /**
  * Amounts with a currency mark in a longer text, with where they are.

@@ -105,7 +105,7 @@ const GIFT_IN_DOUBT =
  * present", "she might have bought it for me, or the shop sent it as a giveaway, I don't know which".
  */
 const KIND_IN_DOUBT =
-  /\b(?:not sure|unsure|no idea|(?:don'?t|do not) know|(?:haven'?t|have not|not yet) decided(?: yet)?|undecided)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,30}\bpay (?:him|her|them) back\b|\b(?:don'?t|do not|doesn'?t|does not|can'?t|cannot) (?:know|remember|recall)\b[^.?!]{0,15}\b(?:if|whether)\b[^.?!]{0,60}\b(?:ordered|bought)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b|\b(?:bought|ordered)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b[^.?!]{0,40}\b(?:don'?t|do not) know which\b/;
+  /\b(?:not sure|unsure|no idea|(?:don'?t|do not) know|(?:haven'?t|have not|not yet) decided(?: yet)?|undecided)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,30}\b(?:pay (?:him|her|them) back|(?:ask|asks|want|wants|expect|expects) (?:me|us) to pay)\b|\b(?:don'?t|do not|doesn'?t|does not|can'?t|cannot) (?:know|remember|recall)\b[^.?!]{0,15}\b(?:if|whether)\b[^.?!]{0,60}\b(?:ordered|bought)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b|\b(?:bought|ordered)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b[^.?!]{0,40}\b(?:don'?t|do not) know which\b/;
 
 /** Purchase words that say the giver bought it, or that the receiver did not. */
 const SOMEONE_ELSES_PURCHASE = new RegExp(
