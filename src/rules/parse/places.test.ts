@@ -68,6 +68,7 @@ describe('placeReadings: cities after a sender or "from", adjectives before a se
     ['my roommate in Lyon mailed me my jacket', 'FR', 'Lyon', 'city'],
     ['a case of wine from Bordeaux', 'FR', 'Bordeaux', 'city'], // a rare word written with a capital, after "from"
     ['a canoe from a builder in Quebec', 'CA', 'Quebec', 'city'],
+    ['a friend I made in Izmir sent me towels', 'TR', 'Izmir', 'city'],
   ])('%s → %s', (text, code, said, how) => expect(placeReadings(text)).toEqual([{ code, said, how }]));
 
   it.each([

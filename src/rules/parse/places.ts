@@ -53,8 +53,8 @@ export interface PlaceReading {
 /** People and sellers whose place says where a parcel left from: "my mom in …", "a shop in …". */
 const SENDER =
   `(?:${KIN}|son|daughter|colleague|coworker|folks|roommate|flatmate|neighbou?rs?|siblings?|stepmom|stepmum|stepdad|grandson|granddaughter|kids?|children|host family|shop|store|seller|vendor|site|website|boutique|brand|company|retailer|merchant|supplier|maker|manufacturer|factory|warehouse|business|artist|artisan|dealer|webshop|builder|studio|workshop|atelier|boss|tailor|potter|luthier|jewell?er|bakery|winery|distillery|publisher|bookshop|bookseller|gallery)`;
-/** "my mom in", "a friend who lives in", "a seller based in", "from". */
-const CITY_CUE = new RegExp(`(?:^| )(?:from|${SENDER} (?:(?:who|that) )?(?:(?:lives|living|is|are|based|located|back|over|out|down|up) )?in) `, 'g');
+/** "my mom in", "a friend who lives in", "a friend I made in", "a seller based in", "from". */
+const CITY_CUE = new RegExp(`(?:^| )(?:from|${SENDER} (?:(?:who|that|i|we) )?(?:(?:lives|living|is|are|based|located|back|over|out|down|up|made|met) )?in) `, 'g');
 /** Sellers an adjective can describe: "a German site", "a Korean skincare site". */
 const SELLER = '(?:shop|shops|store|stores|seller|sellers|vendor|vendors|site|sites|website|websites|webshop|boutique|brand|brands|company|companies|retailer|retailers|merchant|merchants|supplier|suppliers|maker|makers|manufacturer|manufacturers|factory|warehouse|business|dealer|marketplace)';
 /** Words that cannot stand between an adjective and its seller ("Chinese food from a seller"). */
