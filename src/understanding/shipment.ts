@@ -197,7 +197,7 @@ function describesShipment(facts: ShipmentFacts, text: string, namedOrPlaced: bo
   return facts.kind === 'purchase' && OWN_PARCEL.test(text);
 }
 
-/** A parcel on its way to the person ("my cousin is sending me", "a package coming from my mom"). */
+/** A parcel on its way to the person or their family ("my cousin is sending me", "mailed my dad", "a package coming from my mom"). */
 const INCOMING = new RegExp(
   String.raw`\b(?:(?:is|are|'s|'re) (?:sending|mailing|shipping|posting)|sent|mailed|shipped|posted) (?:me|us|(?:my|our) (?:\w+ )?(?:${KIN})|him|her)\b|\b(?:package|parcel|box|gift|present)s? (?:is |are )?(?:coming|arriving|on (?:its|the) way)|\bcoming (?:to me|my way)`,
   'i',
