@@ -390,6 +390,8 @@ describe('parseKind and parseMode', () => {
     ['a gift or a sale, I honestly do not know', 'unknown'],
     ['we never really agreed whether it is a present or whether I pay her back', 'unknown'],
     ["I don't know yet if she'll ask me to pay for the yarn", 'unknown'],
+    ['he says it is a present but i might pay him back', 'unknown'],
+    ['not sure if she is gifting it or if i owe her', 'unknown'],
     ['my aunt knitted it, about $60 in shop value, a present', 'gift'],
     // Children and grandchildren send too, and Mother's Day is an occasion for a present (session 19).
     ['my daughter in Oaxaca is sending me a blouse she bought at the market', 'gift'],
@@ -672,6 +674,15 @@ describe('extractFacts', () => {
     expect(read.valueEither).toBeUndefined();
     expect(read.facts.valueUsd).toBeUndefined();
     expect(read.foreignMoney).toEqual({ currency: 'AUD', amount: 200 });
+  });
+
+  it('reads short chat the same way: "80 to 130 dollars", "$100? $150?", "might have vodka in it", "same day", "another box came that day but dunno its price" (session 21)', () => {
+    expect(extractFacts('a gift from my brother, maybe 80 to 130 dollars worth of stuff', TODAY, rules).valueEither).toMatchObject({ low: 80, high: 130 });
+    expect(extractFacts('a gift worth idk, $100? $150?', TODAY, rules).valueEither).toMatchObject({ low: 100, high: 150 });
+    expect(extractFacts('my aunt is mailing a $50 christmas box, might have vodka in it', TODAY, rules).facts.contents).toBe('unknown');
+    expect(extractFacts('a $70 gift from my dad and a $50 gift from my aunt, same day', TODAY, rules).facts.sameDayTotalUsd).toBe(120);
+    expect(extractFacts('a $450 guitar from Japan, and another box came that day but dunno its price', TODAY, rules).facts.sameDayTotalUsd).toBe('unknown');
+    expect(extractFacts('a $40 phone case with same day shipping', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
   });
 
   it('leaves the value unknown when the person cannot say on which side of a sum it is (session 21)', () => {

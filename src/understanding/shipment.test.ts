@@ -133,6 +133,9 @@ describe('readShipment: what people say of the day and the value (session 20)', 
   it('"the same afternoon" is the same day: the day\'s total is the sum', () => {
     expect(read('In 2023 two boxes from Italy arrived the same afternoon, one with $300 of leather goods and one with $350 of ceramics. Should there have been duty?')?.facts.sameDayTotalUsd).toBe(650);
   });
+  it('"dunno the value yet" leaves the value unknown (session 21)', () => {
+    expect(read('my dad in Lagos is sending me a gift by DHL, some clothes, dunno the value yet. duty?')?.facts.valueUsd).toBe(UNKNOWN);
+  });
   it('"no value listed" leaves the value unknown', () => {
     expect(read("Pen pal in Tampere sent a package with 'gift' on the label but no value listed. Do I owe anything?")?.facts.valueUsd).toBe(UNKNOWN);
   });

@@ -36,7 +36,7 @@ const PAST_ARRIVAL =
 /** A year alone: "in 2019", "back in 2024", "a 2021 AliExpress order". */
 const YEAR_IN_TEXT = /\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/])|\b((?:19|20)\d{2})\s+(?:[\p{L}'-]+\s+){0,2}(?:orders?|purchases?|packages?|parcels?|shipments?|boxes|box|deliver(?:y|ies))\b|(?:^|[.!?;:]\s+|\b(?:from|back in|around|circa|(?:early|late|mid)-?)\s+)((?:19|20)\d{2})\b(?![-/.,]?\d|\s+(?:model|edition|version)\b)/iu;
 /** Several things said to arrive on one day. */
-const SAME_DAY = /\b(?:(?:on )?(?:the|that) same (?:day|morning|afternoon|evening)|same day as|same-day|arrived together|came together|both\b[^.?!]{0,30}\b(?:delivery|deliveries|due) (?:on|for)|both (?:arrived|came|got here|arrive|come|land|get here|arriving|coming|landing)|(?:two|2|three|3|both) (?:\w+ ){0,3}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered|land|arrive|come|get here|are (?:arriving|coming|landing)) (?:\w+ ){0,2}(?:today|yesterday|tomorrow|this morning|this afternoon|on)|(?:today|this morning|this afternoon) (?:\w+ ){0,3}(?:receiving|received|getting|got) (?:two|2|three|3) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:are |were )?(?:both )?(?:due|set|expected|scheduled|supposed) to (?:arrive|land|come|be delivered) (?:\w+ ){0,3}?(?:on|today|tomorrow))\b/;
+const SAME_DAY = /\b(?:(?:on )?(?:the|that) same (?:day|morning|afternoon|evening)|same day as|same day(?! (?:shipping|delivery|service))|(?:another|one more|a second|other) (?:box|package|parcel|order|gift|present)s? (?:also )?(?:came|arrived|showed up|got here|was delivered|were delivered) (?:on )?(?:that|the same) day|same-day|arrived together|came together|both\b[^.?!]{0,30}\b(?:delivery|deliveries|due) (?:on|for)|both (?:arrived|came|got here|arrive|come|land|get here|arriving|coming|landing)|(?:two|2|three|3|both) (?:\w+ ){0,3}(?:gifts|presents|packages|parcels|boxes|orders) (?:\w+ ){0,2}(?:showed up|arrived|came|landed|got here|were delivered|land|arrive|come|get here|are (?:arriving|coming|landing)) (?:\w+ ){0,2}(?:today|yesterday|tomorrow|this morning|this afternoon|on)|(?:today|this morning|this afternoon) (?:\w+ ){0,3}(?:receiving|received|getting|got) (?:two|2|three|3) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes)|(?:two|2|three|3|both) (?:\w+ ){0,2}(?:gifts|presents|packages|parcels|boxes|orders) (?:are |were )?(?:both )?(?:due|set|expected|scheduled|supposed) to (?:arrive|land|come|be delivered) (?:\w+ ){0,3}?(?:on|today|tomorrow))\b/;
 const SPLIT = /\bsplit(?:ting)?\b/;
 /** "the order wasn't split up", "not split", "in one shipment, no splitting": one lot, not a split order. */
 const NOT_SPLIT = /\b(?:(?:was|is|were|are|has|had|have|did|do|does)n'?t|not|never|no|without)\s+(?:been\s+|be\s+|get\s+|got\s+)?split(?:ting)?\b|\bunsplit\b/;
@@ -65,15 +65,15 @@ const OTHER_VALUE_UNKNOWN =
   /\b(?:no idea|no clue|not sure|dunno|don'?t know|do not know|can'?t tell|cann?o?'?t remember|(?:don'?t|do not) remember|(?:can'?t|cannot) find)\b[^.?!]{0,15}\b(?:(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)|(?:its|their|the) (?:value|worth|price|cost))\b|\bwhose (?:value|price|cost) (?:i|we) (?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|find)\b/i;
 /**
  * Two values offered as either one: "either $90 or $130", "$600 or $1,100", "somewhere between
- * 80 and 130 dollars", "$80-$130". Not a pair of limits ("under $100 or over $800": see LIMIT_BEFORE).
+ * 80 and 130 dollars", "$80-$130", "80 to 130 dollars". Not a pair of limits ("under $100 or over $800": see LIMIT_BEFORE).
  */
 const SUM = String.raw`(?:us)?\$?\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s?(?:dollars|bucks|usd)?`;
-const VALUE_EITHER = new RegExp(String.raw`(?:\bbetween\s+${SUM}\s+and\s+${SUM}|(?<![\w$])(?:either\s+)?\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s*(?:or|to|-|–)\s*${SUM})(?![\w%])`, 'i');
+const VALUE_EITHER = new RegExp(String.raw`(?:\bbetween\s+${SUM}\s+and\s+${SUM}|(?<![\w$])(?:either\s+)?\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s*(?:or|to|-|–)\s*${SUM}|(?<![\w$.,])(\d{1,3}(?:,\d{3})*|\d+)\s*(?:or|to|-|–)\s*(\d{1,3}(?:,\d{3})*|\d+)\s?(?:dollars|bucks|usd)\b)(?![\w%])`, 'i');
 /** A sum in dollars, with its sign or its word: "$500", "1,000 dollars". */
 const DOLLARS = String.raw`(?:(?:us)?\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)|(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s?(?:dollars|bucks|usd))`;
-/** Two values offered with a doubt between them: "could be $60 could be $300", "it might have been $500 or it might have been $1,000", "$60, maybe $300". */
+/** Two values offered with a doubt between them: "could be $60 could be $300", "$100? $150?", "it might have been $500 or it might have been $1,000", "$60, maybe $300". */
 const VALUE_DOUBT = new RegExp(
-  String.raw`(?<![\w$])${DOLLARS}\s*[,;]?\s*(?:or\s+)?(?:(?:it|that|she|he|they)\s+)?(?:(?:could|might|may)\s+(?:have\s+)?(?:be|been)|maybe|possibly|perhaps)\s+(?:(?:more like|as much as|even|closer to|up to)\s+)?${DOLLARS}(?![\w%])`,
+  String.raw`(?<![\w$])${DOLLARS}\s*\?\s*${DOLLARS}\s*\?|(?<![\w$])${DOLLARS}\s*[,;]?\s*(?:or\s+)?(?:(?:it|that|she|he|they)\s+)?(?:(?:could|might|may)\s+(?:have\s+)?(?:be|been)|maybe|possibly|perhaps)\s+(?:(?:more like|as much as|even|closer to|up to)\s+)?${DOLLARS}(?![\w%])`,
   'i',
 );
 /**

@@ -97,7 +97,7 @@ const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|thei
  * wants me to pay him back".
  */
 const GIFT_IN_DOUBT =
-  /\b(?:not sure|unsure|no idea|no clue|(?:don'?t|do not) know|(?:can'?t|cannot) tell|(?:haven'?t|have not|not yet) decided|undecided|never (?:really )?(?:settled|agreed|decided|figured out)|unclear)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,40}\b(?:gifts?|presents?)\b|\b(?:gift|present) or (?:a (?:sale|purchase)|(?:if |whether )?(?:she|he|they) (?:expects?|wants?) (?:me |us )?to pay)\b/;
+  /\b(?:not sure|unsure|no idea|no clue|(?:don'?t|do not) know|(?:can'?t|cannot) tell|(?:haven'?t|have not|not yet) decided|undecided|never (?:really )?(?:settled|agreed|decided|figured out)|unclear)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,40}\b(?:gifts?|gifting|gifted|presents?)\b|\b(?:gift|present) or (?:a (?:sale|purchase)|(?:if |whether )?(?:she|he|they) (?:expects?|wants?) (?:me |us )?to pay)\b|\b(?:gift|present)\b[^.?!]{0,30}\bbut (?:i|we) (?:might|may|could|will probably|should|might still) pay (?:him|her|them) back\b/;
 
 /**
  * Gift or purchase, the person cannot say, without calling it a gift first: "we haven't decided
@@ -251,7 +251,7 @@ export function findContents(text: string, catalog: readonly ContentItem[]): str
 }
 
 /** Doubt just before a good is named: "I can't tell if it is a liqueur", "not sure whether there's wine in it". */
-const DOUBTED = /\b(?:not sure|unsure|no idea|no clue|(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:tell|know|say|see))\b(?:\s+(?:from|by|on|in)\s+(?:the\s+)?\w+)?\s+(?:if|whether)\b[^.?!]{0,40}$|\b(?:maybe|might be|may be|could be|looks? like|possibly|perhaps|i think|i guess)(?:\s+(?:there'?s|it'?s))?(?:\s+(?:an?|some|one|two|a couple(?: of)?))?(?:\s+[\w-]+){0,3}\s*$/i;
+const DOUBTED = /\b(?:not sure|unsure|no idea|no clue|(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:tell|know|say|see))\b(?:\s+(?:from|by|on|in)\s+(?:the\s+)?\w+)?\s+(?:if|whether)\b[^.?!]{0,40}$|\b(?:maybe|might be|may be|could be|(?:might|may|could) (?:have|contain|hold)|looks? like|possibly|perhaps|i think|i guess)(?:\s+(?:there'?s|it'?s))?(?:\s+(?:an?|some|one|two|a couple(?: of)?))?(?:\s+[\w-]+){0,3}\s*$/i;
 
 /**
  * Whether every good of `catalog` a text names is named in doubt ("there's a bottle in it and I
