@@ -125,6 +125,11 @@ describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
     '%s asks about a bill there already, or a seller\'s customers in general',
     (q) => expect(asksWhetherDutyIsOwed(q)).toBe(false),
   );
+  it.each(['sent the $200 jacket back to the shop in Leeds, duty back?', 'my customer in Spain sent back a $90 sweater, do I owe duty?', "if I don't pay the duty on my $70 order from Italy what happens"])(
+    '%s asks about money back, a return or not paying: the pages answer (session 21)',
+    (q) => expect(asksWhetherDutyIsOwed(q)).toBe(false),
+  );
+  it('"duty back then" is a past question about duty owed, not money back', () => expect(asksWhetherDutyIsOwed('did I owe duty back then?')).toBe(true));
   it('a rule\'s own figure ("$80 per item mail duty") is no shipment\'s value', () => expect(asksWhetherDutyIsOwed('$80 per item mail duty')).toBe(false));
   it('"allowed in" alone asks whether goods may come in at all', () => expect(asksWhetherDutyIsOwed('is a $40 pocket knife from Japan allowed in, or will I owe duty?')).toBe(false));
 });
