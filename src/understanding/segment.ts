@@ -39,10 +39,12 @@ const ASKING = /\b(?:wonder(?:ing|ed)?(?=\s+(?:if|whether|what|how|why|when|wher
  * Where a new question starts inside a run-on sentence: an auxiliary with a subject, or a
  * question word, after at least three words ("… 25 bucks | is that legit | and can i refuse it").
  */
+/** Words that start the subject of a yes/no question ("can I", "is the"). */
+const SUBJECT = 'i|we|you|they|that|this|it|there|he|she|my|the';
 /** An auxiliary with a subject: "is that", "can i", "do we" — how a yes/no question starts. */
-const AUX_WITH_SUBJECT = `(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the)\\b`;
+const AUX_WITH_SUBJECT = `(?:${AUX})\\s+(?:${SUBJECT})\\b`;
 /** After a comma, an agency or a carrier is a subject too ("…, and can FDA hold it up?"). */
-const AUX_WITH_SUBJECT_AFTER_COMMA = `(?:${AUX})\\s+(?:i|we|you|they|that|this|it|there|he|she|my|the|customs|cbp|fda|usda|usps|ups|dhl|fedex)\\b`;
+const AUX_WITH_SUBJECT_AFTER_COMMA = `(?:${AUX})\\s+(?:${SUBJECT}|customs|cbp|fda|usda|usps|ups|dhl|fedex)\\b`;
 const RUN_ON_BREAK = new RegExp(
   `\\s(?=(?:(?:and|but|so|also)\\s+)?(?:${AUX_WITH_SUBJECT}|(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|about|happens|if)\\b)` +
     // "… and what makes it a gift", "… and would a sword be duty-free": a joined question.
