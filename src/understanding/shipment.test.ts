@@ -132,6 +132,18 @@ describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
   it('"duty back then" is a past question about duty owed, not money back', () => expect(asksWhetherDutyIsOwed('did I owe duty back then?')).toBe(true));
   it('a rule\'s own figure ("$80 per item mail duty") is no shipment\'s value', () => expect(asksWhetherDutyIsOwed('$80 per item mail duty')).toBe(false));
   it('"allowed in" alone asks whether goods may come in at all', () => expect(asksWhetherDutyIsOwed('is a $40 pocket knife from Japan allowed in, or will I owe duty?')).toBe(false));
+  it.each([
+    ['who pays', 'AliExpress order, $38 of watch straps, by USPS in October. Does AliExpress actually pay the U.S. duty on my behalf now?'],
+    ['who pays', 'so is Shein eating the tariffs or are we paying it? $80 haul, no extra charge at the door'],
+    ['what the duty goes by', 'I ordered a $300 speaker from a shop in Germany, made in China. Does the duty go by Germany, where I bought it, or China?'],
+    ['a kind of goods treated differently', 'bought a used 300 dollar camera from osaka on ebay does secondhand stuff get treated any different for duty'],
+    ['whether goods may come in', 'orderd a butterfly knife from a japan shop 80 dollars will customs let it in'],
+    ['getting round the charge', 'The seller suggested splitting my $1,400 printer into three parcels of under $500. Would that get me around customs charges?'],
+  ])('%s is a question for the pages (session 22): %s', (_, q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
+  it('"did I dodge something" asks whether duty was owed; dodging the duty is a page\'s question', () => {
+    expect(read('A $150 jacket from a shop in England came in March 2025 and I paid nothing. Was that right or did I dodge something?')?.facts).toMatchObject({ valueUsd: 150, origin: 'GB' });
+    expect(asksWhetherDutyIsOwed('can I split my $900 order to dodge the duty?')).toBe(false);
+  });
 });
 
 describe('readShipment: what people say of the day and the value (session 20)', () => {
@@ -156,6 +168,16 @@ describe('readShipment: a seller asks about one customer\'s parcel (session 21)'
   });
   it('a city named like a rare word ("Bordeaux") after "from" is the origin, where the origin decides', () => {
     expect(read('A $70 order from Bordeaux came in June 2025. Did I owe duty?')?.facts).toMatchObject({ origin: 'FR' });
+  });
+});
+
+describe('readShipment: where the goods were made, or gift or purchase, left open (session 22)', () => {
+  it('"don\'t know if it was made in Taiwan or China" and "the listing never said where it was made" leave the origin open where it decides', () => {
+    expect(read("In June 2025 I bought a $500 tablet from a seller in Taipei, but I don't know if it was made in Taiwan or mainland China. Only parcel that day. Did it owe duty?")?.facts.origin).toBe(UNKNOWN);
+    expect(read('In June 2025 I bought a $400 vacuum from a seller in Rotterdam. The listing never said where it was made. Nothing else that day. Did it owe duty?')?.facts.origin).toBe(UNKNOWN);
+  });
+  it('"she says it\'s a present, but she texted asking when I\'ll pay her back" leaves gift or purchase open', () => {
+    expect(read("My ex in Berlin is mailing me $85 headphones. She says it's a present, but she also texted asking when I'll pay her back. Will I get hit with duty?")?.facts.kind).toBe(UNKNOWN);
   });
 });
 

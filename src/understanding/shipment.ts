@@ -51,14 +51,17 @@ const NOT_A_VERDICT = new RegExp(
     // Who is charging ("who's really charging this, USPS or customs?"): whose charge it is.
     String.raw`who(?:'?s| is| are)? (?:\w+ )?(?:charging|billing|collecting)`,
     // Who pays: the seller or the platform ("does Temu pay the duty themselves?"): the policy pages.
-    String.raw`(?:seller|shop|store|site|website|platform|marketplace|temu|shein|aliexpress|amazon|etsy|ebay|they)\s+(?:pays?|covers?|handles?)\s+(?:it|that|them|(?:the\s+|all\s+(?:the\s+)?)?(?:duty|duties|tariffs?|customs|import (?:charges|fees)))\b`,
+    // ("Does AliExpress actually pay the U.S. duty on my behalf?", "is Shein eating the tariffs?")
+    String.raw`(?:seller|shop|store|site|website|platform|marketplace|temu|shein|aliexpress|amazon|etsy|ebay|they)\s+(?:actually\s+|really\s+|still\s+|just\s+)?(?:pays?|covers?|handles?|eats?|eating|absorbs?|absorbing)\s+(?:for\s+)?(?:it|that|them|(?:the\s+|all\s+(?:the\s+)?)?(?:u\.?s\.?\s+)?(?:duty|duties|tariffs?|customs|import (?:charges|fees)))\b|(?:pays?|paid|paying|covers?|handles?)\b[^.?!]{0,30}\bon (?:my|our) behalf`,
     // Why, how much, how long, how it is worked out.
     // ("No idea how much she spent", "don't know what's inside or how much" say what the person does not know, not what they ask.)
+    // What the duty goes by ("does the duty go by Germany, where I bought it, or China?").
+    String.raw`(?:dut(?:y|ies)|tariffs?|rates?) (?:go|goes|is|are) (?:by|based on)|go(?:es)? by (?:where|the country)|(?:treated|taxed|handled|counted) (?:any |a bit |at all )?differen(?:t|tly)`,
     String.raw`why|(?<!\b(?:know|idea|sure|remember|clue|tell|forget|forgot)\b(?:[^.?!,]{0,20}\bor\b)?\s+)how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
     // Fakes and seizures: the counterfeit documents answer these, not the duty rules.
     String.raw`seiz(?:e|es|ed|ing|ure)|confiscat\w*|counterfeits?|fakes?|knock-?offs?|replicas?(?![^.?!]{0,30}\b(?:no brand|unbranded|no logo|not branded))|dupes?`,
     // Whether goods may come in at all (a knife, a plant), not what they owe: the pages on restricted goods.
-    String.raw`(?:make it|get|gets|go|goes|pass|passes|get past|make it past) (?:through )?customs(?![^.?!]{0,30}\b(?:pay|paying|owe|owing|charges?|fees?|bills?|dut(?:y|ies)|tariffs?|free|tax(?:es)?)\b)|(?:be |is |are )?allowed (?:in|into)(?!\s+(?:for\s+)?(?:duty[- ]|tax[- ])?free)|banned|illegal to (?:import|bring|order|buy)|(?:will|would|do|does|can) (?:they|customs|cbp) (?:take|keep|confiscate|destroy) (?:it|them)`,
+    String.raw`(?:make it|get|gets|go|goes|pass|passes|get past|make it past) (?:through )?customs(?![^.?!]{0,30}\b(?:pay|paying|owe|owing|charges?|fees?|bills?|dut(?:y|ies)|tariffs?|free|tax(?:es)?)\b)|(?:be |is |are )?allowed (?:in|into)(?!\s+(?:for\s+)?(?:duty[- ]|tax[- ])?free)|(?:let|lets|letting) (?:it|them|this|that|those|these) (?:in|into|through|thru|pass)\b|banned|illegal to (?:import|bring|order|buy)|(?:will|would|do|does|can) (?:they|customs|cbp) (?:take|keep|confiscate|destroy) (?:it|them)`,
     // Goods of one's own coming back: from a repair abroad, from a loan, a trip or a move.
     String.raw`repair(?:ed|s|ing)?|needs? fixing|needed fixing|(?:get|got|had|have) (?:it|them) fixed|warranty|serviced|lent|loaned|my own (?:\w+ ){0,2}(?:coming|comes|came|sent|mailed|shipped) (?:back|home)|(?:mail|send|ship|post)(?:s|ed|ing)? (?:it|them) back to (?:me|us)`,
     // Policy and tariff programmes: the documents answer these, the duty-free rules do not.
@@ -76,7 +79,8 @@ const NOT_A_VERDICT = new RegExp(
     // A rule's own sums ("the $80/$160/$200 per item duty", "$80 per item mail duty"), a text
     // asking to pay for a redelivery (a scam's business): questions for the documents (session 19).
     String.raw`\d+\s*\/\s*\$\d+|(?<=\$\s?)\d[\d,]*\s*(?:per|a|\/)\s*(?:item|package|parcel|piece)\b(?=\s*(?:\w+\s+){0,2}(?:dut(?:y|ies)|tariffs?|fees?|charges?|rates?|thing|rule|option)\b)|reschedul\w*|(?:a|got a|received a) text (?:message )?(?:from|saying|that says|claiming)`,
-    String.raw`avoid (?:the )?(?:duty|duties|tariffs?|customs)`,
+    // Dodging the charge: the pages on splitting orders and on misuse.
+    String.raw`avoid (?:the )?(?:duty|duties|tariffs?|customs)|(?:(?:get|gets|getting|got) (?:me |us |you )?(?:a)?round|dodg(?:e|ing)|evad(?:e|ing)) (?:the )?(?:customs|dut(?:y|ies)|tariffs?|charges?|fees?|limit|rules?)|loopholes?`,
   ].join('|')})\\b`,
   'i',
 );
@@ -107,7 +111,7 @@ const ORIGIN_UNKNOWN = /\b(?:(?:can'?t|cannot|don'?t|do not) (?:remember|recall|
  * "they may have had it made in China": the country of origin is where goods were made, so not
  * even the seller's country (said or read from a city) tells it.
  */
-const MADE_IN_UNKNOWN = /\b(?:no idea|zero idea|no clue|not sure|don'?t know|can'?t tell|can'?t remember|didn'?t say|doesn'?t say|won'?t (?:tell|say)|will not (?:tell|say)|refuses? to (?:tell|say))\b[^.?!]{0,30}\bwhere (?:it|they|the \w+) (?:was|were|is|are|got) (?:actually |really )?(?:made|manufactured|produced|built)\b|\b(?:may|might|could) (?:have )?(?:had (?:it|them) |been )?(?:made|manufactured) in\b|\b(?:maybe|possibly|perhaps) (?:made|manufactured) in\b/i;
+const MADE_IN_UNKNOWN = /\b(?:no idea|zero idea|no clue|not sure|don'?t know|can'?t tell|can'?t remember|didn'?t say|doesn'?t say|never (?:said|says|mentioned|listed)|(?:didn'?t|doesn'?t) (?:mention|list)|won'?t (?:tell|say)|will not (?:tell|say)|refuses? to (?:tell|say))\b[^.?!]{0,30}\bwhere (?:it|they|the \w+) (?:was|were|is|are|got) (?:actually |really )?(?:made|manufactured|produced|built)\b|\b(?:no idea|not sure|don'?t know|do not know|can'?t tell|can'?t remember)\s+(?:if|whether)\s+(?:it|they)\s+(?:was|were)\s+(?:made|manufactured|produced|built)\s+in\b|\b(?:may|might|could) (?:have )?(?:had (?:it|them) |been )?(?:made|manufactured) in\b|\b(?:maybe|possibly|perhaps) (?:made|manufactured) in\b/i;
 /**
  * Informational materials, which the suspension orders left out (50 U.S.C. 1702(b)). The rules
  * engine does not model that carve-out (whether the June 2026 rules keep it is not settled), so
