@@ -225,6 +225,15 @@ describe('understand: what a message is about, beyond the documents', () => {
     ['a story that names a CBP job, then asks about the background check, is about the job', 'Applying for a CBP officer job. How long did the background check part take for you guys?', 'other-cbp'],
   ])('%s', (_, message, kind) => expect(answerOf(understand(message, ctx)).main.result.kind).toBe(kind));
 
+  it.each(['got a jury duty summons can i postpone', 'duty of care meaning negligence', 'heavy duty truck tires', 'fiduciary duty definition'])(
+    '"duty" as an obligation or a strength is not ours (vocabulary.yaml, session 22): %s',
+    (message) => expect(answerOf(understand(message, ctx)).main.result.kind).toBe('out-of-scope'),
+  );
+  it('"duty free" and an importer\'s legal duty of reasonable care are still ours', () => {
+    expect(answerOf(understand('is it duty free', ctx)).main.result.kind).toBe('answer');
+    expect(answerOf(understand('My broker says I have a legal duty of reasonable care as the importer. What does that mean for me?', ctx)).main.result.best?.id).toBe('reasonable-care');
+  });
+
   it('a shop in another country is ours (selling into the U.S.)', () => {
     const u = answerOf(understand('I am starting an online store in Canada selling to Americans, what do I need to know?', ctx));
     expect(u.main.result.kind).not.toBe('out-of-scope');
