@@ -62,6 +62,8 @@ describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word o
     'my amazon order came damaged, how do I return it',
     'UPS Ground crushed a box I shipped to California. How do I file a damage claim?',
     'the item never arrived and the seller stopped answering, how do I get my money back?',
+    'usps tracking hasnt moved from memphis in 4 days',
+    'usps says in transit arriving late what does that mean',
   ])('delivery: %s', (text) => expect(asksAboutDelivery(text)).toBe(true));
 
   it.each([
@@ -71,6 +73,7 @@ describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word o
     'the package with my knockoff sneakers got seized, is it lost for good',
     "got a letter saying my parcel was seized, what now, i'm so lost",
     "the post office wants me to pay something on my package and i'm lost, what is it",
+    'tracking has not updated in 5 days, is it held by customs?',
   ])('not (customs named, or no parcel): %s', (text) => expect(asksAboutDelivery(text)).toBe(false));
 });
 

@@ -96,9 +96,9 @@ export function asksForInvestmentAdvice(text: string): boolean {
  * caller checks the last two).
  */
 const DELIVERY_PROBLEM =
-  /\b(?:(?<!\b(?:i'?m|i am|am|so|kinda|totally|completely|bit|little)\s+)lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|(?:packages?|parcels?|orders?|shipments?) (?:is |are |was |were |keeps? )?(?:running |being |so |still |always )?late|file (?:a |an )?(?:\w+ )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number|(?:came|arrived|was|is|got) (?:damaged|broken|smashed|crushed)|without (?:an? |my )?(?:id|identification))\b/i;
-/** Something the carrier delivers. */
-const PARCEL = /\b(?:packages?|parcels?|orders?|deliver\w*|mail|letters?|boxe?s?|shipments?|postcards?|priority mail|first class|items?|purchases?)\b/i;
+  /\b(?:(?<!\b(?:i'?m|i am|am|so|kinda|totally|completely|bit|little)\s+)lost|stolen|missing|misdeliver\w*|never (?:arrived|came|showed up|got here|turned up)|(?:says|said|shows|showed|marked(?: as)?) (?:it was |as )?delivered|wrong (?:house|address|door|porch|building|apartment)|neighbou?r'?s'? (?:house|door|porch|place)|(?:is|was|are|were) (?:now )?gone|(?:a |one |two |\d+ )?days? late|arrived late|late deliver\w*|(?:packages?|parcels?|orders?|shipments?) (?:is |are |was |were |keeps? )?(?:running |being |so |still |always )?late|file (?:a |an )?(?:\w+ )?claim|claim (?:for|on) (?:a |my |the )?(?:lost|late|damaged|missing)|compensation|porch pirates?|track(?:ing)? (?:my |a |an |the |this )?(?:\w+ )?(?:packages?|parcels?|orders?|shipments?|letters?)|tracking number|tracking (?:\w+ )?(?:hasn'?t|hasnt|has not|isn'?t|won'?t|doesn'?t|still not|never) (?:moved|updated|changed|budged)|(?:hasn'?t|hasnt|has not) (?:moved|updated|budged) (?:in|for) (?:\d+|a|two|three|four|five|six|several) (?:days?|weeks?)|in transit|arriving late|(?:came|arrived|was|is|got) (?:damaged|broken|smashed|crushed)|without (?:an? |my )?(?:id|identification))\b/i;
+/** Something the carrier delivers, its tracking, or the carrier itself ("usps tracking hasn't moved in 4 days"). */
+const PARCEL = /\b(?:packages?|parcels?|orders?|deliver\w*|mail|letters?|boxe?s?|shipments?|postcards?|priority mail|first class|items?|purchases?|tracking|usps|ups|fedex|dhl)\b/i;
 
 /**
  * Whether a message is only about a parcel's delivery (lost, late, stolen, misdelivered), with
@@ -107,6 +107,7 @@ const PARCEL = /\b(?:packages?|parcels?|orders?|deliver\w*|mail|letters?|boxe?s?
  * @example
  * asksAboutDelivery('my usps package says delivered but its not here, who do i even call'); // true
  * asksAboutDelivery('USPS lost my package going from Ohio to Michigan, how do I file a claim?'); // true
+ * asksAboutDelivery("usps tracking hasnt moved from memphis in 4 days");                     // true
  * asksAboutDelivery('my package was lost in customs for three weeks');                      // false
  */
 export function asksAboutDelivery(text: string): boolean {
