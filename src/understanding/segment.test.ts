@@ -158,6 +158,9 @@ describe('segment: two questions joined in one sentence with a question mark', (
       'and why were postal packages from China being charged 54%?',
     ]);
   });
+  it('does not cut before a clause that puts its subject after the question word (", where I bought it,")', () => {
+    expect(segment('Does the duty go by Germany, where I bought it, or China, where it was built?').questions).toEqual(['Does the duty go by Germany, where I bought it, or China, where it was built?']);
+  });
   it('cuts before a question word written with its verb ("where\'s", "what\'s")', () => {
     expect(segment("What's the difference between an informal and a formal entry, and where's the dollar cutoff?").questions).toEqual([
       "What's the difference between an informal and a formal entry,",

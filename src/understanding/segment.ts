@@ -57,8 +57,14 @@ const RUN_ON_BREAK = new RegExp(
  * cutoff?", "…pilot about and is it still running?": "and" with a yes/no verb and its subject), so
  * that "what's the difference between X and Y?" stays whole.
  */
+/**
+ * A subject straight after the question word: ", where I bought it," and ", which the seller
+ * shipped" are clauses of the sentence, not questions (a question puts its verb first: ", where
+ * do I file it?", ", where's the cutoff?").
+ */
+const RELATIVE_SUBJECT = '(?:i|we|you|he|she|they|it|my|our|his|her|their|the)';
 const COMPOUND_BREAK = new RegExp(
-  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:${AUX_WITH_SUBJECT_AFTER_COMMA}|(?:${WH})(?:'s|’s)?\\s))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b)|\\s(?=and\\s+(?:do|does|did|is|are|can|could|should|would|will)\\s+(?:i|we|you|they|it|there|he|she|my|our|your|their|these|those|any)\\s))`,
+  `(?:(?<=,)\\s(?=(?:(?:and|but|also)\\s+)?(?:${AUX_WITH_SUBJECT_AFTER_COMMA}|(?:${WH})(?:(?:'s|’s)\\s|\\s(?!${RELATIVE_SUBJECT}\\b))))|\\s(?=(?:and|also)\\s+(?:${WH})\\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|much|long|many|happens)\\b)|\\s(?=and\\s+(?:do|does|did|is|are|can|could|should|would|will)\\s+(?:i|we|you|they|it|there|he|she|my|our|your|their|these|those|any)\\s))`,
   'gi',
 );
 /**
