@@ -175,6 +175,7 @@ describe('readShipment: where the goods were made, or gift or purchase, left ope
   it('"don\'t know if it was made in Taiwan or China" and "the listing never said where it was made" leave the origin open where it decides', () => {
     expect(read("In June 2025 I bought a $500 tablet from a seller in Taipei, but I don't know if it was made in Taiwan or mainland China. Only parcel that day. Did it owe duty?")?.facts.origin).toBe(UNKNOWN);
     expect(read('In June 2025 I bought a $400 vacuum from a seller in Rotterdam. The listing never said where it was made. Nothing else that day. Did it owe duty?')?.facts.origin).toBe(UNKNOWN);
+    expect(read('Mid-May 2025 I ordered a $45 bubble tea kit from a Taiwanese shop, no label saying if it was made in Taiwan or the mainland. Did that owe duty?')?.facts.origin).toBe(UNKNOWN);
   });
   it('"she says it\'s a present, but she texted asking when I\'ll pay her back" leaves gift or purchase open', () => {
     expect(read("My ex in Berlin is mailing me $85 headphones. She says it's a present, but she also texted asking when I'll pay her back. Will I get hit with duty?")?.facts.kind).toBe(UNKNOWN);
