@@ -64,6 +64,8 @@ describe('placeReadings: cities after a sender or "from", adjectives before a se
     ['serum from a Korean beauty website', 'KR', 'Korean beauty website', 'adjective'],
     ['a coat from a UK shop', 'GB', 'UK shop', 'adjective'],
     ['a scarf from a uk shop', 'GB', 'uk shop', 'adjective'], // "uk" is no English word, unlike "us"
+    ['a $35 book from a uk bookshop', 'GB', 'uk bookshop', 'adjective'],
+    ['a case of wine from an Italian winery', 'IT', 'Italian winery', 'adjective'],
     ['my buddy in Chiang Mai sent me a box', 'TH', 'Chiang Mai', 'city'],
     ['my roommate in Lyon mailed me my jacket', 'FR', 'Lyon', 'city'],
     ['a case of wine from Bordeaux', 'FR', 'Bordeaux', 'city'], // a rare word written with a capital, after "from"

@@ -56,7 +56,7 @@ const SENDER =
 /** "my mom in", "a friend who lives in", "a friend I made in", "a seller based in", "from". */
 const CITY_CUE = new RegExp(`(?:^| )(?:from|${SENDER} (?:(?:who|that|i|we) )?(?:(?:lives|living|is|are|based|located|back|over|out|down|up|made|met) )?in) `, 'g');
 /** Sellers an adjective can describe: "a German site", "a Korean skincare site". */
-const SELLER = '(?:shop|shops|store|stores|seller|sellers|vendor|vendors|site|sites|website|websites|webshop|boutique|brand|brands|company|companies|retailer|retailers|merchant|merchants|supplier|suppliers|maker|makers|manufacturer|manufacturers|factory|warehouse|business|dealer|marketplace)';
+const SELLER = '(?:shop|shops|store|stores|seller|sellers|vendor|vendors|site|sites|website|websites|webshop|boutique|brand|brands|company|companies|retailer|retailers|merchant|merchants|supplier|suppliers|maker|makers|manufacturer|manufacturers|factory|warehouse|business|dealer|marketplace|studios?|workshops?|ateliers?|bakery|bakeries|winery|wineries|distillery|distilleries|publishers?|bookshops?|booksellers?|galleries|gallery|jewell?ers?|tailors?)';
 /** Words that cannot stand between an adjective and its seller ("Chinese food from a seller"). */
 const NOT_BETWEEN = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'from', 'in', 'to', 'with', 'by', 'on', 'at', 'of', 'for', 'via', 'through', 'not', 'no']);
 
