@@ -171,6 +171,17 @@ describe('readShipment: a seller asks about one customer\'s parcel (session 21)'
   });
 });
 
+describe('readShipment: a bill already there, and the question whether duty was owed at all (session 22)', () => {
+  it('"…FedEx billed me duty. Should that have come in free?" is a shipment to judge', () => {
+    expect(read('in 2014 I ordered a lens from a camera shop in Tokyo for $420 and FedEx billed me duty. should that have come in free?')).toMatchObject({ facts: { valueUsd: 420 }, decidable: true });
+    expect(read('My buyer in Ohio got a bill for the $90 candles I sent from Toronto in October 2025. Did she really owe duty on that?')).toMatchObject({ facts: { valueUsd: 90 } });
+  });
+  it('a bill with "do I owe duty?" or "was that legit?" is still a question for the pages', () => {
+    expect(read('I got a bill from DHL for my $40 jacket from the UK, do I owe duty?')).toBeUndefined();
+    expect(read('Back in 2019 I ordered a $120 tea set from a shop in England and got a customs bill. Was that legit?')).toBeUndefined();
+  });
+});
+
 describe('readShipment: where the goods were made, or gift or purchase, left open (session 22)', () => {
   it('"don\'t know if it was made in Taiwan or China" and "the listing never said where it was made" leave the origin open where it decides', () => {
     expect(read("In June 2025 I bought a $500 tablet from a seller in Taipei, but I don't know if it was made in Taiwan or mainland China. Only parcel that day. Did it owe duty?")?.facts.origin).toBe(UNKNOWN);
