@@ -583,6 +583,13 @@ describe('extractFacts', () => {
     expect(extractFacts('my $50 order from the UK came in December or January 2026', TODAY, rules).facts.entryDate).toBe('2025-12-01');
   });
 
+  it('"in April or May" after the year was named: "May" is the second month offered, not "may" (session 22)', () => {
+    const r = extractFacts("I bought $50 of stickers from a seller in China in spring 2025, but I can't remember if it arrived in April or May", TODAY, rules);
+    expect(r.unclearDate).toMatchObject({ from: '2025-04-01', to: '2025-05-31', changes: ['2025-05-02'] });
+    // "March or may have come in April": "may" is a verb there.
+    expect(extractFacts('my $50 order from the UK came in March or may have come in April 2025', TODAY, rules).unclearDate).toBeUndefined();
+  });
+
   it('an order day with the arrival not remembered: the arrival lies in the weeks after it', () => {
     const r = extractFacts("I ordered a $200 strap from Japan in mid-August 2025 and can't remember if it showed up before or after the end of August", TODAY, rules);
     expect(r.unclearDate).toMatchObject({ from: '2025-08-11', to: '2025-10-19', changes: ['2025-08-29'] });

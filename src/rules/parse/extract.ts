@@ -332,8 +332,15 @@ export function datesIn(text: string, reference: { instant: Date; timezone: numb
     .map((m) => ({ index: m.index ?? 0, text: m[0] }))
     .filter((y) => !taken.some((p) => y.index < p.index + p.text.length && p.index < y.index + y.text.length))
     .filter((y) => /\bor\s+(?:(?:sometime|maybe|possibly)\s+)?(?:in\s+)?$/i.test(text.slice(Math.max(0, y.index - 25), y.index)) || /^\s*,?\s*or\b/i.test(text.slice(y.index + y.text.length)));
-  return [...taken, ...years].sort((a, b) => a.index - b.index);
+  // The second of two months offered ("in April or May"): chrono reads "May" alone as no date.
+  const months = [...text.matchAll(MONTH_OFFERED)]
+    .map((m) => ({ index: (m.index ?? 0) + m[0].length - m[1].length, text: m[1] }))
+    .filter((m) => ![...taken, ...years].some((p) => m.index < p.index + p.text.length && p.index < m.index + m.text.length));
+  return [...taken, ...years, ...months].sort((a, b) => a.index - b.index);
 }
+
+/** A month named after another and "or": "April or May", "April, or maybe May". */
+const MONTH_OFFERED = new RegExp(`\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s+or\\s+(?:(?:maybe|possibly|perhaps)\\s+)?(?:in\\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\\b(?!\\s+(?:be|have|not|i|we|you|it|they|he|she)\\b)`, 'gi');
 
 /** The month a date as said names (0 for January), or -1: "the end of April" → 3. */
 function monthNamed(said: string): number {
