@@ -686,6 +686,11 @@ describe('extractFacts', () => {
   it('reads short chat the same way: "80 to 130 dollars", "$100? $150?", "might have vodka in it", "same day", "another box came that day but dunno its price" (session 21)', () => {
     expect(extractFacts('a gift from my brother, maybe 80 to 130 dollars worth of stuff', TODAY, rules).valueEither).toMatchObject({ low: 80, high: 130 });
     expect(extractFacts('a gift worth idk, $100? $150?', TODAY, rules).valueEither).toMatchObject({ low: 100, high: 150 });
+    // Session 22: plans and half-remembered sums.
+    expect(extractFacts("she's deciding between a $90 one and a $140 one", TODAY, rules).valueEither).toMatchObject({ low: 90, high: 140 });
+    expect(extractFacts("my dad can't remember if it was $300 or closer to $1,000", TODAY, rules).valueEither).toMatchObject({ low: 300, high: 1000 });
+    expect(extractFacts('Dad wants to send me two bottles of red for Christmas, around $40, as a present', TODAY, rules).facts.contents).toEqual(['alcohol']);
+    expect(extractFacts("My friend is sending me her old Nikon, worth about $90. We haven't settled whether I pay her for it or she just gives it to me.", TODAY, rules).facts.kind).toBe('unknown');
     expect(extractFacts('my aunt is mailing a $50 christmas box, might have vodka in it', TODAY, rules).facts.contents).toBe('unknown');
     expect(extractFacts('a $70 gift from my dad and a $50 gift from my aunt, same day', TODAY, rules).facts.sameDayTotalUsd).toBe(120);
     expect(extractFacts('a $450 guitar from Japan, and another box came that day but dunno its price', TODAY, rules).facts.sameDayTotalUsd).toBe('unknown');

@@ -140,6 +140,10 @@ describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
     ['whether goods may come in', 'orderd a butterfly knife from a japan shop 80 dollars will customs let it in'],
     ['getting round the charge', 'The seller suggested splitting my $1,400 printer into three parcels of under $500. Would that get me around customs charges?'],
   ])('%s is a question for the pages (session 22): %s', (_, q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
+  it('"will a present like that still come in free in 2027?" asks about a kind of parcel; "owed on a birthday present like that?" about this one (session 22)', () => {
+    expect(asksWhetherDutyIsOwed('Will a present like that from family still come in without duty in 2027?')).toBe(false);
+    expect(asksWhetherDutyIsOwed('Was anything actually owed on a birthday present like that?')).toBe(true);
+  });
   it('"did I dodge something" asks whether duty was owed; dodging the duty is a page\'s question', () => {
     expect(read('A $150 jacket from a shop in England came in March 2025 and I paid nothing. Was that right or did I dodge something?')?.facts).toMatchObject({ valueUsd: 150, origin: 'GB' });
     expect(asksWhetherDutyIsOwed('can I split my $900 order to dodge the duty?')).toBe(false);

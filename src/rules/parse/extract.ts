@@ -65,10 +65,11 @@ const OTHER_VALUE_UNKNOWN =
   /\b(?:no idea|no clue|not sure|dunno|don'?t know|do not know|can'?t tell|cann?o?'?t remember|(?:don'?t|do not) remember|(?:can'?t|cannot) find)\b[^.?!]{0,15}\b(?:(?:what|how much)\b[^.?!]{0,25}\b(?:cost|worth|paid|value)|(?:its|their|the) (?:value|worth|price|cost))\b|\bwhose (?:value|price|cost) (?:i|we) (?:can'?t|cannot|don'?t|do not) (?:remember|recall|know|find)\b/i;
 /**
  * Two values offered as either one: "either $90 or $130", "$600 or $1,100", "somewhere between
- * 80 and 130 dollars", "$80-$130", "80 to 130 dollars". Not a pair of limits ("under $100 or over $800": see LIMIT_BEFORE).
+ * 80 and 130 dollars", "$80-$130", "80 to 130 dollars", "between a $90 one and a $140 one", "$300 or
+ * closer to $1,000". Not a pair of limits ("under $100 or over $800": see LIMIT_BEFORE).
  */
 const SUM = String.raw`(?:us)?\$?\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s?(?:dollars|bucks|usd)?`;
-const VALUE_EITHER = new RegExp(String.raw`(?:\bbetween\s+${SUM}\s+and\s+${SUM}|(?<![\w$])(?:either\s+)?\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s*(?:or|to|-|–)\s*${SUM}|(?<![\w$.,])(\d{1,3}(?:,\d{3})*|\d+)\s*(?:or|to|-|–)\s*(\d{1,3}(?:,\d{3})*|\d+)\s?(?:dollars|bucks|usd)\b)(?![\w%])`, 'i');
+const VALUE_EITHER = new RegExp(String.raw`(?:\bbetween\s+${SUM}\s+and\s+${SUM}|\bbetween\s+an?\s+\$\s?(\d{1,3}(?:,\d{3})*|\d+)(?:\s+[a-z]+){1,2}\s+and\s+an?\s+\$\s?(\d{1,3}(?:,\d{3})*|\d+)|(?<![\w$])\$\s?(\d{1,3}(?:,\d{3})*|\d+)\s+or\s+(?:more like|closer to|nearer|as much as)\s+\$\s?(\d{1,3}(?:,\d{3})*|\d+)|(?<![\w$])(?:either\s+)?\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s*(?:or|to|-|–)\s*${SUM}|(?<![\w$.,])(\d{1,3}(?:,\d{3})*|\d+)\s*(?:or|to|-|–)\s*(\d{1,3}(?:,\d{3})*|\d+)\s?(?:dollars|bucks|usd)\b)(?![\w%])`, 'i');
 /** A sum in dollars, with its sign or its word: "$500", "1,000 dollars". */
 const DOLLARS = String.raw`(?:(?:us)?\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)|(\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\s?(?:dollars|bucks|usd))`;
 /** Two values offered with a doubt between them: "could be $60 could be $300", "$100? $150?", "it might have been $500 or it might have been $1,000", "$60, maybe $300". */

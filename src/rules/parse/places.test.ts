@@ -156,6 +156,10 @@ describe('contentsInDoubt: goods named only in doubt', () => {
     ['a bottle of wine and a scarf', false],
     ["a bottle of wine, and I can't tell if the scarf is silk", false],
     ['a wool scarf', false],
+    // Session 22: a good not yet decided on, or one that might be tucked in.
+    ["a gift box with dates, clothes and maybe some oud perfume, she hasn't decided on the perfume", true],
+    ['a $60 gift basket, and she might tuck a bottle of rhum in, or might not', true],
+    ['she will send a bottle of rhum', false],
   ] as const)('%s → %s', (text, doubted) => expect(contentsInDoubt(text, rules.contents)).toBe(doubted));
 
   it('in a message, goods named in doubt leave the contents unknown', () => {

@@ -105,7 +105,7 @@ const GIFT_IN_DOUBT =
  * present", "she might have bought it for me, or the shop sent it as a giveaway, I don't know which".
  */
 const KIND_IN_DOUBT =
-  /\b(?:not sure|unsure|no idea|(?:don'?t|do not) know|(?:haven'?t|have not|not yet) decided(?: yet)?|undecided)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,30}\b(?:pay (?:him|her|them) back|(?:ask|asks|want|wants|expect|expects) (?:me|us) to pay)\b|\b(?:don'?t|do not|doesn'?t|does not|can'?t|cannot) (?:know|remember|recall)\b[^.?!]{0,15}\b(?:if|whether)\b[^.?!]{0,60}\b(?:ordered|bought)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b|\b(?:bought|ordered)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b[^.?!]{0,40}\b(?:don'?t|do not) know which\b/;
+  /\b(?:not sure|unsure|no idea|(?:don'?t|do not) know|(?:haven'?t|have not|not yet) (?:decided|settled)(?: yet)?|undecided)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,30}\b(?:pay (?:him|her|them) (?:back|for (?:it|them))|(?:ask|asks|want|wants|expect|expects) (?:me|us) to pay)\b|\b(?:don'?t|do not|doesn'?t|does not|can'?t|cannot) (?:know|remember|recall)\b[^.?!]{0,15}\b(?:if|whether)\b[^.?!]{0,60}\b(?:ordered|bought)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b|\b(?:bought|ordered)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b[^.?!]{0,40}\b(?:don'?t|do not) know which\b/;
 
 /** Purchase words that say the giver bought it, or that the receiver did not. */
 const SOMEONE_ELSES_PURCHASE = new RegExp(
@@ -251,7 +251,7 @@ export function findContents(text: string, catalog: readonly ContentItem[]): str
 }
 
 /** Doubt just before a good is named: "I can't tell if it is a liqueur", "not sure whether there's wine in it". */
-const DOUBTED = /\b(?:not sure|unsure|no idea|no clue|(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:tell|know|say|see))\b(?:\s+(?:from|by|on|in)\s+(?:the\s+)?\w+)?\s+(?:if|whether)\b[^.?!]{0,40}$|\b(?:maybe|might be|may be|could be|(?:might|may|could) (?:have|contain|hold)|looks? like|possibly|perhaps|i think|i guess)(?:\s+(?:there'?s|it'?s))?(?:\s+(?:an?|some|one|two|a couple(?: of)?))?(?:\s+[\w-]+){0,3}\s*$/i;
+const DOUBTED = /\b(?:not sure|unsure|no idea|no clue|(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:tell|know|say|see))\b(?:\s+(?:from|by|on|in)\s+(?:the\s+)?\w+)?\s+(?:if|whether)\b[^.?!]{0,40}$|\b(?:(?:hasn'?t|haven'?t|has not|have not|not) (?:yet )?decided (?:on|about))(?:\s+(?:the|any|some))?\s*$|\b(?:maybe|might be|may be|could be|(?:might|may|could) (?:also )?(?:have|contain|hold|tuck|add|include|throw|slip|pack|put)|looks? like|possibly|perhaps|i think|i guess)(?:\s+(?:there'?s|it'?s))?(?:\s+(?:an?|some|one|two|a couple(?: of)?))?(?:\s+[\w-]+){0,3}\s*$/i;
 
 /**
  * Whether every good of `catalog` a text names is named in doubt ("there's a bottle in it and I
