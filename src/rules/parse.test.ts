@@ -691,6 +691,8 @@ describe('extractFacts', () => {
     expect(extractFacts("my dad can't remember if it was $300 or closer to $1,000", TODAY, rules).valueEither).toMatchObject({ low: 300, high: 1000 });
     expect(extractFacts('Dad wants to send me two bottles of red for Christmas, around $40, as a present', TODAY, rules).facts.contents).toEqual(['alcohol']);
     expect(extractFacts("My friend is sending me her old Nikon, worth about $90. We haven't settled whether I pay her for it or she just gives it to me.", TODAY, rules).facts.kind).toBe('unknown');
+    expect(extractFacts("My stepdad says he'll either sell me his old drone for $100 or just give it to me for my birthday", TODAY, rules).facts.kind).toBe('unknown');
+    expect(extractFacts("My mormor in Uppsala is sending a Dala horse for my son's christening, worth $100", TODAY, rules).facts.kind).toBe('gift');
     expect(extractFacts('my aunt is mailing a $50 christmas box, might have vodka in it', TODAY, rules).facts.contents).toBe('unknown');
     expect(extractFacts('a $70 gift from my dad and a $50 gift from my aunt, same day', TODAY, rules).facts.sameDayTotalUsd).toBe(120);
     expect(extractFacts('a $450 guitar from Japan, and another box came that day but dunno its price', TODAY, rules).facts.sameDayTotalUsd).toBe('unknown');

@@ -144,6 +144,13 @@ describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
     expect(asksWhetherDutyIsOwed('Will a present like that from family still come in without duty in 2027?')).toBe(false);
     expect(asksWhetherDutyIsOwed('Was anything actually owed on a birthday present like that?')).toBe(true);
   });
+  it('"could I end up paying anything?" and "did I dodge duty legitimately or was it owed?" ask whether duty is owed (session 22)', () => {
+    expect(asksWhetherDutyIsOwed('A pen pal in Lyon is sending me a $25 novel by La Poste in January. Could I end up paying anything?')).toBe(true);
+    expect(asksWhetherDutyIsOwed('A $300 keyboard from Munich came on Aug 25, 2025. Did I dodge duty legitimately or was it owed?')).toBe(true);
+  });
+  it('"…without a duty bill. Was that right at the time?" asks whether paying nothing was right (session 22)', () => {
+    expect(read('In 2023 I ordered a $400 pair of skis from a shop in Calgary and UPS brought them in November 2023 without a duty bill. Was that right at the time?')?.facts).toMatchObject({ valueUsd: 400 });
+  });
   it('"did I dodge something" asks whether duty was owed; dodging the duty is a page\'s question', () => {
     expect(read('A $150 jacket from a shop in England came in March 2025 and I paid nothing. Was that right or did I dodge something?')?.facts).toMatchObject({ valueUsd: 150, origin: 'GB' });
     expect(asksWhetherDutyIsOwed('can I split my $900 order to dodge the duty?')).toBe(false);
