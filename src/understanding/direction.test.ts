@@ -19,6 +19,11 @@ describe('asksAboutAnotherCountry: goods going into another country', () => {
     'As an Aussie I buy loads from eBay, what will it cost me on arrival?',
   ])('a buyer abroad ordering from the U.S.: %s', (text) => expect(asksAboutAnotherCountry(text)).toBe(true));
 
+  it('the receiver taxed "on his end in germany" is the other country\'s charge; a seller paying "on their end" is not (session 22)', () => {
+    expect(asksAboutAnotherCountry('sending my bro in berlin a pair of boots for his bday, is he gonna get taxed on his end in germany')).toBe(true);
+    expect(asksAboutAnotherCountry('Shein says they pay the duty on their end, is that true?')).toBe(false);
+  });
+
   it.each(['Do I pay VAT on a parcel?', 'do I pay GST on this', 'will hmrc charge me', 'Is the HST charged on top of the duty?', 'what does CBSA charge on a small parcel'])(
     'taxes and agencies that exist only abroad: %s',
     (text) => expect(asksAboutAnotherCountry(text)).toBe(true),

@@ -17,6 +17,11 @@ const FROM_THE_US =
 const FROM_A_US_SHOP = /\b(?:from|off|at)\s+(?:an?\s+)?(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|retailers?|brands?)\b/i;
 /** Taxes and agencies that only exist outside the United States. */
 const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|customs in (?:the )?(?:uk|canada|australia|eu|europe))\b/i;
+/**
+ * The person the goods go to pays "on her end in the UK" ("is he gonna get taxed on his end in
+ * germany?"): the charges of the country the goods go into, not ours.
+ */
+const RECEIVER_PAYS_THERE = /\b(?:he|she|they)\b(?:\s+[\w']+){0,4}?\s+(?:taxed|charged|billed|pay|paying|owe)\b[^.?!]{0,25}\bon (?:his|her|their) end in\b/i;
 /** Another country named as the one that charges ("will Canada charge duty", "UK customs duty"). */
 const FOREIGN_CHARGER =
   /\b(?:(?:will|would|does|do|is|are)\s+(?:the\s+)?(?:uk|u\.k\.|britain|canada|australia|mexico|eu|european union|germany|france|ireland|new zealand|japan|india|brazil)\s+(?:customs\s+)?(?:charge|charging|tax|taxing|collect|hit)|(?:canadian|british|uk|australian|mexican|eu|european|german|french|irish|japanese|brazilian|indian)\s+(?:customs|duty|duties|tax|taxes|import (?:tax|taxes|duty|duties)))\b/i;
@@ -57,7 +62,8 @@ function returnComingBackAbroad(text: string): boolean {
  * asksAboutAnotherCountry('will canada charge duty on the stuff i send my mom in toronto');          // true
  * asksAboutAnotherCountry('I ordered a $40 jacket from the UK, will I pay duty?');                    // false
  * asksAboutAnotherCountry('a buyer sends a mug back to me here in Taiwan, will I pay import tax?');  // true
+ * asksAboutAnotherCountry('sending my bro in berlin boots, is he gonna get taxed on his end in germany'); // true
  */
 export function asksAboutAnotherCountry(text: string): boolean {
-  return FROM_THE_US.test(text) || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || FOREIGN_CHARGER.test(text) || BUYER_ABROAD.test(text) || returnComingBackAbroad(text);
+  return FROM_THE_US.test(text) || RECEIVER_PAYS_THERE.test(text) || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || FOREIGN_CHARGER.test(text) || BUYER_ABROAD.test(text) || returnComingBackAbroad(text);
 }
