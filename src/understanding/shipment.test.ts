@@ -140,10 +140,6 @@ describe('asksWhetherDutyIsOwed: check-ins about one\'s own parcel', () => {
     ['whether goods may come in', 'orderd a butterfly knife from a japan shop 80 dollars will customs let it in'],
     ['getting round the charge', 'The seller suggested splitting my $1,400 printer into three parcels of under $500. Would that get me around customs charges?'],
   ])('%s is a question for the pages (session 22): %s', (_, q) => expect(asksWhetherDutyIsOwed(q)).toBe(false));
-  it('"will a present like that still come in free in 2027?" asks about a kind of parcel; "owed on a birthday present like that?" about this one (session 22)', () => {
-    expect(asksWhetherDutyIsOwed('Will a present like that from family still come in without duty in 2027?')).toBe(false);
-    expect(asksWhetherDutyIsOwed('Was anything actually owed on a birthday present like that?')).toBe(true);
-  });
   it('"could I end up paying anything?" and "did I dodge duty legitimately or was it owed?" ask whether duty is owed (session 22)', () => {
     expect(asksWhetherDutyIsOwed('A pen pal in Lyon is sending me a $25 novel by La Poste in January. Could I end up paying anything?')).toBe(true);
     expect(asksWhetherDutyIsOwed('A $300 keyboard from Munich came on Aug 25, 2025. Did I dodge duty legitimately or was it owed?')).toBe(true);

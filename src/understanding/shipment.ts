@@ -86,9 +86,8 @@ const NOT_A_VERDICT = new RegExp(
     // or asked about as a kind ("do you pay duty on secondhand stuff too?"): whether that matters
     // is the used-goods page's question; a used jacket alone is a shipment.
     String.raw`(?:since|because|as|cause|cuz|even if|even though) (?:it'?s|it is|they'?re|they are|it was|they were) (?:used|second[- ]?hand|pre-?owned)|(?:is|are|'s|'re) (?:used|second[- ]?hand|pre-?owned),? so|(?:on|for) (?:second[- ]?hand|used|pre-?owned) (?:stuff|things|items|goods)`,
-    // A kind of goods asked about, the parcel only its example ("do I owe duty on antiques like that?",
-    // "will a present like that still come in free in 2027?"; "owed on a present like that?" is the parcel's own).
-    String.raw`(?:on|for) (?:\w+ ){1,2}(?:like (?:that|this|these|those|mine)|such as (?:this|that|mine))|(?<!\b(?:on|for|with|about)\s)(?:an?|any) (?:\w+ )?(?:present|gift|parcel|package|box|order|item|thing)s? like (?:that|this|these|those|mine)`,
+    // A kind of goods asked about, the parcel only its example ("do I owe duty on antiques like that?").
+    String.raw`(?:on|for) (?:\w+ ){1,2}(?:like (?:that|this|these|those|mine)|such as (?:this|that|mine))`,
     // A rule's own sums ("the $80/$160/$200 per item duty", "$80 per item mail duty"), a text
     // asking to pay for a redelivery (a scam's business): questions for the documents (session 19).
     String.raw`\d+\s*\/\s*\$\d+|(?<=\$\s?)\d[\d,]*\s*(?:per|a|\/)\s*(?:item|package|parcel|piece)\b(?=\s*(?:\w+\s+){0,2}(?:dut(?:y|ies)|tariffs?|fees?|charges?|rates?|thing|rule|option)\b)|reschedul\w*|(?:a|got a|received a) text (?:message )?(?:from|saying|that says|claiming)`,
