@@ -65,10 +65,10 @@ const NOT_A_VERDICT = new RegExp(
     // Who pays: the seller or the platform ("does Temu pay the duty themselves?"): the policy pages.
     // ("Does AliExpress actually pay the U.S. duty on my behalf?", "is Shein eating the tariffs?")
     String.raw`(?:seller|shop|store|site|website|platform|marketplace|temu|shein|aliexpress|amazon|etsy|ebay|they)\s+(?:actually\s+|really\s+|still\s+|just\s+)?(?:pays?|covers?|handles?|eats?|eating|absorbs?|absorbing)\s+(?:for\s+)?(?:it|that|them|(?:the\s+|all\s+(?:the\s+)?)?(?:u\.?s\.?\s+)?(?:duty|duties|tariffs?|customs|import (?:charges|fees)))\b|(?:pays?|paid|paying|covers?|handles?)\b[^.?!]{0,30}\bon (?:my|our) behalf`,
+    // What the duty goes by ("does the duty go by Germany, where I bought it, or China?", "is secondhand stuff treated any different?").
+    String.raw`(?:dut(?:y|ies)|tariffs?|rates?) (?:go|goes|is|are) (?:by|based on)|go(?:es)? by (?:where|the country)|(?:treated|taxed|handled|counted) (?:any |a bit |at all )?differen(?:t|tly)`,
     // Why, how much, how long, how it is worked out.
     // ("No idea how much she spent", "don't know what's inside or how much" say what the person does not know, not what they ask.)
-    // What the duty goes by ("does the duty go by Germany, where I bought it, or China?").
-    String.raw`(?:dut(?:y|ies)|tariffs?|rates?) (?:go|goes|is|are) (?:by|based on)|go(?:es)? by (?:where|the country)|(?:treated|taxed|handled|counted) (?:any |a bit |at all )?differen(?:t|tly)`,
     String.raw`why|(?<!\b(?:know|idea|sure|remember|clue|tell|forget|forgot)\b(?:[^.?!,]{0,20}\bor\b)?\s+)how much|how long|what rate|what percent(?:age)?|(?:worked|figured) out|calculated?|wtf|what(?:'?s| is) going on`,
     // Fakes and seizures: the counterfeit documents answer these, not the duty rules.
     String.raw`seiz(?:e|es|ed|ing|ure)|confiscat\w*|counterfeits?|fakes?|knock-?offs?|replicas?(?![^.?!]{0,30}\b(?:no brand|unbranded|no logo|not branded))|dupes?`,
