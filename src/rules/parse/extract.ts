@@ -335,13 +335,11 @@ export function datesIn(text: string, reference: { instant: Date; timezone: numb
     .filter((y) => /\bor\s+(?:(?:sometime|maybe|possibly)\s+)?(?:in\s+)?$/i.test(text.slice(Math.max(0, y.index - 25), y.index)) || /^\s*,?\s*or\b/i.test(text.slice(y.index + y.text.length)));
   // The second of two months offered ("in April or May"): chrono reads "May" alone as no date.
   const months = [...text.matchAll(MONTH_OFFERED)]
-    .map((m) => ({ index: (m.index ?? 0) + m[0].length - m[1].length, text: m[1] }))
+    .map((m) => ({ index: (m.index ?? 0) + m[0].length - m[1].length, text: m[1].replace(/\.$/, '') }))
     .filter((m) => ![...taken, ...years].some((p) => m.index < p.index + p.text.length && p.index < m.index + m.text.length));
   return [...taken, ...years, ...months].sort((a, b) => a.index - b.index);
 }
 
-/** A month named after another and "or": "April or May", "April, or maybe May". */
-const MONTH_OFFERED = new RegExp(`\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s+or\\s+(?:(?:maybe|possibly|perhaps)\\s+)?(?:in\\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\\b(?!\\s+(?:be|have|not|i|we|you|it|they|he|she)\\b)`, 'gi');
 
 /** The month a date as said names (0 for January), or -1: "the end of April" → 3. */
 function monthNamed(said: string): number {
@@ -413,6 +411,8 @@ export function eitherDates(dates: readonly { index: number; text: string }[], t
 }
 
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** A month named after another and "or": "April or May", "April, or maybe May" (not "March or may have come"). */
+const MONTH_OFFERED = new RegExp(`\\b${MONTH_NAME},?\\s+or\\s+(?:(?:maybe|possibly|perhaps)\\s+)?(?:in\\s+)?(${MONTH_NAME})(?!\\s+(?:be|have|not|i|we|you|it|they|he|she)\\b)`, 'gi');
 /** "1 or 3 May", "May 1 or 3": two days of one month, the month said once. */
 const DAY_OR_DAY_MONTH = new RegExp(`\\b(\\d{1,2}(?:st|nd|rd|th)?)\\s+or\\s+(?=\\d{1,2}(?:st|nd|rd|th)?\\s+(${MONTH_NAME}))`, 'gi');
 const MONTH_DAY_OR_DAY = new RegExp(`\\b(${MONTH_NAME})\\s+(\\d{1,2}(?:st|nd|rd|th)?)\\s+or\\s+(\\d{1,2}(?:st|nd|rd|th)?)\\b(?!\\s*(?:dollars?|bucks|usd|%|percent|items?|pieces?))`, 'gi');
