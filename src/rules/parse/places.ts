@@ -50,13 +50,16 @@ export interface PlaceReading {
   how: 'city' | 'adjective';
 }
 
+/** Businesses that send goods; written once for {@link SENDER} and {@link SELLER}. */
+const BUSINESSES = ['shop', 'store', 'seller', 'vendor', 'site', 'website', 'boutique', 'brand', 'company', 'retailer', 'merchant', 'supplier', 'maker', 'manufacturer', 'factory', 'warehouse', 'business', 'dealer', 'webshop', 'studio', 'workshop', 'atelier', 'bakery', 'winery', 'distillery', 'publisher', 'bookshop', 'bookseller', 'gallery', 'jewell?er', 'tailor'];
+/** A noun's plural: "company" → "companies", "business" → "businesses", "shop" → "shops". */
+const plural = (noun: string) => (noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : noun.endsWith('s') ? `${noun}es` : `${noun}s`);
 /** People and sellers whose place says where a parcel left from: "my mom in …", "a shop in …". */
-const SENDER =
-  `(?:${KIN}|son|daughter|colleague|coworker|folks|roommate|flatmate|neighbou?rs?|siblings?|stepmom|stepmum|stepdad|grandson|granddaughter|kids?|children|host family|shop|store|seller|vendor|site|website|boutique|brand|company|retailer|merchant|supplier|maker|manufacturer|factory|warehouse|business|artist|artisan|dealer|webshop|builder|studio|workshop|atelier|boss|tailor|potter|luthier|jewell?er|bakery|winery|distillery|publisher|bookshop|bookseller|gallery)`;
+const SENDER = `(?:${KIN}|son|daughter|colleague|coworker|folks|roommate|flatmate|neighbou?rs?|siblings?|stepmom|stepmum|stepdad|grandson|granddaughter|kids?|children|host family|${BUSINESSES.join('|')}|artist|artisan|builder|boss|potter|luthier)`;
 /** "my mom in", "a friend who lives in", "a friend I made in", "a seller based in", "from". */
 const CITY_CUE = new RegExp(`(?:^| )(?:from|${SENDER} (?:(?:who|that|i|we) )?(?:(?:lives|living|is|are|based|located|back|over|out|down|up|made|met) )?in) `, 'g');
-/** Sellers an adjective can describe: "a German site", "a Korean skincare site". */
-const SELLER = '(?:shop|shops|store|stores|seller|sellers|vendor|vendors|site|sites|website|websites|webshop|boutique|brand|brands|company|companies|retailer|retailers|merchant|merchants|supplier|suppliers|maker|makers|manufacturer|manufacturers|factory|warehouse|business|dealer|marketplace|studios?|workshops?|ateliers?|bakery|bakeries|winery|wineries|distillery|distilleries|publishers?|bookshops?|booksellers?|galleries|gallery|jewell?ers?|tailors?)';
+/** Sellers an adjective can describe, one or several: "a German site", "Korean skincare brands". */
+const SELLER = `(?:${BUSINESSES.map((n) => `${n}|${plural(n)}`).join('|')}|marketplace)`;
 /** Words that cannot stand between an adjective and its seller ("Chinese food from a seller"). */
 const NOT_BETWEEN = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'from', 'in', 'to', 'with', 'by', 'on', 'at', 'of', 'for', 'via', 'through', 'not', 'no']);
 
