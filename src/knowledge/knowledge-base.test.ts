@@ -1,6 +1,6 @@
 /** Retrieval behaviour on the small hand-written fixture KB (test/fixtures/kb-mini). */
 import path from 'node:path';
-import { exactKey, KnowledgeBase, nearestDocumentAmount, OFFER_WORDS, pointsElsewhere, RERANK, reorderOffers, type RankedCandidate } from './knowledge-base';
+import { exactKey, HESITANT_SHARE, KnowledgeBase, nearestDocumentAmount, OFFER_WORDS, pointsElsewhere, RERANK, reorderOffers, SURE_CONFIDENCE, wordsHesitate, type RankedCandidate } from './knowledge-base';
 import { loadKnowledgeBase } from './index';
 
 const DIR = path.join(__dirname, '..', '..', 'test', 'fixtures', 'kb-mini');
@@ -216,6 +216,33 @@ describe('an answer the learned words disagree with', () => {
   it('a share spread thin over the candidates points nowhere: the short question is still answered', () => {
     const kb = loadKnowledgeBase(dir, { today: '2026-12-02' }).kb!;
     expect(kb.answer('is de minimis still available?')).toMatchObject({ kind: 'answer', best: { id: 'de-minimis-suspended' } });
+  });
+});
+
+describe('an answer the learned words back only in part (wordsHesitate)', () => {
+  const dir = path.join(__dirname, '..', '..', 'knowledge');
+
+  it('hesitates below both the share and the confidence, not when either is reached', () => {
+    expect(wordsHesitate({ learned: HESITANT_SHARE - 0.01, confidence: SURE_CONFIDENCE - 0.01 })).toBe(true);
+    expect(wordsHesitate({ learned: HESITANT_SHARE, confidence: SURE_CONFIDENCE - 0.01 })).toBe(false);
+    expect(wordsHesitate({ learned: HESITANT_SHARE - 0.01, confidence: SURE_CONFIDENCE })).toBe(false);
+  });
+
+  it('offers the page first under "Did you mean" when people\'s words for it are split', () => {
+    const kb = loadKnowledgeBase(dir, { today: '2026-12-02' }).kb!;
+    const q = 'who pays duty on mail';
+    const { ranked, result } = kb.explain(q);
+    // Confident enough to answer, and no other page is preferred by the words...
+    expect(ranked[0].confidence).toBeGreaterThanOrEqual(0.8);
+    expect(pointsElsewhere(ranked)).toBe(false);
+    // ...but they back the first page by less than HESITANT_SHARE.
+    expect(ranked[0].learned).toBeLessThan(HESITANT_SHARE);
+    expect(result).toMatchObject({ kind: 'did-you-mean', best: { id: 'who-pays-postal-duty' } });
+  });
+
+  it('still answers outright when the words agree', () => {
+    const kb = loadKnowledgeBase(dir, { today: '2026-12-02' }).kb!;
+    expect(kb.answer('what is the fine for importing a counterfeit handbag')).toMatchObject({ kind: 'answer', best: { id: 'counterfeit-fine-amount' } });
   });
 });
 
