@@ -64,6 +64,8 @@ describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word o
     'the item never arrived and the seller stopped answering, how do I get my money back?',
     'usps tracking hasnt moved from memphis in 4 days',
     'usps says in transit arriving late what does that mean',
+    "USPS says it's been at the sort facility 4 days",
+    'snowstorm gonna delay my fedex?',
   ])('delivery: %s', (text) => expect(asksAboutDelivery(text)).toBe(true));
 
   it.each([
@@ -74,6 +76,8 @@ describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word o
     "got a letter saying my parcel was seized, what now, i'm so lost",
     "the post office wants me to pay something on my package and i'm lost, what is it",
     'tracking has not updated in 5 days, is it held by customs?',
+    'my package has been at the sort facility for a week, is customs holding it?',
+    'is weather delaying customs clearance for my DHL parcel',
   ])('not (customs named, or no parcel): %s', (text) => expect(asksAboutDelivery(text)).toBe(false));
 });
 
@@ -166,7 +170,11 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'a bank\'s charges, a postal or courier strike (session 20): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
   );
-  it.each(['the seller never shipped my order and now UPS wants duty on the replacement', 'Canada Post is on strike again and my parcel from Toronto has duty owing', 'is there duty on stamps for my collection from France', 'who pays the seller fees and the tariff on a Temu order'])(
+  it.each(['shein promo code not working at checkout', 'etsy still charging 20 cents a listing?', 'why did shein charge me for return shiping'])(
+    'a promo code, a listing charge, return shipping (session 23): %s',
+    (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
+  );
+  it.each(['the seller never shipped my order and now UPS wants duty on the replacement', 'a US buyer returned my item from Canada, who pays the return shipping and any duty?', 'Canada Post is on strike again and my parcel from Toronto has duty owing', 'is there duty on stamps for my collection from France', 'who pays the seller fees and the tariff on a Temu order'])(
     'with a word of customs it stays ours: %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(false),
   );
