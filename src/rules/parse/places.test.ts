@@ -175,6 +175,12 @@ describe('countriesAbroad: where goods go, in any form', () => {
     expect(countriesAbroad('a box from my aunt in Ohio')).toEqual([]);
   });
 
+  it('reads "UK" in any case as the one two-letter name, and not inside a word', () => {
+    expect(countriesAbroad('can I send perfume to the uk with usps')).toEqual(['GB']);
+    expect(countriesAbroad('my sister in the U.K.')).toEqual(['GB']);
+    expect(countriesAbroad('a uke from my friend in Ohio')).toEqual([]);
+  });
+
   it('a state whose name holds a country\'s is the state ("New Jersey" is not Jersey); Georgia the country stays', () => {
     expect(countriesAbroad('we send pallets to a warehouse in New Jersey')).toEqual([]);
     expect(countriesAbroad('a gift for my aunt in New Mexico')).toEqual([]);

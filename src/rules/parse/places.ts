@@ -402,7 +402,11 @@ function writtenWithCapital(text: string, name: string): boolean {
  * countriesAbroad('Will she have to pay German import tax on it?'); // ['DE']
  * countriesAbroad('Shipping a present to my brother in Sydney');     // ['AU']
  * countriesAbroad('pallets to a 3PL in New Jersey');                 // []
+ * countriesAbroad('can I send perfume to the uk with usps');          // ['GB']
  */
+/** "UK", "the uk", "U.K." as a word. */
+const UK = /(?<![\p{L}.])u\.?k\.?(?![\p{L}])/iu;
+
 export function countriesAbroad(text: string, table: CountryTable = countriesInUse()): string[] {
   // "a 3PL in New Jersey", "my aunt in New Mexico": a state, not Jersey or Mexico.
   text = withoutUsPlaces(text, table);
@@ -412,6 +416,9 @@ export function countriesAbroad(text: string, table: CountryTable = countriesInU
     ...countriesMentioned(n, table).map((c) => c.code),
     ...placeReadings(text, table).map((r) => r.code),
     ...n.split(' ').flatMap((w) => demonyms.get(w) ?? []),
+    // "to the uk": the one two-letter name that is no English word (names are read from three
+    // letters, so that "in" and "to" are not India and Tonga).
+    ...(UK.test(text) ? ['GB'] : []),
   ];
   return [...new Set(codes)].filter((c) => c !== 'US');
 }
