@@ -66,6 +66,8 @@ describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word o
     'usps says in transit arriving late what does that mean',
     "USPS says it's been at the sort facility 4 days",
     'snowstorm gonna delay my fedex?',
+    'where is my package lol',
+    'dhl handed my package off to usps and now tracking is dead, seller is in arizona',
   ])('delivery: %s', (text) => expect(asksAboutDelivery(text)).toBe(true));
 
   it.each([
@@ -78,6 +80,7 @@ describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word o
     'tracking has not updated in 5 days, is it held by customs?',
     'my package has been at the sort facility for a week, is customs holding it?',
     'is weather delaying customs clearance for my DHL parcel',
+    'where is my package, is it stuck in customs?',
   ])('not (customs named, or no parcel): %s', (text) => expect(asksAboutDelivery(text)).toBe(false));
 });
 
@@ -141,8 +144,8 @@ describe('asksForInvestmentAdvice: shares and savings are not customs questions,
 });
 
 describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
-  it.each(['what is the sales tax in California', "what's the sales tax rate for New York"])('state tax: %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(true));
-  it.each(['is sales tax the same as duty?', 'sales tax in Canada on US orders', 'do I pay sales tax on my Temu order'])('not a U.S. state\'s rate: %s', (text) =>
+  it.each(['what is the sales tax in California', "what's the sales tax rate for New York", 'why did amazon charge me sales tax on a book, im in washington state', 'selling on ebay from texas do i collect sales tax myself'])('state tax: %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(true));
+  it.each(['is sales tax the same as duty?', 'sales tax in Canada on US orders', 'do I pay sales tax on my Temu order', 'do i pay sales tax on an import from china, im in texas', 'is sales tax charged on my order from a shop in Paris? I live in Ohio'])('not a U.S. state\'s rate: %s', (text) =>
     expect(asksAboutStateSalesTax(text)).toBe(false),
   );
   it('is answered as another tax agency\'s question', () => expect(asksAboutIncomeTax('what is the sales tax in California')).toBe(true));
@@ -170,8 +173,8 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'a bank\'s charges, a postal or courier strike (session 20): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
   );
-  it.each(['shein promo code not working at checkout', 'etsy still charging 20 cents a listing?', 'why did shein charge me for return shiping'])(
-    'a promo code, a listing charge, return shipping (session 23): %s',
+  it.each(['shein promo code not working at checkout', 'good christmas gift for my dad who likes fishing', 'etsy still charging 20 cents a listing?', 'why did shein charge me for return shiping'])(
+    'a promo code, a listing charge, return shipping, a gift to choose (session 23): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
   );
   it.each(['the seller never shipped my order and now UPS wants duty on the replacement', 'a US buyer returned my item from Canada, who pays the return shipping and any duty?', 'Canada Post is on strike again and my parcel from Toronto has duty owing', 'is there duty on stamps for my collection from France', 'who pays the seller fees and the tariff on a Temu order'])(
