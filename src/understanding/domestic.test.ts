@@ -202,5 +202,7 @@ describe('personSendsTo: where the person themself sends something, duty words o
     ['my mom in Mexico is sending me a $60 gift, will I pay duty?', undefined],
     ['I sent it back to the shop in London, can I get the duty back?', undefined],
     ['I ordered wine shipped to me from Italy', undefined],
+    ['shipping handmade soap to a buyer in germany will they pay import tax there', 'a buyer in germany will they pay import tax there'],
+    ['my friend is shipping me a scarf to my flat in London', undefined],
   ])('%s → %s', (text, destination) => expect(personSendsTo(text)).toBe(destination));
 });

@@ -153,8 +153,8 @@ export function destinationSent(text: string): { destination: string; before: st
   return { destination: sent[1], before: text.slice(0, sent.index + sent[0].length - sent[1].length) };
 }
 
-/** The person is the one sending: "I'm sending", "we ship", "I want to mail". */
-const I_SEND = /\b(?:i|i'?m|im|we|we'?re)\b(?:\s+[\w']+){0,3}?\s+(?:send|sending|mail|mailing|ship|shipping|post|posting)\b/i;
+/** The person is the one sending: "I'm sending", "we ship", "I want to mail", or a message that starts "shipping …" (no one else named as the sender). */
+const I_SEND = /\b(?:i|i'?m|im|we|we'?re)\b(?:\s+[\w']+){0,3}?\s+(?:send|sending|mail|mailing|ship|shipping|post|posting)\b|^\s*(?:sending|mailing|shipping|posting)\b/i;
 
 /**
  * Where the person themself sends something, even with words of customs or duty ("I'm sending a

@@ -198,6 +198,12 @@ describe('understand: questions for the documents', () => {
   it('goods sent to another country to come on here from there are ours: where they come from, for duty', () => {
     const u = answerOf(understand('Our lamps are made in China. Could we ship them to Thailand first and send them on from there to get around the China tariffs?', ctx));
     expect(u.main.result.best?.id).toBe('transshipment-origin');
+    // "to skip the tariffs" says the same, with no subject before "shipping".
+    expect(answerOf(understand('shipping thru mexico to skip china tariffs, legal or nah lol', ctx)).main.result.best?.abroad).toBeFalsy();
+  });
+
+  it('a message that starts "shipping …" or "sending …" to someone abroad: the other country\'s customs', () => {
+    expect(answerOf(understand('shipping handmade soap to a buyer in germany will they pay import tax there', ctx)).main.result.best?.id).toBe('other-country-customs-referral');
   });
 
   it('two questions for sellers: compliance guide and reasonable care, each its own document', () => {

@@ -191,9 +191,9 @@ const TO_THE_US = /\bto\s+(?:(?:the|my|our|your)\s+)?(?:u\.s\.a?\.?|usa|united s
 /**
  * Goods sent on from the other country, or routed through it to dodge a duty ("send them to
  * Malaysia first and ship from there, do we get around the China tariffs?"): they end up here,
- * and the question is ours (where goods come from, for duty).
+ * and the question is ours (where goods come from, for duty); so are "to skip" or "beat the tariffs".
  */
-const SENT_ON = /\b(?:from there|re-?ship\w*|re-?export\w*|trans-?ship\w*|get around|go around|dodge|avoid(?:ing)? (?:the |those |these )?(?:\w+ )?(?:tariffs?|duty|duties))\b/i;
+const SENT_ON = /\b(?:from there|re-?ship\w*|re-?export\w*|trans-?ship\w*|get around|go around|dodge|(?:avoid(?:ing)?|skip(?:ping)?|beat(?:ing)?) (?:the |those |these )?(?:\w+ )?(?:tariffs?|duty|duties))\b/i;
 
 /**
  * Whether a message asks about sending something from here to another country, with no word of
