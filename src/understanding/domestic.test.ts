@@ -1,4 +1,4 @@
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -207,4 +207,15 @@ describe('personSendsTo: where the person themself sends something, duty words o
     ['shipping handmade soap to a buyer in germany will they pay import tax there', 'a buyer in germany will they pay import tax there'],
     ['my friend is shipping me a scarf to my flat in London', undefined],
   ])('%s → %s', (text, destination) => expect(personSendsTo(text)).toBe(destination));
+});
+
+describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free shop as a shop', () => {
+  it.each(['wedding customs in india explained', 'local customs to know before visiting morocco', 'tipping customs in japan', 'duty free shop hours heathrow terminal 5', 'best duty free shop at jfk terminal 4'])(
+    'another sense: %s',
+    (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
+  );
+  it.each(['do duty free shop purchases count toward my exemption', 'my local customs office is holding my parcel', 'local customs fees on a parcel from Japan', 'is my order duty free'])(
+    'ours: %s',
+    (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false),
+  );
 });

@@ -90,6 +90,28 @@ export function asksForInvestmentAdvice(text: string): boolean {
 }
 
 /**
+ * Our words in another sense: "customs" as a people's ways ("wedding customs in india", "local
+ * customs to know before visiting morocco") and a duty-free shop as a place to shop ("duty free shop
+ * hours heathrow terminal 5"). Written from two probe sets of messages near our scope (session 23);
+ * a traveller's question whether duty-free shopping counts toward an allowance stays ours.
+ */
+const OTHER_SENSE =
+  /\b(?:(?:wedding|funeral|burial|cultural|social|religious|dining|tipping|holiday|marriage|local) customs\b(?! (?:office|officers?|agents?|broker\w*|declarations?|forms?|fees?|duty|duties|charges?|clearance|rules?|laws?|regulations?|inspections?|agency|authorit\w+))|customs (?:and|&) (?:traditions|etiquette|culture)|(?:traditions|etiquette|culture) (?:and|&) customs|customs to know|duty[- ]?free (?:shops?|stores?)\b[^.?!]{0,30}\b(?:hours|open|opens|close|closes|terminal)\b|(?:best|cheapest|biggest) duty[- ]?free (?:shops?|stores?|shopping))/i;
+
+/**
+ * Whether a message uses our words in another sense (see {@link OTHER_SENSE}).
+ *
+ * @example
+ * usesOurWordsInAnotherSense('wedding customs in india explained');           // true
+ * usesOurWordsInAnotherSense('duty free shop hours heathrow terminal 5');     // true
+ * usesOurWordsInAnotherSense('do duty free shop purchases count toward my exemption'); // false
+ * usesOurWordsInAnotherSense('my local customs office is holding my parcel'); // false
+ */
+export function usesOurWordsInAnotherSense(text: string): boolean {
+  return OTHER_SENSE.test(text);
+}
+
+/**
  * A parcel's delivery going wrong: lost, late, stolen, left at the wrong house, marked delivered
  * but not there, "where is my package", tracking gone dead, sitting at a sort facility, held up by
  * a storm. The carrier handles those, wherever the parcel came from; customs only comes in
