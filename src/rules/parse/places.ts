@@ -393,6 +393,9 @@ function writtenWithCapital(text: string, name: string): boolean {
   return new RegExp(`(?:^|[^A-Za-z])${capital}(?![a-z])`).test(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
 }
 
+/** "UK", "the uk", "U.K." as a word. */
+const UK = /(?<![\p{L}.])u\.?k\.?(?![\p{L}])/iu;
+
 /**
  * Every country a message names outside the United States, in any form: a country name, a city
  * after a cue ("my brother in Sydney") or an adjective ("German import tax"), in that order of
@@ -404,9 +407,6 @@ function writtenWithCapital(text: string, name: string): boolean {
  * countriesAbroad('pallets to a 3PL in New Jersey');                 // []
  * countriesAbroad('can I send perfume to the uk with usps');          // ['GB']
  */
-/** "UK", "the uk", "U.K." as a word. */
-const UK = /(?<![\p{L}.])u\.?k\.?(?![\p{L}])/iu;
-
 export function countriesAbroad(text: string, table: CountryTable = countriesInUse()): string[] {
   // "a 3PL in New Jersey", "my aunt in New Mexico": a state, not Jersey or Mexico.
   text = withoutUsPlaces(text, table);
