@@ -172,6 +172,23 @@ describe('the asked type', () => {
   });
 });
 
+describe('a page that tells only the other time than the one asked (timeClash)', () => {
+  const dir = path.join(__dirname, '..', '..', 'knowledge');
+  const q = 'type 86 still work';
+
+  it('ranks below the page about now: "still work" asks whether Type 86 works today', () => {
+    const kb = loadKnowledgeBase(dir, { today: '2026-12-02' }).kb!;
+    expect(kb.explain(q).ranked[0].doc.id).toBe('type-86-ended');
+    // The page on how it worked stays first for the question about then.
+    expect(kb.explain('how did type 86 work').ranked[0].doc.id).toBe('type-86-history');
+  });
+
+  it('is a ranking weight: at 0 the history page, which people\'s words favour, comes first', () => {
+    const noClash = loadKnowledgeBase(dir, { today: '2026-12-02', rerank: { ...RERANK, timeClash: 0 } }).kb!;
+    expect(noClash.explain(q).ranked[0].doc.id).toBe('type-86-history');
+  });
+});
+
 describe('the learned words', () => {
   const base = { topic: 'section-321', audience: ['consumer'], sources: [{ title: 'CBP', url: 'https://www.cbp.gov/' }], reviewed: '2026-11-25', related: [], uncertain: false } as const;
   const now = { ...base, id: 'now', title: 'Is de minimis available today?', label: 'Now', questions: ['de minimis today'], body: 'De minimis is suspended for every country.', file: 'now.md' };
