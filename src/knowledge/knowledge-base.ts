@@ -30,7 +30,8 @@ export const FIELD_BOOSTS = { title: 3, questions: 2, body: 1 } as const;
 
 /**
  * How candidates are re-ranked: rank = BM25 / top BM25 + phrasing × similarity + coverage ×
- * coverage + askedType × {@link typeMatch}.
+ * coverage + askedType × {@link typeMatch} + words × learned share − timeClash × (1 when the page
+ * tells only the other time than the one asked, {@link timeClash}).
  */
 export interface RerankWeights {
   phrasing: number;
