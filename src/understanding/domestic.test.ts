@@ -1,4 +1,4 @@
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutEconomics, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -36,6 +36,8 @@ describe('asksForShopAdvice: running a shop is business advice, not customs', ()
     'how do I calculate shipping weight for a box',
     'FBA or FBM for a new seller with 20 SKUs?',
     'What items are good to sell on eBay to make more profit?',
+    'how to print a fedex ground shipping label at home',
+    'top products to sell on amazon this year',
   ])('advice: %s', (text) => expect(asksForShopAdvice(text)).toBe(true));
 
   it.each([
@@ -140,8 +142,20 @@ describe('asksForInvestmentAdvice: shares and savings are not customs questions,
   it.each(['Which stocks go up because of tariffs? should I invest now', 'is bitcoin a hedge against tariffs', 'Is PDD, the company behind Temu, a good stock to buy right now?'])('investing: %s', (text) =>
     expect(asksForInvestmentAdvice(text)).toBe(true),
   );
-  it.each(['I keep my stock in a US warehouse, do I owe duty?', 'should I stock up before the tariff goes up'])('ours: %s', (text) =>
+  it.each(['which recession-proof stocks should I own', 'is FedEx stock a good buy after the tariffs', 'what are my old savings bonds worth'])('investing too (session 24): %s', (text) =>
+    expect(asksForInvestmentAdvice(text)).toBe(true),
+  );
+  it.each(['I keep my stock in a US warehouse, do I owe duty?', 'should I stock up before the tariff goes up', 'my supplier has stock to ship next week, will it owe duty?'])('ours: %s', (text) =>
     expect(asksForInvestmentAdvice(text)).toBe(false),
+  );
+});
+
+describe('asksAboutEconomics: tariffs as a school subject or economic history', () => {
+  it.each(['explain the smoot-hawley tariff for my history class', 'what is the us trade deficit this year', 'tariffs explained for my econ homework'])('economics: %s', (text) =>
+    expect(asksAboutEconomics(text)).toBe(true),
+  );
+  it.each(['I teach economics: how did the $800 limit come about?', 'who pays the tariff on my parcel from Spain', 'is section 321 part of the tariff act of 1930'])('ours: %s', (text) =>
+    expect(asksAboutEconomics(text)).toBe(false),
   );
 });
 
@@ -150,6 +164,10 @@ describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
   it.each(['is sales tax the same as duty?', 'sales tax in Canada on US orders', 'do I pay sales tax on my Temu order', 'do i pay sales tax on an import from china, im in texas', 'is sales tax charged on my order from a shop in Paris? I live in Ohio'])('not a U.S. state\'s rate: %s', (text) =>
     expect(asksAboutStateSalesTax(text)).toBe(false),
   );
+  it.each(['texas sales tax on online orders', 'north carolina sales tax rate', 'is there sales tax on shoes in new york'])('the state named before the tax, or in lower case (session 24): %s', (text) =>
+    expect(asksAboutStateSalesTax(text)).toBe(true),
+  );
+  it.each(['uk sales tax on my order', 'canadian sales tax on a US order'])('another country\'s tax is not a state\'s: %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(false));
   it('is answered as another tax agency\'s question', () => expect(asksAboutIncomeTax('what is the sales tax in California')).toBe(true));
 });
 
@@ -175,6 +193,7 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'a bank\'s charges, a postal or courier strike (session 20): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
   );
+  it.each(['does usps deliver on saturdays', 'usps change of address form online'])('a carrier\'s service (session 24): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
   it.each(['shein promo code not working at checkout', 'good christmas gift for my dad who likes fishing', 'amazon refund still not on my card after 10 days', 'amazon returns at the ups store free or nah', 'etsy still charging 20 cents a listing?', 'why did shein charge me for return shiping'])(
     'a promo code, a listing charge, return shipping, a gift to choose, a shop\'s refund or return (session 23): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
@@ -214,7 +233,11 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
     'another sense: %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );
-  it.each(['do duty free shop purchases count toward my exemption', 'my local customs office is holding my parcel', 'local customs fees on a parcel from Japan', 'is my order duty free'])(
+  it.each(['lunar new year customs for kids', 'duty free whisky prices at dubai airport', 'any deals at the heathrow duty free', 'how to tell a counterfeit $100 bill', 'seizure symptoms in dogs', 'is a late fee on rent legal in ohio'])(
+    'another sense too (session 24): %s',
+    (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
+  );
+  it.each(['do duty free shop purchases count toward my exemption', 'my local customs office is holding my parcel', 'DHL sent me a fake bill for duty, is it a scam?', 'CBP seized my fake handbag, what now', 'duty free allowance for whisky coming home', 'local customs fees on a parcel from Japan', 'is my order duty free'])(
     'ours: %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false),
   );

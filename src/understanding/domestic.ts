@@ -59,7 +59,7 @@ export function routeInOneCountry(text: string): boolean {
  * marketplaces' duty policies, which does not answer them.
  */
 const SHOP_ADVICE =
-  /\b(?:(?:start|starting|open|opening|set up|setting up|launch|launching|build|building)\s+(?:an?\s+|my\s+|our\s+)?(?:own\s+)?(?:online\s+|etsy\s+|shopify\s+|ebay\s+|amazon\s+)?(?:store|shop|business)|print(?:ing)?\s+(?:\w+\s+){0,2}labels?|(?:label|thermal)\s+printers?|(?:suspended|banned|deactivated|locked|closed|froze|frozen)\s+(?:my|our)\s+(?:\w+\s+)?account|account\s+(?:was\s+|got\s+|is\s+|has been\s+)?(?:suspended|banned|deactivated|locked|frozen)|(?:product|listing)\s+(?:descriptions?|titles?|photos?)|best[- ]selling\s+(?:products?|items?)|(?:which|what)\s+(?:products?|items?|things?)\s+(?:are\s+|is\s+)?(?:best|good|better)\s+to\s+sell|(?:make|making|earn|earning)\s+(?:a\s+)?(?:good\s+|more\s+|big\s+)?profits?|profit\s+margins?|dropshipping|(?:business|seller'?s?|sales)\s+licen[cs]es?|open(?:ing)?\s+(?:a\s+|an\s+)?(?:\w+\s+)?bank\s+account|(?:shipping|dimensional|package)\s+(?:weight|dimensions)|(?:fba|fbm)\s+(?:or|vs\.?|versus)\s+(?:fba|fbm))\b/i;
+  /\b(?:(?:start|starting|open|opening|set up|setting up|launch|launching|build|building)\s+(?:an?\s+|my\s+|our\s+)?(?:own\s+)?(?:online\s+|etsy\s+|shopify\s+|ebay\s+|amazon\s+)?(?:store|shop|business)|print(?:ing)?\s+(?:\w+\s+){0,4}labels?|(?:best|good|popular|top)\s+(?:things|products|items)\s+to\s+sell|(?:label|thermal)\s+printers?|(?:suspended|banned|deactivated|locked|closed|froze|frozen)\s+(?:my|our)\s+(?:\w+\s+)?account|account\s+(?:was\s+|got\s+|is\s+|has been\s+)?(?:suspended|banned|deactivated|locked|frozen)|(?:product|listing)\s+(?:descriptions?|titles?|photos?)|best[- ]selling\s+(?:products?|items?)|(?:which|what)\s+(?:products?|items?|things?)\s+(?:are\s+|is\s+)?(?:best|good|better)\s+to\s+sell|(?:make|making|earn|earning)\s+(?:a\s+)?(?:good\s+|more\s+|big\s+)?profits?|profit\s+margins?|dropshipping|(?:business|seller'?s?|sales)\s+licen[cs]es?|open(?:ing)?\s+(?:a\s+|an\s+)?(?:\w+\s+)?bank\s+account|(?:shipping|dimensional|package)\s+(?:weight|dimensions)|(?:fba|fbm)\s+(?:or|vs\.?|versus)\s+(?:fba|fbm))\b/i;
 
 /**
  * Whether a message asks for advice on running a shop, with no word of customs or of crossing a
@@ -75,7 +75,27 @@ export function asksForShopAdvice(text: string): boolean {
 }
 
 /** Investing: which shares tariffs move is a question for a financial adviser, whatever it names. */
-const INVESTING = /\b(?:stocks?\s+(?:go|goes|going|went)\s+(?:up|down)|stock market|(?:buy|which|what)\s+stocks|(?:good|bad|safe|smart) (?:stock|share|shares|investment) to (?:buy|own|hold)|(?:buy|sell|short) (?:the )?(?:stock|shares)|should (?:i|we) invest|invest(?:ing)? (?:now|in stocks|in the market)|crypto(?:currency|currencies)?|bitcoin|401\(?k\)?|retirement (?:account|savings)|portfolio)\b/i;
+const INVESTING = /\b(?:stocks?\s+(?:go|goes|going|went)\s+(?:up|down)|stock market|(?:buy|which|what)\s+stocks|(?:good|bad|safe|smart) (?:stock|share|shares|investment) to (?:buy|own|hold)|(?:buy|sell|short) (?:the )?(?:stock|shares)|should (?:i|we) invest|invest(?:ing)? (?:now|in stocks|in the market)|crypto(?:currency|currencies)?|bitcoin|401\(?k\)?|retirement (?:account|savings)|portfolio|(?:tariff|recession|inflation)[- ]proof (?:stocks?|investments?)|stocks? to (?:buy|watch|own)|(?:stock|shares?) (?:is |a )?(?:a )?(?:good|bad) (?:buy|investment)|savings bonds?)\b/i;
+
+/**
+ * Tariffs as a subject of economics or history ("tariff definition for economics class", "smoot
+ * hawley tariff act history", "us trade deficit with china numbers"): a class's or an economist's
+ * question, not one about goods someone is bringing in. From a probe set of short messages not
+ * ours (session 24).
+ */
+const ECONOMICS = /\b(?:(?:econ|economics) (?:class|course|homework|essay|paper|exam|test|project)|macroeconomic\w*|trade (?:deficits?|surplus(?:es)?|balance)|smoot[- ]hawley|mercantilism|(?:for|in) (?:my |an? )?(?:econ|economics|history|civics|government|social studies) (?:class|course|essay|homework|paper|test|exam))\b/i;
+
+/**
+ * Whether a message asks about tariffs as economics or history (see {@link ECONOMICS}).
+ *
+ * @example
+ * asksAboutEconomics('tariff definition for economics class');     // true
+ * asksAboutEconomics('I teach economics: how did the $800 limit come about?'); // false
+ * asksAboutEconomics('who pays the duty on my parcel from Spain');    // false
+ */
+export function asksAboutEconomics(text: string): boolean {
+  return ECONOMICS.test(text);
+}
 
 /**
  * Whether a message asks for investment advice ("Which stocks go up because of tariffs?"), which
@@ -96,7 +116,7 @@ export function asksForInvestmentAdvice(text: string): boolean {
  * a traveller's question whether duty-free shopping counts toward an allowance stays ours.
  */
 const OTHER_SENSE =
-  /\b(?:(?:wedding|funeral|burial|cultural|social|religious|dining|tipping|holiday|marriage|local) customs\b(?! (?:office|officers?|agents?|broker\w*|declarations?|forms?|fees?|duty|duties|charges?|clearance|rules?|laws?|regulations?|inspections?|agency|authorit\w+))|customs (?:and|&) (?:traditions|etiquette|culture)|(?:traditions|etiquette|culture) (?:and|&) customs|customs to know|duty[- ]?free (?:shops?|stores?)\b[^.?!]{0,30}\b(?:hours|open|opens|close|closes|terminal)\b|(?:best|cheapest|biggest) duty[- ]?free (?:shops?|stores?|shopping))/i;
+  /\b(?:(?:wedding|funeral|burial|cultural|social|religious|dining|tipping|holiday|marriage|local) customs\b(?! (?:office|officers?|agents?|broker\w*|declarations?|forms?|fees?|duty|duties|charges?|clearance|rules?|laws?|regulations?|inspections?|agency|authorit\w+))|customs (?:and|&) (?:traditions|etiquette|culture)|(?:traditions|etiquette|culture) (?:and|&) customs|customs to know|(?:day of the dead|diwali|ramadan|eid|lunar new year|chinese new year|hanukkah|passover|festival|folk) customs|duty[- ]?free (?:shops?|stores?)\b[^.?!]{0,30}\b(?:hours|open|opens|close|closes|terminal)\b|(?:best|cheapest|biggest) duty[- ]?free (?:shops?|stores?|shopping)|duty[- ]?free (?:\w+ )?(?:prices|deals|bargains)|(?:deals|prices|bargains|shopping) (?:at|in) (?:the )?(?:\w+ )?duty[- ]?free|(?:counterfeit|fake) (?:\$?\d+(?: dollar)? (?:bills?|notes?)|money|currency|cash|banknotes?|coins?)|seizures? (?:first aid|symptoms|medication|disorders?)|epilep\w+|late fees? (?:on|for) (?:my |the )?rent|landlord)/i;
 
 /**
  * Whether a message uses our words in another sense (see {@link OTHER_SENSE}).
@@ -243,11 +263,15 @@ const SALES_TAX_IN = /\bsales tax(?: rate)? (?:in|for|of) ((?:the )?[\p{L}]+(?: 
  * asksAboutStateSalesTax('what is the sales tax in California'); // true
  * asksAboutStateSalesTax('is sales tax the same as duty?');      // false
  * asksAboutStateSalesTax('why did amazon charge me sales tax on a book, im in washington state'); // true
+ * asksAboutStateSalesTax('california sales tax rate 2026');  // true
  */
 export function asksAboutStateSalesTax(text: string): boolean {
   const m = SALES_TAX_IN.exec(text);
   // "in New York" or "in Texas on my order": the place is one or two words.
   if (m) return countryOfLeadingPlace(m[1]) === 'US';
+  // "california sales tax rate", "new jersey sales tax on clothes": the state before the tax.
+  const before = STATE_SALES_TAX.exec(text);
+  if (before && [before[2], before[1] && `${before[1]} ${before[2]}`].some((place) => place && countryOfPlace(place) === 'US')) return true;
   // "sales tax on a book, im in washington state", "selling on ebay from texas, do i collect sales
   // tax": the person is in a state and nothing abroad is named.
   if (!SALES_TAX.test(text) || countriesAbroad(text).length > 0) return false;
@@ -255,6 +279,8 @@ export function asksAboutStateSalesTax(text: string): boolean {
 }
 
 const SALES_TAX = /\bsales tax\b/i;
+/** The one or two words before "sales tax": "california sales tax", "new jersey sales tax". */
+const STATE_SALES_TAX = /(?:\b(\p{L}+) )?\b(\p{L}+) sales tax\b/iu;
 /** Where the person is: "in Texas", "from Ohio", "im in washington state". */
 const IN_A_PLACE = /\b(?:in|from)\s+((?:the )?[\p{L}]+(?: [\p{L}]+)?)/giu;
 
@@ -272,7 +298,7 @@ const IN_A_PLACE = /\b(?:in|from)\s+((?:the )?[\p{L}]+(?: [\p{L}]+)?)/giu;
  * returns at the UPS store and which gift to choose (probe sets of messages near our scope).
  */
 const ANOTHER_BUSINESS =
-  /\b(?:(?:charged twice|double[- ]charged)\b|atm fees?|overdraft|(?:debit|credit) card (?:fees?|charges?|dispute|declined)|(?:postal|mail|post|courier|royal mail|canada post|usps|ups|fedex|dhl|la poste|australia post)(?: workers?)? (?:on )?strikes?\b|strike (?:dates|over)\b|customer (?:service|support|care)|(?:job|jobs|career|careers|employment) (?:at|with) (?!cbp\b|customs\b|border\b|u\.?s\.? customs)|(?:is|are) (?:the )?(?:usps|ups|fedex|dhl|amazon|post office|postal service|walmart|target) hiring|(?:open|opens|close|closes|closed) on (?:saturdays?|sundays?|weekends?|holidays?)|opening hours|scam (?:phone )?calls?|phone scam|robocalls?|credit card (?:company|issuer|bank)|charge ?backs?|(?:seller|shop|store|my) accounts? (?:got |was |is |has been )?(?:flagged|suspended|banned|deactivated|locked|closed|restricted)|related accounts|account (?:health|verification|suspension)|scam (?:instagram|facebook|tiktok|snapchat|whatsapp|social media) (?:accounts?|pages?|sellers?)|(?:didn'?t|doesn'?t|did not|does not|don'?t) fit|wrong size|cancel (?:my|an|the|this|a) (?:\w+ )?order|return polic(?:y|ies)|passwords?|reset (?:email|link|code)|log ?in|sign ?in|cash ?back|rewards? (?:card|points)|(?:best|which) credit card|(?:paypal|zelle|venmo|cash app)\b[^.?!]{0,20}\b(?:safer?|better|scam)|(?:what time|when) does (?:the )?(?:post office|usps|ups store|fedex office) (?:open|close)|keeps? charging|(?:prime|streaming) (?:membership|subscription)|subscriptions?|not as described|item not received|never (?:shipped|sent) (?:my|the|it)|wrong (?:item|colou?r|size)|(?:selling|listing|insertion|transaction|final value|seller) fees?|(?:a|per|each) listing|(?:promo|coupon|discount|voucher|referral) codes?|charged? (?:me )?(?:for )?(?:the )?return ship{1,2}ing|payouts?|pricing plans?|change (?:the |my )?(?:delivery |shipping )?address|reschedule (?:a |my |the )?deliver\w*|return label|resale (?:certificate|permit)|sales tax permit|(?:set up|setting up|form|forming|register|start|starting) (?:an |my |a )?llc|certified (?:mail|letter)|flat rate box(?:es)?|(?:postage |forever )stamps?|(?:price|cost) of (?:a )?stamps?|how much is a (?:regular |forever )?stamp|gift ideas?|refund (?:is |still )*(?:not|isn'?t|hasn'?t) (?:\w+ )?(?:on|back on|showing on|shown on|hit) (?:my|the) (?:card|account|statement)|returns? (?:\w+ )?at (?:the |a )?(?:ups store|fedex office|post office|kohl'?s|whole foods)|(?:good|nice|cheap|best) (?:\w+ )?gifts? for (?:my|a|an)\b|open (?:a |an )?(?:case|dispute)|(?:cost|price|how much)\b[^.?!]{0,20}\bto (?:mail|send|post) (?:a |an )?(?:letter|postcard|greeting card|card)|(?:buyer|customer)s? (?:wants?|asked for|is asking for|requested|requests|demands?|opened) (?:a )?(?:refund|return))\b/i;
+  /\b(?:(?:charged twice|double[- ]charged)\b|atm fees?|overdraft|(?:debit|credit) card (?:fees?|charges?|dispute|declined)|(?:postal|mail|post|courier|royal mail|canada post|usps|ups|fedex|dhl|la poste|australia post)(?: workers?)? (?:on )?strikes?\b|strike (?:dates|over)\b|customer (?:service|support|care)|(?:job|jobs|career|careers|employment) (?:at|with) (?!cbp\b|customs\b|border\b|u\.?s\.? customs)|(?:is|are) (?:the )?(?:usps|ups|fedex|dhl|amazon|post office|postal service|walmart|target) hiring|(?:open|opens|close|closes|closed) on (?:saturdays?|sundays?|weekends?|holidays?)|opening hours|scam (?:phone )?calls?|phone scam|robocalls?|credit card (?:company|issuer|bank)|charge ?backs?|(?:seller|shop|store|my) accounts? (?:got |was |is |has been )?(?:flagged|suspended|banned|deactivated|locked|closed|restricted)|related accounts|account (?:health|verification|suspension)|scam (?:instagram|facebook|tiktok|snapchat|whatsapp|social media) (?:accounts?|pages?|sellers?)|(?:didn'?t|doesn'?t|did not|does not|don'?t) fit|wrong size|cancel (?:my|an|the|this|a) (?:\w+ )?order|return polic(?:y|ies)|passwords?|reset (?:email|link|code)|log ?in|sign ?in|cash ?back|rewards? (?:card|points)|(?:best|which) credit card|(?:paypal|zelle|venmo|cash app)\b[^.?!]{0,20}\b(?:safer?|better|scam)|(?:what time|when) does (?:the )?(?:post office|usps|ups store|fedex office) (?:open|close)|keeps? charging|(?:prime|streaming) (?:membership|subscription)|subscriptions?|not as described|item not received|never (?:shipped|sent) (?:my|the|it)|wrong (?:item|colou?r|size)|(?:selling|listing|insertion|transaction|final value|seller) fees?|(?:a|per|each) listing|(?:promo|coupon|discount|voucher|referral) codes?|charged? (?:me )?(?:for )?(?:the )?return ship{1,2}ing|payouts?|pricing plans?|change (?:the |my )?(?:delivery |shipping )?address|change of address|deliver(?:s|y|ies)? on (?:sundays?|saturdays?|weekends?|holidays?)|reschedule (?:a |my |the )?deliver\w*|return label|resale (?:certificate|permit)|sales tax permit|(?:set up|setting up|form|forming|register|start|starting) (?:an |my |a )?llc|certified (?:mail|letter)|flat rate box(?:es)?|(?:postage |forever )stamps?|(?:price|cost) of (?:a )?stamps?|how much is a (?:regular |forever )?stamp|gift ideas?|refund (?:is |still )*(?:not|isn'?t|hasn'?t) (?:\w+ )?(?:on|back on|showing on|shown on|hit) (?:my|the) (?:card|account|statement)|returns? (?:\w+ )?at (?:the |a )?(?:ups store|fedex office|post office|kohl'?s|whole foods)|(?:good|nice|cheap|best) (?:\w+ )?gifts? for (?:my|a|an)\b|open (?:a |an )?(?:case|dispute)|(?:cost|price|how much)\b[^.?!]{0,20}\bto (?:mail|send|post) (?:a |an )?(?:letter|postcard|greeting card|card)|(?:buyer|customer)s? (?:wants?|asked for|is asking for|requested|requests|demands?|opened) (?:a )?(?:refund|return))\b/i;
 
 /**
  * Whether a message is about another company's own business (customer service, jobs, opening

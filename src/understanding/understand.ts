@@ -17,7 +17,7 @@ import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } f
 import { withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
 import { KIN_WORDS } from '../rules/parse/words';
 import { asksAboutAnotherCountry } from './direction';
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 import { findNames, nameWords, type NameTable } from './names';
 import { segment, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
@@ -406,7 +406,7 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
   }
   if (asksAboutIncomeTax(text)) return outOfScope(ctx.kb, text, 'income-tax');
   if (asksAboutAnotherBusiness(text)) return outOfScope(ctx.kb, text, 'company');
-  if ((asksForShopAdvice(text) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text) || usesOurWordsInAnotherSense(text)) {
+  if ((asksForShopAdvice(text) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text) || asksAboutEconomics(text) || usesOurWordsInAnotherSense(text)) {
     return outOfScope(ctx.kb, text);
   }
   if (asksAboutAnotherCountry(text) || sendsItAbroad) {

@@ -251,6 +251,13 @@ describe('withoutUsPlaces', () => {
     expect(withoutUsPlaces('my sister is in New York and I am in New Jersey')).toBe('my sister is in and I am in');
   });
 
+  it('takes out a state of two or more words in lower case too, so it names no country abroad (session 24)', () => {
+    expect(withoutUsPlaces('i live in new mexico, is de minimis dead')).toBe('i live in , is de minimis dead');
+    expect(countriesAbroad('is there sales tax on shoes in new jersey')).toEqual([]);
+    expect(countriesAbroad('i live in new mexico and my aunt in jalisco sent me a gift')).toEqual(['MX']);
+    expect(withoutUsPlaces('my new jersey came from Italy')).toBe('my new jersey came from Italy');
+  });
+
   it('leaves places abroad, the territories, a country named like a state, and words not written as names', () => {
     for (const text of ['a shop in Spain', 'a parcel from Georgia', 'a gift from my uncle in Guam', 'from St. Thomas in the US Virgin Islands', 'Puerto Rico', 'a new jersey from the UK', 'the UK and Canada Post']) {
       expect(withoutUsPlaces(text)).toBe(text);

@@ -446,7 +446,7 @@ export function withoutPlaces(text: string, table: CountryTable = countriesInUse
   return out.replace(/\s{2,}/g, ' ').trim();
 }
 
-const usStateTables = new WeakMap<CountryTable, { names: Set<string>; maxWords: number }>();
+const usStateTables = new WeakMap<CountryTable, { names: Set<string>; maxWords: number; multiWord: string[] }>();
 
 /**
  * The states of the United States and its capital district by name (`country-region-data`),
@@ -454,7 +454,7 @@ const usStateTables = new WeakMap<CountryTable, { names: Set<string>; maxWords: 
  * the U.S. Virgin Islands: gifts from them have rules of their own). Read on first use (about
  * 10 ms); the city tables are not needed, and building them cost 24 MB and 180 ms.
  */
-function usStates(table: CountryTable): { names: Set<string>; maxWords: number } {
+function usStates(table: CountryTable): { names: Set<string>; maxWords: number; multiWord: string[] } {
   let states = usStateTables.get(table);
   if (!states) {
     const data = JSON.parse(fs.readFileSync(require.resolve('country-region-data/data.json'), 'utf8')) as Array<{ countryShortCode: string; regions: Array<{ name: string }> }>;
@@ -465,7 +465,7 @@ function usStates(table: CountryTable): { names: Set<string>; maxWords: number }
         .map((r) => countryKey(r.name))
         .filter((key) => key !== '' && !countries.some((c) => c === key || c.endsWith(` ${key}`))),
     );
-    states = { names, maxWords: Math.max(1, ...[...names].map((n) => n.split(' ').length)) };
+    states = { names, maxWords: Math.max(1, ...[...names].map((n) => n.split(' ').length)), multiWord: [...names].filter((n) => n.includes(' ')) };
     usStateTables.set(table, states);
   }
   return states;
@@ -475,13 +475,15 @@ function usStates(table: CountryTable): { names: Set<string>; maxWords: number }
  * The text without the states of the United States it names with a capital ("I live in Ohio.",
  * "Denver, Colorado"): where in the country a person lives never decides which page answers them,
  * and a state one page happens to name in an example ("I sell on Etsy from Ohio") pulled unrelated
- * questions to that page. Territories stay (see {@link usStates}).
+ * questions to that page. Territories stay (see {@link usStates}). A state of two or more words
+ * is taken in lower case too ("sales tax in new jersey" is no question about Jersey).
  *
  * @example
  * withoutUsPlaces("I'm in Denver, Colorado. Is de minimis dead?"); // "I'm in Denver, . Is de minimis dead?"
+ * withoutUsPlaces('i live in new mexico, is de minimis dead');   // 'i live in , is de minimis dead'
  */
 export function withoutUsPlaces(text: string, table: CountryTable = countriesInUse()): string {
-  const { names, maxWords } = usStates(table);
+  const { names, maxWords, multiWord } = usStates(table);
   const found: string[] = [];
   // Only names written with a capital are taken ("a new jersey" stays): a story seldom writes a
   // state in lower case.
@@ -497,6 +499,13 @@ export function withoutUsPlaces(text: string, table: CountryTable = countriesInU
         }
       }
     }
+  }
+  // A state of two or more words in lower case ("i live in new mexico", "sales tax in new jersey")
+  // is the state too, and no longer Mexico or Jersey; but not after an article or a possessive
+  // ("a new jersey" is a shirt).
+  const lower = text.toLowerCase();
+  for (const name of multiWord) {
+    if (lower.includes(name) && new RegExp(`(?<!\\b(?:a|an|my|his|her|their|our|your|this|that)\\s+)\\b${name}\\b`, 'u').test(text)) found.push(name);
   }
   let out = text;
   for (const name of found.sort((a, b) => b.length - a.length)) out = out.replace(phrasePattern(name, 'gu'), '');
