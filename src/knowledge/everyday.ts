@@ -21,6 +21,7 @@ import { isEnglishWord } from './english';
 export const MIN_EVERYDAY_COUNT = 20;
 
 interface Everyday {
+  /** A word's count; once looked up, negated if it is a name or English, else 0 (see everydayCount). */
   counts: Map<string, number>;
   names: Set<string>;
 }
@@ -89,8 +90,14 @@ function load(): Everyday {
 export function everydayCount(word: string): number {
   everyday ??= load();
   const count = everyday.counts.get(word);
+  if (count === undefined || count === 0) return 0;
+  if (count < 0) return -count;
   // A name is a correction too ("febuary" → "february"); a lower-case word only if English.
-  return count !== undefined && (everyday.names.has(word) || isEnglishWord(word)) ? count : 0;
+  // The answer is kept in the sign (negative: checked, 0: not English): the typo corrector asks
+  // about the same words again and again, and the English list's lookup cost more than the rest.
+  const known = everyday.names.has(word) || isEnglishWord(word);
+  everyday.counts.set(word, known ? -count : 0);
+  return known ? count : 0;
 }
 
 /**

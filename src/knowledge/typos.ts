@@ -71,10 +71,10 @@ function likeliest(typo: string, vocabulary: TypoVocabulary, namesOnly = false):
   for (const candidate of oneEditAway(typo)) {
     // Cheap lookups first: most of the strings one edit away are no word at all.
     const name = vocabulary.isName(candidate);
+    if (namesOnly && !name && !isEverydayName(candidate)) continue;
     const documents = vocabulary.documentFrequency(candidate);
     const count = everydayCount(candidate);
     if (!name && documents === 0 && count === 0) continue;
-    if (namesOnly && !name && !isEverydayName(candidate)) continue;
     // A name is misspelt by its letters, not its sound: "Paulo" is no typo for "Paolo".
     if (!plausibleTypo(typo, candidate, !namesOnly)) continue;
     if (name) return candidate;

@@ -10,9 +10,12 @@
  * formatUsd(1200.5); // '$1,200.50'
  */
 export function formatUsd(amount: number): string {
-  const whole = Number.isInteger(amount);
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 })}`;
+  return `$${(Number.isInteger(amount) ? WHOLE_DOLLARS : CENTS).format(amount)}`;
 }
+
+// Made once: toLocaleString makes a formatter on every call.
+const WHOLE_DOLLARS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
  * Fills `{name}` placeholders; unknown names are left as they are so a mistake stays visible.

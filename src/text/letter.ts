@@ -115,6 +115,10 @@ const forwards = new EmailForwardParser();
 
 /** The text without signature blocks; quoted lines (a pasted notice, "> Duties due $23") stay, unquoted. */
 function withoutSignature(text: string): string {
+  // Performance: a one-line message has no signature or quoted reply to take off (but a quote
+  // mark to drop); the parser gave back every other one-line message of the development and
+  // probe sets as it was, at about a tenth of the turn's time.
+  if (!text.includes('\n') && !/^\s*>/.test(text)) return text.trim();
   return replies
     .read(text)
     .getFragments()
@@ -148,8 +152,9 @@ function withoutClosing(text: string): string {
  */
 export function letterBody(text: string): string {
   let body = text.replace(/\r\n?/g, '\n').trim();
-  const forwarded = forwards.read(body);
-  if (forwarded.forwarded && forwarded.email.body) {
+  // A forwarded message has its header lines under the separator: one line cannot be one.
+  const forwarded = body.includes('\n') ? forwards.read(body) : undefined;
+  if (forwarded?.forwarded && forwarded.email.body) {
     // The forwarded text is what it is about; the writer's note follows it, without a "Fwd:" line.
     const note = (forwarded.message ?? '').replace(SUBJECT_LINE, '').trim();
     body = [forwarded.email.body.replace(HEADER_LINES, ''), note].join('\n\n').trim();

@@ -244,6 +244,9 @@ function parseSeason(t: string, said: string, today: string, pastTense: boolean,
   return { ok: true, date, approximate: { from, to }, note: fill(words.datePartOfMonth, { date: displayDate(date), said: said.replace(/^(?:in|during|over|around)\s+/i, '').replace(/[.!?]+$/, '') }) };
 }
 
+/** A month's English name; made once (toLocaleString makes a formatter on every call: a tenth of reading "in May 2025"). */
+const MONTH_NAME = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
+
 function parseWords(t: string, today: string, pastTense: boolean, yearHint?: number): ParsedDate {
   const [y, m, d] = today.split('-').map(Number);
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
@@ -265,7 +268,7 @@ function parseWords(t: string, today: string, pastTense: boolean, yearHint?: num
   if (start.isCertain('month')) {
     const from = isoDate(year, month, 1);
     const middle = isoDate(year, month, 15);
-    const monthName = new Date(`${from}T00:00:00Z`).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+    const monthName = MONTH_NAME.format(new Date(`${from}T00:00:00Z`));
     return { ok: true, date: middle, approximate: { from, to: endOfMonth(from) }, note: fill(words.dateMiddleOfMonth, { date: displayDate(middle), month: monthName, year }) };
   }
   return { ok: false, reason: words.dateNeedsDay };
