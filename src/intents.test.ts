@@ -6,6 +6,8 @@ describe('detectIntent', () => {
   test.each([
     ['hi', 'greeting'],
     ['Hello there!', 'greeting'],
+    ['hi how are you today', 'greeting'],
+    ["Hey, how's it going?", 'greeting'],
     ['thanks!', 'thanks'],
     ['Thank you so much', 'thanks'],
     ['what can you do?', 'capabilities'],
