@@ -87,6 +87,8 @@ export const TRAINING_SETS: readonly RealSet[] = [
   { file: 'training-questions-other-senses.json', name: 'Training set (session 20): search-box queries, two thirds not ours, using our words in another sense (jury duty, sales tax, phone charger, cruise ship)', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-own-parcels.json', name: 'Training set (session 20): people telling about their own parcel, two thirds asking what they owe (gifts, orders, travellers, sellers\' stock), the rest asking a page\'s question', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-others-parcels.json', name: 'Training set (session 21): someone else\'s parcel (a seller\'s customer, a parent, a friend, an office), half asking what the receiver owes, half a page\'s question', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-chat-box.json', name: 'Training set (session 24): a help chat box: a third everyday messages not ours, a third other CBP matters (travellers, trusted travellers, I-94 and ESTA, border waits, jobs), a third ours', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-word-senses.json', name: 'Training set (session 24): short messages, two thirds not ours using our words in another sense or someone else\'s business (jury duty, custom orders, importing photos, clearance sales, utility bills), a third ours in the same words', minWords: 2, sharedWords: 6, tuned: false },
 ];
 
 /** The set's file path. */
