@@ -7,6 +7,7 @@ describe('detectIntent', () => {
     ['hi', 'greeting'],
     ['Hello there!', 'greeting'],
     ['hi how are you today', 'greeting'],
+    ['Good morning, how are you?', 'greeting'],
     ["Hey, how's it going?", 'greeting'],
     ['thanks!', 'thanks'],
     ['Thank you so much', 'thanks'],

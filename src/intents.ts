@@ -44,7 +44,7 @@ export function normaliseCommand(text: string): string {
 const WHOLE: Array<[Intent, RegExp]> = [
   ['greeting', /^(hi|hello|hey|hiya|howdy|hola|good (morning|afternoon|evening)|greetings)( there| bot| cbp)?$/],
   // "hi how are you today": small talk before a question, answered with the greeting.
-  ['greeting', /^((hi|hello|hey|hiya)( there| bot| cbp)? )?(how are you|how are you doing|how's it going|hows it going|how is it going|what's up|whats up|sup)( today| doing)?$/],
+  ['greeting', /^((hi|hello|hey|hiya|good (morning|afternoon|evening))( there| bot| cbp)? )?(how are you|how are you doing|how's it going|hows it going|how is it going|what's up|whats up|sup)( today| doing)?$/],
   ['thanks', /^((ok|okay|great|perfect|cool)\s)?(thanks?( you)?( so much| a lot| very much)?|thx|ty|many thanks|cheers)( bot)?$/],
   ['goodbye', /^(bye|goodbye|good bye|see you|that's all|that is all|no thanks|no thank you)$/],
   ['capabilities', /^(what can you do|what do you do|what can i ask( you)?|what are you|who are you|menu|main menu|options|start|get started|ask a question)$/],

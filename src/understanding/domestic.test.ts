@@ -151,10 +151,10 @@ describe('asksForInvestmentAdvice: shares and savings are not customs questions,
 });
 
 describe('asksAboutEconomics: tariffs as a school subject or economic history', () => {
-  it.each(['explain the smoot-hawley tariff for my history class', 'what is the us trade deficit this year', 'tariffs explained for my econ homework'])('economics: %s', (text) =>
+  it.each(['explain the smoot-hawley tariff for my history class', 'what is the us trade deficit this year', 'tariffs explained for my econ homework', 'what do experts say about the new tariffs', 'did the lumber tariffs really help sawmills', 'are tariffs good for farmers'])('economics: %s', (text) =>
     expect(asksAboutEconomics(text)).toBe(true),
   );
-  it.each(['I teach economics: how did the $800 limit come about?', 'who pays the tariff on my parcel from Spain', 'is section 321 part of the tariff act of 1930'])('ours: %s', (text) =>
+  it.each(['I teach economics: how did the $800 limit come about?', 'who pays the tariff on my parcel from Spain', 'is section 321 part of the tariff act of 1930', 'will the tariffs hurt my small shop that imports from Vietnam'])('ours: %s', (text) =>
     expect(asksAboutEconomics(text)).toBe(false),
   );
 });
@@ -193,7 +193,7 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'a bank\'s charges, a postal or courier strike (session 20): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
   );
-  it.each(['does usps deliver on saturdays', 'usps change of address form online'])('a carrier\'s service (session 24): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
+  it.each(['does usps deliver on saturdays', 'usps change of address form online', 'walmart charged me twice for one order', 'how long does target take to refund a return', 'the fedex driver tossed my box on the porch'])('a carrier\'s service (session 24): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
   it.each(['shein promo code not working at checkout', 'good christmas gift for my dad who likes fishing', 'amazon refund still not on my card after 10 days', 'amazon returns at the ups store free or nah', 'etsy still charging 20 cents a listing?', 'why did shein charge me for return shiping'])(
     'a promo code, a listing charge, return shipping, a gift to choose, a shop\'s refund or return (session 23): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
@@ -237,7 +237,11 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
     'another sense too (session 24): %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );
-  it.each(['do duty free shop purchases count toward my exemption', 'my local customs office is holding my parcel', 'DHL sent me a fake bill for duty, is it a scam?', 'CBP seized my fake handbag, what now', 'duty free allowance for whisky coming home', 'local customs fees on a parcel from Japan', 'is my order duty free'])(
+  it.each(['a customer paid with a fake fifty, what now', 'is my 20 dollar bill counterfeit', 'the brakes on my truck seized', 'my son is having a seizure', 'de minimis safe harbor election for small equipment', 'etymology of the word tariff', 'data entry work from home'])(
+    'counterfeit money, a seized engine, de minimis in tax law, a word\'s origin, data entry (session 24): %s',
+    (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
+  );
+  it.each(['do duty free shop purchases count toward my exemption', 'my local customs office is holding my parcel', 'DHL sent me a fake bill for duty, is it a scam?', 'is this $45 UPS bill fake', 'customs seized my fake AirPods', 'engine parts seized at the border, what now', 'my motor was seized by CBP', 'what is the de minimis value for mail now', 'CBP seized my fake handbag, what now', 'duty free allowance for whisky coming home', 'local customs fees on a parcel from Japan', 'is my order duty free'])(
     'ours: %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false),
   );
