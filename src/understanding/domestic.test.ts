@@ -193,7 +193,7 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'a bank\'s charges, a postal or courier strike (session 20): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
   );
-  it.each(['does usps deliver on saturdays', 'usps change of address form online', 'walmart charged me twice for one order', 'how long does target take to refund a return', 'the fedex driver tossed my box on the porch'])('a carrier\'s service (session 24): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
+  it.each(['does usps deliver on saturdays', 'usps change of address form online', 'walmart charged me twice for one order', 'how long does target take to refund a return', 'the fedex driver tossed my box on the porch', 'got scammed with apple gift cards, will the bank refund me'])('a carrier\'s service (session 24): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
   it.each(['shein promo code not working at checkout', 'good christmas gift for my dad who likes fishing', 'amazon refund still not on my card after 10 days', 'amazon returns at the ups store free or nah', 'etsy still charging 20 cents a listing?', 'why did shein charge me for return shiping'])(
     'a promo code, a listing charge, return shipping, a gift to choose, a shop\'s refund or return (session 23): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
@@ -237,7 +237,7 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
     'another sense too (session 24): %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );
-  it.each(['a customer paid with a fake fifty, what now', 'is my 20 dollar bill counterfeit', 'the brakes on my truck seized', 'my son is having a seizure', 'de minimis safe harbor election for small equipment', 'etymology of the word tariff', 'data entry work from home'])(
+  it.each(['a customer paid with a fake fifty, what now', 'is my 20 dollar bill counterfeit', 'the brakes on my truck seized', 'my son is having a seizure', 'de minimis safe harbor election for small equipment', 'etymology of the word tariff', 'data entry work from home', 'water tariff increase in my city', 'hotel room tariff in goa', 'section 321 ipc punishment', 'cbsa officer careers hiring'])(
     'counterfeit money, a seized engine, de minimis in tax law, a word\'s origin, data entry (session 24): %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );

@@ -229,6 +229,9 @@ describe('understand: what a message is about, beyond the documents', () => {
   it.each([
     ['advice on running a shop is out of scope, not the marketplaces\' duty page', 'Shopify or Etsy — which is better for starting an online store selling phone cases?', 'out-of-scope'],
     ['a story that names a CBP job, then asks about the background check, is about the job', 'Applying for a CBP officer job. How long did the background check part take for you guys?', 'other-cbp'],
+    ['removal from the country is another part of CBP\'s work (session 24)', 'what is expedited removal and can it bar me from coming back', 'other-cbp'],
+    ['so is CBP\'s app for leaving (session 24)', 'how does the CBP Home app work', 'other-cbp'],
+    ['a traveller\'s fake in a checked bag is still the travellers\' counterfeit page', 'fake rolex in my checked suitcase coming home from turkey, allowed?', 'answer'],
   ])('%s', (_, message, kind) => expect(answerOf(understand(message, ctx)).main.result.kind).toBe(kind));
 
   it.each(['got a jury duty summons can i postpone', 'duty of care meaning negligence', 'heavy duty truck tires', 'fiduciary duty definition'])(
