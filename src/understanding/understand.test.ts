@@ -231,6 +231,7 @@ describe('understand: what a message is about, beyond the documents', () => {
     ['a story that names a CBP job, then asks about the background check, is about the job', 'Applying for a CBP officer job. How long did the background check part take for you guys?', 'other-cbp'],
     ['removal from the country is another part of CBP\'s work (session 24)', 'what is expedited removal and can it bar me from coming back', 'other-cbp'],
     ['so is CBP\'s app for leaving (session 24)', 'how does the CBP Home app work', 'other-cbp'],
+    ['and drug seizures at the border (session 24)', 'how many drug seizures at the southern border last year', 'other-cbp'],
     ['a traveller\'s fake in a checked bag is still the travellers\' counterfeit page', 'fake rolex in my checked suitcase coming home from turkey, allowed?', 'answer'],
   ])('%s', (_, message, kind) => expect(answerOf(understand(message, ctx)).main.result.kind).toBe(kind));
 
