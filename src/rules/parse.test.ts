@@ -418,6 +418,10 @@ describe('parseKind and parseMode', () => {
     expect(parseKind("I'm flying home from Florence with a $600 jacket I bought there in my suitcase")).toBe('traveler');
     expect(parseKind('I bought a rug on my trip to Turkey and had the shop mail it home')).toBe('purchase');
     expect(parseKind("we're driving back from Ensenada with a blanket we bought, it's in the trunk")).toBe('traveler');
+    // Worn home is carried home (session 24): "not duty-free" as a purchase shipped was wrong.
+    expect(parseKind("I bought a $1,000 watch in Zurich and I'm wearing it on the flight home")).toBe('traveler');
+    expect(parseKind('bought a ring in rome, wearing it home on the plane')).toBe('traveler');
+    expect(parseKind('I ordered a jacket from a UK shop, my flight home is on friday')).toBe('purchase');
     expect(parseKind("on vacation in Lisbon, I'll mail myself a box of tiles I bought so I don't have to carry it home")).toBe('purchase');
   });
 

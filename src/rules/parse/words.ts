@@ -64,14 +64,14 @@ export const KIN_WORDS: ReadonlySet<string> = new Set(
 
 /** The person pays the sender for it: "I paid her $80 for it", "I'm paying her back on Venmo". */
 const PAYS_THE_SENDER = /\b(?:i|we) (?:\w+ )?(?:paid|pay|am paying|'m paying|will pay|'ll pay|venmoed|sent) (?:him|her|them)\b(?! (?:a )?(?:gift|present|thank))|\bpaying (?:him|her|them) back\b/;
-/** Goods in one's own luggage or car: "in my suitcase", "in my carry-on", "in the trunk". */
-const CARRIED = /\b(?:in|inside) (?:my|our|the) (?:suitcases?|luggage|baggage|carry[- ]?on|backpack|bags?|trunk|car)\b|\bcarr(?:y|ying|ied) (?:it|them) (?:home|back)\b/;
+/** Goods in one's own luggage or car, or worn: "in my suitcase", "in the trunk", "wearing it on the flight home". */
+const CARRIED = /\b(?:in|inside) (?:my|our|the) (?:suitcases?|luggage|baggage|carry[- ]?on|backpack|bags?|trunk|car)\b|\bcarr(?:y|ying|ied) (?:it|them) (?:home|back)\b|\bwear(?:ing)? (?:it|them) (?:home|back|on the (?:flight|plane))\b/;
 /** Goods sent to oneself are one's own: bought, not given. */
 const TO_ONESELF = '(?:to|for) (?:myself|ourselves)';
 
 const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
-  traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried|road trip|(?:driving|drove|drive|flying|flew|fly) (?:back|home))\b/,
+  traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried|road trip|(?:driving|drove|drive|flying|flew|fly) (?:back|home)|wear(?:ing)? (?:it|them) (?:home|back|on the (?:flight|plane)))\b/,
   gift: new RegExp(
     String.raw`\b(gifts?|presents?|birthday|b-?day|xmas|christmas|graduation|anniversary|christening|baptism|wedding present|wedding gift|unsolicited|(?:mother|father)'?s day|valentine'?s day|diwali|hanukk?ah|chanukah|for (?:my|her|his|our|their) \d{1,2}(?:st|nd|rd|th)|(?:(?:my|a|our) |^)${KIN}(?: (?:in|from|back in|over in)(?: [^\s,;:!?]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting|mailing|shipping|posting)|sent|mailed|shipped|posted|gave|gives|sends|mails)|from (?:my|a|our) ${KIN}(?!'))\b`,
   ),
