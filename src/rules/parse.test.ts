@@ -612,6 +612,9 @@ describe('extractFacts', () => {
   it('takes the day the goods arrived when a message also gives the day they were ordered or shipped', () => {
     expect(extractFacts('Bought a $650 watch. It shipped Aug 25, 2025 but cleared US customs on Sept 2, 2025.', TODAY, rules).facts.entryDate).toBe('2025-09-02');
     expect(extractFacts('Ordered a $60 tea set on April 25, 2025, it was delivered May 10, 2025.', TODAY, rules).facts.entryDate).toBe('2025-05-10');
+    // Said another way (session 24): brought into the country, or "showed up on".
+    expect(extractFacts("Ordered a $70 dirndl in Munich on 25 Aug 2025; DHL didn't bring it into the US until 3 Sep 2025.", TODAY, rules).facts.entryDate).toBe('2025-09-03');
+    expect(extractFacts('ordered a $60 scarf in Dublin on 20 August 2025, it showed up on 4 September 2025', TODAY, rules).facts.entryDate).toBe('2025-09-04');
     expect(extractFacts('It shipped Aug 25, 2025.', TODAY, rules).facts.entryDate).toBe('2025-08-25'); // the only date
     // "about ten days later" names no day of its own: the order date stands for it.
     expect(extractFacts('I bought a $25 case from China in March 2025; it arrived about ten days later.', TODAY, rules).facts.entryDate).toBe('2025-03-15');

@@ -275,8 +275,12 @@ function twoLetterOrigin(word: string): string | undefined {
 const NAMES_A_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}[/.-]\d{1,2}|\b(?:19|20)\d{2}\b/i;
 /** A year alone or a part of one, as {@link datesIn} takes it when offered with another date. */
 const YEAR_OFFERED = /\b(?:(?:early|mid|late)[- ]?)?(?:19|20)\d{2}\b(?![-/.,]?\d)/gi;
-/** Words just before a date that make it the day the goods arrived, which is the one the rules go by. */
-const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|came in|came|received|got here|landed|reach(?:ed|es)? (?:me|us|here)|got to (?:me|us)|entered)\b/i;
+/**
+ * Words just before a date that make it the day the goods arrived, which is the one the rules go by
+ * ("DHL didn't bring it into the US until 3 Sep"; "showed up" only right before the date: "showed up
+ * before or after the end of August" is a boundary, not the day).
+ */
+const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|came in|came|received|got here|landed|reach(?:ed|es)? (?:me|us|here)|got to (?:me|us)|entered|made it here)\b|\b(?:bring|brought|got|get) (?:it |them )?(?:in)?to the (?:u\.s\.|(?:us|usa|states|country)\b)|\b(?:showed|turned) up(?: (?:on|in|around|about|by))?\s*$/i;
 
 /** Words just before a date that make it the day the goods were ordered or sent, not the day they arrived. */
 const ORDER_CUE = /\b(?:ordered|bought|purchased|paid for|shipped|sent|mailed|posted)\b/i;
