@@ -160,6 +160,10 @@ describe('contentsInDoubt: goods named only in doubt', () => {
     ["a gift box with dates, clothes and maybe some oud perfume, she hasn't decided on the perfume", true],
     ['a $60 gift basket, and she might tuck a bottle of rhum in, or might not', true],
     ['she will send a bottle of rhum', false],
+    // Session 24: the sender will not say, or the writer only thinks so.
+    ["there's a bottle in there but she won't say if it's olive oil or limoncello", true],
+    ['I think it included a small perfume', true],
+    ['I think my aunt sent me a scarf and a bottle of wine for my birthday', false],
   ] as const)('%s → %s', (text, doubted) => expect(contentsInDoubt(text, rules.contents)).toBe(doubted));
 
   it('in a message, goods named in doubt leave the contents unknown', () => {

@@ -250,8 +250,8 @@ export function findContents(text: string, catalog: readonly ContentItem[]): str
     .map((item) => item.id);
 }
 
-/** Doubt just before a good is named: "I can't tell if it is a liqueur", "not sure whether there's wine in it". */
-const DOUBTED = /\b(?:not sure|unsure|no idea|no clue|(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:tell|know|say|see))\b(?:\s+(?:from|by|on|in)\s+(?:the\s+)?\w+)?\s+(?:if|whether)\b[^.?!]{0,40}$|\b(?:(?:hasn'?t|haven'?t|has not|have not|not) (?:yet )?decided (?:on|about))(?:\s+(?:the|any|some))?\s*$|\b(?:maybe|might be|may be|could be|(?:might|may|could) (?:also )?(?:have|contain|hold|tuck|add|include|throw|slip|pack|put)|looks? like|possibly|perhaps|i think|i guess)(?:\s+(?:there'?s|it'?s))?(?:\s+(?:an?|some|one|two|a couple(?: of)?))?(?:\s+[\w-]+){0,3}\s*$/i;
+/** Doubt just before a good is named: "I can't tell if it is a liqueur", "not sure whether there's wine in it", "she won't say if it's limoncello", "I think it included a small perfume". */
+const DOUBTED = /\b(?:not sure|unsure|no idea|no clue|(?:can'?t|cannot|couldn'?t|don'?t|do not|won'?t|will not|wouldn'?t|would not|doesn'?t|does not|didn'?t|did not) (?:tell|know|say|see))\b(?:\s+(?:from|by|on|in)\s+(?:the\s+)?\w+)?\s+(?:if|whether)\b[^.?!]{0,40}$|\b(?:(?:hasn'?t|haven'?t|has not|have not|not) (?:yet )?decided (?:on|about))(?:\s+(?:the|any|some))?\s*$|\b(?:maybe|might be|may be|could be|(?:might|may|could) (?:also )?(?:have|contain|hold|tuck|add|include|throw|slip|pack|put)|looks? like|possibly|perhaps|i think|i guess)(?:\s+(?:there'?s|it'?s))?(?:\s+(?:an?|some|one|two|a couple(?: of)?))?(?:\s+[\w-]+){0,4}\s*$/i;
 
 /**
  * Whether every good of `catalog` a text names is named in doubt ("there's a bottle in it and I
