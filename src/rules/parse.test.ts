@@ -391,6 +391,7 @@ describe('parseKind and parseMode', () => {
     ['we never really agreed whether it is a present or whether I pay her back', 'unknown'],
     ["I don't know yet if she'll ask me to pay for the yarn", 'unknown'],
     ['he says it is a present but i might pay him back', 'unknown'],
+    ['a gift from his nephew, and I think my husband actually paid him back for it', 'unknown'],
     ['not sure if she is gifting it or if i owe her', 'unknown'],
     ['my aunt knitted it, about $60 in shop value, a present', 'gift'],
     // Children and grandchildren send too, and Mother's Day is an occasion for a present (session 19).

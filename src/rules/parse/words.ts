@@ -94,10 +94,10 @@ const SHIPPED_FROM_A_WAREHOUSE = /\b(?:from|out of|via|through) (?:a|an|the|thei
 
 /**
  * A gift the person doubts is one: "not sure if she meant it as a present", "a gift or if he
- * wants me to pay him back".
+ * wants me to pay him back", "I think my husband actually paid him back for it".
  */
 const GIFT_IN_DOUBT =
-  /\b(?:not sure|unsure|no idea|no clue|(?:don'?t|do not) know|(?:can'?t|cannot) tell|(?:haven'?t|have not|not yet) decided|undecided|never (?:really )?(?:settled|agreed|decided|figured out)|unclear)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,40}\b(?:gifts?|gifting|gifted|presents?)\b|\b(?:gift|present) or (?:a (?:sale|purchase)|(?:if |whether )?(?:she|he|they) (?:expects?|wants?) (?:me |us )?to pay)\b|\b(?:gift|present)\b[^.?!]{0,30}\bbut (?:i|we) (?:might|may|could|will probably|should|might still) pay (?:him|her|them) back\b|\b(?:gift|present)\b[^.?!]{0,30}\bbut\b[^.?!]{0,50}\b(?:asking|asks|asked|wants|expects) (?:[\w']+ ){0,4}pay (?:him|her|them) back\b/;
+  /\b(?:not sure|unsure|no idea|no clue|(?:don'?t|do not) know|(?:can'?t|cannot) tell|(?:haven'?t|have not|not yet) decided|undecided|never (?:really )?(?:settled|agreed|decided|figured out)|unclear)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,40}\b(?:gifts?|gifting|gifted|presents?)\b|\b(?:gift|present) or (?:a (?:sale|purchase)|(?:if |whether )?(?:she|he|they) (?:expects?|wants?) (?:me |us )?to pay)\b|\b(?:gift|present)\b[^.?!]{0,30}\bbut (?:i|we) (?:might|may|could|will probably|should|might still) pay (?:him|her|them) back\b|\b(?:gift|present)\b[^.?!]{0,30}\bbut\b[^.?!]{0,50}\b(?:asking|asks|asked|wants|expects) (?:[\w']+ ){0,4}pay (?:him|her|them) back\b|\b(?:i think|i guess|maybe|probably|(?:might|may) have)\b[^.?!]{0,40}\bpaid (?:him|her|them) back\b/;
 
 /**
  * Gift or purchase, the person cannot say, without calling it a gift first: "we haven't decided
