@@ -392,6 +392,9 @@ describe('parseKind and parseMode', () => {
     ["I don't know yet if she'll ask me to pay for the yarn", 'unknown'],
     ['he says it is a present but i might pay him back', 'unknown'],
     ['a gift from his nephew, and I think my husband actually paid him back for it', 'unknown'],
+    ["not sure whether my grandmother paid for it or whether it's the order I placed", 'unknown'],
+    ['a friend sent me a bracelet as a thank-you, she bought it at a craft market', 'gift'],
+    ['I sent a thank you note to the seller for my order', 'purchase'],
     ['not sure if she is gifting it or if i owe her', 'unknown'],
     ['my aunt knitted it, about $60 in shop value, a present', 'gift'],
     // Children and grandchildren send too, and Mother's Day is an occasion for a present (session 19).

@@ -73,7 +73,7 @@ const KIND_WORDS: Readonly<Record<Kind, RegExp>> = {
   warehouse: /\b(warehouses?|fulfil?ment (?:center|centre)s?|fba|3pl|unsold|inventory|stock for|restock|consignee)\b/,
   traveler: /\b(luggage|suitcase|baggage|carry[- ]on|bringing (?:it )?back|brought (?:it )?back|bring (?:it )?back|my trip|travel(?:l?ing|l?er)?|vacation|holiday trip|carried|road trip|(?:driving|drove|drive|flying|flew|fly) (?:back|home)|wear(?:ing)? (?:it|them) (?:home|back|on the (?:flight|plane)))\b/,
   gift: new RegExp(
-    String.raw`\b(gifts?|presents?|birthday|b-?day|xmas|christmas|graduation|anniversary|christening|baptism|wedding present|wedding gift|unsolicited|(?:mother|father)'?s day|valentine'?s day|diwali|hanukk?ah|chanukah|for (?:my|her|his|our|their) \d{1,2}(?:st|nd|rd|th)|(?:(?:my|a|our) |^)${KIN}(?: (?:in|from|back in|over in)(?: [^\s,;:!?]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting|mailing|shipping|posting)|sent|mailed|shipped|posted|gave|gives|sends|mails)|from (?:my|a|our) ${KIN}(?!'))\b`,
+    String.raw`\b(gifts?|presents?|as (?:a )?thank[- ]?you|as (?:a )?thanks|birthday|b-?day|xmas|christmas|graduation|anniversary|christening|baptism|wedding present|wedding gift|unsolicited|(?:mother|father)'?s day|valentine'?s day|diwali|hanukk?ah|chanukah|for (?:my|her|his|our|their) \d{1,2}(?:st|nd|rd|th)|(?:(?:my|a|our) |^)${KIN}(?: (?:in|from|back in|over in)(?: [^\s,;:!?]+){1,3})? (?:(?:is |are )?(?:sending|giving|gifting|mailing|shipping|posting)|sent|mailed|shipped|posted|gave|gives|sends|mails)|from (?:my|a|our) ${KIN}(?!'))\b`,
   ),
   // "I paid her $80 for it": paying the sender makes it a sale, whatever the box says.
   purchase: new RegExp(String.raw`\b(bought|buy|buying|purchased?|purchasing|orders?|ordered|shop(?:ping)?|online store|temu|shein|ebay|amazon|aliexpress|etsy|wish\.com|seller|suppliers?|vendors?|wholesalers?|auctions?|website|webshop|boutique|retailer|${TO_ONESELF}|(?:i|we) (?:\w+ )?paid (?:him|her|them)\b|(?:got|grabbed|snagged|picked up|scored) (?:\S+ ){1,6}?off (?:of )?(?!(?:the )?(?:plane|boat|bus|train|my|her|his|our)\b)(?:a |an |the )?\w+)\b`),
@@ -102,10 +102,11 @@ const GIFT_IN_DOUBT =
 /**
  * Gift or purchase, the person cannot say, without calling it a gift first: "we haven't decided
  * whether I'll pay him back", "he doesn't remember if he ordered it or a friend sent it as a
- * present", "she might have bought it for me, or the shop sent it as a giveaway, I don't know which".
+ * present", "she might have bought it for me, or the shop sent it as a giveaway, I don't know which",
+ * "not sure whether my grandmother paid for it or whether it's the order I placed".
  */
 const KIND_IN_DOUBT =
-  /\b(?:not sure|unsure|no idea|(?:don'?t|do not) know|(?:haven'?t|have not|not yet) (?:decided|settled)(?: yet)?|undecided)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,30}\b(?:pay (?:him|her|them) (?:back|for (?:it|them))|(?:ask|asks|want|wants|expect|expects) (?:me|us) to pay)\b|\b(?:don'?t|do not|doesn'?t|does not|can'?t|cannot) (?:know|remember|recall)\b[^.?!]{0,15}\b(?:if|whether)\b[^.?!]{0,60}\b(?:ordered|bought)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b|\b(?:bought|ordered)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b[^.?!]{0,40}\b(?:don'?t|do not) know which\b|\bsell (?:me|us)\b[^.?!]{0,50}\bor (?:just )?(?:give|gift) (?:it|them) to (?:me|us)\b/;
+  /\b(?:not sure|unsure|no idea|(?:don'?t|do not) know|(?:haven'?t|have not|not yet) (?:decided|settled)(?: yet)?|undecided)\b(?:\s+\w+){0,2}?\s+(?:if|whether)\b[^.?!]{0,30}\b(?:pay (?:him|her|them) (?:back|for (?:it|them))|(?:ask|asks|want|wants|expect|expects) (?:me|us) to pay)\b|\b(?:don'?t|do not|doesn'?t|does not|can'?t|cannot) (?:know|remember|recall)\b[^.?!]{0,15}\b(?:if|whether)\b[^.?!]{0,60}\b(?:ordered|bought)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b|\b(?:bought|ordered)\b[^.?!]{0,60}\bor\b[^.?!]{0,60}\b(?:gift|present|giveaway)\b[^.?!]{0,40}\b(?:don'?t|do not) know which\b|\bsell (?:me|us)\b[^.?!]{0,50}\bor (?:just )?(?:give|gift) (?:it|them) to (?:me|us)\b|\b(?:not sure|unsure|no idea|(?:don'?t|do not) know)\b[^.?!]{0,20}\b(?:if|whether)\b[^.?!]{0,40}\b(?:paid for it|bought it|sent it)\b[^.?!]{0,25}\bor\b[^.?!]{0,40}\b(?:my |the |an? )?(?:order|ordered|bought|purchase)\b/;
 
 /** Purchase words that say the giver bought it, or that the receiver did not. */
 const SOMEONE_ELSES_PURCHASE = new RegExp(
