@@ -87,7 +87,7 @@ const INVESTING = /\b(?:stocks?\s+(?:go|goes|going|went)\s+(?:up|down)|stock mar
 const ECONOMICS = /\b(?:(?:econ|economics) (?:class|course|homework|essay|paper|exam|test|project)|macroeconomic\w*|trade (?:deficits?|surplus(?:es)?|balance)|smoot[- ]hawley|mercantilism|(?:for|in) (?:my |an? )?(?:econ|economics|history|civics|government|social studies) (?:class|course|essay|homework|paper|test|exam)|what do (?:economists|experts|americans|people) (?:think|say) (?:of|about)|why (?:does|do|did) (?:the president|trump|biden|congress) (?:like|love|want|hate|use|impose|keep)|(?:did|do|does|will|would|can) (?:the )?(?:\w+ )?tariffs (?:actually |really |even )?(?:help|hurt|work|protect|create|save|bring back)\b(?! (?:me|my|us|our|you|your)\b)|tariffs? (?:are |is )?(?:good|bad|helping|hurting) (?:for )?(?:the )?(?:economy|country|america|workers|consumers|farmers)|(?:are|is) tariffs? (?:a )?(?:good|bad|smart|dumb) (?:idea|thing|policy))\b/i;
 
 /**
- * Whether a message asks about tariffs as economics or history (see {@link ECONOMICS}).
+ * Whether a message asks about tariffs as economics, history or politics (see {@link ECONOMICS}).
  *
  * @example
  * asksAboutEconomics('tariff definition for economics class');     // true

@@ -446,7 +446,7 @@ export function withoutPlaces(text: string, table: CountryTable = countriesInUse
   return out.replace(/\s{2,}/g, ' ').trim();
 }
 
-const usStateTables = new WeakMap<CountryTable, { names: Set<string>; maxWords: number; multiWord: string[] }>();
+const usStateTables = new WeakMap<CountryTable, { names: Set<string>; maxWords: number; multiWord: Array<{ name: string; pattern: RegExp }> }>();
 
 /**
  * The states of the United States and its capital district by name (`country-region-data`),
@@ -454,7 +454,7 @@ const usStateTables = new WeakMap<CountryTable, { names: Set<string>; maxWords: 
  * the U.S. Virgin Islands: gifts from them have rules of their own). Read on first use (about
  * 10 ms); the city tables are not needed, and building them cost 24 MB and 180 ms.
  */
-function usStates(table: CountryTable): { names: Set<string>; maxWords: number; multiWord: string[] } {
+function usStates(table: CountryTable): { names: Set<string>; maxWords: number; multiWord: Array<{ name: string; pattern: RegExp }> } {
   let states = usStateTables.get(table);
   if (!states) {
     const data = JSON.parse(fs.readFileSync(require.resolve('country-region-data/data.json'), 'utf8')) as Array<{ countryShortCode: string; regions: Array<{ name: string }> }>;
@@ -465,7 +465,11 @@ function usStates(table: CountryTable): { names: Set<string>; maxWords: number; 
         .map((r) => countryKey(r.name))
         .filter((key) => key !== '' && !countries.some((c) => c === key || c.endsWith(` ${key}`))),
     );
-    states = { names, maxWords: Math.max(1, ...[...names].map((n) => n.split(' ').length)), multiWord: [...names].filter((n) => n.includes(' ')) };
+    states = { names, maxWords: Math.max(1, ...[...names].map((n) => n.split(' ').length)), multiWord: [...names]
+        .filter((n) => n.includes(' '))
+        // Not after an article or a possessive: "a new jersey" is a shirt (see withoutUsPlaces).
+        .map((name) => ({ name, pattern: new RegExp(`(?<!\\b(?:a|an|my|his|her|their|our|your|this|that)\\s+)\\b${name}\\b`, 'u') })),
+    };
     usStateTables.set(table, states);
   }
   return states;
@@ -504,9 +508,7 @@ export function withoutUsPlaces(text: string, table: CountryTable = countriesInU
   // is the state too, and no longer Mexico or Jersey; but not after an article or a possessive
   // ("a new jersey" is a shirt).
   const lower = text.toLowerCase();
-  for (const name of multiWord) {
-    if (lower.includes(name) && new RegExp(`(?<!\\b(?:a|an|my|his|her|their|our|your|this|that)\\s+)\\b${name}\\b`, 'u').test(text)) found.push(name);
-  }
+  for (const { name, pattern } of multiWord) if (lower.includes(name) && pattern.test(text)) found.push(name);
   let out = text;
   for (const name of found.sort((a, b) => b.length - a.length)) out = out.replace(phrasePattern(name, 'gu'), '');
   return found.length === 0 ? text : out.replace(/\s{2,}/g, ' ').trim();
