@@ -5,7 +5,7 @@
  * a question never answered, and a story read as a question pulls the answer off topic.
  */
 import fc from 'fast-check';
-import { asksSomething, segment, withoutPreamble } from './segment';
+import { asksSomething, segment, withoutPreamble, withoutPurpose } from './segment';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** Letter-and-digit tokens of a text, counted. */
@@ -384,5 +384,18 @@ describe('dictated or phone-typed messages, without capitals', () => {
 
   it('"what happens to it" is a question even though all its words are little ones', () => {
     expect(segment('if I never pay the bill, what happens to it, and how long do they keep it').questions).toEqual(['what happens to it,', 'and how long do they keep it']);
+  });
+});
+
+describe('withoutPurpose: what the person wants to avoid is the story, not the question', () => {
+  it('takes "so they don\'t get stuck" out of a question about the customs form', () => {
+    expect(withoutPurpose("What has to be on my customs forms for US parcels so they don't get stuck?")).toEqual({ asked: 'What has to be on my customs forms for US parcels?', purpose: "so they don't get stuck" });
+    expect(withoutPurpose('How do I certify USMCA origin, so that my American customers never pay duty?')).toEqual({ asked: 'How do I certify USMCA origin?', purpose: 'so that my American customers never pay duty' });
+  });
+
+  it('leaves a question without one, and a question that is only the clause', () => {
+    expect(withoutPurpose('So do I pay duty on it?')).toEqual({ asked: 'So do I pay duty on it?', purpose: '' });
+    expect(withoutPurpose("so they don't get stuck?")).toEqual({ asked: "so they don't get stuck?", purpose: '' });
+    expect(withoutPurpose('I paid so why did they charge me?')).toEqual({ asked: 'I paid so why did they charge me?', purpose: '' });
   });
 });

@@ -133,6 +133,27 @@ export function withoutPreamble(sentence: string): { preamble: string; rest: str
   return asksSomething(rest) ? { preamble: `${m[1].trim()}:`, rest } : undefined;
 }
 
+/** A purpose clause in a question: "… so they don't get held", "… so that my customers never pay". */
+const PURPOSE_CLAUSE = /,?\s+\bso(?: that)?\s+(?:[\w']+\s+){0,4}?(?:don'?t|doesn'?t|won'?t|do not|does not|will not|aren'?t|isn'?t|can'?t|never)\b[^?.!]*/i;
+
+/** A question shorter than this before its purpose clause is left whole ("so they don't get stuck?"). */
+const MIN_ASKED_CHARS = 12;
+
+/**
+ * A question without its purpose clause, and the clause: what the person wants to avoid belongs
+ * to the story ("…so they don't get stuck?" made a question about what goes on the customs form
+ * look like one about a parcel held now).
+ *
+ * @example
+ * withoutPurpose("What goes on the customs form so parcels don't get held?"); // { asked: 'What goes on the customs form?', purpose: "so parcels don't get held" }
+ * withoutPurpose('Do I pay duty?');                                          // { asked: 'Do I pay duty?', purpose: '' }
+ */
+export function withoutPurpose(question: string): { asked: string; purpose: string } {
+  const m = PURPOSE_CLAUSE.exec(question);
+  if (!m || m.index < MIN_ASKED_CHARS) return { asked: question, purpose: '' };
+  return { asked: question.slice(0, m.index) + question.slice(m.index + m[0].length), purpose: m[0].replace(/^,?\s*/, '') };
+}
+
 /**
  * Whether a piece of text asks something.
  *

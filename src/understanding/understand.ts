@@ -19,7 +19,7 @@ import { KIN_WORDS } from '../rules/parse/words';
 import { asksAboutAnotherCountry } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 import { findNames, nameWords, type NameTable } from './names';
-import { segment, type Segmented } from './segment';
+import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
@@ -59,10 +59,13 @@ function better(a: PartAnswer, b: PartAnswer): PartAnswer {
 /**
  * The knowledge base's answer to a question with its story, both read without the places in the
  * United States they name: where in the country a person lives never decides which page answers.
+ * A purpose clause ("… so they don't get held") joins the story (see `withoutPurpose`).
  */
 function ask(kb: KnowledgeBase, question: string, context: string, abroad = false, asking?: string): PartAnswer {
+  const { asked, purpose } = withoutPurpose(question);
+  context = purpose ? `${context} ${purpose}`.trim() : context;
   const story = context ? withoutUsPlaces(context) : '';
-  const explanation = kb.explain(withoutUsPlaces(question), { ...(story ? { context: story } : {}), ...(abroad ? { abroad } : {}), ...(asking ? { asking } : {}) });
+  const explanation = kb.explain(withoutUsPlaces(asked), { ...(story ? { context: story } : {}), ...(abroad ? { abroad } : {}), ...(asking ? { asking } : {}) });
   return { question, result: explanation.result, explanation };
 }
 
