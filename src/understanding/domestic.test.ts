@@ -38,6 +38,8 @@ describe('asksForShopAdvice: running a shop is business advice, not customs', ()
     'What items are good to sell on eBay to make more profit?',
     'how to print a fedex ground shipping label at home',
     'top products to sell on amazon this year',
+    'name ideas for a candle shop on etsy',
+    'free logo maker for my shopify store',
   ])('advice: %s', (text) => expect(asksForShopAdvice(text)).toBe(true));
 
   it.each([
@@ -167,6 +169,8 @@ describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
   it.each(['texas sales tax on online orders', 'north carolina sales tax rate', 'is there sales tax on shoes in new york'])('the state named before the tax, or in lower case (session 24): %s', (text) =>
     expect(asksAboutStateSalesTax(text)).toBe(true),
   );
+  it.each(['does montana have sales tax', 'does new hampshire charge a sales tax'])('"does <state> have sales tax" (session 25): %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(true));
+  it.each(['do i charge sales tax on my etsy sales to the uk', 'does the uk have sales tax on imports', 'does canada charge sales tax on us orders'])('"do I charge", or another country (session 25): %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(false));
   it.each(['uk sales tax on my order', 'canadian sales tax on a US order'])('another country\'s tax is not a state\'s: %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(false));
   it('is answered as another tax agency\'s question', () => expect(asksAboutIncomeTax('what is the sales tax in California')).toBe(true));
 });
@@ -198,6 +202,7 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'a promo code, a listing charge, return shipping, a gift to choose, a shop\'s refund or return (session 23): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
   );
+  it.each(['hoa fees doubled this year, can they do that', 'what are typical closing fees on a house', 'halloween costume ideas for a toddler'])('fees of a home, a school or a court; party ideas (session 25): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
   it.each(['the seller never shipped my order and now UPS wants duty on the replacement', 'a US buyer returned my item from Canada, who pays the return shipping and any duty?', 'Canada Post is on strike again and my parcel from Toronto has duty owing', 'is there duty on stamps for my collection from France', 'who pays the seller fees and the tariff on a Temu order'])(
     'with a word of customs it stays ours: %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(false),
@@ -240,6 +245,14 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
   it.each(['a customer paid with a fake fifty, what now', 'is my 20 dollar bill counterfeit', 'the brakes on my truck seized', 'my son is having a seizure', 'de minimis safe harbor election for small equipment', 'etymology of the word tariff', 'data entry work from home', 'water tariff increase in my city', 'hotel room tariff in goa', 'section 321 ipc punishment', 'cbsa officer careers hiring'])(
     'counterfeit money, a seized engine, de minimis in tax law, a word\'s origin, data entry (session 24): %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
+  );
+  it.each(['easter customs in poland', 'cheap prepaid sim plans for travel', 'mobile tariff plans comparison', 'what to do if my cat has a seizure', 'seizures in toddlers with fever', 'cigarettes duty free price at incheon', 'penalty for a fake id in texas', 'how to remove fake google reviews from my restaurant', 'real estate broker exam', 'how to become a freight broker', 'when to plant garlic', 'how to grow lemons indoors'])(
+    'a holiday\'s customs, a phone plan, an illness, a fake ID or review, other brokers, gardening (session 25): %s',
+    (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
+  );
+  it.each(['can i bring lemon seeds from italy to plant', 'my freight broker says the duty is 25%', 'fake reviews on a site selling cheap airpods, is it legit', 'canada post says duties must be prepaid now', 'how many duty free cigarettes can i bring home'])(
+    'ours (session 25): %s',
+    (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false),
   );
   it.each(['do duty free shop purchases count toward my exemption', 'my local customs office is holding my parcel', 'DHL sent me a fake bill for duty, is it a scam?', 'is this $45 UPS bill fake', 'customs seized my fake AirPods', 'engine parts seized at the border, what now', 'my motor was seized by CBP', 'what is the de minimis value for mail now', 'CBP seized my fake handbag, what now', 'duty free allowance for whisky coming home', 'local customs fees on a parcel from Japan', 'is my order duty free'])(
     'ours: %s',
