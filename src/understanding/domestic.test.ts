@@ -159,6 +159,7 @@ describe('asksAboutEconomics: tariffs as a school subject or economic history', 
   it.each(['I teach economics: how did the $800 limit come about?', 'who pays the tariff on my parcel from Spain', 'is section 321 part of the tariff act of 1930', 'will the tariffs hurt my small shop that imports from Vietnam'])('ours: %s', (text) =>
     expect(asksAboutEconomics(text)).toBe(false),
   );
+  it.each(['For a history paper: how has the de minimis limit changed over time?', 'econ homework: why did the $800 limit exist for parcels'])('a school paper about our own subject is ours (session 25): %s', (text) => expect(asksAboutEconomics(text)).toBe(false));
 });
 
 describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
@@ -173,6 +174,8 @@ describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
   it.each(['do i charge sales tax on my etsy sales to the uk', 'does the uk have sales tax on imports', 'does canada charge sales tax on us orders'])('"do I charge", or another country (session 25): %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(false));
   it.each(['uk sales tax on my order', 'canadian sales tax on a US order'])('another country\'s tax is not a state\'s: %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(false));
   it('is answered as another tax agency\'s question', () => expect(asksAboutIncomeTax('what is the sales tax in California')).toBe(true));
+  it.each(['do I owe use tax on things I bought from other states on ebay', 'what is economic nexus for an online shop', 'when do I have to collect sales tax for buyers in other states'])('a state\'s use tax, sales tax between states (session 25): %s', (text) => expect(asksAboutIncomeTax(text)).toBe(true));
+  it('use tax on an import is ours', () => expect(asksAboutIncomeTax('my accountant says I owe use tax on a lamp I paid duty on')).toBe(false));
 });
 
 describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () => {
@@ -202,6 +205,11 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'a promo code, a listing charge, return shipping, a gift to choose, a shop\'s refund or return (session 23): %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
   );
+  it.each(['Got an email that my streaming account is suspended, is it phishing?', 'my online boyfriend wants me to buy gift cards for his hospital bill', 'a buyer sent me a check for more than my price and wants me to wire back the difference', 'paid a site with zelle for a console and never got anything', 'the shop wants me to pay for the return shipping on a torn dress', "the seller says no returns on a necklace, can etsy make them", 'how do I set up calculated shipping on shopify', 'newegg charged a restocking fee on an unopened monitor'])(
+    'scams that are no customs\', returns and a shop\'s shipping rates (session 25): %s',
+    (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),
+  );
+  it.each(['is this text about a customs fee from USPS phishing?', 'the FedEx refund portal for the struck-down tariffs, legit or phishing?', 'who pays the return shipping and the duty when my US buyer sends it back to Canada'])('with a word of customs, ours (session 25): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(false));
   it.each(['hoa fees doubled this year, can they do that', 'what are typical closing fees on a house', 'halloween costume ideas for a toddler'])('fees of a home, a school or a court; party ideas (session 25): %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
   it.each(['the seller never shipped my order and now UPS wants duty on the replacement', 'a US buyer returned my item from Canada, who pays the return shipping and any duty?', 'Canada Post is on strike again and my parcel from Toronto has duty owing', 'is there duty on stamps for my collection from France', 'who pays the seller fees and the tariff on a Temu order'])(
     'with a word of customs it stays ours: %s',

@@ -1,4 +1,4 @@
-import { asksForClassification, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksForClassification, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -103,4 +103,21 @@ describe('asksForSeizedGoodsBack: what becomes of fakes customs seized', () => {
     ['will I get it back?', 'CBP seized my medicine from Mexico.'],
     ['what happens to the fakes?', 'I saw fake bags on a website.'],
   ])('not that question: %s', (question, story) => expect(asksForSeizedGoodsBack(question, story)).toBe(false));
+});
+
+describe('asksAboutReportingCash: $10,000 or more in cash, must it be reported', () => {
+  it.each([
+    "I'm flying from Lima with $15,000 in cash for a house down payment. Do I need to declare it?",
+    'flying back with 15k in euros, do I have to report it?',
+    'my uncle wants to mail me 12 grand in cash for the wedding, do i gotta tell anyone',
+    'do i have to declare 15000 cash',
+    'what form do I fill out for fourteen thousand dollars cash on a flight',
+  ])('cash to report: %s', (text) => expect(asksAboutReportingCash(text)).toBe(true));
+
+  it.each([
+    'I paid $15 cash on delivery for the duty, is that legal?',
+    'do I have to declare a $1,500 watch I bought in cash?',
+    'is a $12,000 car from Canada dutiable and what forms do I need?',
+    'which credit card gives the best cash back',
+  ])('not cash of $10,000 or more to report: %s', (text) => expect(asksAboutReportingCash(text)).toBe(false));
 });

@@ -186,6 +186,30 @@ export function asksForSeizedGoodsBack(question: string, story = ''): boolean {
   return GOODS_BACK.test(question) && SEIZED.test(whole) && FAKE_GOODS.test(whole);
 }
 
+/** Cash or its like: "in cash", "currency", "15k in euros", "12 grand in bills". */
+const CASH_WORDS = /\b(?:cash|currency|banknotes|bank notes|money orders?|traveler'?s? checks?|travell?er'?s? cheques?)\b|\bin (?:euros|pesos|yen|pounds sterling|rupees|reais|francs|won|yuan|dirhams|shekels|bills)\b/i;
+/** A sum of $10,000 or more: "$15,000", "15000", "12k", "15 grand", "fourteen thousand", "over 10k". */
+const REPORTABLE_SUM = /(?:\$|\b)(?:[1-9]\d(?:,\d{3}|\.\d+k\b|k\b| ?grand\b| ?thousand\b)|[1-9]\d{4,}\b)|\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|fifty) (?:thousand|grand)\b/i;
+/** Asking whether it must be declared or reported: "do I need to declare it", "do I gotta tell anyone", "what form". */
+const MUST_REPORT = /\b(?:declar\w*|report\w*|tell (?:anyone|anybody|someone|somebody|customs|cbp)|forms?|fill (?:out|in)|allowed|legal|limit|problem|trouble)\b/i;
+
+/**
+ * Whether a message asks if carrying or mailing cash of $10,000 or more must be reported ("flying
+ * home with $15,000 in cash for a house down payment, do I need to declare it?"). What the money
+ * is for (a house, a car, a wedding) made such messages look like a mortgage or car question.
+ *
+ * @example
+ * asksAboutReportingCash("I'm flying from Lima with $15,000 in cash for a house down payment. Do I need to declare it?"); // true
+ * asksAboutReportingCash('flying back with 15k in euros, do I have to report it?'); // true
+ * asksAboutReportingCash('I paid $15 cash on delivery for the duty, is that legal?');  // false
+ */
+export function asksAboutReportingCash(text: string): boolean {
+  return CASH_WORDS.test(text) && REPORTABLE_SUM.test(text) && MUST_REPORT.test(text);
+}
+
+/** How the cash question is asked of the knowledge base. */
+export const CASH_QUESTION = 'do I have to report carrying or mailing more than $10,000 in cash';
+
 /** How the seized-goods question is asked of the knowledge base. */
 export const SEIZED_GOODS_QUESTION = 'what happens to counterfeit goods CBP seized, will I get them back';
 

@@ -530,6 +530,18 @@ describe('understand: where in the United States a person lives does not decide 
   });
 });
 
+describe('understand: cash of $10,000 or more, whatever it is for', () => {
+  it('"$15,000 in cash for a house down payment. Do I need to declare it?" gets the cash page, not "out of scope"', () => {
+    const u = answerOf(understand("I'm flying from Bogotá with $15,000 in cash for a house down payment. Do I need to declare it?", ctx));
+    expect(u.main.result).toMatchObject({ kind: 'answer', best: { id: 'cash-reporting-fincen' } });
+  });
+
+  it('"15k in euros in my carry-on" is cash too', () => {
+    const u = answerOf(understand("Moving back to the States with roughly 15k in euros in my carry-on. Do I need to report it?", ctx));
+    expect(u.main.result.best?.id).toBe('cash-reporting-fincen');
+  });
+});
+
 describe('understand: a place abroad does not make a question look out of scope', () => {
   it('"… if the seller is in Estonia" is read without the place (out of scope with it)', () => {
     const u = answerOf(understand('am i the importer if the seller is in Estonia', ctx));

@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksForClassification, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksAboutReportingCash, asksForClassification, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -119,6 +119,11 @@ function asSeizedGoods(kb: KnowledgeBase, part: PartAnswer, asked: string = part
   return asksForSeizedGoodsBack(asked, `${story} ${part.question}`) ? inFrame(kb, part, SEIZED_GOODS_QUESTION) : part;
 }
 
+/** Cash of $10,000 or more to carry or mail, asked whether it must be reported: the cash page, whatever the money is for. */
+function asCashReport(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
+  return asksAboutReportingCash(`${story} ${part.question}`) ? inFrame(kb, part, CASH_QUESTION) : part;
+}
+
 /** A question asked again in its frame's own words; that reading is kept when it is the more confident. */
 function inFrame(kb: KnowledgeBase, part: PartAnswer, framed: string): PartAnswer {
   const canonical = ask(kb, framed, '');
@@ -146,6 +151,7 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   asFakeCheck,
   asWhoseCharge,
   asSeizedGoods,
+  asCashReport,
 ];
 
 /**
