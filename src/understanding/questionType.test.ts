@@ -31,6 +31,18 @@ describe('definitionSubject: the term a definition question asks about', () => {
   ])('"%s" asks something else', (text) => expect(definitionSubject(text)).toBeUndefined());
 });
 
+describe('definitionSubject: a pointer back to the story (session 25)', () => {
+  it('"what does that word mean?" after a sentence that ends on the word', () => {
+    expect(definitionSubject('What does that word mean exactly?', "The shipping label says I'm the consignee.")).toBe('consignee');
+  });
+  it('"what on earth is that?" after a quoted term', () => {
+    expect(definitionSubject('What on earth is that?', "My grandson says the government ended 'de minimis'.")).toBe('de minimis');
+  });
+  it('"what does that mean for me?" still asks what follows, not a definition', () => {
+    expect(definitionSubject('What does that mean for me?', 'My broker mentioned reasonable care.')).toBeUndefined();
+  });
+});
+
 describe('asksForClassification: which tariff code goods take', () => {
   it.each([
     'what HS number goes on my beeswax wraps',

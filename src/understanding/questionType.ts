@@ -9,7 +9,7 @@ const SUBJECT = String.raw`(?:the\s+(?:term|word|acronym|abbreviation)\s+|the\s+
 const DEFINITION_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:what|wtf|wth)(?:'s|s|\s+is|\s+are|\s+does|\s+do)\s+${SUBJECT}\s+(?:even\s+|actually\s+|really\s+)?(?:mean|means|stand\s+for|stands\s+for)\b`, 'iu'),
   new RegExp(String.raw`\b(?:meaning\s+of|definition\s+of|define|eli5|explain\s+like\s+i'?m\s+5)\s+${SUBJECT}(?=\s*(?:[,.?!]|please\b|$|\s+(?:to\s+me|for\s+me|in\s+plain)))`, 'iu'),
-  new RegExp(String.raw`(?:^|[.?!]\s+)\s*(?:so\s+|ok\s+|okay\s+)?(?:what|wtf|wth|what\s+the\s+(?:heck|hell))(?:'s|s|\s+is|\s+are)\s+${SUBJECT}\s*(?:\?|$|,|\s+and\s+(?:who|how|what|why|where|when)\b)`, 'iu'),
+  new RegExp(String.raw`(?:^|[.?!]\s+)\s*(?:so\s+|ok\s+|okay\s+)?(?:what|wtf|wth|what\s+the\s+(?:heck|hell)|what\s+on\s+earth|what\s+in\s+the\s+world)(?:'s|s|\s+is|\s+are)\s+${SUBJECT}\s*(?:\?|$|,|\s+and\s+(?:who|how|what|why|where|when)\b)`, 'iu'),
 ];
 
 /** Words that point back instead of naming a term. */
@@ -26,6 +26,8 @@ const NO_TERM = /^(?:going on|happening|up|wrong|deal|point|catch|problem|issue|
  * definitionSubject('can someone ELI5 the term de minimis please');    // 'de minimis'
  * definitionSubject('what is the htsus and who maintains it');          // 'htsus'
  * definitionSubject('what is the duty on a $40 jacket');                // undefined
+ * definitionSubject('What does that word mean?', "The label says I'm the consignee."); // 'consignee'
+ * definitionSubject('What on earth is that?', "My grandson says they ended 'de minimis'."); // 'de minimis'
  */
 export function definitionSubject(text: string, story = ''): string | undefined {
   for (const pattern of DEFINITION_PATTERNS) {
@@ -40,6 +42,12 @@ export function definitionSubject(text: string, story = ''): string | undefined 
       if (quoted) return quoted;
       continue;
     }
+    // "What does that word mean?" after "… says I'm the consignee.": the word the story ended on.
+    if (WORD_POINTER.test(subject)) {
+      const named = quotedTerm(`${story} ${text}`) ?? LAST_WORD.exec(story.trim())?.[1];
+      if (named) return named;
+      continue;
+    }
     // A definition asks about a term of a few words; "the duty on a $40 jacket" is no term.
     if (subject.split(/\s+/).length <= 4 && !/\d/.test(subject) && !NO_TERM.test(subject)) return subject;
   }
@@ -47,6 +55,10 @@ export function definitionSubject(text: string, story = ''): string | undefined 
 }
 
 const BARE_POINTER = /^(?:that|this|it|they|those|these)$/i;
+/** "that word", "this term": a pointer to a word of the story. */
+const WORD_POINTER = /^(?:that|this|the)\s+(?:word|term|acronym|abbreviation|phrase)$/i;
+/** The story's last word, when it ends a sentence ("… says I'm the consignee."). */
+const LAST_WORD = /(?:^|\s)(\p{L}[\p{L}-]{3,})[.!]?$/u;
 const FOR_ME = /\bmeans?\s+for\s+(?:me|us|my|our)\b/i;
 /** "What are these exactly", "what is it even": the words after a pointer say nothing of the term. */
 const TRAILING_ADVERBS = /(?:\s+(?:exactly|actually|really|even|again|anyway|then|now|though))+$/i;
