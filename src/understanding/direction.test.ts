@@ -44,6 +44,11 @@ describe('asksAboutAnotherCountry: goods going into another country', () => {
   });
 });
 
+describe("asksAboutAnotherCountry: a country's own customs named (session 25)", () => {
+  it.each(["what are australia's customs rules on food I send my aunt?", "japan's import tax on a parcel I mail my friend", 'customs rules in germany for a gift box'])('%s', (text) => expect(asksAboutAnotherCountry(text)).toBe(true));
+  it.each(['tipping customs in japan for a trip', "what are the US customs rules on food from australia?"])('not: %s', (text) => expect(asksAboutAnotherCountry(text)).toBe(false));
+});
+
 describe('asksAboutAnotherCountry: goods coming into the United States', () => {
   it.each([
     'I ordered from the UK, will I pay duty?',

@@ -16,7 +16,7 @@ const FROM_THE_US =
  */
 const FROM_A_US_SHOP = /\b(?:from|off|at)\s+(?:an?\s+)?(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|retailers?|brands?)\b/i;
 /** Taxes and agencies that only exist outside the United States. */
-const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|customs in (?:the )?(?:uk|canada|australia|eu|europe))\b/i;
+const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|customs in (?:the )?(?:uk|canada|australia|eu|europe)|customs (?:rules|laws|regulations) in (?:the )?(?:uk|canada|australia|eu|europe|germany|france|japan|new zealand|ireland))\b|\b(?:uk|britain|canada|australia|mexico|germany|france|ireland|new zealand|japan|india|brazil|the eu)'?s (?:customs|duty|duties|import (?:rules|tax|taxes|duty|duties))\b/i;
 /**
  * The person the goods go to pays "on her end in the UK" ("is he gonna get taxed on his end in
  * germany?"): the charges of the country the goods go into, not ours.
@@ -62,6 +62,7 @@ function returnComingBackAbroad(text: string): boolean {
  * asksAboutAnotherCountry('will canada charge duty on the stuff i send my mom in toronto');          // true
  * asksAboutAnotherCountry('I ordered a $40 jacket from the UK, will I pay duty?');                    // false
  * asksAboutAnotherCountry('a buyer sends a mug back to me here in Taiwan, will I pay import tax?');  // true
+ * asksAboutAnotherCountry("what are australia's customs rules on food I send my aunt?");            // true
  * asksAboutAnotherCountry('sending my bro in berlin boots, is he gonna get taxed on his end in germany'); // true
  */
 export function asksAboutAnotherCountry(text: string): boolean {
