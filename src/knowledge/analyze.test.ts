@@ -74,6 +74,15 @@ describe('createAnalyzer().otherCbpMatch', () => {
   });
 });
 
+describe('createAnalyzer().goodsNamed', () => {
+  const a = createAnalyzer({ groups: [], otherCbp: [], carried: ['suitcase'], carriedGoods: ['tamale', 'mango'] });
+  it('finds a food whoever sends it, and leaves out one a document names', () => {
+    expect(a.goodsNamed(a.terms('my tia is mailing me tamales'), () => false)).toBe(a.terms('tamale')[0]);
+    expect(a.goodsNamed(a.terms('my tia is mailing me mangoes'), (t) => t === a.terms('mango')[0])).toBeUndefined();
+    expect(a.goodsNamed(a.terms('my tia is mailing me a sweater'), () => false)).toBeUndefined();
+  });
+});
+
 describe('createAnalyzer().carriedMatch', () => {
   const a = createAnalyzer({ groups: [], otherCbp: [], carried: ['suitcase', 'road trip'], carriedGoods: ['mango', 'hamster', 'cheese'] });
   const none = () => false;

@@ -67,6 +67,15 @@ export interface Analyzer {
    * a.carriedMatch([a.analyze('can I bring mangoes in my suitcase')], () => false); // 'suitcase mango'
    */
   carriedMatch(parts: readonly Pick<Analysis, 'terms' | 'positions'>[], isDocumentWord: (term: string) => boolean): string | undefined;
+  /**
+   * The first word of the table's `carriedGoods` (a food, plant or animal) among `terms` that
+   * `isDocumentWord` rejects, whoever carries or sends it.
+   *
+   * @example
+   * const a = createAnalyzer({ groups: [], otherCbp: [], carriedGoods: ['tamale'] });
+   * a.goodsNamed(a.terms('my tia is mailing me tamales'), () => false); // 'tamal'
+   */
+  goodsNamed(terms: readonly string[], isDocumentWord: (term: string) => boolean): string | undefined;
 }
 
 export interface AnalyzerOptions {
@@ -170,6 +179,7 @@ export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: An
     termsOfWords: (split) => analyzeWords(split).terms,
     analyze,
     otherCbpMatch: ({ terms, positions }) => otherCbp.find((o) => occursTogether(terms, positions, o.terms))?.entry,
+    goodsNamed: (terms, isDocumentWord) => terms.find((t) => goodsTerms().has(t) && !isDocumentWord(t)),
     carriedMatch: (parts, isDocumentWord) => {
       const cue = carried.find((c) => parts.some((p) => occursTogether(p.terms, p.positions, c.terms)));
       if (cue === undefined) return undefined;

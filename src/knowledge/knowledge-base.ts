@@ -419,6 +419,18 @@ export class KnowledgeBase {
   }
 
   /**
+   * A food, plant or animal the text names that no document names (from the WordNet word list
+   * the traveller's check uses, `carried-goods.txt`), or undefined.
+   *
+   * @example
+   * kb.foodPlantOrAnimal('can my tia mail me homemade tamales from Guadalajara?'); // 'tamal'
+   * kb.foodPlantOrAnimal('can my tia mail me a sweater?');                        // undefined
+   */
+  foodPlantOrAnimal(text: string): string | undefined {
+    return this.analyzer.goodsNamed(this.analyzer.terms(text.slice(0, MAX_QUESTION_CHARS)), (t) => this.documentFrequency.has(t));
+  }
+
+  /**
    * How many documents use a word (as written or as a stem), or undefined for a word the knowledge
    * base does not know at all (a word of the synonym tables is known, with 0).
    *

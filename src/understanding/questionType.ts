@@ -222,6 +222,30 @@ export function asksAboutReportingCash(text: string): boolean {
 /** How the cash question is asked of the knowledge base. */
 export const CASH_QUESTION = 'do I have to report carrying or mailing more than $10,000 in cash';
 
+/** Foods, plants and seeds in everyday words (the WordNet list names the rarer ones: see `KnowledgeBase.foodPlantOrAnimal`). */
+const FOOD_WORDS = /\b(?:food|foods|snacks?|candy|candies|sweets|spices?|seasonings?|seeds?|plants?|bulbs?|cuttings|fish|meat|jerky|cheese|fruits?|vegetables?|tea|matcha|coffee|honey|herbs?|nuts)\b/i;
+/** Goods that come by post or courier: mailed, sent, shipped, ordered. */
+const COMES_BY_POST = /\b(?:mail\w*|send\w*|sent|ship\w*|post(?:ed|ing)?|order\w*|get|getting|import\w*)\b/i;
+/** Asking whether it may come in: "allowed", "will customs toss them", "is that gonna get blocked". */
+const MAY_IT_COME = /\b(?:allowed|alowed|ok|okay|legal|illegal|block(?:ed)?|toss\w*|bounce\w*|stopp?ed|seiz\w*|confiscat\w*|get through|make it)\b|\bcan\s+(?:i|we|they|she|he|my\s+\S+)\s+(?:\S+\s+)?(?:mail|send|ship|post|order|get|import)\b/i;
+
+/**
+ * Whether a message asks if food, plants or seeds may come by post or courier ("my tía is sending
+ * homemade tamales, will customs toss them or nah"); `named` says the knowledge base found a
+ * food, plant or animal the everyday words miss.
+ *
+ * @example
+ * asksWhetherFoodMayCome('tryna get a tin of matcha from kyoto, is that gonna get blocked');   // true
+ * asksWhetherFoodMayCome('my tia is sending tamales, will customs toss them', true);          // true
+ * asksWhetherFoodMayCome('is the duty on a $40 sweater legal?');                              // false
+ */
+export function asksWhetherFoodMayCome(text: string, named = false): boolean {
+  return (named || FOOD_WORDS.test(text)) && COMES_BY_POST.test(text) && MAY_IT_COME.test(text);
+}
+
+/** How the question whether food may come by post is asked of the knowledge base. */
+export const FOOD_BY_POST_QUESTION = 'can a relative abroad mail me food, plants or seeds, is that allowed';
+
 /** How the seized-goods question is asked of the knowledge base. */
 export const SEIZED_GOODS_QUESTION = 'what happens to counterfeit goods CBP seized, will I get them back';
 

@@ -542,6 +542,18 @@ describe('understand: cash of $10,000 or more, whatever it is for', () => {
   });
 });
 
+describe('understand: food by post, asked whether it may come', () => {
+  it('"my tía is sending homemade tamales, will customs toss them or nah" gets the food page, not "out of scope"', () => {
+    const u = answerOf(understand('my tía is sending homemade tamales from oaxaca, will customs toss them or nah', ctx));
+    expect(u.main.result.best?.id).toBe('food-plants-seeds-import');
+    expect(['answer', 'did-you-mean']).toContain(u.main.result.kind);
+  });
+
+  it('a traveller carrying food is still another CBP matter', () => {
+    expect(answerOf(understand('can i bring mangoes in my suitcase from jamaica, is it allowed', ctx)).main.result.kind).toBe('other-cbp');
+  });
+});
+
 describe('understand: a place abroad does not make a question look out of scope', () => {
   it('"… if the seller is in Estonia" is read without the place (out of scope with it)', () => {
     const u = answerOf(understand('am i the importer if the seller is in Estonia', ctx));

@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksAboutReportingCash, asksForClassification, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksAboutReportingCash, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -124,6 +124,17 @@ function asCashReport(kb: KnowledgeBase, part: PartAnswer, _asked: string = part
   return asksAboutReportingCash(`${story} ${part.question}`) ? inFrame(kb, part, CASH_QUESTION) : part;
 }
 
+/**
+ * Food, plants or seeds by post, asked whether they may come ("can my cousin mail me shito and
+ * dried fish, or will customs bounce it"), and judged out of scope: asked again in the food
+ * page's frame. (A traveller carrying food stays another CBP matter.)
+ */
+function asFoodByPost(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
+  if (part.result.kind !== 'out-of-scope' || part.result.reason) return part;
+  const whole = `${story} ${part.question}`;
+  return asksWhetherFoodMayCome(whole, kb.foodPlantOrAnimal(whole) !== undefined) ? inFrame(kb, part, FOOD_BY_POST_QUESTION) : part;
+}
+
 /** A question asked again in its frame's own words; that reading is kept when it is the more confident. */
 function inFrame(kb: KnowledgeBase, part: PartAnswer, framed: string): PartAnswer {
   const canonical = ask(kb, framed, '');
@@ -152,6 +163,7 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   asWhoseCharge,
   asSeizedGoods,
   asCashReport,
+  asFoodByPost,
 ];
 
 /**
