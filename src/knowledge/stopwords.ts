@@ -42,7 +42,7 @@ sir sirs madam maam mam dear respected kindly understand directly
 mom mum dad mother father sister brother aunt uncle grandma grandpa grandmother grandfather
 friend friends family wife husband son daughter cousin kid kids guy gf bf bestie besties
 sus tf bc fav fave yoink idea smth sth smthg somethin nvm
-drama youtube reddit facebook twitter video videos influencer influencers rumor rumors rumour rumours hoax myth clickbait fearmongering fearmonger misinformation
+drama youtube reddit facebook twitter tiktok instagram video videos influencer influencers rumor rumors rumour rumours hoax myth clickbait fearmongering fearmonger misinformation hype heard saw
 `;
 
 /** The stop-word set (lower case, apostrophes removed, as {@link normalizeText} leaves them). */

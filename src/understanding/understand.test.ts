@@ -585,6 +585,10 @@ describe('understand: chat words say nothing about the topic', () => {
     expect(u.main.result.best?.id).toBe('glossary-de-minimis');
   });
 
+  it.each(['saw on instagram that de minimis is dead, true?', 'is de minimis actually dead or is that just tiktok hype'])('where the rumour was seen says nothing (session 25): %s', (text) => {
+    expect(answerOf(understand(text, ctx)).main.result.best?.id).toBe('de-minimis-suspended');
+  });
+
   it('investment advice is out of scope even when it names tariffs', () => {
     const u = answerOf(understand('Which stocks go up because of tariffs? should I invest now', ctx));
     expect(u.main.result.kind).toBe('out-of-scope');
