@@ -136,6 +136,6 @@ describe('asksAboutReportingCash: $10,000 or more in cash, must it be reported',
 
 describe('asksWhetherFoodMayCome: food, plants or seeds by post, may they come in', () => {
   it.each(['tryna get a tin of matcha from kyoto, is that gonna get blocked', 'can my cousin mail me dried fish or will customs bounce it', 'can I ship tulip bulbs to buyers in the US?'])('%s', (text) => expect(asksWhetherFoodMayCome(text)).toBe(true));
-  it('a food only the word list knows counts when the caller found it', () => expect(asksWhetherFoodMayCome('my tia is sending tamales, will customs toss them', true)).toBe(true));
+  it('a food only the word list knows counts when the caller found it', () => expect(asksWhetherFoodMayCome('my tia is sending tamales, will customs toss them', () => true)).toBe(true));
   it.each(['is the duty on a $40 sweater legal?', 'what tea goes with cake', 'my tia is sending tamales, will customs toss them'])('not: %s', (text) => expect(asksWhetherFoodMayCome(text)).toBe(false));
 });

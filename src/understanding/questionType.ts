@@ -231,16 +231,16 @@ const MAY_IT_COME = /\b(?:allowed|alowed|ok|okay|legal|illegal|block(?:ed)?|toss
 
 /**
  * Whether a message asks if food, plants or seeds may come by post or courier ("my tía is sending
- * homemade tamales, will customs toss them or nah"); `named` says the knowledge base found a
- * food, plant or animal the everyday words miss.
+ * homemade tamales, will customs toss them or nah"); `named` asks the knowledge base for a
+ * food, plant or animal the everyday words miss (called last: it analyses the whole text).
  *
  * @example
  * asksWhetherFoodMayCome('tryna get a tin of matcha from kyoto, is that gonna get blocked');   // true
- * asksWhetherFoodMayCome('my tia is sending tamales, will customs toss them', true);          // true
+ * asksWhetherFoodMayCome('my tia is sending tamales, will customs toss them', () => true);    // true
  * asksWhetherFoodMayCome('is the duty on a $40 sweater legal?');                              // false
  */
-export function asksWhetherFoodMayCome(text: string, named = false): boolean {
-  return (named || FOOD_WORDS.test(text)) && COMES_BY_POST.test(text) && MAY_IT_COME.test(text);
+export function asksWhetherFoodMayCome(text: string, named: () => boolean = () => false): boolean {
+  return COMES_BY_POST.test(text) && MAY_IT_COME.test(text) && (FOOD_WORDS.test(text) || named());
 }
 
 /** How the question whether food may come by post is asked of the knowledge base. */

@@ -132,7 +132,7 @@ function asCashReport(kb: KnowledgeBase, part: PartAnswer, _asked: string = part
 function asFoodByPost(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
   if (part.result.kind !== 'out-of-scope' || part.result.reason) return part;
   const whole = `${story} ${part.question}`;
-  return asksWhetherFoodMayCome(whole, kb.foodPlantOrAnimal(whole) !== undefined) ? inFrame(kb, part, FOOD_BY_POST_QUESTION) : part;
+  return asksWhetherFoodMayCome(whole, () => kb.foodPlantOrAnimal(whole) !== undefined) ? inFrame(kb, part, FOOD_BY_POST_QUESTION) : part;
 }
 
 /** A question asked again in its frame's own words; that reading is kept when it is the more confident. */
