@@ -382,6 +382,17 @@ describe('dictated or phone-typed messages, without capitals', () => {
     expect(segment('it was approx. forty dollars and do I pay duty on it').parts[0].text).toMatch(/^it was approx\. forty dollars/);
   });
 
+  it('"lol" or "smh" after a question ends it; the words after it are the story', () => {
+    const s = segment("what's a consignee lol the dhl guy asked me and i just nodded");
+    expect(s.questions).toEqual(["what's a consignee lol"]);
+    expect(s.context).toBe('the dhl guy asked me and i just nodded');
+  });
+
+  it('but after a statement it ends nothing: the story stays one sentence', () => {
+    expect(segment("seller said i'm the importer lmao i literally just bought a sweater").parts.map((p) => p.text)).toEqual(["seller said i'm the importer lmao i literally just bought a sweater"]);
+    expect(segment('what even is de minimis lol').questions).toEqual(['what even is de minimis lol']);
+  });
+
   it('"what happens to it" is a question even though all its words are little ones', () => {
     expect(segment('if I never pay the bill, what happens to it, and how long do they keep it').questions).toEqual(['what happens to it,', 'and how long do they keep it']);
   });

@@ -93,6 +93,19 @@ const LOWERCASE_SENTENCE_START = /(?<=(?:^|\s)(?!(?:etc|vs|approx|incl|no|st|mr|
  */
 const CAPITAL_SENTENCE_START = /(?<=[\p{Ll}\p{N}])\s+(?=(?:What|What's|Whats|How|Why|When|Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Can|Could|Would|Should|Shall|Must|Have|Has|And|Also|But|So|If|Or|Isn't|Isnt|Don't|Dont|Can't|Cant|Any|Anyone|Please|Thanks|Thank|My|Our|We|They|It|It's|Its|This|That|There|These|Those|Nothing|Now|Then|Just|Not|No|Yes|Ok|Okay|Plus|Btw|Sorry|Anyway)\b)/gu;
 
+/**
+ * A laugh or a head-shake written as a word ("lol", "lmao", "smh") after a question ends it in
+ * chat: "what's a consignee lol the dhl guy asked me and i just nodded" asks its question before
+ * it, and the rest is the story. After a statement ("got hit with a $12 tariff lmao why is this
+ * happening") it ends nothing: the story and its question stay one sentence, as written.
+ */
+const CHAT_SENTENCE_END = /(?<=\S\s+(?:lol|lmao|lmfao|rofl|smh|haha+)[.!]*)\s+(?=\S)/giu;
+
+function splitAfterLaugh(sentence: string): string[] {
+  const [first, ...rest] = sentence.split(CHAT_SENTENCE_END);
+  return rest.length > 0 && asksSomething(first) ? [first, rest.join(' ')] : [sentence];
+}
+
 /** "… or" just before a cut point: the next words are the other half of an either/or question. */
 const ALTERNATIVE_BEFORE = /\bor\s*$/i;
 /** A run-on part is only cut where both sides keep at least this many words. */
@@ -252,7 +265,7 @@ export function segment(message: string): Segmented {
   const text = message.replace(/\s+/g, ' ').trim();
   const parts: MessagePart[] = [];
   const marksQuestions = text.includes('?');
-  for (const sentence of [...segmenter.segment(text)].flatMap(({ segment: s }) => s.trim().split(LOWERCASE_SENTENCE_START)).flatMap((s) => s.split(CAPITAL_SENTENCE_START))) {
+  for (const sentence of [...segmenter.segment(text)].flatMap(({ segment: s }) => s.trim().split(LOWERCASE_SENTENCE_START)).flatMap((s) => s.split(CAPITAL_SENTENCE_START)).flatMap(splitAfterLaugh)) {
     if (!sentence) continue;
     // A sentence with a question mark is cut only where a comma or "and" starts a second
     // question; one without is cut where a new question starts, unless the message uses
