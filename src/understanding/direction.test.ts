@@ -49,6 +49,21 @@ describe("asksAboutAnotherCountry: a country's own customs named (session 25)", 
   it.each(['tipping customs in japan for a trip', "what are the US customs rules on food from australia?"])('not: %s', (text) => expect(asksAboutAnotherCountry(text)).toBe(false));
 });
 
+describe('asksAboutAnotherCountry: goods leaving the United States, said with places or the country charging (session 26)', () => {
+  it.each([
+    'my cousin shipped me a laptop from Houston to Lagos, the customs at the airport want big money',
+    'my son in Chicago sent me an iPhone to Delhi, how much customs duty India will charge on it?',
+    'Italian dogana stopping my package from USA, they ask me to pay IVA, why?',
+  ])('%s', (text) => expect(asksAboutAnotherCountry(text)).toBe(true));
+  it.each([
+    'Canada Post will charge me duty on my orders to the US?',
+    'I shipped prints from Ohio to Toronto for a show and they are sending them back, do I pay duty?',
+    'can a customer return a gift from us to our shop',
+    'do I pay duty on an order from the UK to New York',
+    'will the seller charge me the duty',
+  ])('not: %s', (text) => expect(asksAboutAnotherCountry(text)).toBe(false));
+});
+
 describe('asksAboutAnotherCountry: goods coming into the United States', () => {
   it.each([
     'I ordered from the UK, will I pay duty?',

@@ -5,7 +5,7 @@
  * ours. Such messages are answered with a pointer to that country's authority.
  */
 
-import { countryOfLeadingPlace } from '../rules';
+import { countryOfLeadingPlace, countryOfPlace } from '../rules';
 
 /** Buying, ordering or shipping from the United States (so the goods go abroad); not money got "back from the US". */
 const FROM_THE_US =
@@ -25,6 +25,43 @@ const RECEIVER_PAYS_THERE = /\b(?:he|she|they)\b(?:\s+[\w']+){0,4}?\s+(?:taxed|c
 /** Another country named as the one that charges ("will Canada charge duty", "UK customs duty"). */
 const FOREIGN_CHARGER =
   /\b(?:(?:will|would|does|do|is|are)\s+(?:the\s+)?(?:uk|u\.k\.|britain|canada|australia|mexico|eu|european union|germany|france|ireland|new zealand|japan|india|brazil)\s+(?:customs\s+)?(?:charge|charging|tax|taxing|collect|hit)|(?:canadian|british|uk|australian|mexican|eu|european|german|french|irish|japanese|brazilian|indian)\s+(?:customs|duty|duties|tax|taxes|import (?:tax|taxes|duty|duties)))\b/i;
+/**
+ * Goods named as coming "from the USA" ("Italian dogana stopping my package from USA"): the
+ * parcel leaves the United States. The pronoun "us" ("a gift from us") is no country.
+ */
+const GOODS_FROM_THE_US = /\b(?:packages?|parcels?|orders?|box(?:es)?|shipments?|gifts?|presents?)\s+from\s+(?:the\s+(?:us|u\.s\.?|usa|united states|states)|u\.s\.a?\.?|usa|united states|america)(?![\p{L}])/iu;
+/** "from Houston to Lagos": the first place and the second, for a check that the goods leave the United States. */
+const FROM_PLACE_TO_PLACE = /\bfrom\s+((?:the\s+)?\p{L}[\p{L}.]*(?:\s+\p{L}+)?)\s+to\s+(?:(?:my|our|his|her|their)\s+\p{L}+\s+in\s+)?((?:the\s+)?\p{L}[\p{L}.]*(?:\s+\p{L}+)?)/giu;
+/** "… how much customs duty India will charge": a country named as the one about to charge. */
+const WILL_CHARGE = /\b(\p{L}+(?:\s+\p{L}+)?)\s+(?:customs\s+)?(?:will|would|is going to|gonna)\s+(?:charge|tax|collect)\b/giu;
+/** Goods coming back, where the place they left from says nothing of the customs asked about. */
+const COMING_BACK = /\b(?:back|return(?:s|ed|ing)?)\b/i;
+
+/** A place's country: the whole phrase's, else its first word's or its last word's. */
+function countryOfPhrase(phrase: string): string | undefined {
+  const words = phrase.trim().replace(/^the\s+/i, '').split(/\s+/);
+  return countryOfLeadingPlace(phrase) ?? countryOfPlace(words[words.length - 1]);
+}
+
+/**
+ * Goods that leave the United States for a place abroad, said with the places ("shipped me a
+ * laptop from Houston to Lagos") or the country that will charge ("customs duty India will
+ * charge"), or a parcel "from USA". Goods coming back are left to the other readings.
+ */
+function goodsLeaveTheUs(text: string): boolean {
+  if (COMING_BACK.test(text)) return false;
+  if (GOODS_FROM_THE_US.test(text)) return true;
+  for (const m of text.matchAll(FROM_PLACE_TO_PLACE)) {
+    const to = countryOfLeadingPlace(m[2]);
+    if (countryOfLeadingPlace(m[1]) === 'US' && to !== undefined && to !== 'US') return true;
+  }
+  for (const m of text.matchAll(WILL_CHARGE)) {
+    const country = countryOfPhrase(m[1]);
+    if (country !== undefined && country !== 'US' && !/\bpost\b/i.test(m[1])) return true;
+  }
+  return false;
+}
+
 /** A shop or seller named after a demonym ("a Canadian site", "Australian Etsy sellers"): the seller's country, not the buyer's. */
 const SHOP_AFTER = String.raw`(?!\s+(?:[\p{L}.]+\s+)?(?:sites?|websites?|shops?|stores?|sellers?|brands?|companies|company|retailers?|makers?|pharmac(?:y|ies)|warehouses?)\b)`;
 /**
@@ -64,7 +101,8 @@ function returnComingBackAbroad(text: string): boolean {
  * asksAboutAnotherCountry('a buyer sends a mug back to me here in Taiwan, will I pay import tax?');  // true
  * asksAboutAnotherCountry("what are australia's customs rules on food I send my aunt?");            // true
  * asksAboutAnotherCountry('sending my bro in berlin boots, is he gonna get taxed on his end in germany'); // true
+ * asksAboutAnotherCountry('my cousin shipped me a laptop from Houston to Lagos, what is the duty rate'); // true
  */
 export function asksAboutAnotherCountry(text: string): boolean {
-  return FROM_THE_US.test(text) || RECEIVER_PAYS_THERE.test(text) || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || FOREIGN_CHARGER.test(text) || BUYER_ABROAD.test(text) || returnComingBackAbroad(text);
+  return FROM_THE_US.test(text) || RECEIVER_PAYS_THERE.test(text) || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || FOREIGN_CHARGER.test(text) || BUYER_ABROAD.test(text) || returnComingBackAbroad(text) || goodsLeaveTheUs(text);
 }

@@ -12,6 +12,11 @@ describe('definitionSubject: the term a definition question asks about', () => {
     // Slang, and a second sentence that asks it.
     ["my order needs 'PGA' clearance?? wtf is a PGA", 'PGA'],
     ['My broker mentioned it twice. What is a bonded warehouse?', 'bonded warehouse'],
+    // The term first (session 26).
+    ['consignee meaning in simple words pls, DHL form ask it', 'consignee'],
+    ['HTS schedule what is it', 'HTS schedule'],
+    ['de minimis means what exactly, simple words please', 'de minimis'],
+    ['section 321 means what exactly, simple words please', 'section 321'],
   ])('"%s" → %s', (text, subject) => expect(definitionSubject(text)).toBe(subject));
 
   it('a bare "what are these?" asks about the term quoted before it, in the question or its story', () => {
@@ -28,6 +33,7 @@ describe('definitionSubject: the term a definition question asks about', () => {
     'how do I know what my HTS code means for the rate I pay on shoes from Vietnam and China',
     "Canada Post wants a 'Declaration ID' now. What's that about?",
     "My $14 order came with a $9 charge. What's going on?",
+    'the new rule for small parcels means what for my shop',
   ])('"%s" asks something else', (text) => expect(definitionSubject(text)).toBeUndefined());
 });
 

@@ -10,6 +10,10 @@ const DEFINITION_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:what|wtf|wth)(?:'s|s|\s+is|\s+are|\s+does|\s+do)\s+${SUBJECT}\s+(?:even\s+|actually\s+|really\s+)?(?:mean|means|stand\s+for|stands\s+for)\b`, 'iu'),
   new RegExp(String.raw`\b(?:meaning\s+of|definition\s+of|define|eli5|explain\s+like\s+i'?m\s+5)\s+${SUBJECT}(?=\s*(?:[,.?!]|please\b|$|\s+(?:to\s+me|for\s+me|in\s+plain)))`, 'iu'),
   new RegExp(String.raw`(?:^|[.?!]\s+)\s*(?:so\s+|ok\s+|okay\s+)?(?:what|wtf|wth|what\s+the\s+(?:heck|hell)|what\s+on\s+earth|what\s+in\s+the\s+world)(?:'s|s|\s+is|\s+are)\s+${SUBJECT}\s*(?:\?|$|,|\s+and\s+(?:who|how|what|why|where|when)\b)`, 'iu'),
+  // The term first, as typed into a search box or by someone writing English as a second
+  // language: "consignee meaning in simple words pls", "HTS schedule what is it", "section 321
+  // means what exactly".
+  new RegExp(String.raw`^\s*${SUBJECT}\s*[,:-]?\s+(?:meaning\b|means?\s+what\b|(?:what|wat)(?:'s|s|\s+is)\s+(?:it|that|this)\b)`, 'iu'),
 ];
 
 /** Words that point back instead of naming a term. */
@@ -48,12 +52,15 @@ export function definitionSubject(text: string, story = ''): string | undefined 
       if (named) return named;
       continue;
     }
-    // A definition asks about a term of a few words; "the duty on a $40 jacket" is no term.
-    if (subject.split(/\s+/).length <= 4 && !/\d/.test(subject) && !NO_TERM.test(subject)) return subject;
+    // A definition asks about a term of a few words; "the duty on a $40 jacket" is no term, but
+    // a numbered name ("section 321", "type 86") is.
+    if (subject.split(/\s+/).length <= 4 && (!/\d/.test(subject) || NUMBERED_TERM.test(subject)) && !NO_TERM.test(subject)) return subject;
   }
   return undefined;
 }
 
+/** A law's section or an entry type named by its number. */
+const NUMBERED_TERM = /^(?:section|sec\.?|type|entry type|part|chapter)\s*\d+[a-z]?$/i;
 const BARE_POINTER = /^(?:that|this|it|they|those|these)$/i;
 /** "that word", "this term": a pointer to a word of the story. */
 const WORD_POINTER = /^(?:that|this|the)\s+(?:word|term|acronym|abbreviation|phrase)$/i;
