@@ -60,6 +60,8 @@ describe('asksForClassification: which tariff code goods take', () => {
     'what does HTSUS stand for',
     'is there a tariff on alpaca scarves now',
     'I tried calling a customs number I found online, who do I call now?',
+    // A code said to be wrong asks for a correction (session 26).
+    'customs put wrong HTS code on my entry, rate is 25% but should be 3%, can it be corrected?',
   ])('does not: %s', (text) => expect(asksForClassification(text)).toBe(false));
 });
 
@@ -114,12 +116,16 @@ describe('asksForSeizedGoodsBack: what becomes of fakes customs seized', () => {
     ['do i get it back or nah', "got a letter saying my 'designer' belt got seized lmao."],
     ['Will I ever see it again?', 'CBP seized my "Rolex" order.'],
     ['if they catch them what actually happens to the shoes', 'customs confiscated my replica sneakers'],
+    // "What does customs do with …" fakes: a seizure said without the word (session 26).
+    ['what customs do with replica watches they found in parcels? sell them?', ''],
+    ['What does CBP do with stuff like that when it catches it?', 'Temu delivered a Pandora bracelet that is obviously fake.'],
   ])('%s', (question, story) => expect(asksForSeizedGoodsBack(question, story)).toBe(true));
 
   it.each([
     ['can I get my duty back?', 'I paid $40 duty on a jacket.'],
     ['will I get it back?', 'CBP seized my medicine from Mexico.'],
     ['what happens to the fakes?', 'I saw fake bags on a website.'],
+    ['what does customs do with my parcel when I refuse it?', 'My order from Spain came with a bill.'],
   ])('not that question: %s', (question, story) => expect(asksForSeizedGoodsBack(question, story)).toBe(false));
 });
 

@@ -79,8 +79,8 @@ function quotedTerm(text: string): string | undefined {
 /** A code that classifies goods: "tariff code", "HTS code", "HS number", "commodity code". */
 const CLASSIFICATION_CODE =
   /\b(?:(?:us\s+|u\.s\.\s+)?(?:(?:tarr?iff?|hts|htsus|hs|harmoni[sz]ed|commodity)\s+(?:codes?|numbers?|classifications?|headings?)|(?:customs|import|classification)\s+(?:codes?|classifications?|headings?))|classify(?:ing)?|classified)\b/i;
-/** Asking which code or how to find it. */
-const FINDING = /\b(?:find|finding|pick|picking|choose|choosing|figure|look(?:ing)?\s+(?:it\s+|them\s+|that\s+|this\s+)?up|which|what|right|correct|get|work\s+out|determine|classify|assign|use|should)\b/i;
+/** Asking which code or how to find it. ("should" is not: "the rate should be 3%" says the code used was wrong.) */
+const FINDING = /\b(?:find|finding|pick|picking|choose|choosing|figure|look(?:ing)?\s+(?:it\s+|them\s+|that\s+|this\s+)?up|which|what|right|correct|get|work\s+out|determine|classify|assign|use)\b/i;
 
 /**
  * Whether a question asks which tariff classification code its goods take, or how to find it
@@ -93,6 +93,7 @@ const FINDING = /\b(?:find|finding|pick|picking|choose|choosing|figure|look(?:in
  * asksForClassification('how do i figure out which tarrif code my ceramic mugs fall under'); // true
  * asksForClassification('what does HTSUS stand for');                                       // false
  * asksForClassification('is there a tariff on ceramic mugs now');                           // false
+ * asksForClassification('customs put the wrong HTS code, the rate should be 3%, can it be corrected'); // false
  */
 export function asksForClassification(text: string): boolean {
   return CLASSIFICATION_CODE.test(text) && FINDING.test(text) && definitionSubject(text) === undefined;
@@ -190,6 +191,9 @@ const FAKE_GOODS = /\b(?:fakes?|counterfeits?|knock-?offs?|replicas?|reps|dupes?
 /** Asking for the goods back: "do I ever get the shoes back", "will I see it again". */
 const GOODS_BACK = /\b(?:get|getting|have|receive)\s+(?:it|them|(?:the|my|those|these)(?:\s+[\p{L}'-]+){1,2})\s+back\b|\bsee\s+(?:it|them|(?:the|my)\s+[\p{L}'-]+)\s+again\b|\b(?:returned|sent back|given back)\s+to\s+me\b|\bwhat\s+(?:actually\s+|really\s+)?happens\s+to\s+(?:it|them|the|my|those)\b/iu;
 
+/** "What does customs do with …": what becomes of goods it stops (a seizure said without the word). */
+const DONE_WITH = /\bwhat\s+(?:(?:does|do|will|would|did)\s+)?(?:customs|cbp|they|the feds|border protection)\s+(?:actually\s+|really\s+|even\s+)?do\s+with\b/i;
+
 /**
  * Whether a question asks what becomes of goods customs seized as fakes ("got a letter saying my
  * 'designer' belt got seized. do i get it back?"). "Get it back" otherwise means money (a
@@ -199,10 +203,11 @@ const GOODS_BACK = /\b(?:get|getting|have|receive)\s+(?:it|them|(?:the|my|those|
  * @example
  * asksForSeizedGoodsBack('do I ever get the shoes back?', 'CBP seized my fake Jordans.'); // true
  * asksForSeizedGoodsBack('can I get my duty back?', 'I paid $40 duty.');                  // false
+ * asksForSeizedGoodsBack('what customs do with replica watches they found in parcels?');   // true
  */
 export function asksForSeizedGoodsBack(question: string, story = ''): boolean {
   const whole = `${story} ${question}`;
-  return GOODS_BACK.test(question) && SEIZED.test(whole) && FAKE_GOODS.test(whole);
+  return (GOODS_BACK.test(question) && SEIZED.test(whole) && FAKE_GOODS.test(whole)) || (DONE_WITH.test(question) && FAKE_GOODS.test(whole));
 }
 
 /** Cash or its like: "in cash", "currency", "15k in euros", "12 grand in bills". */
