@@ -1,4 +1,4 @@
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutEconomics, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutEconomics, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -90,6 +90,11 @@ describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word o
   ])('not (customs named, or no parcel): %s', (text) => expect(asksAboutDelivery(text)).toBe(false));
 });
 
+describe('deliveredButMissing: marked delivered and not there, wherever it came from (session 26)', () => {
+  it.each(['USPS shows delivered but my mailbox is empty, parcel from my mom in Lima', 'tracking says delivered but there is no package at my door, it came from Royal Mail'])('%s', (text) => expect(deliveredButMissing(text)).toBe(true));
+  it.each(['tracking says delivered to customs, not to me', 'it shows delivered, do I still owe the duty?', 'my parcel from Lima is late, where is it?'])('not: %s', (text) => expect(deliveredButMissing(text)).toBe(false));
+});
+
 describe('destinationSent: sending something to another country', () => {
   it('gives the words after "to" and before them', () => {
     expect(destinationSent('what does postage cost to send a letter to Japan?')).toEqual({ destination: 'Japan', before: 'what does postage cost to send a letter to ' });
@@ -174,7 +179,7 @@ describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
   it.each(['do i charge sales tax on my etsy sales to the uk', 'does the uk have sales tax on imports', 'does canada charge sales tax on us orders'])('"do I charge", or another country (session 25): %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(false));
   it.each(['uk sales tax on my order', 'canadian sales tax on a US order'])('another country\'s tax is not a state\'s: %s', (text) => expect(asksAboutStateSalesTax(text)).toBe(false));
   it('is answered as another tax agency\'s question', () => expect(asksAboutIncomeTax('what is the sales tax in California')).toBe(true));
-  it.each(['do I owe use tax on things I bought from other states on ebay', 'what is economic nexus for an online shop', 'when do I have to collect sales tax for buyers in other states'])('a state\'s use tax, sales tax between states (session 25): %s', (text) => expect(asksAboutIncomeTax(text)).toBe(true));
+  it.each(['do I owe use tax on things I bought from other states on ebay', 'what is economic nexus for an online shop', 'when do I have to collect sales tax for buyers in other states', 'Etsy collect sales tax in which states for me, or I must file myself?'])('a state\'s use tax, sales tax between states (session 25): %s', (text) => expect(asksAboutIncomeTax(text)).toBe(true));
   it('use tax on an import is ours', () => expect(asksAboutIncomeTax('my accountant says I owe use tax on a lamp I paid duty on')).toBe(false));
 });
 
@@ -188,6 +193,12 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
     'the seller never shipped my order and stopped answering',
     'how do I change the delivery address on a FedEx package already on its way',
     'how much does eBay take in selling fees on a $40 sale',
+    // Session 26: shipping weights, a post's own services, storage, insurance, banking.
+    'UPS volumetric weight how calculate? my parcel is light but big',
+    'how do I sign up for USPS Informed Delivery',
+    'Amazon FBA long term storage fee is too high, how to avoid it?',
+    'I need product liability insurance for selling toys on Amazon US',
+    'can a non resident open a US business bank account online?',
     'why is Shopify holding my payouts',
     'how do I form an LLC in Nevada for my online shop',
     'where do I get a resale certificate in Georgia',
