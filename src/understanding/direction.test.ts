@@ -4,7 +4,7 @@
  * ordering from the UK, or from a Chinese seller on Amazon.com, asks about U.S. customs and
  * must not be sent abroad.
  */
-import { asksAboutAnotherCountry } from './direction';
+import { asksAboutAnotherCountry, countryGoodsGoTo } from './direction';
 
 describe('asksAboutAnotherCountry: goods going into another country', () => {
   it.each([
@@ -62,6 +62,15 @@ describe('asksAboutAnotherCountry: goods leaving the United States, said with pl
     'do I pay duty on an order from the UK to New York',
     'will the seller charge me the duty',
   ])('not: %s', (text) => expect(asksAboutAnotherCountry(text)).toBe(false));
+});
+
+describe('countryGoodsGoTo: the country goods leaving the United States go to (session 26)', () => {
+  it.each([
+    ['how much customs duty to send a 10 kilo box from Houston to Manila', 'PH'],
+    ['how much customs duty India will charge on it', 'IN'],
+    ['shipped from New York to my aunt in Toronto', 'CA'],
+  ])('%s → %s', (text, country) => expect(countryGoodsGoTo(text)).toBe(country));
+  it.each(['a package from USA', 'I ordered from Denmark to New York', 'Canada Post will charge me'])('none: %s', (text) => expect(countryGoodsGoTo(text)).toBeUndefined());
 });
 
 describe('asksAboutAnotherCountry: goods coming into the United States', () => {

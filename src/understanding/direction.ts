@@ -47,19 +47,34 @@ function countryOfPhrase(phrase: string): string | undefined {
  * Goods that leave the United States for a place abroad, said with the places ("shipped me a
  * laptop from Houston to Lagos") or the country that will charge ("customs duty India will
  * charge"), or a parcel "from USA". Goods coming back are left to the other readings.
+ *
+ * @example
+ * goodsLeaveTheUs('my son in Chicago sent me an iPhone to Delhi, how much duty India will charge'); // true
+ * goodsLeaveTheUs('I ordered a lamp from Denmark to New York');                                      // false
  */
-function goodsLeaveTheUs(text: string): boolean {
-  if (COMING_BACK.test(text)) return false;
-  if (GOODS_FROM_THE_US.test(text)) return true;
+export function goodsLeaveTheUs(text: string): boolean {
+  return !COMING_BACK.test(text) && (GOODS_FROM_THE_US.test(text) || countryGoodsGoTo(text) !== undefined);
+}
+
+/**
+ * The country that goods leaving the United States go to, when the message says it: the place
+ * after "from <a U.S. place> to", or the country said to charge. Undefined otherwise.
+ *
+ * @example
+ * countryGoodsGoTo('a 10 kilo box from Houston to Manila, how much customs duty'); // 'PH'
+ * countryGoodsGoTo('how much customs duty India will charge on it');               // 'IN'
+ * countryGoodsGoTo('a package from USA');                                          // undefined
+ */
+export function countryGoodsGoTo(text: string): string | undefined {
   for (const m of text.matchAll(FROM_PLACE_TO_PLACE)) {
     const to = countryOfLeadingPlace(m[2]);
-    if (countryOfLeadingPlace(m[1]) === 'US' && to !== undefined && to !== 'US') return true;
+    if (countryOfLeadingPlace(m[1]) === 'US' && to !== undefined && to !== 'US') return to;
   }
   for (const m of text.matchAll(WILL_CHARGE)) {
     const country = countryOfPhrase(m[1]);
-    if (country !== undefined && country !== 'US' && !/\bpost\b/i.test(m[1])) return true;
+    if (country !== undefined && country !== 'US' && !/\bpost\b/i.test(m[1])) return country;
   }
-  return false;
+  return undefined;
 }
 
 /** A shop or seller named after a demonym ("a Canadian site", "Australian Etsy sellers"): the seller's country, not the buyer's. */

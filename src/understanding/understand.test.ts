@@ -278,6 +278,14 @@ describe('understand: other countries\' customs are referred', () => {
     expect(vancouver.main.result.kind).toBe('answer');
   });
 
+  it('goods said to leave the United States ("from Houston to Lagos") get the pointer abroad, and the country said decides which (session 26)', () => {
+    const lagos = answerOf(understand('my cousin shipped me a laptop from Houston to Lagos, the customs at the airport want big money, what is the Nigeria duty rate for laptops', ctx));
+    expect(lagos.main.result.kind).toBe('answer');
+    expect(lagos.main.result.best?.id).toBe('other-country-customs-referral');
+    const toronto = answerOf(understand('my son in Chicago sent me a phone to Toronto, how much duty Canada will charge on it?', ctx));
+    expect(toronto.main.result.best?.id).toBe('canada-customs-referral');
+  });
+
   it('"canadian duty on amazon.com order" gets the Canada referral', () => {
     const u = answerOf(understand('canadian duty on amazon.com order', ctx));
     expect(u.main.result.best?.id).toBe('canada-customs-referral');
