@@ -61,6 +61,7 @@ describe('asksAboutAnotherCountry: goods leaving the United States, said with pl
     'can a customer return a gift from us to our shop',
     'do I pay duty on an order from the UK to New York',
     'will the seller charge me the duty',
+    'How much would FedEx charge to ship a 5 lb box from Brooklyn to London, roughly?',
   ])('not: %s', (text) => expect(asksAboutAnotherCountry(text)).toBe(false));
 });
 

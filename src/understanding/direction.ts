@@ -34,6 +34,11 @@ const GOODS_FROM_THE_US = /\b(?:packages?|parcels?|orders?|box(?:es)?|shipments?
 const FROM_PLACE_TO_PLACE = /\bfrom\s+((?:the\s+)?\p{L}[\p{L}.]*(?:\s+\p{L}+)?)\s+to\s+(?:(?:my|our|his|her|their)\s+\p{L}+\s+in\s+)?((?:the\s+)?\p{L}[\p{L}.]*(?:\s+\p{L}+)?)/giu;
 /** "… how much customs duty India will charge": a country named as the one about to charge. */
 const WILL_CHARGE = /\b(\p{L}+(?:\s+\p{L}+)?)\s+(?:customs\s+)?(?:will|would|is going to|gonna)\s+(?:charge|tax|collect)\b/giu;
+/**
+ * Customs charges on arrival, in the words of any country ("customs", "duty", "VAT", "IVA"):
+ * without them, goods going from Brooklyn to London ask what the courier charges to ship.
+ */
+const CHARGES_ON_ARRIVAL = /\b(?:customs|duty|duties|import tax(?:es)?|vat|gst|iva|tariffs?|dogana|zoll|aduana|douane)\b/i;
 /** Goods coming back, where the place they left from says nothing of the customs asked about. */
 const COMING_BACK = /\b(?:back|return(?:s|ed|ing)?)\b/i;
 
@@ -44,16 +49,18 @@ function countryOfPhrase(phrase: string): string | undefined {
 }
 
 /**
- * Goods that leave the United States for a place abroad, said with the places ("shipped me a
- * laptop from Houston to Lagos") or the country that will charge ("customs duty India will
- * charge"), or a parcel "from USA". Goods coming back are left to the other readings.
+ * Goods that leave the United States for a place abroad and are charged there, said with the
+ * places ("shipped me a laptop from Houston to Lagos, the customs…") or the country that will
+ * charge ("customs duty India will charge"), or a parcel "from USA". Goods coming back are left
+ * to the other readings.
  *
  * @example
  * goodsLeaveTheUs('my son in Chicago sent me an iPhone to Delhi, how much duty India will charge'); // true
  * goodsLeaveTheUs('I ordered a lamp from Denmark to New York');                                      // false
+ * goodsLeaveTheUs('how much would FedEx charge to ship a box from Brooklyn to London');               // false (no customs)
  */
 export function goodsLeaveTheUs(text: string): boolean {
-  return !COMING_BACK.test(text) && (GOODS_FROM_THE_US.test(text) || countryGoodsGoTo(text) !== undefined);
+  return !COMING_BACK.test(text) && CHARGES_ON_ARRIVAL.test(text) && (GOODS_FROM_THE_US.test(text) || countryGoodsGoTo(text) !== undefined);
 }
 
 /**

@@ -198,8 +198,6 @@ function askWithOrWithoutStory(kb: KnowledgeBase, question: string, story: strin
 }
 
 /** The person sends something to someone ("sending my sis …", "mail her a care package"), not to themselves. */
-/** Customs charges on arrival, in the words of any country ("customs", "duty", "VAT", "IVA"). */
-const CHARGES_ON_ARRIVAL = /\b(?:customs|duty|duties|import tax(?:es)?|vat|gst|iva|tariffs?)\b/i;
 const SENDS_TO_SOMEONE = /\b(?:send|sending|ship|shipping|mail|mailing|post|posting)\b(?:\s+[\w$]+){0,4}?\s+(?:to\s+)?(?:my|her|him|them|our)\b/i;
 
 /** Cash or currency: reporting it is CBP's, whichever way it goes (the FinCEN 105 pointer). */
@@ -437,12 +435,11 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
     // any of them is a safe answer (it sends the person to an authority), so it is given outright.
     // When the words are too far from the pointers' own for a confident match ("sending my sis
     // in Vancouver a box … gst"), the first of them still fits if the person sends the goods
-    // abroad, or the goods are said to leave the United States with words of charges there
-    // (not "what would FedEx charge to ship a box from Brooklyn to London"); the country named,
-    // if any, helps to pick the pointer.
+    // abroad, or the goods are said to leave the United States and be charged there; the
+    // country named, if any, helps to pick the pointer.
     const place = countriesAbroad(text)[0] ?? countryGoodsGoTo(text);
     const referral = ask(ctx.kb, place ? `${text} (${countryName(place)})` : text, '', true);
-    const chosen = referral.result.best ?? (SENDS_TO_SOMEONE.test(text) || (goodsLeaveTheUs(text) && CHARGES_ON_ARRIVAL.test(text)) ? referral.explanation.ranked[0]?.doc : undefined);
+    const chosen = referral.result.best ?? (SENDS_TO_SOMEONE.test(text) || goodsLeaveTheUs(text) ? referral.explanation.ranked[0]?.doc : undefined);
     // Once a pointer fits, it is the one for the country named, if any (a document's `countries`),
     // else the one for every other country: HMRC is no answer for a seller in Taiwan.
     const best = chosen && place ? (pointerFor(ctx.kb, place) ?? chosen) : chosen;
