@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -150,4 +150,19 @@ describe('asksWhetherFoodMayCome: food, plants or seeds by post, may they come i
   it.each(['tryna get a tin of matcha from kyoto, is that gonna get blocked', 'can my cousin mail me dried fish or will customs bounce it', 'can I ship tulip bulbs to buyers in the US?'])('%s', (text) => expect(asksWhetherFoodMayCome(text)).toBe(true));
   it('a food only the word list knows counts when the caller found it', () => expect(asksWhetherFoodMayCome('my tia is sending tamales, will customs toss them', () => true)).toBe(true));
   it.each(['is the duty on a $40 sweater legal?', 'what tea goes with cake', 'my tia is sending tamales, will customs toss them'])('not: %s', (text) => expect(asksWhetherFoodMayCome(text)).toBe(false));
+});
+
+describe('asksWhyChargedOnSmallOrder: why a small order was charged at all (session 26)', () => {
+  it.each([
+    'bruh why am i paying customs on a $9 phone case',
+    'why am i paying dutys on a 12 dollar phone case',
+    'Why did DHL bill me import tax on a $19 t-shirt from ASOS?',
+    'bhai why i gotta pay customs on a 15 buck hoodie from Poland',
+  ])('asks: %s', (text) => expect(asksWhyChargedOnSmallOrder(text)).toBe(true));
+  it.each([
+    'why tf am I paying MPF on a $300 shipment',
+    'why was I charged duty on a $1,200 camera',
+    'why was I charged duty on a $950 bike',
+    'what is the duty on a $40 jacket',
+  ])('does not: %s', (text) => expect(asksWhyChargedOnSmallOrder(text)).toBe(false));
 });

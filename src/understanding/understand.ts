@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksAboutReportingCash, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksAboutReportingCash, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -119,6 +119,11 @@ function asSeizedGoods(kb: KnowledgeBase, part: PartAnswer, asked: string = part
   return asksForSeizedGoodsBack(asked, `${story} ${part.question}`) ? inFrame(kb, part, SEIZED_GOODS_QUESTION) : part;
 }
 
+/** "Why am I paying customs on a $9 phone case": the small-order page, whatever the goods. */
+function asSmallOrderCharge(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question): PartAnswer {
+  return asksWhyChargedOnSmallOrder(asked) ? inFrame(kb, part, SMALL_ORDER_QUESTION) : part;
+}
+
 /** Cash of $10,000 or more to carry or mail, asked whether it must be reported: the cash page, whatever the money is for. */
 function asCashReport(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
   return asksAboutReportingCash(`${story} ${part.question}`) ? inFrame(kb, part, CASH_QUESTION) : part;
@@ -164,6 +169,7 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   asSeizedGoods,
   asCashReport,
   asFoodByPost,
+  asSmallOrderCharge,
 ];
 
 /**
