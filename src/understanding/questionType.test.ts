@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -165,4 +165,39 @@ describe('asksWhyChargedOnSmallOrder: why a small order was charged at all (sess
     'why was I charged duty on a $950 bike',
     'what is the duty on a $40 jacket',
   ])('does not: %s', (text) => expect(asksWhyChargedOnSmallOrder(text)).toBe(false));
+});
+
+describe('asksWhatIfNotPaying: what follows from not paying an import bill (session 26)', () => {
+  it.each([
+    'if i just ghost the customs bill what happens lol',
+    "what happens if I don't pay the DHL duty invoice?",
+    'if I tell the driver no and refuse the customs charges, am I in trouble?',
+  ])('asks: %s', (text) => expect(asksWhatIfNotPaying(text)).toBe(true));
+  it.each([
+    'what happens to my parcel at customs?',
+    "I don't want to pay the bill, who sets these fees?",
+  ])('does not: %s', (text) => expect(asksWhatIfNotPaying(text)).toBe(false));
+});
+
+describe('asksFineForUnknowingFake: fined for a fake bought without knowing (session 26)', () => {
+  it.each([
+    'can i get fined if i didnt no the purse was fake',
+    'ngl i thought the yeezys were legit. can customs actually fine ME for that??',
+    'copped some rep jordans not knowing they were reps, can customs fine ME??',
+  ])('asks: %s', (text) => expect(asksFineForUnknowingFake(text)).toBe(true));
+  it('the not knowing may be in the story before the question', () => {
+    expect(asksFineForUnknowingFake('am i cooked fine-wise', 'got my reps seized, didnt even know they were reps tbh.')).toBe(true);
+  });
+  it.each([
+    'how big can the fine for fake handbags get',
+    'I ordered it by mistake twice, can I cancel one?',
+  ])('does not: %s', (text) => expect(asksFineForUnknowingFake(text)).toBe(false));
+});
+
+describe('asksHowBigTheFine: the size of the fine for fakes (session 26)', () => {
+  it.each([
+    ['how much can cbp fine u for counterfiet handbags i bought 3', ''],
+    ['How much can they fine me?', 'Customs sent me a seizure letter for fake AirPods I ordered.'],
+  ])('asks: %s', (question, story) => expect(asksHowBigTheFine(question, story)).toBe(true));
+  it.each(['how much is the duty on leather bags', 'how much is the fine for a late entry'])('does not: %s', (text) => expect(asksHowBigTheFine(text)).toBe(false));
 });

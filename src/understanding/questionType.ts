@@ -258,6 +258,77 @@ export function asksWhyChargedOnSmallOrder(text: string): boolean {
 /** How the small-order question is asked of the knowledge base. */
 export const SMALL_ORDER_QUESTION = 'why was I charged duty on a small cheap order from abroad';
 
+/** Not paying the bill, or sending the parcel back: "ghost the customs bill", "don't pay the duty", "refuse it". */
+const NOT_PAYING =
+  /\b(?:(?:don'?t|dont|do not|never|not|won'?t|refuse to|refusing to)\s+(?:just\s+|like\s+)?pay(?:ing)?|ghost(?:ing)?|ignor(?:e|ing)|refus(?:e|ing))\b[^.?!]{0,30}\b(?:bill|charges?|duty|duties|fees?|notice|invoice|tariffs?|taxes|customs)\b/i;
+/** Asking what follows: "what happens then", "am I in trouble", "will they come after me". */
+const WHAT_FOLLOWS = /\bwhat\s+(?:happens|will happen|would happen|then)\b|\bwhat(?:'s| is) the worst\b|\bin trouble\b|\bhot water\b|\bcome after\b|\bconsequences?\b/i;
+
+/**
+ * Whether a question asks what follows from not paying an import bill ("if i just ghost the
+ * customs bill what happens lol"): the goods named and the carrier pulled such questions to the
+ * pages on who sets or collects the charges. All 29 such messages in the labelled sets name the
+ * page on refusing a parcel.
+ *
+ * @example
+ * asksWhatIfNotPaying('if i just ghost the customs bill what happens lol');           // true
+ * asksWhatIfNotPaying("what happens if I don't pay the DHL duty invoice?");           // true
+ * asksWhatIfNotPaying('what happens to my parcel at customs?');                       // false
+ */
+export function asksWhatIfNotPaying(text: string): boolean {
+  return NOT_PAYING.test(text) && WHAT_FOLLOWS.test(text);
+}
+
+/** How the question about not paying is asked of the knowledge base. */
+export const NOT_PAYING_QUESTION = 'what happens if I refuse the parcel and do not pay the import bill';
+
+/** Not knowing the goods were fake: "didn't know", "thought they were legit", "by accident". */
+const UNKNOWING =
+  /\b(?:(?:did ?n'?t|did not) (?:even |really |actually )?(?:no|kno|know|realize|realise)|without knowing|not knowing|unknowingly|by accident|accidentally|by mistake|thought (?:[\w']+ ){1,3}(?:was|were|is|are) (?:real|legit|genuine|authentic|original)|honest mistake)\b/i;
+/** A fine or other trouble for the buyer. */
+const BUYER_PUNISHED = /\b(?:fin(?:e|ed|es|ded)|penalt\w*|trouble|liable|punish\w*|come after|prosecut\w*)\b/i;
+
+/**
+ * Whether a question asks if a buyer who did not know goods were fake can be fined ("can i get
+ * fined if i didnt no the purse was fake"): the page on fakes bought by mistake, not the one on
+ * the size of the fine. 36 of the 40 labelled messages with both name that page; the other four
+ * ask it second, so here the fine is asked in the question itself and the not knowing may be
+ * told in its story (`story`).
+ *
+ * @example
+ * asksFineForUnknowingFake('can i get fined if i didnt no the purse was fake'); // true
+ * asksFineForUnknowingFake('am i cooked fine-wise', 'got my reps seized, didnt even know they were reps'); // true
+ * asksFineForUnknowingFake('how big can the fine for fake handbags get');       // false
+ */
+export function asksFineForUnknowingFake(question: string, story = ''): boolean {
+  return UNKNOWING.test(`${story} ${question}`) && BUYER_PUNISHED.test(question);
+}
+
+/** How the question about a fake bought unknowingly is asked of the knowledge base. */
+export const UNKNOWING_FAKE_QUESTION = 'can I be fined if I bought a counterfeit without knowing it was fake';
+
+/** Asking the size of a fine: "how much can they fine u", "how big is the penalty". */
+const HOW_BIG_A_FINE = /\bhow (?:much|big|high|bad)\b[^.?!]{0,40}\b(?:fin(?:e|ed|es)|penalt\w*)\b/i;
+/** Fakes named outright (not in scare quotes: "how much is the fine" is asked of fakes said so). */
+const FAKES_SAID = /\b(?:fakes?|counterf\w+|knock-?offs?|replicas?|reps|dupes?|bootleg|imitations?)\b/i;
+
+/**
+ * Whether a question asks how big the fine for fakes can be ("how much can cbp fine u for
+ * counterfiet handbags"): the page on the fine's size, not the one on fakes bought by mistake,
+ * which shares most of its words. Of 42 labelled messages with both, 31 name that page; the
+ * other eleven ask it second, and only the question sentence is read here.
+ *
+ * @example
+ * asksHowBigTheFine('how much can cbp fine u for counterfiet handbags i bought 3'); // true
+ * asksHowBigTheFine('how much is the duty on fake-looking leather bags');          // false
+ */
+export function asksHowBigTheFine(question: string, story = ''): boolean {
+  return HOW_BIG_A_FINE.test(question) && FAKES_SAID.test(`${story} ${question}`);
+}
+
+/** How the question about the size of the fine is asked of the knowledge base. */
+export const FINE_SIZE_QUESTION = 'how much can CBP fine someone for importing counterfeit goods';
+
 /** How the cash question is asked of the knowledge base. */
 export const CASH_QUESTION = 'do I have to report carrying or mailing more than $10,000 in cash';
 

@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksAboutReportingCash, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksAboutReportingCash, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -119,6 +119,21 @@ function asSeizedGoods(kb: KnowledgeBase, part: PartAnswer, asked: string = part
   return asksForSeizedGoodsBack(asked, `${story} ${part.question}`) ? inFrame(kb, part, SEIZED_GOODS_QUESTION) : part;
 }
 
+/** "How much can they fine me for counterfeit shoes?": the page on the fine's size. */
+function asFineSize(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
+  return asksHowBigTheFine(part.question, story) ? inFrame(kb, part, FINE_SIZE_QUESTION) : part;
+}
+
+/** "Can I get fined if I didn't know it was fake?": the page on fakes bought by mistake. */
+function asUnknowingFake(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
+  return asksFineForUnknowingFake(part.question, story) ? inFrame(kb, part, UNKNOWING_FAKE_QUESTION) : part;
+}
+
+/** "If I just ghost the customs bill, what happens?": the page on refusing a parcel. */
+function asNotPaying(kb: KnowledgeBase, part: PartAnswer): PartAnswer {
+  return asksWhatIfNotPaying(part.question) ? inFrame(kb, part, NOT_PAYING_QUESTION) : part;
+}
+
 /** "Why am I paying customs on a $9 phone case": the small-order page, whatever the goods. */
 function asSmallOrderCharge(kb: KnowledgeBase, part: PartAnswer, asked: string = part.question): PartAnswer {
   return asksWhyChargedOnSmallOrder(asked) ? inFrame(kb, part, SMALL_ORDER_QUESTION) : part;
@@ -170,6 +185,9 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   asCashReport,
   asFoodByPost,
   asSmallOrderCharge,
+  asNotPaying,
+  asUnknowingFake,
+  asFineSize,
 ];
 
 /**
