@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -119,6 +119,8 @@ describe('asksForSeizedGoodsBack: what becomes of fakes customs seized', () => {
     // "What does customs do with …" fakes: a seizure said without the word (session 26).
     ['what customs do with replica watches they found in parcels? sell them?', ''],
     ['What does CBP do with stuff like that when it catches it?', 'Temu delivered a Pandora bracelet that is obviously fake.'],
+    ['wat happens to the fake stuff custums takes do i ever get it bak', ''],
+    ['if CBP catches them what actually happens', 'dhgate sneakers that are obviously fake.'],
   ])('%s', (question, story) => expect(asksForSeizedGoodsBack(question, story)).toBe(true));
 
   it.each([
@@ -200,4 +202,22 @@ describe('asksHowBigTheFine: the size of the fine for fakes (session 26)', () =>
     ['How much can they fine me?', 'Customs sent me a seizure letter for fake AirPods I ordered.'],
   ])('asks: %s', (question, story) => expect(asksHowBigTheFine(question, story)).toBe(true));
   it.each(['how much is the duty on leather bags', 'how much is the fine for a late entry'])('does not: %s', (text) => expect(asksHowBigTheFine(text)).toBe(false));
+});
+
+describe('asksWhetherMedicineMayCome: medicine by post or ordered from abroad (session 26)', () => {
+  it.each(['can my mom mail me my blood pressure pills from mexico', 'is it legal to order insulin from Canada'])('asks: %s', (text) => expect(asksWhetherMedicineMayCome(text)).toBe(true));
+  it.each(['can I order vitamin pills from Korea', 'how much duty on a $40 jacket', 'my pills cost a lot here'])('does not: %s', (text) => expect(asksWhetherMedicineMayCome(text)).toBe(false));
+});
+
+describe('asksWhatNowAfterSeizure: what to do after goods were seized (session 26)', () => {
+  it.each([
+    ['what do i do nxt', 'got a leter sayin my package was seazed'],
+    ['fake jordans got seized, im cooked?? what now', ''],
+  ])('asks: %s', (question, story) => expect(asksWhatNowAfterSeizure(question, story)).toBe(true));
+  it.each(['what happens to seized fakes?', 'what now, my parcel is late'])('does not: %s', (text) => expect(asksWhatNowAfterSeizure(text)).toBe(false));
+});
+
+describe('asksHowMuchCarrierFee: how much a carrier charges for clearance (session 26)', () => {
+  it.each(['ups brokerage fee how much', 'how much does FedEx usually charge for clearance on a $200 box'])('asks: %s', (text) => expect(asksHowMuchCarrierFee(text)).toBe(true));
+  it.each(['what is the MPF and how much is the handling', 'why is there a brokerage fee when I owe no duty'])('does not: %s', (text) => expect(asksHowMuchCarrierFee(text)).toBe(false));
 });

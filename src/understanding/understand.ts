@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksAboutReportingCash, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksAboutReportingCash, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -155,6 +155,22 @@ function asFoodByPost(kb: KnowledgeBase, part: PartAnswer, _asked: string = part
   return asksWhetherFoodMayCome(whole, () => kb.foodPlantOrAnimal(whole) !== undefined) ? inFrame(kb, part, FOOD_BY_POST_QUESTION) : part;
 }
 
+/** "UPS brokerage fee how much": the page with the carriers' fees. */
+function asCarrierFeeAmount(kb: KnowledgeBase, part: PartAnswer): PartAnswer {
+  return asksHowMuchCarrierFee(part.question) ? inFrame(kb, part, CARRIER_FEE_QUESTION) : part;
+}
+
+/** "My package was seized, what do I do next?": the seizure notice page. */
+function asAfterSeizure(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
+  return asksWhatNowAfterSeizure(part.question, story) ? inFrame(kb, part, AFTER_SEIZURE_QUESTION) : part;
+}
+
+/** Medicine by post, judged out of scope ("… my blood pressure pills from mexico"): the medicine page's frame. */
+function asMedicineByPost(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
+  if (part.result.kind !== 'out-of-scope' || part.result.reason) return part;
+  return asksWhetherMedicineMayCome(`${story} ${part.question}`) ? inFrame(kb, part, MEDICINE_BY_POST_QUESTION) : part;
+}
+
 /** A question asked again in its frame's own words; that reading is kept when it is the more confident. */
 function inFrame(kb: KnowledgeBase, part: PartAnswer, framed: string): PartAnswer {
   const canonical = ask(kb, framed, '');
@@ -188,6 +204,9 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   asNotPaying,
   asUnknowingFake,
   asFineSize,
+  asMedicineByPost,
+  asAfterSeizure,
+  asCarrierFeeAmount,
 ];
 
 /**
