@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -220,4 +220,9 @@ describe('asksWhatNowAfterSeizure: what to do after goods were seized (session 2
 describe('asksHowMuchCarrierFee: how much a carrier charges for clearance (session 26)', () => {
   it.each(['ups brokerage fee how much', 'how much does FedEx usually charge for clearance on a $200 box'])('asks: %s', (text) => expect(asksHowMuchCarrierFee(text)).toBe(true));
   it.each(['what is the MPF and how much is the handling', 'why is there a brokerage fee when I owe no duty'])('does not: %s', (text) => expect(asksHowMuchCarrierFee(text)).toBe(false));
+});
+
+describe('asksWhoIsImporter: who the importer is (session 26)', () => {
+  it.each(['When FedEx clears a box for me from a shop in Denmark, is FedEx the importer or am I?', 'Does this make me the importer?', 'who counts as the importer here, me or them?'])('asks: %s', (text) => expect(asksWhoIsImporter(text)).toBe(true));
+  it.each(['what does importer of record mean', 'does that make me the importer of record?'])('does not: %s', (text) => expect(asksWhoIsImporter(text)).toBe(false));
 });

@@ -406,6 +406,27 @@ export function asksHowMuchCarrierFee(question: string): boolean {
 /** How the carrier-fee question is asked of the knowledge base. */
 export const CARRIER_FEE_QUESTION = 'how much do couriers like UPS, FedEx and DHL charge for clearing a parcel';
 
+/** "Who is the importer, me or FedEx?", "does that make me the importer?", "am I the importer?" (not "… of record", a term). */
+const WHO_IMPORTS =
+  /\b(?:who(?:'s| is| counts as| would be| becomes)? (?:the )?(?:legal )?importer|am i (?:the|an) importer|(?:make|makes|making) me (?:the )?importer|is (?:fedex|ups|dhl|amazon|the seller|the courier|the carrier|the shop|shein|temu) the importer)\b(?! of record)/i;
+
+/**
+ * Whether a question asks who the importer is ("When FedEx clears a box for me, is FedEx the
+ * importer or am I?"): the page on the buyer's responsibility, where the courier, the seller or a
+ * platform named pulled such questions to their own pages. 14 of the 15 labelled messages that
+ * ask it so name that page (the other asks what a consignee is first).
+ *
+ * @example
+ * asksWhoIsImporter('When FedEx clears a box for me from a shop in Denmark, is FedEx the importer or am I?'); // true
+ * asksWhoIsImporter('what does importer of record mean');                                                    // false
+ */
+export function asksWhoIsImporter(question: string): boolean {
+  return WHO_IMPORTS.test(question);
+}
+
+/** How the importer question is asked of the knowledge base. */
+export const WHO_IMPORTS_QUESTION = 'if I buy from a seller abroad, who is the importer, me, the seller or the courier';
+
 /** How the cash question is asked of the knowledge base. */
 export const CASH_QUESTION = 'do I have to report carrying or mailing more than $10,000 in cash';
 

@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksAboutReportingCash, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksAboutReportingCash, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -155,6 +155,11 @@ function asFoodByPost(kb: KnowledgeBase, part: PartAnswer, _asked: string = part
   return asksWhetherFoodMayCome(whole, () => kb.foodPlantOrAnimal(whole) !== undefined) ? inFrame(kb, part, FOOD_BY_POST_QUESTION) : part;
 }
 
+/** "Is FedEx the importer or am I?": the page on the buyer's responsibility. */
+function asWhoImports(kb: KnowledgeBase, part: PartAnswer): PartAnswer {
+  return asksWhoIsImporter(part.question) ? inFrame(kb, part, WHO_IMPORTS_QUESTION) : part;
+}
+
 /** "UPS brokerage fee how much": the page with the carriers' fees. */
 function asCarrierFeeAmount(kb: KnowledgeBase, part: PartAnswer): PartAnswer {
   return asksHowMuchCarrierFee(part.question) ? inFrame(kb, part, CARRIER_FEE_QUESTION) : part;
@@ -207,6 +212,7 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   asMedicineByPost,
   asAfterSeizure,
   asCarrierFeeAmount,
+  asWhoImports,
 ];
 
 /**
