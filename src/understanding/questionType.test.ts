@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -225,4 +225,12 @@ describe('asksHowMuchCarrierFee: how much a carrier charges for clearance (sessi
 describe('asksWhoIsImporter: who the importer is (session 26)', () => {
   it.each(['When FedEx clears a box for me from a shop in Denmark, is FedEx the importer or am I?', 'Does this make me the importer?', 'who counts as the importer here, me or them?'])('asks: %s', (text) => expect(asksWhoIsImporter(text)).toBe(true));
   it.each(['what does importer of record mean', 'does that make me the importer of record?'])('does not: %s', (text) => expect(asksWhoIsImporter(text)).toBe(false));
+});
+
+describe('asksMetalsRate: the tariff rate on metal goods (session 26)', () => {
+  it.each([
+    ['how much is the steel tariff rn', ''],
+    ['What does Section 232 charge on them now, what rate?', 'We make stainless steel saucepans in northern Italy.'],
+  ])('asks: %s', (question, story) => expect(asksMetalsRate(question, story)).toBe(true));
+  it.each(['232 steel rate and car parts too', 'do the steel tariffs hit small parcels?', 'how much is the duty on a wool sweater'])('does not: %s', (text) => expect(asksMetalsRate(text)).toBe(false));
 });

@@ -427,6 +427,31 @@ export function asksWhoIsImporter(question: string): boolean {
 /** How the importer question is asked of the knowledge base. */
 export const WHO_IMPORTS_QUESTION = 'if I buy from a seller abroad, who is the importer, me, the seller or the courier';
 
+/** Asking a rate: "how much", "what's the rate", "what percentage". */
+const ASKS_RATE = /\b(?:how much|what(?:'s| is) the (?:rate|percentage)|what rate|what percent\w*)\b/i;
+/** The metals with a Section 232 tariff of their own. */
+const METALS = /\b(?:steel|stainless|aluminum|aluminium|copper|metals?)\b/i;
+/** Goods with Section 232 tariffs of their own page: cars and their parts, wood and furniture. */
+const AUTOS_OR_WOOD = /\b(?:cars?|autos?|auto parts|car parts|trucks?|vehicles?|wood|lumber|timber|furniture|cabinets?)\b/i;
+
+/**
+ * Whether a question asks the tariff rate on metal goods ("what does Section 232 charge on our
+ * stainless saucepans now?"): the metals page, not the one on whether those tariffs reach small
+ * parcels. 21 of the 26 labelled messages with a rate asked and a metal named name it; the other
+ * five ask it second (only the question sentence is read here) or name cars or furniture.
+ *
+ * @example
+ * asksMetalsRate('how much is the steel tariff rn');              // true
+ * asksMetalsRate('232 steel rate and car parts too');             // false (cars have their own page)
+ * asksMetalsRate('do the steel tariffs hit small parcels?');      // false (no rate asked)
+ */
+export function asksMetalsRate(question: string, story = ''): boolean {
+  return ASKS_RATE.test(question) && METALS.test(`${story} ${question}`) && !AUTOS_OR_WOOD.test(question);
+}
+
+/** How the metals question is asked of the knowledge base. */
+export const METALS_RATE_QUESTION = 'what is the Section 232 tariff rate on steel, aluminum and copper goods now';
+
 /** How the cash question is asked of the knowledge base. */
 export const CASH_QUESTION = 'do I have to report carrying or mailing more than $10,000 in cash';
 

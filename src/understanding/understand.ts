@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksAboutReportingCash, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksAboutReportingCash, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -199,6 +199,8 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   inWordFrame({ asks: ({ question }) => asksHowMuchCarrierFee(question), framed: CARRIER_FEE_QUESTION }),
   // "Is FedEx the importer or am I?": the page on the buyer's responsibility.
   inWordFrame({ asks: ({ question }) => asksWhoIsImporter(question), framed: WHO_IMPORTS_QUESTION }),
+  // "How much is the steel tariff rn": the metals page, not the one on small parcels.
+  inWordFrame({ asks: ({ question, story }) => asksMetalsRate(question, story), framed: METALS_RATE_QUESTION }),
 ];
 
 /**
