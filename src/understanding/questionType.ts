@@ -186,8 +186,12 @@ const POSTAL = /\b(?:usps|post\s+office|postal|mailman|mail\s+carrier|royal\s+ma
 
 /** Goods taken by customs: "CBP seized my 'Rolex'", "customs confiscated the shoes". */
 const SEIZED = /\b(?:seiz\w*|confiscat\w*|impound\w*|forfeit\w*|(?:customs|cbp|uncle sam|the feds)\s+(?:took|grabbed|kept|snatched|caught))\b/i;
+/** Fakes named outright, misspellings included ("counterfiet", "conterfeit"). */
+const FAKE_WORDS = String.raw`fakes?|c[ou]{1,2}n?ter?f(?:ei|ie|i|e)ts?|counterf\w+|knock-?offs?|replicas?|reps|dupes?|bootleg|imitations?`;
+/** Fakes named outright ("how much is the fine" is asked of fakes said so, not of a brand in scare quotes). */
+const FAKES_SAID = new RegExp(String.raw`\b(?:${FAKE_WORDS})\b`, 'i');
 /** The goods are (or may be) fakes: said outright, or with the brand in scare quotes ("my 'Rolex'"). */
-const FAKE_GOODS = /\b(?:fakes?|c[ou]{1,2}n?ter?f(?:ei|ie|i|e)ts?|knock-?offs?|replicas?|reps|dupes?|bootleg|imitations?|not (?:real|genuine|authentic))\b|["'“‘][\p{L}][\p{L}\s.-]{1,20}["'”’]/iu;
+const FAKE_GOODS = new RegExp(String.raw`\b(?:${FAKE_WORDS}|not (?:real|genuine|authentic))\b|["'“‘][\p{L}][\p{L}\s.-]{1,20}["'”’]`, 'iu');
 /** Asking for the goods back: "do I ever get the shoes back", "will I see it again". */
 const GOODS_BACK = /\b(?:get|getting|have|receive)\s+(?:it|them|(?:the|my|those|these)(?:\s+[\p{L}'-]+){1,2})\s+back\b|\bsee\s+(?:it|them|(?:the|my)\s+[\p{L}'-]+)\s+again\b|\b(?:returned|sent back|given back)\s+to\s+me\b|\bwhat\s+(?:actually\s+|really\s+)?happens\s+to\s+(?:it|them|the|my|those)\b/iu;
 
@@ -196,10 +200,10 @@ const GOODS_BACK = /\b(?:get|getting|have|receive)\s+(?:it|them|(?:the|my|those|
  * and their being caught in the message, what becomes of the goods (25 of the 28 labelled
  * messages with all three name the seizure page; the other three ask it second).
  */
-const WHAT_HAPPENS = /\bwh?at (?:actually |really )?happens? (?:to|with|if)\b|\bwh?at (?:actually |really )?happens?\s*(?:[?.!]|$)|\bwh?at (?:does|dose|do|will|would|did) (?:customs|custums|cbp|they|the feds) (?:actually |really |even )?do w(?:ith\b|\/)/i;
+const WHAT_HAPPENS = /\bwh?at (?:actually |really )?happens? (?:to|with|if)\b|\bwh?at (?:actually |really )?happens?\s*(?:[?.!]|$)/i;
 const CAUGHT = /\b(?:catch\w*|caught|finds?|found|seiz\w*|takes?|took|grabs?|grabbed|confiscat\w*|stops?|stopped)\b/i;
-/** "What does customs do with …": what becomes of goods it stops (a seizure said without the word). */
-const DONE_WITH = /\bwhat\s+(?:(?:does|dose|do|will|would|did)\s+)?(?:customs|cbp|they|the feds|border protection)\s+(?:actually\s+|really\s+|even\s+)?do\s+with\b/i;
+/** "What does customs do with …", "wat custums do w/ them": what becomes of goods it stops (a seizure said without the word). */
+const DONE_WITH = /\bwh?at\s+(?:(?:does|dose|do|will|would|did)\s+)?(?:customs|custums|cbp|they|the feds|border protection)\s+(?:actually\s+|really\s+|even\s+)?do\s+w(?:ith\b|\/)/i;
 
 /**
  * Whether a question asks what becomes of goods customs seized as fakes ("got a letter saying my
@@ -247,7 +251,10 @@ export function asksAboutReportingCash(text: string): boolean {
 const WHY_CHARGED_ON_SUM =
   /\bwh(?:y|ay)\b[^.?!]{0,40}\b(?:pay|paying|paid|owe|owing|charg\w*|bill\w*|tax\w*|slapped|jacked|hit)\b[^.?!]{0,40}?\b(?:on|for)\s+(?:a\s+|an\s+|my\s+|the\s+|this\s+)?(?:\$\s?(\d{1,3})(?![\d,.]\d)|(\d{1,3})\s?(?:dollars?|bucks?|usd|euros?|dolars?|dolares)\b)/i;
 /** A fee named by its own name has its own page (the MPF, brokerage). */
-const NAMED_FEE = /\b(?:mpf|merchandise processing|brokerage|clearance fee|processing fee|disbursement)\b/i;
+/** The MPF by name. */
+const MPF_SAID = String.raw`mpf|merchandise processing`;
+const MPF_NAMED = new RegExp(String.raw`\b(?:${MPF_SAID})\b`, 'i');
+const NAMED_FEE = new RegExp(String.raw`\b(?:${MPF_SAID}|brokerage|clearance fee|processing fee|disbursement)\b`, 'i');
 /** The sum that still came in free before the suspension: below it, an order is a small one. */
 const SMALL_ORDER_LIMIT = 800;
 
@@ -321,8 +328,6 @@ export const UNKNOWING_FAKE_QUESTION = 'can I be fined if I bought a counterfeit
 
 /** Asking the size of a fine: "how much can they fine u", "how big is the penalty". */
 const HOW_BIG_A_FINE = /\bhow (?:much|big|high|bad)\b[^.?!]{0,40}\b(?:fin(?:e|ed|es)|penalt\w*)\b/i;
-/** Fakes named outright (not in scare quotes: "how much is the fine" is asked of fakes said so). */
-const FAKES_SAID = /\b(?:fakes?|counterf\w+|knock-?offs?|replicas?|reps|dupes?|bootleg|imitations?)\b/i;
 
 /**
  * Whether a question asks how big the fine for fakes can be ("how much can cbp fine u for
@@ -387,7 +392,6 @@ export const AFTER_SEIZURE_QUESTION = 'I got a seizure notice from CBP, what are
 /** A carrier's own fee for clearing a parcel, by the names on its bills. */
 const CARRIER_FEE_WORDS = /\b(?:brokerage|brokrage|clearance|clearing|handling|disbursement|advancement)\b/i;
 const HOW_MUCH = /\bhow much\b/i;
-const MPF_NAMED = /\b(?:mpf|merchandise processing)\b/i;
 
 /**
  * Whether a question asks how much a carrier charges for clearance ("ups brokerage fee how
