@@ -19,6 +19,7 @@ import { factsStated } from '../src/understanding';
 import { UnderstandingCache } from './understandingCache';
 import { AnswerReplies, type AnsweredParts } from './answerReplies';
 import {
+  aboutMeReply,
   capabilitiesReply,
   partsReply,
   feedbackThanksReply,
@@ -53,6 +54,7 @@ const FIXED_REPLIES: Partial<Record<Intent, () => Reply>> = {
   thanks: thanksReply,
   goodbye: goodbyeReply,
   capabilities: capabilitiesReply,
+  'about-me': aboutMeReply,
   help: capabilitiesReply,
   restart: welcomeReply,
   // Nothing is under way here (a guided dialog handles its own cancel and back).

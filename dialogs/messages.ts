@@ -33,6 +33,11 @@ export function capabilitiesReply(): Reply {
   return { kind: 'info', markdown: welcome.capabilities, suggestions: MAIN_TASKS };
 }
 
+/** "Are you a real person?", "what's your name?": who is answering. */
+export function aboutMeReply(): Reply {
+  return { kind: 'info', markdown: welcome.aboutMe, suggestions: MAIN_TASKS };
+}
+
 export function greetingReply(): Reply {
   return { kind: 'info', markdown: welcome.greeting, suggestions: MAIN_TASKS };
 }

@@ -12,6 +12,12 @@ describe('detectIntent', () => {
     ['thanks!', 'thanks'],
     ['Thank you so much', 'thanks'],
     ['what can you do?', 'capabilities'],
+    ['are you a real person?', 'about-me'],
+    ['Am I talking to a bot or a human', 'about-me'],
+    ["what's your name", 'about-me'],
+    ['is this an AI', 'about-me'],
+    ['test test', 'greeting'],
+    ['anyone there?', 'greeting'],
     ['Cancel', 'cancel'],
     ['never mind', 'cancel'],
     ['help', 'help'],
@@ -43,6 +49,8 @@ describe('detectIntent', () => {
     'what is a customs broker',
     'where do i report a counterfit seller',
     'can you check my package status',
+    'is this a real rolex or a fake',
+    'are you able to tell me if my tea set is duty free',
     '',
   ])('%s is a question for the knowledge base', (text) => {
     expect(detectIntent(text)).toBeUndefined();

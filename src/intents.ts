@@ -12,6 +12,7 @@ export type Intent =
   | 'thanks'
   | 'goodbye'
   | 'capabilities'
+  | 'about-me'
   | 'cancel'
   | 'help'
   | 'back'
@@ -48,6 +49,10 @@ const WHOLE: Array<[Intent, RegExp]> = [
   ['thanks', /^((ok|okay|great|perfect|cool)\s)?(thanks?( you)?( so much| a lot| very much)?|thx|ty|many thanks|cheers)( bot)?$/],
   ['goodbye', /^(bye|goodbye|good bye|see you|that's all|that is all|no thanks|no thank you)$/],
   ['capabilities', /^(what can you do|what do you do|what can i ask( you)?|what are you|who are you|menu|main menu|options|start|get started|ask a question)$/],
+  // Questions about the bot itself ("are you a real person", "whats your name"): people test a
+  // chat box before they trust it, and the knowledge base's words ("person", "name") matched pages.
+  ['about-me', /^((hi|hey|hello|ok|so) )?(are you (a |an )?(real |actual |live )?(person|human|robot|bot|ai|machine|computer|chat ?bot|real|automated)|am i (talking|chatting|speaking) (to|with) (a |an )?(real |actual |live )?(person|human|robot|bot|ai|machine|computer)|is this (a |an )?(real |actual |live )?(person|human|robot|bot|ai|chat ?bot|automated)|(what's|whats|what is) your name|who am i (talking|chatting|speaking) (to|with)|how old are you|who (made|built|created) you)( or (a |an )?(real |actual )?(person|human|robot|bot|ai|not))?$/],
+  ['greeting', /^(test|testing|test test|testing testing|testing 1 2 3|anyone there|anybody there|is anyone there|is anybody there|hello anyone there)$/],
   ['cancel', /^(cancel|stop|quit|exit|never ?mind|nevermind|forget it|cancel (the |this )?(check|email|it))$/],
   ['help', /^(help|\?|help me|i need help|what do you mean|i don't understand|i dont understand|explain|huh)$/],
   ['back', /^(back|go back|previous|previous question|undo)$/],

@@ -52,6 +52,13 @@ describe('conversation basics', () => {
     expect(reply.text).toMatch(/Email the E-Commerce team/);
   });
 
+  test('"are you a real person?" is told it is talking to an automated assistant that can email a person', async () => {
+    const [reply] = await say(bot.url, channel, 'about-1', 'are you a real person?');
+    expect(reply.text).toMatch(/automated assistant, not a person/);
+    expect(reply.text).toMatch(/E-Commerce team by email/);
+    expect(reply.suggestedActions?.actions.map((a: { title: string }) => a.title)).toContain('Email the E-Commerce team');
+  });
+
   test('thanks, and cancel with nothing to cancel', async () => {
     expect((await say(bot.url, channel, 'misc-1', 'thanks'))[0].text).toMatch(/welcome/i);
     expect((await say(bot.url, channel, 'misc-1', 'cancel'))[0].text).toMatch(/nothing to cancel/i);

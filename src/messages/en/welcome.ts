@@ -37,6 +37,8 @@ export const welcome = {
     '- **Email the E-Commerce team** at CBP when I cannot answer.',
     `For travel, trusted traveler programs and other CBP matters, contact ${INFO_CENTER}.`,
   ].join('\n'),
+  aboutMe:
+    "I'm the CBP E-Commerce Assistant, an automated assistant, not a person. I answer questions about duties on online orders, de minimis, gifts and counterfeits from U.S. Customs and Border Protection's published guidance, and I can check whether a shipment gets duty-free entry. When you need a person, I can send your question to CBP's E-Commerce team by email.",
   greeting: 'Hello! What would you like to know about shipments, duties or counterfeits?',
   thanks: "You're welcome. Is there anything else I can help with?",
   goodbye: 'Thank you for using the CBP E-Commerce Assistant. Goodbye!',
