@@ -20,8 +20,8 @@ import { adaptiveCardOf, CBP_TENANT, TeamsChat, teamsConversation } from './help
 
 /** Out of scope today; what a grandmother's parcel is about: gifts. */
 const GRANNY = 'what about my stuff from granny';
-/** "Did you mean" today (a seller of counterfeits?); staff decide it is out of scope. */
-const SELLER = 'seller';
+/** "Did you mean" today (which importer?); staff decide it is out of scope. */
+const IMPORTER = 'importer';
 const KAYAKS = 'do you sell kayaks';
 const TAUGHT_DOC = 'gift-duty-free';
 const NO_ANSWER = "Sorry, I don't have an answer to that.";
@@ -60,17 +60,17 @@ describe('staff teach the bot in Teams', () => {
   it('unanswered numbers the questions; teach 1 <id> and reload answer it with that document; teach 2 none and reload make the other out of scope', async () => {
     const kb = () => service.core.content.knowledge();
     expect(kb().answer(GRANNY).kind).toBe('out-of-scope');
-    expect(kb().answer(SELLER).kind).toBe('did-you-mean');
+    expect(kb().answer(IMPORTER).kind).toBe('did-you-mean');
     const doc = kb().get(TAUGHT_DOC)!;
 
-    // People ask: the granny question twice (Web Chat and Teams), "seller" once.
+    // People ask: the granny question twice (Web Chat and Teams), "importer" once.
     expect(words(await webchat(GRANNY))).toContain(NO_ANSWER);
     expect((await teamsQuestion(GRANNY)).text).toContain(NO_ANSWER);
-    expect(words(await webchat(SELLER))).toContain('Did you mean');
+    expect(words(await webchat(IMPORTER))).toContain('Did you mean');
 
     const list = onlyReply(await staff.send('unanswered')).text ?? '';
     expect(list).toContain(`1. “${GRANNY}” — 2 times, last 25 Nov 2026 (2 no answer)`);
-    expect(list).toMatch(/\n2\. “seller” — once, last 25 Nov 2026 \(1 unsure\)/);
+    expect(list).toMatch(/\n2\. “importer” — once, last 25 Nov 2026 \(1 unsure\)/);
     expect(list).toContain('type **teach** and the number');
 
     // A new question arrives three times before staff answer: the numbers they saw stay valid.
@@ -90,20 +90,20 @@ describe('staff teach the bot in Teams', () => {
     expect(adaptiveCardOf(answer).body[0].text).toBe(doc.title);
     expect(words(await webchat(GRANNY))).toContain(doc.body.split('\n\n')[0].trim());
 
-    // Still the numbers of the list shown: 2 is "seller".
+    // Still the numbers of the list shown: 2 is "importer".
     const none = onlyReply(await staff.send('teach 2 none'));
-    expect(none.text).toContain('“seller” is now out of scope.');
-    expect(taughtFile().taught).toEqual({ [TAUGHT_DOC]: [GRANNY], none: [SELLER] });
-    expect(words(await webchat(SELLER))).toContain('Did you mean');
+    expect(none.text).toContain('“importer” is now out of scope.');
+    expect(taughtFile().taught).toEqual({ [TAUGHT_DOC]: [GRANNY], none: [IMPORTER] });
+    expect(words(await webchat(IMPORTER))).toContain('Did you mean');
     expect(onlyReply(await staff.send('reload')).text).toContain('**Reloaded**');
-    expect(words(await webchat('Seller?'))).toContain(NO_ANSWER);
-    expect((await teamsQuestion(SELLER)).text).toContain(NO_ANSWER);
+    expect(words(await webchat('Importer?'))).toContain(NO_ANSWER);
+    expect((await teamsQuestion(IMPORTER)).text).toContain(NO_ANSWER);
 
     // Neither is listed any more (all their askings, before and after teaching); kayaks is number 1 now.
     const after = onlyReply(await staff.send('unanswered')).text ?? '';
     expect(after).toContain(`1. “${KAYAKS}” — 3 times`);
     expect(after).not.toContain(GRANNY);
-    expect(after).not.toMatch(/seller/i);
+    expect(after).not.toMatch(/importer/i);
     expect(after).toContain('already taught.');
   });
 
@@ -123,7 +123,7 @@ describe('staff teach the bot in Teams', () => {
     expect(onlyReply(await desk.send('unanswered', { mention: true })).text).toContain('1. “do you sell kayaks”');
     const fromWeb = words(await webchat('teach 1 none'));
     expect(fromWeb).not.toMatch(/Taught|Nothing taught|out of scope\./);
-    expect(taughtFile().taught.none).toEqual([SELLER]);
+    expect(taughtFile().taught.none).toEqual([IMPORTER]);
   });
 });
 

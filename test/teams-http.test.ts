@@ -423,15 +423,15 @@ describe('staff commands with real figures', () => {
       'do you sell kayaks': 'out-of-scope',
       'Do you sell kayaks?': 'out-of-scope',
       'what is the weather in boston': 'out-of-scope',
-      seller: 'did-you-mean',
-      'Seller?': 'did-you-mean',
+      importer: 'did-you-mean',
+      'Importer?': 'did-you-mean',
       'global entry application': 'other-cbp',
     };
     for (const [question, kind] of Object.entries(kinds)) expect([question, kb.answer(question).kind]).toEqual([question, kind]);
-    // "Seller?" is unsure between neighbours; which one the knowledge base offers first is not
+    // "Importer?" is unsure between neighbours; which one the knowledge base offers first is not
     // what this test is about, only that stats counts its topic (which sorts before section-321).
-    const sellerTopic = kb.answer('Seller?').best!.topic;
-    expect(sellerTopic < 'section-321').toBe(true);
+    const importerTopic = kb.answer('Importer?').best!.topic;
+    expect(importerTopic < 'section-321').toBe(true);
 
     const w1 = webConversation();
     await webchat(service, w1, QUESTION);
@@ -445,8 +445,8 @@ describe('staff commands with real figures', () => {
     await webchat(service, w2, 'Do you sell kayaks?');
     await webchat(service, webConversation(), 'what is the weather in boston');
     const e2 = webConversation();
-    await webchat(service, e2, 'seller', 'emulator');
-    await webchat(service, e2, 'Seller?', 'emulator');
+    await webchat(service, e2, 'importer', 'emulator');
+    await webchat(service, e2, 'Importer?', 'emulator');
     await webchat(service, webConversation(), 'global entry application');
     // In a Teams channel, with the mention: recorded without the mention, so it groups with the others.
     await chatIn(service, 'channel').send('do you sell kayaks', { mention: true });
@@ -460,14 +460,14 @@ describe('staff commands with real figures', () => {
           '- Questions: 10, answered 3 (30%)',
           '- Not answered: 2 did you mean, 4 out of scope, 1 other CBP matters',
           '- Feedback: 1 helpful, 1 not helpful',
-          `- Top topics: ${sellerTopic} (2), section-321 (2), gifts-travel (1)`,
+          `- Top topics: ${importerTopic} (2), section-321 (2), gifts-travel (1)`,
         ].join('\n'),
         [
           '**Last 7 days, 19 Nov to 25 Nov 2026**',
           '- Questions: 12, answered 4 (33%)',
           '- Not answered: 2 did you mean, 5 out of scope, 1 other CBP matters',
           '- Feedback: 2 helpful, 1 not helpful',
-          `- Top topics: section-321 (3), ${sellerTopic} (2), gifts-travel (1)`,
+          `- Top topics: section-321 (3), ${importerTopic} (2), gifts-travel (1)`,
         ].join('\n'),
         ['**Emails to the E-Commerce team, now**', '- 0 pending, 0 sent, 0 failed'].join('\n'),
         'Days are U.S. Eastern dates. 16 records read.',
@@ -479,14 +479,14 @@ describe('staff commands with real figures', () => {
   it('unanswered (clicked from the stats card) lists the unanswered questions grouped, most frequent first', async () => {
     const stats = await staff.send('stats');
     const reply = onlyReply(await staff.clickTitled(stats, 'Unanswered questions'));
-    const sellerClosest = kbOf(service).answer('Seller?').best!.id;
+    const importerClosest = kbOf(service).answer('Importer?').best!.id;
     expect(reply.text).toBe(
       [
         '**Unanswered questions, last 14 days**',
         '7 questions in 3 groups:',
         [
           '1. “do you sell kayaks” — 4 times, last 25 Nov 2026 (4 no answer)',
-          `2. “Seller?” — 2 times, last 25 Nov 2026 (2 unsure) · closest: ${sellerClosest}`,
+          `2. “Importer?” — 2 times, last 25 Nov 2026 (2 unsure) · closest: ${importerClosest}`,
           '3. “what is the weather in boston” — once, last 25 Nov 2026 (1 no answer)',
         ].join('\n'),
         '12 Nov to 25 Nov 2026, U.S. Eastern dates. Not listed: 1 about other CBP matters (sent to the CBP Info Center).',

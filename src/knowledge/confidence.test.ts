@@ -72,6 +72,14 @@ describe('kindFor', () => {
     expect(kindFor({ ...irrelevant, scopeLogOdds: -20 }, { otherCbp: true })).toBe('other-cbp');
   });
 
+  it('turns away a message with too little in it that is typical of ours, unless the relevance is sure', () => {
+    const likely = { confidence: 0.99, relevance: (THRESHOLDS.relevance + SURE_RELEVANCE) / 2 };
+    expect(kindFor({ ...likely, oursEvidence: THRESHOLDS.oursEvidence! / 2 }, plain)).toBe('out-of-scope');
+    expect(kindFor({ ...likely, oursEvidence: THRESHOLDS.oursEvidence! * 2 }, plain)).toBe('answer');
+    expect(kindFor({ confidence: 0.99, relevance: SURE_RELEVANCE, oursEvidence: 0 }, plain)).toBe('answer');
+    expect(kindFor({ ...likely, oursEvidence: 0 }, { otherCbp: true })).toBe('other-cbp');
+  });
+
   it('sends other CBP matters to the Info Center unless an answer is confident and covers them', () => {
     expect(kindFor({ confidence: 0.99, relevance: 0.99 }, { otherCbp: true })).toBe('other-cbp');
     expect(kindFor({ confidence: 0.01, relevance: 0.01 }, { otherCbp: true })).toBe('other-cbp');

@@ -474,7 +474,8 @@ export class KnowledgeBase {
     // The scope gate hears the story's words at CONTEXT_WEIGHT, as the search does.
     const storyTerms = new Set(contextTerms);
     const scopeLogOdds = this.scopeGate.learned ? this.scopeGate.logOdds(terms, (t) => (storyTerms.has(t) ? CONTEXT_WEIGHT : 1)) : undefined;
-    const judged = kindFor({ confidence: top.confidence, relevance: top.relevance, margin: top.features.margin, scopeLogOdds }, { otherCbp: otherCbp !== undefined, bestCoversOtherCbp, storyTold: (options.context ?? '').trim() !== '' }, this.thresholds);
+    const oursEvidence = this.scopeGate.learned ? this.scopeGate.evidenceForOther(terms) : undefined;
+    const judged = kindFor({ confidence: top.confidence, relevance: top.relevance, margin: top.features.margin, scopeLogOdds, oursEvidence }, { otherCbp: otherCbp !== undefined, bestCoversOtherCbp, storyTold: (options.context ?? '').trim() !== '' }, this.thresholds);
     // Confident by its features, but people's own words point elsewhere: offer, do not answer.
     const learnedFrom = terms.filter((t) => this.wordModel.knows(t)).length;
     const kind = judged === 'answer' && learnedFrom >= MIN_LEARNED_TERMS && (pointsElsewhere(ranked) || wordsHesitate(top)) ? 'did-you-mean' : judged;

@@ -35,6 +35,19 @@ describe('WordGate', () => {
     expect(scope.logOdds(['antiqu', 'duty', 'airpod'])).toBeCloseTo(scope.logOdds(['antiqu', 'duty']));
   });
 
+  it('as the scope gate, adds up what the words typical of ours say, and nothing for words that lean out of scope or nobody used', () => {
+    const notOurs = learnGateWords([['cancel', 'prime', 'amazon'], ['password', 'amazon'], ['recommend', 'gift']], 12);
+    const scope = new WordGate(notOurs, { ...documents, '(verdict)': verdict.words });
+    expect(scope.evidenceForOther(['antiqu'])).toBeGreaterThan(0);
+    expect(scope.evidenceForOther(['antiqu', 'duty'])).toBeGreaterThan(scope.evidenceForOther(['antiqu']));
+    expect(scope.evidenceForOther(['antiqu', 'duty', 'duty'])).toBeCloseTo(scope.evidenceForOther(['antiqu', 'duty']));
+    // "cancel my amazon prime": nothing in it is ours, however many words; a word against does not subtract.
+    expect(scope.evidenceForOther(['cancel', 'amazon', 'prime'])).toBe(0);
+    expect(scope.evidenceForOther(['antiqu', 'cancel'])).toBeCloseTo(scope.evidenceForOther(['antiqu']));
+    expect(scope.evidenceForOther(['airpod'])).toBe(0);
+    expect(new WordGate({ messages: 0, otherMessages: 0, words: {} }, documents).evidenceForOther(['antiqu'])).toBe(Infinity);
+  });
+
   it('lets every verdict through when nothing was learned', () => {
     expect(new WordGate({ messages: 0, otherMessages: 0, words: {} }, documents).logOdds(['antiqu'])).toBe(Infinity);
     expect(new WordGate(verdict, {}).learned).toBe(false);

@@ -97,6 +97,31 @@ export class WordGate {
   }
 
   /**
+   * How much the terms say for the other side, from the terms that lean to it alone: the sum,
+   * over distinct terms either side has seen, of log P(term | other side) − log P(term | side)
+   * where that is positive. Naive Bayes ({@link logOdds}) weighs words for and against; this asks
+   * only whether anything in the message is typical of the other side. For the scope gate, how
+   * much in a message says it is ours ("whats your name" has nothing; "customs", "Temu" have).
+   * 0 when no term leans that way; +Infinity when nothing was learned.
+   *
+   * @example
+   * scope.evidenceForOther(['duty', 'temu']); // 3.1 (with the project's learned words)
+   * scope.evidenceForOther(['nam']);          // 0
+   */
+  evidenceForOther(terms: readonly string[]): number {
+    if (!this.learned) return Infinity;
+    let sum = 0;
+    for (const t of new Set(terms)) if (this.vocabulary.has(t)) sum += Math.max(0, -this.termLogOdds(t));
+    return sum;
+  }
+
+  /** log P(term | side) − log P(term | other side), smoothed. */
+  private termLogOdds(term: string): number {
+    const v = this.vocabulary.size;
+    return Math.log(((this.side.words[term] ?? 0) + GATE_SMOOTHING) / (this.sideTotal + GATE_SMOOTHING * v)) - Math.log(((this.other.get(term) ?? 0) + GATE_SMOOTHING) / (this.otherTotal + GATE_SMOOTHING * v));
+  }
+
+  /**
    * log P(side | terms) − log P(other side | terms), each distinct term counted once at
    * `weightOf(term)`; terms neither side has seen are left out. +Infinity when nothing was learned.
    *
@@ -105,14 +130,8 @@ export class WordGate {
    */
   logOdds(terms: readonly string[], weightOf: (term: string) => number = () => 1): number {
     if (!this.learned) return Infinity;
-    const v = this.vocabulary.size;
     let sum = 0;
-    for (const t of new Set(terms)) {
-      if (!this.vocabulary.has(t)) continue;
-      const w = weightOf(t);
-      sum += w * Math.log(((this.side.words[t] ?? 0) + GATE_SMOOTHING) / (this.sideTotal + GATE_SMOOTHING * v));
-      sum -= w * Math.log(((this.other.get(t) ?? 0) + GATE_SMOOTHING) / (this.otherTotal + GATE_SMOOTHING * v));
-    }
+    for (const t of new Set(terms)) if (this.vocabulary.has(t)) sum += weightOf(t) * this.termLogOdds(t);
     return this.prior + sum;
   }
 }
