@@ -89,6 +89,8 @@ export const TRAINING_SETS: readonly RealSet[] = [
   { file: 'training-questions-others-parcels.json', name: 'Training set (session 21): someone else\'s parcel (a seller\'s customer, a parent, a friend, an office), half asking what the receiver owes, half a page\'s question', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-chat-box.json', name: 'Training set (session 24): a help chat box: a third everyday messages not ours, a third other CBP matters (travellers, trusted travellers, I-94 and ESTA, border waits, jobs), a third ours', minWords: 2, sharedWords: 6, tuned: false },
   { file: 'training-questions-word-senses.json', name: 'Training set (session 24): short messages, two thirds not ours using our words in another sense or someone else\'s business (jury duty, custom orders, importing photos, clearance sales, utility bills), a third ours in the same words', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-inbox.json', name: 'Training set (session 27): a real inbox\'s mix, weighted to the commonest questions (de minimis, small-order charges, Temu and Shein, gifts, mail, courier bills), every page once at least, a fifth shipments to judge', minWords: 2, sharedWords: 6, tuned: false },
+  { file: 'training-questions-look-alikes.json', name: 'Training set (session 27): look-alikes: ours in words other pages share, near misses not ours (parcels inside the U.S., marketplace service, scams, other taxes, other senses), other CBP matters', minWords: 2, sharedWords: 6, tuned: false },
 ];
 
 /** The set's file path. */
