@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -233,4 +233,30 @@ describe('asksMetalsRate: the tariff rate on metal goods (session 26)', () => {
     ['What does Section 232 charge on them now, what rate?', 'We make stainless steel saucepans in northern Italy.'],
   ])('asks: %s', (question, story) => expect(asksMetalsRate(question, story)).toBe(true));
   it.each(['232 steel rate and car parts too', 'do the steel tariffs hit small parcels?', 'how much is the duty on a wool sweater'])('does not: %s', (text) => expect(asksMetalsRate(text)).toBe(false));
+});
+
+describe('asksRefundAfterRefusing: the price back after a parcel was refused (session 27)', () => {
+  it.each([
+    ["the shop won't refund me, is that allowed?", 'DHL wanted $58 before they would hand it over, so I refused it.'],
+    ['if i send the box back cuz of the duty bill does the shop owe me my refund or am i cooked', ''],
+    ['Seller in Taiwan here: if a US customer refuses to pay the duty and the box comes back, do I have to refund them?', ''],
+  ])('asks: %s', (question, story) => expect(asksRefundAfterRefusing(question, story)).toBe(true));
+  it.each([
+    ['if I refuse the parcel, what happens to it?', ''],
+    ['can I get the duty refunded if I send it back?', ''],
+    ['DHL refund for IEEPA duties, do I need to apply or do they just send it back', ''],
+    ['will the seller refund me?', 'The dress came in the wrong size.'],
+  ])('does not: %s', (question, story) => expect(asksRefundAfterRefusing(question, story)).toBe(false));
+});
+
+describe('asksHowMailDutyReachesCbp: how duty on mail is paid over to CBP (session 27)', () => {
+  it.each([
+    ['How does the post office actually hand the duty over to customs?', ''],
+    ['how do postal carriers pay the duty to cbp, bond and paygov or wat', ''],
+    ['How do we remit the duty we collect?', 'We are a small postal consolidator in Singapore.'],
+    ["who tf is a 'qualified party' for mail", ''],
+  ])('asks: %s', (question, story) => expect(asksHowMailDutyReachesCbp(question, story)).toBe(true));
+  it.each(['how do I pay the duty to customs for my DHL parcel?', 'who pays the duty on a parcel sent by post?', 'Western Union or Remitly, which is cheaper?'])('does not: %s', (text) =>
+    expect(asksHowMailDutyReachesCbp(text)).toBe(false),
+  );
 });

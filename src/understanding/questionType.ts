@@ -431,6 +431,56 @@ export function asksWhoIsImporter(question: string): boolean {
 /** How the importer question is asked of the knowledge base. */
 export const WHO_IMPORTS_QUESTION = 'if I buy from a seller abroad, who is the importer, me, the seller or the courier';
 
+/** Turning a parcel down: "refused it", "turned it down", "sent the box back". */
+const REFUSED = /\b(?:refus\w*|turn(?:ed|ing)?\s+(?:it|them|the\s+\w+)\s+down|reject\w*|sen[dt]\s+(?:it|them|the\s+(?:box|parcel|package))\s+back)\b/i;
+/** Money back: "refund", "refnd", "my money back", "reimburse". */
+const REFUND_WORDS = /\b(?:refunds?|refunded|refunding|refnd|money back|reimburs\w*)\b/i;
+/** A refund of the duty itself (IEEPA duties, drawback), not of the price: other pages. */
+const DUTY_REFUND = /\b(?:ieepa|drawback)\b|\b(?:duty|duties|tariffs?)\s+(?:refund\w*|back)\b|\brefund\w*\s+(?:of|on|for)\s+(?:the\s+|my\s+)?(?:duty|duties|tariffs?)\b/i;
+
+/**
+ * Whether a question asks for the price back from the seller after a parcel was refused over its
+ * charges ("DHL wanted $58 so I refused it. The shop won't refund me, can they do that?"): the
+ * page on refunds from sellers, not the one on refusing a parcel, which shares its story. Of 82
+ * labelled messages with both, 64 name that page; most of the rest ask it second ("If I refuse
+ * it, what happens to it? And will the shop refund me?"), and only the question sentence is read
+ * for the money back.
+ *
+ * @example
+ * asksRefundAfterRefusing("the shop won't refund me, is that allowed?", 'DHL wanted $58 so I refused it.'); // true
+ * asksRefundAfterRefusing('if I refuse the parcel, what happens to it?');                                 // false
+ * asksRefundAfterRefusing('can I get the duty refunded if I send it back?');                               // false (the duty, not the price)
+ */
+export function asksRefundAfterRefusing(question: string, story = ''): boolean {
+  return REFUND_WORDS.test(question) && !DUTY_REFUND.test(question) && REFUSED.test(`${story} ${question}`);
+}
+
+/** How the question of the money back after a refusal is asked of the knowledge base. */
+export const REFUND_AFTER_REFUSAL_QUESTION = 'will the seller refund me if I refuse the parcel over the import charges';
+
+/** How duty on mail reaches CBP: "how do postal carriers pay the duty over to CBP", a qualified party, remitting. */
+const HOW_DUTY_REACHES_CBP = /\bhow\s+(?:do|does|would|can|should|are|is)\b[^?.!]{0,40}\b(?:pay|paid|hand|remit|transfer|pass)\w*\b[^?.!]{0,30}\b(?:to|over\s+to)\s+(?:cbp|customs)\b|\bqualified\s+part(?:y|ies)\b|\bremit(?:s|ted|ting|tance)?\b|\bpay\.gov\b/i;
+/** Those who carry mail: the post, a carrier, a consolidator; or a bond for it. */
+const MAIL_CARRIERS = /\b(?:post|postal|mail\w*|carriers?|consolidat\w*|operators?|bond)\b/i;
+
+/**
+ * Whether a question asks how the duty collected on mail is paid over to CBP ("how do postal
+ * carriers pay the duty to cbp, bond and paygov or wat"): the page on postal remittance and
+ * bonds, not the one on who pays duty on mail. 16 of the 17 labelled messages asking "how … pay
+ * … to CBP" name it (the other asks it second); every one names the post, a carrier or a bond.
+ *
+ * @example
+ * asksHowMailDutyReachesCbp('How does the post office actually hand the duty over to customs?');        // true
+ * asksHowMailDutyReachesCbp('We are a consolidator. How do we remit the duty we collect?');              // true
+ * asksHowMailDutyReachesCbp('how do I pay the duty to customs for my DHL parcel?');                      // false
+ */
+export function asksHowMailDutyReachesCbp(question: string, story = ''): boolean {
+  return HOW_DUTY_REACHES_CBP.test(question) && MAIL_CARRIERS.test(`${story} ${question}`);
+}
+
+/** How the question of duty on mail reaching CBP is asked of the knowledge base. */
+export const POSTAL_REMITTANCE_QUESTION = 'how do postal operators and qualified parties pay the duty on mail to CBP, and what bond do they need';
+
 /** Asking a rate: "how much", "what's the rate", "what percentage". */
 const ASKS_RATE = /\b(?:how much|what(?:'s| is) the (?:rate|percentage)|what rate|what percent\w*)\b/i;
 /** The metals with a Section 232 tariff of their own. */

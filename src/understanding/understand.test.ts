@@ -212,6 +212,19 @@ describe('understand: questions for the documents', () => {
     expect(ids).toEqual(['seller-compliance-guide', 'reasonable-care']);
   });
 
+  it('the money back after a refused parcel is the refunds page; refusing, asked first, stays the refusal page (session 27)', () => {
+    const refund = answerOf(understand("A friend turned down a parcel from an Australian swimwear shop because DHL wanted $60 in charges, and now the shop won't refund her. Can they do that?", ctx));
+    expect(refund.main.result.best?.id).toBe('refund-from-seller-refused');
+    const both = answerOf(understand('if i refuse the package what happens to it? and does the etsy seller have to refund me', ctx));
+    expect(both.main.result.best?.id).toBe('refuse-parcel-duty');
+    expect(both.others.map((o) => o.result.best?.id)).toContain('refund-from-seller-refused');
+  });
+
+  it('how the post pays the duty it collects over to CBP is the remittance page, not who pays duty on mail (session 27)', () => {
+    const u = answerOf(understand('How does Royal Mail or USPS actually hand the duty money over to CBP? Do they pay through Pay.gov or something?', ctx));
+    expect(u.main.result.best?.id).toBe('postal-remittance-bonds');
+  });
+
   it('answerParts never offers the same document twice', () => {
     const parts = answerParts('If I refuse a package at the door, what happens to it? And can I get my money back from the seller afterwards?', kb);
     const ids = parts.map((p) => p.result.best?.id).filter(Boolean);
