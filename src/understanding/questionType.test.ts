@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -259,4 +259,17 @@ describe('asksHowMailDutyReachesCbp: how duty on mail is paid over to CBP (sessi
   it.each(['how do I pay the duty to customs for my DHL parcel?', 'who pays the duty on a parcel sent by post?', 'Western Union or Remitly, which is cheaper?'])('does not: %s', (text) =>
     expect(asksHowMailDutyReachesCbp(text)).toBe(false),
   );
+});
+
+describe('asksPostalDutyRefund: the IEEPA duty back on a parcel that came by post (session 27)', () => {
+  it.each([
+    ["bro i paid the tariffs, the supreme court said they were illegal, where's my money (it came usps not a courier)", ''],
+    ['Can I get this back now?', 'USPS collected a 54% charge on a package from China; then the court said those tariffs were unlawful.'],
+    ['will the post office refund the IEEPA duty?', ''],
+  ])('asks: %s', (question, story) => expect(asksPostalDutyRefund(question, story)).toBe(true));
+  it.each([
+    ['will DHL refund the IEEPA duty I paid?', ''],
+    ['can I get a refund of the $80 postal duty?', ''],
+    ['what did the supreme court decide about the tariffs on mail?', ''],
+  ])('does not: %s', (question, story) => expect(asksPostalDutyRefund(question, story)).toBe(false));
 });

@@ -156,8 +156,10 @@ const GOVERNMENT = String.raw`(?:cbp|customs|(?:the\s+)?government|gov'?t|federa
 const CARRIER = String.raw`(?:dhl|ups|fedex|usps|royal\s+mail|canada\s+post|la\s+poste|deutsche\s+post|correos|japan\s+post|india\s+post|australia\s+post|(?:the\s+)?post(?:\s+office)?|(?:the\s+)?(?:carrier|courier|shipper|shipping\s+company|mailman)|(?:dhl|ups|fedex|usps|carrier|courier)'?s?\s+own)`;
 const SET_AGAINST = String.raw`(?:or|not|instead of|rather than)`;
 const WHOSE_CHARGE = new RegExp(String.raw`\b${GOVERNMENT}\b[^?.!]{0,25}?\b${SET_AGAINST}\b[^?.!]{0,12}?\b${CARRIER}\b|\b${CARRIER}\b[^?.!]{0,25}?\b${SET_AGAINST}\b[^?.!]{0,12}?\b${GOVERNMENT}\b`, 'i');
+/** A refund said in so many words ("refund", "refnd", "reimburse", "money back"). */
+const REFUND_SAID = String.raw`refunds?|refunded|refunding|refnd|reimburs\w*|money back`;
 /** Getting money back: a refund, whoever pays it. */
-const MONEY_BACK = /\b(?:refunds?|refunded|(?:money|it|that|duty|tariffs?) back|reimburse\w*)\b/i;
+const MONEY_BACK = new RegExp(String.raw`\b(?:${REFUND_SAID}|(?:it|that|duty|tariffs?) back)\b`, 'i');
 /** A charge or fee named in the question. */
 const A_CHARGE = /\b(?:fees?|charges?|charging|charged|bills?|billing|billed|invoices?|money|line|owe|owed)\b/i;
 
@@ -433,8 +435,8 @@ export const WHO_IMPORTS_QUESTION = 'if I buy from a seller abroad, who is the i
 
 /** Turning a parcel down: "refused it", "turned it down", "sent the box back". */
 const REFUSED = /\b(?:refus\w*|turn(?:ed|ing)?\s+(?:it|them|the\s+\w+)\s+down|reject\w*|sen[dt]\s+(?:it|them|the\s+(?:box|parcel|package))\s+back)\b/i;
-/** Money back: "refund", "refnd", "my money back", "reimburse". */
-const REFUND_WORDS = /\b(?:refunds?|refunded|refunding|refnd|money back|reimburs\w*)\b/i;
+/** Money back in so many words (not "send it back", which is the refusal itself). */
+const REFUND_WORDS = new RegExp(String.raw`\b(?:${REFUND_SAID})\b`, 'i');
 /** A refund of the duty itself (IEEPA duties, drawback), not of the price: other pages. */
 const DUTY_REFUND = /\b(?:ieepa|drawback)\b|\b(?:duty|duties|tariffs?)\s+(?:refund\w*|back)\b|\brefund\w*\s+(?:of|on|for)\s+(?:the\s+|my\s+)?(?:duty|duties|tariffs?)\b/i;
 
@@ -477,6 +479,31 @@ const MAIL_CARRIERS = /\b(?:post|postal|mail\w*|carriers?|consolidat\w*|operator
 export function asksHowMailDutyReachesCbp(question: string, story = ''): boolean {
   return HOW_DUTY_REACHES_CBP.test(question) && MAIL_CARRIERS.test(`${story} ${question}`);
 }
+
+/** Money back asked for: "refund", "my money back", "can I get this back", "where's my money". */
+const MONEY_BACK_ASKED = new RegExp(String.raw`\b(?:${REFUND_SAID}|get (?:it|this|that|them) back|where'?s my money)\b`, 'i');
+/** The tariffs the Supreme Court struck down, by name or by the ruling. */
+const STRUCK_DOWN = /\b(?:ieepa|supreme court|scotus|court|illegal|unlawful|struck)\b/i;
+/** Sent by post: "USPS collected it", "mailed from Vietnam", "by post". */
+const BY_MAIL = /\b(?:usps|post\s+office|postal|mail|mailed|by\s+post|the\s+post|royal\s+mail|canada\s+post)\b/i;
+
+/**
+ * Whether a question asks for the IEEPA duty paid on a parcel that came by post ("bro i paid the
+ * tariffs, the supreme court said they were illegal, where's my money (it came usps not a
+ * courier)"): the page on refunds for mail, not the one on couriers' refunds. 25 of the 26
+ * labelled messages with the money back, the ruling and the post in them name it.
+ *
+ * @example
+ * asksPostalDutyRefund("where's my money", 'I paid USPS the tariffs and the supreme court said they were illegal.'); // true
+ * asksPostalDutyRefund('will DHL refund the IEEPA duty I paid?');                                                   // false (a courier)
+ */
+export function asksPostalDutyRefund(question: string, story = ''): boolean {
+  const whole = `${story} ${question}`;
+  return MONEY_BACK_ASKED.test(question) && STRUCK_DOWN.test(whole) && BY_MAIL.test(whole);
+}
+
+/** How the question of the IEEPA duty back on a mailed parcel is asked of the knowledge base. */
+export const POSTAL_REFUND_QUESTION = 'can I get back the IEEPA duty I paid on a postal package after the court ruling';
 
 /** How the question of duty on mail reaching CBP is asked of the knowledge base. */
 export const POSTAL_REMITTANCE_QUESTION = 'how do postal operators and qualified parties pay the duty on mail to CBP, and what bond do they need';
