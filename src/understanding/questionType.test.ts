@@ -273,3 +273,8 @@ describe('asksPostalDutyRefund: the IEEPA duty back on a parcel that came by pos
     ['what did the supreme court decide about the tariffs on mail?', ''],
   ])('does not: %s', (question, story) => expect(asksPostalDutyRefund(question, story)).toBe(false));
 });
+
+describe('asksHowToTellFake: a site in doubt before buying (session 27)', () => {
+  it.each(['how do i know if a websit sell fake stuf befor i buy', 'how can I tell the Nikes are real before I order?'])('the seller: %s', (text) => expect(asksHowToTellFake(text)).toBe('seller'));
+  it('the item in hand stays the item', () => expect(asksHowToTellFake('how can I tell if the Nikes I got are real?')).toBe('item'));
+});
