@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -277,4 +277,28 @@ describe('asksPostalDutyRefund: the IEEPA duty back on a parcel that came by pos
 describe('asksHowToTellFake: a site in doubt before buying (session 27)', () => {
   it.each(['how do i know if a websit sell fake stuf befor i buy', 'how can I tell the Nikes are real before I order?'])('the seller: %s', (text) => expect(asksHowToTellFake(text)).toBe('seller'));
   it('the item in hand stays the item', () => expect(asksHowToTellFake('how can I tell if the Nikes I got are real?')).toBe('item'));
+});
+
+describe('asksAboutOwnGoodsBack: U.S.-made goods or one\'s own things coming back (session 27)', () => {
+  it.each([
+    ['do i gotta pay duty on my own stuff i mailed back from abroad', ''],
+    ['Do they owe duty when they come back to our plant?', 'We exported some of our American-made pumps to Chile for a trade show.'],
+    ['us goods returned 9801 duty', ''],
+  ])('asks: %s', (question, story) => expect(asksAboutOwnGoodsBack(question, story)).toBe(true));
+  it.each([
+    ['a customer in Canada sent my US-made bag back, do I pay duty when it comes back?', ''],
+    ['is a made in USA label enough for my candles?', ''],
+  ])('does not: %s', (question, story) => expect(asksAboutOwnGoodsBack(question, story)).toBe(false));
+});
+
+describe('asksWhatIsSeizedMost: which fakes customs seizes most (session 27)', () => {
+  it.each(['What kind of fake stuff coming from DHgate does customs end up seizing the most?', 'most seized counterfeit products 2025'])('asks: %s', (text) => expect(asksWhatIsSeizedMost(text)).toBe(true));
+  it.each(['what happens to fake goods CBP seizes?', 'what is the most I can bring back?'])('does not: %s', (text) => expect(asksWhatIsSeizedMost(text)).toBe(false));
+});
+
+describe('asksAboutMpf: what the MPF is, who gets it (session 27)', () => {
+  it.each(["what is this 'MPF' line on my DHL invoice, it's only $2.69", 'who gets the MPF money on my buyers bills', 'merchandise processing fee means what'])('asks: %s', (text) =>
+    expect(asksAboutMpf(text)).toBe(true),
+  );
+  it.each(['which lines of my bill are customs and which are the courier?', 'the MPF was $2.69 and the duty $12, can I refuse?'])('does not: %s', (text) => expect(asksAboutMpf(text)).toBe(false));
 });

@@ -509,6 +509,70 @@ export function asksPostalDutyRefund(question: string, story = ''): boolean {
 /** How the question of the IEEPA duty back on a mailed parcel is asked of the knowledge base. */
 export const POSTAL_REFUND_QUESTION = 'can I get back the IEEPA duty I paid on a postal package after the court ruling';
 
+/** Goods of U.S. make, or one's own things: "American-made", "made in the USA", "my own stuff", HTS 9801. */
+const OWN_OR_US_MADE = /\b(?:us-made|u\.s\.-made|american[- ]made|made in (?:the )?(?:us|usa|u\.s\.|america)|(?:my|our) own (?:stuff|things|goods|belongings|items)|9801)\b/i;
+/** Coming back: "back", "returned", "coming home", "re-import". */
+const COMING_BACK = /\b(?:back|return\w*|coming home|re-?import\w*)\b/i;
+/** A seller's customers: their returns have a page of their own. */
+const SELLERS_CUSTOMER = /\b(?:customers?|buyers?|clients?|shoppers?|sell|seller|store|shop)\b/i;
+
+/**
+ * Whether a question asks about duty on U.S.-made goods or one's own things coming back ("do i
+ * gotta pay duty on my own stuff i mailed back from abroad"): the page on U.S. goods returned, not
+ * the one on a seller's customer returns, unless a customer or a shop is in the message. 21 of the
+ * 22 labelled messages with these words name it (the other asks it second).
+ *
+ * @example
+ * asksAboutOwnGoodsBack('do i gotta pay duty on my own stuff i mailed back from abroad'); // true
+ * asksAboutOwnGoodsBack('a customer in Canada sent my US-made bag back, do I pay duty?');  // false (a customer's return)
+ */
+export function asksAboutOwnGoodsBack(question: string, story = ''): boolean {
+  const whole = `${story} ${question}`;
+  return COMING_BACK.test(question) && OWN_OR_US_MADE.test(whole) && !SELLERS_CUSTOMER.test(whole);
+}
+
+/** How the question of U.S. goods coming back is asked of the knowledge base. */
+export const OWN_GOODS_BACK_QUESTION = 'do I pay duty to bring back U.S.-made goods or my own things that went abroad';
+
+/** Which goods customs catches most: "what kinds of fakes do they seize the most", "most seized". */
+const SEIZED_MOST = /\b(?:what|which)\s+(?:kinds?|types?|sorts?|categor\w+|products?|items?|goods|brands?)\b[^.?!]{0,70}\b(?:seiz\w*|catch\w*|caught|grab\w*|stop\w*|confiscat\w*)\b[^.?!]{0,20}\bmost\b|\bmost\s+(?:commonly\s+)?(?:seized|confiscated|caught|counterfeited|faked)\b/i;
+
+/**
+ * Whether a question asks which fakes customs seizes most ("what kinds of fake stuff coming from
+ * DHgate does customs end up seizing the most?"): the page on the most-seized goods. 15 of the 24
+ * labelled messages with these words name it; the other nine ask it second, and only the
+ * question sentence is read.
+ *
+ * @example
+ * asksWhatIsSeizedMost('what kinds of fake goods does CBP seize the most'); // true
+ * asksWhatIsSeizedMost('what happens to fake goods CBP seizes?');           // false
+ */
+export function asksWhatIsSeizedMost(question: string): boolean {
+  return SEIZED_MOST.test(question);
+}
+
+/** How the question of the most-seized fakes is asked of the knowledge base. */
+export const SEIZED_MOST_QUESTION = 'which fake products are seized most often by CBP';
+
+/** The MPF asked about: "what is this MPF", "who gets the MPF money", "MPF means what". */
+const ASKS_MPF = new RegExp(String.raw`\b(?:what|whats|what's|who|how much|why)\b[^.?!]{0,25}\b(?:${MPF_SAID})\b|\b(?:${MPF_SAID})\b[^.?!]{0,15}\b(?:mean|means|is what|stand for)\b`, 'i');
+
+/**
+ * Whether a question asks what the MPF is, who gets it or how much it is ("what is this 'MPF'
+ * line on my DHL invoice"): the MPF's page, not the one on who sets each charge, which a bill's
+ * other lines pull to. 41 of the 46 labelled messages asking so name it; the others ask it second.
+ *
+ * @example
+ * asksAboutMpf("what is this 'MPF' line on my DHL invoice, it's only $2.69"); // true
+ * asksAboutMpf('which lines of my bill are customs and which are the courier?'); // false
+ */
+export function asksAboutMpf(question: string): boolean {
+  return ASKS_MPF.test(question);
+}
+
+/** How the MPF question is asked of the knowledge base. */
+export const MPF_QUESTION = 'what is the merchandise processing fee (MPF) on my import bill, how much is it and who gets it';
+
 /** How the question of duty on mail reaching CBP is asked of the knowledge base. */
 export const POSTAL_REMITTANCE_QUESTION = 'how do postal operators and qualified parties pay the duty on mail to CBP, and what bond do they need';
 
