@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -301,4 +301,9 @@ describe('asksAboutMpf: what the MPF is, who gets it (session 27)', () => {
     expect(asksAboutMpf(text)).toBe(true),
   );
   it.each(['which lines of my bill are customs and which are the courier?', 'the MPF was $2.69 and the duty $12, can I refuse?'])('does not: %s', (text) => expect(asksAboutMpf(text)).toBe(false));
+});
+
+describe('asksHowType86Worked: how Entry Type 86 worked (session 27)', () => {
+  it.each(['T86 - how did it work pre Aug 25 and is ACE still taking it?', 'how did type 86 entrys work befor they ended it', 'type 86 how it worked'])('asks: %s', (text) => expect(asksHowType86Worked(text)).toBe(true));
+  it.each(['is type 86 still accepted?', 'how does a type 11 entry work?'])('does not: %s', (text) => expect(asksHowType86Worked(text)).toBe(false));
 });

@@ -573,6 +573,25 @@ export function asksAboutMpf(question: string): boolean {
 /** How the MPF question is asked of the knowledge base. */
 export const MPF_QUESTION = 'what is the merchandise processing fee (MPF) on my import bill, how much is it and who gets it';
 
+/** How Entry Type 86 worked: "how did type 86 entries work back then", "T86 - how did it work". */
+const HOW_TYPE_86_WORKED = /\b(?:type[- ]?86|t-?86)\b[^.?!]{0,40}\b(?:how (?:did|does|do) (?:it|they|that) (?:even |actually )?work|work(?:ed)? how|how it work\w*)|\bhow (?:did|were|was)\b[^.?!]{0,40}\b(?:type[- ]?86|t-?86)\b/i;
+
+/**
+ * Whether a question asks how Entry Type 86 worked ("T86 - how did it work pre Aug 25 and is ACE
+ * still taking it?"): the page on its history, not the one on whether it is still accepted. 20 of
+ * the 21 labelled messages asking so name it (the other asks it second).
+ *
+ * @example
+ * asksHowType86Worked('T86 - how did it work pre Aug 25 and is ACE still taking it?'); // true
+ * asksHowType86Worked('is type 86 still accepted?');                                   // false
+ */
+export function asksHowType86Worked(question: string): boolean {
+  return HOW_TYPE_86_WORKED.test(question);
+}
+
+/** How the Type 86 question is asked of the knowledge base. */
+export const TYPE_86_QUESTION = 'how did Type 86 entries work back then';
+
 /** How the question of duty on mail reaching CBP is asked of the knowledge base. */
 export const POSTAL_REMITTANCE_QUESTION = 'how do postal operators and qualified parties pay the duty on mail to CBP, and what bond do they need';
 
