@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -306,4 +306,16 @@ describe('asksAboutMpf: what the MPF is, who gets it (session 27)', () => {
 describe('asksHowType86Worked: how Entry Type 86 worked (session 27)', () => {
   it.each(['T86 - how did it work pre Aug 25 and is ACE still taking it?', 'how did type 86 entrys work befor they ended it', 'type 86 how it worked'])('asks: %s', (text) => expect(asksHowType86Worked(text)).toBe(true));
   it.each(['is type 86 still accepted?', 'how does a type 11 entry work?'])('does not: %s', (text) => expect(asksHowType86Worked(text)).toBe(false));
+});
+
+describe('asksTravellersAllowance: how much a traveller brings home free (session 27)', () => {
+  it.each([
+    ['how much can i bring w/o payin anything', 'bringin stuff back from cancun next wk,'],
+    ['How much can I bring in without paying duty?', 'Coming back from two weeks in Mexico with pottery and a hammock.'],
+    ['whats the duty free limit when flying home from japan', ''],
+  ])('asks: %s', (question, story) => expect(asksTravellersAllowance(question, story)).toBe(true));
+  it.each([
+    ['how many bottles of wine can I bring back duty free from my trip?', ''],
+    ['how much duty do I pay on a $40 order from the UK?', ''],
+  ])('does not: %s', (question, story) => expect(asksTravellersAllowance(question, story)).toBe(false));
 });

