@@ -90,6 +90,24 @@ describe('parseMoney', () => {
   ])('reads a sum written in words: %s', (text, expected) => expect(parseMoney(text)).toEqual(expected));
 });
 
+describe("findMoney in the world's other currencies (currencies.ts, from world-countries)", () => {
+  it.each([
+    ['he spent about 45,000 naira, roughly 30 dollars', [{ currency: 'NGN', amount: 45000 }, { usd: 30 }]],
+    ['she paid S/ 250 for it', [{ currency: 'PEN', amount: 250 }]],
+    ['value 250 soles, arriving tomorrow', [{ currency: 'PEN', amount: 250 }]],
+    ['about 3,000 Philippine pesos', [{ currency: 'PHP', amount: 3000 }]],
+    ['una blusa de 80 mil pesos', [{ currency: 'pesos', amount: 80000 }]],
+    ['she paid about 900 NT dollars', [{ currency: 'TWD', amount: 900 }]],
+    ['₦45,000 and ₹500', [{ currency: 'NGN', amount: 45000 }, { currency: 'INR', amount: 500 }]],
+    ['RM 50 from Kuala Lumpur', [{ currency: 'MYR', amount: 50 }]],
+    ['about 2,000 hryvnia (~$48)', [{ currency: 'UAH', amount: 2000 }, { usd: 48 }]],
+  ])('%s', (text, expected) => expect(findMoney(text).map((m) => m.money)).toEqual(expected));
+
+  it.each(['I bought 2 Sol de Janeiro perfumes', 'it is 5 km away and 6 ft tall', 'our team won 3 games'])('finds no sum in %j', (text) => {
+    expect(findMoney(text)).toEqual([]);
+  });
+});
+
 describe('findMoney with the currency code first, as invoices and business emails write it', () => {
   it('reads "USD 3,200", "USD45" and "EUR 40" in running text', () => {
     expect(findMoney('we paid USD 3,200 for the lot, then USD45 for freight and EUR 40 for the box').map((m) => [m.text, m.money])).toEqual([
@@ -725,6 +743,17 @@ describe('extractFacts', () => {
     expect(r.facts.entryDate).toBe('2025-09-02');
   });
 
+  it('takes the dollars a person gives right after a sum in another currency as the value', () => {
+    const r = extractFacts('My tía in Guadalajara is mailing me a blouse for my birthday; she paid about 1,200 pesos, so roughly $65.', TODAY, rules);
+    expect(r.facts.valueUsd).toBe(65);
+    expect(r.foreignMoney).toBeUndefined();
+    expect(extractFacts('a gift from Odesa, about 2,000 hryvnia (~$48)', TODAY, rules).facts.valueUsd).toBe(48);
+    // Dollars for something else (the shipping) are not the goods' value.
+    const other = extractFacts('my grandma in London sent me a £65 jumper as a gift, shipping was $20', TODAY, rules);
+    expect(other.facts.valueUsd).toBeUndefined();
+    expect(other.foreignMoney).toEqual({ currency: 'GBP', amount: 65 });
+  });
+
   it('reads a rule named by its sum ("the $800 rule") as no value', () => {
     expect(extractFacts('Can we still send small cartons into FBA under the $800 duty-free rule?', TODAY, rules).facts.valueUsd).toBeUndefined();
     expect(extractFacts('does the $100 gift limit cover my $60 scarf?', TODAY, rules).facts.valueUsd).toBe(60);
@@ -844,6 +873,12 @@ describe('factsInAnswer (facts typed mid-check)', () => {
   it('a negation alone states nothing', () => {
     expect(facts("it's not from China", {}, 'kind').statement).toBe(false);
     expect(withoutNegations('not from China, from the UK')).toBe('              , from the UK');
+  });
+
+  it('the dollars given beside another currency answer the value question mid-check', () => {
+    const result = facts('it was 3,000 pesos, like 55 dollars, sent from the Philippines', { kind: 'gift' }, 'valueUsd');
+    expect(result.facts).toMatchObject({ valueUsd: 55, origin: 'PH' });
+    expect(result.foreignMoney).toBeUndefined();
   });
 
   it('an earlier answer is kept, not changed by a side remark, and reported', () => {

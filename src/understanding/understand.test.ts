@@ -103,6 +103,16 @@ describe('understand: a shipment that needs more facts goes to the guided check'
     if (u.kind === 'check') expect(u.reading.facts).toMatchObject({ kind: 'gift', origin: 'CA' });
   });
 
+  it.each([
+    'My dad in Nigeria sent me a gift of traditional fabric worth about 40,000 naira. Do I pay duty?',
+    'my mother in law in Peru sent a gift by DHL, an alpaca sweater, value 250 soles, arriving tomorrow. is there duty on it?',
+    'My abuela in Lima sent a scarf for Christmas, she paid S/ 250 for it. Do I owe anything on it?',
+  ])('a gift valued in any other currency is a check that asks for dollars: %s', (message) => {
+    const u = understand(message, ctx);
+    expect(u.kind).toBe('check');
+    if (u.kind === 'check') expect(u.reading.facts).toMatchObject({ kind: 'gift' });
+  });
+
   it('a past arrival in a year when the rules changed, without the day, is a check', () => {
     expect(understand('My Temu order worth $50 arrived in 2025, did I owe duty?', ctx).kind).toBe('check');
   });

@@ -11,7 +11,7 @@ import { catalog, fill } from '../../messages';
 import { UNKNOWN, type RuleSet, type ShipmentFacts } from '../types';
 import { countriesMentioned } from './country';
 import { MONTH_ABBREVIATIONS, PAST_TENSE, PART_OF_MONTH, parseDate, SEASON, withDatesNamed } from './date';
-import { findMoney } from './money';
+import { findMoney, inDollarsIfGiven } from './money';
 import { contentsInDoubt, findContents, parseKind, parseMode } from './words';
 
 export interface ExtractedFacts {
@@ -105,7 +105,8 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   const sums = findMoney(text);
   const namesRule = (m: (typeof sums)[number]) => LIMIT_AFTER.test(text.slice(m.index + m.text.length, m.index + m.text.length + 30)) || RULE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
   const notLimit = (m: (typeof sums)[number]) => !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 22), m.index)) && !namesRule(m);
-  const money = sums.find(notLimit) ?? sums.find((m) => !namesRule(m));
+  const first = sums.find(notLimit) ?? sums.find((m) => !namesRule(m));
+  const money = first && inDollarsIfGiven(first, sums, text);
   if (money && 'usd' in money.money && !money.money.bound) result.facts.valueUsd = money.money.usd;
   // "two gifts arrived the same day, one worth $60 and one $70": the day's total is their sum.
   const values = sums.filter((m) => notLimit(m) && 'usd' in m.money && !m.money.bound);

@@ -3,7 +3,8 @@
  * imports); an amount in another currency is recognized so the person can be asked for dollars
  * instead of being converted at a guessed rate.
  */
-import { foldCompatibility } from '../../text/normalize';
+import { foldAccents, foldCompatibility } from '../../text/normalize';
+import { currencyTable } from './currencies';
 import { digitsForNumberWords, NUMBER_IN_WORDS } from '../../text/numberWords';
 
 export type ParsedMoney =
@@ -19,8 +20,10 @@ const FOREIGN: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bnz\$|\bnzd\b|\bnew zealand dollars?\b/, 'NZD'],
   [/\bhk\$|\bhkd\b|\bhong kong dollars?\b/, 'HKD'],
   [/\bs\$|\bsgd\b|\bsingapore dollars?\b/, 'SGD'],
-  [/\bnt\$|\btwd\b|\btaiwan dollars?\b/, 'TWD'],
-  [/\bmx\$|\bmxn\b|\bpesos?\b/, 'MXN'],
+  [/\bnt\$|\btwd\b|\b(?:taiwan|nt) dollars?\b/, 'TWD'],
+  [/\bmx\$|\bmxn\b/, 'MXN'],
+  // Eight countries' pesos: "Mexican pesos" is read by its name (currencies.ts), bare "pesos" said back as such.
+  [/\bpesos?\b/, 'pesos'],
   [/\br\$|\bbrl\b|\breais\b/, 'BRL'],
   [/\byuan\b|\brmb\b|\bcny\b|\brenminbi\b|元/, 'CNY'],
   [/\byen\b|\bjpy\b|円/, 'JPY'],
@@ -41,6 +44,16 @@ const FOREIGN: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhuf\b|\bforints?\b/, 'HUF'],
   [/\bjmd\b|\bjamaican dollars?\b/, 'JMD'],
 ];
+
+/** The rest of the world's currencies (currencies.ts): their names first, then this table, then signs and unit words. */
+const OTHER_CURRENCIES = currencyTable();
+const FOREIGN_IN_ORDER: ReadonlyArray<readonly [RegExp, string]> = [
+  ...OTHER_CURRENCIES.words.filter((w) => w.pattern.source.includes('\\s')).map((w) => [w.pattern, w.label] as const),
+  ...FOREIGN,
+  ...[...OTHER_CURRENCIES.signs, ...OTHER_CURRENCIES.words].map((w) => [w.pattern, w.label] as const),
+];
+/** Spanish "mil" (thousand) between a sum and its currency: "80 mil pesos". */
+const MIL = /\d\s*mil\b/;
 
 const APPROXIMATE = /\b(about|around|approx(?:imately)?|roughly|maybe|circa|almost|nearly|estimated)\b|~|-ish\b/;
 const AT_MOST = /\b(under|less than|below|up to|at most|no more than|max(?:imum)?)\b/;
@@ -72,8 +85,9 @@ export function parseMoney(text: string): ParsedMoney | undefined {
   if (numbers.length > 1) return undefined;
   const amount = toNumber(numbers[0][1], numbers[0][2]);
   if (amount === undefined) return undefined;
-  const foreign = FOREIGN.find(([pattern]) => pattern.test(t));
-  if (foreign) return { currency: foreign[1], amount };
+  const folded = foldAccents(t);
+  const foreign = FOREIGN_IN_ORDER.find(([pattern]) => pattern.test(folded));
+  if (foreign) return { currency: foreign[1], amount: MIL.test(t) ? amount * 1000 : amount };
   const money: ParsedMoney = { usd: amount };
   if (APPROXIMATE.test(t)) money.approximate = true;
   if (AT_MOST.test(t)) money.bound = 'at-most';
@@ -95,7 +109,7 @@ function toNumber(digits: string, multiplier: string | undefined): number | unde
  * after the amount ("$60, a gift") is not part of it.
  */
 const MONEY_IN_TEXT =
-  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿]|\b(?:usd|eur|gbp|cad|aud|nzd|hkd|sgd|jpy|cny|rmb|inr|mxn|chf|php)\s?)\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|(?:canadian|australian|aussie|new zealand|hong kong|singapore|taiwan|jamaican) dollars?|dollars?|usd|bucks|euros?|eur|pounds?|quid|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?|won|krw|francs?|chf|kron(?:a|or|e|er)|sek|nok|dkk|z(?:l|ł)oty|pln|lira|baht|thb|rand|zar|dirhams?|aed|shekels?|r[ou]bles?|reais|brl|forints?|huf|jmd)(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?[$€£](?![\w$€£])/gi;
+  /(?:(?:us|c|ca|a|au|nz|hk|s|mx|r|nt)?\$|[€£¥₹₩₽₺₱₫₪฿]|\b(?:usd|eur|gbp|cad|aud|nzd|hkd|sgd|jpy|cny|rmb|inr|mxn|chf|php)\s?)\s?\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?k?\s?(?:us dollars?|(?:canadian|australian|aussie|new zealand|hong kong|singapore|taiwan|nt|jamaican) dollars?|dollars?|usd|bucks|euros?|eur|pounds?|quid|gbp|yen|yuan|rmb|cny|jpy|cad|aud|hkd|rupees?|pesos?|won|krw|francs?|chf|kron(?:a|or|e|er)|sek|nok|dkk|z(?:l|ł)oty|pln|lira|baht|thb|rand|zar|dirhams?|aed|shekels?|r[ou]bles?|reais|brl|forints?|huf|jmd)(?![\w])|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?[$€£](?![\w$€£])/gi;
 
 /**
  * Amounts with a currency mark in a longer text, with where they are.
@@ -104,12 +118,40 @@ const MONEY_IN_TEXT =
  * findMoney('is a $80 gift from my aunt duty free'); // [{ text: '$80', index: 5, money: { usd: 80 } }]
  */
 export function findMoney(text: string): Array<{ text: string; index: number; money: ParsedMoney }> {
-  const found = [...text.matchAll(MONEY_IN_TEXT), ...text.matchAll(WORDED_MONEY_IN_TEXT)].flatMap((m) => {
-    const money = parseMoney(m[0]);
-    return money ? [{ text: m[0], index: m.index ?? 0, money }] : [];
-  });
+  const read = (matches: Iterable<RegExpMatchArray>) =>
+    [...matches].flatMap((m) => {
+      const money = parseMoney(m[0]);
+      return money ? [{ text: m[0], index: m.index ?? 0, money }] : [];
+    });
+  const found = [...read(text.matchAll(MONEY_IN_TEXT)), ...read(text.matchAll(WORDED_MONEY_IN_TEXT))];
+  // The world's other currencies, where the tables above found nothing at that place.
+  const overlaps = (at: number, length: number) => found.some((f) => at < f.index + f.text.length && f.index < at + length);
+  found.push(...read(text.matchAll(OTHER_MONEY_IN_TEXT)).filter((f) => !overlaps(f.index, f.text.length)));
   return found.sort((a, b) => a.index - b.index);
 }
+
+/** Between a sum in another currency and the same sum in dollars: "1,200 pesos, so roughly $65", "2,000 hryvnia (~$48)". */
+const IN_DOLLARS_GAP = /^[\s,(~≈=:-]*(?:(?:so|or|about|around|roughly|approx\w*|like|which is|that'?s|i\.?e\.?|maybe|circa|nearly|almost|in dollars|usd)\b[\s,(~≈=:-]*)*$/i;
+
+/**
+ * The dollars a person worked out beside a sum in another currency, where they gave them right
+ * after it; else the sum itself. `found` is one of `all` (from {@link findMoney} on `text`).
+ *
+ * @example
+ * const all = findMoney('she paid about 1,200 pesos, so roughly $65');
+ * inDollarsIfGiven(all[0], all, 'she paid about 1,200 pesos, so roughly $65').money; // { usd: 65, approximate: true }
+ */
+export function inDollarsIfGiven<T extends { text: string; index: number; money: ParsedMoney }>(found: T, all: readonly T[], text: string): T {
+  if (!('currency' in found.money)) return found;
+  const end = found.index + found.text.length;
+  return all.find((m) => m.index >= end && 'usd' in m.money && !m.money.bound && IN_DOLLARS_GAP.test(text.slice(end, m.index))) ?? found;
+}
+
+/** A sum after another currency's sign ("₦45,000", "S/ 250"), or before its name or unit word ("45,000 naira", "80 mil pesos"). */
+const OTHER_MONEY_IN_TEXT = new RegExp(
+  `(?<!\\p{L})(?:${OTHER_CURRENCIES.signSource})\\s?\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?(?![\\p{L}\\d])|\\b\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?\\s?(?:mil\\s)?(?:${OTHER_CURRENCIES.wordSource})(?![\\p{L}\\d])`,
+  'giu',
+);
 
 /** Dictated or spelled-out sums: "eighty euros", "a sixty dollar jacket", "one hundred seventy bucks". */
 const WORDED_MONEY_IN_TEXT = new RegExp(`\\b${NUMBER_IN_WORDS}[\\s-]+(?:us dollars?|dollars?|usd|bucks|euros?|pounds?|quid|yen|yuan|rupees?|pesos?)\\b`, 'gi');

@@ -14,7 +14,7 @@
 import { UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../types';
 import { parseAnswer, type AnswerContext } from './answer';
 import { extractFacts, mentionsPastArrival, type ExtractedFacts } from './extract';
-import { findMoney } from './money';
+import { findMoney, inDollarsIfGiven } from './money';
 import { phraseText } from '../../text/normalize';
 import { isUnsure } from './words';
 
@@ -85,9 +85,10 @@ export function withoutNegations(text: string): string {
 const MONEY_FACTS: readonly FactKey[] = ['valueUsd', 'sameDayTotalUsd'];
 type Money = ReturnType<typeof findMoney>[number]['money'];
 
-/** The first amount with a currency mark, and whether words before it make it a bound. */
+/** The first amount with a currency mark (in dollars where the person gave both), and whether words before it make it a bound. */
 function firstAmount(text: string): { money: Money; bound: boolean } | undefined {
-  const found = findMoney(text)[0];
+  const all = findMoney(text);
+  const found = all[0] && inDollarsIfGiven(all[0], all, text);
   if (!found) return undefined;
   const bound = ('usd' in found.money && found.money.bound !== undefined) || BOUND_BEFORE.test(text.slice(0, found.index));
   return { money: found.money, bound };
