@@ -1,4 +1,4 @@
-import { asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -318,4 +318,13 @@ describe('asksTravellersAllowance: how much a traveller brings home free (sessio
     ['how many bottles of wine can I bring back duty free from my trip?', ''],
     ['how much duty do I pay on a $40 order from the UK?', ''],
   ])('does not: %s', (question, story) => expect(asksTravellersAllowance(question, story)).toBe(false));
+});
+
+describe('asksAboutTradeActionsProposal: the January 2025 proposal on goods under trade actions (session 28)', () => {
+  it.each(['jan 2025 proposed rule 301 goods de minimis', 'what happened to the proposal to make section 301 goods ineligible for de minimis', 'section 232 de minimis NPRM'])('asks: %s', (text) =>
+    expect(asksAboutTradeActionsProposal(text)).toBe(true),
+  );
+  it.each(['what were the two January 2025 proposals, the entry one and the 301 one?', 'the proposed basic and enhanced entry types', 'is the section 301 tariff still on?'])('does not: %s', (text) =>
+    expect(asksAboutTradeActionsProposal(text)).toBe(false),
+  );
 });

@@ -592,6 +592,28 @@ export function asksHowType86Worked(question: string): boolean {
 /** How the Type 86 question is asked of the knowledge base. */
 export const TYPE_86_QUESTION = 'how did Type 86 entries work back then';
 
+/**
+ * A proposal about goods under trade actions, with nothing of the other January 2025 proposal (new
+ * entry types) or of a second proposal in it: "jan 2025 proposed rule 301 goods de minimis".
+ */
+const TRADE_ACTIONS_PROPOSAL = /^(?=.*\b(?:propos\w*|nprm|rulemaking)\b)(?=.*(?:\btrade actions?\b|\b(?:section |sec\.? )?(?:301|232)\b))(?!.*\b(?:entry|entries|entering|type[- ]?86|basic|enhanced|low[- ]value|both|two|other|second)\b)/i;
+
+/**
+ * Whether a message asks about the January 2025 proposal to take goods under trade actions
+ * (Section 301, 232) out of de minimis, and not about the other proposal that month: all 7
+ * labelled messages so put name that page.
+ *
+ * @example
+ * asksAboutTradeActionsProposal('jan 2025 proposed rule 301 goods de minimis');                                // true
+ * asksAboutTradeActionsProposal('what were the two January 2025 proposals, the entry one and the 301 one?'); // false
+ */
+export function asksAboutTradeActionsProposal(text: string): boolean {
+  return TRADE_ACTIONS_PROPOSAL.test(text);
+}
+
+/** How the trade-actions proposal is asked of the knowledge base. */
+export const TRADE_ACTIONS_PROPOSAL_QUESTION = '2025 proposal to exclude tariffed goods from de minimis';
+
 /** A trip: "on vacation", "flying home", "back from Cancun", "in my suitcase". */
 const ON_A_TRIP = /\b(?:trip|vacation|holiday|travel\w*|flying|fly|coming (?:back|home)|got back|(?:back|home) from|cruise|suitcase|luggage)\b/i;
 /** How much may come free: "how much", "the limit", "allowance", "exemption", with duty or paying. */

@@ -323,7 +323,6 @@ describe('readShipment: the facts of a described shipment', () => {
       'I sell $40 jackets from the UK on Etsy, will my customers owe duty?',
       'FedEx charged me $90 in tariffs on camera gear from Japan. Is FedEx going to send that money back?',
       'A $40 order from England came by Royal Mail. How is duty on post worked out these days?',
-      "We're a seller in Guangzhou. Can we still send $50 cartons to our FBA warehouse duty-free?",
       'My $60 order from Shein says duties included at checkout, will I still get a bill?',
       'ordered a $120 dress from a shop in France, how long will customs take?',
       'got hit with a $27 tariff on a $40 hoodie from a UK brand. wtf is going on',
@@ -337,6 +336,8 @@ describe('readShipment: the facts of a described shipment', () => {
       // Which kind of entry is the documents' question.
       'I am bringing in 300 hoodies from Pakistan, about $2,700, does that need a formal entry?',
     ]) expect(read(text)).toBeUndefined();
+    // A seller's own unsold stock sent to a U.S. warehouse is their own import (session 28).
+    expect(read("We're a seller in Guangzhou. Can we still send $50 cartons to our FBA warehouse duty-free?")?.facts).toMatchObject({ kind: 'warehouse', valueUsd: 50 });
     // "Never got any bill" is no bill.
     expect(read('I bought a $650 lens from Japan in March 2024 and never got any bill. Was it duty-free at the time?')?.facts).toMatchObject({ valueUsd: 650, entryDate: '2024-03-15' });
     // A past question about duty owed is still one ("did I owe duty back then?").

@@ -10,7 +10,7 @@ import { middleOf } from '../dates';
 import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
 import { asksWhoseCharge } from './questionType';
-import { KIN } from '../rules/parse/words';
+import { KIN, parseKind } from '../rules/parse/words';
 
 const { eligibility: words } = catalog();
 
@@ -106,9 +106,13 @@ const SELLERS_QUESTION =
  */
 const ONE_CUSTOMER = /\b(?:a|one|the|this|that|my)\s+(?:of my\s+)?(?:customer|buyer|client)(?!s)\b|\bone of my (?:customers|buyers|clients)\b/i;
 
-/** Whether the message is about a bill, a refusal, selling, a rule or another subject rather than a shipment to judge. */
-function isNotAVerdict(text: string): boolean {
-  return NOT_A_VERDICT.test(text) || (BILL_THERE.test(text) && !ASKS_IF_OWED.test(text)) || (SELLERS_QUESTION.test(text) && !ONE_CUSTOMER.test(text));
+/**
+ * Whether the message is about a bill, a refusal, selling, a rule or another subject rather than a
+ * shipment to judge. A seller's own unsold stock sent to a U.S. warehouse (`ownStock`) is their
+ * own import, not a question about their customers' parcels.
+ */
+function isNotAVerdict(text: string, ownStock: boolean): boolean {
+  return NOT_A_VERDICT.test(text) || (BILL_THERE.test(text) && !ASKS_IF_OWED.test(text)) || (SELLERS_QUESTION.test(text) && !ONE_CUSTOMER.test(text) && !ownStock);
 }
 /** A parcel of the person's own: ordered or bought by them. */
 const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
@@ -147,7 +151,7 @@ export function asksWhetherDutyIsOwed(question: string): boolean {
   const t = question.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
   const asked = askedClause(t);
   // "Does La Poste charge me or is it the US side?" asks whose charge it is, not whether one is owed.
-  return DUTY_WORDS.test(asked) && (!OPEN_QUESTION.test(asked) || WHAT_DO_I_OWE.test(asked)) && !isNotAVerdict(t) && asksWhoseCharge(asked) === undefined;
+  return DUTY_WORDS.test(asked) && (!OPEN_QUESTION.test(asked) || WHAT_DO_I_OWE.test(asked)) && !isNotAVerdict(t, parseKind(t) === 'warehouse') && asksWhoseCharge(asked) === undefined;
 }
 
 /** "What do I pay?" on one's own parcel: whether anything is owed comes first (the verdict says). */
@@ -267,8 +271,8 @@ export function readShipment(
   // Another question of the same message ("… and can I refuse it if I do?") is answered on its
   // own; only the story and the duty question say whether this is a shipment to judge.
   const judged = otherQuestions.reduce((rest, q) => rest.replace(q, ' '), text);
-  if (isNotAVerdict(withoutOthersStories(judged))) return undefined;
   const extracted = extractFacts(text, today, rules);
+  if (isNotAVerdict(withoutOthersStories(judged), extracted.facts.kind === 'warehouse')) return undefined;
   if (extracted.facts.kind !== 'gift' && INFORMATIONAL.test(text.replace(BOOKKEEPING, ' '))) return undefined;
   const unclear = extracted.unclearDate;
   if (unclear) {

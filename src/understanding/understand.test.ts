@@ -113,6 +113,14 @@ describe('understand: a shipment that needs more facts goes to the guided check'
     if (u.kind === 'check') expect(u.reading.facts).toMatchObject({ kind: 'gift' });
   });
 
+  it("a seller's own unsold stock sent to a U.S. warehouse is their own import: a verdict (session 28)", () => {
+    const u = understand("I sell towels from Denizli, Turkey, and I'm sending $600 worth of unsold stock to an Amazon FBA warehouse in Kentucky next week. Will that shipment owe duty?", ctx);
+    expect(u.kind).toBe('verdict');
+    if (u.kind === 'verdict') expect(u.assessment.verdict).toBe('not-duty-free');
+    // A seller asking about customers' parcels is still not one shipment to judge.
+    expect(understand('I sell candles from Leeds. Do my US customers pay duty on a $40 order?', ctx).kind).not.toBe('verdict');
+  });
+
   it('a past arrival in a year when the rules changed, without the day, is a check', () => {
     expect(understand('My Temu order worth $50 arrived in 2025, did I owe duty?', ctx).kind).toBe('check');
   });
@@ -233,6 +241,13 @@ describe('understand: questions for the documents', () => {
   it('how the post pays the duty it collects over to CBP is the remittance page, not who pays duty on mail (session 27)', () => {
     const u = answerOf(understand('How does Royal Mail or USPS actually hand the duty money over to CBP? Do they pay through Pay.gov or something?', ctx));
     expect(u.main.result.best?.id).toBe('postal-remittance-bonds');
+  });
+
+  it('the January 2025 proposal on goods under trade actions is its own page, not the entry proposal (session 28)', () => {
+    const u = answerOf(understand('jan 2025 proposed rule 301 goods de minimis', ctx));
+    expect(u.main.result.best?.id).toBe('nprm-trade-actions');
+    const both = answerOf(understand('What were the two January 2025 proposals, the one on new entry types and the one on 301 goods?', ctx));
+    expect(both.main.result.best?.id).toBe('nprm-low-value-entry');
   });
 
   it('answerParts never offers the same document twice', () => {
