@@ -415,6 +415,9 @@ describe('parseKind and parseMode', () => {
     ['I sent a thank you note to the seller for my order', 'purchase'],
     ['not sure if she is gifting it or if i owe her', 'unknown'],
     ['my aunt knitted it, about $60 in shop value, a present', 'gift'],
+    // "I'm paying him": a sale, however the box is labelled (session 28).
+    ["a coworker in India is sending me sandals, I'm paying him $30 for them. He'll label it a gift", 'purchase'],
+    ["It's a Christmas present, I'm not paying her a thing", 'gift'],
     // Children and grandchildren send too, and Mother's Day is an occasion for a present (session 19).
     ['my daughter in Oaxaca is sending me a blouse she bought at the market', 'gift'],
     ['my grandson in Leeds mailed me a scarf', 'gift'],
@@ -676,6 +679,7 @@ describe('extractFacts', () => {
     expect(extractFacts('two gifts and three orders, $100 each, all on the same day', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
     // "each" said before the sum, further back in the clause; "each year" counts nothing.
     expect(extractFacts('My parents in Munich each mailed me a birthday present worth about $70, and both boxes land on the same day.', TODAY, rules).facts.sameDayTotalUsd).toBe(140);
+    expect(extractFacts('two friends in England each sent me a birthday gift worth $70, both arriving the same day', TODAY, rules).facts.sameDayTotalUsd).toBe(140);
     expect(extractFacts('Each year my two aunts mail me a birthday present worth about $70, both on the same day.', TODAY, rules).facts.sameDayTotalUsd).toBeUndefined();
   });
 

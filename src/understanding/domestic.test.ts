@@ -121,6 +121,7 @@ describe('asksAboutIncomeTax: the IRS, not customs', () => {
     'can I write off my shipping supplies as a home business?',
     'how do i file my taxes online for free',
     'which tax software is best for a side hustle',
+    'I want to give my son $20,000 toward a house. Do I have to pay gift tax on that?',
   ])('income tax: %s', (text) => expect(asksAboutIncomeTax(text)).toBe(true));
 
   it.each([

@@ -1,4 +1,4 @@
-import { asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -327,4 +327,16 @@ describe('asksAboutTradeActionsProposal: the January 2025 proposal on goods unde
   it.each(['what were the two January 2025 proposals, the entry one and the 301 one?', 'the proposed basic and enhanced entry types', 'is the section 301 tariff still on?'])('does not: %s', (text) =>
     expect(asksAboutTradeActionsProposal(text)).toBe(false),
   );
+});
+
+describe('asksWhoPaysOnMail: who pays the duty on goods sent by post (session 28)', () => {
+  it.each([
+    ['who pays the US duty, Royal Mail or my customer?', 'Royal Mail parcel to the States.'],
+    ['who pays duty on stuff coming by regular mail from abroad', ''],
+    ['On the US side, who has to pay the duty on our parcels?', 'Our little shop ships handmade soap from Cape Town by post.'],
+  ])('asks: %s', (question, story) => expect(asksWhoPaysOnMail(question, story)).toBe(true));
+  it.each([
+    ['who pays the duty on a DHL parcel?', ''],
+    ['how is duty figured now, and who actually collects it?', 'For my US orders sent by post.'],
+  ])('does not: %s', (question, story) => expect(asksWhoPaysOnMail(question, story)).toBe(false));
 });

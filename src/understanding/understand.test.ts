@@ -250,6 +250,17 @@ describe('understand: questions for the documents', () => {
     expect(both.main.result.best?.id).toBe('nprm-low-value-entry');
   });
 
+  it('who pays the duty on a parcel sent by post is the page on who pays on mail (session 28)', () => {
+    const u = answerOf(understand('Royal Mail parcel to the States: who pays the US duty, Royal Mail or my customer?', ctx));
+    expect(u.main.result.best?.id).toBe('who-pays-postal-duty');
+  });
+
+  it('the gift tax is the IRS\'s, not a shipment to judge (session 28)', () => {
+    const u = understand('I want to give my son $20,000 toward a house. Do I have to pay gift tax on that?', ctx);
+    expect(u.kind).toBe('answer');
+    if (u.kind === 'answer') expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'income-tax' });
+  });
+
   it('answerParts never offers the same document twice', () => {
     const parts = answerParts('If I refuse a package at the door, what happens to it? And can I get my money back from the seller afterwards?', kb);
     const ids = parts.map((p) => p.result.best?.id).filter(Boolean);

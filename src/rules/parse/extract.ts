@@ -196,7 +196,7 @@ export function itemsInOneParcel<M extends { text: string; index: number }>(text
 const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, both: 2, 'a couple of': 2, 'a pair of': 2 };
 /** "three separate orders", "2 packages", "both parcels": how many things were sent. */
 const COUNTED = new RegExp(
-  String.raw`(?<![$€£¥\d.,]\s?)\b(\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})\s+(?:(?:separate|different|small|little|more|other|individual)\s+)?(?:orders?|packages?|parcels?|boxes|shipments?|gifts?|presents?|items?|deliveries)\b|\b(\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})\s+(?:of\s+)?(?:my|our)\s+(?:\w+\s+)?(?:aunts|uncles|relatives|friends|cousins|grandparents|sisters|brothers|kids|children|parents|colleagues|suppliers|sellers)\b|\b(both)\s+(?:my|our)\b`,
+  String.raw`(?<![$€£¥\d.,]\s?)\b(\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})\s+(?:(?:separate|different|small|little|more|other|individual)\s+)?(?:orders?|packages?|parcels?|boxes|shipments?|gifts?|presents?|items?|deliveries)\b|\b(\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})\s+(?:(?:of\s+)?(?:my|our)\s+(?:\w+\s+)?)?(?:aunts|uncles|relatives|friends|cousins|grandparents|sisters|brothers|kids|children|parents|colleagues|suppliers|sellers)\b|\b(both)\s+(?:my|our)\b`,
   'gi',
 );
 /** Words right after a sum that make it the value of each of several things. */

@@ -108,6 +108,8 @@ describe('probableOrigin: one reading, never a guess between two, never over a s
     'American made boots',
     'made in the USA, sold by a Canadian store',
     'sent from the US',
+    'My neighbor say Temu now ship from inside America.',
+    'they ship from within the U.S. now',
     'an American seller',
     'my friend in Chicago',
   ])('a stated U.S. origin wins over any reading: %s', (text) => {

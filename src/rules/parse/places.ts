@@ -346,10 +346,10 @@ export interface ProbableOrigin {
 
 /** "shipped from the U.S.", "made in America", "American-made" (text as countryKey gives it). */
 const US_ORIGIN =
-  /\b(?:from(?: (?:a|an|the|their|its|our))?(?: (?:local|domestic))? (?:usa|united states(?: of america)?|america|the states|stateside)|american made|made in (?:the )?usa|domestic (?:warehouse|seller|shipping))\b/;
+  /\b(?:from(?: (?:inside|within))?(?: (?:a|an|the|their|its|our))?(?: (?:local|domestic))? (?:usa|united states(?: of america)?|america|the states|stateside)|american made|made in (?:the )?usa|domestic (?:warehouse|seller|shipping))\b/;
 /** "from the US", "from a U.S. warehouse" (capitals: "from us" is a pronoun; "a US seller" may ship from abroad). */
 const US_FROM_CAPITALS =
-  /\b(?:(?:from|made in)\s+(?:the\s+)?(?:US|U\.S\.?)(?![A-Za-z$])|from\s+(?:a|an|the|their|its|our)\s+(?:US|U\.S\.?)[\s-]*(?:based\s+)?(?:warehouse|fulfil?ment|distribution|stock|address|location))/;
+  /\b(?:(?:from|made in)\s+(?:(?:inside|within)\s+)?(?:the\s+)?(?:US|U\.S\.?)(?![A-Za-z$])|from\s+(?:a|an|the|their|its|our)\s+(?:US|U\.S\.?)[\s-]*(?:based\s+)?(?:warehouse|fulfil?ment|distribution|stock|address|location))/;
 
 /**
  * The origin a message suggests when it names no country after "from" or "in": one reading

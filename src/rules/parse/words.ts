@@ -63,7 +63,7 @@ export const KIN_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** The person pays the sender for it: "I paid her $80 for it", "I'm paying her back on Venmo". */
-const PAYS_THE_SENDER = /\b(?:i|we) (?:\w+ )?(?:paid|pay|am paying|'m paying|will pay|'ll pay|venmoed|sent) (?:him|her|them)\b(?! (?:a )?(?:gift|present|thank))|\bpaying (?:him|her|them) back\b/;
+const PAYS_THE_SENDER = /\b(?:i|we)(?: (?!not\b|never\b)\w+)? (?:paid|pay|am paying|are paying|will pay|venmoed|sent) (?:him|her|them)\b(?! (?:a )?(?:gift|present|thank))|\b(?:i|we)(?:'m|'re|'ll) (?:(?!not\b|never\b)\w+ )?(?:paying|pay) (?:him|her|them)\b(?! (?:a )?(?:gift|present|thank))|\bpaying (?:him|her|them) back\b/;
 /** Goods in one's own luggage or car, or worn: "in my suitcase", "in the trunk", "wearing it on the flight home". */
 const CARRIED = /\b(?:in|inside) (?:my|our|the) (?:suitcases?|luggage|baggage|carry[- ]?on|backpack|bags?|trunk|car)\b|\bcarr(?:y|ying|ied) (?:it|them) (?:home|back)\b|\bwear(?:ing)? (?:it|them) (?:home|back|on the (?:flight|plane))\b/;
 /** Goods sent to oneself are one's own: bought, not given. */
