@@ -126,6 +126,7 @@ describe('asksAboutIncomeTax: the IRS, not customs', () => {
 
   it.each([
     'is import duty deductible for my shop?',
+    'can my aunt in spain send me a gift tax free',
     'sales tax vs customs duty, what is the difference?',
     'what is the tax on a $40 jacket from the UK',
   ])('not (customs named, or not income tax): %s', (text) => expect(asksAboutIncomeTax(text)).toBe(false));

@@ -1,4 +1,4 @@
-import { asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -339,4 +339,35 @@ describe('asksWhoPaysOnMail: who pays the duty on goods sent by post (session 28
     ['who pays the duty on a DHL parcel?', ''],
     ['how is duty figured now, and who actually collects it?', 'For my US orders sent by post.'],
   ])('does not: %s', (question, story) => expect(asksWhoPaysOnMail(question, story)).toBe(false));
+});
+
+describe('asksAboutBuyerRefusing: a seller whose buyer refuses the parcel (session 28)', () => {
+  it.each([
+    'A US buyer refused my UPS parcel over the duty charges. Will UPS bill me now?',
+    'We are a swimwear label in Bali. If a US customer won\'t pay the duty on delivery, where does the parcel end up?',
+  ])('asks: %s', (text) => expect(asksAboutBuyerRefusing(text)).toBe(true));
+  it.each([
+    'My buyer refused the parcel over duties and now wants a full refund from me. Do I owe her that?',
+    'Should I ship DDP so US buyers don\'t refuse packages?',
+    'if I refuse the package what happens to it?',
+  ])('does not: %s', (text) => expect(asksAboutBuyerRefusing(text)).toBe(false));
+});
+
+describe('asksWhetherFakesAreDangerous: whether fakes can hurt (session 28)', () => {
+  it.each([
+    'do fake chargers really blow up or is that just propaganda from apple lol',
+    "i ordered a 'dyson' from a site that was 60% off. it gets SUPER hot. is this thing actually dangerous",
+  ])('asks: %s', (text) => expect(asksWhetherFakesAreDangerous(text)).toBe(true));
+  it.each([
+    'Which fakes does customs seize the most, and are any of them actually dangerous to use?',
+    "I don't know if it's safe to mail lithium batteries from Korea",
+    'I got burned by an Instagram shop selling fake Stanley cups. Where do I report them?',
+  ])('does not: %s', (text) => expect(asksWhetherFakesAreDangerous(text)).toBe(false));
+});
+
+describe('asksWhetherUsmcaEnds: whether USMCA is ending (session 28)', () => {
+  it.each(['is USMCA getting yeeted or what', 'is cusma going away', 'what happens to T-MEC after the 2026 review?'])('asks: %s', (text) =>
+    expect(asksWhetherUsmcaEnds(text)).toBe(true),
+  );
+  it.each(['how do I certify my goods for USMCA?', 'do USMCA goods still pay the Canada tariff?', 'What tariffs do Canadian goods pay right now, and is USMCA going away?'])('does not: %s', (text) => expect(asksWhetherUsmcaEnds(text)).toBe(false));
 });

@@ -213,6 +213,48 @@ export function asksWhoPaysOnMail(question: string, story = ''): boolean {
 /** "… who pays the duty now and how is it worked out?": a second question in the same sentence. */
 const ALSO_HOW = /\b(?:how|what|when)\b/i;
 
+/** A buyer who refuses the parcel or will not pay its charges, told by the seller. */
+const BUYER_REFUSES = /\b(?:customers?|buyers?|clients?)\b[^.?!]{0,40}\b(?:refus\w*|won'?t pay|turn(?:s|ed)? (?:it |the \w+ )?down|reject\w*)/i;
+/** Money back, duties paid ahead, becoming the importer, an exception: other pages' questions. */
+const NOT_THE_REFUSAL = /\b(?:refund\w*|reimburs\w*|money back|ddp|duties paid|importer|exemption|exception)\b/i;
+
+/**
+ * Whether a seller asks what follows when a buyer refuses the parcel or its charges ("A US buyer
+ * refused my UPS parcel over the duty charges. Will UPS bill me now?"), with no refund, DDP or
+ * importer question in it: 17 of the 18 labelled messages so put name the page on refusing a parcel.
+ *
+ * @example
+ * asksAboutBuyerRefusing('A US buyer refused my UPS parcel over the duty charges. Will UPS bill me now?'); // true
+ * asksAboutBuyerRefusing('My buyer refused the parcel and wants a full refund. Do I owe her one?');       // false
+ */
+export function asksAboutBuyerRefusing(text: string): boolean {
+  return BUYER_REFUSES.test(text) && !NOT_THE_REFUSAL.test(text);
+}
+
+/** USMCA ending: "is USMCA going away", "is cusma getting yeeted", "is the USMCA about to be cancelled". */
+const USMCA_ENDING = /\b(?:usmca|cusma|t-mec|nafta)\b[^.?!]{0,40}\b(?:going away|go away|ending|end|ends|ended|expir\w*|review\w*|renew\w*|scrap\w*|yeet\w*|dead|dying|die|surviv\w*|terminat\w*|withdraw\w*|over|cancel\w*|replac\w*|future|sunset|2026|extend\w*)\b/i;
+
+/**
+ * Whether a question asks if USMCA (CUSMA, T-MEC) is ending or what its 2026 review decides ("is
+ * USMCA getting yeeted or what"): 41 of the 48 labelled messages so put name that page, and the
+ * rest ask it as their second question.
+ *
+ * @example
+ * asksWhetherUsmcaEnds('is USMCA getting yeeted or what');          // true
+ * asksWhetherUsmcaEnds('how do I certify my goods for USMCA?');     // false
+ */
+export function asksWhetherUsmcaEnds(question: string): boolean {
+  const match = USMCA_ENDING.exec(question);
+  // "What tariffs do Canadian goods pay, and is USMCA going away?": asked second, in the same sentence.
+  return match !== null && !ASKED_FIRST.test(question.slice(0, match.index));
+}
+
+/** Another question before an "and" ("what tariffs do Canadian goods pay right now, and …"). */
+const ASKED_FIRST = /\b(?:what|how|which|when|do|does|are)\b.*\band\b/i;
+
+/** How the question of USMCA's end is asked of the knowledge base. */
+export const USMCA_ENDING_QUESTION = 'what happens to USMCA after the joint review, will it end';
+
 /** Goods taken by customs: "CBP seized my 'Rolex'", "customs confiscated the shoes". */
 const SEIZED = /\b(?:seiz\w*|confiscat\w*|impound\w*|forfeit\w*|(?:customs|cbp|uncle sam|the feds)\s+(?:took|grabbed|kept|snatched|caught))\b/i;
 /** Fakes named outright, misspellings included ("counterfiet", "conterfeit"). */
@@ -221,6 +263,30 @@ const FAKE_WORDS = String.raw`fakes?|c[ou]{1,2}n?ter?f(?:ei|ie|i|e)ts?|counterf\
 const FAKES_SAID = new RegExp(String.raw`\b(?:${FAKE_WORDS})\b`, 'i');
 /** The goods are (or may be) fakes: said outright, or with the brand in scare quotes ("my 'Rolex'"). */
 const FAKE_GOODS = new RegExp(String.raw`\b(?:${FAKE_WORDS}|not (?:real|genuine|authentic))\b|["'“‘][\p{L}][\p{L}\s.-]{1,20}["'”’]`, 'iu');
+
+/** Harm from goods: dangerous, unsafe, blow up, catch fire, burn the house down, toxic, a rash. */
+const HARM = /\b(?:dangerous|danger|unsafe|safe|blow up|explode|burn (?:my|the|your|down|a|us)|catch fire|fire hazard|hurt|harm\w*|toxic|health|poison\w*|lead|rash)\b/i;
+/** Which fakes are seized most, reporting a seller, telling a fake: other counterfeit pages. */
+const OTHER_FAKES_QUESTION = /\b(?:most|seiz\w*|report|tell if|tell whether|spot|grab\w*)\b/i;
+
+/**
+ * Whether a message asks if fakes are dangerous ("do fake chargers really blow up or is that just
+ * propaganda from apple lol"), and not which are seized most, how to report or to tell one: 48 of
+ * the 49 labelled messages so put name the page on counterfeits' risks.
+ *
+ * @example
+ * asksWhetherFakesAreDangerous('do fake chargers really blow up or is that just propaganda');     // true
+ * asksWhetherFakesAreDangerous('which fakes does customs seize most, and are any dangerous?');  // false
+ */
+export function asksWhetherFakesAreDangerous(text: string): boolean {
+  return (FAKES_SAID.test(text) || BRAND_IN_QUOTES.test(text)) && HARM.test(text) && !OTHER_FAKES_QUESTION.test(text);
+}
+
+/** A brand in scare quotes, one word ("a 'dyson'", "“MAC”"); not the apostrophes of "don't … it's". */
+const BRAND_IN_QUOTES = /["“‘]\p{L}+["”’]|(?<!\p{L})'\p{L}+'(?!\p{L})/u;
+
+/** How the question of fakes' dangers is asked of the knowledge base. */
+export const FAKES_DANGER_QUESTION = 'are fake products actually dangerous to use';
 /** Asking for the goods back: "do I ever get the shoes back", "will I see it again". */
 const GOODS_BACK = /\b(?:get|getting|have|receive)\s+(?:it|them|(?:the|my|those|these)(?:\s+[\p{L}'-]+){1,2})\s+back\b|\bsee\s+(?:it|them|(?:the|my)\s+[\p{L}'-]+)\s+again\b|\b(?:returned|sent back|given back)\s+to\s+me\b|\bwhat\s+(?:actually\s+|really\s+)?happens\s+to\s+(?:it|them|the|my|those)\b/iu;
 

@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -217,6 +217,12 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   inWordFrame({ asks: ({ asked }) => asksHowType86Worked(asked), framed: TYPE_86_QUESTION }),
   // "How much stuff can I bring back from Italy without paying?": the travellers' exemption.
   inWordFrame({ asks: ({ question, asked, story }) => asksTravellersAllowance(asked, `${story} ${question}`), framed: TRAVELLERS_ALLOWANCE_QUESTION }),
+  // "is USMCA getting yeeted or what": the page on USMCA's review.
+  inWordFrame({ asks: ({ question }) => asksWhetherUsmcaEnds(question), framed: USMCA_ENDING_QUESTION }),
+  // "do fake chargers really blow up?": the page on counterfeits' dangers.
+  inWordFrame({ asks: ({ question, story }) => asksWhetherFakesAreDangerous(`${story} ${question}`), framed: FAKES_DANGER_QUESTION }),
+  // "A US buyer refused my parcel over the duty. Will UPS bill me?": the page on refusing a parcel.
+  inWordFrame({ asks: ({ question, story }) => asksAboutBuyerRefusing(`${story} ${question}`), framed: NOT_PAYING_QUESTION }),
   // "Royal Mail parcel to the States: who pays the US duty?": the page on who pays on mail.
   inWordFrame({ asks: ({ question, story }) => asksWhoPaysOnMail(question, story), framed: WHOSE_CHARGE_QUESTIONS.post }),
   // "jan 2025 proposed rule 301 goods de minimis": the trade-actions proposal, not the entry one.
