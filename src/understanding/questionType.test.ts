@@ -1,4 +1,4 @@
-import { asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -370,4 +370,13 @@ describe('asksWhetherUsmcaEnds: whether USMCA is ending (session 28)', () => {
     expect(asksWhetherUsmcaEnds(text)).toBe(true),
   );
   it.each(['how do I certify my goods for USMCA?', 'do USMCA goods still pay the Canada tariff?', 'What tariffs do Canadian goods pay right now, and is USMCA going away?'])('does not: %s', (text) => expect(asksWhetherUsmcaEnds(text)).toBe(false));
+});
+
+describe('asksWhetherGiftsStillFree: whether gifts from abroad still come in free (session 28)', () => {
+  it.each(['can my bestie in london still send me bday stuff w/o me paying customs or is that over too', 'Can my sister in Athens still send me presents without my paying duty?'])('asks: %s', (text) =>
+    expect(asksWhetherGiftsStillFree(text)).toBe(true),
+  );
+  it.each(['is a $60 gift still duty free?', "can my friend still write 'gift' on it so it comes in free?", 'is the gift limit per person or per package?'])('does not: %s', (text) =>
+    expect(asksWhetherGiftsStillFree(text)).toBe(false),
+  );
 });

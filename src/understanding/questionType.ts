@@ -255,6 +255,32 @@ const ASKED_FIRST = /\b(?:what|how|which|when|do|does|are)\b.*\band\b/i;
 /** How the question of USMCA's end is asked of the knowledge base. */
 export const USMCA_ENDING_QUESTION = 'what happens to USMCA after the joint review, will it end';
 
+/** Gifts as people name them. */
+const GIFT_SAID = /\b(?:gifts?|presents?|bday|birthday)\b/i;
+/** Whether that is still so: "still", "anymore", "these days", "now". */
+const STILL_SO = /\b(?:still|anymore|these days|now)\b/i;
+/** Free of charges: "without paying", "w/o fees", "duty free", "tax free". */
+const FREE_OF_CHARGES = /\bwith ?out\b|\bw\/o\b|\bduty[- ]free\b|\btax[- ]free\b|\bfree\b/i;
+/** A label, a payment back, a sum, per person or per box: the pages on what counts as a gift, or a verdict. */
+const NOT_GIFTS_IN_GENERAL = /\b(?:writ\w*|label\w*|mark\w*|venmo\w*|paid|pay (?:her|him|them) back|per person|per package)\b|\d/i;
+
+/**
+ * Whether a question asks if gifts from abroad still come in free ("can my bestie in london still
+ * send me bday stuff w/o me paying customs or is that over too"), with no label, payment, sum or
+ * count in it: 56 of the 69 labelled messages so put name the page on gifts, and most of the
+ * rest ask it as their second question.
+ *
+ * @example
+ * asksWhetherGiftsStillFree('can my bestie in london still send me bday stuff w/o me paying customs or is that over too'); // true
+ * asksWhetherGiftsStillFree('is a $60 gift still duty free?');                                                           // false (a verdict)
+ */
+export function asksWhetherGiftsStillFree(question: string): boolean {
+  return GIFT_SAID.test(question) && STILL_SO.test(question) && FREE_OF_CHARGES.test(question) && !NOT_GIFTS_IN_GENERAL.test(question);
+}
+
+/** How the question of gifts still coming free is asked of the knowledge base. */
+export const GIFTS_STILL_FREE_QUESTION = 'can people overseas still send me presents duty free';
+
 /** Goods taken by customs: "CBP seized my 'Rolex'", "customs confiscated the shoes". */
 const SEIZED = /\b(?:seiz\w*|confiscat\w*|impound\w*|forfeit\w*|(?:customs|cbp|uncle sam|the feds)\s+(?:took|grabbed|kept|snatched|caught))\b/i;
 /** Fakes named outright, misspellings included ("counterfiet", "conterfeit"). */

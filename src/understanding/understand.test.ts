@@ -630,6 +630,11 @@ describe('understand: another CBP matter asked in two parts', () => {
     expect(u.main.result.kind).toBe('other-cbp');
   });
 
+  it('"… border patrol agent and what\'s the starting pay" is about the job, though its last words alone find a page (session 28)', () => {
+    const u = answerOf(understand("how do I apply to be a border patrol agent and what's the starting pay", ctx));
+    expect(u.main.result.kind).toBe('other-cbp');
+  });
+
   it('an e-commerce question asked first still comes first', () => {
     const u = answerOf(understand('Is de minimis suspended for every country now? And how do I renew Global Entry?', ctx));
     expect(u.main.result.best?.id).toBe('de-minimis-suspended');

@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksWhetherGiftsStillFree, GIFTS_STILL_FREE_QUESTION, asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -217,6 +217,8 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   inWordFrame({ asks: ({ asked }) => asksHowType86Worked(asked), framed: TYPE_86_QUESTION }),
   // "How much stuff can I bring back from Italy without paying?": the travellers' exemption.
   inWordFrame({ asks: ({ question, asked, story }) => asksTravellersAllowance(asked, `${story} ${question}`), framed: TRAVELLERS_ALLOWANCE_QUESTION }),
+  // "can my bestie in london still send me bday stuff w/o me paying customs": the gifts page.
+  inWordFrame({ asks: ({ question }) => asksWhetherGiftsStillFree(question), framed: GIFTS_STILL_FREE_QUESTION }),
   // "is USMCA getting yeeted or what": the page on USMCA's review.
   inWordFrame({ asks: ({ question }) => asksWhetherUsmcaEnds(question), framed: USMCA_ENDING_QUESTION }),
   // "do fake chargers really blow up?": the page on counterfeits' dangers.
@@ -383,7 +385,9 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
   // Several questions: people ask the main one first; a question with nothing to answer goes last,
   // unless it is the first, about another CBP matter, and no other is answered outright ("How
   // long does a Global Entry interview take and what do I bring?" is about Global Entry throughout).
-  const answered = parts.some((p) => p.result.kind === 'answer');
+  // A short "and what's the starting pay" after "how do I apply to be a border patrol agent" goes on
+  // with the first question's subject: an answer to its few words alone does not count.
+  const answered = parts.some((p) => p.result.kind === 'answer' && !CONTINUES.test(p.question.trim()));
   const order = (p: PartAnswer) => (!answered && p === parts[0] && p.result.kind === 'other-cbp' ? 2 : usable(p) ? 1 : 0);
   parts.sort((a, b) => order(b) - order(a));
   const seen = new Set<string>();
@@ -395,6 +399,9 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
     return true;
   });
 }
+
+/** A question that goes on with the one before it in a few words: "and what's the starting pay". */
+const CONTINUES = /^(?:and|&|plus)\s+(?:\S+\s+){0,6}\S+$/i;
 
 /** The knowledge base's words, the stop words and the names, for {@link correctTypos}. */
 function typoVocabulary(kb: KnowledgeBase, names: NameTable, rules?: RuleSet): TypoVocabulary {
