@@ -635,6 +635,11 @@ describe('understand: another CBP matter asked in two parts', () => {
     expect(u.main.result.kind).toBe('other-cbp');
   });
 
+  it('"… and what\'s the starting pay" is read with the question it goes on from, not alone as a page on paying duty (session 28)', () => {
+    const parts = answerParts("how do I apply to be a border patrol agent and what's the starting pay", kb);
+    expect(parts.filter((p) => p.result.kind === 'answer')).toEqual([]);
+  });
+
   it('an e-commerce question asked first still comes first', () => {
     const u = answerOf(understand('Is de minimis suspended for every country now? And how do I renew Global Entry?', ctx));
     expect(u.main.result.best?.id).toBe('de-minimis-suspended');

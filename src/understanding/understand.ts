@@ -375,7 +375,10 @@ export function answerParts(text: string, kb: KnowledgeBase, segmented: Segmente
     const whole = ask(kb, text, '', false, question);
     return [readAgain(kb, { ...better(whole, withStory), question: text }, question)];
   }
-  const parts = questions.slice(0, MAX_QUESTIONS).map((question) => readAgain(kb, askWithOrWithoutStory(kb, question, context), question, context));
+  // "… and what's the fee?" goes on from the question before it: read with that question as its story.
+  const read = (question: string, i: number) =>
+    i > 0 && CONTINUES.test(question.trim()) ? ask(kb, question, `${context} ${questions[i - 1]}`.trim()) : askWithOrWithoutStory(kb, question, context);
+  const parts = questions.slice(0, MAX_QUESTIONS).map((question, i) => readAgain(kb, read(question, i), question, context));
   if (!parts.some(usable)) {
     // No question finds a page by itself ("…shows something called MPF. What is that and how do
     // they work it out?"): the whole message may, as for a single question.
