@@ -192,8 +192,8 @@ const POSTAL = /\b(?:usps|post\s+office|postal|mailman|mail\s+carrier|royal\s+ma
 
 /** "Who pays", "who is charging", "who collects": asking whose the duty is. */
 const WHO_PAYS = /\bwho\b[^.?!]{0,40}\b(?:pay|pays|paying|charg\w*|collect\w*)\b/i;
-/** Sent by post, said any way: the post's names, "by mail", "regular post", ePacket, EMS. */
-const SENT_BY_POST = /\b(?:post|posted|postal|mail|mailed|mailman|post office|epacket|ems)\b|\b(?:usps|royal\s+mail|canada\s+post|la\s+poste|deutsche\s+post|correos|japan\s+post|india\s+post|australia\s+post|china\s+post)\b/i;
+/** Sent by post, said any way: {@link POSTAL}'s names, "by mail", "regular post", ePacket, EMS. */
+const SENT_BY_POST = new RegExp(String.raw`${POSTAL.source}|\b(?:post|posted|mail|mailed|epacket|ems|china\s+post)\b`, 'i');
 
 /**
  * Whether a question asks who pays the duty on goods sent by post ("Royal Mail parcel to the
