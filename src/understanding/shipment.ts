@@ -111,8 +111,8 @@ const ONE_CUSTOMER = /\b(?:a|one|the|this|that|my)\s+(?:of my\s+)?(?:customer|bu
  * shipment to judge. A seller's own unsold stock sent to a U.S. warehouse (`ownStock`) is their
  * own import, not a question about their customers' parcels.
  */
-function isNotAVerdict(text: string, ownStock: boolean): boolean {
-  return NOT_A_VERDICT.test(text) || (BILL_THERE.test(text) && !ASKS_IF_OWED.test(text)) || (SELLERS_QUESTION.test(text) && !ONE_CUSTOMER.test(text) && !ownStock);
+function isNotAVerdict(text: string, ownStock: () => boolean): boolean {
+  return NOT_A_VERDICT.test(text) || (BILL_THERE.test(text) && !ASKS_IF_OWED.test(text)) || (SELLERS_QUESTION.test(text) && !ONE_CUSTOMER.test(text) && !ownStock());
 }
 /** A parcel of the person's own: ordered or bought by them. */
 const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
@@ -151,7 +151,7 @@ export function asksWhetherDutyIsOwed(question: string): boolean {
   const t = question.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
   const asked = askedClause(t);
   // "Does La Poste charge me or is it the US side?" asks whose charge it is, not whether one is owed.
-  return DUTY_WORDS.test(asked) && (!OPEN_QUESTION.test(asked) || WHAT_DO_I_OWE.test(asked)) && !isNotAVerdict(t, parseKind(t) === 'warehouse') && asksWhoseCharge(asked) === undefined;
+  return DUTY_WORDS.test(asked) && (!OPEN_QUESTION.test(asked) || WHAT_DO_I_OWE.test(asked)) && !isNotAVerdict(t, () => parseKind(t) === 'warehouse') && asksWhoseCharge(asked) === undefined;
 }
 
 /** "What do I pay?" on one's own parcel: whether anything is owed comes first (the verdict says). */
@@ -271,8 +271,11 @@ export function readShipment(
   // Another question of the same message ("… and can I refuse it if I do?") is answered on its
   // own; only the story and the duty question say whether this is a shipment to judge.
   const judged = otherQuestions.reduce((rest, q) => rest.replace(q, ' '), text);
-  const extracted = extractFacts(text, today, rules);
-  if (isNotAVerdict(withoutOthersStories(judged), extracted.facts.kind === 'warehouse')) return undefined;
+  // The facts are read only once, and only if the message may be a shipment to judge.
+  let read: ExtractedFacts | undefined;
+  const factsRead = () => (read ??= extractFacts(text, today, rules));
+  if (isNotAVerdict(withoutOthersStories(judged), () => factsRead().facts.kind === 'warehouse')) return undefined;
+  const extracted = factsRead();
   if (extracted.facts.kind !== 'gift' && INFORMATIONAL.test(text.replace(BOOKKEEPING, ' '))) return undefined;
   const unclear = extracted.unclearDate;
   if (unclear) {

@@ -52,6 +52,8 @@ const FOREIGN_IN_ORDER: ReadonlyArray<readonly [RegExp, string]> = [
   ...FOREIGN,
   ...[...OTHER_CURRENCIES.signs, ...OTHER_CURRENCIES.words].map((w) => [w.pattern, w.label] as const),
 ];
+/** Any of currencies.ts's names, words or signs: only then are its ~300 patterns tried one by one. */
+const ANY_OTHER_CURRENCY = new RegExp([...OTHER_CURRENCIES.words, ...OTHER_CURRENCIES.signs].map((w) => w.pattern.source).join('|'), 'u');
 /** Spanish "mil" (thousand) between a sum and its currency: "80 mil pesos". */
 const MIL = /\d\s*mil\b/;
 
@@ -86,7 +88,7 @@ export function parseMoney(text: string): ParsedMoney | undefined {
   const amount = toNumber(numbers[0][1], numbers[0][2]);
   if (amount === undefined) return undefined;
   const folded = foldAccents(t);
-  const foreign = FOREIGN_IN_ORDER.find(([pattern]) => pattern.test(folded));
+  const foreign = (ANY_OTHER_CURRENCY.test(folded) ? FOREIGN_IN_ORDER : FOREIGN).find(([pattern]) => pattern.test(folded));
   if (foreign) return { currency: foreign[1], amount: MIL.test(t) ? amount * 1000 : amount };
   const money: ParsedMoney = { usd: amount };
   if (APPROXIMATE.test(t)) money.approximate = true;
@@ -126,7 +128,8 @@ export function findMoney(text: string): Array<{ text: string; index: number; mo
   const found = [...read(text.matchAll(MONEY_IN_TEXT)), ...read(text.matchAll(WORDED_MONEY_IN_TEXT))];
   // The world's other currencies, where the tables above found nothing at that place.
   const overlaps = (at: number, length: number) => found.some((f) => at < f.index + f.text.length && f.index < at + length);
-  found.push(...read(text.matchAll(OTHER_MONEY_IN_TEXT)).filter((f) => !overlaps(f.index, f.text.length)));
+  // Every sum has a digit; the long pattern is not run over messages without one (most of them).
+  if (/\d/.test(text)) found.push(...read(text.matchAll(OTHER_MONEY_IN_TEXT)).filter((f) => !overlaps(f.index, f.text.length)));
   return found.sort((a, b) => a.index - b.index);
 }
 
