@@ -267,15 +267,16 @@ const NOT_GIFTS_IN_GENERAL = /\b(?:writ\w*|label\w*|mark\w*|venmo\w*|paid|pay (?
 /**
  * Whether a question asks if gifts from abroad still come in free ("can my bestie in london still
  * send me bday stuff w/o me paying customs or is that over too"), with no label, payment, sum or
- * count in it: 56 of the 69 labelled messages so put name the page on gifts, and most of the
- * rest ask it as their second question.
+ * count in it, nor a drink or tobacco: 56 of the 69 labelled messages so put name the page on
+ * gifts, and most of the rest ask it as their second question.
  *
  * @example
  * asksWhetherGiftsStillFree('can my bestie in london still send me bday stuff w/o me paying customs or is that over too'); // true
  * asksWhetherGiftsStillFree('is a $60 gift still duty free?');                                                           // false (a verdict)
  */
 export function asksWhetherGiftsStillFree(question: string): boolean {
-  return GIFT_SAID.test(question) && STILL_SO.test(question) && FREE_OF_CHARGES.test(question) && !NOT_GIFTS_IN_GENERAL.test(question);
+  // "can a gift package include a bottle of wine and still be duty free?" asks about the drink.
+  return GIFT_SAID.test(question) && STILL_SO.test(question) && FREE_OF_CHARGES.test(question) && !NOT_GIFTS_IN_GENERAL.test(question) && !DRINK_OR_TOBACCO.test(question);
 }
 
 /** How the question of gifts still coming free is asked of the knowledge base. */
