@@ -269,13 +269,16 @@ export function sentWithinUs(destination: string): boolean {
 /** The carrier or way named after a destination ("… by USPS", "… with FedEx Ground"). */
 const HOW_IT_GOES = /\s+(?:by|with|via|using|through)\b.*$/i;
 
+/** The gift and estate taxes (the IRS's), not "a gift tax free" (a gift without charges). */
+export const GIFT_OR_ESTATE_TAX = String.raw`(?<!\b(?:a|the|my|her|his|their) )(?:gift|estate|inheritance) tax(?:es)?(?![- ]free)`;
+
 /**
  * Income and business taxes: the IRS's questions, not customs'; since session 25 also a state's
  * use tax and sales tax between states ("economic nexus", collecting it for buyers in other states);
  * since session 28 the gift and estate taxes ("do I pay gift tax on $20,000 for my son's house?").
  */
 const INCOME_TAX =
-  /\b(?:irs|internal revenue|income tax(?:es)?|tax returns?|fil(?:e|ing) (?:my |our |your )?(?:\w+ )?taxes|do (?:my|our) taxes|tax (?:filing|season|software|preparer)|(?:federal|state) (?:tax|taxes)|1099(?:-k|-nec)?|w-?9|self[- ]employment tax|estimated tax(?:es)?|quarterly tax(?:es)?|tax deductions?|deduct(?:ible)?|write[- ]offs?|report (?:my |the |our )?(?:\w+ )?(?:shop |store |business )?income|use tax|(?<!\b(?:a|the|my|her|his|their) )(?:gift|estate|inheritance) tax(?:es)?(?![- ]free)|(?:economic|sales tax) nexus|sales tax\b[^.?!]{0,50}\b(?:other|which|what|all|every|multiple|different) states)\b/i;
+  new RegExp(String.raw`\b(?:irs|internal revenue|income tax(?:es)?|tax returns?|fil(?:e|ing) (?:my |our |your )?(?:\w+ )?taxes|do (?:my|our) taxes|tax (?:filing|season|software|preparer)|(?:federal|state) (?:tax|taxes)|1099(?:-k|-nec)?|w-?9|self[- ]employment tax|estimated tax(?:es)?|quarterly tax(?:es)?|tax deductions?|deduct(?:ible)?|write[- ]offs?|report (?:my |the |our )?(?:\w+ )?(?:shop |store |business )?income|use tax|${GIFT_OR_ESTATE_TAX}|(?:economic|sales tax) nexus|sales tax\b[^.?!]{0,50}\b(?:other|which|what|all|every|multiple|different) states)\b`, 'i');
 
 /**
  * Whether a message asks about income or business taxes (the IRS, a tax return, a 1099), with no

@@ -9,6 +9,7 @@ import { assess, countryName, deniesContents, extractFacts, type ExtractedFacts,
 import { middleOf } from '../dates';
 import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
+import { GIFT_OR_ESTATE_TAX } from './domestic';
 import { asksWhoseCharge } from './questionType';
 import { KIN, parseKind } from '../rules/parse/words';
 
@@ -81,7 +82,7 @@ const NOT_A_VERDICT = new RegExp(
     // A rule asked about in general: "can stock still come in duty free if each day stays under $800?".
     String.raw`(?:keep|keeps|keeping|stay|stays|staying)\s+(?:each|every)\s+(?:day|carton|box|package|parcel|shipment|order)s?\s+(?:under|below)|(?:each|every)\s+(?:day|carton|box|package|parcel|shipment|order)s?\s+(?:stays?|is|are|kept|remains?)\s+(?:under|below)`,
     // Other subjects the documents answer: a stuck parcel, duties paid by the seller, USMCA, brokers, other taxes.
-    String.raw`stuck(?! with)|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|(?<!\b(?:a|the|my|her|his|their) )(?:gift|estate|inheritance) tax(?:es)?(?![- ]free)|vat|gst|hst|(?:formal|informal|kind of|type of|which) (?:customs )?entry`,
+    String.raw`stuck(?! with)|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|${GIFT_OR_ESTATE_TAX}|vat|gst|hst|(?:formal|informal|kind of|type of|which) (?:customs )?entry`,
     // Used goods given as a reason to owe nothing ("it's second hand so there's no duty, right?"),
     // or asked about as a kind ("do you pay duty on secondhand stuff too?"): whether that matters
     // is the used-goods page's question; a used jacket alone is a shipment.
