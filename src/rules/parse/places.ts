@@ -22,6 +22,7 @@
  * thousand short names, not the packages' whole data.
  */
 import fs from 'node:fs';
+import { worldCountries, type WorldCountry } from './worldCountries';
 import Pbf from 'pbf';
 import { countriesInUse, countryAliases, type CountryTable } from '../countries';
 import { isEnglishWord } from '../../knowledge/english';
@@ -100,15 +101,8 @@ export function placeIndex(table: CountryTable = countriesInUse()): PlaceIndex {
   return index;
 }
 
-interface WorldCountry {
-  cca2: string;
-  independent?: boolean;
-  name?: { common?: string };
-  demonyms?: { eng?: { f?: string; m?: string } };
-}
-
 function demonymTable(table: CountryTable): Map<string, string> {
-  const data = JSON.parse(fs.readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as WorldCountry[];
+  const data = worldCountries();
   const aliases = countryAliases(table);
   const owners = new Map<string, WorldCountry[]>();
   const add = (key: string, c: WorldCountry) => {
