@@ -2,7 +2,7 @@
  * Table tests of the engine across the timeline, with the real rule file. `today` is always
  * passed in, so these give the same results whenever they run.
  */
-import { assess, nextQuestion, questionFor, type FactKey, type ShipmentFacts, type Verdict } from './index';
+import { assess, exemptionSuspended, nextQuestion, questionFor, type FactKey, type ShipmentFacts, type Verdict } from './index';
 import { datePeriods, withinDays } from './decide';
 import { bundledRules } from './testRules';
 
@@ -368,4 +368,15 @@ describe('a gift over $100 while de minimis was still open: the check cannot tel
   it('asks where the gift came from when that decides (China had lost de minimis by June 2025)', () => {
     expect(nextQuestion(gift({ entryDate: '2025-06-15', valueUsd: 250 }), rules, '2026-12-02')?.fact).toBe('origin');
   });
+});
+
+describe('exemptionSuspended: whether a suspension or an end by law was in force (session 29)', () => {
+  it.each([
+    ['purchase', '2019-07-01', undefined, false],
+    ['purchase', '2025-06-01', 'CN', true],
+    ['purchase', '2025-06-01', 'FR', false],
+    ['purchase', '2025-06-01', undefined, true],
+    ['purchase', '2025-09-15', 'FR', true],
+    ['gift', '2025-09-15', 'FR', false],
+  ] as const)('%s entered %s from %s: %s', (kind, date, origin, suspended) => expect(exemptionSuspended(rules, kind, date, origin)).toBe(suspended));
 });

@@ -101,6 +101,20 @@ export function rulesInForce(rules: RuleSet, kind: Kind, date: string): Rule[] {
 }
 
 /**
+ * Whether the exemption was unavailable for goods of this kind entered on a date (a suspension or
+ * an end by law in force), for the origin when it is known. Before any suspension, what the
+ * goods are (books, say, which the suspension orders left out) does not change the result.
+ *
+ * @example
+ * exemptionSuspended(rules, 'purchase', '2019-07-01');       // false
+ * exemptionSuspended(rules, 'purchase', '2025-06-01', 'CN'); // true
+ * exemptionSuspended(rules, 'purchase', '2025-06-01', 'FR'); // false
+ */
+export function exemptionSuspended(rules: RuleSet, kind: Kind, date: string, origin?: string): boolean {
+  return rulesInForce(rules, kind, date).some((r) => r.type === 'not-available' && (origin === undefined || r.countries === undefined || r.countries.includes(origin)));
+}
+
+/**
  * The verdict a list of outcomes supports: any failure decides; then out-of-scope; then a fact
  * still to ask; then a fact nobody knows.
  *

@@ -17,4 +17,5 @@ export { displayDate, easternDate, isIsoDate } from '../dates';
 export { formatUsd, joinWords, lowerFirst } from './format';
 export { countryName, countriesInUse, isCountryCode, useCountries } from './countries';
 export { rulesChangeBetween } from './changes';
+export { exemptionSuspended } from './evaluate';
 export * from './parse';

@@ -573,6 +573,14 @@ describe('extractFacts', () => {
     ['is the 800 dollars free limit still there? my cousin wants to send me a gift', { kind: 'gift' }],
     ['people talk about the $800 duty limit, my sister mailed me a $30 scarf', { kind: 'gift', valueUsd: 30, mode: 'mail' }],
     ['does my package qualify for duty-free?', {}],
+    // A charge is not the goods' value (session 29): "billed me $30 on a $50 sweater".
+    ['FedEx billed me $25 on a $70 lamp from Denmark', { valueUsd: 70, origin: 'DK', mode: 'express' }],
+    ['UPS wants $40 duty on my $90 boots from Italy', { valueUsd: 90, origin: 'IT', mode: 'express' }],
+    ['I paid $14 in customs on a $55 scarf from Peru', { valueUsd: 55, origin: 'PE' }],
+    ['I paid $55 for a scarf from Peru and then a $14 customs fee', { valueUsd: 55, origin: 'PE' }],
+    ['a Temu order of $35 shipping from China', { kind: 'purchase', valueUsd: 35, origin: 'CN' }],
+    // A country denied is no origin (session 29).
+    ['the case is not from China, it came from Japan', { origin: 'JP' }],
     ['check my shipment', {}],
     ['do I have to pay duty now', {}],
     ['my mother in law sent me a scarf from France worth eighty dollars as a present', { kind: 'gift', valueUsd: 80, origin: 'FR' }],

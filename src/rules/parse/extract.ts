@@ -30,6 +30,8 @@ export interface ExtractedFacts {
 const NOT_DATES = new Set(['now', 'right now', 'sun', 'sat', 'mon', 'tue', 'wed', 'thu', 'fri', 'second', 'a second', 'today', 'morning', 'afternoon', 'evening']);
 /** Where an origin country is named: "from the UK", "made in China", "my aunt in Canada". */
 const ORIGIN_CUE = /\b(?:from|in|on|made in|shipped from|sent from|ordered from|bought in)\s+(?:the\s+)?/g;
+/** "not", "never", "isn't" right before a cue word: the place after it is denied. */
+const DENIED_BEFORE = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|weren'?t)\s+$/;
 /** Words that say the goods already arrived, so "today" cannot be assumed. */
 const PAST_ARRIVAL =
   /\b(?:arrived|came|received|delivered|should (?:i|we) have paid|did (?:i|we) (?:have to |need to )?pay|(?:was|were) (?:i|we) charged|(?:i|we) (?:was|were|got) charged|(?<!\bnothing |\bnot something )(?:i|we) paid|last (?:year|month|week)|years? ago|years back|a while (?:ago|back)|(?:a )?long time ago|some time ago|would (?:that|it|this|they) have been)\b/;
@@ -105,11 +107,13 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
   const sums = findMoney(text);
   const namesRule = (m: (typeof sums)[number]) => LIMIT_AFTER.test(text.slice(m.index + m.text.length, m.index + m.text.length + 30)) || RULE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
   const notLimit = (m: (typeof sums)[number]) => !LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 22), m.index)) && !namesRule(m);
-  const first = sums.find(notLimit) ?? sums.find((m) => !namesRule(m));
+  // "DHL billed me $30 on a $50 sweater": the charge is not the goods' value.
+  const priced = sums.filter((m) => !isCharge(m, text));
+  const first = priced.find(notLimit) ?? priced.find((m) => !namesRule(m));
   const money = first && inDollarsIfGiven(first, sums, text);
   if (money && 'usd' in money.money && !money.money.bound) result.facts.valueUsd = money.money.usd;
   // "two gifts arrived the same day, one worth $60 and one $70": the day's total is their sum.
-  const values = sums.filter((m) => notLimit(m) && 'usd' in m.money && !m.money.bound);
+  const values = priced.filter((m) => notLimit(m) && 'usd' in m.money && !m.money.bound);
   // "a $95 hoodie + a $40 candle, same box": the parcel's value is the sum of its items.
   const items = itemsInOneParcel(text, values);
   if (items && money === items[0]) result.facts.valueUsd = items.reduce((sum, m) => sum + ('usd' in m.money ? m.money.usd : 0), 0);
@@ -165,7 +169,27 @@ const ONE_PARCEL = /\b(?:(?:the )?same (?:box|package|parcel|shipment|order)|(?:
 /** Between two items' prices: the first item's name and a join ("hoodie + a", "scarf and a", "hoodie plus about"). */
 const ITEM_JOIN = /^\s*[a-z][a-z -]{0,30}?\s*(\+|&|and|plus|,)\s*(?:(?:a|an|some|another|two|2)\s+)?(?:(?:about|around|roughly|maybe|like|approximately)\s+)?$/i;
 /** Words after a sum that make it a charge, not an item's price. */
-const CHARGE_AFTER = /^\s*(?:in\s+)?(?:bill|fee|fees|charge|charges|duty|duties|tax|taxes|tariff|shipping|postage|delivery|brokerage|invoice)\b/i;
+const CHARGE_AFTER = /^\s*(?:in\s+)?(?:bill|fee|fees|charge|charges|duty|duties|tax|taxes|tariff|shipping|postage|delivery|brokerage|invoice|customs(?!\s+value)|import (?:fees?|charges?|tax))\b/i;
+/** Words before a sum that make it what was charged: "billed me $30", "DHL wants $40", "asked for $18". */
+const CHARGED_BEFORE = /\b(?:charged|billed|wants?|wanted|asking|asked|demand(?:s|ed|ing)?)\s+(?:me\s+|us\s+|him\s+|her\s+|them\s+)?(?:for\s+)?(?:another\s+|an?\s+)?(?:extra\s+)?$/i;
+
+/** "$60 duty-free", "$35 shipping from China": the goods' value after all. */
+const NOT_A_CHARGE_AFTER = /^\s*(?:dut(?:y|ies)[- ]free|(?:shipping|delivery|postage)\s+(?:from|to|in|by|via|out|next|this|today|tomorrow|now|soon|over|here)\b)/i;
+
+/**
+ * Whether a sum found in a message is a charge (duty, a fee, shipping) rather than what the goods
+ * cost.
+ *
+ * @example
+ * isCharge(findMoney('DHL billed me $30 on a $50 sweater')[0], 'DHL billed me $30 on a $50 sweater'); // true
+ * isCharge(findMoney('a $12 customs fee on a $60 jacket')[0], 'a $12 customs fee on a $60 jacket');    // true
+ * isCharge(findMoney('I paid $60 for a jacket')[0], 'I paid $60 for a jacket');                        // false
+ * isCharge(findMoney('$35 shipping from China')[0], '$35 shipping from China');                        // false
+ */
+function isCharge(m: { index: number; text: string }, text: string): boolean {
+  const after = text.slice(m.index + m.text.length, m.index + m.text.length + 20);
+  return (CHARGE_AFTER.test(after) && !NOT_A_CHARGE_AFTER.test(after)) || CHARGED_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index));
+}
 
 /**
  * The prices of items that travel in one parcel ("a $95 hoodie + a $40 candle, same box", "a $60
@@ -248,12 +272,15 @@ export function originIn(text: string): string | undefined {
  * Every origin named after a cue word, in the order first named (the United States left out).
  *
  * @example
- * originsNamed('not from China but from Japan'); // ['CN', 'JP']
+ * originsNamed('from China and from Japan');     // ['CN', 'JP']
+ * originsNamed('not from China but from Japan'); // ['JP'] (a country denied is no origin)
  */
 export function originsNamed(text: string): string[] {
   const n = countryKey(text);
   const codes = new Set<string>();
   for (const cue of n.matchAll(ORIGIN_CUE)) {
+    // "from a warehouse in New Jersey, not from China": a country denied is no origin.
+    if (DENIED_BEFORE.test(n.slice(Math.max(0, (cue.index ?? 0) - 10), cue.index))) continue;
     const after = n.slice((cue.index ?? 0) + cue[0].length);
     const first = countriesMentioned(after).find((m) => m.index === 0);
     if (first && first.code !== 'US') codes.add(first.code);
