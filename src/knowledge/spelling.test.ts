@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { englishWords, isEnglishWord } from './english';
-import { buildLexicon, createSpeller, deleteAt, isDroppedLetter, isSwap, plausibleTypo, sameBarDoubling, type LexiconEntry } from './spelling';
+import { buildLexicon, createSpeller, deleteAt, isDroppedLetter, isSwap, isVowelSwap, plausibleTypo, sameBarDoubling, type LexiconEntry } from './spelling';
 import { stem } from './stem';
 import { words } from './words';
 
@@ -197,6 +197,14 @@ describe('typo shapes', () => {
     expect(plausibleTypo('custums', 'customs')).toBe(true);
     expect(plausibleTypo('bread', 'break')).toBe(false);
     expect(plausibleTypo('numbr', 'number')).toBe(true);
+  });
+
+  it('takes two vowels swapped a letter or two apart for one slip (session 29)', () => {
+    expect(isVowelSwap('costums', 'customs')).toBe(true);
+    expect(isVowelSwap('custom', 'costum')).toBe(true);
+    expect(isVowelSwap('latter', 'letter')).toBe(false);
+    expect(isVowelSwap('tpye', 'type')).toBe(false);
+    expect(plausibleTypo('costum', 'custom')).toBe(true);
   });
 });
 

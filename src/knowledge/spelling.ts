@@ -90,6 +90,26 @@ export function isSwap(a: string, b: string): boolean {
   return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
 }
 
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+/**
+ * Whether two words differ by two vowels, a letter or two apart, written in each other's place:
+ * "costums" for "customs", "contianer" is a {@link isSwap} instead. Two edits, but one slip.
+ *
+ * @example
+ * isVowelSwap('costums', 'customs'); // true
+ * isVowelSwap('custom', 'costum');   // true
+ * isVowelSwap('latter', 'letter');   // false (one vowel changed, not two swapped)
+ */
+export function isVowelSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length !== 2) return false;
+  const [i, j] = diff;
+  return j - i >= 2 && j - i <= 3 && VOWELS.has(a[i]) && VOWELS.has(a[j]) && a[i] === b[j] && a[j] === b[i];
+}
+
 /**
  * Whether `candidate` is one letter longer than `word` with the other letters in order
  * ("numbr" → "number"): a dropped letter.
@@ -115,10 +135,11 @@ export function isDroppedLetter(word: string, candidate: string): boolean {
  * plausibleTypo('numbr', 'number');  // true (dropped letter)
  * plausibleTypo('bread', 'break');   // false
  * plausibleTypo('refuze', 'refuse'); // true (by sound)
+ * plausibleTypo('costum', 'custom'); // true (vowels swapped)
  */
 export function plausibleTypo(word: string, candidate: string, bySound = true): boolean {
   if (word.length >= 7) return true;
-  return isSwap(word, candidate) || isDroppedLetter(word, candidate) || sameBarDoubling(word, candidate) || (bySound && word.length >= 5 && isSoundAlike(word, candidate));
+  return isSwap(word, candidate) || isVowelSwap(word, candidate) || isDroppedLetter(word, candidate) || sameBarDoubling(word, candidate) || (bySound && word.length >= 5 && isSoundAlike(word, candidate));
 }
 
 /** Letters people write for one another by sound: "refuze", "agensy", "seads". */

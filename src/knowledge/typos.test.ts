@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isEnglishWord } from './english';
 import { everydayCount, isEverydayName } from './everyday';
-import { correctTypos, oneEditAway, type TypoVocabulary } from './typos';
+import { correctTypos, oneEditAway, vowelsSwapped, type TypoVocabulary } from './typos';
 
 /** A small stand-in for the knowledge base: a few document words, and two names. */
 const DOCUMENTS = new Map([
@@ -74,6 +74,14 @@ describe('correctTypos', () => {
         expect(fix(text)).toBe(text);
       }),
     );
+  });
+});
+
+describe('vowelsSwapped', () => {
+  it('holds the word with two vowels a letter or two apart swapped, and corrects "costums" to a document word (session 29)', () => {
+    expect(vowelsSwapped('costums').has('customs')).toBe(true);
+    expect(vowelsSwapped('costums').has('costums')).toBe(false);
+    expect(fix('how long do they hold stuff at costums')).toBe('how long do they hold stuff at customs');
   });
 });
 

@@ -11,8 +11,8 @@
  *   guess in a message to this assistant);
  * - else the everyday English word used most often ({@link everydayCount}).
  *
- * A typo is what {@link plausibleTypo} allows: two neighbouring letters swapped, a letter
- * dropped or doubled, from five letters one written for another by sound ("refuze", "agensy";
+ * A typo is what {@link plausibleTypo} allows: two neighbouring letters swapped, two vowels
+ * swapped ("costums"), a letter dropped or doubled, from five letters one written for another by sound ("refuze", "agensy";
  * not in names), and from seven letters any one letter changed, added or left out. Names are
  * left alone: a word the everyday list writes with a capital ("Leeds", not "bleeds"); and a word
  * written with a capital inside a sentence is taken for a name, so it is corrected only to a name
@@ -61,6 +61,24 @@ export function oneEditAway(word: string): Set<string> {
 }
 
 /**
+ * Every string with two vowels, a letter or two apart, swapped ("costums" → "customs"): the one
+ * two-edit slip {@link oneEditAway} does not reach.
+ *
+ * @example
+ * vowelsSwapped('costums').has('customs'); // true
+ */
+export function vowelsSwapped(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < word.length; i++) {
+    for (let j = i + 2; j <= i + 3 && j < word.length; j++) {
+      if (!'aeiou'.includes(word[i]) || !'aeiou'.includes(word[j]) || word[i] === word[j]) continue;
+      out.add(word.slice(0, i) + word[j] + word.slice(i + 1, j) + word[i] + word.slice(j + 1));
+    }
+  }
+  return out;
+}
+
+/**
  * The likeliest word a lower-case typo stands for, or undefined. With `namesOnly`, only a name
  * ("Chnia" → China, "Febuary" → February): a capitalised word inside a sentence is a name.
  */
@@ -68,7 +86,7 @@ function likeliest(typo: string, vocabulary: TypoVocabulary, namesOnly = false):
   let best: string | undefined;
   let bestDomain = 0;
   let bestEveryday = 0;
-  for (const candidate of oneEditAway(typo)) {
+  for (const candidate of [...oneEditAway(typo), ...vowelsSwapped(typo)]) {
     // Cheap lookups first: most of the strings one edit away are no word at all.
     const name = vocabulary.isName(candidate);
     if (namesOnly && !name && !isEverydayName(candidate)) continue;
