@@ -1,4 +1,4 @@
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutEconomics, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutEconomics, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -275,8 +275,47 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
     'ours (session 25): %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false),
   );
+  it.each(['jury duty summons during my vacation', 'what does a 60% duty cycle mean on my plasma cutter', 'nurse on light duty after knee surgery', 'my gas bill tripled in january', 'is a 1976 two dollar bill rare', 'journal entry for a customer deposit', 'someone made a fake tiktok account with my name', 'bus tariff zones in lisbon explained'])(
+    'duty as work or an obligation, household bills, journal entries, fake accounts, fare zones (session 29): %s',
+    (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
+  );
+  it.each(['heavy duty tool boxes from china, do I pay tariffs', 'is there duty on a dollar store haul from canada', 'the duty on my bill from DHL looks wrong'])('ours (session 29): %s', (text) =>
+    expect(usesOurWordsInAnotherSense(text)).toBe(false),
+  );
   it.each(['do duty free shop purchases count toward my exemption', 'my local customs office is holding my parcel', 'DHL sent me a fake bill for duty, is it a scam?', 'is this $45 UPS bill fake', 'customs seized my fake AirPods', 'engine parts seized at the border, what now', 'my motor was seized by CBP', 'what is the de minimis value for mail now', 'CBP seized my fake handbag, what now', 'duty free allowance for whisky coming home', 'local customs fees on a parcel from Japan', 'is my order duty free'])(
     'ours: %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false),
   );
+});
+
+describe('comesFromInsideUs: a seller or parcel placed in a U.S. state or city (session 29)', () => {
+  it.each([
+    'a shop in Vermont sent me the wrong size, how do I return it',
+    'my order from a seller in Nevada has not moved in a week',
+    'bought a lamp on eBay from michigan and it came broken, refund?',
+    'the store in Oregon never shipped my order, what now',
+  ])('domestic: %s', (text) => expect(comesFromInsideUs(text)).toBe(true));
+  it.each([
+    'a seller in Texas shipped my order, will I pay duty?',
+    'do I need a passport to drive from Seattle to Vancouver',
+    'we export candles from Ohio to Canada, any forms?',
+    'my sister sent me a sweater from Paris',
+    'ordered a jacket from a shop in Milan',
+  ])('not: %s', (text) => expect(comesFromInsideUs(text)).toBe(false));
+});
+
+describe('asksSellerForRefund: money back from a seller or platform, with no customs in it (session 29)', () => {
+  it.each([
+    'the AliExpress seller never shipped and my dispute got closed, how do I get my money back',
+    'Shein says they never got my return, so no refund. What now?',
+    'how long does a chargeback take on a Temu order',
+  ])('the seller\'s business: %s', (text) => expect(asksSellerForRefund(text)).toBe(true));
+  it.each([
+    'I refused the parcel because DHL wanted $40. Will the shop refund me?',
+    'can I get a refund of the duty if I send the boots back to Spain?',
+    'UPS wants $35 at the door and I won\'t pay it; does the seller owe me a refund?',
+    'can I get a refund of the IEEPA tariffs after the court ruling?',
+    'my order was seized as counterfeit, can I get a refund?',
+    'can i get refund of the tarrif i payed on a post package',
+  ])('ours: %s', (text) => expect(asksSellerForRefund(text)).toBe(false));
 });

@@ -54,6 +54,60 @@ export function routeInOneCountry(text: string): boolean {
 }
 
 /**
+ * Where goods come from when a seller, a shop or a parcel is placed in a U.S. state or city:
+ * "from ohio", "a seller in Arizona", "a shopify store in Florida". The place is the words after.
+ */
+const ORIGIN_PLACE =
+  /\b(?:from|(?:seller|shop|store|vendor|company|warehouse|supplier|business)\s+(?:in|out of|based in))\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:seller|shop|store|vendor|warehouse)\s+in\s+)?((?:the\s+)?[\p{L}.]+(?:\s+[\p{L}.]+)?)/giu;
+/** Travel and leaving: a person crossing ("drive from Detroit into Windsor") or goods exported are other questions. */
+const TRAVEL_OR_EXPORT = /\b(?:export\w*|passports?|nexus|global entry|cruise|driv(?:e|ing)|fly(?:ing)?|flights?|travel\w*)\b/i;
+
+/**
+ * Whether the goods come from a place in the United States ("ebay seller sent me a broken lamp
+ * from ohio", "my tracking from a seller in Arizona hasn't moved"), with no word of customs,
+ * crossing or travel: a domestic order, the seller's or the carrier's business. The caller
+ * checks that no country abroad and no seller abroad is named.
+ *
+ * @example
+ * comesFromInsideUs('ebay seller sent me a broken lamp from ohio how do i get a refund'); // true
+ * comesFromInsideUs('ordered from a shopify store in Florida 3 weeks ago and it hasnt even shipped'); // true
+ * comesFromInsideUs('a seller in Texas shipped my order, will I pay duty?');               // false (a customs word)
+ * comesFromInsideUs('Is NEXUS worth it if I drive from Buffalo to Toronto?');              // false (travel)
+ */
+export function comesFromInsideUs(text: string): boolean {
+  if (CROSSING.test(text) || TRAVEL_OR_EXPORT.test(text)) return false;
+  for (const [, place] of text.matchAll(ORIGIN_PLACE)) {
+    // "from Ohio to Florida", "a seller in Texas don't answer": the place's one or two words.
+    if (countryOfPlace(place) === 'US' || countryOfPlace(place.split(/\s+/)[0]) === 'US') return true;
+  }
+  return false;
+}
+
+/** Money back from a seller or a platform: a refund, a chargeback, a dispute. */
+const REFUND_OR_DISPUTE = /\b(?:refunds?|refunded|money back|chargebacks?|dispute)\b/i;
+/**
+ * What ties a refund to customs after all: a charge or fee at the door, a refused parcel, the
+ * tariff refunds (CAPE, the courts, the government), a receipt for duty, goods destroyed unclaimed.
+ */
+const REFUND_OF_OURS =
+  /\b(?:fees?|charges?|tax(?:es)?|bill|invoices?|ieepa|mpf|drawback|refus\w*|reject\w*|turned|said no|cape|courts?|sued|suing|lawsuits?|gov\w*|unclaimed|destroyed|receipts?|tarr?iff?s?|dutys|dutie)\b|\b(?:don'?t|not|never) pay\b|\b(?:wants?|wanted|asking|asked|demand\w*)\s+(?:me\s+)?(?:for\s+)?(?:another\s+|an?\s+)?\$/i;
+
+/**
+ * Whether a message asks for money back from a seller or a platform with no word of customs
+ * ("My Temu order showed up broken, how do I get a refund?", "PayPal dispute for an item not as
+ * described"): the seller's, the platform's or the card's business. 41 of the 42 labelled
+ * messages like this are out of scope.
+ *
+ * @example
+ * asksSellerForRefund('My Temu order showed up broken, how do I get a refund from them?'); // true
+ * asksSellerForRefund('I refused the parcel over the duty. Will the shop refund me?');     // false
+ * asksSellerForRefund('can I get a refund of the duty if I send it back?');               // false
+ */
+export function asksSellerForRefund(text: string): boolean {
+  return REFUND_OR_DISPUTE.test(text) && !CROSSING.test(text) && !REFUND_OF_OURS.test(text);
+}
+
+/**
  * Setting up a shop or choosing a platform ("Shopify or Etsy — which is better for starting an
  * online store?"): business advice. The marketplace names pull such questions to the page on
  * marketplaces' duty policies, which does not answer them.
@@ -121,10 +175,12 @@ export function asksForInvestmentAdvice(text: string): boolean {
  * a traveller's question whether duty-free shopping counts toward an allowance stays ours.
  * Session 25, from a probe set of short search-box messages: a holiday's customs, prepaid phone
  * plans, a seizure as an illness, a fake ID or fake reviews of one's business, other brokers
- * (mortgage, real estate, stock, becoming a freight broker) and gardening.
+ * (mortgage, real estate, stock, becoming a freight broker) and gardening. Session 29: duty as
+ * work or an obligation (jury duty, light duty, a welder's duty cycle, fiduciary duty), household
+ * bills, a journal or blog entry, fare zones and roaming tariffs, fake social-media accounts.
  */
 const OTHER_SENSE =
-  /\b(?:(?:wedding|funeral|burial|cultural|social|religious|dining|tipping|holiday|marriage|local) customs\b(?! (?:office|officers?|agents?|broker\w*|declarations?|forms?|fees?|duty|duties|charges?|clearance|rules?|laws?|regulations?|inspections?|agency|authorit\w+))|customs (?:and|&) (?:traditions|etiquette|culture)|(?:traditions|etiquette|culture) (?:and|&) customs|customs to know|(?:day of the dead|diwali|ramadan|eid|lunar new year|chinese new year|hanukkah|passover|festival|folk|christmas|xmas|easter|thanksgiving|halloween|new year'?s?|birthday) customs|duty[- ]?free (?:shops?|stores?)\b[^.?!]{0,30}\b(?:hours|open|opens|close|closes|terminal)\b|(?:best|cheapest|biggest) duty[- ]?free (?:shops?|stores?|shopping)|duty[- ]?free (?:\w+ )?(?:prices?|deals|bargains)|(?:deals|prices|bargains|shopping) (?:at|in) (?:the )?(?:\w+ )?duty[- ]?free|seizures? (?:first aid|symptoms|medication|disorders?)|epilep\w+|late fees? (?:on|for) (?:my |the )?rent|landlord|(?:has|had|have|having) (?:a |another )?seizures?|seizures? (?:in|for) (?:dogs?|cats?|kids?|children|babies|toddlers?|adults)|(?:dog|cat|baby|child|toddler)'?s? seizures?|(?:engine|motor|brakes?|calipers?|bearings?|transmission)(?! parts)\b[^.?!]{0,20}\bseized\b(?!\s+(?:by|at|in|from|because)\b)|(?:data entry|entry[- ]level) (?:jobs?|work|positions?|clerk)|(?:electricity|electric|power|energy|water|gas|phone|mobile|broadband|feed-in|time[- ]of[- ]use|utility|hotel|room|taxi|train) tariffs?|tariff plans?|prepaid (?:mobile |phone |sim )?(?:plans?|tariffs?|recharge)|section 321 (?:of (?:the )?)?(?:crpc|ipc|cpc|bns|indian|penal|criminal)|(?:cbsa|hmrc|border force|canada border services)\b[^.?!]{0,30}\b(?:jobs?|careers?|hiring|postings?|recruit\w*)|origin of the (?:word|phrase|name|saying)|fake (?:ids?|identification|driver'?s? licen[cs]es?|(?:google |yelp |tripadvisor |facebook )?reviews? (?:on|about|of) (?:my|our)\b|(?:google|yelp|tripadvisor|facebook) reviews?)|(?:mortgage|real estate|stock|insurance|yacht|pawn) brokers?|become a freight broker|freight broker (?:licen\w+|training|course|salary|jobs?)|when to plant|how to (?:grow|plant|prune)\b|planting (?:season|time)|etymology|daylight sav\w+ time|de minimis\b[^.?!]{0,40}\b(?:torts?|contract law|criminal law|copyright|fringe benefits?|safe harbou?r|non curat|legal maxim|accounting|gaap))/i;
+  /\b(?:(?:wedding|funeral|burial|cultural|social|religious|dining|tipping|holiday|marriage|local) customs\b(?! (?:office|officers?|agents?|broker\w*|declarations?|forms?|fees?|duty|duties|charges?|clearance|rules?|laws?|regulations?|inspections?|agency|authorit\w+))|customs (?:and|&) (?:traditions|etiquette|culture)|(?:traditions|etiquette|culture) (?:and|&) customs|customs to know|(?:day of the dead|diwali|ramadan|eid|lunar new year|chinese new year|hanukkah|passover|festival|folk|christmas|xmas|easter|thanksgiving|halloween|new year'?s?|birthday) customs|duty[- ]?free (?:shops?|stores?)\b[^.?!]{0,30}\b(?:hours|open|opens|close|closes|terminal)\b|(?:best|cheapest|biggest) duty[- ]?free (?:shops?|stores?|shopping)|duty[- ]?free (?:\w+ )?(?:prices?|deals|bargains)|(?:deals|prices|bargains|shopping) (?:at|in) (?:the )?(?:\w+ )?duty[- ]?free|seizures? (?:first aid|symptoms|medication|disorders?)|epilep\w+|late fees? (?:on|for) (?:my |the )?rent|landlord|(?:has|had|have|having) (?:a |another )?seizures?|seizures? (?:in|for) (?:dogs?|cats?|kids?|children|babies|toddlers?|adults)|(?:dog|cat|baby|child|toddler)'?s? seizures?|(?:engine|motor|brakes?|calipers?|bearings?|transmission)(?! parts)\b[^.?!]{0,20}\bseized\b(?!\s+(?:by|at|in|from|because)\b)|(?:data entry|entry[- ]level) (?:jobs?|work|positions?|clerk)|(?:electricity|electric|power|energy|water|gas|phone|mobile|broadband|feed-in|time[- ]of[- ]use|utility|hotel|room|taxi|train) tariffs?|tariff plans?|prepaid (?:mobile |phone |sim )?(?:plans?|tariffs?|recharge)|section 321 (?:of (?:the )?)?(?:crpc|ipc|cpc|bns|indian|penal|criminal)|(?:cbsa|hmrc|border force|canada border services)\b[^.?!]{0,30}\b(?:jobs?|careers?|hiring|postings?|recruit\w*)|origin of the (?:word|phrase|name|saying)|fake (?:ids?|identification|driver'?s? licen[cs]es?|(?:google |yelp |tripadvisor |facebook )?reviews? (?:on|about|of) (?:my|our)\b|(?:google|yelp|tripadvisor|facebook) reviews?)|(?:mortgage|real estate|stock|insurance|yacht|pawn) brokers?|become a freight broker|freight broker (?:licen\w+|training|course|salary|jobs?)|when to plant|how to (?:grow|plant|prune)\b|planting (?:season|time)|etymology|daylight sav\w+ time|duty cycle|light duty|jury duty|duty to (?:warn|report|care|disclose)|off[- ]duty|active duty|fiduciary duty|farm bill|(?:hospital|medical|phone|cable|electric|electricity|utility|water|gas|internet|credit card|cell|dental|vet) bills?|dollar bill|(?:blog|journal|diary|contest) entr(?:y|ies)|tariff zones?|roaming tariffs?|fake (?:instagram|facebook|tiktok|social media|twitter|dating) (?:account|profile|page)s?|classify (?:workers|employees|contractors)|de minimis\b[^.?!]{0,40}\b(?:torts?|contract law|criminal law|copyright|fringe benefits?|safe harbou?r|non curat|legal maxim|accounting|gaap))/i;
 
 /**
  * Whether a message uses our words in another sense (see {@link OTHER_SENSE}).

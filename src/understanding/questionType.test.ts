@@ -1,4 +1,4 @@
-import { asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksWhetherLimitStillStands, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -93,6 +93,11 @@ describe('asksWhoseCharge: the government\'s charge or the carrier\'s', () => {
     'whose: %s',
     (text) => expect(asksWhoseCharge(text)).toBe('carrier'),
   );
+  it('the charge may be named in the story; asking where to complain is not asking whose charge it is (session 29)', () => {
+    expect(asksWhoseCharge('is that a customs thing or a FedEx thing', 'FedEx added an $11 advancement fee.')).toBe('carrier');
+    expect(asksWhoseCharge('who do I complain to first, DHL or the government?', 'DHL billed me twice for the same duty.')).toBeUndefined();
+    expect(asksWhoseCharge('is that a customs thing or a FedEx thing')).toBeUndefined();
+  });
   it('by post, it is the post\'s own question', () => {
     expect(asksWhoseCharge('My parcel came by Royal Mail and USPS wants money. Who decided I owed that, USPS or customs?')).toBe('post');
   });
@@ -231,6 +236,8 @@ describe('asksMetalsRate: the tariff rate on metal goods (session 26)', () => {
   it.each([
     ['how much is the steel tariff rn', ''],
     ['What does Section 232 charge on them now, what rate?', 'We make stainless steel saucepans in northern Italy.'],
+    ['what Section 232 rate do our aluminum trays pay?', ''],
+    ['What does 232 charge on those now?', 'We forge steel garden tools in Sheffield.'],
   ])('asks: %s', (question, story) => expect(asksMetalsRate(question, story)).toBe(true));
   it.each(['232 steel rate and car parts too', 'do the steel tariffs hit small parcels?', 'how much is the duty on a wool sweater'])('does not: %s', (text) => expect(asksMetalsRate(text)).toBe(false));
 });
@@ -240,6 +247,8 @@ describe('asksRefundAfterRefusing: the price back after a parcel was refused (se
     ["the shop won't refund me, is that allowed?", 'DHL wanted $58 before they would hand it over, so I refused it.'],
     ['if i send the box back cuz of the duty bill does the shop owe me my refund or am i cooked', ''],
     ['Seller in Taiwan here: if a US customer refuses to pay the duty and the box comes back, do I have to refund them?', ''],
+    ['Can the shop just keep my money?', 'UPS wanted $45 on delivery so I refused the parcel.'],
+    ['is she allowed to keep that?', 'I rejected the box when the courier asked for duty.'],
   ])('asks: %s', (question, story) => expect(asksRefundAfterRefusing(question, story)).toBe(true));
   it.each([
     ['if I refuse the parcel, what happens to it?', ''],
@@ -301,6 +310,11 @@ describe('asksAboutMpf: what the MPF is, who gets it (session 27)', () => {
     expect(asksAboutMpf(text)).toBe(true),
   );
   it.each(['which lines of my bill are customs and which are the courier?', 'the MPF was $2.69 and the duty $12, can I refuse?'])('does not: %s', (text) => expect(asksAboutMpf(text)).toBe(false));
+  it('asks about the MPF named in the story before the question (session 29)', () => {
+    expect(asksAboutMpf('What is that and who keeps the money?', "My broker's invoice shows 'MPF $31.67'.")).toBe(true);
+    expect(asksAboutMpf('What is that brokerage fee, then?', 'The invoice lists MPF $2.69 and a brokerage fee.')).toBe(false);
+    expect(asksAboutMpf('What is that?', 'The invoice lists a handling charge.')).toBe(false);
+  });
 });
 
 describe('asksHowType86Worked: how Entry Type 86 worked (session 27)', () => {
@@ -379,4 +393,20 @@ describe('asksWhetherGiftsStillFree: whether gifts from abroad still come in fre
   it.each(['is a $60 gift still duty free?', "can my friend still write 'gift' on it so it comes in free?", 'is the gift limit per person or per package?', 'can a gift package include a bottle of wine and still be duty free?'])('does not: %s', (text) =>
     expect(asksWhetherGiftsStillFree(text)).toBe(false),
   );
+});
+
+describe('asksWhetherLimitStillStands: whether the $800 limit still stands (session 29)', () => {
+  it.each([
+    ['did something change with the $800 limit?', 'I never paid extra on my orders from Korea until this month.'],
+    ['is the free limit gone or what', ''],
+    ['is de minimis still a thing?', ''],
+  ])('asks: %s', (question, story) => expect(asksWhetherLimitStillStands(question, story)).toBe(true));
+  it.each([
+    ['is de minimis gone for good or coming back in 2027?', ''],
+    ['is the $800 limit still there for gifts?', ''],
+    ['did the $800 limit change for Canada?', ''],
+    ['how has the free limit changed over the years?', ''],
+    ['was de minimis always 800 or did it go up at some point?', ''],
+    ['why was I charged duty on a $20 order?', ''],
+  ])('does not: %s', (question, story) => expect(asksWhetherLimitStillStands(question, story)).toBe(false));
 });

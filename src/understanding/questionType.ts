@@ -7,9 +7,9 @@
 
 const SUBJECT = String.raw`(?:the\s+(?:term|word|acronym|abbreviation)\s+|the\s+|an?\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}/.&' -]{0,40}?)["'”’]?`;
 const DEFINITION_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`\b(?:what|wtf|wth)(?:'s|s|\s+is|\s+are|\s+does|\s+do)\s+${SUBJECT}\s+(?:even\s+|actually\s+|really\s+)?(?:mean|means|stand\s+for|stands\s+for)\b`, 'iu'),
+  new RegExp(String.raw`\b(?:what|wat|wut|wtf|wth)(?:'s|s|\s+is|\s+are|\s+does|\s+do)\s+${SUBJECT}\s+(?:even\s+|actually\s+|really\s+)?(?:mean|means|stand\s+for|stands\s+for)\b`, 'iu'),
   new RegExp(String.raw`\b(?:meaning\s+of|definition\s+of|define|eli5|explain\s+like\s+i'?m\s+5)\s+${SUBJECT}(?=\s*(?:[,.?!]|please\b|$|\s+(?:to\s+me|for\s+me|in\s+plain)))`, 'iu'),
-  new RegExp(String.raw`(?:^|[.?!]\s+)\s*(?:so\s+|ok\s+|okay\s+)?(?:what|wtf|wth|what\s+the\s+(?:heck|hell)|what\s+on\s+earth|what\s+in\s+the\s+world)(?:'s|s|\s+is|\s+are)\s+${SUBJECT}\s*(?:\?|$|,|\s+and\s+(?:who|how|what|why|where|when)\b)`, 'iu'),
+  new RegExp(String.raw`(?:^|[.?!]\s+)\s*(?:so\s+|ok\s+|okay\s+)?(?:what|wat|wut|wtf|wth|what\s+the\s+(?:heck|hell)|what\s+on\s+earth|what\s+in\s+the\s+world)(?:'s|s|\s+is|\s+are)\s+${SUBJECT}\s*(?:\?|$|,|\s+and\s+(?:who|how|what|why|where|when)\b)`, 'iu'),
   // The term first, as typed into a search box or by someone writing English as a second
   // language: "consignee meaning in simple words pls", "HTS schedule what is it", "section 321
   // means what exactly".
@@ -104,7 +104,7 @@ export const CLASSIFICATION_QUESTION = 'how do I find the right tariff classific
 
 /** Asking how to tell whether something is fake: "how can I tell if my Dyson is real?" */
 const HOW_TO_TELL_FAKE =
-  /\bhow\s+(?:(?:can|do|would|could|should|to)\s+(?:i\s+|you\s+|u\s+|we\s+|one\s+)?|(?:i|we)\s+(?:can\s+)?)(?:even\s+)?(?:tell|know|check|spot|verify|recogni[sz]e|identify|detect|find\s+out|figure\s+out|be\s+sure|confirm)\b[^?.!]{0,80}?\b(?:fakes?|counterfeits?|real|genuine|original|legit|authentic|knock-?offs?|replicas?|dupes?)\b/i;
+  /\bhow\s+(?:(?:can|do|would|could|should|to)\s+(?:i\s+|you\s+|u\s+|we\s+|one\s+)?|(?:i|we)\s+(?:can\s+)?)(?:even\s+)?(?:tell|tel|know|kno|knw|no(?=\s+(?:if|whether|when))|check|spot|verify|recogni[sz]e|identify|detect|find\s+out|figure\s+out|be\s+sure|confirm)\b[^?.!]{0,80}?\b(?:fakes?|counterfeits?|real|genuine|original|legit|authentic|knock-?offs?|replicas?|dupes?)\b/i;
 /**
  * The seller or site is what is in doubt, not the item in hand: "is this site legit", "a fake
  * shopping site", "a fake sneaker store", "if a websit sell fake stuf", or asked before buying
@@ -127,6 +127,7 @@ const ARE_THEY_FAKE = /\bwhat gives (?:it|them) away\b|\b(?:am i|are we) right (
  * @example
  * asksHowToTellFake('How can I tell whether the Dyson Airwrap I got is fake?');          // 'item'
  * asksHowToTellFake('How do I know if a shop is selling fakes?');                        // 'seller'
+ * asksHowToTellFake('how do i no if my airpods r fake');                                 // 'item' (chat spelling)
  * asksHowToTellFake('how do i spot a fake shopping site');                               // 'seller'
  * asksHowToTellFake('The stitching is sloppy. Am I right to think these are fake?');      // 'item'
  * asksHowToTellFake('Will customs seize my fake sneakers?');                              // undefined
@@ -167,6 +168,9 @@ const MONEY_BACK = new RegExp(String.raw`\b(?:${REFUND_SAID}|(?:it|that|duty|tar
 /** A charge or fee named in the question. */
 const A_CHARGE = /\b(?:fees?|charges?|charging|charged|bills?|billing|billed|invoices?|money|line|owe|owed)\b/i;
 
+/** Asking where to take a complaint: "who do I contact to contest this", "where should I complain first". */
+const WHERE_TO_DISPUTE = /\b(?:contest|complain\w*|disput\w*|contact|call|go after|fight|appeal|report)\b/i;
+
 /**
  * Whether a question asks whose a charge is, the government's or the carrier's ("Is that a CBP
  * fee or a DHL fee?"). The fee's own name ("ancillary clearance service fee") would otherwise
@@ -175,12 +179,16 @@ const A_CHARGE = /\b(?:fees?|charges?|charging|charged|bills?|billing|billed|inv
  * @example
  * asksWhoseCharge('DHL charged me $17. Is that a CBP fee or a DHL fee?');              // 'carrier'
  * asksWhoseCharge('USPS is asking me for money. Who decided I owed that, USPS or customs?'); // 'post'
+ * asksWhoseCharge('is that a customs thing or dhl', "dhl added a $17 'duty advance' fee."); // 'carrier'
  * asksWhoseCharge('how much does DHL charge for customs?');                          // undefined
  */
-export function asksWhoseCharge(text: string): 'post' | 'carrier' | undefined {
+export function asksWhoseCharge(text: string, story = ''): 'post' | 'carrier' | undefined {
   if (WHY_THE_POST_BILLS.test(text)) return 'post';
-  // "Can I get that money back from the post office or from customs?" asks for a refund.
-  if (!WHOSE_CHARGE.test(text) || !A_CHARGE.test(text) || MONEY_BACK.test(text)) return undefined;
+  // "Can I get that money back from the post office or from customs?" asks for a refund. The
+  // charge may be named in the story ("DHL added a $17 fee. Is that a customs thing or DHL?").
+  if (!WHOSE_CHARGE.test(text) || MONEY_BACK.test(text)) return undefined;
+  // "Who do I complain to first, FedEx or the government?" after a bill asks where to dispute it.
+  if (!A_CHARGE.test(text) && (!A_CHARGE.test(story) || WHERE_TO_DISPUTE.test(text))) return undefined;
   return POSTAL.test(text) ? 'post' : 'carrier';
 }
 
@@ -488,7 +496,7 @@ export function asksWhetherMedicineMayCome(text: string): boolean {
 }
 
 /** How the medicine question is asked of the knowledge base. */
-export const MEDICINE_BY_POST_QUESTION = 'can I have my prescription medicine mailed to me from abroad';
+export const MEDICINE_BY_POST_QUESTION = 'can I get my prescription medication mailed from another country';
 
 /** Goods seized, in the words of a notice or a misspelling ("seazed"). */
 const SEIZURE_WORDS = /\b(?:seiz\w*|seaz\w*|confiscat\w*|forfeit\w*)\b/i;
@@ -557,6 +565,8 @@ export const WHO_IMPORTS_QUESTION = 'if I buy from a seller abroad, who is the i
 const REFUSED = /\b(?:refus\w*|turn(?:ed|ing)?\s+(?:it|them|the\s+\w+)\s+down|reject\w*|sen[dt]\s+(?:it|them|the\s+(?:box|parcel|package))\s+back)\b/i;
 /** Money back in so many words (not "send it back", which is the refusal itself). */
 const REFUND_WORDS = new RegExp(String.raw`\b(?:${REFUND_SAID})\b`, 'i');
+/** The seller keeping the price: "can they keep my money", "can they legally keep that", "does the shop owe me". */
+const SELLER_KEEPS_MONEY = /\bkeep\s+(?:(?:my|the|our|all\s+(?:my|the|our))\s+(?:money|payment|cash)|that|it\s+all)\b|\bowes?\s+me\b/i;
 /** A refund of the duty itself (IEEPA duties, drawback), not of the price: other pages. */
 const DUTY_REFUND = /\b(?:ieepa|drawback)\b|\b(?:duty|duties|tariffs?)\s+(?:refund\w*|back)\b|\brefund\w*\s+(?:of|on|for)\s+(?:the\s+|my\s+)?(?:duty|duties|tariffs?)\b/i;
 
@@ -570,11 +580,12 @@ const DUTY_REFUND = /\b(?:ieepa|drawback)\b|\b(?:duty|duties|tariffs?)\s+(?:refu
  *
  * @example
  * asksRefundAfterRefusing("the shop won't refund me, is that allowed?", 'DHL wanted $58 so I refused it.'); // true
+ * asksRefundAfterRefusing('can they keep my money?', 'I refused the parcel over a $70 customs bill.');       // true
  * asksRefundAfterRefusing('if I refuse the parcel, what happens to it?');                                 // false
  * asksRefundAfterRefusing('can I get the duty refunded if I send it back?');                               // false (the duty, not the price)
  */
 export function asksRefundAfterRefusing(question: string, story = ''): boolean {
-  return REFUND_WORDS.test(question) && !DUTY_REFUND.test(question) && REFUSED.test(`${story} ${question}`);
+  return (REFUND_WORDS.test(question) || SELLER_KEEPS_MONEY.test(question)) && !DUTY_REFUND.test(question) && REFUSED.test(`${story} ${question}`);
 }
 
 /** How the question of the money back after a refusal is asked of the knowledge base. */
@@ -601,9 +612,9 @@ export function asksHowMailDutyReachesCbp(question: string, story = ''): boolean
 }
 
 /** Money back asked for: "refund", "my money back", "can I get this back", "where's my money". */
-const MONEY_BACK_ASKED = new RegExp(String.raw`\b(?:${REFUND_SAID}|get (?:it|this|that|them) back|where'?s my money)\b`, 'i');
+const MONEY_BACK_ASKED = new RegExp(String.raw`\b(?:${REFUND_SAID}|get (?:it|this|that|them|anything|something|any of (?:it|that)|some of (?:it|that)) back|where'?s my money)\b`, 'i');
 /** The tariffs the Supreme Court struck down, by name or by the ruling. */
-const STRUCK_DOWN = /\b(?:ieepa|supreme court|scotus|court|illegal|unlawful|struck)\b/i;
+const STRUCK_DOWN = /\b(?:ieepa|supreme court|scotus|courts?|illegal|unlawful|struck)\b/i;
 /** Sent by post: "USPS collected it", "mailed from Vietnam", "by post". */
 const BY_MAIL = /\b(?:usps|post\s+office|postal|mail|mailed|by\s+post|the\s+post|royal\s+mail|canada\s+post)\b/i;
 
@@ -623,7 +634,7 @@ export function asksPostalDutyRefund(question: string, story = ''): boolean {
 }
 
 /** How the question of the IEEPA duty back on a mailed parcel is asked of the knowledge base. */
-export const POSTAL_REFUND_QUESTION = 'can I get back the IEEPA duty I paid on a postal package after the court ruling';
+export const POSTAL_REFUND_QUESTION = 'how do I get back the IEEPA tariffs I paid the post office on a package';
 
 /** Goods of U.S. make, or one's own things: "American-made", "made in the USA", "my own stuff", HTS 9801. */
 const OWN_OR_US_MADE = /\b(?:us-made|u\.s\.-made|american[- ]made|made in (?:the )?(?:us|usa|u\.s\.|america)|(?:my|our) own (?:stuff|things|goods|belongings|items)|9801)\b/i;
@@ -673,6 +684,11 @@ export const SEIZED_MOST_QUESTION = 'which fake products are seized most often b
 /** The MPF asked about: "what is this MPF", "who gets the MPF money", "MPF means what". */
 const ASKS_MPF = new RegExp(String.raw`\b(?:what|whats|what's|who|how much|why)\b[^.?!]{0,25}\b(?:${MPF_SAID})\b|\b(?:${MPF_SAID})\b[^.?!]{0,15}\b(?:mean|means|is what|stand for)\b`, 'i');
 
+/** A question about a thing named before it: "what is that fee", "who gets that money", "what is it exactly". */
+const ASKS_ABOUT_IT = /\b(?:what|whats|what's|who|how much)\b[^.?!]{0,30}\b(?:it|that|this)\b/i;
+/** Another fee named in the question itself ("what is that brokerage fee?"). */
+const OTHER_FEE_NAMED = /\b(?:brokerage|clearance|handling|advance\w*|disbursement|entry prep\w*|ancillary)\b/i;
+
 /**
  * Whether a question asks what the MPF is, who gets it or how much it is ("what is this 'MPF'
  * line on my DHL invoice"): the MPF's page, not the one on who sets each charge, which a bill's
@@ -680,10 +696,13 @@ const ASKS_MPF = new RegExp(String.raw`\b(?:what|whats|what's|who|how much|why)\
  *
  * @example
  * asksAboutMpf("what is this 'MPF' line on my DHL invoice, it's only $2.69"); // true
+ * asksAboutMpf('What is that fee and who gets the money?', "My FedEx invoice lists a Merchandise Processing Fee of $2.69."); // true
  * asksAboutMpf('which lines of my bill are customs and which are the courier?'); // false
  */
-export function asksAboutMpf(question: string): boolean {
-  return ASKS_MPF.test(question);
+export function asksAboutMpf(question: string, story = ''): boolean {
+  if (ASKS_MPF.test(question)) return true;
+  // "My bill has a line 'MPF $2.69'. What is that fee?": the MPF named before the question.
+  return MPF_NAMED.test(story) && ASKS_ABOUT_IT.test(question) && !OTHER_FEE_NAMED.test(question);
 }
 
 /** How the MPF question is asked of the knowledge base. */
@@ -753,13 +772,13 @@ export function asksTravellersAllowance(question: string, story = ''): boolean {
 }
 
 /** How the travellers' allowance question is asked of the knowledge base. */
-export const TRAVELLERS_ALLOWANCE_QUESTION = 'how much can I bring back duty free from a trip abroad as a traveler';
+export const TRAVELLERS_ALLOWANCE_QUESTION = 'what is the personal exemption for travelers bringing goods back from a trip';
 
 /** How the question of duty on mail reaching CBP is asked of the knowledge base. */
 export const POSTAL_REMITTANCE_QUESTION = 'how do postal operators and qualified parties pay the duty on mail to CBP, and what bond do they need';
 
-/** Asking a rate: "how much", "what's the rate", "what percentage". */
-const ASKS_RATE = /\b(?:how much|what(?:'s| is) the (?:rate|percentage)|what rate|what percent\w*)\b/i;
+/** Asking a rate: "how much", "what's the rate", "what Section 232 rate", "what does 232 charge". */
+const ASKS_RATE = /\b(?:how much|what(?:'s| is) the (?:rate|percentage)|what (?:(?:section|sec\.?) )?(?:232 )?(?:tariff |duty )?rate|what percent\w*|what does (?:(?:section|sec\.?) )?232 charge)\b/i;
 /** The metals with a Section 232 tariff of their own. */
 const METALS = /\b(?:steel|stainless|aluminum|aluminium|copper|metals?)\b/i;
 /** Goods with Section 232 tariffs of their own page: cars and their parts, wood and furniture. */
@@ -779,6 +798,35 @@ const AUTOS_OR_WOOD = /\b(?:cars?|autos?|auto parts|car parts|trucks?|vehicles?|
 export function asksMetalsRate(question: string, story = ''): boolean {
   return ASKS_RATE.test(question) && METALS.test(`${story} ${question}`) && !AUTOS_OR_WOOD.test(question);
 }
+
+/** The $800 limit said to have changed, gone or still be there: "did something change with the $800 limit?". */
+const LIMIT_CHANGED =
+  /\b(?:800|free limit|duty[- ]free (?:limit|deal|thing)|de minimis)\b[^.?!]{0,40}\b(?:change[ds]?|gone|over|still|dead|ended|end)\b|\b(?:change[ds]?|gone|still)\b[^.?!]{0,30}\b(?:800|free limit)\b/i;
+/**
+ * What makes it another page's question: for good or coming back (the 2027 end, the courts),
+ * Canada or Mexico, travellers, the history of the limit, China or the platforms, stock in a
+ * warehouse, gifts, mail, the rules' wording, splitting orders, other agencies.
+ */
+const LIMIT_ELSEWHERE =
+  /\b(?:permanent\w*|forever|for good|2027|come back|coming back|return\w*|courts?|scotus|ieepa|lawsuits?|sue|sued|suing|canada|canadian|mexic\w*|travel\w*|trip|vacation|suitcase|200|history|(?:over|through) the years|over time|always|(?:went|go|gone|going) up|raised|china|chinese|hong kong|temu|shein|warehouse|3pl|fba|gifts?|mail|postal|usps|post|proposal|rules?|law|legal|mean|means|latin|june|split\w*|fda|same day|back in the day)\b/i;
+
+/**
+ * Whether a question asks if the $800 limit still stands ("used to order from japan all the time
+ * and never paid extra, did something change with the $800 limit?"): the page on its suspension,
+ * not the one on why a small order was charged. 76 of the 80 labelled messages with such a
+ * question and none of {@link LIMIT_ELSEWHERE}'s words name it.
+ *
+ * @example
+ * asksWhetherLimitStillStands('did something change with the $800 limit?');        // true
+ * asksWhetherLimitStillStands('is de minimis gone for good or coming back in 2027?'); // false (the end by law)
+ * asksWhetherLimitStillStands('why was I charged duty on a $20 order?');              // false
+ */
+export function asksWhetherLimitStillStands(question: string, story = ''): boolean {
+  return LIMIT_CHANGED.test(question) && !LIMIT_ELSEWHERE.test(`${story} ${question}`);
+}
+
+/** How the question of the limit's status is asked of the knowledge base. */
+export const LIMIT_STATUS_QUESTION = 'is the $800 de minimis duty-free limit still available or is it gone';
 
 /** How the metals question is asked of the knowledge base. */
 export const METALS_RATE_QUESTION = 'what is the Section 232 tariff rate on steel, aluminum and copper goods now';

@@ -253,12 +253,12 @@ describe('segment: a single question stays whole', () => {
 });
 
 describe('asksSomething', () => {
-  it.each(['Do I have to pay that?', 'is that legit', 'how do I dispute it', 'anyone know if UPS fees are negotiable', 'I wonder if I owe anything', 'please explain the new rule', 'He asks if he should have owed anything.', 'the customer wants to know whether it was duty-free'])(
+  it.each(['When the courier came, what was I supposed to pay?', 'Do I have to pay that?', 'is that legit', 'how do I dispute it', 'anyone know if UPS fees are negotiable', 'I wonder if I owe anything', 'please explain the new rule', 'He asks if he should have owed anything.', 'the customer wants to know whether it was duty-free'])(
     'asks: %s',
     (t) => expect(asksSomething(t)).toBe(true),
   );
   // A question someone asked in the past is part of the story: "She asked if I'll be billed each time."
-  it.each(['My customer got a bill from UPS.', 'I make candles in Ontario', 'The parcel came by DHL last week', "She asked if I'll be billed each time she sends something."])('tells: %s', (t) =>
+  it.each(['My customer got a bill from UPS.', 'I make candles in Ontario', 'The parcel came by DHL last week', "She asked if I'll be billed each time she sends something.", 'When the courier came, he wanted $20 and I said no.', 'After the box landed, nobody called me.'])('tells: %s', (t) =>
     expect(asksSomething(t)).toBe(false),
   );
 });

@@ -167,6 +167,9 @@ export function withoutPurpose(question: string): { asked: string; purpose: stri
   return { asked: question.slice(0, m.index) + question.slice(m.index + m[0].length), purpose: m[0].replace(/^,?\s*/, '') };
 }
 
+/** A sentence that starts with a "when" or "after" clause and goes on after its comma (the part returned). */
+const TOLD_AFTER_CLAUSE = /^(?:(?:and|but|so|then)\s+)?(?:when|whenever|once|after|before|while|because|as soon as)\s+(?:i|we|you|they|he|she|it|my|our|your|the|a|an|someone|somebody)\b[^,?]*,\s*(.+)$/is;
+
 /**
  * Whether a piece of text asks something.
  *
@@ -174,11 +177,16 @@ export function withoutPurpose(question: string): { asked: string; purpose: stri
  * asksSomething('Do I have to pay that?');        // true
  * asksSomething('is that legit');                 // true
  * asksSomething('My customer got a bill from UPS.'); // false
+ * asksSomething('When the mailman came, there was a fee to pay.'); // false
  */
 export function asksSomething(text: string): boolean {
   const t = text.trim();
   if (t.includes('?')) return true;
-  return QUESTION_START.test(t) || ASKING.test(t);
+  if (ASKING.test(t)) return true;
+  // "When the mailman came, there was a fee to pay.": a "when" clause that tells, not asks.
+  const told = TOLD_AFTER_CLAUSE.exec(t);
+  if (told) return QUESTION_START.test(told[1]);
+  return QUESTION_START.test(t);
 }
 
 function onlyLittleWords(text: string): boolean {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { LABELS } from '../intents';
 import { assess, loadRuleSet, nextQuestion, UNKNOWN } from '../rules';
 import { loadNames } from './names';
-import { askedClause, asksWhetherDutyIsOwed, asksWhetherPayingNothingWasRight, factsStated, readShipment, withoutOthersStories } from './shipment';
+import { askedClause, asksWhetherDutyIsOwed, asksWhetherOldChargeWasRight, asksWhetherPayingNothingWasRight, factsStated, readShipment, withoutOthersStories } from './shipment';
 
 const ROOT = path.join(__dirname, '..', '..');
 const rules = loadRuleSet(path.join(ROOT, 'knowledge', 'rules', 'duty-free.yaml'));
@@ -185,7 +185,12 @@ describe('readShipment: a bill already there, and the question whether duty was 
   });
   it('a bill with "do I owe duty?" or "was that legit?" is still a question for the pages', () => {
     expect(read('I got a bill from DHL for my $40 jacket from the UK, do I owe duty?')).toBeUndefined();
-    expect(read('Back in 2019 I ordered a $120 tea set from a shop in England and got a customs bill. Was that legit?')).toBeUndefined();
+    expect(read('Last month I ordered a $120 tea set from a shop in England and got a customs bill. Was that legit?')).toBeUndefined();
+  });
+
+  it('a bill for goods that came in before any suspension is judged for that date (session 29)', () => {
+    const reading = read('Back in 2019 I ordered a $120 tea set from a shop in England and got a customs bill. Was that legit?');
+    expect(reading?.facts).toMatchObject({ valueUsd: 120, origin: 'GB', entryDate: '2019-07-01' });
   });
 });
 
@@ -215,6 +220,20 @@ describe('readShipment: parcels from two countries', () => {
   it('are a shipment: the day\'s total is read, and the guided check asks what it still needs', () => {
     const reading = read('Two packages arrived the same day in 2024, a $500 jacket from Sweden and a $450 bag from Denmark. Should there have been duty?');
     expect(reading?.facts).toMatchObject({ valueUsd: 500, sameDayTotalUsd: 950 });
+  });
+});
+
+describe('asksWhetherOldChargeWasRight: a charge on goods entered before any suspension, questioned (session 29)', () => {
+  const ask = (question: string, text: string) => asksWhetherOldChargeWasRight(question, text, TODAY, () => rules);
+  it('a charge years ago, then "was that legit", "was she supposed to", "did I owe that"', () => {
+    expect(ask('Was that legit?', 'In 2016 my uncle bought a $140 clock from a shop in Vienna and got a customs bill. Was that legit?')).toBe(true);
+    expect(ask('Was she supposed to?', 'My aunt paid duty in 2012 on a $60 shawl from a shop in Quito. Was she supposed to?')).toBe(true);
+    expect(ask('Did I actually owe that?', 'In March 2021 UPS charged me on a $75 jacket from Leeds. Did I actually owe that?')).toBe(true);
+  });
+  it('not for a charge since a suspension, with no date, or with no charge told of', () => {
+    expect(ask('Was that legit?', 'In October 2025 I got a customs bill on a $75 jacket from Leeds. Was that legit?')).toBe(false);
+    expect(ask('Was that legit?', 'I got a customs bill on a $75 jacket from Leeds. Was that legit?')).toBe(false);
+    expect(ask('Was that legit?', 'In 2016 my uncle bought a $140 clock from a shop in Vienna. Was that legit?')).toBe(false);
   });
 });
 

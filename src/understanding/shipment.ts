@@ -5,7 +5,7 @@
  * is such a question and reads its facts (the rules' parsers plus the names table); it never
  * turns a hint into a fact silently.
  */
-import { assess, countryName, deniesContents, extractFacts, type ExtractedFacts, formatUsd, joinWords, lowerFirst, mentionsPastArrival, nextQuestion, originsNamed, probableOrigin, UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../rules';
+import { assess, countryName, deniesContents, exemptionSuspended, extractFacts, type ExtractedFacts, formatUsd, joinWords, lowerFirst, mentionsPastArrival, nextQuestion, originsNamed, probableOrigin, UNKNOWN, type FactKey, type RuleSet, type ShipmentFacts } from '../rules';
 import { middleOf } from '../dates';
 import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
@@ -110,10 +110,17 @@ const ONE_CUSTOMER = /\b(?:a|one|the|this|that|my)\s+(?:of my\s+)?(?:customer|bu
 /**
  * Whether the message is about a bill, a refusal, selling, a rule or another subject rather than a
  * shipment to judge. A seller's own unsold stock sent to a U.S. warehouse (`ownStock`) is their
- * own import, not a question about their customers' parcels.
+ * own import, not a question about their customers' parcels; a bill for goods entered before any
+ * suspension (`enteredBeforeAnySuspension`) is judged.
  */
-function isNotAVerdict(text: string, ownStock: () => boolean): boolean {
-  return NOT_A_VERDICT.test(text) || (BILL_THERE.test(text) && !ASKS_IF_OWED.test(text)) || (SELLERS_QUESTION.test(text) && !ONE_CUSTOMER.test(text) && !ownStock());
+function isNotAVerdict(text: string, ownStock: () => boolean, enteredBeforeAnySuspension: () => boolean = () => false): boolean {
+  return (
+    NOT_A_VERDICT.test(text) ||
+    // A bill for goods that came in before any suspension ("in 2009 … got a customs bill. Was that
+    // legit?"): whether duty was owed then is the verdict's, not the pages' on today's charges.
+    (BILL_THERE.test(text) && !ASKS_IF_OWED.test(text) && !enteredBeforeAnySuspension()) ||
+    (SELLERS_QUESTION.test(text) && !ONE_CUSTOMER.test(text) && !ownStock())
+  );
 }
 /** A parcel of the person's own: ordered or bought by them. */
 const OWN_PARCEL = /\b(?:(?:i|we) (?:just )?(?:ordered|bought|purchased)|(?:my|our) (?:order|package|parcel|box))\b/i;
@@ -134,6 +141,17 @@ const MADE_IN_UNKNOWN = /\b(?:no idea|zero idea|no clue|not sure|don'?t know|can
  * engine does not model that carve-out (whether the June 2026 rules keep it is not settled), so
  * for anything but a gift the documents answer, and say so.
  */
+/**
+ * Whether the goods entered on a known date when the exemption was still open to them ("in 2019
+ * I ordered $90 of books from England"): then the carve-out for books does not change the result.
+ */
+function beforeAnySuspension({ facts, unclearDate }: Pick<ExtractedFacts, 'facts' | 'unclearDate'>, rules: RuleSet): boolean {
+  const { kind, origin } = facts;
+  // A year in which other rules changed ("in 2016") is a period: its last day stands for it.
+  const entryDate = facts.entryDate ?? unclearDate?.to;
+  if (entryDate === undefined || entryDate === UNKNOWN) return false;
+  return !exemptionSuspended(rules, kind === undefined || kind === UNKNOWN ? 'purchase' : kind, entryDate, origin === undefined || origin === UNKNOWN ? undefined : origin);
+}
 /** "Doing my books", "for our 2024 books": accounts, not printed books. */
 const BOOKKEEPING = /\b(?:doing|do|did|for|in|keep(?:ing)?|closing|close|balanc(?:e|ing)|reconcil(?:e|ing)) (?:my|our|the|the company'?s) (?:(?:19|20)\d{2} |tax |year-end |annual )?books\b/gi;
 const INFORMATIONAL = /\b(?:books|magazines|newspapers|comics|informational materials?)\b/i;
@@ -180,6 +198,32 @@ export function asksWhetherPayingNothingWasRight(question: string, text: string)
   // that legit?"); "Was he right?" asks about someone's claim instead.
   const lastSentence = question.trim().split(/(?<=[.!?])\s+/).pop() ?? '';
   return (REFERS_BACK.test(askedClause(question.trim())) || WAS_THAT_RIGHT.test(lastSentence)) && PAID_NOTHING.test(text);
+}
+
+/** "Did I actually owe that?", "were they allowed to?", "was that an error?": about a charge the story tells of. */
+const CHARGE_QUESTIONED = /^(?:(?:and|but|so|ok|okay)\s+)?(?:did\s+(?:i|we|he|she|they)\s+(?:actually\s+|really\s+|even\s+)?owe\s+(?:that|it|this|them|anything)|(?:were|was)\s+(?:they|customs|cbp|dhl|ups|fedex|usps)\s+allowed\s+to|(?:was|is)\s+(?:that|this|it)\s+(?:an?\s+)?(?:error|mistake)|(?:was|were)\s+(?:i|we|he|she|they)\s+(?:actually\s+|really\s+)?supposed\s+to)\b/i;
+/** A story in which duty or a customs charge was paid or billed ("paid customs in 2007", "got a customs bill"). */
+const CHARGED = /\b(?:charged|paid|billed|pay)\b[^.?!]{0,30}\b(?:duty|duties|customs|tariffs?|import (?:tax|fees?))\b|\b(?:duty|customs|tariff|import)\s+(?:bill|charge|fee)s?\b|\b(?:charged|billed)\s+(?:me|us|him|her|them)\b|\bgot\s+(?:charged|billed)\b/i;
+
+/**
+ * Whether a question asks if a charge paid long ago was right ("Back in 2009 my mom ordered a
+ * $120 tea set from England and got a customs bill. Was that legit?"), when the goods entered
+ * before any suspension of the exemption: the verdict for that date answers it. (A charge since
+ * then is a question for the pages on why small orders pay and on disputing a bill.) All 41
+ * labelled messages with a charge or its absence told of an entry before 2025 and a question
+ * like this name a verdict.
+ *
+ * @example
+ * asksWhetherOldChargeWasRight('Was that legit?', 'Back in 2009 my mom ordered a $120 tea set from a shop in England and got a customs bill. Was that legit?', today, () => rules); // true
+ * asksWhetherOldChargeWasRight('Was that correct?', 'DHL charged me $40 last week. Was that correct?', today, () => rules);                                                    // false
+ */
+export function asksWhetherOldChargeWasRight(question: string, text: string, today: string, rules: () => RuleSet): boolean {
+  const asked = askedClause(question.trim());
+  const lastSentence = question.trim().split(/(?<=[.!?])\s+/).pop() ?? '';
+  if (!(REFERS_BACK.test(asked) || CHARGE_QUESTIONED.test(asked) || WAS_THAT_RIGHT.test(lastSentence) || CHARGE_QUESTIONED.test(lastSentence))) return false;
+  if (!CHARGED.test(text)) return false;
+  const ruleSet = rules();
+  return beforeAnySuspension(extractFacts(text, today, ruleSet), ruleSet);
 }
 
 /**
@@ -275,9 +319,9 @@ export function readShipment(
   // The facts are read only once, and only if the message may be a shipment to judge.
   let read: ExtractedFacts | undefined;
   const factsRead = () => (read ??= extractFacts(text, today, rules));
-  if (isNotAVerdict(withoutOthersStories(judged), () => factsRead().facts.kind === 'warehouse')) return undefined;
+  if (isNotAVerdict(withoutOthersStories(judged), () => factsRead().facts.kind === 'warehouse', () => beforeAnySuspension(factsRead(), rules))) return undefined;
   const extracted = factsRead();
-  if (extracted.facts.kind !== 'gift' && INFORMATIONAL.test(text.replace(BOOKKEEPING, ' '))) return undefined;
+  if (extracted.facts.kind !== 'gift' && INFORMATIONAL.test(text.replace(BOOKKEEPING, ' ')) && !beforeAnySuspension(extracted, rules)) return undefined;
   const unclear = extracted.unclearDate;
   if (unclear) {
     // A month in which the rules changed ("arrived in May 2025") needs its day only if the day

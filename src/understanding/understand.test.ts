@@ -9,6 +9,7 @@ import { verdictSources } from '../../dialogs/verdict';
 import { loadKnowledgeBase, VERDICT_GATE, type KnowledgeBase } from '../knowledge';
 import { assess, loadRuleSet, type ShipmentFacts } from '../rules';
 import { loadNames } from './names';
+import * as frames from './questionType';
 import { answerParts, understand, type Understanding, type UnderstandingContext } from './understand';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -374,6 +375,13 @@ describe('understand: parcels that stay inside one country are out of scope, sai
     if (theirs.kind === 'answer') expect(theirs.main.result.reason).toBeUndefined();
   });
 
+  it('a seller or parcel placed in a U.S. state, with nothing abroad, is a domestic order (session 29)', () => {
+    const u = answerOf(understand('the Etsy shop in Maine took my money three weeks ago and never shipped, what can I do', ctx));
+    expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'one-country' });
+    const abroad = understand('a shop in Maine forwarded my order from a maker in Portugal, will I owe anything?', ctx);
+    if (abroad.kind === 'answer') expect(abroad.main.result.reason).toBeUndefined();
+  });
+
   it('a question about duty on an import that mentions domestic delivery stays in scope', () => {
     const u = answerOf(understand('My parcel from Japan is on domestic tracking now, will I still owe duty?', ctx));
     expect(u.main.result.reason).toBeUndefined();
@@ -664,5 +672,69 @@ describe('understand: chat words say nothing about the topic', () => {
   it('food on a flight is another CBP matter', () => {
     const u = answerOf(understand('Can I bring a ham sandwich on my flight from Madrid to Newark or will they take it at the airport?', ctx));
     expect(u.main.result.kind).toBe('other-cbp');
+  });
+});
+
+describe('the frames\' own questions read their pages outright (a refit can weaken one: session 29 found one at 0.67)', () => {
+  const expected: Array<[string, string]> = [
+    [frames.CARRIER_FEE_QUESTION, 'carrier-fee-amounts'],
+    [frames.CASH_QUESTION, 'cash-reporting-fincen'],
+    [frames.FINE_SIZE_QUESTION, 'counterfeit-fine-amount'],
+    [frames.FAKES_DANGER_QUESTION, 'counterfeit-health-risks'],
+    [frames.SEIZED_GOODS_QUESTION, 'counterfeit-seizure-forfeiture'],
+    [frames.TELL_FAKE_QUESTIONS.item, 'fake-product-red-flags'],
+    [frames.TELL_FAKE_QUESTIONS.seller, 'spot-fake-website'],
+    [frames.UNKNOWING_FAKE_QUESTION, 'fined-for-fake-by-mistake'],
+    [frames.FOOD_BY_POST_QUESTION, 'food-plants-seeds-import'],
+    [frames.GIFTS_STILL_FREE_QUESTION, 'gift-duty-free'],
+    [frames.CLASSIFICATION_QUESTION, 'hts-classification'],
+    [frames.WHO_IMPORTS_QUESTION, 'importer-responsibility'],
+    [frames.MEDICINE_BY_POST_QUESTION, 'medicine-personal-import'],
+    [frames.MPF_QUESTION, 'merchandise-processing-fee'],
+    [frames.SEIZED_MOST_QUESTION, 'most-seized-counterfeits'],
+    [frames.TRADE_ACTIONS_PROPOSAL_QUESTION, 'nprm-trade-actions'],
+    [frames.POSTAL_REMITTANCE_QUESTION, 'postal-remittance-bonds'],
+    [frames.POSTAL_REFUND_QUESTION, 'postal-duty-refund-consumer'],
+    [frames.REFUND_AFTER_REFUSAL_QUESTION, 'refund-from-seller-refused'],
+    [frames.NOT_PAYING_QUESTION, 'refuse-parcel-duty'],
+    [frames.METALS_RATE_QUESTION, 'section-232-metals'],
+    [frames.AFTER_SEIZURE_QUESTION, 'seizure-notice-next-steps'],
+    [frames.TRAVELLERS_ALLOWANCE_QUESTION, 'traveler-exemption'],
+    [frames.TYPE_86_QUESTION, 'type-86-history'],
+    [frames.OWN_GOODS_BACK_QUESTION, 'us-goods-returned'],
+    [frames.USMCA_ENDING_QUESTION, 'usmca-joint-review'],
+    [frames.WHOSE_CHARGE_QUESTIONS.post, 'who-pays-postal-duty'],
+    [frames.WHOSE_CHARGE_QUESTIONS.carrier, 'who-sets-import-charges'],
+    [frames.SMALL_ORDER_QUESTION, 'why-duty-on-small-order'],
+  ];
+  it.each(expected)('%s → %s', (question, id) => {
+    const { result } = kb.explain(question);
+    expect(result).toMatchObject({ kind: 'answer', best: { id } });
+  });
+});
+
+describe('understand: session 29 readings', () => {
+  it('a refund from a seller with no customs in it is out of scope; with a refused parcel it is ours', () => {
+    expect(answerOf(understand('Temu sent me a cracked phone stand and the app will not give me a refund, what can I do?', ctx)).main.result.kind).toBe('out-of-scope');
+    expect(answerOf(understand('DHL wanted $48 at the door so I refused the box. Will the shop in Leeds still refund me?', ctx)).main.result.best?.id).toBe('refund-from-seller-refused');
+  });
+
+  it('"did something change with the $800 limit?" after a story of new bills reads the suspension\'s page', () => {
+    const u = answerOf(understand('For years my orders from a shop in Osaka came with nothing to pay. The last two came with a courier bill. Did something change with the $800 limit?', ctx));
+    expect(u.main.result.best?.id).toBe('de-minimis-suspended');
+  });
+
+  it('cash to report is the subject: its sum is not taken for a parcel\'s value', () => {
+    const u = answerOf(understand('My brother in Lima wants to post me $15,000 in cash for my wedding. Do I have to report it? Also, can he send small gifts without me paying duty?', ctx));
+    expect(u.main.result.best?.id).toBe('cash-reporting-fincen');
+  });
+
+  it('a customs bill on goods that came in years ago, questioned, gets the verdict for that date', () => {
+    const u = understand('Back in 2018 I ordered a $95 wool blanket from a shop in Galway and got a customs bill. Was that legit?', ctx);
+    expect(u.kind).toBe('verdict');
+    if (u.kind === 'verdict') {
+      expect(u.reading.facts).toMatchObject({ valueUsd: 95, entryDate: '2018-07-01' });
+      expect(u.assessment.verdict).toBe('duty-free');
+    }
   });
 });
