@@ -1,4 +1,4 @@
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutEconomics, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutEconomics, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -318,4 +318,16 @@ describe('asksSellerForRefund: money back from a seller or platform, with no cus
     'my order was seized as counterfeit, can I get a refund?',
     'can i get refund of the tarrif i payed on a post package',
   ])('ours: %s', (text) => expect(asksSellerForRefund(text)).toBe(false));
+});
+
+describe('asksAboutScamMessage: a bait text, call or email with no word of customs (session 29)', () => {
+  it.each([
+    'got a text from "UPS" saying I must click a link to reschedule my delivery, real?',
+    'my aunt received an email claiming she won a prize and only has to pay shipping',
+    'text says my package has an incomplete address, update it at this link. scam?',
+  ])('not ours: %s', (text) => expect(asksAboutScamMessage(text)).toBe(true));
+  it.each([
+    "got a text saying 'US Customs: pay a $3.99 clearance fee at this link', is it real?",
+    'got an email from DHL asking me to pay the duty on my parcel from Japan, legit?',
+  ])('ours: %s', (text) => expect(asksAboutScamMessage(text)).toBe(false));
 });

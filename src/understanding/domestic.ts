@@ -107,6 +107,26 @@ export function asksSellerForRefund(text: string): boolean {
   return REFUND_OR_DISPUTE.test(text) && !CROSSING.test(text) && !REFUND_OF_OURS.test(text);
 }
 
+/** A text, call or email received: "got a text saying", "an email claiming". */
+const MESSAGE_RECEIVED = /\b(?:got|get|getting|received|receiving) an? (?:text|call|sms|email|e-mail|message|voicemail)\b|\b(?:texts?|calls?|emails?|sms) (?:saying|says|that says|claiming)\b/i;
+/** The bait of a scam text: a prize, a link to click, an address to confirm, a small redelivery fee. */
+const SCAM_BAIT =
+  /\b(?:won|winner|prize|gift cards?|free cruise|click(?:ed)?|links?|incomplete address|(?:confirm|update|verify) (?:my |your |the )?(?:address|details|payment)|redeliver\w*|reschedul\w*)\b/i;
+
+/**
+ * Whether a message asks about a text, call or email that is bait ("Got a text saying my USPS
+ * package is on hold, click a link to confirm my address. Legit or scam?"), with no word of
+ * customs: a scam for the carrier's or the FTC's warnings, not a customs charge (a text asking for
+ * a "customs clearance fee" stays ours).
+ *
+ * @example
+ * asksAboutScamMessage('Got a text saying my USPS package is on hold and I need to click a link. Scam?'); // true
+ * asksAboutScamMessage("got a text from a 'customs' number asking for $3.99, is it a scam");          // false
+ */
+export function asksAboutScamMessage(text: string): boolean {
+  return MESSAGE_RECEIVED.test(text) && SCAM_BAIT.test(text) && !CROSSING.test(text);
+}
+
 /**
  * Setting up a shop or choosing a platform ("Shopify or Etsy — which is better for starting an
  * online store?"): business advice. The marketplace names pull such questions to the page on

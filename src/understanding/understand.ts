@@ -17,7 +17,7 @@ import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } f
 import { withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
 import { KIN_WORDS } from '../rules/parse/words';
 import { asksAboutAnotherCountry, countryGoodsGoTo, goodsLeaveTheUs } from './direction';
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 import { findNames, nameWords, type NameTable } from './names';
 import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
@@ -511,8 +511,8 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
     return outOfScope(ctx.kb, text, 'one-country');
   }
   if (asksAboutIncomeTax(text)) return outOfScope(ctx.kb, text, 'income-tax');
-  // Money back from a seller or platform, with no customs in it: the seller's or the card's business.
-  if (asksSellerForRefund(text)) return outOfScope(ctx.kb, text);
+  // Money back from a seller or platform, or a scam text, with no customs in it: not ours.
+  if (asksSellerForRefund(text) || asksAboutScamMessage(text)) return outOfScope(ctx.kb, text);
   if (asksAboutAnotherBusiness(text)) return outOfScope(ctx.kb, text, 'company');
   if ((asksForShopAdvice(text) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text) || asksAboutEconomics(text) || usesOurWordsInAnotherSense(text)) {
     return outOfScope(ctx.kb, text);
