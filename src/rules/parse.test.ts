@@ -581,6 +581,8 @@ describe('extractFacts', () => {
     ['a Temu order of $35 shipping from China', { kind: 'purchase', valueUsd: 35, origin: 'CN' }],
     // A country denied is no origin (session 29).
     ['the case is not from China, it came from Japan', { origin: 'JP' }],
+    // Mixed-language messages (session 29): "regalo" is a gift, "desde" names where it comes from.
+    ['mi tía me manda un regalo de $60 desde Colombia', { kind: 'gift', valueUsd: 60, origin: 'CO' }],
     ['check my shipment', {}],
     ['do I have to pay duty now', {}],
     ['my mother in law sent me a scarf from France worth eighty dollars as a present', { kind: 'gift', valueUsd: 80, origin: 'FR' }],

@@ -223,6 +223,16 @@ describe('readShipment: parcels from two countries', () => {
   });
 });
 
+describe('gifts told of with "tax-free" or a value the giver will not say (session 29)', () => {
+  it('"Is this tax-free or do I pay on it?" asks whether duty is owed', () => {
+    expect(asksWhetherDutyIsOwed('Is this tax-free or do I pay on it?')).toBe(true);
+  });
+  it('"he won\'t say how much it cost" tells what the person does not know; it does not ask how much', () => {
+    const reading = read("My uncle in Guam is sending me a present but he won't say how much it cost. Will there be duty?");
+    expect(reading?.facts).toMatchObject({ kind: 'gift', origin: 'GU', valueUsd: UNKNOWN });
+  });
+});
+
 describe('asksWhetherOldChargeWasRight: a charge on goods entered before any suspension, questioned (session 29)', () => {
   const ask = (question: string, text: string) => asksWhetherOldChargeWasRight(question, text, TODAY, () => rules);
   it('a charge years ago, then "was that legit", "was she supposed to", "did I owe that"', () => {

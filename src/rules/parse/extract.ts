@@ -29,7 +29,7 @@ export interface ExtractedFacts {
 /** Words chrono reads as dates that in a question are usually something else. */
 const NOT_DATES = new Set(['now', 'right now', 'sun', 'sat', 'mon', 'tue', 'wed', 'thu', 'fri', 'second', 'a second', 'today', 'morning', 'afternoon', 'evening']);
 /** Where an origin country is named: "from the UK", "made in China", "my aunt in Canada". */
-const ORIGIN_CUE = /\b(?:from|in|on|made in|shipped from|sent from|ordered from|bought in)\s+(?:the\s+)?/g;
+const ORIGIN_CUE = /\b(?:from|in|on|made in|shipped from|sent from|ordered from|bought in|desde)\s+(?:the\s+)?/g;
 /** "not", "never", "isn't" right before a cue word: the place after it is denied. */
 const DENIED_BEFORE = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|weren'?t)\s+$/;
 /** Words that say the goods already arrived, so "today" cannot be assumed. */
