@@ -279,7 +279,7 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
     'duty as work or an obligation, household bills, journal entries, fake accounts, fare zones (session 29): %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );
-  it.each(['heavy duty tool boxes from china, do I pay tariffs', 'is there duty on a dollar store haul from canada', 'the duty on my bill from DHL looks wrong'])('ours (session 29): %s', (text) =>
+  it.each(['heavy duty tool boxes from china, do I pay tariffs', 'is there duty on a dollar store haul from canada', 'the duty on my bill from DHL looks wrong', 'when does the law finish off duty-free entry for good'])('ours (session 29): %s', (text) =>
     expect(usesOurWordsInAnotherSense(text)).toBe(false),
   );
   it.each(['do duty free shop purchases count toward my exemption', 'my local customs office is holding my parcel', 'DHL sent me a fake bill for duty, is it a scam?', 'is this $45 UPS bill fake', 'customs seized my fake AirPods', 'engine parts seized at the border, what now', 'my motor was seized by CBP', 'what is the de minimis value for mail now', 'CBP seized my fake handbag, what now', 'duty free allowance for whisky coming home', 'local customs fees on a parcel from Japan', 'is my order duty free'])(
@@ -301,6 +301,7 @@ describe('comesFromInsideUs: a seller or parcel placed in a U.S. state or city (
     'we export candles from Ohio to Canada, any forms?',
     'my sister sent me a sweater from Paris',
     'ordered a jacket from a shop in Milan',
+    'for mail we must give 10 digit codes now? what else do they want from us',
   ])('not: %s', (text) => expect(comesFromInsideUs(text)).toBe(false));
 });
 

@@ -96,6 +96,7 @@ describe('asksWhoseCharge: the government\'s charge or the carrier\'s', () => {
   it('the charge may be named in the story; asking where to complain is not asking whose charge it is (session 29)', () => {
     expect(asksWhoseCharge('is that a customs thing or a FedEx thing', 'FedEx added an $11 advancement fee.')).toBe('carrier');
     expect(asksWhoseCharge('who do I complain to first, DHL or the government?', 'DHL billed me twice for the same duty.')).toBeUndefined();
+    expect(asksWhoseCharge('do I go to FedEx or to customs first?', 'I want to dispute my FedEx import charges.')).toBeUndefined();
     expect(asksWhoseCharge('is that a customs thing or a FedEx thing')).toBeUndefined();
   });
   it('by post, it is the post\'s own question', () => {
@@ -408,5 +409,8 @@ describe('asksWhetherLimitStillStands: whether the $800 limit still stands (sess
     ['how has the free limit changed over the years?', ''],
     ['was de minimis always 800 or did it go up at some point?', ''],
     ['why was I charged duty on a $20 order?', ''],
+    ['with de minimis gone, do the steel tariffs hit small parcels too?', ''],
+    ['since it is under $800, does it still clear duty-free?', ''],
+    ['can courier parcels under 800 still clear on paper?', ''],
   ])('does not: %s', (question, story) => expect(asksWhetherLimitStillStands(question, story)).toBe(false));
 });
