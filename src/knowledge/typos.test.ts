@@ -77,6 +77,27 @@ describe('correctTypos', () => {
   });
 });
 
+describe('correctTypos: a known word that is no English word (session 29)', () => {
+  // A stand-in knowledge base that lists misspellings on purpose, as the documents' questions do.
+  const listed = new Map([
+    ['medicin', 4],
+    ['medicine', 2],
+    ['minimis', 39],
+    ['minimus', 3],
+    ['efiling', 2],
+    ['filing', 9],
+  ]);
+  const withListed: TypoVocabulary = { isKnown: (w) => listed.has(w), documentFrequency: (w) => listed.get(w) ?? 0, isName: () => false };
+  it('is written as the everyday word the documents use, for the readers that run on the text', () => {
+    expect(correctTypos('can she mail me my medicin', withListed)).toBe('can she mail me my medicine');
+  });
+  it('leaves a term the documents use widely, a term that is the word plus a first letter, and a word no document uses', () => {
+    expect(correctTypos('is de minimis dead', withListed)).toBe('is de minimis dead');
+    expect(correctTypos('CPSC efiling for toys', withListed)).toBe('CPSC efiling for toys');
+    expect(correctTypos('my lola sent it', withListed)).toBe('my lola sent it');
+  });
+});
+
 describe('vowelsSwapped', () => {
   it('holds the word with two vowels a letter or two apart swapped, and corrects "costums" to a document word (session 29)', () => {
     expect(vowelsSwapped('costums').has('customs')).toBe(true);

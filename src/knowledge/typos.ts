@@ -108,6 +108,32 @@ function likeliest(typo: string, vocabulary: TypoVocabulary, namesOnly = false):
   return best;
 }
 
+/** A non-English word this many documents use is a term of theirs (a listed misspelling is in a few). */
+const JARGON_DOCUMENTS = 6;
+
+/**
+ * The English word a known non-English word is a slip for: "medicin" or "counterfiet" are known to
+ * the knowledge base (a stem, or a misspelling a document lists on purpose), so its search finds
+ * them, but the readers that run on the text look for "medicine" and "counterfeit". The English
+ * everyday word one typo away that the documents use most is taken; jargon with no such
+ * neighbour ("minimis", "htsus") and words no document uses (family words, goods) stay.
+ */
+function englishSpelling(word: string, vocabulary: TypoVocabulary): string | undefined {
+  const own = vocabulary.documentFrequency(word);
+  // A term the documents use widely ("efiling", "minimis") is theirs, not a slip.
+  if (own === 0 || own >= JARGON_DOCUMENTS) return undefined;
+  let best: string | undefined;
+  let bestDocuments = 0;
+  for (const candidate of [...oneEditAway(word), ...vowelsSwapped(word)]) {
+    const documents = vocabulary.documentFrequency(candidate);
+    // An everyday word: "minimis" is no slip for "minimus", which only a listed misspelling uses.
+    // …and not the word without its first letter: "efiling" is e-filing, not "filing".
+    if (documents <= bestDocuments || candidate === word.slice(1) || everydayCount(candidate) === 0 || !isEnglishWord(candidate) || !plausibleTypo(word, candidate)) continue;
+    [best, bestDocuments] = [candidate, documents];
+  }
+  return best;
+}
+
 /** Whether the word at `offset` starts a sentence or a line (so its capital says nothing). */
 function startsSentence(text: string, offset: number): boolean {
   return /(?:^|[.!?:;]["')\]]?\s+|\n\s*)$/.test(text.slice(Math.max(0, offset - 12), offset)) || offset === 0;
@@ -124,10 +150,10 @@ export function correctTypos(text: string, vocabulary: TypoVocabulary): string {
   return text.replace(/(?<![\p{L}\p{N}'’])[A-Za-z]+(?![\p{L}\p{N}'’])/gu, (token, offset: number) => {
     if (token.length < MIN_LENGTH || token.length > MAX_LENGTH) return token;
     const word = token.toLowerCase();
-    if (isEnglishWord(word) || vocabulary.isKnown(word) || vocabulary.isName(word) || isEverydayName(word)) return token;
+    if (isEnglishWord(word) || vocabulary.isName(word) || isEverydayName(word)) return token;
     // An acronym ("CBSA", "HMRC") is not a misspelt word.
     if (token.length <= MAX_ACRONYM_LENGTH && token === token.toUpperCase()) return token;
-    const fixed = likeliest(word, vocabulary, /^[A-Z][a-z]/.test(token) && !startsSentence(text, offset));
+    const fixed = vocabulary.isKnown(word) ? englishSpelling(word, vocabulary) : likeliest(word, vocabulary, /^[A-Z][a-z]/.test(token) && !startsSentence(text, offset));
     if (!fixed) return token;
     if (token === token.toUpperCase()) return fixed.toUpperCase();
     return /^[A-Z]/.test(token) ? fixed[0].toUpperCase() + fixed.slice(1) : fixed;

@@ -1,4 +1,4 @@
-import { asksWhetherLimitStillStands, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -413,4 +413,13 @@ describe('asksWhetherLimitStillStands: whether the $800 limit still stands (sess
     ['since it is under $800, does it still clear duty-free?', ''],
     ['can courier parcels under 800 still clear on paper?', ''],
   ])('does not: %s', (question, story) => expect(asksWhetherLimitStillStands(question, story)).toBe(false));
+});
+
+describe('asksWhetherPlantsMayCome: seeds or plants asked about, whatever else the words suggest (session 29)', () => {
+  it.each(['gonna order tomato seeds from a seller in Turkey, will that get me in trouble', 'are tulip bulbs from the Netherlands allowed by mail?'])('asks: %s', (text) =>
+    expect(asksWhetherPlantsMayCome(text)).toBe(true),
+  );
+  it.each(['will I get in trouble for a fake Rolex?', 'are these replica plant pots legal?', 'how much duty on seeds from Canada', 'brought a mango plant in my luggage from Manila, is that allowed'])('does not: %s', (text) =>
+    expect(asksWhetherPlantsMayCome(text)).toBe(false),
+  );
 });

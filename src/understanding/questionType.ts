@@ -844,7 +844,7 @@ const FOOD_WORDS = /\b(?:food|foods|snacks?|candy|candies|sweets|spices?|seasoni
 /** Goods that come by post or courier: mailed, sent, shipped, ordered. */
 const COMES_BY_POST = /\b(?:mail\w*|send\w*|sent|ship\w*|post(?:ed|ing)?|order\w*|get|getting|import\w*)\b/i;
 /** Asking whether it may come in: "allowed", "will customs toss them", "is that gonna get blocked". */
-const MAY_IT_COME = /\b(?:allowed|alowed|ok|okay|legal|illegal|block(?:ed)?|toss\w*|bounce\w*|stopp?ed|seiz\w*|confiscat\w*|get through|make it)\b|\bcan\s+(?:i|we|they|she|he|my\s+\S+)\s+(?:\S+\s+)?(?:mail|send|ship|post|order|get|import)\b/i;
+const MAY_IT_COME = /\b(?:allowed|alowed|ok|okay|legal|illegal|block(?:ed)?|toss\w*|bounce\w*|stopp?ed|seiz\w*|confiscat\w*|get through|make it|trouble)\b|\bcan\s+(?:i|we|they|she|he|my\s+\S+)\s+(?:\S+\s+)?(?:mail|send|ship|post|order|get|import)\b/i;
 
 /**
  * Whether a message asks if food, plants or seeds may come by post or courier ("my tía is sending
@@ -858,6 +858,27 @@ const MAY_IT_COME = /\b(?:allowed|alowed|ok|okay|legal|illegal|block(?:ed)?|toss
  */
 export function asksWhetherFoodMayCome(text: string, named: () => boolean = () => false): boolean {
   return COMES_BY_POST.test(text) && MAY_IT_COME.test(text) && (FOOD_WORDS.test(text) || named());
+}
+
+/** Seeds and plants: never a fake's or a fine's question, whatever else the words suggest. */
+const SEEDS_OR_PLANTS = /\b(?:seeds?|plants?|bulbs?|cuttings|saplings?|soil)\b/i;
+/** Carried by a traveller ("brought a potted plant in my luggage"): the declaration at the border, another CBP matter. */
+const CARRIED_BY_TRAVELLER = /\b(?:luggage|suitcases?|carry[- ]?on|checked bags?|carry(?:ing)?|brought|bring(?:ing)? (?:back|home)|fl(?:y|ying|ew|ights?)|trip|vacation)\b/i;
+/** Fakes named: then "get in trouble" may be about a counterfeit after all. */
+const FAKES_NAMED = /\b(?:fakes?|counterfeits?|knock-?offs?|replicas?)\b/i;
+
+/**
+ * Whether a message asks if seeds or plants may come in ("lowkey wanna order pepper seeds from a
+ * dude in Thailand, is that gonna get me in trouble"), however confidently another page reads it
+ * (the fines for fakes, on "get in trouble"): 26 of the 27 labelled messages like this name the
+ * food, plants and seeds page; the other is a traveller's, carried in the luggage (left out).
+ *
+ * @example
+ * asksWhetherPlantsMayCome('bought rare pepper seeds off a guy in thailand, am i gonna get in trouble'); // true
+ * asksWhetherPlantsMayCome('will I get in trouble for a fake Rolex?');                                  // false
+ */
+export function asksWhetherPlantsMayCome(text: string): boolean {
+  return SEEDS_OR_PLANTS.test(text) && MAY_IT_COME.test(text) && !FAKES_NAMED.test(text) && !CARRIED_BY_TRAVELLER.test(text);
 }
 
 /** How the question whether food may come by post is asked of the knowledge base. */

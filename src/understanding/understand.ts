@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksWhetherLimitStillStands, LIMIT_STATUS_QUESTION, asksWhetherGiftsStillFree, GIFTS_STILL_FREE_QUESTION, asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksWhetherLimitStillStands, asksWhetherPlantsMayCome, LIMIT_STATUS_QUESTION, asksWhetherGiftsStillFree, GIFTS_STILL_FREE_QUESTION, asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherOldChargeWasRight, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -120,8 +120,12 @@ function asWhoseCharge(kb: KnowledgeBase, part: PartAnswer, asked: string = part
  * page's frame. (A traveller carrying food stays another CBP matter.)
  */
 function asFoodByPost(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
-  if (part.result.kind !== 'out-of-scope' || part.result.reason) return part;
+  // A reason given (domestic, leaving the United States): not ours, whatever the goods.
+  if (part.result.reason) return part;
   const whole = `${story} ${part.question}`;
+  // Seeds and plants asked about are the food page's, however another page reads them.
+  if (asksWhetherPlantsMayCome(whole)) return inFrame(kb, part, FOOD_BY_POST_QUESTION);
+  if (part.result.kind !== 'out-of-scope') return part;
   return asksWhetherFoodMayCome(whole, () => kb.foodPlantOrAnimal(whole) !== undefined) ? inFrame(kb, part, FOOD_BY_POST_QUESTION) : part;
 }
 
