@@ -78,6 +78,11 @@ export function vowelsSwapped(word: string): Set<string> {
   return out;
 }
 
+/** The strings one slip from a word: one edit ({@link oneEditAway}) or two vowels swapped ({@link vowelsSwapped}). */
+function slipsAway(word: string): string[] {
+  return [...oneEditAway(word), ...vowelsSwapped(word)];
+}
+
 /**
  * The likeliest word a lower-case typo stands for, or undefined. With `namesOnly`, only a name
  * ("Chnia" → China, "Febuary" → February): a capitalised word inside a sentence is a name.
@@ -86,7 +91,7 @@ function likeliest(typo: string, vocabulary: TypoVocabulary, namesOnly = false):
   let best: string | undefined;
   let bestDomain = 0;
   let bestEveryday = 0;
-  for (const candidate of [...oneEditAway(typo), ...vowelsSwapped(typo)]) {
+  for (const candidate of slipsAway(typo)) {
     // Cheap lookups first: most of the strings one edit away are no word at all.
     const name = vocabulary.isName(candidate);
     if (namesOnly && !name && !isEverydayName(candidate)) continue;
@@ -124,7 +129,7 @@ function englishSpelling(word: string, vocabulary: TypoVocabulary): string | und
   if (own === 0 || own >= JARGON_DOCUMENTS) return undefined;
   let best: string | undefined;
   let bestDocuments = 0;
-  for (const candidate of [...oneEditAway(word), ...vowelsSwapped(word)]) {
+  for (const candidate of slipsAway(word)) {
     const documents = vocabulary.documentFrequency(candidate);
     // An everyday word: "minimis" is no slip for "minimus", which only a listed misspelling uses.
     // …and not the word without its first letter: "efiling" is e-filing, not "filing".
