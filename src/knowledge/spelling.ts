@@ -93,8 +93,26 @@ export function isSwap(a: string, b: string): boolean {
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
 /**
+ * Every string with two vowels, a letter or two apart, swapped ("costums" → "customs"): a slip
+ * of two edits that one-edit correction does not reach.
+ *
+ * @example
+ * vowelsSwapped('costums').has('customs'); // true
+ */
+export function vowelsSwapped(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < word.length; i++) {
+    for (let j = i + 2; j <= i + 3 && j < word.length; j++) {
+      if (!VOWELS.has(word[i]) || !VOWELS.has(word[j]) || word[i] === word[j]) continue;
+      out.add(word.slice(0, i) + word[j] + word.slice(i + 1, j) + word[i] + word.slice(j + 1));
+    }
+  }
+  return out;
+}
+
+/**
  * Whether two words differ by two vowels, a letter or two apart, written in each other's place:
- * "costums" for "customs", "contianer" is a {@link isSwap} instead. Two edits, but one slip.
+ * "costums" for "customs" ("contianer" is a {@link isSwap} instead). Two edits, but one slip.
  *
  * @example
  * isVowelSwap('costums', 'customs'); // true
@@ -102,12 +120,7 @@ const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
  * isVowelSwap('latter', 'letter');   // false (one vowel changed, not two swapped)
  */
 export function isVowelSwap(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff: number[] = [];
-  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
-  if (diff.length !== 2) return false;
-  const [i, j] = diff;
-  return j - i >= 2 && j - i <= 3 && VOWELS.has(a[i]) && VOWELS.has(a[j]) && a[i] === b[j] && a[j] === b[i];
+  return a.length === b.length && vowelsSwapped(a).has(b);
 }
 
 /**

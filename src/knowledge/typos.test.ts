@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { isEnglishWord } from './english';
 import { everydayCount, isEverydayName } from './everyday';
-import { correctTypos, oneEditAway, vowelsSwapped, type TypoVocabulary } from './typos';
+import { vowelsSwapped } from './spelling';
+import { correctTypos, oneEditAway, type TypoVocabulary } from './typos';
 
 /** A small stand-in for the knowledge base: a few document words, and two names. */
 const DOCUMENTS = new Map([

@@ -20,7 +20,7 @@
  */
 import { isEnglishWord } from './english';
 import { everydayCount, isEverydayName } from './everyday';
-import { plausibleTypo } from './spelling';
+import { plausibleTypo, vowelsSwapped } from './spelling';
 
 /** What the corrector knows besides English: the knowledge base's words and the names people use. */
 export interface TypoVocabulary {
@@ -57,24 +57,6 @@ export function oneEditAway(word: string): Set<string> {
     for (const c of LETTERS) out.add(word.slice(0, i) + c + word.slice(i + 1));
   }
   out.delete(word);
-  return out;
-}
-
-/**
- * Every string with two vowels, a letter or two apart, swapped ("costums" → "customs"): the one
- * two-edit slip {@link oneEditAway} does not reach.
- *
- * @example
- * vowelsSwapped('costums').has('customs'); // true
- */
-export function vowelsSwapped(word: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < word.length; i++) {
-    for (let j = i + 2; j <= i + 3 && j < word.length; j++) {
-      if (!'aeiou'.includes(word[i]) || !'aeiou'.includes(word[j]) || word[i] === word[j]) continue;
-      out.add(word.slice(0, i) + word[j] + word.slice(i + 1, j) + word[i] + word.slice(j + 1));
-    }
-  }
   return out;
 }
 

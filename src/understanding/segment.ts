@@ -75,7 +75,8 @@ const COMPOUND_BREAK = new RegExp(
 const REQUEST_BEFORE = /\b(?:explain|tell (?:me|us)|let (?:me|us) know|advise|clarify|inform (?:me|us)|(?:want|wanted|need|would like) to know|wonder(?:ing)?)\s*[,:]?\s*$/i;
 const QUESTION_WORD_BEFORE = new RegExp(`\\b(?:${WH})(?:\\s+\\w+)?\\s*$|\\bhow\\s+(?:many|much|long|often|soon|far)\\s+\\w+\\s*$`, 'i');
 /** "When I order …," "If we ship …,": a clause that sets up the question after it, not a question. */
-const SUBORDINATE_CLAUSE = /^(?:(?:and|but|so)\s+)?(?:when|whenever|if|once|after|before|since|while|because|as soon as)\s+(?:i|we|you|they|he|she|it|my|our|your|the|a|an|someone|somebody)\b[^?]*,\s*$/i;
+const CLAUSE_SUBJECT = String.raw`(?:i|we|you|they|he|she|it|my|our|your|the|a|an|someone|somebody)\b`;
+const SUBORDINATE_CLAUSE = new RegExp(String.raw`^(?:(?:and|but|so)\s+)?(?:when|whenever|if|once|after|before|since|while|because|as soon as)\s+${CLAUSE_SUBJECT}[^?]*,\s*$`, 'i');
 /** A piece that opens with a question word ("what happens to it"), not with "and" or "or". */
 const STARTS_WITH_QUESTION_WORD = new RegExp(`^(?:${WH})\\b`, 'i');
 /**
@@ -168,7 +169,7 @@ export function withoutPurpose(question: string): { asked: string; purpose: stri
 }
 
 /** A sentence that starts with a "when" or "after" clause and goes on after its comma (the part returned). */
-const TOLD_AFTER_CLAUSE = /^(?:(?:and|but|so|then)\s+)?(?:when|whenever|once|after|before|while|because|as soon as)\s+(?:i|we|you|they|he|she|it|my|our|your|the|a|an|someone|somebody)\b[^,?]*,\s*(.+)$/is;
+const TOLD_AFTER_CLAUSE = new RegExp(String.raw`^(?:(?:and|but|so|then)\s+)?(?:when|whenever|once|after|before|while|because|as soon as)\s+${CLAUSE_SUBJECT}[^,?]*,\s*(.+)$`, 'is');
 
 /**
  * Whether a piece of text asks something.
