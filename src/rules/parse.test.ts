@@ -634,6 +634,9 @@ describe('extractFacts', () => {
     expect(r.unclearDate).toMatchObject({ from: '2025-08-11', to: '2025-10-19', changes: ['2025-08-29'] });
     // When the person knows, the order day stands for the arrival as before.
     expect(extractFacts('I ordered a $200 strap from Japan in mid-August 2025', TODAY, rules).facts.entryDate).toBe('2025-08-15');
+    // "what day it got into the US" asks the same thing.
+    expect(extractFacts("a shop shipped my $120 of t-shirts from the UK around Aug 25 2025, no idea what day it actually got into the US", TODAY, rules).unclearDate).toMatchObject({ changes: ['2025-08-29'] });
+    expect(extractFacts("ordered $90 of tea from a UK shop in mid-August 2025, I don't know which date it entered", TODAY, rules).unclearDate).toMatchObject({ changes: ['2025-08-29'] });
   });
 
   it('two days of one month said once ("1 or 3 May", "May 1 or 3") are a period too', () => {

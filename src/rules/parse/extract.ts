@@ -313,7 +313,7 @@ const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|ca
 /** Words just before a date that make it the day the goods were ordered or sent, not the day they arrived. */
 const ORDER_CUE = /\b(?:ordered|bought|purchased|paid for|shipped|sent|mailed|posted)\b/i;
 /** The person cannot say when the goods arrived: "can't remember if it showed up before or after …". */
-const ARRIVAL_UNKNOWN = /\b(?:(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:remember|recall|know|tell)|not sure|no idea|no clue)\b[^.?!]{0,40}\b(?:when|if|whether)\b[^.?!]{0,30}\b(?:arrived|came|showed up|got here|was delivered|landed|cleared)\b/;
+const ARRIVAL_UNKNOWN = /\b(?:(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:remember|recall|know|tell)|not sure|no idea|no clue)\b[^.?!]{0,40}\b(?:when|if|whether|wh(?:at|ich) (?:day|date))\b[^.?!]{0,30}\b(?:arrived|came|showed up|got here|got in(?:to)?|was delivered|landed|cleared|entered)\b/;
 /** The longest an order is taken to travel (the slowest post takes weeks): the arrival lies within it. */
 const ORDER_TO_ARRIVAL_DAYS = 60;
 
