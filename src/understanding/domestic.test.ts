@@ -279,6 +279,11 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
     'duty as work or an obligation, household bills, journal entries, fake accounts, fare zones (session 29): %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );
+  it.each(['how much are etsy seller fees', 'Do Poshmark or Mercari charge lower fees for selling used clothes?', 'why did my bank charge me a foreign transaction fee on an order from a UK site?', 'does ebay take a final value fee on the shipping cost too'])(
+    'a platform\'s or a bank\'s own fees (session 30): %s',
+    (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
+  );
+  it.each(['etsy fees for customs on orders to the US', 'what is the clearance fee on my DHL bill'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
   it.each(['heavy duty tool boxes from china, do I pay tariffs', 'is there duty on a dollar store haul from canada', 'the duty on my bill from DHL looks wrong', 'when does the law finish off duty-free entry for good'])('ours (session 29): %s', (text) =>
     expect(usesOurWordsInAnotherSense(text)).toBe(false),
   );
