@@ -4,7 +4,7 @@
  * ordering from the UK, or from a Chinese seller on Amazon.com, asks about U.S. customs and
  * must not be sent abroad.
  */
-import { asksAboutAnotherCountry, countryGoodsGoTo } from './direction';
+import { asksAboutAnotherCountry, countryGoodsGoTo, countryOfReceiverAbroad } from './direction';
 
 describe('asksAboutAnotherCountry: goods going into another country', () => {
   it.each([
@@ -72,6 +72,27 @@ describe('countryGoodsGoTo: the country goods leaving the United States go to (s
     ['shipped from New York to my aunt in Toronto', 'CA'],
   ])('%s → %s', (text, country) => expect(countryGoodsGoTo(text)).toBe(country));
   it.each(['a package from USA', 'I ordered from Denmark to New York', 'Canada Post will charge me'])('none: %s', (text) => expect(countryGoodsGoTo(text)).toBeUndefined());
+});
+
+describe('countryOfReceiverAbroad: the person abroad who will pay on arrival (session 30)', () => {
+  it.each([
+    ['my friend in australia ordered from my shop will she owe import tax', 'AU'],
+    ['i ship to my client in sydney he pay import tax there??', 'AU'],
+    ['a buyer in Lyon got charged import tax on a $60 record. Does the French buyer really have to pay tax on his end?', 'FR'],
+  ])('%s → %s', (text, country) => {
+    expect(countryOfReceiverAbroad(text)).toBe(country);
+    expect(asksAboutAnotherCountry(text)).toBe(true);
+  });
+  it.each([
+    // The person abroad sends: the goods come here.
+    'My friend in Osaka wants to mail my son a $300 Nintendo bundle for Christmas. Will my son get hit with duty?',
+    'My great-aunt in Lviv embroidered a shirt for my son and is mailing it. Will he be charged customs?',
+    'a $30 book her friend in England sent her got a brokerage bill, why would she pay?',
+    // The person asking pays, or the receiver is in the United States.
+    'my cousin in Toronto is sending me boots, will I owe duty?',
+    'my friend in Ohio ordered from my shop, will she owe tax?',
+    'my friend in Georgia ordered from my shop, will she owe tax?',
+  ])('none: %s', (text) => expect(countryOfReceiverAbroad(text)).toBeUndefined());
 });
 
 describe('asksAboutAnotherCountry: goods coming into the United States', () => {

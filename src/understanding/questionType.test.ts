@@ -1,4 +1,4 @@
-import { asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -15,6 +15,9 @@ describe('definitionSubject: the term a definition question asks about', () => {
     // The term first (session 26).
     ['consignee meaning in simple words pls, DHL form ask it', 'consignee'],
     ['HTS schedule what is it', 'HTS schedule'],
+    // Where the term was seen is no part of it (session 30).
+    ['wat is a consignee on my bill of lading', 'consignee'],
+    ["what's the MPF line on my DHL invoice", 'MPF'],
     ['de minimis means what exactly, simple words please', 'de minimis'],
     ['section 321 means what exactly, simple words please', 'section 321'],
   ])('"%s" → %s', (text, subject) => expect(definitionSubject(text)).toBe(subject));
@@ -421,5 +424,33 @@ describe('asksWhetherPlantsMayCome: seeds or plants asked about, whatever else t
   );
   it.each(['will I get in trouble for a fake Rolex?', 'are these replica plant pots legal?', 'how much duty on seeds from Canada', 'brought a mango plant in my luggage from Manila, is that allowed'])('does not: %s', (text) =>
     expect(asksWhetherPlantsMayCome(text)).toBe(false),
+  );
+});
+
+describe('asksAboutOriginMarking: how goods must show where they were made (session 30)', () => {
+  it.each([
+    ["Do our towels each need 'Made in Turkey' sewn in?", ''],
+    ['do I need to put "Made in Ireland" on each sweater or is the shipping box enough?', ''],
+    ['do they need one for the US', 'our jars have no country label.'],
+    ['is that ok?', 'every single cross has to say where it was made.'],
+  ])('asks: %s', (question, story) => expect(asksAboutOriginMarking(question, story)).toBe(true));
+  it.each([
+    ['uniqlo japan order has a made in vietnam tag, which countrys duty applies', ''],
+    ['who do I contact?', 'The UPS bill says China, but the parts are stamped Made in Italy.'],
+    ['does each item need a label?', ''],
+    // Repacked elsewhere: where the goods come from, not the label's form (a probe set, session 30).
+    ['if I repack chinese products in Vietnam and put label Made in Vietnam is ok?', ''],
+  ])('does not: %s', (question, story) => expect(asksAboutOriginMarking(question, story)).toBe(false));
+});
+
+describe('asksAboutPlatformCharges: Temu or Shein with a charge or a price (session 30)', () => {
+  it.each(['temu still dirt cheap after all the tariff drama or nah', 'shein duties included?'])('asks: %s', (text) => expect(asksAboutPlatformCharges(text)).toBe(true));
+  it.each(['is temu legit or a scam', 'AliExpress charged my card twice'])('does not: %s', (text) => expect(asksAboutPlatformCharges(text)).toBe(false));
+});
+
+describe('asksWhetherCanadaMexicoStillFree: whether orders from Canada or Mexico still come in free (session 30)', () => {
+  it.each(['canada stuff still tariff free or nah?', 'Did Mexican goods lose de minimis too, or just China?'])('asks: %s', (text) => expect(asksWhetherCanadaMexicoStillFree(text)).toBe(true));
+  it.each(['do my goods still qualify under USMCA for duty-free entry?', 'is a gift from my aunt in Canada still duty free?', 'when the 800 duty free was still working could cigars from Mexico go under section 321', 'how much duty on a $40 jacket from Canada'])('does not: %s', (text) =>
+    expect(asksWhetherCanadaMexicoStillFree(text)).toBe(false),
   );
 });

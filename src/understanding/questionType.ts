@@ -36,7 +36,7 @@ const NO_TERM = /^(?:going on|happening|up|wrong|deal|point|catch|problem|issue|
 export function definitionSubject(text: string, story = ''): string | undefined {
   for (const pattern of DEFINITION_PATTERNS) {
     const m = pattern.exec(text);
-    const subject = m?.[1]?.trim().replace(TRAILING_ADVERBS, '');
+    const subject = m?.[1]?.trim().replace(TRAILING_ADVERBS, '').replace(WHERE_IT_IS_WRITTEN, '');
     if (!subject) continue;
     // "What are these exactly?" after "… forwarding me 'CSMS messages'": the term quoted before.
     if (POINTERS.test(subject)) {
@@ -68,6 +68,9 @@ const WORD_POINTER = /^(?:that|this|the)\s+(?:word|term|acronym|abbreviation|phr
 const LAST_WORD = /(?:^|\s)(\p{L}[\p{L}-]{3,})[.!]?$/u;
 const FOR_ME = /\bmeans?\s+for\s+(?:me|us|my|our)\b/i;
 /** "What are these exactly", "what is it even": the words after a pointer say nothing of the term. */
+/** Where the term was seen ("a consignee on my bill of lading", "the MPF line on my invoice"): not part of the term. */
+const WHERE_IT_IS_WRITTEN =
+  /\s+(?:line\s+|charge\s+|fee\s+)?(?:on|in)\s+(?:my|the|our|this|that|a|an)\s+(?:\p{L}+\s+)?(?:paperwork|invoices?|bills?|forms?|waybills?|receipts?|bills? of la\p{L}+|labels?|slips?|notices?|letters?|statements?|declarations?|docs|documents?|emails?|quotes?)$/iu;
 const TRAILING_ADVERBS = /(?:\s+(?:exactly|actually|really|even|again|anyway|then|now|though))+$/i;
 
 /** The last term of one to four words in quotes ("'Type 13'", "“CSMS messages”"), if any. */
@@ -880,6 +883,90 @@ const FAKES_NAMED = /\b(?:fakes?|counterfeits?|knock-?offs?|replicas?)\b/i;
 export function asksWhetherPlantsMayCome(text: string): boolean {
   return SEEDS_OR_PLANTS.test(text) && MAY_IT_COME.test(text) && !FAKES_NAMED.test(text) && !CARRIED_BY_TRAVELLER.test(text);
 }
+
+/**
+ * The origin shown on the goods themselves: a "Made in …" label, tag or stamp, a country label,
+ * or goods that must "say where they were made" (not the country named on a courier's bill).
+ */
+const ORIGIN_MARK =
+  /\bmade[- ]in\b[^.?!]{0,25}\b(?:on (?:it|them|each|every|the (?:items?|products?|goods)|our|my)|sewn|stamp\w*|print\w*|label\w*|tags?|sticker\w*|engrav\w*)\b|\b(?:sew|stamp|print|label|tag|mark|engrav|put|write|writ)\w*\s+['"’“]?made in\b|\bcountry(?: of origin)?[- ](?:label|marking|mark|tag|stamp|sticker)s?\b|\borigin (?:label|marking|mark|tag|stamp|sticker)s?\b|\b(?:say|show|state|mark)s? where (?:it|they|each \w+) (?:was|were|are|is) made\b/i;
+/** Goods worked on or repacked in another country ("repack Chinese products in Vietnam and label them"): where they come from, not the label's form. */
+const ORIGIN_CHANGED = /\b(?:re-?pack\w*|re-?label\w*|re-?box\w*|trans-?ship\w*|assembl\w*|instead of)\b/i;
+/** Asking what the marking must be: needed, required, enough, allowed. */
+const MARKING_NEEDED = /\b(?:need|needs|needed|require[sd]?|have to|has to|must|enough|suffice|ok|okay|fine|legal|allowed|how)\b/i;
+/** Duty or its rate asked: the country of origin's duty, whatever the label says. */
+const ORIGIN_DUTY_ASKED = /\b(?:dut(?:y|ies)|tariffs?|rates?|pay|paid|charge[sd]?|owe)\b/i;
+
+/**
+ * Whether a question asks how goods must show where they were made ("do they each need 'Made in
+ * Turkey' sewn in?", "our jars have no country label, do they need one?"): the marking page, not
+ * the one on which country's duty applies. 52 of the 62 labelled messages with such words name
+ * it; the others ask it second, after another question, or ask which duty the label decides.
+ *
+ * @example
+ * asksAboutOriginMarking("Do our towels each need 'Made in Turkey' sewn in?");        // true
+ * asksAboutOriginMarking('do they need one for the US', 'our jars have no country label.'); // true
+ * asksAboutOriginMarking('it has a made in vietnam tag, which country's duty applies'); // false
+ */
+export function asksAboutOriginMarking(question: string, story = ''): boolean {
+  if (ORIGIN_DUTY_ASKED.test(question) || ORIGIN_CHANGED.test(`${story} ${question}`)) return false;
+  return ORIGIN_MARK.test(question) || (ORIGIN_MARK.test(story) && MARKING_NEEDED.test(question));
+}
+
+/** How the marking question is asked of the knowledge base. */
+export const ORIGIN_MARKING_QUESTION = 'does each product need a Made in country of origin label marked on it';
+
+/** Temu or Shein named: the platforms whose parcels the tariff news is most often about. */
+const TEMU_OR_SHEIN = /\b(?:temu|shein)\b/i;
+/** A charge or a price in any words: duty, tariffs, customs, fees, extra, cost, prices. */
+const CHARGE_OR_PRICE = /\b(?:dut(?:y|ies)|tariffs?|extra|customs|fees?|charges?|costs?|pricier|prices?)\b/i;
+
+/**
+ * Whether a message names Temu or Shein with a charge or a price ("temu stuff gonna cost me extra
+ * now or nah?", "shein duties included?"). Of the 191 labelled messages like this, none is out of
+ * scope (154 name the page on the platforms' duties): so one judged out of scope is read again
+ * in that page's frame.
+ *
+ * @example
+ * asksAboutPlatformCharges('temu still dirt cheap after all the tariff drama or nah'); // true
+ * asksAboutPlatformCharges('is temu legit or a scam');                                  // false
+ */
+export function asksAboutPlatformCharges(text: string): boolean {
+  return TEMU_OR_SHEIN.test(text) && CHARGE_OR_PRICE.test(text);
+}
+
+/** How the question of the platforms' charges is asked of the knowledge base. */
+export const PLATFORM_CHARGES_QUESTION = 'do Temu and Shein orders pay duty and tariffs now, are they included in the price';
+
+/** Canada or Mexico named, as where goods come from. */
+const CANADA_OR_MEXICO = /\b(?:canad\w*|mexic\w*)\b/i;
+/** Free of duty in any words: duty free, de minimis, the $800, an exemption. */
+const FREE_ENTRY = /\b(?:duty[- ]free|tariff[- ]free|tax[- ]free|free|de minimis|800|exemption|allowance)\b/i;
+/** Whether that has lasted or ended: still, anymore, since when, changed, lost, kept, used to. */
+const LASTED_OR_ENDED = /\b(?:still|anymore|any more|too|since when|chang\w*|lose|lost|over|gone|keep|kept|longer|used to|before|ended?)\b/i;
+/**
+ * What makes it another page's question: USMCA and origin (the trade agreement's pages), the
+ * post and gifts (the postal and gift pages), stock in a U.S. warehouse.
+ */
+const NOT_CANADA_MEXICO_ORDERS = /\b(?:usmca|cusma|certif\w*|qualif\w*|trade (?:agreement|deal)|rules of origin|made in|canada post|post|mail\w*|gifts?|presents?|birthday|christmas|3pl|warehouse|fba|per day)\b/i;
+
+/**
+ * Whether a question asks if orders from Canada or Mexico still come in free ("canada stuff still
+ * tariff free or nah?", "did Mexican goods lose de minimis too, or just China?"): the page on their
+ * end in 2025, not the ones on USMCA or on China. 23 of the 34 labelled messages with such words
+ * name it; most of the rest ask it second, and only the part that asks it is read here.
+ *
+ * @example
+ * asksWhetherCanadaMexicoStillFree('canada stuff still tariff free or nah?');                 // true
+ * asksWhetherCanadaMexicoStillFree('do my goods still qualify under USMCA for duty-free entry?'); // false
+ */
+export function asksWhetherCanadaMexicoStillFree(question: string): boolean {
+  // "could cigars from Mexico go under section 321?" asks about the drink and tobacco carve-out.
+  return CANADA_OR_MEXICO.test(question) && FREE_ENTRY.test(question) && LASTED_OR_ENDED.test(question) && !NOT_CANADA_MEXICO_ORDERS.test(question) && !DRINK_OR_TOBACCO.test(question);
+}
+
+/** How the question of Canada's and Mexico's de minimis is asked of the knowledge base. */
+export const CANADA_MEXICO_ORDERS_QUESTION = 'when did Canada and Mexico lose de minimis';
 
 /** How the question whether food may come by post is asked of the knowledge base. */
 export const FOOD_BY_POST_QUESTION = 'can a relative abroad mail me food, plants or seeds, is that allowed';

@@ -706,6 +706,9 @@ describe('the frames\' own questions read their pages outright (a refit can weak
     [frames.WHOSE_CHARGE_QUESTIONS.post, 'who-pays-postal-duty'],
     [frames.WHOSE_CHARGE_QUESTIONS.carrier, 'who-sets-import-charges'],
     [frames.SMALL_ORDER_QUESTION, 'why-duty-on-small-order'],
+    [frames.ORIGIN_MARKING_QUESTION, 'country-of-origin-marking'],
+    [frames.PLATFORM_CHARGES_QUESTION, 'temu-shein-duties'],
+    [frames.CANADA_MEXICO_ORDERS_QUESTION, 'canada-mexico-orders-2025'],
   ];
   it.each(expected)('%s → %s', (question, id) => {
     const { result } = kb.explain(question);
@@ -736,5 +739,37 @@ describe('understand: session 29 readings', () => {
       expect(u.reading.facts).toMatchObject({ valueUsd: 95, entryDate: '2018-07-01' });
       expect(u.assessment.verdict).toBe('duty-free');
     }
+  });
+});
+
+describe('understand: session 30 readings', () => {
+  it('"do they each need \'Made in Turkey\' sewn in?" is the marking page, not the origin\'s duty', () => {
+    expect(answerOf(understand("Our Turkish towels sell well in the US. Do they each need 'Made in Turkey' sewn in?", ctx)).main.result.best?.id).toBe('country-of-origin-marking');
+    // The label that decides the duty asks about the duty.
+    expect(answerOf(understand('uniqlo japan order has a made in vietnam tag, which countrys duty applies', ctx)).main.result.best?.id).not.toBe('country-of-origin-marking');
+  });
+
+  it('a buyer abroad who will pay import tax gets the pointer to that country, not a U.S. page', () => {
+    const u = answerOf(understand('my friend in australia ordered from my shop will she owe import tax', ctx));
+    expect(u.main.result).toMatchObject({ kind: 'answer', best: { id: 'other-country-customs-referral' } });
+    // A friend abroad who sends a present to the person's son: the verdict, as before.
+    expect(understand('My friend in Osaka wants to mail my son a $300 Nintendo bundle for Christmas. Will my son get hit with duty?', ctx).kind).toBe('verdict');
+  });
+
+  it('Temu or Shein with a charge, judged out of scope, is read as the platforms\' page; a platform\'s own business stays out', () => {
+    expect(answerOf(understand('shein duties included?', ctx)).main.result.best?.id).toBe('temu-shein-duties');
+    expect(answerOf(understand('how do i return a shein order, do they give free return labels', ctx)).main.result.kind).not.toBe('answer');
+  });
+
+  it('whether orders from Canada or Mexico still come in free is the page on their end in 2025', () => {
+    expect(answerOf(understand("my canadian maple syrup guy says he can't ship duty free anymore. since when? or is he making it up", ctx)).main.result.best?.id).toBe('canada-mexico-orders-2025');
+  });
+
+  it('"wat is a consignee on my bill of lading" asks what the term means', () => {
+    expect(answerOf(understand('wat is a consignee on my bill of lading', ctx)).main.result.best?.id).toBe('glossary-consignee');
+  });
+
+  it('an order day with the day it entered not known, around a change of the rules: the guided check asks for it', () => {
+    expect(understand("A UK shop shipped my $120 of t-shirts around Aug 25 2025, I have no idea what day it actually came into the US. Did I owe duty?", ctx).kind).toBe('check');
   });
 });

@@ -16,14 +16,14 @@ import { VERDICT_GATE } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
 import { KIN_WORDS } from '../rules/parse/words';
-import { asksAboutAnotherCountry, countryGoodsGoTo, goodsLeaveTheUs } from './direction';
+import { asksAboutAnotherCountry, countryGoodsGoTo, countryOfReceiverAbroad, goodsLeaveTheUs } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 import { findNames, nameWords, type NameTable } from './names';
 import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksWhetherLimitStillStands, asksWhetherPlantsMayCome, LIMIT_STATUS_QUESTION, asksWhetherGiftsStillFree, GIFTS_STILL_FREE_QUESTION, asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksAboutOriginMarking, ORIGIN_MARKING_QUESTION, asksWhetherCanadaMexicoStillFree, CANADA_MEXICO_ORDERS_QUESTION, asksAboutPlatformCharges, PLATFORM_CHARGES_QUESTION, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, LIMIT_STATUS_QUESTION, asksWhetherGiftsStillFree, GIFTS_STILL_FREE_QUESTION, asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherOldChargeWasRight, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -135,6 +135,12 @@ function asMedicineByPost(kb: KnowledgeBase, part: PartAnswer, _asked: string = 
   return asksWhetherMedicineMayCome(`${story} ${part.question}`) ? inFrame(kb, part, MEDICINE_BY_POST_QUESTION) : part;
 }
 
+/** Temu or Shein with a charge, judged out of scope ("shein duties included?"): the platforms' page's frame. */
+function asPlatformCharges(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
+  if (part.result.kind !== 'out-of-scope' || part.result.reason) return part;
+  return asksAboutPlatformCharges(`${story} ${part.question}`) ? inFrame(kb, part, PLATFORM_CHARGES_QUESTION) : part;
+}
+
 /** A question asked again in its frame's own words; that reading is kept when it is the more confident. */
 function inFrame(kb: KnowledgeBase, part: PartAnswer, framed: string): PartAnswer {
   const canonical = ask(kb, framed, '');
@@ -197,6 +203,7 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   // "How much can they fine me for counterfeit shoes?": the page on the fine's size.
   inWordFrame({ asks: ({ question, story }) => asksHowBigTheFine(question, story), framed: FINE_SIZE_QUESTION }),
   asMedicineByPost,
+  asPlatformCharges,
   // "My package was seized, what do I do next?": the seizure notice page.
   inWordFrame({ asks: ({ question, story }) => asksWhatNowAfterSeizure(question, story), framed: AFTER_SEIZURE_QUESTION }),
   // "UPS brokerage fee how much": the page with the carriers' fees.
@@ -235,6 +242,10 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   inWordFrame({ asks: ({ question, story }) => asksWhoPaysOnMail(question, story), framed: WHOSE_CHARGE_QUESTIONS.post }),
   // "jan 2025 proposed rule 301 goods de minimis": the trade-actions proposal, not the entry one.
   inWordFrame({ asks: ({ question, story }) => asksAboutTradeActionsProposal(`${story} ${question}`), framed: TRADE_ACTIONS_PROPOSAL_QUESTION }),
+  // "Do the towels each need 'Made in Turkey' sewn in?": the marking page, not the origin's duty.
+  inWordFrame({ asks: ({ asked, story }) => asksAboutOriginMarking(asked, story), framed: ORIGIN_MARKING_QUESTION }),
+  // "canada stuff still tariff free or nah?": the page on Canada's and Mexico's de minimis.
+  inWordFrame({ asks: ({ question }) => asksWhetherCanadaMexicoStillFree(question), framed: CANADA_MEXICO_ORDERS_QUESTION }),
 ];
 
 /**
@@ -502,9 +513,9 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
     // A seller or parcel in Ohio or Texas, nothing abroad: a domestic order.
     return outOfScope(ctx.kb, text, 'one-country');
   }
-  if (sendsAbroad(text)) {
+  if (sendsAbroad(text) && countryOfReceiverAbroad(text) === undefined) {
     // Sending something from here to another country: postage and forms are the carrier's, and
-    // charges on arrival are the other country's.
+    // charges on arrival are the other country's (asked about, the pointer to its customs, below).
     return outOfScope(ctx.kb, text, 'leaves-us');
   }
   const sent = destinationSent(text);
@@ -528,9 +539,11 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
     // in Vancouver a box … gst"), the first of them still fits if the person sends the goods
     // abroad, or the goods are said to leave the United States and be charged there; the
     // country named, if any, helps to pick the pointer.
-    const place = countriesAbroad(text)[0] ?? countryGoodsGoTo(text);
+    // The receiver's country first: "a buyer in Lyon" is where a shop in Nashville sends to.
+    const receiver = countryOfReceiverAbroad(text);
+    const place = receiver ?? countriesAbroad(text)[0] ?? countryGoodsGoTo(text);
     const referral = ask(ctx.kb, place ? `${text} (${countryName(place)})` : text, '', true);
-    const chosen = referral.result.best ?? (SENDS_TO_SOMEONE.test(text) || goodsLeaveTheUs(text) ? referral.explanation.ranked[0]?.doc : undefined);
+    const chosen = referral.result.best ?? (receiver || SENDS_TO_SOMEONE.test(text) || goodsLeaveTheUs(text) ? referral.explanation.ranked[0]?.doc : undefined);
     // Once a pointer fits, it is the one for the country named, if any (a document's `countries`),
     // else the one for every other country: HMRC is no answer for a seller in Taiwan.
     const best = chosen && place ? (pointerFor(ctx.kb, place) ?? chosen) : chosen;
