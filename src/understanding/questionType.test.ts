@@ -1,4 +1,4 @@
-import { asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -453,4 +453,16 @@ describe('asksWhetherCanadaMexicoStillFree: whether orders from Canada or Mexico
   it.each(['do my goods still qualify under USMCA for duty-free entry?', 'is a gift from my aunt in Canada still duty free?', 'when the 800 duty free was still working could cigars from Mexico go under section 321', 'how much duty on a $40 jacket from Canada'])('does not: %s', (text) =>
     expect(asksWhetherCanadaMexicoStillFree(text)).toBe(false),
   );
+});
+
+describe('asksWhetherEmergencyTariffsStand: whether the IEEPA tariffs still stand (session 30)', () => {
+  it.each([
+    ['are the emergancy tariffs still happening my moms shop paid them last year', ''],
+    ['Are those emergency tariffs still being collected now?', "UPS hit me with an 'IEEPA' line on a $90 order from India last year."],
+  ])('asks: %s', (question, story) => expect(asksWhetherEmergencyTariffsStand(question, story)).toBe(true));
+  it.each([
+    ['Does UPS automatically send back the emergency tariff money now that the Supreme Court ruled?', ''],
+    ['the emergency tariffs are gone, but is Washington cooking up replacement tariffs?', ''],
+    ['are the emergency tariffs on Canada still on?', ''],
+  ])('does not: %s', (question, story) => expect(asksWhetherEmergencyTariffsStand(question, story)).toBe(false));
 });

@@ -968,6 +968,34 @@ export function asksWhetherCanadaMexicoStillFree(question: string): boolean {
 /** How the question of Canada's and Mexico's de minimis is asked of the knowledge base. */
 export const CANADA_MEXICO_ORDERS_QUESTION = 'when did Canada and Mexico lose de minimis';
 
+/** The emergency (IEEPA) tariffs by any of their names. */
+const EMERGENCY_TARIFFS = /\b(?:ieepa|emergency|emergancy|reciprocal|fentanyl|liberation day)\b/i;
+/** Whether they stand: still charged, over, ended, struck down by the court. */
+const STILL_OR_ENDED = /\b(?:still|over|ended?|gone|kill\w*|struck|strike|court)\b/i;
+/**
+ * What makes it another page's question: money back (the refund pages), de minimis or the post,
+ * Canada and Mexico, the other tariff programmes, tariffs to come.
+ */
+const NOT_EMERGENCY_STATUS =
+  /\b(?:refund\w*|money|back|cape|claim\w*|reimburs\w*|de minimis|800|mail|post|usps|postal|canad\w*|mexic\w*|301|122|232|10 ?%|ten percent|surcharge|replac\w*|coming|next|new)\b/i;
+
+/**
+ * Whether a question asks if the emergency (IEEPA) tariffs still stand ("are the emergancy
+ * tariffs still happening? my moms shop paid them last year"): the page on their end, not the
+ * refund pages. 36 of the 42 labelled messages with such words name it; the others ask it second.
+ *
+ * @example
+ * asksWhetherEmergencyTariffsStand('are the emergancy tariffs still happening');         // true
+ * asksWhetherEmergencyTariffsStand('can I get the emergency tariffs back now?');          // false (a refund)
+ */
+export function asksWhetherEmergencyTariffsStand(question: string, story = ''): boolean {
+  const sentence = question.split(/(?<=[.?!])\s+/).find((s) => EMERGENCY_TARIFFS.test(s) && STILL_OR_ENDED.test(s));
+  return sentence !== undefined && !NOT_EMERGENCY_STATUS.test(`${story} ${question}`);
+}
+
+/** How the question of the emergency tariffs' status is asked of the knowledge base. */
+export const EMERGENCY_TARIFFS_QUESTION = 'are the IEEPA emergency tariffs still being collected or did they end';
+
 /** How the question whether food may come by post is asked of the knowledge base. */
 export const FOOD_BY_POST_QUESTION = 'can a relative abroad mail me food, plants or seeds, is that allowed';
 

@@ -709,6 +709,7 @@ describe('the frames\' own questions read their pages outright (a refit can weak
     [frames.ORIGIN_MARKING_QUESTION, 'country-of-origin-marking'],
     [frames.PLATFORM_CHARGES_QUESTION, 'temu-shein-duties'],
     [frames.CANADA_MEXICO_ORDERS_QUESTION, 'canada-mexico-orders-2025'],
+    [frames.EMERGENCY_TARIFFS_QUESTION, 'ieepa-tariffs-ended'],
   ];
   it.each(expected)('%s → %s', (question, id) => {
     const { result } = kb.explain(question);
