@@ -27,6 +27,7 @@ describe('staysInOneCountry', () => {
 describe('asksForShopAdvice: running a shop is business advice, not customs', () => {
   it.each([
     'how do i set up a shopify store',
+    "what's the best 3PL for a small candle business?",
     'Shopify or Etsy — which is better for starting an online store selling phone cases?',
     'how do I print shipping labels from Etsy on a thermal printer?',
     'Amazon suspended my seller account for a policy thing. How do I appeal?',
@@ -59,6 +60,7 @@ describe('asksForShopAdvice: running a shop is business advice, not customs', ()
 describe('asksAboutDelivery: a parcel lost, late or misdelivered, with no word of customs', () => {
   it.each([
     'my package was stolen off the porch, who do I call',
+    'dhl tracking not working',
     'why is my amazon package late',
     'the mail carrier keeps putting my letters in the wrong box at the wrong address',
     'how do I file a claim for a damaged parcel with FedEx',
@@ -283,7 +285,10 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
     'a platform\'s or a bank\'s own fees (session 30): %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );
-  it.each(['etsy fees for customs on orders to the US', 'what is the clearance fee on my DHL bill'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
+  it.each(['best online broker for beginners', 'how to spot a fake friend', 'what is de minimis in tax law'])('brokers, fakes and de minimis of another kind (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
+  it.each(['did the supreme court bring back the 800 dollar thing or is that fake news', 'do I need a customs broker'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
+  it.each(['whats 15 percent of 240', 'how to make a ship in a bottle', 'famous pirate ship names'])('arithmetic and ships of another kind (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
+  it.each(['etsy fees for customs on orders to the US', 'what is the clearance fee on my DHL bill', 'what is 15% of the duty on a $200 order'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
   it.each(['heavy duty tool boxes from china, do I pay tariffs', 'is there duty on a dollar store haul from canada', 'the duty on my bill from DHL looks wrong', 'when does the law finish off duty-free entry for good'])('ours (session 29): %s', (text) =>
     expect(usesOurWordsInAnotherSense(text)).toBe(false),
   );
@@ -291,6 +296,13 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
     'ours: %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false),
   );
+});
+
+describe('asksAboutIncomeTax: a state\'s sales tax on a car, or collected by a shop (session 30)', () => {
+  it.each(['do i pay sales tax on a used car from a private seller', 'sales tax on car purchase texas', 'how do I charge sales tax on my Etsy sales to buyers in California?'])('not ours: %s', (text) =>
+    expect(asksAboutIncomeTax(text)).toBe(true),
+  );
+  it.each(['do I pay sales tax and duty on a car I import from Japan?'])('ours: %s', (text) => expect(asksAboutIncomeTax(text)).toBe(false));
 });
 
 describe('comesFromInsideUs: a seller or parcel placed in a U.S. state or city (session 29)', () => {
