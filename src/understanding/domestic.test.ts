@@ -285,8 +285,8 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
     'a platform\'s or a bank\'s own fees (session 30): %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );
-  it.each(['best online broker for beginners', 'how to spot a fake friend', 'what is de minimis in tax law'])('brokers, fakes and de minimis of another kind (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
-  it.each(['did the supreme court bring back the 800 dollar thing or is that fake news', 'do I need a customs broker'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
+  it.each(['best online broker for beginners', 'how to spot a fake friend', 'de minimis fringe benefits for payroll'])('brokers, fakes and de minimis of another kind (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
+  it.each(['did the supreme court bring back the 800 dollar thing or is that fake news', 'do I need a customs broker', 'a consultant warned us about a penalty tied to de minimis in the new tax law'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
   it.each(['whats 15 percent of 240', 'how to make a ship in a bottle', 'famous pirate ship names'])('arithmetic and ships of another kind (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
   it.each(['etsy fees for customs on orders to the US', 'what is the clearance fee on my DHL bill', 'what is 15% of the duty on a $200 order'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
   it.each(['heavy duty tool boxes from china, do I pay tariffs', 'is there duty on a dollar store haul from canada', 'the duty on my bill from DHL looks wrong', 'when does the law finish off duty-free entry for good'])('ours (session 29): %s', (text) =>

@@ -450,7 +450,7 @@ describe('asksAboutPlatformCharges: Temu or Shein with a charge or a price (sess
 
 describe('asksWhetherCanadaMexicoStillFree: whether orders from Canada or Mexico still come in free (session 30)', () => {
   it.each(['canada stuff still tariff free or nah?', 'Did Mexican goods lose de minimis too, or just China?'])('asks: %s', (text) => expect(asksWhetherCanadaMexicoStillFree(text)).toBe(true));
-  it.each(['do my goods still qualify under USMCA for duty-free entry?', 'is a gift from my aunt in Canada still duty free?', 'when the 800 duty free was still working could cigars from Mexico go under section 321', 'how much duty on a $40 jacket from Canada'])('does not: %s', (text) =>
+  it.each(['do my goods still qualify under USMCA for duty-free entry?', 'is a gift from my aunt in Canada still duty free?', 'Coming back from Mexico next month with souvenirs. Is my personal allowance still $800 or did that get cut too?', 'when the 800 duty free was still working could cigars from Mexico go under section 321', 'how much duty on a $40 jacket from Canada'])('does not: %s', (text) =>
     expect(asksWhetherCanadaMexicoStillFree(text)).toBe(false),
   );
 });
@@ -463,6 +463,9 @@ describe('asksWhetherEmergencyTariffsStand: whether the IEEPA tariffs still stan
   it.each([
     ['Does UPS automatically send back the emergency tariff money now that the Supreme Court ruled?', ''],
     ['the emergency tariffs are gone, but is Washington cooking up replacement tariffs?', ''],
+    // The court's ruling, asked for what it did to low-value parcels (probe sets, session 30).
+    ['A lawyer friend insists the court case about emergency tariffs did nothing for low-value packages. Is she correct?', ''],
+    ['SCOTUS killed IEEPA right?', ''],
     ['are the emergency tariffs on Canada still on?', ''],
   ])('does not: %s', (question, story) => expect(asksWhetherEmergencyTariffsStand(question, story)).toBe(false));
 });

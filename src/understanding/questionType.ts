@@ -941,14 +941,15 @@ export const PLATFORM_CHARGES_QUESTION = 'do Temu and Shein orders pay duty and 
 /** Canada or Mexico named, as where goods come from. */
 const CANADA_OR_MEXICO = /\b(?:canad\w*|mexic\w*)\b/i;
 /** Free of duty in any words: duty free, de minimis, the $800, an exemption. */
-const FREE_ENTRY = /\b(?:duty[- ]free|tariff[- ]free|tax[- ]free|free|de minimis|800|exemption|allowance)\b/i;
+const FREE_ENTRY = /\b(?:duty[- ]free|tariff[- ]free|tax[- ]free|free|de minimis|800|exemption)\b/i;
 /** Whether that has lasted or ended: still, anymore, since when, changed, lost, kept, used to. */
 const LASTED_OR_ENDED = /\b(?:still|anymore|any more|too|since when|chang\w*|lose|lost|over|gone|keep|kept|longer|used to|before|ended?)\b/i;
 /**
  * What makes it another page's question: USMCA and origin (the trade agreement's pages), the
- * post and gifts (the postal and gift pages), stock in a U.S. warehouse.
+ * post and gifts (the postal and gift pages), stock in a U.S. warehouse, a traveller's allowance.
  */
-const NOT_CANADA_MEXICO_ORDERS = /\b(?:usmca|cusma|certif\w*|qualif\w*|trade (?:agreement|deal)|rules of origin|made in|canada post|post|mail\w*|gifts?|presents?|birthday|christmas|3pl|warehouse|fba|per day)\b/i;
+const NOT_CANADA_MEXICO_ORDERS =
+  /\b(?:usmca|cusma|certif\w*|qualif\w*|trade (?:agreement|deal)|rules of origin|made in|canada post|post|mail\w*|gifts?|presents?|birthday|christmas|3pl|warehouse|fba|per day|allowance|personal|souvenirs?|coming back|travel\w*|trip|vacation|suitcase|luggage|fl(?:y|ying|ew|ights?)|driv(?:e|ing)|cross(?:ing)? the border)\b/i;
 
 /**
  * Whether a question asks if orders from Canada or Mexico still come in free ("canada stuff still
@@ -970,14 +971,14 @@ export const CANADA_MEXICO_ORDERS_QUESTION = 'when did Canada and Mexico lose de
 
 /** The emergency (IEEPA) tariffs by any of their names. */
 const EMERGENCY_TARIFFS = /\b(?:ieepa|emergency|emergancy|reciprocal|fentanyl|liberation day)\b/i;
-/** Whether they stand: still charged, over, ended, struck down by the court. */
-const STILL_OR_ENDED = /\b(?:still|over|ended?|gone|kill\w*|struck|strike|court)\b/i;
+/** Whether they stand: still charged, over, ended (the court's ruling is often asked for what it did to de minimis). */
+const STILL_OR_ENDED = /\b(?:still|over|ended?|gone)\b/i;
 /**
  * What makes it another page's question: money back (the refund pages), de minimis or the post,
  * Canada and Mexico, the other tariff programmes, tariffs to come.
  */
 const NOT_EMERGENCY_STATUS =
-  /\b(?:refund\w*|money|back|cape|claim\w*|reimburs\w*|de minimis|800|mail|post|usps|postal|canad\w*|mexic\w*|301|122|232|10 ?%|ten percent|surcharge|replac\w*|coming|next|new)\b/i;
+  /\b(?:refund\w*|money|back|cape|claim\w*|reimburs\w*|de minimis|800|mail|post|usps|postal|canad\w*|mexic\w*|301|122|232|10 ?%|ten percent|surcharge|replac\w*|coming|next|new|low[- ]value|packages?|parcels?|exemption|duty[- ]free)\b/i;
 
 /**
  * Whether a question asks if the emergency (IEEPA) tariffs still stand ("are the emergancy

@@ -651,6 +651,11 @@ describe('readShipment: a gift whose value the person does not know', () => {
     expect(read('My brother in Lima sent me a surprise box of coffee gear and never told me the price. Do I owe duty on it?')?.facts.valueUsd).toBe(UNKNOWN);
   });
 
+  it('"nobody has ever had it appraised" and "she didn\'t put the value" are unknown values too (session 30)', () => {
+    expect(read("My grandfather's watch is being mailed from Graz as a family gift; nobody has ever had it appraised. Will customs charge me?")?.facts.valueUsd).toBe(UNKNOWN);
+    expect(read("package from my aunt in Ghana, marked gift, she didn't put the value. duty?")?.facts.valueUsd).toBe(UNKNOWN);
+  });
+
   it('with alcohol and tobacco ruled out: the verdict is "cannot tell", depending on the value', () => {
     const r = read('My cousin abroad sent me a present, I have no idea what it is worth, there is no alcohol or tobacco in it. Do I owe duty?')!;
     expect(r.facts.valueUsd).toBe(UNKNOWN);

@@ -156,7 +156,7 @@ function beforeAnySuspension({ facts, unclearDate }: Pick<ExtractedFacts, 'facts
 const BOOKKEEPING = /\b(?:doing|do|did|for|in|keep(?:ing)?|closing|close|balanc(?:e|ing)|reconcil(?:e|ing)) (?:my|our|the|the company'?s) (?:(?:19|20)\d{2} |tax |year-end |annual )?books\b/gi;
 const INFORMATIONAL = /\b(?:books|magazines|newspapers|comics|informational materials?)\b/i;
 /** "no idea what it's worth", "no value listed", "never been appraised": the person does not know the value, which the result may depend on. */
-const VALUE_UNKNOWN = /\bno (?:value|price) (?:listed|given|stated|written|on (?:it|the (?:label|form|box)))\b|\b(?:never|not) (?:been |had (?:it|them) )?appraised\b|\b(?:no idea|no clue|not sure|don'?t know|dunno|idk|do not know|unsure|can'?t tell|cannot tell|can'?t remember|cannot remember|don'?t remember|can'?t recall|forgot|forget|never (?:told|said|showed)|(?:didn'?t|did not|won'?t|will not) (?:tell|say|show)|refuses? to (?:tell|say|show))\b[^.?!]{0,30}\b(?:worth|value|cost|paid|price|spent|spend)\b/i;
+const VALUE_UNKNOWN = /\bno (?:value|price) (?:listed|given|stated|written|on (?:it|the (?:label|form|box)))\b|\b(?:never|not|(?:nobody|no one) (?:has |had )?(?:ever )?)(?:been |had (?:it|them) )?appraised\b|\b(?:no idea|no clue|not sure|don'?t know|dunno|idk|do not know|unsure|can'?t tell|cannot tell|can'?t remember|cannot remember|don'?t remember|can'?t recall|forgot|forget|never (?:told|said|showed|put|wrote)|(?:didn'?t|did not|won'?t|will not) (?:tell|say|show|put|write|list|give|declare)|refuses? to (?:tell|say|show))\b[^.?!]{0,30}\b(?:worth|value|cost|paid|price|spent|spend)\b/i;
 
 /**
  * Whether a question asks if something owes duty (yes or no), not why, how or how much.
