@@ -188,6 +188,10 @@ describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
 });
 
 describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () => {
+  it('a refund the government pays, by check or to a bank account, is ours (session 30)', () => {
+    expect(asksAboutAnotherBusiness('government pay refund by check or bank account')).toBe(false);
+    expect(asksAboutAnotherBusiness('how do I open a business bank account')).toBe(true);
+  });
   it.each(['how do I contact Amazon customer service', 'how do I get a job at UPS', 'is the USPS hiring', 'what time does the post office close on saturday', 'how do I report a scam phone call', 'how do I dispute a charge with my credit card company', 'my etsy seller account got suspended, help', 'how do I return a jacket that didn\'t fit for a refund', 'how do I report a scam facebook page', 'How do I cancel my Shein order before it ships?', 'is paypal or zelle safer for paying someone on facebook marketplace', 'Which credit card gives the best cash back on online shopping?', 'forgot my Etsy seller password and the reset email never comes'])(
     'another business: %s',
     (text) => expect(asksAboutAnotherBusiness(text)).toBe(true),

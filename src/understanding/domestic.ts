@@ -440,6 +440,10 @@ const ANOTHER_BUSINESS =
  * asksAboutAnotherBusiness('customer service at DHL says customs has my parcel'); // false
  */
 export function asksAboutAnotherBusiness(text: string): boolean {
-  // A shop's return policy or payment page as a sign of a fake shop is a question about fakes.
-  return ANOTHER_BUSINESS.test(text) && !CROSSING.test(text) && !doubtsSeller(text);
+  // A shop's return policy or payment page as a sign of a fake shop is a question about fakes;
+  // a refund from the government ("by check or bank account?") is the tariff refunds'.
+  return ANOTHER_BUSINESS.test(text) && !CROSSING.test(text) && !doubtsSeller(text) && !GOVERNMENT_REFUND.test(text);
 }
+
+/** A refund the government pays: the tariff refunds, ours. */
+const GOVERNMENT_REFUND = /\b(?:government|govt|gov't|federal)\b[^.?!]{0,30}\brefunds?|\brefunds?\b[^.?!]{0,30}\b(?:government|govt|gov't)\b/i;
