@@ -183,6 +183,10 @@ describe('readShipment: a bill already there, and the question whether duty was 
     expect(read('in 2014 I ordered a lens from a camera shop in Tokyo for $420 and FedEx billed me duty. should that have come in free?')).toMatchObject({ facts: { valueUsd: 420 }, decidable: true });
     expect(read('My buyer in Ohio got a bill for the $90 candles I sent from Toronto in October 2025. Did she really owe duty on that?')).toMatchObject({ facts: { valueUsd: 90 } });
   });
+  it('"We got a bill. Shouldn\'t a gift have been free?" is a shipment to judge (session 30)', () => {
+    expect(asksWhetherDutyIsOwed("Shouldn't a gift have been free?")).toBe(true);
+    expect(read("My friend in Shenzhen sent me a birthday present in June 2025, a drone worth about $150. We got a bill for it. Shouldn't a gift have been free?")).toMatchObject({ facts: { valueUsd: 150, kind: 'gift' }, decidable: true });
+  });
   it('a bill with "do I owe duty?" or "was that legit?" is still a question for the pages', () => {
     expect(read('I got a bill from DHL for my $40 jacket from the UK, do I owe duty?')).toBeUndefined();
     expect(read('Last month I ordered a $120 tea set from a shop in England and got a customs bill. Was that legit?')).toBeUndefined();
