@@ -1,4 +1,4 @@
-import { asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -227,8 +227,8 @@ describe('asksWhatNowAfterSeizure: what to do after goods were seized (session 2
 });
 
 describe('asksHowMuchCarrierFee: how much a carrier charges for clearance (session 26)', () => {
-  it.each(['ups brokerage fee how much', 'how much does FedEx usually charge for clearance on a $200 box'])('asks: %s', (text) => expect(asksHowMuchCarrierFee(text)).toBe(true));
-  it.each(['what is the MPF and how much is the handling', 'why is there a brokerage fee when I owe no duty'])('does not: %s', (text) => expect(asksHowMuchCarrierFee(text)).toBe(false));
+  it.each(['ups brokerage fee how much', 'how much does FedEx usually charge for clearance on a $200 box', 'usps customs fee amount', 'Does USPS still add its own fee when a package owes duty, and how much is it?'])('asks: %s', (text) => expect(asksHowMuchCarrierFee(text)).toBe(true));
+  it.each(['what is the MPF and how much is the handling', 'why is there a brokerage fee when I owe no duty', 'why did the USPS customs fee show up on my parcel'])('does not: %s', (text) => expect(asksHowMuchCarrierFee(text)).toBe(false));
 });
 
 describe('asksWhoIsImporter: who the importer is (session 26)', () => {
@@ -468,4 +468,16 @@ describe('asksWhetherEmergencyTariffsStand: whether the IEEPA tariffs still stan
     ['SCOTUS killed IEEPA right?', ''],
     ['are the emergency tariffs on Canada still on?', ''],
   ])('does not: %s', (question, story) => expect(asksWhetherEmergencyTariffsStand(question, story)).toBe(false));
+});
+
+describe('asksCanadaMexicoTariffNow: what tariffs goods from Canada or Mexico pay now (session 30)', () => {
+  it.each([
+    ['canadian maker, do my customers in the states pay tariffs if my stuff is made in canada', ''],
+    ['What tariffs do my American customers pay on them now?', 'I make leather boots in Leon, Mexico.'],
+  ])('asks: %s', (question, story) => expect(asksCanadaMexicoTariffNow(question, story)).toBe(true));
+  it.each([
+    ['Is USMCA going away after the review? And what tariffs do Canadian goods pay?', ''],
+    ['bro got steel wheels from canada and got hit w 25%?? whats the steel tariff rn', ''],
+    ['customer in canada sending an order back to my shop, do i owe tariff when it comes back in', ''],
+  ])('does not: %s', (question, story) => expect(asksCanadaMexicoTariffNow(question, story)).toBe(false));
 });

@@ -537,8 +537,13 @@ const HOW_MUCH = /\bhow much\b/i;
  * asksHowMuchCarrierFee('what is the MPF and how much is the handling'); // false (the MPF is named)
  */
 export function asksHowMuchCarrierFee(question: string): boolean {
-  return HOW_MUCH.test(question) && CARRIER_FEE_WORDS.test(question) && !MPF_NAMED.test(question);
+  return (HOW_MUCH.test(question) || AMOUNT_ASKED.test(question)) && (CARRIER_FEE_WORDS.test(question) || POSTAL_FEE.test(question)) && !MPF_NAMED.test(question);
 }
+
+/** The post office's own fee on a parcel that owes duty ("the USPS customs fee"), by its usual names (session 30). */
+const POSTAL_FEE = /\b(?:usps|post office)(?:'s)?\s+(?:own\s+)?(?:customs\s+|clearance\s+|handling\s+|processing\s+)?fee\b|\b(?:usps|post office)\b[^.?!]{0,20}\badd\w*\s+(?:its|their)\s+own\s+fee\b/i;
+/** "usps customs fee amount", "… per package": the sum asked without "how much". */
+const AMOUNT_ASKED = /\b(?:amount|per (?:package|parcel|item))\b/i;
 
 /** How the carrier-fee question is asked of the knowledge base. */
 export const CARRIER_FEE_QUESTION = 'how much do couriers like UPS, FedEx and DHL charge for clearing a parcel';
@@ -996,6 +1001,37 @@ export function asksWhetherEmergencyTariffsStand(question: string, story = ''): 
 
 /** How the question of the emergency tariffs' status is asked of the knowledge base. */
 export const EMERGENCY_TARIFFS_QUESTION = 'are the IEEPA emergency tariffs still being collected or did they end';
+
+/** Canada or Mexico, or a place there that sellers often name. */
+const CANADA_OR_MEXICO_PLACE = /\b(?:canad\w*|mexic\w*|ontario|quebec|toronto|montreal|vancouver|calgary|winnipeg|le[oó]n|guadalajara|monterrey|oaxaca|puebla|tijuana|jalisco)\b/i;
+/** The tariffs paid on goods: "what tariffs do my customers pay", "are they hit with tariffs". */
+const TARIFFS_PAID = /\btariffs?\b/i;
+const PAID_OR_FACED = /\b(?:pay|paying|paid|hit|charged|face|facing|owe|getting)\b/i;
+/**
+ * What makes it another page's question: de minimis and gifts, the post, returns, claiming the
+ * trade agreement, the agreement's review, the metals, wood and car tariffs, the emergency tariffs
+ * and the platforms.
+ */
+const NOT_CANADA_MEXICO_TARIFFS =
+  /\b(?:de minimis|800|duty[- ]free|free|exemption|post|mail\w*|gifts?|presents?|birthday|refund\w*|back|certif\w*|claim\w*|warehouse|ships? from|made in china|chinese|steel|alumin\w*|metals?|232|emergency|fentanyl|reciprocal|ieepa|cancel\w*|review|scrap\w*|going away|furniture|cabinets?|vanit\w*|wood\w*|lumber|autos?|car parts|temu|shein)\b/i;
+
+/**
+ * Whether a question asks what tariffs goods from Canada or Mexico pay now ("canadian maker, do
+ * my customers in the states pay tariffs if my stuff is made in canada"): the page on the
+ * tariffs on those countries' goods. 29 of the 39 labelled messages with such words name it; the
+ * others ask about the trade agreement's review, a claim under it or a return, left out here.
+ *
+ * @example
+ * asksCanadaMexicoTariffNow('I make leather boots in Leon, Mexico. What tariffs do my American customers pay on them now?'); // true
+ * asksCanadaMexicoTariffNow('Is USMCA going away after the review? And what tariffs do Canadian goods pay?');                // false
+ */
+export function asksCanadaMexicoTariffNow(question: string, story = ''): boolean {
+  const whole = `${story} ${question}`;
+  return CANADA_OR_MEXICO_PLACE.test(whole) && TARIFFS_PAID.test(question) && PAID_OR_FACED.test(question) && !NOT_CANADA_MEXICO_TARIFFS.test(whole);
+}
+
+/** How the question of the tariffs on Canadian and Mexican goods is asked of the knowledge base. */
+export const CANADA_MEXICO_TARIFFS_QUESTION = 'what tariffs apply to Canadian and Mexican goods right now';
 
 /** How the question whether food may come by post is asked of the knowledge base. */
 export const FOOD_BY_POST_QUESTION = 'can a relative abroad mail me food, plants or seeds, is that allowed';
