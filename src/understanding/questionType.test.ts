@@ -1,4 +1,4 @@
-import { asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -480,4 +480,13 @@ describe('asksCanadaMexicoTariffNow: what tariffs goods from Canada or Mexico pa
     ['bro got steel wheels from canada and got hit w 25%?? whats the steel tariff rn', ''],
     ['customer in canada sending an order back to my shop, do i owe tariff when it comes back in', ''],
   ])('does not: %s', (question, story) => expect(asksCanadaMexicoTariffNow(question, story)).toBe(false));
+});
+
+describe('asksWhatGoesOnParcel: what the paperwork of each parcel must say (session 30)', () => {
+  it.each(['German seller on eBay: what exactly do I need to put on the customs paperwork for US parcels these days?', 'What details does US customs need me to write on each parcel?'])('asks: %s', (text) =>
+    expect(asksWhatGoesOnParcel(text)).toBe(true),
+  );
+  it.each(['What should she write on the customs form so it counts as a present?', 'what value do i put on the customs paperwork', 'I ship by Royal Mail: what data does each parcel need for the postal entry?'])('does not: %s', (text) =>
+    expect(asksWhatGoesOnParcel(text)).toBe(false),
+  );
 });

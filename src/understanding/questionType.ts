@@ -1033,6 +1033,33 @@ export function asksCanadaMexicoTariffNow(question: string, story = ''): boolean
 /** How the question of the tariffs on Canadian and Mexican goods is asked of the knowledge base. */
 export const CANADA_MEXICO_TARIFFS_QUESTION = 'what tariffs apply to Canadian and Mexican goods right now';
 
+/** What goes on each parcel's paperwork: "what details does US customs want on each parcel", "what do I put on the customs forms". */
+const WHAT_GOES_ON_PARCEL =
+  /\bwhat\b[^.?!]{0,40}\b(?:info\w*|details?|data|put|write|include|fill)\b[^.?!]{0,50}\b(?:customs (?:paperwork|forms?|declarations?|labels?|docs|documents)|cn ?22|cn ?23|(?:each|every) (?:parcel|package|order|shipment|box)|(?:us|u\.s\.|american) (?:parcels?|packages?|orders?|shipments?))\b/i;
+/**
+ * What makes it another page's question: the post (the postal entry's data), a gift or its
+ * description, the tariff code, the value, the origin's marking, a traveller's declaration.
+ */
+const NOT_PARCEL_DATA =
+  /\b(?:post|postal|mail\w*|usps|gifts?|presents?|birthday|counts|descri\w*|vague|parts|garments|hts|tariff (?:codes?|numbers?)|10-digit|value|worth|price|made in|origin|label(?:l)?ed|airport|travel\w*)\b/i;
+
+/**
+ * Whether a seller asks what the paperwork of each parcel must say ("German seller on eBay: what
+ * exactly do I need to put on the customs paperwork for US parcels these days?"): the page on the
+ * data each e-commerce shipment carries. All 21 labelled messages with such words and none of
+ * {@link NOT_PARCEL_DATA}'s name it.
+ *
+ * @example
+ * asksWhatGoesOnParcel('what exactly do I need to put on the customs paperwork for US parcels these days?'); // true
+ * asksWhatGoesOnParcel('what do I write on the customs form so it counts as a gift?');                       // false
+ */
+export function asksWhatGoesOnParcel(question: string, story = ''): boolean {
+  return WHAT_GOES_ON_PARCEL.test(question) && !NOT_PARCEL_DATA.test(`${story} ${question}`);
+}
+
+/** How the question of each parcel's data is asked of the knowledge base. */
+export const PARCEL_DATA_QUESTION = 'what data does CBP need on each ecommerce parcel';
+
 /** How the question whether food may come by post is asked of the knowledge base. */
 export const FOOD_BY_POST_QUESTION = 'can a relative abroad mail me food, plants or seeds, is that allowed';
 

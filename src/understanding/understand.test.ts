@@ -711,6 +711,7 @@ describe('the frames\' own questions read their pages outright (a refit can weak
     [frames.CANADA_MEXICO_ORDERS_QUESTION, 'canada-mexico-orders-2025'],
     [frames.EMERGENCY_TARIFFS_QUESTION, 'ieepa-tariffs-ended'],
     [frames.CANADA_MEXICO_TARIFFS_QUESTION, 'canada-mexico-tariffs-now'],
+    [frames.PARCEL_DATA_QUESTION, 'shipment-data-elements'],
   ];
   it.each(expected)('%s → %s', (question, id) => {
     const { result } = kb.explain(question);
