@@ -1060,6 +1060,34 @@ export function asksWhatGoesOnParcel(question: string, story = ''): boolean {
 /** How the question of each parcel's data is asked of the knowledge base. */
 export const PARCEL_DATA_QUESTION = 'what data does CBP need on each ecommerce parcel';
 
+/** The post named as the way goods come, or asked how it charges: "regular mail", "how does the post office charge". */
+const BY_ORDINARY_POST =
+  /\b(?:regular|normal|ordinary|plain) (?:mail|post|postal)\b|\bhow (?:does|do|will|is|are)\b[^.?!]{0,20}\b(?:post office|mail|post|usps|postal)\b[^.?!]{0,20}\b(?:charg\w*|collect\w*|tax\w*|handl\w*)\b/i;
+/** As things stand now, or since a change: "now", "these days", "since when", "never used to". */
+const NOW_OR_SINCE = /\b(?:now|these days|anymore|rn|since when|never|used to|still)\b/i;
+/**
+ * What makes it another page's question: who pays, refunds, China's rates, the flat per-item
+ * and percentage methods of 2025, the past, a gift, food or drink.
+ */
+const NOT_MAIL_NOW = /\b(?:who|whom|refund\w*|back|china|chinese|hong kong|flat|per[- ]item|percent\w*|before|2025|food|wine|alcohol|gifts?|presents?)\b|%/i;
+
+/**
+ * Whether a question asks how duty is charged on ordinary mail now ("USPS left a notice saying
+ * duty is owed on a parcel from Japan Post. Since when does regular mail charge duty?"): the page
+ * on postal duty today. All 23 labelled messages with such words and none of
+ * {@link NOT_MAIL_NOW}'s name it.
+ *
+ * @example
+ * asksHowMailIsChargedNow('Since when does regular mail charge duty?');                   // true
+ * asksHowMailIsChargedNow('who pays the duty on regular mail now, me or the post office?'); // false
+ */
+export function asksHowMailIsChargedNow(text: string): boolean {
+  return BY_ORDINARY_POST.test(text) && NOW_OR_SINCE.test(text) && !NOT_MAIL_NOW.test(text);
+}
+
+/** How the question of postal duty today is asked of the knowledge base. */
+export const MAIL_NOW_QUESTION = 'how is duty charged on packages sent by regular post now';
+
 /** How the question whether food may come by post is asked of the knowledge base. */
 export const FOOD_BY_POST_QUESTION = 'can a relative abroad mail me food, plants or seeds, is that allowed';
 

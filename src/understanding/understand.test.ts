@@ -712,6 +712,7 @@ describe('the frames\' own questions read their pages outright (a refit can weak
     [frames.EMERGENCY_TARIFFS_QUESTION, 'ieepa-tariffs-ended'],
     [frames.CANADA_MEXICO_TARIFFS_QUESTION, 'canada-mexico-tariffs-now'],
     [frames.PARCEL_DATA_QUESTION, 'shipment-data-elements'],
+    [frames.MAIL_NOW_QUESTION, 'postal-duty-now'],
   ];
   it.each(expected)('%s → %s', (question, id) => {
     const { result } = kb.explain(question);
