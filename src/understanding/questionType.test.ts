@@ -169,12 +169,15 @@ describe('asksWhyChargedOnSmallOrder: why a small order was charged at all (sess
     'why am i paying dutys on a 12 dollar phone case',
     'Why did DHL bill me import tax on a $19 t-shirt from ASOS?',
     'bhai why i gotta pay customs on a 15 buck hoodie from Poland',
+    // The charge told first, the doubt after (session 30).
+    'customs jacked me $11 on a $9 keychain from japan. since when is that a thing??',
   ])('asks: %s', (text) => expect(asksWhyChargedOnSmallOrder(text)).toBe(true));
   it.each([
     'why tf am I paying MPF on a $300 shipment',
     'why was I charged duty on a $1,200 camera',
     'why was I charged duty on a $950 bike',
     'what is the duty on a $40 jacket',
+    'A parcel got charged a flat $100 by USPS, for a $35 item. Why $100?',
   ])('does not: %s', (text) => expect(asksWhyChargedOnSmallOrder(text)).toBe(false));
 });
 

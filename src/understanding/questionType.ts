@@ -403,9 +403,18 @@ const SMALL_ORDER_LIMIT = 800;
  * asksWhyChargedOnSmallOrder('why was I charged duty on a $1,200 camera');      // false (no small order)
  */
 export function asksWhyChargedOnSmallOrder(text: string): boolean {
-  const m = WHY_CHARGED_ON_SUM.exec(text);
+  // "customs jacked me $11 on a $9 keychain. since when is that a thing??": the charge told, then the doubt.
+  const m = WHY_CHARGED_ON_SUM.exec(text) ?? (DOUBTS_CHARGE.test(text) && !DISPUTED.test(text) ? CHARGED_ON_SUM.exec(text) : null);
   return m !== null && Number(m[1] ?? m[2]) < SMALL_ORDER_LIMIT && !NAMED_FEE.test(text);
 }
+
+/** A charge on a small sum told without "why" before it ("customs jacked me $11 on a $9 keychain"). */
+const CHARGED_ON_SUM =
+  /\b(?:charg\w*|jacked|slapped|hit|billed|bill|fee|customs|duty)\b[^.?!]{0,30}?\b(?:on|for)\s+(?:a\s+|an\s+|my\s+|the\s+|this\s+)?(?:\$\s?(\d{1,3})(?![\d,.]\d)|(\d{1,3})\s?(?:dollars?|bucks|usd|euros?|pounds?|quid)\b)/i;
+/** The person doubts the charge as such: "since when", "wtf", "how come", "what changed". */
+const DOUBTS_CHARGE = /\b(?:since when|wtf|why|how come|what(?:'s| is) going on|what changed)\b/i;
+/** A charge disputed, refused or refunded, or its rate (a flat one) questioned: those pages answer. */
+const DISPUTED = /\b(?:refund\w*|refus\w*|dispute|wrong|rate|flat)\b/i;
 
 /** How the small-order question is asked of the knowledge base. */
 export const SMALL_ORDER_QUESTION = 'why was I charged duty on a small cheap order from abroad';

@@ -195,7 +195,7 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   inWordFrame({ asks: ({ question, story }) => asksAboutReportingCash(`${story} ${question}`), framed: CASH_QUESTION }),
   asFoodByPost,
   // "Why am I paying customs on a $9 phone case": the small-order page, whatever the goods.
-  inWordFrame({ asks: ({ asked }) => asksWhyChargedOnSmallOrder(asked), framed: SMALL_ORDER_QUESTION }),
+  inWordFrame({ asks: ({ question, asked, story }) => asksWhyChargedOnSmallOrder(asked) || asksWhyChargedOnSmallOrder(`${story} ${question}`), framed: SMALL_ORDER_QUESTION }),
   // "If I just ghost the customs bill, what happens?": the page on refusing a parcel.
   inWordFrame({ asks: ({ question }) => asksWhatIfNotPaying(question), framed: NOT_PAYING_QUESTION }),
   // "Can I get fined if I didn't know it was fake?": the page on fakes bought by mistake.
