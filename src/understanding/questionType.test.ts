@@ -498,7 +498,7 @@ describe('asksHowMailIsChargedNow: how duty is charged on ordinary mail now (ses
   it.each(['USPS left a notice saying duty is owed on a parcel from Japan Post. Since when does regular mail charge duty?', 'how does the post office charge duty now on packages'])('asks: %s', (text) =>
     expect(asksHowMailIsChargedNow(text)).toBe(true),
   );
-  it.each(['who pays the duty on regular mail now, me or the post office?', 'is there still a flat per-item charge on regular mail?', 'regular mail from China, what rate now?'])('does not: %s', (text) =>
+  it.each(['who pays the duty on regular mail now, me or the post office?', 'is there still a flat per-item charge on regular mail?', 'regular mail from China, what rate now?', 'In 2019 I never paid a cent on orders from Germany. Was that because it came by regular post?'])('does not: %s', (text) =>
     expect(asksHowMailIsChargedNow(text)).toBe(false),
   );
 });

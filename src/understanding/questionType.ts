@@ -1076,9 +1076,9 @@ const BY_ORDINARY_POST =
 const NOW_OR_SINCE = /\b(?:now|these days|anymore|rn|since when|never|used to|still)\b/i;
 /**
  * What makes it another page's question: who pays, refunds, China's rates, the flat per-item
- * and percentage methods of 2025, the past, a gift, food or drink.
+ * and percentage methods of 2025, the past (a year before 2026), a gift, food or drink.
  */
-const NOT_MAIL_NOW = /\b(?:who|whom|refund\w*|back|china|chinese|hong kong|flat|per[- ]item|percent\w*|before|2025|food|wine|alcohol|gifts?|presents?)\b|%/i;
+const NOT_MAIL_NOW = /\b(?:who|whom|refund\w*|back|china|chinese|hong kong|flat|per[- ]item|percent\w*|before|19\d\d|20(?:[01]\d|2[0-5])|food|wine|alcohol|gifts?|presents?)\b|%/i;
 
 /**
  * Whether a question asks how duty is charged on ordinary mail now ("USPS left a notice saying
