@@ -1117,6 +1117,35 @@ export function asksHowMailIsChargedNow(text: string): boolean {
 /** How the question of postal duty today is asked of the knowledge base. */
 export const MAIL_NOW_QUESTION = 'how is duty charged on packages sent by regular post now';
 
+/** Mail or the post named. */
+const MAIL_SAID = /\b(?:mail\w*|post\w*|mailbox|mailman|usps)\b/i;
+/** Back then: "before", "back then", "in the old days", "years ago", a year before 2025. */
+const BACK_THEN = /\b(?:before|back then|old days|used to|in (?:19|20)[01]\d|in 202[0-4]|years ago|back in)\b/i;
+/** Asking how it went: "how did …", "how was …", "how come …". */
+const HOW_IT_WENT = /\bhow (?:did|was|were|come)\b/i;
+/**
+ * What makes it another page's question: the rates and methods of 2025 and 2026, the limit's
+ * history, China, the postal entry of today.
+ */
+const NOT_MAIL_BEFORE = /\b(?:percent\w*|rate|flat|per[- ]item|2025|2026|after|since|limit|threshold|cutoff|over the years|climb\w*|china|chinese|informal|entry)\b|%/i;
+
+/**
+ * Whether a question asks how mail came in before the suspension ("Been collecting vinyl for 20
+ * years. In the old days, how did records bought from Europe come in by post?"): the page on mail
+ * before 2025. 17 of the 19 labelled messages with such words name it; the other two ask it
+ * second.
+ *
+ * @example
+ * asksHowMailWorkedBefore('remember when stuff just showed up in the mailbox, no bill? how did that even work before all this');  // true
+ * asksHowMailWorkedBefore('how did the percentage on mail work after August 2025?');                                             // false
+ */
+export function asksHowMailWorkedBefore(text: string): boolean {
+  return MAIL_SAID.test(text) && BACK_THEN.test(text) && HOW_IT_WENT.test(text) && !NOT_MAIL_BEFORE.test(text);
+}
+
+/** How the question of mail before the suspension is asked of the knowledge base. */
+export const MAIL_BEFORE_QUESTION = 'how were postal packages handled before the suspension';
+
 /** How the question whether food may come by post is asked of the knowledge base. */
 export const FOOD_BY_POST_QUESTION = 'can a relative abroad mail me food, plants or seeds, is that allowed';
 

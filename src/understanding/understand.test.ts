@@ -713,6 +713,7 @@ describe('the frames\' own questions read their pages outright (a refit can weak
     [frames.CANADA_MEXICO_TARIFFS_QUESTION, 'canada-mexico-tariffs-now'],
     [frames.PARCEL_DATA_QUESTION, 'shipment-data-elements'],
     [frames.MAIL_NOW_QUESTION, 'postal-duty-now'],
+    [frames.MAIL_BEFORE_QUESTION, 'mail-before-suspension'],
   ];
   it.each(expected)('%s → %s', (question, id) => {
     const { result } = kb.explain(question);
