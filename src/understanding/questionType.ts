@@ -1146,6 +1146,26 @@ export function asksHowMailWorkedBefore(text: string): boolean {
 /** How the question of mail before the suspension is asked of the knowledge base. */
 export const MAIL_BEFORE_QUESTION = 'how were postal packages handled before the suspension';
 
+/** Used goods asked about as a kind ("does secondhand stuff still get hit?", "something used"): also no verdict's (shipment.ts). */
+export const USED_GOODS_AS_A_KIND = String.raw`(?:second[- ]?hand|used|pre-?owned) (?:stuff|things|items|goods)|something (?:used|second[- ]?hand|pre-?owned)`;
+const USED_GOODS_ASKED = new RegExp(String.raw`\b(?:${USED_GOODS_AS_A_KIND})\b`, 'i');
+
+/**
+ * Whether a question asks about used goods as a kind ("It's used, about 15 years old. Does
+ * something used still get charged duty?"): the used-goods page, whatever the sum or the goods.
+ * All 38 labelled messages with such words name it.
+ *
+ * @example
+ * asksAboutUsedGoods('does secondhand stuff still get hit with duty?'); // true
+ * asksAboutUsedGoods('bought a used camera for $450, do I owe duty?');  // false (a verdict)
+ */
+export function asksAboutUsedGoods(text: string): boolean {
+  return USED_GOODS_ASKED.test(text);
+}
+
+/** How the used-goods question is asked of the knowledge base. */
+export const USED_GOODS_QUESTION = 'do used or secondhand goods still owe duty';
+
 /** How the question whether food may come by post is asked of the knowledge base. */
 export const FOOD_BY_POST_QUESTION = 'can a relative abroad mail me food, plants or seeds, is that allowed';
 

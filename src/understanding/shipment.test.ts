@@ -17,6 +17,10 @@ const TODAY = '2026-12-02';
 const read = (text: string, today = TODAY) => readShipment(text, today, rules, names);
 
 describe('asksWhetherDutyIsOwed: a yes/no question about duty on a shipment', () => {
+  it('used goods asked about as a kind are the used-goods page\'s, not a verdict (session 30)', () => {
+    expect(asksWhetherDutyIsOwed('Does something used still get charged duty?')).toBe(false);
+    expect(asksWhetherDutyIsOwed('does secondhand stuff still get hit with duty?')).toBe(false);
+  });
   it('"whay do i owe duty" asks why (session 30)', () => expect(asksWhetherDutyIsOwed('whay do i owe dutys on my 20 dollar order from japan')).toBe(false));
   it.each([
     'Do I owe duty on that?',

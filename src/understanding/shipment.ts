@@ -10,7 +10,7 @@ import { middleOf } from '../dates';
 import { catalog, fill } from '../messages';
 import { findNames, type NameTable } from './names';
 import { GIFT_OR_ESTATE_TAX } from './domestic';
-import { asksWhoseCharge } from './questionType';
+import { asksWhoseCharge, USED_GOODS_AS_A_KIND } from './questionType';
 import { KIN, parseKind } from '../rules/parse/words';
 
 const { eligibility: words } = catalog();
@@ -84,9 +84,10 @@ const NOT_A_VERDICT = new RegExp(
     // Other subjects the documents answer: a stuck parcel, duties paid by the seller, USMCA, brokers, other taxes.
     String.raw`stuck(?! with)|dut(?:y|ies) (?:are |were |is |was )?included|ddp|usmca|cusma|broker|sales tax|${GIFT_OR_ESTATE_TAX}|vat|gst|hst|(?:formal|informal|kind of|type of|which) (?:customs )?entry`,
     // Used goods given as a reason to owe nothing ("it's second hand so there's no duty, right?"),
-    // or asked about as a kind ("do you pay duty on secondhand stuff too?"): whether that matters
+    // or asked about as a kind ("do you pay duty on secondhand stuff too?", "does something used
+    // still get charged?": all 38 labelled messages so put name the used-goods page): whether that matters
     // is the used-goods page's question; a used jacket alone is a shipment.
-    String.raw`(?:since|because|as|cause|cuz|even if|even though) (?:it'?s|it is|they'?re|they are|it was|they were) (?:used|second[- ]?hand|pre-?owned)|(?:is|are|'s|'re) (?:used|second[- ]?hand|pre-?owned),? so|(?:on|for) (?:second[- ]?hand|used|pre-?owned) (?:stuff|things|items|goods)`,
+    String.raw`(?:since|because|as|cause|cuz|even if|even though) (?:it'?s|it is|they'?re|they are|it was|they were) (?:used|second[- ]?hand|pre-?owned)|(?:is|are|'s|'re) (?:used|second[- ]?hand|pre-?owned),? so|${USED_GOODS_AS_A_KIND}`,
     // A kind of goods asked about, the parcel only its example ("do I owe duty on antiques like that?").
     String.raw`(?:on|for) (?:\w+ ){1,2}(?:like (?:that|this|these|those|mine)|such as (?:this|that|mine))`,
     // A rule's own sums ("the $80/$160/$200 per item duty", "$80 per item mail duty"), a text

@@ -714,6 +714,7 @@ describe('the frames\' own questions read their pages outright (a refit can weak
     [frames.PARCEL_DATA_QUESTION, 'shipment-data-elements'],
     [frames.MAIL_NOW_QUESTION, 'postal-duty-now'],
     [frames.MAIL_BEFORE_QUESTION, 'mail-before-suspension'],
+    [frames.USED_GOODS_QUESTION, 'used-goods-duty'],
   ];
   it.each(expected)('%s → %s', (question, id) => {
     const { result } = kb.explain(question);
