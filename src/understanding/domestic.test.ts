@@ -156,13 +156,17 @@ describe('asksForInvestmentAdvice: shares and savings are not customs questions,
   it.each(['which recession-proof stocks should I own', 'is FedEx stock a good buy after the tariffs', 'what are my old savings bonds worth'])('investing too (session 24): %s', (text) =>
     expect(asksForInvestmentAdvice(text)).toBe(true),
   );
+  it('selling one\'s shares is investing; buying stock on eBay is a shop\'s inventory (session 30)', () => {
+    expect(asksForInvestmentAdvice('with all these tariffs should I sell my stocks?')).toBe(true);
+    expect(asksForInvestmentAdvice('I buy stock on eBay from sellers in Japan. Why do import charges differ between sites?')).toBe(false);
+  });
   it.each(['I keep my stock in a US warehouse, do I owe duty?', 'should I stock up before the tariff goes up', 'my supplier has stock to ship next week, will it owe duty?'])('ours: %s', (text) =>
     expect(asksForInvestmentAdvice(text)).toBe(false),
   );
 });
 
 describe('asksAboutEconomics: tariffs as a school subject or economic history', () => {
-  it.each(['explain the smoot-hawley tariff for my history class', 'what is the us trade deficit this year', 'tariffs explained for my econ homework', 'what do experts say about the new tariffs', 'did the lumber tariffs really help sawmills', 'are tariffs good for farmers'])('economics: %s', (text) =>
+  it.each(['explain the smoot-hawley tariff for my history class', 'what is the us trade deficit this year', 'tariffs explained for my econ homework', 'what do experts say about the new tariffs', 'did the lumber tariffs really help sawmills', 'are tariffs good for farmers', 'will tariffs cause a recession next year'])('economics: %s', (text) =>
     expect(asksAboutEconomics(text)).toBe(true),
   );
   it.each(['I teach economics: how did the $800 limit come about?', 'who pays the tariff on my parcel from Spain', 'is section 321 part of the tariff act of 1930', 'will the tariffs hurt my small shop that imports from Vietnam'])('ours: %s', (text) =>
@@ -188,6 +192,9 @@ describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
 });
 
 describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () => {
+  it('a PO box, a carrier hiring, a platform\'s phone number (session 30)', () => {
+    for (const text of ['how much is a PO box at the post office per year', 'usps hiring mail carrier', 'Is there an Amazon phone number where I can talk to a human?']) expect(asksAboutAnotherBusiness(text)).toBe(true);
+  });
   it('a refund the government pays, by check or to a bank account, is ours (session 30)', () => {
     expect(asksAboutAnotherBusiness('government pay refund by check or bank account')).toBe(false);
     expect(asksAboutAnotherBusiness('how do I open a business bank account')).toBe(true);
@@ -291,6 +298,11 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
   );
   it.each(['best online broker for beginners', 'how to spot a fake friend', 'de minimis fringe benefits for payroll'])('brokers, fakes and de minimis of another kind (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
   it.each(['did the supreme court bring back the 800 dollar thing or is that fake news', 'do I need a customs broker', 'a consultant warned us about a penalty tied to de minimis in the new tax law'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
+  it.each(['are you a real person', 'how to report fake reviews on yelp', 'target clearance schedule, when do things hit 70% off', 'hospital sent me a bill I already paid', 'the repo company seized my car', 'customer paid with a fake $20 at my store'])(
+    'a chat, reviews, a sale, a household bill, a repossession, fake cash (session 30): %s',
+    (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
+  );
+  it.each(['DHL tracking says "clearance event" since Nov 4', 'We rent a storage unit in Buffalo for our candle business; was the pallet duty-free?'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
   it.each(['whats 15 percent of 240', 'how to make a ship in a bottle', 'famous pirate ship names'])('arithmetic and ships of another kind (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
   it.each(['etsy fees for customs on orders to the US', 'what is the clearance fee on my DHL bill', 'what is 15% of the duty on a $200 order'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
   it.each(['heavy duty tool boxes from china, do I pay tariffs', 'is there duty on a dollar store haul from canada', 'the duty on my bill from DHL looks wrong', 'when does the law finish off duty-free entry for good'])('ours (session 29): %s', (text) =>
