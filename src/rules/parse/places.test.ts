@@ -264,6 +264,11 @@ describe('withoutUsPlaces', () => {
     expect(withoutUsPlaces('my new jersey came from Italy')).toBe('my new jersey came from Italy');
   });
 
+  it('takes out Georgia after a town and a comma: the state, not the country (session 30)', () => {
+    expect(countriesAbroad('my package was delivered to my porch in Marietta, Georgia, but it is not there')).toEqual([]);
+    expect(countriesAbroad('a winery in Tbilisi, Georgia sent me wine')).toEqual(['GE']);
+  });
+
   it('leaves places abroad, the territories, a country named like a state, and words not written as names', () => {
     for (const text of ['a shop in Spain', 'a parcel from Georgia', 'a gift from my uncle in Guam', 'from St. Thomas in the US Virgin Islands', 'Puerto Rico', 'a new jersey from the UK', 'the UK and Canada Post']) {
       expect(withoutUsPlaces(text)).toBe(text);

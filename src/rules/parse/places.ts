@@ -469,6 +469,9 @@ function usStates(table: CountryTable): { names: Set<string>; maxWords: number; 
   return states;
 }
 
+/** "Marietta, Georgia": a capitalised town, a comma and Georgia. */
+const TOWN_COMMA_GEORGIA = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?),\s+(Georgia)(?![\p{L}\p{N}])/gu;
+
 /**
  * The text without the states of the United States it names with a capital ("I live in Ohio.",
  * "Denver, Colorado"): where in the country a person lives never decides which page answers them,
@@ -503,6 +506,9 @@ export function withoutUsPlaces(text: string, table: CountryTable = countriesInU
   // ("a new jersey" is a shirt).
   const lower = text.toLowerCase();
   for (const { name, pattern } of multiWord) if (lower.includes(name) && pattern.test(text)) found.push(name);
+  // "Marietta, Georgia": the state named like a country, after a town and a comma, is the state
+  // (the country's own towns, "Tbilisi, Georgia", aside).
+  for (const m of text.matchAll(TOWN_COMMA_GEORGIA)) if (countryOfPlace(m[1], table) !== 'GE') found.push(m[2]);
   let out = text;
   for (const name of found.sort((a, b) => b.length - a.length)) out = out.replace(phrasePattern(name, 'gu'), '');
   return found.length === 0 ? text : out.replace(/\s{2,}/g, ' ').trim();
