@@ -193,7 +193,7 @@ describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
 
 describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () => {
   it('a PO box, a carrier hiring, a platform\'s phone number (session 30)', () => {
-    for (const text of ['how much is a PO box at the post office per year', 'usps hiring mail carrier', 'Is there an Amazon phone number where I can talk to a human?']) expect(asksAboutAnotherBusiness(text)).toBe(true);
+    for (const text of ['how much is a PO box at the post office per year', 'usps hiring mail carrier', 'Is there an Amazon phone number where I can talk to a human?', 'dhl express phone number']) expect(asksAboutAnotherBusiness(text)).toBe(true);
   });
   it('a refund the government pays, by check or to a bank account, is ours (session 30)', () => {
     expect(asksAboutAnotherBusiness('government pay refund by check or bank account')).toBe(false);
@@ -298,7 +298,7 @@ describe('usesOurWordsInAnotherSense: "customs" as a people\'s ways, a duty-free
   );
   it.each(['best online broker for beginners', 'how to spot a fake friend', 'de minimis fringe benefits for payroll'])('brokers, fakes and de minimis of another kind (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
   it.each(['did the supreme court bring back the 800 dollar thing or is that fake news', 'do I need a customs broker', 'a consultant warned us about a penalty tied to de minimis in the new tax law'])('ours (session 30): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
-  it.each(['are you a real person', 'how to report fake reviews on yelp', 'target clearance schedule, when do things hit 70% off', 'hospital sent me a bill I already paid', 'the repo company seized my car', 'customer paid with a fake $20 at my store'])(
+  it.each(['what are duty boots', 'are you a real person', 'how to report fake reviews on yelp', 'target clearance schedule, when do things hit 70% off', 'hospital sent me a bill I already paid', 'the repo company seized my car', 'customer paid with a fake $20 at my store'])(
     'a chat, reviews, a sale, a household bill, a repossession, fake cash (session 30): %s',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );
