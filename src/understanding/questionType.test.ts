@@ -121,6 +121,7 @@ describe('asksWhoseCharge: the government\'s charge or the carrier\'s', () => {
 
 describe('asksForSeizedGoodsBack: what becomes of fakes customs seized', () => {
   it.each([
+    ['what does cbp even do w the fakes they catch', ''],
     ['do I ever get the shoes back?', 'Got a letter saying CBP seized my Jordans as counterfeit.'],
     ['do i get it back or nah', "got a letter saying my 'designer' belt got seized lmao."],
     ['Will I ever see it again?', 'CBP seized my "Rolex" order.'],

@@ -335,8 +335,8 @@ const GOODS_BACK = /\b(?:get|getting|have|receive)\s+(?:it|them|(?:the|my|those|
  */
 const WHAT_HAPPENS = /\bwh?at (?:actually |really )?happens? (?:to|with|if)\b|\bwh?at (?:actually |really )?happens?\s*(?:[?.!]|$)/i;
 const CAUGHT = /\b(?:catch\w*|caught|finds?|found|seiz\w*|takes?|took|grabs?|grabbed|confiscat\w*|stops?|stopped)\b/i;
-/** "What does customs do with …", "wat custums do w/ them": what becomes of goods it stops (a seizure said without the word). */
-const DONE_WITH = /\bwh?at\s+(?:(?:does|dose|do|will|would|did)\s+)?(?:customs|custums|cbp|they|the feds|border protection)\s+(?:actually\s+|really\s+|even\s+)?do\s+w(?:ith\b|\/)/i;
+/** "What does customs do with …", "wat custums do w/ them", "do w the fakes": what becomes of goods it stops (a seizure said without the word). */
+const DONE_WITH = /\bwh?at\s+(?:(?:does|dose|do|will|would|did)\s+)?(?:customs|custums|cbp|they|the feds|border protection)\s+(?:actually\s+|really\s+|even\s+)?do\s+w(?:ith\b|\/|\b)/i;
 
 /**
  * Whether a question asks what becomes of goods customs seized as fakes ("got a letter saying my
