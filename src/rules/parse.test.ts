@@ -637,6 +637,8 @@ describe('extractFacts', () => {
     // "what day it got into the US" asks the same thing.
     expect(extractFacts("a shop shipped my $120 of t-shirts from the UK around Aug 25 2025, no idea what day it actually got into the US", TODAY, rules).unclearDate).toMatchObject({ changes: ['2025-08-29'] });
     expect(extractFacts("ordered $90 of tea from a UK shop in mid-August 2025, I don't know which date it entered", TODAY, rules).unclearDate).toMatchObject({ changes: ['2025-08-29'] });
+    // "In late April 2025 I ordered …": the order told after the date; "it left China" is no arrival.
+    expect(extractFacts('In late April 2025 I ordered a $30 stand from Shenzhen. It left China around April 28 but I have no idea what day it got into the US.', TODAY, rules).unclearDate).toMatchObject({ changes: ['2025-05-02'] });
   });
 
   it('two days of one month said once ("1 or 3 May", "May 1 or 3") are a period too', () => {

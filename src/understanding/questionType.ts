@@ -996,9 +996,13 @@ const NOT_CANADA_MEXICO_ORDERS =
  * asksWhetherCanadaMexicoStillFree('do my goods still qualify under USMCA for duty-free entry?'); // false
  */
 export function asksWhetherCanadaMexicoStillFree(question: string): boolean {
-  // "could cigars from Mexico go under section 321?" asks about the drink and tobacco carve-out.
-  return CANADA_OR_MEXICO.test(question) && FREE_ENTRY.test(question) && LASTED_OR_ENDED.test(question) && !NOT_CANADA_MEXICO_ORDERS.test(question) && !DRINK_OR_TOBACCO.test(question);
+  // "could cigars from Mexico go under section 321?" asks about the drink and tobacco carve-out;
+  // "canada mexico tariffs now, de minimis gone?" asks the tariffs too (their own page).
+  return CANADA_OR_MEXICO.test(question) && FREE_ENTRY.test(question) && LASTED_OR_ENDED.test(question) && !NOT_CANADA_MEXICO_ORDERS.test(question) && !DRINK_OR_TOBACCO.test(question) && !TARIFFS_ASKED.test(question);
 }
+
+/** Tariffs named other than as "tariff-free": the tariffs on those goods are asked about too. */
+const TARIFFS_ASKED = /\btariffs?\b(?![- ]free)/i;
 
 /** How the question of Canada's and Mexico's de minimis is asked of the knowledge base. */
 export const CANADA_MEXICO_ORDERS_QUESTION = 'when did Canada and Mexico lose de minimis';

@@ -311,17 +311,21 @@ const YEAR_OFFERED = /\b(?:(?:early|mid|late)[- ]?)?(?:19|20)\d{2}\b(?![-/.,]?\d
 const ARRIVAL_CUE = /\b(?:arrived|arrives?|arriving|delivered|cleared|clears?|came in|came|received|got here|landed|reach(?:ed|es)? (?:me|us|here)|got to (?:me|us)|entered|made it here)\b|\b(?:bring|brought|got|get) (?:it |them )?(?:in)?to the (?:u\.s\.|(?:us|usa|states|country)\b)|\b(?:showed|turned) up(?: (?:on|in|around|about|by))?\s*$/i;
 
 /** Words just before a date that make it the day the goods were ordered or sent, not the day they arrived. */
-const ORDER_CUE = /\b(?:ordered|bought|purchased|paid for|shipped|sent|mailed|posted)\b/i;
+const ORDER_CUE = /\b(?:ordered|bought|purchased|paid for|shipped|sent|mailed|posted|dispatched|departed|left)\b/i;
 /** The person cannot say when the goods arrived: "can't remember if it showed up before or after …". */
 const ARRIVAL_UNKNOWN = /\b(?:(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:remember|recall|know|tell)|not sure|no idea|no clue)\b[^.?!]{0,40}\b(?:when|if|whether|wh(?:at|ich) (?:day|date))\b[^.?!]{0,30}\b(?:arrived|came|showed up|got here|got in(?:to)?|was delivered|landed|cleared|entered)\b/;
 /** The longest an order is taken to travel (the slowest post takes weeks): the arrival lies within it. */
 const ORDER_TO_ARRIVAL_DAYS = 60;
 
-/** Whether a date in a message is the day goods were ordered or sent (an order word just before it, no arrival word). */
+/** Whether a date in a message is the day goods were ordered or sent (an order word just before it, no arrival word, or "I ordered" just after it). */
 function isOrderDay(date: { index: number; text: string }, text: string): boolean {
   const before = text.slice(Math.max(0, date.index - 60), date.index);
-  return ORDER_CUE.test(before) && !ARRIVAL_CUE.test(before);
+  // "In late April 2025 I ordered …": the order told right after the date.
+  const after = text.slice(date.index + date.text.length, date.index + date.text.length + 30);
+  return (ORDER_CUE.test(before) && !ARRIVAL_CUE.test(before)) || ORDERED_AFTER.test(after);
 }
+/** "…, I ordered", "we bought": the person's order told right after a date. */
+const ORDERED_AFTER = /^\s*,?\s*(?:i|we|my \w+|she|he)\s+(?:just\s+)?(?:ordered|bought|purchased|paid for)\b/i;
 
 /**
  * Of the dates in a message, the one the rules go by: the first said right after an arrival word
