@@ -192,6 +192,10 @@ describe('readShipment: a bill already there, and the question whether duty was 
     expect(asksWhetherDutyIsOwed("Shouldn't a gift have been free?")).toBe(true);
     expect(read("My friend in Shenzhen sent me a birthday present in June 2025, a drone worth about $150. We got a bill for it. Shouldn't a gift have been free?")).toMatchObject({ facts: { valueUsd: 150, kind: 'gift' }, decidable: true });
   });
+  it('"and now there\'s import duty?? since when" tells of a charge: a question for the pages (session 30)', () => {
+    expect(read('ordered socks from a shop in germany for like 20 bucks and now theres import duty?? since when')).toBeUndefined();
+    expect(read("ordered socks from a shop in germany for $20, and there's no bill yet. do I owe duty?")).toMatchObject({ facts: { valueUsd: 20 } });
+  });
   it('a bill with "do I owe duty?" or "was that legit?" is still a question for the pages', () => {
     expect(read('I got a bill from DHL for my $40 jacket from the UK, do I owe duty?')).toBeUndefined();
     expect(read('Last month I ordered a $120 tea set from a shop in England and got a customs bill. Was that legit?')).toBeUndefined();
