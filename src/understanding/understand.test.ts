@@ -775,6 +775,13 @@ describe('understand: session 30 readings', () => {
     expect(answerOf(understand('wat is a consignee on my bill of lading', ctx)).main.result.best?.id).toBe('glossary-consignee');
   });
 
+  it('a frame that disagrees with an outright first reading offers both under "Did you mean", its own page first', () => {
+    const u = answerOf(understand('My FedEx invoice lists a Merchandise Processing Fee of $2.69. What is that fee and who gets the money, FedEx or the government?', ctx));
+    expect(u.main.result.kind).toBe('did-you-mean');
+    expect(u.main.result.best?.id).toBe('who-sets-import-charges');
+    expect(u.main.result.alternatives.map((d) => d.id)).toContain('merchandise-processing-fee');
+  });
+
   it('an order day with the day it entered not known, around a change of the rules: the guided check asks for it', () => {
     expect(understand("A UK shop shipped my $120 of t-shirts around Aug 25 2025, I have no idea what day it actually came into the US. Did I owe duty?", ctx).kind).toBe('check');
   });
