@@ -973,7 +973,8 @@ export function asksAboutPlatformCharges(text: string): boolean {
 export const PLATFORM_CHARGES_QUESTION = 'do Temu and Shein orders pay duty and tariffs now, are they included in the price';
 
 /** Canada or Mexico named, as where goods come from. */
-const CANADA_OR_MEXICO = /\b(?:canad\w*|mexic\w*)\b/i;
+const CANADA_OR_MEXICO_WORDS = String.raw`canad\w*|mexic\w*`;
+const CANADA_OR_MEXICO = new RegExp(String.raw`\b(?:${CANADA_OR_MEXICO_WORDS})\b`, 'i');
 /** Free of duty in any words: duty free, de minimis, the $800, an exemption. */
 const FREE_ENTRY = /\b(?:duty[- ]free|tariff[- ]free|tax[- ]free|free|de minimis|800|exemption)\b/i;
 /** Whether that has lasted or ended: still, anymore, since when, changed, lost, kept, used to. */
@@ -1036,7 +1037,7 @@ export function asksWhetherEmergencyTariffsStand(question: string, story = ''): 
 export const EMERGENCY_TARIFFS_QUESTION = 'are the IEEPA emergency tariffs still being collected or did they end';
 
 /** Canada or Mexico, or a place there that sellers often name. */
-const CANADA_OR_MEXICO_PLACE = /\b(?:canad\w*|mexic\w*|ontario|quebec|toronto|montreal|vancouver|calgary|winnipeg|le[oó]n|guadalajara|monterrey|oaxaca|puebla|tijuana|jalisco)\b/i;
+const CANADA_OR_MEXICO_PLACE = new RegExp(String.raw`\b(?:${CANADA_OR_MEXICO_WORDS}|ontario|quebec|toronto|montreal|vancouver|calgary|winnipeg|le[oó]n|guadalajara|monterrey|oaxaca|puebla|tijuana|jalisco)\b`, 'i');
 /** The tariffs paid on goods: "what tariffs do my customers pay", "are they hit with tariffs". */
 const TARIFFS_PAID = /\btariffs?\b/i;
 const PAID_OR_FACED = /\b(?:pay|paying|paid|hit|charged|face|facing|owe|getting)\b/i;

@@ -129,16 +129,14 @@ function asFoodByPost(kb: KnowledgeBase, part: PartAnswer, _asked: string = part
   return asksWhetherFoodMayCome(whole, () => kb.foodPlantOrAnimal(whole) !== undefined) ? inFrame(kb, part, FOOD_BY_POST_QUESTION) : part;
 }
 
-/** Medicine by post, judged out of scope ("… my blood pressure pills from mexico"): the medicine page's frame. */
-function asMedicineByPost(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
-  if (part.result.kind !== 'out-of-scope' || part.result.reason) return part;
-  return asksWhetherMedicineMayCome(`${story} ${part.question}`) ? inFrame(kb, part, MEDICINE_BY_POST_QUESTION) : part;
-}
-
-/** Temu or Shein with a charge, judged out of scope ("shein duties included?"): the platforms' page's frame. */
-function asPlatformCharges(kb: KnowledgeBase, part: PartAnswer, _asked: string = part.question, story = ''): PartAnswer {
-  if (part.result.kind !== 'out-of-scope' || part.result.reason) return part;
-  return asksAboutPlatformCharges(`${story} ${part.question}`) ? inFrame(kb, part, PLATFORM_CHARGES_QUESTION) : part;
+/**
+ * A frame read only for a part judged out of scope with no reason given, on its words and story:
+ * medicine by post ("… my blood pressure pills from mexico"), Temu or Shein with a charge
+ * ("shein duties included?").
+ */
+function inFrameWhenOutOfScope(asks: (text: string) => boolean, framed: string): (kb: KnowledgeBase, part: PartAnswer, asked: string, story: string) => PartAnswer {
+  return (kb, part, _asked, story = '') =>
+    part.result.kind === 'out-of-scope' && !part.result.reason && asks(`${story} ${part.question}`) ? inFrame(kb, part, framed) : part;
 }
 
 /**
@@ -212,8 +210,8 @@ const FRAMES: ReadonlyArray<(kb: KnowledgeBase, part: PartAnswer, asked: string,
   inWordFrame({ asks: ({ question, story }) => asksFineForUnknowingFake(question, story), framed: UNKNOWING_FAKE_QUESTION }),
   // "How much can they fine me for counterfeit shoes?": the page on the fine's size.
   inWordFrame({ asks: ({ question, story }) => asksHowBigTheFine(question, story), framed: FINE_SIZE_QUESTION }),
-  asMedicineByPost,
-  asPlatformCharges,
+  inFrameWhenOutOfScope(asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION),
+  inFrameWhenOutOfScope(asksAboutPlatformCharges, PLATFORM_CHARGES_QUESTION),
   // "My package was seized, what do I do next?": the seizure notice page.
   inWordFrame({ asks: ({ question, story }) => asksWhatNowAfterSeizure(question, story), framed: AFTER_SEIZURE_QUESTION }),
   // "UPS brokerage fee how much": the page with the carriers' fees.
