@@ -19,6 +19,7 @@ const OUT_OF_SCOPE_REPLIES: Record<OutOfScopeReason, string> = {
   'leaves-us': answers.leavesUs,
   'income-tax': answers.incomeTax,
   company: answers.company,
+  postage: answers.postage,
 };
 
 const MAIN_TASKS: Suggestion[] = buttons([LABELS.checkShipment, LABELS.isDeMinimisOver, LABELS.reportFake, LABELS.email]);

@@ -166,6 +166,14 @@ describe('a parcel that never crosses a border', () => {
   });
 });
 
+describe('the price of sending something', () => {
+  it('is told the carrier gives its rates, over HTTP, with no postal-duty page (session 31)', async () => {
+    const replies = await say(newConversation(), 'how much does it cost to ship a pallet of tiles');
+    expect(textOf(replies)).toContain("I can't quote postage or shipping prices");
+    expect(buttonsOf(replies)).toEqual([LABELS.checkShipment, LABELS.isDeMinimisOver]);
+  });
+});
+
 describe("another company's own business", () => {
   it('is told to ask the company, over HTTP, instead of being offered a CBP page', async () => {
     const replies = await say(newConversation(), 'how do I contact Amazon customer service');

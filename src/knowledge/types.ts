@@ -72,9 +72,10 @@ export interface AnswerResult {
  * shipping); `delivery`, a parcel lost, late or misdelivered (the carrier's business);
  * `leaves-us`, something sent from here to another country (postage, the forms for leaving,
  * the other country's charges); `income-tax`, income or business taxes (the IRS); `company`, a
- * company's own business (its customer service, accounts, jobs or opening hours).
+ * company's own business (its customer service, accounts, jobs or opening hours); `postage`, the
+ * price of sending something (the carrier's rates, wherever it goes).
  */
-export type OutOfScopeReason = 'one-country' | 'delivery' | 'leaves-us' | 'income-tax' | 'company';
+export type OutOfScopeReason = 'one-country' | 'delivery' | 'leaves-us' | 'income-tax' | 'company' | 'postage';
 
 /** One finding of validation (src/problems.ts: the one shape for knowledge, rules, names and synonyms). */
 export type { Problem } from '../problems';

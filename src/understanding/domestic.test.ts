@@ -1,4 +1,4 @@
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutEconomics, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowToSend, asksWhereToBuy, asksAboutEconomics, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -364,4 +364,75 @@ describe('asksAboutScamMessage: a bait text, call or email with no word of custo
     "got a text saying 'US Customs: pay a $3.99 clearance fee at this link', is it real?",
     'got an email from DHL asking me to pay the duty on my parcel from Japan, legit?',
   ])('ours: %s', (text) => expect(asksAboutScamMessage(text)).toBe(false));
+});
+
+describe('asksCarrierPrice: what sending something costs is the carrier\'s rate, wherever it goes (session 31)', () => {
+  it.each([
+    'how much does it cost to ship a pallet',
+    'cheapest way to mail a 3 lb box from Denver to Boston?',
+    'what would it cost to send a guitar from Poland to Texas',
+    'postage rates for a small padded envelope',
+    'how much to post a parcel to my nan in leeds',
+  ])('the carrier quotes it: %s', (text) => expect(asksCarrierPrice(text)).toBe(true));
+  it.each([
+    'how much does it cost to ship from china now with the tariffs?',
+    'how much will customs charge on a $90 jacket from italy',
+    'cheapest way to import 200 mugs from Vietnam',
+    'my package cost $40 to ship and now a duty bill',
+  ])('not when customs or duty is in it: %s', (text) => expect(asksCarrierPrice(text)).toBe(false));
+});
+
+describe('a carrier\'s own rules, a domestic return, an invoice for clients (session 31)', () => {
+  it.each([
+    'what is the max weight for a ups ground box',
+    'is there a size limit for a priority mail parcel',
+    'can fedex pick it up from my house or do i drop it off',
+    'how do i schedule a usps pickup for tomorrow',
+    'how do i return an order to walmart',
+    'how do i get a job with fedex',
+    'what is a nice gift?',
+  ])('another company\'s business: %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
+  it.each([
+    'is there a weight limit for de minimis parcels',
+    'how do i return an order to a seller in china and get the duty back',
+  ])('not with a customs word or a seller abroad: %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(false));
+  it.each(['how do i create an invoice for my clients', 'what does a purchase order mean'])('business advice: %s', (text) => expect(asksForShopAdvice(text)).toBe(true));
+  it('not the invoice customs reads', () => expect(asksForShopAdvice('what value do i put on the commercial invoice for customs')).toBe(false));
+  it('a parcel to another state stays in one country', () => expect(staysInOneCountry('can i mail wine to another state')).toBe(true));
+  it('asking when an order will arrive is the carrier\'s', () => expect(asksAboutDelivery('when will my target order arrive')).toBe(true));
+});
+
+describe('more of our words in other senses, and other businesses (session 31)', () => {
+  it.each(['what does tariff mean in spanish', 'translate import duty to german', 'how do you say customs in italian', 'how can i tell fake news from real news', 'is this a fake charity calling me'])(
+    'another sense: %s',
+    (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
+  );
+  it('a seller asking for a guide in Portuguese is still ours', () => expect(usesOurWordsInAnotherSense('Where is the CBP guide for online sellers? Is there a version in Portuguese?')).toBe(false));
+  it('"or is that fake news" about the limit is still ours', () => expect(usesOurWordsInAnotherSense('did the $800 rule come back or is that fake news')).toBe(false));
+  it.each(['whats the 800 number for fedex', 'filing in small claims against a contractor', 'free shipping codes for walmart'])('another business: %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
+  it('duty-free shipping is ours', () => expect(asksAboutAnotherBusiness('is duty free shipping on orders under $800 back')).toBe(false));
+  it('a history essay is homework', () => expect(asksAboutEconomics('need sources for a history paper on the cold war')).toBe(true));
+  it('postage asked as an amount is the carrier\'s', () => expect(asksCarrierPrice('parcel weighs 2 kg, how much is the postage')).toBe(true));
+});
+
+describe('a redelivery, a double charge, an order not yet shipped (session 31)', () => {
+  it.each([
+    'the postman left a card, how do i rebook the delivery',
+    'can i ask fedex to redeliver tomorrow',
+    'ebay charged my card twice for one order',
+    'ups wants an address correction fee for a box to my aunt in Utah',
+    'do temu returns come with return labels',
+  ])('another company\'s business: %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
+  it('an order stuck in processing at the shop is the shop\'s', () => expect(asksAboutDelivery('my walmart order is stuck in processing for a week')).toBe(true));
+  it('stuck at customs is ours', () => expect(asksAboutDelivery('my order is stuck in processing at customs')).toBe(false));
+});
+
+describe('asksHowToSend: how to send something is the carrier\'s rules (session 31)', () => {
+  it.each(['how do i mail a lithium battery', 'how to ship a live lobster', 'can you ship cologne with ups'])('asks: %s', (text) => expect(asksHowToSend(text)).toBe(true));
+  it.each(['how do i ship to the us without my buyers paying duty', 'my aunt wants to know how to ship me tea, will customs stop it'])('not with customs or duty: %s', (text) => expect(asksHowToSend(text)).toBe(false));
+});
+
+describe('asksWhereToBuy: shopping advice, and custom-made goods (session 31)', () => {
+  it.each(['where can we buy a cheap couch', 'best site to order vitamins', 'how much are custom hoodies for a team'])('asks: %s', (text) => expect(asksWhereToBuy(text)).toBe(true));
+  it.each(['where can i buy a real rolex, not a replica', 'where do i buy a customs bond', 'do custom mugs from china owe duty now'])('not: %s', (text) => expect(asksWhereToBuy(text)).toBe(false));
 });

@@ -335,10 +335,13 @@ describe('asksTravellersAllowance: how much a traveller brings home free (sessio
     ['how much can i bring w/o payin anything', 'bringin stuff back from cancun next wk,'],
     ['How much can I bring in without paying duty?', 'Coming back from two weeks in Mexico with pottery and a hammock.'],
     ['whats the duty free limit when flying home from japan', ''],
+    ['how much can we bring home from portugal duty free', ''],
+    ['what can we bring home duty free from a week in peru', ''],
   ])('asks: %s', (question, story) => expect(asksTravellersAllowance(question, story)).toBe(true));
   it.each([
     ['how many bottles of wine can I bring back duty free from my trip?', ''],
     ['how much duty do I pay on a $40 order from the UK?', ''],
+    ['will they bring back the $800 duty free limit?', ''],
   ])('does not: %s', (question, story) => expect(asksTravellersAllowance(question, story)).toBe(false));
 });
 

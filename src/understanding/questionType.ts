@@ -786,10 +786,13 @@ export function asksAboutTradeActionsProposal(text: string): boolean {
 /** How the trade-actions proposal is asked of the knowledge base. */
 export const TRADE_ACTIONS_PROPOSAL_QUESTION = '2025 proposal to exclude tariffed goods from de minimis';
 
-/** A trip: "on vacation", "flying home", "back from Cancun", "in my suitcase". */
-const ON_A_TRIP = /\b(?:trip|vacation|holiday|travel\w*|flying|fly|coming (?:back|home)|got back|(?:back|home) from|cruise|suitcase|luggage)\b/i;
+/**
+ * A trip: "on vacation", "flying home", "back from Cancun", "in my suitcase", "can I bring back"
+ * (not "will they bring back the $800 limit").
+ */
+const ON_A_TRIP = /\b(?:trip|vacation|holiday|travel\w*|flying|fly|coming (?:back|home)|got back|(?:back|home) from|cruise|suitcase|luggage|can (?:i|we|you) (?:\w+ )?bring (?:\w+ )?(?:back|home))\b/i;
 /** How much may come free: "how much", "the limit", "allowance", "exemption", with duty or paying. */
-const HOW_MUCH_FREE = /^(?=.*\b(?:how much|limit|allowance|exemption)\b)(?=.*(?:\b(?:duty|duties|tax|free)\b|\b(?:without|w\/o) pay\w*))/i;
+const HOW_MUCH_FREE = /^(?=.*\b(?:how much|limit|allowance|exemption|what (?:can|may) (?:i|we) bring)\b)(?=.*(?:\b(?:duty|duties|tax|free)\b|\b(?:without|w\/o) pay\w*))/i;
 /** Drinks and tobacco: the travellers' alcohol page answers those. */
 const DRINK_OR_TOBACCO = /\b(?:alcohol|wine|wines|liquor|booze|beer|rum|tequila|whiske?y|vodka|spirits|bottles?|liters?|litres?|sake|soju|mezcal|gin|champagne|cigars?|cigarettes?|tobacco)\b/i;
 
@@ -880,8 +883,11 @@ export const CASH_QUESTION = 'do I have to report carrying or mailing more than 
 const FOOD_WORDS = /\b(?:food|foods|snacks?|candy|candies|sweets|spices?|seasonings?|seeds?|plants?|bulbs?|cuttings|fish|meat|jerky|cheese|fruits?|vegetables?|tea|matcha|coffee|honey|herbs?|nuts)\b/i;
 /** Goods that come by post or courier: mailed, sent, shipped, ordered. */
 const COMES_BY_POST = /\b(?:mail\w*|send\w*|sent|ship\w*|post(?:ed|ing)?|order\w*|get|getting|import\w*)\b/i;
-/** Asking whether it may come in: "allowed", "will customs toss them", "is that gonna get blocked". */
-const MAY_IT_COME = /\b(?:allowed|alowed|ok|okay|legal|illegal|block(?:ed)?|toss\w*|bounce\w*|stopp?ed|seiz\w*|confiscat\w*|get through|make it|trouble)\b|\bcan\s+(?:i|we|they|she|he|my\s+\S+)\s+(?:\S+\s+)?(?:mail|send|ship|post|order|get|import)\b/i;
+/**
+ * Asking whether it may come in: "allowed", "will customs toss them", "is that gonna get blocked".
+ * "Where can I get a flu shot" asks where to find something, not whether it may come.
+ */
+const MAY_IT_COME = /\b(?:allowed|alowed|ok|okay|legal|illegal|block(?:ed)?|toss\w*|bounce\w*|stopp?ed|seiz\w*|confiscat\w*|get through|make it|trouble)\b|(?<!\bwhere\s+)\bcan\s+(?:i|we|they|she|he|my\s+\S+)\s+(?:\S+\s+)?(?:mail|send|ship|post|order|get|import)\b/i;
 
 /**
  * Whether a message asks if food, plants or seeds may come by post or courier ("my tía is sending

@@ -256,6 +256,14 @@ describe('understand: questions for the documents', () => {
     expect(u.main.result.best?.id).toBe('who-pays-postal-duty');
   });
 
+  it('what sending something costs is the carrier\'s, wherever it goes (session 31)', () => {
+    for (const message of ['how much would it cost to ship a pallet of bricks', "What's the cheapest way to send a 3 kg box from Lisbon to Denver?", 'what does it cost to mail a birthday card to my niece in Germany']) {
+      const u = understand(message, ctx);
+      expect(u.kind).toBe('answer');
+      if (u.kind === 'answer') expect(u.main.result).toMatchObject({ kind: 'out-of-scope', reason: 'postage' });
+    }
+  });
+
   it('the gift tax is the IRS\'s, not a shipment to judge (session 28)', () => {
     const u = understand('I want to give my son $20,000 toward a house. Do I have to pay gift tax on that?', ctx);
     expect(u.kind).toBe('answer');
@@ -283,6 +291,11 @@ describe('understand: what a message is about, beyond the documents', () => {
     ['so is CBP\'s app for leaving (session 24)', 'how does the CBP Home app work', 'other-cbp'],
     ['and drug seizures at the border (session 24)', 'how many drug seizures at the southern border last year', 'other-cbp'],
     ['a traveller\'s fake in a checked bag is still the travellers\' counterfeit page', 'fake rolex in my checked suitcase coming home from turkey, allowed?', 'answer'],
+    ['what a traveller needs against COVID to come in is another CBP matter (session 31)', 'is a covid vaccine required to enter the united states', 'other-cbp'],
+    ['the fake COVID tests seized are still ours', 'how many fake covid tests did cbp catch', 'answer'],
+    ['where to get a flu shot asks nothing about food coming by post (session 31)', 'where can i get a flu shot near me', 'out-of-scope'],
+    ['auctions of seized goods are another CBP matter (session 31)', 'does cbp hold auctions of seized cars', 'other-cbp'],
+    ['so is crime at the border', 'who do i call about border crime', 'other-cbp'],
   ])('%s', (_, message, kind) => expect(answerOf(understand(message, ctx)).main.result.kind).toBe(kind));
 
   it.each(['got a jury duty summons can i postpone', 'duty of care meaning negligence', 'heavy duty truck tires', 'fiduciary duty definition'])(
@@ -415,7 +428,7 @@ describe('understand: a parcel lost or late, and a parcel sent abroad, are the c
   });
 
   it.each([
-    'what does it cost to mail a birthday card to my niece in Germany',
+    'I am mailing a birthday card to my niece in Germany, which form do I fill in',
     'which customs form goes on a box I ship from Texas to Italy?',
   ])('sending from here to another country: %s', (text) => {
     const u = answerOf(understand(text, ctx));
@@ -423,6 +436,7 @@ describe('understand: a parcel lost or late, and a parcel sent abroad, are the c
   });
 
   it.each([
+    'how do i ship handmade soap to customers in the us from canada',
     'I sell in Canada and ship to American customers by Canada Post, who pays the duty?',
     'a buyer in Ohio wants to send the lamp back to my shop in Lyon, can she get her duty refunded?',
     'we ship our Vietnamese-made shoes to Mexico first and then on to the US, is that allowed',

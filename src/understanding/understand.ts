@@ -17,7 +17,7 @@ import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } f
 import { withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
 import { KIN_WORDS } from '../rules/parse/words';
 import { asksAboutAnotherCountry, countryGoodsGoTo, countryOfReceiverAbroad, goodsLeaveTheUs } from './direction';
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowToSend, asksWhereToBuy, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 import { findNames, nameWords, type NameTable } from './names';
 import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
@@ -325,8 +325,14 @@ const SENT_ON = /\b(?:from there|re-?ship\w*|re-?export\w*|trans-?ship\w*|get ar
  */
 function sendsAbroad(text: string): boolean {
   const sent = destinationSent(text);
-  return sent !== undefined && countriesAbroad(sent.destination).length > 0 && !TO_THE_US.test(text) && countriesAbroad(sent.before).length === 0 && !CASH.test(text) && !SENT_ON.test(text);
+  if (sent === undefined) return false;
+  // "to customers in the US from Canada": the place after "from" is where the goods start.
+  const [to, from = ''] = sent.destination.split(FROM_WORD, 2);
+  return countriesAbroad(to).length > 0 && !US_IN_DESTINATION.test(to) && countriesAbroad(from).length === 0 && !TO_THE_US.test(text) && countriesAbroad(sent.before).length === 0 && !CASH.test(text) && !SENT_ON.test(text);
 }
+
+/** Where a destination's words end and the origin's begin. */
+const FROM_WORD = /\bfrom\b/i;
 
 /** The United States in a destination ("customers in the US", "in the States"); a lower-case "us" is the pronoun. */
 const US_IN_DESTINATION = /\b(?:u\.s\.a?\.?|usa|united states|america|the states)(?![\p{L}])|\bUS\b/u;
@@ -520,6 +526,8 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
     const others = rest.length > 0 ? answerParts(rest.join(' '), ctx.kb).filter(usable) : [];
     return { kind: 'verdict', reading, assessment: assess(reading.facts, rules!, ctx.today), others };
   }
+  // What sending something costs, wherever it goes: the carrier's rates.
+  if (asksCarrierPrice(text)) return outOfScope(ctx.kb, text, 'postage');
   if (staysInOneCountry(text)) {
     // Parcels that never cross a border: the postal pages share their words, not their subject.
     return outOfScope(ctx.kb, text, 'one-country');
@@ -529,8 +537,8 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
     // Lost, late or misdelivered, with nothing abroad in the message: the carrier's business.
     return outOfScope(ctx.kb, text, 'delivery');
   }
-  if (comesFromInsideUs(text) && countriesAbroad(text).length === 0 && !namesSenderAbroad(text, ctx.names)) {
-    // A seller or parcel in Ohio or Texas, nothing abroad: a domestic order.
+  if ((comesFromInsideUs(text) || asksHowToSend(text)) && countriesAbroad(text).length === 0 && !namesSenderAbroad(text, ctx.names)) {
+    // A seller or parcel in Ohio or Texas, or how to send something, nothing abroad: a domestic order.
     return outOfScope(ctx.kb, text, 'one-country');
   }
   if (sendsAbroad(text) && countryOfReceiverAbroad(text) === undefined) {
@@ -549,7 +557,7 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
   // Money back from a seller or platform, or a scam text, with no customs in it: not ours.
   if (asksSellerForRefund(text) || asksAboutScamMessage(text)) return outOfScope(ctx.kb, text);
   if (asksAboutAnotherBusiness(text)) return outOfScope(ctx.kb, text, 'company');
-  if ((asksForShopAdvice(text) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text) || asksAboutEconomics(text) || usesOurWordsInAnotherSense(text)) {
+  if (((asksForShopAdvice(text) || asksWhereToBuy(text)) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text) || asksAboutEconomics(text) || usesOurWordsInAnotherSense(text)) {
     return outOfScope(ctx.kb, text);
   }
   if (asksAboutAnotherCountry(text) || sendsItAbroad) {

@@ -28,6 +28,9 @@ export const answers = {
   /** A company's own business (customer service, accounts, jobs, opening hours), not customs. */
   company:
     "I cover U.S. Customs rules for goods coming into the United States, so I can't help with a company's own business, such as its customer service, accounts, jobs or opening hours. The company itself is the one to ask. If your question is about duty or customs on something you bought or sell, tell me about it.",
+  /** The price of sending something (postage, a carrier's rates), wherever it goes. */
+  postage:
+    "I cover U.S. Customs rules for goods coming into the United States, so I can't quote postage or shipping prices. The carrier or postal service you send with gives its rates, and most have a price calculator on their website. If you want to know whether duty is owed on goods coming into the United States, tell me what they are, where they come from and what they're worth.",
   /** A message with several questions: the one answered, then the others as buttons. */
   onQuestion: 'On "{question}":',
   /** `{questions}`: each `otherQuestion`, joined with `and`. */
