@@ -408,6 +408,8 @@ describe('more of our words in other senses, and other businesses (session 31)',
     (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );
   it('a seller asking for a guide in Portuguese is still ours', () => expect(usesOurWordsInAnotherSense('Where is the CBP guide for online sellers? Is there a version in Portuguese?')).toBe(false));
+  it.each(['spell tariff', 'how do you spell customs', 'is the border wall finished', 'telecom tariff filing rules', 'buying a parcel of land in ohio'])('another sense: %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
+  it('the brand spelled wrong on a fake is ours', () => expect(usesOurWordsInAnotherSense('the logo is spelled wrong on my nike box, fake?')).toBe(false));
   it('"or is that fake news" about the limit is still ours', () => expect(usesOurWordsInAnotherSense('did the $800 rule come back or is that fake news')).toBe(false));
   it.each(['whats the 800 number for fedex', 'filing in small claims against a contractor', 'free shipping codes for walmart'])('another business: %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
   it('duty-free shipping is ours', () => expect(asksAboutAnotherBusiness('is duty free shipping on orders under $800 back')).toBe(false));

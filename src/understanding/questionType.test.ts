@@ -411,6 +411,9 @@ describe('asksWhetherLimitStillStands: whether the $800 limit still stands (sess
     ['did something change with the $800 limit?', 'I never paid extra on my orders from Korea until this month.'],
     ['is the free limit gone or what', ''],
     ['is de minimis still a thing?', ''],
+    ['de minimus gone already??', ''],
+    ['ok so the 800 dollar thing is over?', ''],
+    ['is de minimus still exsist', ''],
   ])('asks: %s', (question, story) => expect(asksWhetherLimitStillStands(question, story)).toBe(true));
   it.each([
     ['is de minimis gone for good or coming back in 2027?', ''],

@@ -845,7 +845,7 @@ export function asksMetalsRate(question: string, story = ''): boolean {
  * hit parcels?", nor "since it is under $800, does it still clear free?").
  */
 const LIMIT_CHANGED =
-  /\b(?:is|was|has|have|did|does)\b[^.?!,]{0,30}\b(?:800|free limit|duty[- ]free (?:limit|deal|thing)|de minimis)\b[^.?!,]{0,30}\b(?:changed?|gone|over|dead|ended|still (?:a thing|there|around|available|alive|exists?|on|valid|in effect|a limit))\b|\b(?:change[ds]?|gone)\b[^.?!]{0,20}\b(?:with|to) (?:the )?(?:\$?800|free limit)\b/i;
+  /\b(?:is|was|has|have|did|does)\b[^.?!,]{0,30}\b(?:800|free limit|duty[- ]free (?:limit|deal|thing)|de minim[iu]s)\b[^.?!,]{0,30}\b(?:changed?|gone|over|dead|ended|still (?:a thing|there|around|available|alive|exi?s?ts?|exsists?|on|valid|in effect|a limit))\b|\b(?:change[ds]?|gone)\b[^.?!]{0,20}\b(?:with|to) (?:the )?(?:\$?800|free limit)\b|^\s*(?:(?:so|ok|okay|ngl|yo|wait|lol|hey)\s+)*(?:the\s+)?(?:\$?800|de minim[iu]s)(?:\s+(?:dollar|duty[- ]free))?(?:\s+(?:thing|rule|limit|exemption))?\s+(?:is\s+)?(?:really\s+|actually\s+|already\s+)?(?:dead|gone|over|ended|finished|still (?:a thing|there|around|available|alive|exi?s?ts?|exsists?|on|valid|in effect))\b/i;
 /**
  * What makes it another page's question: for good or coming back (the 2027 end, the courts),
  * Canada or Mexico, travellers, the history of the limit, China or the platforms, stock in a
