@@ -445,3 +445,18 @@ describe('phones that will not charge, student aid, a buyer who never paid, the 
   it.each(['fafsa help', 'my customer never paid the invoice', 'what time does the mail usually come'])('another business: %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
   it('in Spanish, what sending costs', () => expect(asksCarrierPrice('cuánto cuesta enviar una caja a Florida')).toBe(true));
 });
+
+describe('night duty, free COVID tests, a parcel picked up at the post office (session 31)', () => {
+  it.each(['night duty pay for nurses', 'how to get free covid tests at home'])('another sense: %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
+  it.each(['4 packages the same day duty free?', 'did cbp seize fake covid tests in 2020, can i order covid tests safely'])('still ours: %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
+  it('picking a parcel up at the post office is the post office\'s', () => expect(asksAboutAnotherBusiness('can i pick my parcel up at the post office myself')).toBe(true));
+});
+
+describe('a seller\'s own platform business (session 31)', () => {
+  it.each(['my ebay store was suspended yesterday', 'ups fuel surcharge this month'])('another business: %s', (text) => expect(asksAboutAnotherBusiness(text)).toBe(true));
+  it.each(['trademark complaint against my etsy listing', 'my amazon listing was removed as inauthentic', 'import my listings from ebay to etsy', 'need a business broker'])('another sense: %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
+  it('importing goods is ours', () => expect(usesOurWordsInAnotherSense('import my products from china to etsy buyers')).toBe(false));
+  it.each(['is amazon\'s seller program worth it', 'is it legal to resell stuff from target'])('shop advice: %s', (text) => expect(asksForShopAdvice(text)).toBe(true));
+  it('reselling fakes is ours', () => expect(asksForShopAdvice('is it legal to resell replica sneakers')).toBe(false));
+  it('marketplace facilitators collect sales tax: the state\'s', () => expect(asksAboutIncomeTax('does etsy as a marketplace facilitator collect my sales tax')).toBe(true));
+});

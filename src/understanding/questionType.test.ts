@@ -172,6 +172,8 @@ describe('asksWhyChargedOnSmallOrder: why a small order was charged at all (sess
     'bhai why i gotta pay customs on a 15 buck hoodie from Poland',
     // The charge told first, the doubt after (session 30).
     'customs jacked me $11 on a $9 keychain from japan. since when is that a thing??',
+    // No verb of paying: the charge named alone (session 31).
+    'why a tariff on a 7 dollar bracelet',
   ])('asks: %s', (text) => expect(asksWhyChargedOnSmallOrder(text)).toBe(true));
   it.each([
     'why tf am I paying MPF on a $300 shipment',

@@ -382,7 +382,7 @@ export function asksAboutReportingCash(text: string): boolean {
 
 /** "why am I paying customs on a $9 phone case": asking why, then a charge, then a small sum it was charged on. */
 const WHY_CHARGED_ON_SUM =
-  /\bwh(?:y|ay)\b[^.?!]{0,40}\b(?:pay|paying|paid|owe|owing|charg\w*|bill\w*|tax\w*|slapped|jacked|hit)\b[^.?!]{0,40}?\b(?:on|for)\s+(?:a\s+|an\s+|my\s+|the\s+|this\s+)?(?:\$\s?(\d{1,3})(?![\d,.]\d)|(\d{1,3})\s?(?:dollars?|bucks?|usd|euros?|dolars?|dolares)\b)/i;
+  /\bwh(?:y|ay)\b[^.?!]{0,40}\b(?:pay|paying|paid|owe|owing|charg\w*|bill\w*|tax\w*|slapped|jacked|hit|tariffs?|dut(?:y|ies)|fees?|customs)\b[^.?!]{0,40}?\b(?:on|for)\s+(?:a\s+|an\s+|my\s+|the\s+|this\s+)?(?:\$\s?(\d{1,3})(?![\d,.]\d)|(\d{1,3})\s?(?:dollars?|bucks?|usd|euros?|dolars?|dolares)\b)/i;
 /** A fee named by its own name has its own page (the MPF, brokerage). */
 /** The MPF by name. */
 const MPF_SAID = String.raw`mpf|merchandise processing`;
