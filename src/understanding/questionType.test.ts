@@ -1,4 +1,4 @@
-import { asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -534,4 +534,18 @@ describe('asksHowMailWorkedBefore: how mail came in before the suspension (sessi
 describe('asksAboutUsedGoods: used goods asked about as a kind (session 30)', () => {
   it.each(['does secondhand stuff still get hit with duty?', 'Does something used still get charged duty?'])('asks: %s', (text) => expect(asksAboutUsedGoods(text)).toBe(true));
   it.each(['bought a used camera for $450, do I owe duty?', 'my old camera is used and scratched'])('does not: %s', (text) => expect(asksAboutUsedGoods(text)).toBe(false));
+});
+
+describe('asksWhatToDeclareOnArrival: a traveller\'s declaration, another CBP matter (session 31)', () => {
+  it.each(['what should i declare when we land in miami', 'do we still get a declaration form on the plane'])('asks: %s', (text) => expect(asksWhatToDeclareOnArrival(text)).toBe(true));
+  it.each([
+    'do i declare $12,000 in cash when flying in',
+    'what value do i declare for a parcel my seller ships by air',
+    'I flew home from Dubai last month with gold bracelets in my suitcase and declared them at the airport and paid nothing. But my brother wants to post me a bracelet now: will he have to declare its value, and will I pay?',
+  ])('does not: %s', (text) => expect(asksWhatToDeclareOnArrival(text)).toBe(false));
+});
+
+describe('asksAboutTravellingPet: a pet on the trip home, another CBP matter (session 31)', () => {
+  it.each(['driving back from quebec with our cat what papers', 'can my puppy fly with me from mexico'])('asks: %s', (text) => expect(asksAboutTravellingPet(text)).toBe(true));
+  it.each(['ordered a dog bed from a shop in sweden, duty?', 'my dog ate my customs notice lol'])('does not: %s', (text) => expect(asksAboutTravellingPet(text)).toBe(false));
 });

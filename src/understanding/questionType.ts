@@ -811,6 +811,49 @@ export function asksTravellersAllowance(question: string, story = ''): boolean {
   return HOW_MUCH_FREE.test(question) && ON_A_TRIP.test(whole) && !DRINK_OR_TOBACCO.test(whole);
 }
 
+/**
+ * What to declare on arriving, asked on its own ("what to declare at the airport", "do i still
+ * fill out a paper customs declaration card on the plane"): a traveller's declaration, another
+ * part of CBP's work. Four of the five labelled messages it matches are labelled so; the fifth
+ * declares cash, which has its own page.
+ */
+const WHAT_TO_DECLARE_ON_ARRIVAL =
+  /^\s*(?:what|do|does|should|must|have|how)\b[^.?!]{0,40}\bdeclar\w*\b[^.?!]{0,40}\b(?:airport|land|landing|fly|flying|flight|plane|coming home|cruise|border|customs form)\b/i;
+
+/**
+ * Whether a short message asks what a traveller declares on arrival, with no cash in it.
+ *
+ * @example
+ * asksWhatToDeclareOnArrival('what do i declare at the airport coming home'); // true
+ * asksWhatToDeclareOnArrival('do i have to declare 15k in cash on a flight home'); // false (cash)
+ */
+export function asksWhatToDeclareOnArrival(text: string): boolean {
+  return text.length <= SHORT_MESSAGE && WHAT_TO_DECLARE_ON_ARRIVAL.test(text) && !CASH_WORDS.test(text);
+}
+/** A message short enough to be one question, with no story around it. */
+const SHORT_MESSAGE = 100;
+
+/**
+ * A pet travelling with its owner ("flying home with my dog from europe, what do i need", "rules
+ * for crossing the border with a pet bird"): another part of CBP's work. All 20 labelled messages
+ * with a trip and a pet near each other are labelled so. Pet food, treats or toys ordered are goods.
+ */
+const PET = String.raw`(?:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|parrots?|birds?)`;
+const TRIP = String.raw`(?:fly\w*|flew|flight|driv\w*|drove|road trip|cross\w* the border|vacation|trip|travel\w*|coming home|moving)`;
+const PET_ON_A_TRIP = new RegExp(String.raw`\b${TRIP}\b[^.?!]{0,40}\b${PET}\b|\b${PET}\b[^.?!]{0,40}\b${TRIP}\b`, 'i');
+const PET_GOODS = /\b(?:order\w*|ship\w*|mail\w*|parcels?|packages?|food|treats?|toys?|beds?|collars?|leash\w*|supplies)\b/i;
+
+/**
+ * Whether a message asks about a pet travelling with its owner.
+ *
+ * @example
+ * asksAboutTravellingPet('flying home with my dog from europe what do i need'); // true
+ * asksAboutTravellingPet('ordered dog treats from canada for our road trip');  // false (goods)
+ */
+export function asksAboutTravellingPet(text: string): boolean {
+  return PET_ON_A_TRIP.test(text) && !PET_GOODS.test(text);
+}
+
 /** How the travellers' allowance question is asked of the knowledge base. */
 export const TRAVELLERS_ALLOWANCE_QUESTION = 'what is the personal exemption for travelers bringing goods back from a trip';
 

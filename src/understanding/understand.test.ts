@@ -296,6 +296,7 @@ describe('understand: what a message is about, beyond the documents', () => {
     ['where to get a flu shot asks nothing about food coming by post (session 31)', 'where can i get a flu shot near me', 'out-of-scope'],
     ['auctions of seized goods are another CBP matter (session 31)', 'does cbp hold auctions of seized cars', 'other-cbp'],
     ['so is crime at the border', 'who do i call about border crime', 'other-cbp'],
+    ['what a traveller declares on landing is another CBP matter (session 31)', 'what do we have to declare at the airport when we land', 'other-cbp'],
   ])('%s', (_, message, kind) => expect(answerOf(understand(message, ctx)).main.result.kind).toBe(kind));
 
   it.each(['got a jury duty summons can i postpone', 'duty of care meaning negligence', 'heavy duty truck tires', 'fiduciary duty definition'])(

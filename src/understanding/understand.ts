@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksAboutOriginMarking, ORIGIN_MARKING_QUESTION, asksAboutUsedGoods, USED_GOODS_QUESTION, asksHowMailWorkedBefore, MAIL_BEFORE_QUESTION, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, MAIL_NOW_QUESTION, asksWhatGoesOnParcel, PARCEL_DATA_QUESTION, asksCanadaMexicoTariffNow, CANADA_MEXICO_TARIFFS_QUESTION, asksWhetherEmergencyTariffsStand, EMERGENCY_TARIFFS_QUESTION, asksWhetherCanadaMexicoStillFree, CANADA_MEXICO_ORDERS_QUESTION, asksAboutPlatformCharges, PLATFORM_CHARGES_QUESTION, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, LIMIT_STATUS_QUESTION, asksWhetherGiftsStillFree, GIFTS_STILL_FREE_QUESTION, asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksAboutOriginMarking, ORIGIN_MARKING_QUESTION, asksAboutUsedGoods, USED_GOODS_QUESTION, asksHowMailWorkedBefore, MAIL_BEFORE_QUESTION, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, MAIL_NOW_QUESTION, asksWhatGoesOnParcel, PARCEL_DATA_QUESTION, asksCanadaMexicoTariffNow, CANADA_MEXICO_TARIFFS_QUESTION, asksWhetherEmergencyTariffsStand, EMERGENCY_TARIFFS_QUESTION, asksWhetherCanadaMexicoStillFree, CANADA_MEXICO_ORDERS_QUESTION, asksAboutPlatformCharges, PLATFORM_CHARGES_QUESTION, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, LIMIT_STATUS_QUESTION, asksWhetherGiftsStillFree, GIFTS_STILL_FREE_QUESTION, asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, asksWhatToDeclareOnArrival, asksAboutTravellingPet, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherOldChargeWasRight, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -363,8 +363,13 @@ function pointerFor(kb: KnowledgeBase, country: string): KnowledgeDoc | undefine
 
 /** A message that is not ours, said with the reason when there is one (the reply names who to ask). */
 function outOfScope(kb: KnowledgeBase, text: string, reason?: OutOfScopeReason): Understanding {
+  return notOurs(kb, text, 'out-of-scope', reason);
+}
+
+/** The reply for a message not ours: out of scope (with why, if known), or another part of CBP's work. */
+function notOurs(kb: KnowledgeBase, text: string, kind: 'out-of-scope' | 'other-cbp', reason?: OutOfScopeReason): Understanding {
   const asked = ask(kb, text, '');
-  return { kind: 'answer', main: { ...asked, result: { kind: 'out-of-scope', confidence: 0, alternatives: [], ...(reason ? { reason } : {}) } }, others: [] };
+  return { kind: 'answer', main: { ...asked, result: { kind, confidence: 0, alternatives: [], ...(reason ? { reason } : {}) } }, others: [] };
 }
 
 /** What to do with a message. */
@@ -557,6 +562,7 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
   // Money back from a seller or platform, or a scam text, with no customs in it: not ours.
   if (asksSellerForRefund(text) || asksAboutScamMessage(text)) return outOfScope(ctx.kb, text);
   if (asksAboutAnotherBusiness(text)) return outOfScope(ctx.kb, text, 'company');
+  if (asksWhatToDeclareOnArrival(text) || asksAboutTravellingPet(text)) return notOurs(ctx.kb, text, 'other-cbp');
   if (((asksForShopAdvice(text) || asksWhereToBuy(text)) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text) || asksAboutEconomics(text) || usesOurWordsInAnotherSense(text)) {
     return outOfScope(ctx.kb, text);
   }
