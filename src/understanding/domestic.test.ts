@@ -435,7 +435,7 @@ describe('asksHowToSend: how to send something is the carrier\'s rules (session 
 });
 
 describe('asksWhereToBuy: shopping advice, and custom-made goods (session 31)', () => {
-  it.each(['where can we buy a cheap couch', 'best site to order vitamins', 'how much are custom hoodies for a team'])('asks: %s', (text) => expect(asksWhereToBuy(text)).toBe(true));
+  it.each(['where can we buy a cheap couch', 'best site to order vitamins', 'how much are custom hoodies for a team', 'how do i crochet a hat'])('asks: %s', (text) => expect(asksWhereToBuy(text)).toBe(true));
   it.each(['where can i buy a real rolex, not a replica', 'where do i buy a customs bond', 'do custom mugs from china owe duty now'])('not: %s', (text) => expect(asksWhereToBuy(text)).toBe(false));
 });
 

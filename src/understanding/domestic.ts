@@ -194,10 +194,10 @@ export function asksHowToSend(text: string): boolean {
 }
 
 /**
- * Where to buy something, or custom-made goods ("where can i buy cheap nike shoes", "how to make
- * custom stickers"): shopping advice. Not when a fake, or whether the goods are genuine, is asked.
+ * Where to buy something, custom-made goods, or how to make something oneself ("where can i buy
+ * cheap nike shoes", "how to make custom stickers", "how to knit a scarf"): shopping advice. Not when a fake, or whether the goods are genuine, is asked.
  */
-const WHERE_TO_BUY = /\b(?:where (?:can|do|should) (?:i|we) (?:buy|order|find)|where to (?:buy|order)|best (?:place|site|website|store|shop) to (?:buy|order))\b/i;
+const WHERE_TO_BUY = /\b(?:where (?:can|do|should) (?:i|we) (?:buy|order|find)|where to (?:buy|order)|best (?:place|site|website|store|shop) to (?:buy|order))\b|^\s*how (?:to|do (?:i|you)) (?:knit|crochet|sew|embroider|quilt|bake|cook|paint|draw)\b/i;
 /** Custom-made goods: "custom" here is no misspelt "customs". */
 const CUSTOM_GOODS =
   /\bcustom(?:ized|ised|-made| made)? (?:stickers?|cakes?|t-?shirts?|shirts?|hoodies?|mugs?|jewell?e?ry|suits?|furniture|signs?|logos?|printing|prints?|embroidery|patches|keychains?|phone cases?|hats?|caps?|tumblers?|decals?|banners?|pins?|framing)\b/gi;
