@@ -1,4 +1,4 @@
-import { createAnalyzer, occursTogether } from './analyze';
+import { createAnalyzer, occursAsPhrase, occursTogether } from './analyze';
 import { phraseMatcher } from './phrases';
 import { words } from './words';
 
@@ -71,6 +71,14 @@ describe('createAnalyzer().otherCbpMatch', () => {
     expect(a.otherCbpMatch(a.analyze('is the CBP One app down'))).toBe('CBP One');
     expect(occursTogether(['cbp', 'x', 'one'], [0, 1, 9], ['cbp', 'one'])).toBe(false);
     expect(occursTogether(['one', 'cbp'], [3, 5], ['cbp', 'one'])).toBe(true);
+  });
+  it('needs a proper name\'s words in a row (session 31)', () => {
+    const a = createAnalyzer({ groups: [], otherCbp: ['CBP One', 'bring food'] });
+    expect(a.otherCbpMatch(a.analyze('Which charge is from CBP and which one is from the courier?'))).toBeUndefined();
+    expect(a.otherCbpMatch(a.analyze('cbp one appointment not loading'))).toBe('CBP One');
+    expect(a.otherCbpMatch(a.analyze('what food can I bring'))).toBe('bring food');
+    expect(occursAsPhrase(['cbp', 'one', 'app'], [2, 3, 4], ['cbp', 'one'])).toBe(true);
+    expect(occursAsPhrase(['one', 'cbp'], [3, 4], ['cbp', 'one'])).toBe(false);
   });
 });
 

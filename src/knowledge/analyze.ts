@@ -49,7 +49,8 @@ export interface Analyzer {
    * The other-CBP entry (as written in the table) whose terms all occur in a question's terms,
    * if any. Given the terms' word positions ({@link Analysis}), they must also lie close
    * together (in any order, within the entry's term count + {@link OTHER_CBP_SLACK} words), so
-   * that "one" and "CBP" far apart in a story do not make "CBP One".
+   * that "one" and "CBP" far apart in a story do not make "CBP One"; an entry written as a proper
+   * name ("CBP One") only as those words in a row.
    *
    * @example
    * const a = createAnalyzer({ groups: [], otherCbp: ['global entry'] });
@@ -111,6 +112,23 @@ export function occursTogether(terms: readonly string[], positions: readonly num
 }
 
 /**
+ * Whether `needle`'s terms occur in order at consecutive word positions: how a proper name of
+ * several words is matched ("the CBP One app", not "from CBP and which one is the courier's").
+ * Without positions, as {@link occursTogether}.
+ *
+ * @example
+ * occursAsPhrase(['cbp', 'one', 'app'], [2, 3, 4], ['cbp', 'one']); // true
+ * occursAsPhrase(['cbp', 'one'], [3, 6], ['cbp', 'one']);           // false: words between
+ */
+export function occursAsPhrase(terms: readonly string[], positions: readonly number[] | undefined, needle: readonly string[]): boolean {
+  if (!positions) return occursTogether(terms, positions, needle);
+  return terms.some((_, i) => needle.every((t, k) => terms[i + k] === t && positions[i + k] === positions[i] + k));
+}
+
+/** An entry written as a proper name, every word capitalised or a number ("CBP One", "CBP Home"). */
+const PROPER_NAME = /^[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*)+$/;
+
+/**
  * The money token a bare number stands for, if it is a known amount: at least 100 (smaller
  * numbers are more often days or percentages) and not a year.
  *
@@ -167,7 +185,8 @@ export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: An
   };
   const analyze = (text: string, speller?: Speller): Analysis => analyzeWords(words(text), speller);
 
-  const otherCbp = table.otherCbp.map((entry) => ({ entry, terms: analyze(entry).terms }));
+  // A proper name of several words is matched as a phrase; other entries' words in any order, close together.
+  const otherCbp = table.otherCbp.map((entry) => ({ entry, terms: analyze(entry).terms, occurs: PROPER_NAME.test(entry) ? occursAsPhrase : occursTogether }));
   const carried = (table.carried ?? []).map((entry) => ({ entry, terms: analyze(entry).terms }));
   // A good is one word, and only as one term (a lemma that analyses into two is left out). The
   // four thousand words are analysed on the first traveller's question, not at every load.
@@ -178,7 +197,7 @@ export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: An
     terms: (text) => analyze(text).terms,
     termsOfWords: (split) => analyzeWords(split).terms,
     analyze,
-    otherCbpMatch: ({ terms, positions }) => otherCbp.find((o) => occursTogether(terms, positions, o.terms))?.entry,
+    otherCbpMatch: ({ terms, positions }) => otherCbp.find((o) => o.occurs(terms, positions, o.terms))?.entry,
     goodsNamed: (terms, isDocumentWord) => terms.find((t) => goodsTerms().has(t) && !isDocumentWord(t)),
     carriedMatch: (parts, isDocumentWord) => {
       const cue = carried.find((c) => parts.some((p) => occursTogether(p.terms, p.positions, c.terms)));

@@ -1,4 +1,4 @@
-import { asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -285,6 +285,7 @@ describe('asksPostalDutyRefund: the IEEPA duty back on a parcel that came by pos
     ["bro i paid the tariffs, the supreme court said they were illegal, where's my money (it came usps not a courier)", ''],
     ['Can I get this back now?', 'USPS collected a 54% charge on a package from China; then the court said those tariffs were unlawful.'],
     ['will the post office refund the IEEPA duty?', ''],
+    ['can a regular person get back ieepa tariffs paid on a mailed box?', ''],
   ])('asks: %s', (question, story) => expect(asksPostalDutyRefund(question, story)).toBe(true));
   it.each([
     ['will DHL refund the IEEPA duty I paid?', ''],
@@ -548,4 +549,9 @@ describe('asksWhatToDeclareOnArrival: a traveller\'s declaration, another CBP ma
 describe('asksAboutTravellingPet: a pet on the trip home, another CBP matter (session 31)', () => {
   it.each(['driving back from quebec with our cat what papers', 'can my puppy fly with me from mexico'])('asks: %s', (text) => expect(asksAboutTravellingPet(text)).toBe(true));
   it.each(['ordered a dog bed from a shop in sweden, duty?', 'my dog ate my customs notice lol'])('does not: %s', (text) => expect(asksAboutTravellingPet(text)).toBe(false));
+});
+
+describe('asksSalesTaxAgainstDuty: sales tax beside duty (session 31)', () => {
+  it.each(['do i pay sales tax on top of the tariff', 'is customs basically sales tax for imports?'])('asks: %s', (text) => expect(asksSalesTaxAgainstDuty(text)).toBe(true));
+  it.each(['sales tax rate in ohio', 'my duty bill came. separately, how do i register for sales tax'])('does not: %s', (text) => expect(asksSalesTaxAgainstDuty(text)).toBe(false));
 });

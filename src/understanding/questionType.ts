@@ -649,7 +649,7 @@ export function asksHowMailDutyReachesCbp(question: string, story = ''): boolean
 }
 
 /** Money back asked for: "refund", "my money back", "can I get this back", "where's my money". */
-const MONEY_BACK_ASKED = new RegExp(String.raw`\b(?:${REFUND_SAID}|get (?:it|this|that|them|anything|something|any of (?:it|that)|some of (?:it|that)) back|where'?s my money)\b`, 'i');
+const MONEY_BACK_ASKED = new RegExp(String.raw`\b(?:${REFUND_SAID}|get (?:it|this|that|them|anything|something|any of (?:it|that)|some of (?:it|that)) back|get back (?:the |my |any |some )?(?:\w+ )?(?:duty|duties|tariffs?|money)|where'?s my money)\b`, 'i');
 /** The tariffs the Supreme Court struck down, by name or by the ruling. */
 const STRUCK_DOWN = /\b(?:ieepa|supreme court|scotus|courts?|illegal|unlawful|struck)\b/i;
 /** Sent by post: "USPS collected it", "mailed from Vietnam", "by post". */
@@ -853,6 +853,28 @@ const PET_GOODS = /\b(?:order\w*|ship\w*|mail\w*|parcels?|packages?|food|treats?
 export function asksAboutTravellingPet(text: string): boolean {
   return PET_ON_A_TRIP.test(text) && !PET_GOODS.test(text);
 }
+
+/**
+ * Sales tax set beside duty in one sentence ("Is customs duty basically the same thing as sales
+ * tax?", "do I pay sales tax on top of the duty?"): the page comparing them, not a pointer to the
+ * VAT of the country the writer comes from. 52 of the 54 labelled messages with such a sentence
+ * name it.
+ */
+const SALES_TAX_AND_DUTY = /\bsales tax\b[^.?!]{0,60}\b(?:duty|duties|customs|tariffs?)\b|\b(?:duty|duties|customs|tariffs?)\b[^.?!]{0,60}\bsales tax\b/i;
+
+/**
+ * Whether a message sets sales tax beside duty.
+ *
+ * @example
+ * asksSalesTaxAgainstDuty('In my country we have VAT. In America the sales tax is same thing like customs duty?'); // true
+ * asksSalesTaxAgainstDuty('what is the sales tax in california');                                              // false
+ */
+export function asksSalesTaxAgainstDuty(text: string): boolean {
+  return SALES_TAX_AND_DUTY.test(text);
+}
+
+/** How the sales-tax question is asked of the knowledge base. */
+export const SALES_TAX_QUESTION = 'is U.S. sales tax the same as customs duty, or do I pay both on an import';
 
 /** How the travellers' allowance question is asked of the knowledge base. */
 export const TRAVELLERS_ALLOWANCE_QUESTION = 'what is the personal exemption for travelers bringing goods back from a trip';

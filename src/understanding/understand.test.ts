@@ -730,6 +730,7 @@ describe('the frames\' own questions read their pages outright (a refit can weak
     [frames.MAIL_NOW_QUESTION, 'postal-duty-now'],
     [frames.MAIL_BEFORE_QUESTION, 'mail-before-suspension'],
     [frames.USED_GOODS_QUESTION, 'used-goods-duty'],
+    [frames.SALES_TAX_QUESTION, 'sales-tax-vs-duty'],
   ];
   it.each(expected)('%s → %s', (question, id) => {
     const { result } = kb.explain(question);
