@@ -1,4 +1,4 @@
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowToSend, asksWhereToBuy, asksAboutEconomics, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { crosses, asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowToSend, asksWhereToBuy, asksAboutEconomics, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -459,4 +459,23 @@ describe('a seller\'s own platform business (session 31)', () => {
   it.each(['is amazon\'s seller program worth it', 'is it legal to resell stuff from target'])('shop advice: %s', (text) => expect(asksForShopAdvice(text)).toBe(true));
   it('reselling fakes is ours', () => expect(asksForShopAdvice('is it legal to resell replica sneakers')).toBe(false));
   it('marketplace facilitators collect sales tax: the state\'s', () => expect(asksAboutIncomeTax('does etsy as a marketplace facilitator collect my sales tax')).toBe(true));
+});
+
+describe('an export licence, a cashier\'s check, egg prices (session 31)', () => {
+  it('an export licence is the Commerce Department\'s', () => expect(usesOurWordsInAnotherSense('do i need an export license for drone parts')).toBe(true));
+  it('a cashier\'s check for too much is a scam, not customs', () => expect(asksAboutAnotherBusiness('buyer wants to pay with a cashiers check for more than the price')).toBe(true));
+  it('grocery prices are economics', () => expect(asksAboutEconomics('when will egg prices come down')).toBe(true));
+});
+
+describe('crosses: a word of customs, not custom-made goods or a postal product\'s name (session 31)', () => {
+  it.each(['custom printed mugs for my cafe', 'send it first class package international'])('no crossing: %s', (text) => expect(crosses(text)).toBe(false));
+  it.each(['custom fee on my parcel??', 'custom held my hoodie from korea'])('a misspelt "customs" still crosses: %s', (text) => expect(crosses(text)).toBe(true));
+  it('which carrier is cheaper for a box to Tokyo by Priority Mail International is the carrier\'s price', () => expect(asksCarrierPrice('Which is cheaper, USPS Priority Mail International or FedEx, to Tokyo?')).toBe(true));
+  it('a route told before "last week" or "hasn\'t moved" is still read', () => {
+    expect(routeInOneCountry('parcel sent from Leeds to Bristol last week got lost')).toBe(true);
+    expect(routeInOneCountry('my parcel from Calgary to Montreal hasn\'t moved')).toBe(true);
+  });
+  it('shipping around the US stays in one country', () => expect(staysInOneCountry('i ship candles all over the country with usps')).toBe(true));
+  it.each(['my phone company switched me to a pricier tariff', 'lost my tax-free shopping form from Paris'])('another sense: %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
+  it('a return dropped at Kohl\'s is Amazon\'s business', () => expect(asksAboutAnotherBusiness('can i return my amazon order at kohls')).toBe(true));
 });

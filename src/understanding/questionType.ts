@@ -855,6 +855,24 @@ export function asksAboutTravellingPet(text: string): boolean {
 }
 
 /**
+ * A traveller's phone or laptop searched ("customs officers went through my phone at the airport",
+ * "they took my laptop at the border"): another part of CBP's work. A phone ordered and seized is ours.
+ */
+const DEVICE_SEARCHED =
+  /\b(?:went through|searched|search(?:ing)?|looked through|checked|(?:took|kept) (?:my|our|his|her) (?:phone|laptop|cell|iphone|tablet)s? at (?:the )?(?:border|airport))\b[^.?!]{0,12}\b(?:my|our|his|her)?\s*(?:phone|laptop|cell|iphone|tablet|devices?)s?\b|\b(?:took|kept) (?:my|our|his|her) (?:phone|laptop|cell|iphone|tablet)s? at (?:the )?(?:border|airport)\b/i;
+
+/**
+ * Whether a message tells of a traveller's phone or laptop searched or kept at the border.
+ *
+ * @example
+ * asksAboutDeviceSearch('cbp officer searched my phone at airport');            // true
+ * asksAboutDeviceSearch('customs seized the phone I ordered from shenzhen');    // false
+ */
+export function asksAboutDeviceSearch(text: string): boolean {
+  return DEVICE_SEARCHED.test(text);
+}
+
+/**
  * Sales tax set beside duty in one sentence ("Is customs duty basically the same thing as sales
  * tax?", "do I pay sales tax on top of the duty?"): the page comparing them, not a pointer to the
  * VAT of the country the writer comes from. 52 of the 54 labelled messages with such a sentence
