@@ -45,6 +45,11 @@ describe('stem', () => {
     expect(stem('sitting')).not.toBe(stem('site'));
   });
 
+  it('keeps "taxed" apart from "tax": goods "taxed" are charged duty, a "tax" is often sales or income tax', () => {
+    expect(stem('taxed')).toBe('taxed');
+    expect(stem('taxes')).toBe(stem('tax'));
+  });
+
   it('keeps a double f: "tariffed" meets "tariff"', () => {
     expect(stem('tariffed')).toBe(stem('tariff'));
     expect(stem('stuffed')).toBe(stem('stuff'));

@@ -18,6 +18,9 @@ const KEEP = new Set([
   // "sitting" (a parcel sitting at the depot) is not a web "site", nor is "let it sit"
   // ("site" would lose its e and meet "sit").
   'sitting', 'site',
+  // "taxed" nearly always means duty here ("do gifts get taxed"), "tax" often sales or income tax:
+  // the synonym table maps the first to duty, so it keeps its own stem.
+  'taxed', 'taxing',
 ]);
 
 /**

@@ -70,8 +70,10 @@ describe('countryGoodsGoTo: the country goods leaving the United States go to (s
     ['how much customs duty to send a 10 kilo box from Houston to Manila', 'PH'],
     ['how much customs duty India will charge on it', 'IN'],
     ['shipped from New York to my aunt in Toronto', 'CA'],
+    ['ordering boots from a US store, will I get charged GST when it crosses into Canada?', 'CA'],
+    ['the hoodie I sent my brother got a VAT bill when it arrived in Germany', 'DE'],
   ])('%s → %s', (text, country) => expect(countryGoodsGoTo(text)).toBe(country));
-  it.each(['a package from USA', 'I ordered from Denmark to New York', 'Canada Post will charge me'])('none: %s', (text) => expect(countryGoodsGoTo(text)).toBeUndefined());
+  it.each(['a package from USA', 'I ordered from Denmark to New York', 'Canada Post will charge me', 'my parcel from China arrived in the US with a duty bill', 'what happens when my order enters the country'])('none: %s', (text) => expect(countryGoodsGoTo(text)).toBeUndefined());
 });
 
 describe('countryOfReceiverAbroad: the person abroad who will pay on arrival (session 30)', () => {

@@ -32,6 +32,8 @@ const FOREIGN_CHARGER =
 const GOODS_FROM_THE_US = /\b(?:packages?|parcels?|orders?|box(?:es)?|shipments?|gifts?|presents?)\s+from\s+(?:the\s+(?:us|u\.s\.?|usa|united states|states)|u\.s\.a?\.?|usa|united states|america)(?![\p{L}])/iu;
 /** "from Houston to Lagos": the first place and the second, for a check that the goods leave the United States. */
 const FROM_PLACE_TO_PLACE = /\bfrom\s+((?:the\s+)?\p{L}[\p{L}.]*(?:\s+\p{L}+)?)\s+to\s+(?:(?:my|our|his|her|their)\s+\p{L}+\s+in\s+)?((?:the\s+)?\p{L}[\p{L}.]*(?:\s+\p{L}+)?)/giu;
+/** "… when it crosses into Canada": the country goods are said to enter (the United States is left to the other readings). */
+const GOES_INTO = /\b(?:cross(?:es|ed|ing)?\s+(?:over\s+)?into|enter(?:s|ed|ing)?|arriv(?:es|ed|ing)\s+in|lands?\s+in|gets?\s+(?:in)?to)\s+((?:the\s+)?\p{L}[\p{L}.]*(?:\s+\p{L}+)?)/giu;
 /** "… how much customs duty India will charge": a country named as the one about to charge. */
 const WILL_CHARGE = /\b(\p{L}+(?:\s+\p{L}+)?)\s+(?:customs\s+)?(?:will|would|is going to|gonna)\s+(?:charge|tax|collect)\b/giu;
 /**
@@ -65,11 +67,13 @@ export function goodsLeaveTheUs(text: string): boolean {
 
 /**
  * The country that goods leaving the United States go to, when the message says it: the place
- * after "from <a U.S. place> to", or the country said to charge. Undefined otherwise.
+ * after "from <a U.S. place> to", the country said to charge, or the one the goods are said to
+ * enter ("when it crosses into Canada"). Undefined otherwise.
  *
  * @example
  * countryGoodsGoTo('a 10 kilo box from Houston to Manila, how much customs duty'); // 'PH'
  * countryGoodsGoTo('how much customs duty India will charge on it');               // 'IN'
+ * countryGoodsGoTo('boots from a US store: GST when it crosses into Canada?');      // 'CA'
  * countryGoodsGoTo('a package from USA');                                          // undefined
  */
 export function countryGoodsGoTo(text: string): string | undefined {
@@ -80,6 +84,10 @@ export function countryGoodsGoTo(text: string): string | undefined {
   for (const m of text.matchAll(WILL_CHARGE)) {
     const country = countryOfPhrase(m[1]);
     if (country !== undefined && country !== 'US' && !/\bpost\b/i.test(m[1])) return country;
+  }
+  for (const m of text.matchAll(GOES_INTO)) {
+    const country = countryOfLeadingPlace(m[1]);
+    if (country !== undefined && country !== 'US') return country;
   }
   return undefined;
 }

@@ -193,10 +193,12 @@ describe('asksAboutStateSalesTax: a U.S. state\'s own sales tax', () => {
 
 describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () => {
   it('a PO box, a carrier hiring, a platform\'s phone number (session 30)', () => {
-    for (const text of ['how much is a PO box at the post office per year', 'usps hiring mail carrier', 'Is there an Amazon phone number where I can talk to a human?', 'dhl express phone number']) expect(asksAboutAnotherBusiness(text)).toBe(true);
+    for (const text of ['how much does a first class stamp cost now at USPS', 'how do i leave a review for a seller on etsy after the order is done', 'how do i get more reviews on my etsy listings', 'how much is a PO box at the post office per year', 'usps hiring mail carrier', 'Is there an Amazon phone number where I can talk to a human?', 'dhl express phone number']) expect(asksAboutAnotherBusiness(text)).toBe(true);
   });
   it('a refund the government pays, by check or to a bank account, is ours (session 30)', () => {
     expect(asksAboutAnotherBusiness('government pay refund by check or bank account')).toBe(false);
+    // Reading a shop's reviews to judge whether it sells fakes is ours.
+    expect(asksAboutAnotherBusiness('is it a scam if every review is 5 stars from the same day')).toBe(false);
     expect(asksAboutAnotherBusiness('how do I open a business bank account')).toBe(true);
   });
   it.each(['how do I contact Amazon customer service', 'how do I get a job at UPS', 'is the USPS hiring', 'what time does the post office close on saturday', 'how do I report a scam phone call', 'how do I dispute a charge with my credit card company', 'my etsy seller account got suspended, help', 'how do I return a jacket that didn\'t fit for a refund', 'how do I report a scam facebook page', 'How do I cancel my Shein order before it ships?', 'is paypal or zelle safer for paying someone on facebook marketplace', 'Which credit card gives the best cash back on online shopping?', 'forgot my Etsy seller password and the reset email never comes'])(

@@ -10,7 +10,7 @@ import { loadKnowledgeBase, VERDICT_GATE, type KnowledgeBase } from '../knowledg
 import { assess, loadRuleSet, type ShipmentFacts } from '../rules';
 import { loadNames } from './names';
 import * as frames from './questionType';
-import { answerParts, understand, type Understanding, type UnderstandingContext } from './understand';
+import { answerParts, understand, withQuotedNames, type Understanding, type UnderstandingContext } from './understand';
 
 const ROOT = path.join(__dirname, '..', '..');
 const TODAY = '2026-12-02';
@@ -800,5 +800,29 @@ describe('understand: session 30 readings', () => {
 
   it('an order day with the day it entered not known, around a change of the rules: the guided check asks for it', () => {
     expect(understand("A UK shop shipped my $120 of t-shirts around Aug 25 2025, I have no idea what day it actually came into the US. Did I owe duty?", ctx).kind).toBe('check');
+  });
+  it('a buyer in Canada asking about GST when goods from a U.S. store cross into Canada gets the Canadian pointer, not another CBP matter (session 32)', () => {
+    const u = answerOf(understand("I'm in Calgary and I'm ordering boots from a US store, will I get charged GST or duty when it crosses into Canada?", ctx));
+    expect(u.main.result).toMatchObject({ kind: 'answer', best: { id: 'canada-customs-referral' } });
+  });
+
+  it('"taxed" said of goods is duty: "is temu stuff taxed now?" is the platforms\' page (session 32)', () => {
+    expect(answerOf(understand('is temu stuff taxed now? my orders seem more expensive lately', ctx)).main.result.best?.id).toBe('temu-shein-duties');
+  });
+  it('a question that refers back to words the story quotes is asked with them: "\'Entry Type 13\' … what is this kind of entry?" (session 32)', () => {
+    const u = answerOf(understand("Good morning. My niece in Poznan mailed me a scarf for my birthday and the paper from USPS says 'Entry Type 13' on it. I am 80 and never saw this. What is this kind of entry, and is it different from a normal one?", ctx));
+    expect(u.main.result).toMatchObject({ kind: 'answer', best: { id: 'entry-type-13' } });
+  });
+});
+
+describe('withQuotedNames: what a person quotes from a notice is what they ask about (session 32)', () => {
+  it('adds the story\'s quoted words to a question that refers back', () => {
+    expect(withQuotedNames('What is this kind of entry?', "the notice says 'Entry Type 13'")).toBe('What is this kind of entry? Entry Type 13');
+    expect(withQuotedNames('what are those?', 'my DHL bill lists a \u201cbond fee\u201d and an "advancement fee"')).toBe('what are those? bond fee advancement fee');
+  });
+  it('leaves alone a question that names its subject, a story with only apostrophes, and words already asked', () => {
+    expect(withQuotedNames('What is an informal entry?', "the notice says 'Entry Type 13'")).toBe('What is an informal entry?');
+    expect(withQuotedNames('is that right?', "it's my mom's parcel and she's worried")).toBe('is that right?');
+    expect(withQuotedNames('what does bond fee mean, is that normal?', "a 'bond fee'")).toBe('what does bond fee mean, is that normal?');
   });
 });

@@ -65,8 +65,28 @@ function ask(kb: KnowledgeBase, question: string, context: string, abroad = fals
   const { asked, purpose } = withoutPurpose(question);
   context = purpose ? `${context} ${purpose}`.trim() : context;
   const story = context ? withoutUsPlaces(context) : '';
-  const explanation = kb.explain(withoutUsPlaces(asked), { ...(story ? { context: story } : {}), ...(abroad ? { abroad } : {}), ...(asking ? { asking } : {}) });
+  const explanation = kb.explain(withoutUsPlaces(withQuotedNames(asked, context)), { ...(story ? { context: story } : {}), ...(abroad ? { abroad } : {}), ...(asking ? { asking } : {}) });
   return { question, result: explanation.result, explanation };
+}
+
+/** Words the story quotes, as from a notice or a bill: "a 'bond fee' and an 'advancement fee'". */
+const QUOTED = /(?<![\p{L}])['"‘“]([\p{L}][^'"’”?!.]{1,40}?)['"’”](?![\p{L}])/gu;
+/** A question that refers back to something named before it: "what is this kind of entry", "is that correct". */
+const REFERS_BACK = /\b(?:this|that|these|those|it|they)\b/i;
+
+/**
+ * A question that refers back to the story, with the words the story quotes added: what a person
+ * quotes from a notice is what they ask about ("there is a reference to 'Entry Type 13' … What is
+ * this kind of entry for mail?").
+ *
+ * @example
+ * withQuotedNames('What is this kind of entry?', "the notice says 'Entry Type 13'"); // 'What is this kind of entry? Entry Type 13'
+ * withQuotedNames('What is an entry?', "the notice says 'Entry Type 13'");           // unchanged
+ */
+export function withQuotedNames(question: string, story: string): string {
+  if (!story || !REFERS_BACK.test(question)) return question;
+  const quoted = [...story.matchAll(QUOTED)].map((m) => m[1].trim()).filter((q) => !question.includes(q));
+  return quoted.length === 0 ? question : `${question} ${quoted.join(' ')}`;
 }
 
 /** The topic whose documents define terms. */
