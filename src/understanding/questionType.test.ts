@@ -57,6 +57,7 @@ describe('asksForClassification: which tariff code goods take', () => {
     'what HS number goes on my beeswax wraps',
     'how do I classify hand-knitted alpaca scarves for US customs',
     'Which harmonized code should I use for resin earrings?',
+    'What tariff code do I put for a $1,200 order of resin earrings?',
   ])('asks: %s', (text) => expect(asksForClassification(text)).toBe(true));
 
   it.each([
@@ -65,6 +66,8 @@ describe('asksForClassification: which tariff code goods take', () => {
     'I tried calling a customs number I found online, who do I call now?',
     // A code said to be wrong asks for a correction (session 26).
     'customs put wrong HTS code on my entry, rate is 25% but should be 3%, can it be corrected?',
+    // The code as one item of the data a parcel carries (session 32).
+    'for each parcel what data do we transmit: seller, buyer, description, value, tariff code, anything else?',
   ])('does not: %s', (text) => expect(asksForClassification(text)).toBe(false));
 });
 

@@ -97,10 +97,15 @@ const FINDING = /\b(?:find|finding|pick|picking|choose|choosing|figure|look(?:in
  * asksForClassification('what does HTSUS stand for');                                       // false
  * asksForClassification('is there a tariff on ceramic mugs now');                           // false
  * asksForClassification('customs put the wrong HTS code, the rate should be 3%, can it be corrected'); // false
+ * asksForClassification('what data do we send: seller, buyer, value, tariff code, something more?');  // false (a list)
  */
 export function asksForClassification(text: string): boolean {
-  return CLASSIFICATION_CODE.test(text) && FINDING.test(text) && definitionSubject(text) === undefined;
+  return CLASSIFICATION_CODE.test(text) && FINDING.test(text) && definitionSubject(text) === undefined && !CODE_IN_A_LIST.test(text);
 }
+
+/** The code as one item of a list ("seller, buyer, description, value, tariff code, something more?"): the list is asked about. */
+const CODE_IN_A_LIST =
+  /(?<!\d),(?!\d)[^,.?!:]{1,25}(?<!\d),(?!\d)[^,.?!:]{0,25}\b(?:tariff|hts|hs|commodity)\s+(?:codes?|numbers?)\b|\b(?:tariff|hts|hs|commodity)\s+(?:codes?|numbers?)\s*(?<!\d),(?!\d)[^,.?!:]{1,25}(?<!\d),(?!\d)/i;
 
 /** How the classification question is asked of the knowledge base, without the goods named. */
 export const CLASSIFICATION_QUESTION = 'how do I find the right tariff classification code for my product';
