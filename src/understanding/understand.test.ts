@@ -815,6 +815,13 @@ describe('understand: session 30 readings', () => {
   });
 });
 
+describe('understand: the United States\' own duty named beside another country\'s tax is ours (session 32)', () => {
+  it.each([
+    ['I sell knitwear from Leeds and Etsy collects the UK VAT for me. Does it also handle the US tariffs for my buyer in Ohio?', 'marketplace-duty-policies'],
+    ['My buyer in Melbourne got a GST bill, and if she returns the mug will I owe US duty on it?', 'customer-returns-us-seller'],
+  ])('%s', (text, id) => expect(answerOf(understand(text, ctx)).main.result.best?.id).toBe(id));
+});
+
 describe('withQuotedNames: what a person quotes from a notice is what they ask about (session 32)', () => {
   it('adds the story\'s quoted words to a question that refers back', () => {
     expect(withQuotedNames('What is this kind of entry?', "the notice says 'Entry Type 13'")).toBe('What is this kind of entry? Entry Type 13');

@@ -324,6 +324,12 @@ function askWithOrWithoutStory(kb: KnowledgeBase, question: string, story: strin
 /** The person sends something to someone ("sending my sis …", "mail her a care package"), not to themselves. */
 const SENDS_TO_SOMEONE = /\b(?:send|sending|ship|shipping|mail|mailing|post|posting)\b(?:\s+[\w$]+){0,4}?\s+(?:to\s+)?(?:my|her|him|them|our)\b/i;
 
+/**
+ * The United States' own duty named as such ("do they do the same for the US tariffs", "will I owe
+ * US duty on the return"): whatever another country charges, the question asks about ours.
+ */
+const US_DUTY_NAMED = /\b(?:us|u\.s\.|american|america'?s)\s+(?:tariffs?|duty|duties|customs|import (?:duty|duties|tax(?:es)?|charges?))\b/i;
+
 /** Cash or currency: reporting it is CBP's, whichever way it goes (the FinCEN 105 pointer). */
 const CASH = /\b(?:cash|currency|banknotes|money orders?|traveler'?s? checks?)\b/i;
 
@@ -590,7 +596,7 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
   }
   // Sales tax set beside duty is the comparison's page, whatever VAT at home the writer mentions
   // (unless the writer sends the goods abroad: then the other country's taxes are asked).
-  if ((asksAboutAnotherCountry(text) && !asksSalesTaxAgainstDuty(text)) || sendsItAbroad) {
+  if ((asksAboutAnotherCountry(text) && !asksSalesTaxAgainstDuty(text) && !US_DUTY_NAMED.test(text)) || sendsItAbroad) {
     // Goods going into another country: only the pointers to that country's authority fit, and
     // any of them is a safe answer (it sends the person to an authority), so it is given outright.
     // When the words are too far from the pointers' own for a confident match ("sending my sis
