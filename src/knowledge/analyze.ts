@@ -187,6 +187,23 @@ export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: An
 
   // A proper name of several words is matched as a phrase; other entries' words in any order, close together.
   const otherCbp = table.otherCbp.map((entry) => ({ entry, terms: analyze(entry).terms, occurs: PROPER_NAME.test(entry) ? occursAsPhrase : occursTogether }));
+  // Each entry under its first term: an entry can occur only where that term does, so a message
+  // is checked against the few entries whose first term it has (there are hundreds of entries,
+  // and trying each one was a tenth of what reading a question allocated).
+  const otherCbpByFirstTerm = new Map<string, number[]>();
+  otherCbp.forEach((o, i) => {
+    if (o.terms.length === 0) return;
+    const list = otherCbpByFirstTerm.get(o.terms[0]);
+    if (list) list.push(i);
+    else otherCbpByFirstTerm.set(o.terms[0], [i]);
+  });
+  const otherCbpIn = ({ terms, positions }: Pick<Analysis, 'terms'> & Partial<Pick<Analysis, 'positions'>>): string | undefined => {
+    let first = Infinity;
+    for (const t of new Set(terms)) {
+      for (const i of otherCbpByFirstTerm.get(t) ?? []) if (i < first && otherCbp[i].occurs(terms, positions, otherCbp[i].terms)) first = i;
+    }
+    return first === Infinity ? undefined : otherCbp[first].entry;
+  };
   const carried = (table.carried ?? []).map((entry) => ({ entry, terms: analyze(entry).terms }));
   // A good is one word, and only as one term (a lemma that analyses into two is left out). The
   // four thousand words are analysed on the first traveller's question, not at every load.
@@ -197,7 +214,7 @@ export function createAnalyzer(table: SynonymTable = EMPTY_SYNONYMS, options: An
     terms: (text) => analyze(text).terms,
     termsOfWords: (split) => analyzeWords(split).terms,
     analyze,
-    otherCbpMatch: ({ terms, positions }) => otherCbp.find((o) => o.occurs(terms, positions, o.terms))?.entry,
+    otherCbpMatch: otherCbpIn,
     goodsNamed: (terms, isDocumentWord) => terms.find((t) => goodsTerms().has(t) && !isDocumentWord(t)),
     carriedMatch: (parts, isDocumentWord) => {
       const cue = carried.find((c) => parts.some((p) => occursTogether(p.terms, p.positions, c.terms)));
