@@ -64,9 +64,9 @@ export function featureVector(f: MatchFeatures): number[] {
  * confidenceOf({ coverage: 1, phrasing: 0.9, margin: 0.5, pairs: 0.5, evidence: 0.9, familiarity: 0.6, listed: 0 }, MODEL); // ≈ 0.9 (MODEL from models.ts)
  */
 export function confidenceOf(f: MatchFeatures, model: ConfidenceModel): number {
-  const x = featureVector(f);
+  // The sum of featureVector(f) times the weights, without building the vector (run for every candidate).
   let z = model.bias;
-  for (let i = 0; i < x.length; i++) z += (model.weights[i] ?? 0) * x[i];
+  for (let i = 0; i < FEATURE_NAMES.length; i++) z += (model.weights[i] ?? 0) * f[FEATURE_NAMES[i]];
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -157,15 +157,17 @@ export function pairShare(
   lengths: readonly number[],
   documentPairs: ReadonlySet<string>,
   vocabulary: ReadonlySet<string>,
+  /** `termPairs(orderedTerms)`, when the caller scores several documents against one question. */
+  pairs: readonly string[] = termPairs(orderedTerms),
 ): number {
-  const pairs = termPairs(orderedTerms);
   let total = pairs.length;
-  let matched = pairs.filter((p) => documentPairs.has(p)).length;
-  orderedTerms.forEach((t, i) => {
+  let matched = 0;
+  for (const p of pairs) if (documentPairs.has(p)) matched++;
+  for (let i = 0; i < orderedTerms.length; i++) {
     const inner = (lengths[i] ?? 1) - 1;
     total += inner;
-    if (vocabulary.has(t)) matched += inner;
-  });
+    if (vocabulary.has(orderedTerms[i])) matched += inner;
+  }
   return total === 0 ? 0 : matched / total;
 }
 

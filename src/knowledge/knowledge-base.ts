@@ -9,7 +9,7 @@ import { createAnalyzer, type Analysis, type Analyzer } from './analyze';
 import { confidenceOf, kindFor, THRESHOLDS, type ConfidenceModel, type MatchFeatures, type Thresholds } from './confidence';
 import { MODEL, RELEVANCE_MODEL } from './models';
 import { allWords, amountsIn, buildCorpus, splitDocument, type DocStats } from './corpus';
-import { coverage, evidence, FAMILIAR_TERMS, familiarity, familiarityScale, idf, pairShare, phrasingSimilarity, resolveApproximate } from './features';
+import { coverage, evidence, FAMILIAR_TERMS, familiarity, familiarityScale, idf, pairShare, phrasingSimilarity, resolveApproximate, termPairs } from './features';
 import { normalizeText } from './normalize';
 import { buildLexicon, createSpeller, type Speller } from './spelling';
 import { buildSearchIndex } from './searchIndex';
@@ -580,6 +580,7 @@ export class KnowledgeBase {
     const weights = new Map(terms.map((t) => [t, weightOf(t)]));
     const familiar = familiarity(terms, this.collectionFrequency, this.familiarityScale, corrected, FAMILIAR_TERMS);
     const topScore = top[0].score;
+    const questionPairs = termPairs(sequence.ordered);
     // A story's word counts less here too, as it does in the search (CONTEXT_WEIGHT).
     const learned = this.wordModel.posterior(top.map((hit) => hit.id as string), terms, (t) => (fromContext.has(t) ? CONTEXT_WEIGHT : 1));
     const scored = top.map((hit, i) => {
@@ -597,7 +598,7 @@ export class KnowledgeBase {
         coverage: cov,
         phrasing: phr,
         learned: learned[i],
-        pairs: pairShare(sequence.ordered, sequence.lengths, s.pairs, s.vocabulary),
+        pairs: pairShare(sequence.ordered, sequence.lengths, s.pairs, s.vocabulary, questionPairs),
         evidence: evidence(terms, weights, s.vocabulary, corrected, this.evidenceScale),
       };
     });
