@@ -1,4 +1,4 @@
-import { asksAboutDeviceSearch, asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksAboutCarriedMedicine, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -562,4 +562,17 @@ describe('asksSalesTaxAgainstDuty: sales tax beside duty (session 31)', () => {
 describe('asksAboutDeviceSearch: a traveller\'s phone or laptop searched, another CBP matter (session 31)', () => {
   it.each(['border agents looked through my phone', 'cbp kept my laptop at the airport'])('asks: %s', (text) => expect(asksAboutDeviceSearch(text)).toBe(true));
   it.each(['customs seized the phone i bought on aliexpress', 'i checked my tracking on my phone, parcel still held'])('does not: %s', (text) => expect(asksAboutDeviceSearch(text)).toBe(false));
+});
+
+describe('asksAboutCarriedMedicine: a traveller\'s own medicine is another CBP matter (session 32)', () => {
+  it.each([
+    'my dad needs his heart pills with him on the flight back from Lisbon, any papers needed?',
+    'is a letter from my doctor needed for my meds at us customs',
+    'can I pack my insulin in my checked bag coming back from Cancun',
+  ])('asks: %s', (text) => expect(asksAboutCarriedMedicine(text)).toBe(true));
+  it.each([
+    'can my sister mail me my prescription from Manila',
+    'I ordered vitamins and pills from a pharmacy in India, will they be held?',
+    'my package of medicine is stuck at customs',
+  ])('does not (goods): %s', (text) => expect(asksAboutCarriedMedicine(text)).toBe(false));
 });

@@ -860,6 +860,27 @@ export function asksAboutTravellingPet(text: string): boolean {
 }
 
 /**
+ * A traveller's own medicine ("flying with prescription meds into the us", "do i need a doctor's
+ * note for my pills at us customs"): another part of CBP's work. Medicine mailed, ordered or held
+ * in a parcel is goods (the page on importing medicine answers that).
+ */
+const MEDICINE = /\b(?:medications?|medicines?|meds|pills|prescriptions?|insulin|inhalers?)\b/i;
+const CARRIED_ON_A_TRIP =
+  /\b(?:carry|carrying|bring|bringing|pack|packing|travel\w*|fl(?:y|ying|ew)|flights?|trip|luggage|suitcase|carry-?on|checked bags?|airport|on the way back|coming back|returning)\b|\bat (?:the )?(?:us |u\.s\. )?(?:customs|border)\b/i;
+const MEDICINE_AS_GOODS = /\b(?:mail\w*|ship\w*|post(?:ed|ing|al)?|order\w*|parcels?|packages?|online|pharmac(?:y|ies)|held|seized|stuck|deliver\w*|sell\w*|seller|import\w*)\b/i;
+
+/**
+ * Whether a message asks about medicine a traveller carries.
+ *
+ * @example
+ * asksAboutCarriedMedicine('bringing insulin through customs on my flight home'); // true
+ * asksAboutCarriedMedicine('can my mom mail me my pills from Manila');            // false (mailed)
+ */
+export function asksAboutCarriedMedicine(text: string): boolean {
+  return MEDICINE.test(text) && CARRIED_ON_A_TRIP.test(text) && !MEDICINE_AS_GOODS.test(text);
+}
+
+/**
  * A traveller's phone or laptop searched ("customs officers went through my phone at the airport",
  * "they took my laptop at the border"): another part of CBP's work. A phone ordered and seized is ours.
  */

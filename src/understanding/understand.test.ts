@@ -822,6 +822,13 @@ describe('understand: the United States\' own duty named beside another country\
   ])('%s', (text, id) => expect(answerOf(understand(text, ctx)).main.result.best?.id).toBe(id));
 });
 
+describe('understand: a traveller\'s own medicine is another CBP matter (session 32)', () => {
+  it('is turned to the other-CBP reply, not the page on ordering medicine', () => {
+    expect(answerOf(understand('my dad needs his heart pills with him on the flight back from Lisbon, any papers needed?', ctx)).main.result.kind).toBe('other-cbp');
+    expect(answerOf(understand('can my sister mail me my prescription medicine from Manila?', ctx)).main.result.best?.id).toBe('medicine-personal-import');
+  });
+});
+
 describe('withQuotedNames: what a person quotes from a notice is what they ask about (session 32)', () => {
   it('adds the story\'s quoted words to a question that refers back', () => {
     expect(withQuotedNames('What is this kind of entry?', "the notice says 'Entry Type 13'")).toBe('What is this kind of entry? Entry Type 13');
