@@ -481,3 +481,14 @@ describe('crosses: a word of customs, not custom-made goods or a postal product\
   it.each(['my phone company switched me to a pricier tariff', 'lost my tax-free shopping form from Paris'])('another sense: %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(true));
   it('a return dropped at Kohl\'s is Amazon\'s business', () => expect(asksAboutAnotherBusiness('can i return my amazon order at kohls')).toBe(true));
 });
+
+describe('copies of one\'s goods and a discount that "knocks off" duty are ours (session 32)', () => {
+  it('a storefront selling copies of our product is no question of shop advice', () => {
+    expect(asksForShopAdvice('a Shopify storefront sells copies of our trademarked mug using our product photos, where do we report it?')).toBe(false);
+    expect(asksForShopAdvice('how do I write better product descriptions for my Shopify store')).toBe(true);
+  });
+  it('"knocks off duty" is a discount, not an off-duty worker', () => {
+    expect(usesOurWordsInAnotherSense('our checkout knocks off duty for orders under $800, is that still right?')).toBe(false);
+    expect(usesOurWordsInAnotherSense('can an off-duty nurse give first aid')).toBe(true);
+  });
+});
