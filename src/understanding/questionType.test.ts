@@ -1,4 +1,4 @@
-import { asksAboutCarriedMedicine, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { acronymTerm, asksAboutCarriedMedicine, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -575,4 +575,16 @@ describe('asksAboutCarriedMedicine: a traveller\'s own medicine is another CBP m
     'I ordered vitamins and pills from a pharmacy in India, will they be held?',
     'my package of medicine is stuck at customs',
   ])('does not (goods): %s', (text) => expect(asksAboutCarriedMedicine(text)).toBe(false));
+});
+
+describe('a bare "what does that mean?" after an acronym asks about the acronym (session 32)', () => {
+  it('takes the acronym the story ends on, or the first of several for "they"', () => {
+    expect(definitionSubject('the tracking page says PGA hold. what does that mean')).toBe('PGA');
+    expect(definitionSubject('What do they mean?', 'My forwarder keeps saying CSMS and PGA.')).toBe('CSMS');
+  });
+  it('leaves carriers, countries and agencies alone, and a question of what follows for me', () => {
+    expect(acronymTerm('DHL sent my box from the UK and CBP held it.')).toBeUndefined();
+    expect(definitionSubject('UPS says my box from the UK is held. What does that mean?')).toBeUndefined();
+    expect(definitionSubject('The invoice says DDP. What does that mean for me?')).toBeUndefined();
+  });
 });

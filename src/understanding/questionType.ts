@@ -42,7 +42,7 @@ export function definitionSubject(text: string, story = ''): string | undefined 
     if (POINTERS.test(subject)) {
       // Only a bare pointer ("what is it?"): "what does that mean for me?" asks what follows
       // from it, and "what's that about?" what it is for.
-      const quoted = BARE_POINTER.test(subject) && !FOR_ME.test(text) ? quotedTerm(`${story} ${text}`) : undefined;
+      const quoted = BARE_POINTER.test(subject) && !FOR_ME.test(text) ? (quotedTerm(`${story} ${text}`) ?? acronymTerm(`${story} ${text.slice(0, m!.index)}`, PLURAL_POINTER.test(subject))) : undefined;
       if (quoted) return quoted;
       continue;
     }
@@ -58,6 +58,27 @@ export function definitionSubject(text: string, story = ''): string | undefined 
   }
   return undefined;
 }
+
+/** An acronym of two to six capitals, with a slash or an ampersand ("PGA", "AD/CVD", "DDU"). */
+const ACRONYM = /(?<![\p{L}\p{N}])[A-Z]{2,6}(?:[/&][A-Z]{2,6})?(?![\p{L}\p{N}])/gu;
+/** Acronyms that name a carrier, a country, an agency or a chat habit: no term to define. */
+const NO_DEFINITION = /^(?:US|USA|UK|EU|UAE|DHL|UPS|USPS|TNT|EMS|CBP|FBA|FDA|IRS|LLC|PO|ID|OK|TV|PC|ASAP|FYI|IMO|TBH|LOL|OMG|PLS|THX|AM|PM)$/;
+
+/**
+ * The last acronym a story names that could be a term ("the tracking page says PGA hold" → "PGA"),
+ * for a bare "what does that mean?" after it; with `first`, the first ("CSMS and PGA. What are they?").
+ *
+ * @example
+ * acronymTerm('the tracking page says PGA hold.'); // 'PGA'
+ * acronymTerm('DHL sent it from the UK.');         // undefined
+ * acronymTerm('CSMS and PGA.', true);              // 'CSMS'
+ */
+export function acronymTerm(story: string, first = false): string | undefined {
+  const named = [...story.matchAll(ACRONYM)].map((m) => m[0]).filter((a) => !NO_DEFINITION.test(a));
+  return first ? named[0] : named.pop();
+}
+/** "What are they?" after two acronyms asks about both: the first is answered (the other is offered beside it). */
+const PLURAL_POINTER = /^(?:they|those|these)$/i;
 
 /** A law's section or an entry type named by its number. */
 const NUMBERED_TERM = /^(?:section|sec\.?|type|entry type|part|chapter)\s*\d+[a-z]?$/i;

@@ -829,6 +829,12 @@ describe('understand: a traveller\'s own medicine is another CBP matter (session
   });
 });
 
+describe('understand: "what does that mean?" after an acronym on a notice (session 32)', () => {
+  it('is the glossary entry of that acronym', () => {
+    expect(answerOf(understand('the tracking page says PGA hold. what does that mean', ctx)).main.result).toMatchObject({ kind: 'answer', best: { id: 'glossary-pga' } });
+  });
+});
+
 describe('withQuotedNames: what a person quotes from a notice is what they ask about (session 32)', () => {
   it('adds the story\'s quoted words to a question that refers back', () => {
     expect(withQuotedNames('What is this kind of entry?', "the notice says 'Entry Type 13'")).toBe('What is this kind of entry? Entry Type 13');
