@@ -19,7 +19,7 @@ const KEEP = new Set([
   // ("site" would lose its e and meet "sit").
   'sitting', 'site',
   // "taxed" nearly always means duty here ("do gifts get taxed"), "tax" often sales or income tax:
-  // the synonym table maps the first to duty, so it keeps its own stem.
+  // the vocabulary table maps the first to duty, so it keeps its own stem.
   'taxed', 'taxing',
 ]);
 
