@@ -588,3 +588,13 @@ describe('a bare "what does that mean?" after an acronym asks about the acronym 
     expect(definitionSubject('The invoice says DDP. What does that mean for me?')).toBeUndefined();
   });
 });
+
+describe('"what is that role?" after a quoted name asks about the name (session 32)', () => {
+  it('takes the quoted name for "that role", "this fee"', () => {
+    expect(definitionSubject('What is that role exactly?', 'The contract asks who will act as the "importer of record".')).toBe('importer of record');
+    expect(definitionSubject("My bill has a line 'disbursement fee'. What is that fee?")).toBe('disbursement fee');
+  });
+  it('without a quoted name, no term', () => {
+    expect(definitionSubject('What is that fee?', 'My bill has a line for a fee.')).toBeUndefined();
+  });
+});

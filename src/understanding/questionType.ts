@@ -46,6 +46,12 @@ export function definitionSubject(text: string, story = ''): string | undefined 
       if (quoted) return quoted;
       continue;
     }
+    // "What is that role exactly?" after "… who will act as the 'importer of record'": the quoted name.
+    if (NAMED_POINTER.test(subject)) {
+      const quoted = quotedTerm(`${story} ${text}`);
+      if (quoted) return quoted;
+      continue;
+    }
     // "What does that word mean?" after "… says I'm the consignee.": the word the story ended on.
     if (WORD_POINTER.test(subject)) {
       const named = quotedTerm(`${story} ${text}`) ?? LAST_WORD.exec(story.trim())?.[1];
@@ -83,6 +89,8 @@ const PLURAL_POINTER = /^(?:they|those|these)$/i;
 /** A law's section or an entry type named by its number. */
 const NUMBERED_TERM = /^(?:section|sec\.?|type|entry type|part|chapter)\s*\d+[a-z]?$/i;
 const BARE_POINTER = /^(?:that|this|it|they|those|these)$/i;
+/** "that role", "this fee": a pointer to something the story names in quotes. */
+const NAMED_POINTER = /^(?:that|this|the)\s+(?:role|thing|line|status|fee|charge|code|label|program|programme|form|notice|rule)$/i;
 /** "that word", "this term": a pointer to a word of the story. */
 const WORD_POINTER = /^(?:that|this|the)\s+(?:word|term|acronym|abbreviation|phrase)$/i;
 /** The story's last word, when it ends a sentence ("… says I'm the consignee."). */
