@@ -1,4 +1,4 @@
-import { acronymTerm, asksAboutCarriedMedicine, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { acronymTerm, asksAboutCarriedMedicine, asksWhetherPilotEnded, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -597,4 +597,18 @@ describe('"what is that role?" after a quoted name asks about the name (session 
   it('without a quoted name, no term', () => {
     expect(definitionSubject('What is that fee?', 'My bill has a line for a fee.')).toBeUndefined();
   });
+});
+
+describe('asksWhetherPilotEnded: whether the 321 data pilot still runs, asked first (session 32)', () => {
+  it.each([
+    'is the section 321 data pilot over yet? and who took part?',
+    'That advance-data test CBP did with the marketplaces, is it still going?',
+  ])('asks: %s', (text) => expect(asksWhetherPilotEnded(text)).toBe(true));
+  it('reads the pilot from the story', () => expect(asksWhetherPilotEnded('Has that program ended?', 'We sent data to CBP in the 321 pilot.')).toBe(true));
+  it.each([
+    'What was the 321 data pilot for, and is it still running?',
+    'For a school report: what was the Section 321 data pilot, and is it over?',
+    'how many companies took part in the data pilot',
+    'is de minimis over for good?',
+  ])('does not: %s', (text) => expect(asksWhetherPilotEnded(text)).toBe(false));
 });

@@ -946,6 +946,30 @@ export function asksSalesTaxAgainstDuty(text: string): boolean {
   return SALES_TAX_AND_DUTY.test(text);
 }
 
+/** The Section 321 data pilot, by its names ("the 321 pilot", "that advance-data test CBP ran"). */
+const DATA_PILOT = /\b(?:pilot|data test|advance[- ]data test)\b/i;
+/** Asking, first, whether it still runs: "is it still going?", "is that program finished?", "did it end?". */
+const STILL_RUNS_FIRST =
+  /^(?!\s*(?:what|who|why|how|which|where)\b)[^?]*?\b(?:still (?:running|runing|going|goin|active|live|on|around|a thing)|over|ended|end|finish(?:ed)?|wound down|terminated|stopped|die[ds]?|shut down)\b/i;
+
+/**
+ * Whether a question asks first whether the Section 321 data pilot has ended ("is the 321 data
+ * pilot still running? And how many companies took part?"); "what was it, and is it still
+ * running?" asks first what it was. The pilot may be named in the story.
+ *
+ * @example
+ * asksWhetherPilotEnded('Is that 321 data pilot thing still running? And how many companies were in it?'); // true
+ * asksWhetherPilotEnded('What was the Section 321 data pilot for, and is it still running?');           // false
+ */
+export function asksWhetherPilotEnded(asked: string, story = ''): boolean {
+  // The first question, after any preamble ("For a term paper: what was …").
+  const first = asked.split('?')[0];
+  return DATA_PILOT.test(`${story} ${asked}`) && STILL_RUNS_FIRST.test(first.slice(first.lastIndexOf(':') + 1));
+}
+
+/** How the data pilot's end is asked of the knowledge base (its page's own title). */
+export const PILOT_ENDED_QUESTION = 'Has the Section 321 Data Pilot ended?';
+
 /** How the sales-tax question is asked of the knowledge base. */
 export const SALES_TAX_QUESTION = 'is U.S. sales tax the same as customs duty, or do I pay both on an import';
 
