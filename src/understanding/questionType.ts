@@ -102,10 +102,19 @@ const WHERE_IT_IS_WRITTEN =
   /\s+(?:line\s+|charge\s+|fee\s+)?(?:on|in)\s+(?:my|the|our|this|that|a|an)\s+(?:\p{L}+\s+)?(?:paperwork|invoices?|bills?|forms?|waybills?|receipts?|bills? of la\p{L}+|labels?|slips?|notices?|letters?|statements?|declarations?|docs|documents?|emails?|quotes?)$/iu;
 const TRAILING_ADVERBS = /(?:\s+(?:exactly|actually|really|even|again|anyway|then|now|though))+$/i;
 
+/**
+ * The words a text puts in quotes, in order ("a 'bond fee' and an “advancement fee”").
+ *
+ * @example
+ * quotedTerms("the notice says 'Entry Type 13' and \"duty paid\""); // ['Entry Type 13', 'duty paid']
+ */
+export function quotedTerms(text: string): string[] {
+  return [...text.matchAll(/(?:^|[\s(])["'“‘]([\p{L}\p{N}][\p{L}\p{N}/.&' -]{0,40}?)["'”’](?=[\s.,;:?!)]|$)/gu)].map((m) => m[1].trim());
+}
+
 /** The last term of one to four words in quotes ("'Type 13'", "“CSMS messages”"), if any. */
 function quotedTerm(text: string): string | undefined {
-  const quoted = [...text.matchAll(/(?:^|[\s(])["'“‘]([\p{L}\p{N}][\p{L}\p{N}/.&' -]{0,40}?)["'”’](?=[\s.,;:?!)]|$)/gu)].map((m) => m[1].trim());
-  return quoted.reverse().find((q) => q.split(/\s+/).length <= 4);
+  return quotedTerms(text).reverse().find((q) => q.split(/\s+/).length <= 4);
 }
 
 /** A code that classifies goods: "tariff code", "HTS code", "HS number", "commodity code". */
