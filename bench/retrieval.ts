@@ -35,6 +35,8 @@ interface Args {
   synthetic: boolean;
   dir: string;
   questions: string;
+  /** The second development set (figures only). */
+  second: string;
   rounds: number;
   real: string;
   /** Print the real-style misses of this half (A while tuning; B only to report). */
@@ -44,6 +46,12 @@ interface Args {
 }
 
 const DEFAULT_REAL = realSetPath(REAL_SETS[0]);
+/**
+ * A second development set in the first one's style, by another author (session 33), who saw
+ * only the documents' titles and the fact sheet. Never tuned on, either half, and its misses are
+ * never printed: the clean measure of rejection once the first set's half B had been read.
+ */
+const SECOND_SET = path.join(ROOT, 'test', 'fixtures', 'questions-second.json');
 /** Real-style sets written later by other authors, printed after the first one. */
 const FURTHER_REAL = REAL_SETS.slice(1).map((set) => ({ name: set.name, file: realSetPath(set) }));
 
@@ -58,6 +66,7 @@ function parseArgs(argv: readonly string[]): Args {
     synthetic: !argv.includes('--no-synthetic'),
     dir: value('--dir', path.join(ROOT, 'knowledge')),
     questions: value('--questions', path.join(ROOT, 'test', 'fixtures', 'questions.json')),
+    second: value('--second', SECOND_SET),
     rounds: Number(value('--rounds', '20')),
     real: value('--real', DEFAULT_REAL),
     realMisses: value('--real-misses', 'none') as Args['realMisses'],
@@ -253,12 +262,14 @@ function main(): void {
   const context: UnderstandingContext = { kb: knowledge, rules: () => rules, names, today: TODAY };
   const ourSide = measure(ours(context), questions, args.rounds, ourBuildMs);
   const plainSide = measure(plain(plainIndex!), questions, args.rounds, plainBuildMs);
+  const second = fs.existsSync(args.second) ? readQuestions(args.second) : [];
 
   const report: Report = {
     loadMs: round(loadMs),
     knowledgeBase: { documents: docs.length, questions: questions.length, inScope: ourSide.metrics.all.inScope, outOfScope: ourSide.metrics.all.outOfScope },
     ours: summarize(ourSide),
     plainMinisearch: summarize(plainSide),
+    second: second.length > 0 ? { questions: second.length, ours: scoreOnly(evaluate(second, ours(context))), plainMinisearch: scoreOnly(evaluate(second, plain(plainIndex!))) } : undefined,
     synthetic: args.synthetic ? measureSynthetic(docs, args.dir, questions.map((q) => q.q)) : undefined,
     misses: ourSide.metrics.A.misses.map((m) => ({ q: m.question.q, expect: m.question.expect, kind: m.outcome.kind, got: m.outcome.best })),
   };
@@ -335,6 +346,8 @@ interface Report {
   knowledgeBase: { documents: number; questions: number; inScope: number; outOfScope: number };
   ours: Summary;
   plainMinisearch: Summary;
+  /** The second development set, whole (never tuned on, so both halves are held out). */
+  second?: { questions: number; ours: Score; plainMinisearch: Score };
   synthetic?: {
     documents: number;
     ours: { buildMs: number; p50Us: number; p99Us: number };
@@ -343,14 +356,17 @@ interface Report {
   misses: { q: string; expect: string; kind: string; got?: string }[];
 }
 
+/** A set's figures without its misses (the held-out sets' misses are never printed). */
+function scoreOnly(x: Metrics) {
+  return { inScope: x.inScope, outOfScope: x.outOfScope, top1: x.top1, top3: x.top3, rejection: x.rejection, otherCbp: x.otherCbp, answered: x.answered, answerPrecision: x.answerPrecision };
+}
+type Score = ReturnType<typeof scoreOnly>;
+
 function summarize(side: Side) {
-  const m = (x: Metrics) => ({
-    top1: x.top1, top3: x.top3, rejection: x.rejection, otherCbp: x.otherCbp, answered: x.answered, answerPrecision: x.answerPrecision,
-  });
   return {
-    all: m(side.metrics.all),
-    halfA: m(side.metrics.A),
-    halfB: m(side.metrics.B),
+    all: scoreOnly(side.metrics.all),
+    halfA: scoreOnly(side.metrics.A),
+    halfB: scoreOnly(side.metrics.B),
     latencyUs: { p50: round(side.latencyUs.p50), p99: round(side.latencyUs.p99), mean: round(side.latencyUs.mean) },
     buildMs: round(side.buildMs),
   };
@@ -368,6 +384,12 @@ function printTable(r: Report): void {
   row('top-3 recall', pct(r.ours.all.top3), pct(r.plainMinisearch.all.top3));
   row('out-of-scope rejection (all)', pct(r.ours.all.rejection), pct(r.plainMinisearch.all.rejection));
   row('  half A / half B', `${pct(r.ours.halfA.rejection)} / ${pct(r.ours.halfB.rejection)}`, `${pct(r.plainMinisearch.halfA.rejection)} / ${pct(r.plainMinisearch.halfB.rejection)}`);
+  if (r.second) {
+    const [o, p] = [r.second.ours, r.second.plainMinisearch];
+    console.log(`Second development set (another author, never tuned on: ${r.second.questions} questions, ${o.inScope} in scope, ${o.outOfScope} not ours):`);
+    row('  top-1 accuracy', pct(o.top1), pct(p.top1));
+    row('  out-of-scope rejection', pct(o.rejection), pct(p.rejection));
+  }
   row('other-CBP recognised', pct(r.ours.all.otherCbp), pct(r.plainMinisearch.all.otherCbp));
   row('answered outright (in scope)', pct(r.ours.all.answered), pct(r.plainMinisearch.all.answered));
   row('  of which right', pct(r.ours.all.answerPrecision), pct(r.plainMinisearch.all.answerPrecision));
