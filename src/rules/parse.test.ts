@@ -34,6 +34,7 @@ import { countryAliases } from './countries';
 import { countriesMentioned } from './parse/country';
 import { chrono, mayHoldDate } from './parse/chrono';
 import { readQuestions } from '../knowledge/evaluate';
+import { tenseAround } from './parse/extract';
 import { readRealQuestions } from '../understanding/evaluate';
 import path from 'node:path';
 
@@ -169,6 +170,14 @@ describe('years named relative to today ("March last year", "two years ago")', (
     expect(withYearsNamed('I bought it two years ago, it was fine', TODAY)).toBe('I bought it in 2024, it was fine');
     // Nothing named relative to today: the text is unchanged.
     expect(withYearsNamed('I have sold online for two years', TODAY)).toBe('I have sold online for two years');
+  });
+
+  it("a date still to come keeps this year, whatever year the story names (the date's own sentence sets its tense)", () => {
+    const letter = "Last year's rule change frightened my sister in Ireland. She'd like to post the gift by 5 December so it arrives in time.";
+    expect(extractFacts(letter, TODAY, rules).facts.entryDate).toBe('2026-12-05');
+    // Told in the past, the same day is last year's; a sentence that does not say leaves it to the message.
+    expect(extractFacts("Last year's rule change was a shock. The gift from Ireland arrived on 5 December.", TODAY, rules).facts.entryDate).toBe('2025-12-05');
+    expect(tenseAround('My parcel from May is stuck. I ordered it online.', 'May')).toBeUndefined();
   });
 });
 

@@ -393,7 +393,9 @@ describe('asksWhetherFakesAreDangerous: whether fakes can hurt (session 28)', ()
     'Which fakes does customs seize the most, and are any of them actually dangerous to use?',
     "I don't know if it's safe to mail lithium batteries from Korea",
     'I got burned by an Instagram shop selling fake Stanley cups. Where do I report them?',
+    'I am the ops lead of a small knitwear shop. We only send "Knitwear" and a price. What information does CBP expect on each shipment?',
   ])('does not: %s', (text) => expect(asksWhetherFakesAreDangerous(text)).toBe(false));
+  it('lead in the goods is harm', () => expect(asksWhetherFakesAreDangerous('do those fake "Disney" toys have lead paint in them?')).toBe(true));
 });
 
 describe('asksWhetherUsmcaEnds: whether USMCA is ending (session 28)', () => {

@@ -345,8 +345,11 @@ const FAKES_SAID = new RegExp(String.raw`\b(?:${FAKE_WORDS})\b`, 'i');
 /** The goods are (or may be) fakes: said outright, or with the brand in scare quotes ("my 'Rolex'"). */
 const FAKE_GOODS = new RegExp(String.raw`\b(?:${FAKE_WORDS}|not (?:real|genuine|authentic))\b|["'“‘][\p{L}][\p{L}\s.-]{1,20}["'”’]`, 'iu');
 
-/** Harm from goods: dangerous, unsafe, blow up, catch fire, burn the house down, toxic, a rash. */
-const HARM = /\b(?:dangerous|danger|unsafe|safe|blow up|explode|burn (?:my|the|your|down|a|us)|catch fire|fire hazard|hurt|harm\w*|toxic|health|poison\w*|lead|rash)\b/i;
+/**
+ * Harm from goods: dangerous, unsafe, blow up, catch fire, burn the house down, toxic, a rash, lead
+ * in them (not a team's "ops lead": session 33, a seller's letter quoting its "Knitwear" label).
+ */
+const HARM = /\b(?:dangerous|danger|unsafe|safe|blow up|explode|burn (?:my|the|your|down|a|us)|catch fire|fire hazard|hurt|harm\w*|toxic|health|poison\w*|lead (?:paint|poisoning|levels?|content)|(?:contains?|containing|full of|has|have|with) lead|rash)\b/i;
 /** Which fakes are seized most, reporting a seller, telling a fake: other counterfeit pages. */
 const OTHER_FAKES_QUESTION = /\b(?:most|seiz\w*|report|tell if|tell whether|spot|grab\w*)\b/i;
 

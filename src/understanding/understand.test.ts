@@ -845,4 +845,12 @@ describe('withQuotedNames: what a person quotes from a notice is what they ask a
     expect(withQuotedNames('is that right?', "it's my mom's parcel and she's worried")).toBe('is that right?');
     expect(withQuotedNames('what does bond fee mean, is that normal?', "a 'bond fee'")).toBe('what does bond fee mean, is that normal?');
   });
+  it("adds the story's last acronym that could be a term, not a carrier's (session 33)", () => {
+    expect(withQuotedNames('what does that mean for me?', 'checkout on a UK site says shipping is DDU.')).toBe('what does that mean for me? DDU');
+    expect(withQuotedNames('is that normal?', 'DHL sent it from the UK.')).toBe('is that normal?');
+  });
+  it('so a question about what an acronym in the story means for the writer finds its page', () => {
+    const u = understand('checkout on a UK site says shipping is DDU. what does that mean for me, am i getting a bill at the door', ctx);
+    expect(u.kind === 'answer' && u.main.result.best?.id).toBe('ddp-vs-ddu');
+  });
 });

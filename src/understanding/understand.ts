@@ -23,7 +23,7 @@ import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
-import { asksAboutOriginMarking, ORIGIN_MARKING_QUESTION, asksAboutUsedGoods, USED_GOODS_QUESTION, asksHowMailWorkedBefore, MAIL_BEFORE_QUESTION, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, MAIL_NOW_QUESTION, asksWhatGoesOnParcel, PARCEL_DATA_QUESTION, asksCanadaMexicoTariffNow, CANADA_MEXICO_TARIFFS_QUESTION, asksWhetherEmergencyTariffsStand, EMERGENCY_TARIFFS_QUESTION, asksWhetherCanadaMexicoStillFree, CANADA_MEXICO_ORDERS_QUESTION, asksAboutPlatformCharges, PLATFORM_CHARGES_QUESTION, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, LIMIT_STATUS_QUESTION, asksWhetherGiftsStillFree, GIFTS_STILL_FREE_QUESTION, asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, asksWhatToDeclareOnArrival, asksAboutTravellingPet, asksAboutCarriedMedicine, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, SALES_TAX_QUESTION, asksWhetherPilotEnded, PILOT_ENDED_QUESTION, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, quotedTerms, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
+import { asksAboutOriginMarking, ORIGIN_MARKING_QUESTION, asksAboutUsedGoods, USED_GOODS_QUESTION, asksHowMailWorkedBefore, MAIL_BEFORE_QUESTION, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, MAIL_NOW_QUESTION, asksWhatGoesOnParcel, PARCEL_DATA_QUESTION, asksCanadaMexicoTariffNow, CANADA_MEXICO_TARIFFS_QUESTION, asksWhetherEmergencyTariffsStand, EMERGENCY_TARIFFS_QUESTION, asksWhetherCanadaMexicoStillFree, CANADA_MEXICO_ORDERS_QUESTION, asksAboutPlatformCharges, PLATFORM_CHARGES_QUESTION, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, LIMIT_STATUS_QUESTION, asksWhetherGiftsStillFree, GIFTS_STILL_FREE_QUESTION, asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, asksWhatToDeclareOnArrival, asksAboutTravellingPet, asksAboutCarriedMedicine, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, SALES_TAX_QUESTION, asksWhetherPilotEnded, PILOT_ENDED_QUESTION, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, quotedTerms, acronymTerm, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
 import { asksWhetherDutyIsOwed, asksWhetherOldChargeWasRight, asksWhetherPayingNothingWasRight, readShipment, type ShipmentReading } from './shipment';
 
 /** A question with fewer search terms than this is never read without its story. */
@@ -75,7 +75,9 @@ const REFERS_BACK = /\b(?:this|that|these|those|it|they)\b/i;
 /**
  * A question that refers back to the story, with the words the story quotes added: what a person
  * quotes from a notice is what they ask about ("there is a reference to 'Entry Type 13' … What is
- * this kind of entry for mail?").
+ * this kind of entry for mail?"). So is the story's last acronym that could be a term ("checkout
+ * says shipping is DDU. what does that mean for me"): a word of one document, which the story's
+ * own terms leave out.
  *
  * @example
  * withQuotedNames('What is this kind of entry?', "the notice says 'Entry Type 13'"); // 'What is this kind of entry? Entry Type 13'
@@ -83,7 +85,8 @@ const REFERS_BACK = /\b(?:this|that|these|those|it|they)\b/i;
  */
 export function withQuotedNames(question: string, story: string): string {
   if (!story || !REFERS_BACK.test(question)) return question;
-  const quoted = quotedTerms(story).filter((q) => !question.includes(q));
+  const acronym = acronymTerm(story);
+  const quoted = [...quotedTerms(story), ...(acronym ? [acronym] : [])].filter((q) => !question.includes(q));
   return quoted.length === 0 ? question : `${question} ${quoted.join(' ')}`;
 }
 

@@ -417,6 +417,28 @@ const BETWEEN_BEFORE = /\bbetween\s+(?:(?:early|mid|late|the end of|the start of
 const BETWEEN_AND = /^\s*(?:and|&)\s+(?:(?:early|mid|late|the end of|the start of)\s+)?$/i;
 
 /**
+ * The tense a date is told in, from its own sentence: "past" ("it arrived on 3 May"), "future"
+ * ("she'd like to post it by 5 December") or undefined when that sentence does not say ("my parcel
+ * from May is stuck"; the message's other sentences decide).
+ *
+ * @example
+ * tenseAround('Last year was bad. She will post it by 5 December.', '5 December'); // 'future'
+ * tenseAround('It is stuck since May. I ordered it online.', 'May');               // undefined
+ */
+export function tenseAround(text: string, said: string): 'past' | 'future' | undefined {
+  const at = text.indexOf(said);
+  if (at < 0) return undefined;
+  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('?', at), text.lastIndexOf('!', at)) + 1;
+  const ends = ['.', '?', '!'].map((c) => text.indexOf(c, at + said.length)).filter((i) => i >= 0);
+  const sentence = phraseText(text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length));
+  if (PAST_TENSE.test(sentence)) return 'past';
+  return FUTURE_TENSE.test(sentence) ? 'future' : undefined;
+}
+
+/** Words that put a date still to come ("she will post it by 5 December"). */
+const FUTURE_TENSE = /\b(?:will|shall|going to|gonna|(?:want|wants|plan|plans|planning|hope|hopes|hoping|like|intend|intends) to|next|upcoming|coming)\b|'ll\b/;
+
+/**
  * Two dates offered as either one ("I can't remember if it came at the end of April or sometime in
  * May") or as the ends of a period ("sometime between July and September 2025"): the period from
  * the start of the first to the end of the second, or undefined.
@@ -489,7 +511,10 @@ function addDate(result: ExtractedFacts, text: string, today: string, rules: Rul
   const said = found?.text ?? year?.[1] ?? year?.[2] ?? year?.[3];
   if (!said) return;
   // The tense is in the words around the date: "arrived in May" (said in November) is last May.
-  const date = parseDate(said, today, { pastTense: PAST_TENSE.test(phraseText(text)), ...yearOfMessage(dated, said) });
+  // A date still to come takes no year from the rest of the story ("last year's change frightened
+  // her; she'd like to post it by 5 December" is this December).
+  const tense = tenseAround(dated, said);
+  const date = parseDate(said, today, { pastTense: tense === 'past' || (tense === undefined && PAST_TENSE.test(phraseText(text))), ...(tense === 'future' ? {} : yearOfMessage(dated, said)) });
   if (!date.ok) {
     result.notes.push(date.reason);
     return;
