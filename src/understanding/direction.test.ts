@@ -4,7 +4,7 @@
  * ordering from the UK, or from a Chinese seller on Amazon.com, asks about U.S. customs and
  * must not be sent abroad.
  */
-import { asksAboutAnotherCountry, countryGoodsGoTo, countryOfReceiverAbroad } from './direction';
+import { asksAboutAnotherCountry, countryGoodsGoTo, countryOfReceiverAbroad, namesChargeAbroad } from './direction';
 
 describe('asksAboutAnotherCountry: goods going into another country', () => {
   it.each([
@@ -81,6 +81,8 @@ describe('countryOfReceiverAbroad: the person abroad who will pay on arrival (se
     ['my friend in australia ordered from my shop will she owe import tax', 'AU'],
     ['i ship to my client in sydney he pay import tax there??', 'AU'],
     ['a buyer in Lyon got charged import tax on a $60 record. Does the French buyer really have to pay tax on his end?', 'FR'],
+    // The charge in the buyer's own word (session 33).
+    ['I sell candles on etsy from ohio and a customer in germany says she had to pay zoll on my parcel. what even is the german rule', 'DE'],
   ])('%s → %s', (text, country) => {
     expect(countryOfReceiverAbroad(text)).toBe(country);
     expect(asksAboutAnotherCountry(text)).toBe(true);
@@ -124,4 +126,11 @@ describe('asksAboutAnotherCountry: goods coming into the United States', () => {
   it('a U.S. buyer who "bought from a Chinese seller on Amazon.com"', () => {
     expect(asksAboutAnotherCountry('I bought a phone case from a Chinese seller on Amazon.com. Why was I charged duty?')).toBe(false);
   });
+});
+
+describe('namesChargeAbroad: another country named as the one that charges (session 33)', () => {
+  it.each(['whats the customs duty in india on an iphone, my brother wants to courier one to me in pune', "what are Australia's import rules on food", 'will canada charge duty on a gift'])('names it: %s', (text) =>
+    expect(namesChargeAbroad(text)).toBe(true),
+  );
+  it.each(['ordered from the UK, VAT was taken off at checkout, will I pay duty?', 'is there duty on goods made in India?'])('does not: %s', (text) => expect(namesChargeAbroad(text)).toBe(false));
 });

@@ -15,8 +15,10 @@ const FROM_THE_US =
  * from everywhere sell to U.S. buyers there.)
  */
 const FROM_A_US_SHOP = /\b(?:from|off|at)\s+(?:an?\s+)?(?:us|u\.s\.|american|us-based)\s+(?:shops?|stores?|sites?|websites?|sellers?|retailers?|brands?)\b/i;
-/** Taxes and agencies that only exist outside the United States. */
-const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|customs in (?:the )?(?:uk|canada|australia|eu|europe)|customs (?:rules|laws|regulations) in (?:the )?(?:uk|canada|australia|eu|europe|germany|france|japan|new zealand|ireland))\b|\b(?:uk|britain|canada|australia|mexico|germany|france|ireland|new zealand|japan|india|brazil|the eu)'?s (?:customs|duty|duties|import (?:rules|tax|taxes|duty|duties))\b/i;
+/** Taxes and agencies that only exist outside the United States, or another country's charge named. */
+const FOREIGN_IMPORT_TAX = /\b(?:vat|gst|hst|pst|qst|cbsa|hmrc|border force|customs in (?:the )?(?:uk|canada|australia|eu|europe)|customs (?:rules|laws|regulations) in (?:the )?(?:uk|canada|australia|eu|europe|germany|france|japan|new zealand|ireland))\b/i;
+/** Another country's own charge named: "India's customs", "the customs duty in India". */
+const COUNTRY_CHARGE = /\b(?:uk|britain|canada|australia|mexico|germany|france|ireland|new zealand|japan|india|brazil|the eu)'?s (?:customs|duty|duties|import (?:rules|tax|taxes|duty|duties))\b|\b(?:customs|import) (?:duty|duties|tax(?:es)?|rules|charges?|fees?) (?:in|for|into) (?:the )?(?:uk|united kingdom|britain|canada|australia|eu|europe|germany|france|japan|new zealand|ireland|india|brazil|mexico|italy|spain|netherlands|philippines|nigeria|south africa|israel|singapore|korea|south korea|china|pakistan|bangladesh|vietnam|indonesia)\b/i;
 /**
  * The person the goods go to pays "on her end in the UK" ("is he gonna get taxed on his end in
  * germany?"): the charges of the country the goods go into, not ours.
@@ -128,8 +130,8 @@ const PERSON_IN_PLACE =
 const FROM_BEFORE = /\b(?:from|by|with)\s+(?:(?:a|an|my|our|the|his|her|their)\s+)?(?:\w+\s+)?$/i;
 const SENDS_AFTER = /^[^.?!]{0,30}?\b(?:send|sent|mail|post|ship|embroider|knit|bought|gave|giv|made|make|wrote|writ)\w*/i;
 const ORDERED_FROM_US = /^[^.?!]{0,20}?\b(?:ordered|bought) from (?:me|us|my|our)\b/i;
-/** Someone else pays a charge on arrival: "will she owe import tax", "he pay import tax there??". */
-const THEY_PAY = /\b(?:he|she|they|(?:the|my|our|her|his)\s+\w+)\b[^.?!]{0,30}\b(?:owe|pay|paying|charged|taxed|billed|slapped|hit)\b[^.?!]{0,40}\b(?:import tax(?:es)?|tax(?:es)?|customs|dut(?:y|ies)|gst|vat|fees?)\b|\bimport tax(?:es)?\s+(?:in|there|down there|on (?:his|her|their) end)\b/i;
+/** Someone else pays a charge on arrival: "will she owe import tax", "he pay import tax there??", "she had to pay zoll". */
+const THEY_PAY = /\b(?:he|she|they|(?:the|my|our|her|his)\s+\w+)\b[^.?!]{0,30}\b(?:owe|pay|paying|charged|taxed|billed|slapped|hit)\b[^.?!]{0,40}\b(?:import tax(?:es)?|tax(?:es)?|customs|dut(?:y|ies)|gst|vat|fees?|zoll|douane|dogana|aduana|iva|tva|mwst)\b|\bimport tax(?:es)?\s+(?:in|there|down there|on (?:his|her|their) end)\b/i;
 /** The person asking receives the goods or pays: then the goods come here. */
 const TO_ME = /\b(?:sent|send(?:s|ing)?|mail(?:s|ed|ing)?|ship(?:s|ped|ping)?|post(?:s|ed|ing)?|gave|giv(?:es|ing))\s+(?:me|us)\b|\bto me\b|\bfor me\b|\b(?:i|we)\s+(?:will\s+|would\s+|'ll\s+)?(?:owe|pay|get charged|be charged)\b/i;
 /** "Georgia" is a country and a U.S. state; a friend "in Georgia" is most likely in the state. */
@@ -163,6 +165,19 @@ export function countryOfReceiverAbroad(text: string): string | undefined {
 }
 
 /**
+ * Whether a message names another country as the one that charges ("will Canada charge duty",
+ * "the customs duty in India on an iPhone"): that country's pointer fits even when the words are
+ * far from its page's own.
+ *
+ * @example
+ * namesChargeAbroad('whats the customs duty in india on an iphone'); // true
+ * namesChargeAbroad('ordered from the UK, VAT was taken off at checkout'); // false
+ */
+export function namesChargeAbroad(text: string): boolean {
+  return COUNTRY_CHARGE.test(text) || FOREIGN_CHARGER.test(text);
+}
+
+/**
  * Whether a message asks about goods going into another country (so not U.S. customs).
  *
  * @example
@@ -175,5 +190,5 @@ export function countryOfReceiverAbroad(text: string): string | undefined {
  * asksAboutAnotherCountry('my cousin shipped me a laptop from Houston to Lagos, what is the duty rate'); // true
  */
 export function asksAboutAnotherCountry(text: string): boolean {
-  return FROM_THE_US.test(text) || RECEIVER_PAYS_THERE.test(text) || countryOfReceiverAbroad(text) !== undefined || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || FOREIGN_CHARGER.test(text) || BUYER_ABROAD.test(text) || returnComingBackAbroad(text) || goodsLeaveTheUs(text);
+  return FROM_THE_US.test(text) || RECEIVER_PAYS_THERE.test(text) || countryOfReceiverAbroad(text) !== undefined || FROM_A_US_SHOP.test(text) || FOREIGN_IMPORT_TAX.test(text) || namesChargeAbroad(text) || BUYER_ABROAD.test(text) || returnComingBackAbroad(text) || goodsLeaveTheUs(text);
 }

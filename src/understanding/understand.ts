@@ -16,7 +16,7 @@ import { VERDICT_GATE } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
 import { withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
 import { KIN_WORDS } from '../rules/parse/words';
-import { asksAboutAnotherCountry, countryGoodsGoTo, countryOfReceiverAbroad, goodsLeaveTheUs } from './direction';
+import { asksAboutAnotherCountry, countryGoodsGoTo, countryOfReceiverAbroad, goodsLeaveTheUs, namesChargeAbroad } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowToSend, asksWhereToBuy, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 import { findNames, nameWords, type NameTable } from './names';
 import { segment, withoutPurpose, type Segmented } from './segment';
@@ -328,9 +328,10 @@ const SENDS_TO_SOMEONE = /\b(?:send|sending|ship|shipping|mail|mailing|post|post
 
 /**
  * The United States' own duty named as such ("do they do the same for the US tariffs", "will I owe
- * US duty on the return"): whatever another country charges, the question asks about ours.
+ * US duty on the return"): whatever another country charges, the question asks about ours. Not
+ * the bot named ("I know you're the American customs, but … VAT at this end?").
  */
-const US_DUTY_NAMED = /\b(?:us|u\.s\.|american|america'?s)\s+(?:tariffs?|duty|duties|customs|import (?:duty|duties|tax(?:es)?|charges?))\b/i;
+const US_DUTY_NAMED = /(?<!\byou(?:'re|re| are)\s+(?:the\s+|only\s+)?)\b(?:us|u\.s\.|american|america'?s)\s+(?:tariffs?|duty|duties|customs|import (?:duty|duties|tax(?:es)?|charges?))\b/i;
 
 /** Cash or currency: reporting it is CBP's, whichever way it goes (the FinCEN 105 pointer). */
 const CASH = /\b(?:cash|currency|banknotes|money orders?|traveler'?s? checks?)\b/i;
@@ -609,7 +610,7 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
     const receiver = countryOfReceiverAbroad(text);
     const place = receiver ?? countriesAbroad(text)[0] ?? countryGoodsGoTo(text);
     const referral = ask(ctx.kb, place ? `${text} (${countryName(place)})` : text, '', true);
-    const chosen = referral.result.best ?? (receiver || SENDS_TO_SOMEONE.test(text) || goodsLeaveTheUs(text) ? referral.explanation.ranked[0]?.doc : undefined);
+    const chosen = referral.result.best ?? (receiver || SENDS_TO_SOMEONE.test(text) || goodsLeaveTheUs(text) || namesChargeAbroad(text) ? referral.explanation.ranked[0]?.doc : undefined);
     // Once a pointer fits, it is the one for the country named, if any (a document's `countries`),
     // else the one for every other country: HMRC is no answer for a seller in Taiwan.
     const best = chosen && place ? (pointerFor(ctx.kb, place) ?? chosen) : chosen;
