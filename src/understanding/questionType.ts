@@ -244,8 +244,8 @@ const WHY_THE_POST_BILLS = /\b(?:why|how come)\b[^?.!]{0,30}?\b(?:usps|post\s+of
 /** The post delivered it: its duty bill is the post's own question ("why is USPS billing me?"). */
 const POSTAL = /\b(?:usps|post\s+office|postal|mailman|mail\s+carrier|royal\s+mail|canada\s+post|la\s+poste|deutsche\s+post|correos|japan\s+post|india\s+post|australia\s+post)\b/i;
 
-/** "Who pays", "who is charging", "who collects": asking whose the duty is. */
-const WHO_PAYS = /\bwho\b[^.?!]{0,40}\b(?:pay|pays|paying|charg\w*|collect\w*)\b/i;
+/** "Who pays", "who is charging", "who collects", "who is responsible for", "who covers the duty": asking whose the duty is. */
+const WHO_PAYS = /\bwho\b[^.?!]{0,40}\b(?:pay|pays|paying|charg\w*|collect\w*|(?:responsible|liable) for|(?:covers?|covering) (?:the )?(?:duty|duties|customs|charges?|tax(?:es)?|fees?|bill))\b/i;
 /** Sent by post, said any way: {@link POSTAL}'s names, "by mail", "regular post", ePacket, EMS. */
 const SENT_BY_POST = new RegExp(String.raw`${POSTAL.source}|\b(?:post|posted|mail|mailed|epacket|ems|china\s+post)\b`, 'i');
 

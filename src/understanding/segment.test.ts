@@ -89,6 +89,12 @@ describe('segment: the question the writer calls the main one comes first', () =
     ]);
   });
 
+  it('the mark after the question: "that\'s the main thing", "that\'s what I need to know" (session 33)', () => {
+    expect(segment('Will the seller refund the postage? And can I get the duty back, that is the main thing?').questions[0]).toBe('And can I get the duty back, that is the main thing?');
+    expect(segment('Does UPS charge to send it back? Do I owe duty on a used camera at all? That\'s what I actually need to know.').questions[0]).toBe('Do I owe duty on a used camera at all?');
+    expect(segment('Is the seller lying? The thing I\'m mad about: why is there duty on a $20 mug?').questions[0]).toContain('why is there duty on a $20 mug?');
+  });
+
   it('a story that only mentions a main thing does not reorder the questions', () => {
     // The sentence before the second question is part of the story, not an announcement.
     expect(segment('Is my parcel held? Our main thing is handmade candles from a small studio in Leeds. Do I need a broker?').questions).toEqual([

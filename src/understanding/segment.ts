@@ -241,9 +241,19 @@ function cutRunOn(sentence: string, breaks: RegExp = RUN_ON_BREAK, afterQuestion
  * of a short part just before it. People mostly ask their main question first, and the bot
  * answers the first; a question marked like this is answered first wherever it stands.
  */
-const MAIN_MARK = /^(?:(?:and|but|so|ok|okay|now|also)[,]?\s+)?(?:(?:the|my|our)\s+(?:main|biggest|real|big|key)\s+(?:one|question|thing|worry|concern|issue)|(?:most|more)\s+importantly|above\s+all|what\s+(?:i|we)\s+(?:really|mostly)\s+(?:want|need)\s+to\s+know)\b/i;
+const MAIN_MARK = /^(?:(?:and|but|so|ok|okay|now|also)[,]?\s+)?(?:(?:honestly\s+(?:tho|though)\s+)?(?:the|my|our)\s+(?:main|biggest|real|big|key|actual)\s+(?:one|question|thing|worry|concern|issue)|the\s+thing\s+(?:i'?m|im|i\s+am)\s+(?:mad|worried|upset|confused)\s+about|(?:most|more)\s+importantly|above\s+all|what\s+(?:i|we)\s+(?:really|mostly)\s+(?:want|need)\s+to\s+know)\b/i;
 /** A part that only announces the main question ("And the main one:", "Most importantly:"). */
 const MAIN_ANNOUNCED = /^(?:\S+\s+){0,6}\S+$/;
+/**
+ * The mark after the question instead: "… where do I report a seller like that, that's the main
+ * thing", "… do I owe duty on used clothes at all, that's what I actually need to know", "… can I
+ * get the duty refunded, that's the bigger amount" (session 33, a probe set of messages asking
+ * several things), at the end of the question or as a short part just after it.
+ */
+const MAIN_MARK_WORDS = String.raw`(?:(?:that'?s|thats|this is|which is|is) (?:the|my) (?:main|real|big|bigger|biggest|actual|important|key) (?:thing|question|one|concern|issue|point|amount|worry)|(?:that'?s|thats|this is) what i (?:actually |really |mostly )?(?:need|want) to know)`;
+const MAIN_MARK_AFTER = new RegExp(String.raw`(?:^|[,;:.!?-]\s*|\s)${MAIN_MARK_WORDS}\W*$`, 'i');
+/** A part that is nothing but that mark ("That's what I actually need to know."): it asks nothing. */
+const MAIN_MARK_ONLY = new RegExp(String.raw`^\W*${MAIN_MARK_WORDS}\W*$`, 'i');
 
 /**
  * The questions of a message's parts in order, the one the writer marks as the main one (in
@@ -255,7 +265,14 @@ const MAIN_ANNOUNCED = /^(?:\S+\s+){0,6}\S+$/;
  */
 export function mainFirst(parts: readonly MessagePart[]): string[] {
   const asked = parts.filter((p) => p.asks);
-  const main = parts.find((p, i) => p.asks && (MAIN_MARK.test(p.text) || (i > 0 && !parts[i - 1].asks && MAIN_MARK.test(parts[i - 1].text) && MAIN_ANNOUNCED.test(parts[i - 1].text))));
+  const main = parts.find(
+    (p, i) =>
+      p.asks &&
+      (MAIN_MARK.test(p.text) ||
+        MAIN_MARK_AFTER.test(p.text) ||
+        (i > 0 && !parts[i - 1].asks && MAIN_MARK.test(parts[i - 1].text) && MAIN_ANNOUNCED.test(parts[i - 1].text)) ||
+        (i + 1 < parts.length && !parts[i + 1].asks && MAIN_MARK_AFTER.test(parts[i + 1].text) && MAIN_ANNOUNCED.test(parts[i + 1].text))),
+  );
   return (main ? [main, ...asked.filter((p) => p !== main)] : asked).map((p) => p.text);
 }
 
@@ -291,7 +308,7 @@ export function segment(message: string): Segmented {
     if (announced) parts.push({ text: announced.preamble, asks: false });
     const asked = announced?.rest ?? sentence;
     const pieces = !marksQuestions ? cutRunOn(asked) : asked.includes('?') ? cutRunOn(asked, COMPOUND_BREAK, true) : [asked];
-    for (const piece of pieces) parts.push({ text: piece, asks: asksSomething(piece) });
+    for (const piece of pieces) parts.push({ text: piece, asks: asksSomething(piece) && !MAIN_MARK_ONLY.test(piece) });
   }
   const asked = mainFirst(parts);
   return {
