@@ -195,7 +195,7 @@ describe('asksAboutAnotherBusiness: a company\'s own business, not customs', () 
   it('a PO box, a carrier hiring, a platform\'s phone number (session 30)', () => {
     for (const text of ['how much does a first class stamp cost now at USPS', 'how do i leave a review for a seller on etsy after the order is done', 'how do i get more reviews on my etsy listings', 'how much is a PO box at the post office per year', 'usps hiring mail carrier', 'Is there an Amazon phone number where I can talk to a human?', 'dhl express phone number']) expect(asksAboutAnotherBusiness(text)).toBe(true);
   });
-  it.each(['how do i become a usps mail carrier, is there a test', 'how do i apply to be a usps mail carrier', 'working as a delivery driver for amazon, what do they pay'])('a carrier\'s jobs and its hiring test (session 33): %s', (text) =>
+  it.each(['how do i become a usps mail carrier, is there a test', 'how do i apply to be a usps mail carrier', 'working as a delivery driver for amazon, what do they pay', 'how do i become a fedex driver do they pay good'])('a carrier\'s jobs and its hiring test (session 33): %s', (text) =>
     expect(asksAboutAnotherBusiness(text)).toBe(true),
   );
   it('a mail carrier asking for duty is ours', () => expect(asksAboutAnotherBusiness('the mail carrier wants $14 before handing over my parcel from Norway, why?')).toBe(false));

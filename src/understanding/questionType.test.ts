@@ -58,6 +58,7 @@ describe('asksForClassification: which tariff code goods take', () => {
     'how do I classify hand-knitted alpaca scarves for US customs',
     'Which harmonized code should I use for resin earrings?',
     'What tariff code do I put for a $1,200 order of resin earrings?',
+    'need the tarrif code for my soy candles where do i even look',
   ])('asks: %s', (text) => expect(asksForClassification(text)).toBe(true));
 
   it.each([
@@ -365,10 +366,14 @@ describe('asksWhoPaysOnMail: who pays the duty on goods sent by post (session 28
     ['who pays the US duty, Royal Mail or my customer?', 'Royal Mail parcel to the States.'],
     ['who pays duty on stuff coming by regular mail from abroad', ''],
     ['On the US side, who has to pay the duty on our parcels?', 'Our little shop ships handmade soap from Cape Town by post.'],
+    // Session 33: "responsible for" and "cover the duty" ask the same.
+    ['Who is responsible for duty on postal packages?', 'My cousin mailed me clothes through Egypt Post.'],
+    ['Who is supposed to cover the duty on mailed goods?', ''],
   ])('asks: %s', (question, story) => expect(asksWhoPaysOnMail(question, story)).toBe(true));
   it.each([
     ['who pays the duty on a DHL parcel?', ''],
     ['how is duty figured now, and who actually collects it?', 'For my US orders sent by post.'],
+    ["Who's responsible?", 'A parcel sent from California to me in Texas got handed from DHL to USPS and now nobody knows where it is.'],
   ])('does not: %s', (question, story) => expect(asksWhoPaysOnMail(question, story)).toBe(false));
 });
 

@@ -121,7 +121,7 @@ function quotedTerm(text: string): string | undefined {
 const CLASSIFICATION_CODE =
   /\b(?:(?:us\s+|u\.s\.\s+)?(?:(?:tarr?iff?|hts|htsus|hs|harmoni[sz]ed|commodity)\s+(?:codes?|numbers?|classifications?|headings?)|(?:customs|import|classification)\s+(?:codes?|classifications?|headings?))|classify(?:ing)?|classified)\b/i;
 /** Asking which code or how to find it. ("should" is not: "the rate should be 3%" says the code used was wrong.) */
-const FINDING = /\b(?:find|finding|pick|picking|choose|choosing|figure|look(?:ing)?\s+(?:it\s+|them\s+|that\s+|this\s+)?up|which|what|right|correct|get|work\s+out|determine|classify|assign|use)\b/i;
+const FINDING = /\b(?:find|finding|pick|picking|choose|choosing|figure|look(?:ing)?\s+(?:it\s+|them\s+|that\s+|this\s+)?up|where\s+(?:do|can|should)\s+i\s+(?:even\s+)?look|(?:i|we)\s+need\s+(?:the|a)|which|what|right|correct|get|work\s+out|determine|classify|assign|use)\b/i;
 
 /**
  * Whether a question asks which tariff classification code its goods take, or how to find it

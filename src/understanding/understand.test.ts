@@ -853,6 +853,10 @@ describe('withQuotedNames: what a person quotes from a notice is what they ask a
     const u = understand("Hello from Leeds! I'm buying boots from a shop in Texas for $320. I know you're the American customs, but can you point me the right way? Am I going to be charged VAT or duty at this end?", ctx);
     expect(u.kind === 'answer' && u.main.result.best?.id).toBe('uk-customs-referral');
   });
+  it('a short question that leaves its object to the story ("where do I even look") asks for the code the story needs (session 33)', () => {
+    const u = understand('need the tarrif code for my soy candles where do i even look', ctx);
+    expect(u.kind === 'answer' && u.main.result.best?.id).toBe('hts-classification');
+  });
   it('so a question about what an acronym in the story means for the writer finds its page', () => {
     const u = understand('checkout on a UK site says shipping is DDU. what does that mean for me, am i getting a bill at the door', ctx);
     expect(u.kind === 'answer' && u.main.result.best?.id).toBe('ddp-vs-ddu');

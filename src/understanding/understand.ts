@@ -116,8 +116,11 @@ function asClassification(kb: KnowledgeBase, part: PartAnswer, asked: string = p
   return asks ? inFrame(kb, part, CLASSIFICATION_QUESTION) : part;
 }
 
-/** A short question that points back into the story: "where do I look that up?", "how do I find it?". */
-const POINTS_BACK = /^(?=(?:\S+\s+){0,8}\S+\s*$)[^]*\b(?:that|this|it|them|one)\b/i;
+/**
+ * A short question that points back into the story: "where do I look that up?", "how do I find
+ * it?", or leaves its object to the story: "where do I even look?", "how do I find out?".
+ */
+const POINTS_BACK = /^(?=(?:\S+\s+){0,8}\S+\s*$)(?:[^]*\b(?:that|this|it|them|one)\b|[^]*\b(?:look|find out|check)\s*[?!.]*\s*$)/i;
 
 /**
  * "How can I tell if X is fake?" asked again in its own frame, without the goods named (as
