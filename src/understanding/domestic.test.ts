@@ -417,7 +417,7 @@ describe('more of our words in other senses, and other businesses (session 31)',
     "I'm a translator on a U.S. logistics contract and want to translate it precisely. What exactly is an importer of record in U.S. customs terms?",
     'I know the old maxim "de minimis non curat lex", but what does de minimis mean in the world of customs?',
   ])('a translator or a Latin teacher asking what our words mean is ours (session 33): %s', (text) => expect(usesOurWordsInAnotherSense(text)).toBe(false));
-  it.each(['can you translate this letter from my landlord?', 'translate good morning to spanish', 'de minimis non curat lex, the legal maxim'])('still another sense: %s', (text) =>
+  it.each(['can you translate this letter for me please?', 'translate good morning to spanish', 'de minimis non curat lex, the legal maxim'])('still another sense: %s', (text) =>
     expect(usesOurWordsInAnotherSense(text)).toBe(true),
   );
   it('a seller asking for a guide in Portuguese is still ours', () => expect(usesOurWordsInAnotherSense('Where is the CBP guide for online sellers? Is there a version in Portuguese?')).toBe(false));
