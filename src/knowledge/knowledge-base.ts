@@ -3,7 +3,7 @@
  * question into a ranked, calibrated decision. Built once at start-up; a query after that is
  * one index search plus a little arithmetic on the top candidates.
  */
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { AnswerResult, KnowledgeDoc } from './types';
 import { createAnalyzer, type Analysis, type Analyzer } from './analyze';
 import { confidenceOf, kindFor, THRESHOLDS, type ConfidenceModel, type MatchFeatures, type Thresholds } from './confidence';
@@ -13,7 +13,7 @@ import { coverage, evidence, FAMILIAR_TERMS, familiarity, familiarityScale, idf,
 import { normalizeText } from './normalize';
 import { buildLexicon, createSpeller, type Speller } from './spelling';
 import { buildSearchIndex } from './searchIndex';
-import { searchTopK } from './topK';
+import { searchTopHits, type TopHit } from './topK';
 import { askedTypes, timeClash, typeMatch, typeProfile, type AskedType, type TypeProfile } from './askedType';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
 import { WordModel, type LearnedWords } from './wordModel';
@@ -567,10 +567,10 @@ export class KnowledgeBase {
     };
     const inPlace = (id: string) => (this.byId.get(id)!.doc.abroad ?? false) === abroad;
     // Only the best CANDIDATES are scored further: topK.ts finds them without sorting every match.
-    const top: SearchResult[] =
+    const top: TopHit[] =
       this.candidateSearch === 'exhaustive'
         ? this.index.search(terms.join(' '), { ...searchOptions, filter: (hit) => inPlace(hit.id as string) }).slice(0, CANDIDATES)
-        : searchTopK(this.index, terms.join(' '), searchOptions, CANDIDATES, inPlace);
+        : searchTopHits(this.index, terms.join(' '), searchOptions, CANDIDATES, inPlace);
     if (top.length === 0) return [];
 
     const weightOf = (t: string) => {

@@ -150,6 +150,14 @@ describe('loading taught questions', () => {
     expect(kb!.answer('Counterfeit goods')).toMatchObject({ kind: 'answer', confidence: 1, best: { id: 'fake-goods' } });
   });
 
+  it('a question asked with its story still hears the story once something is taught', () => {
+    const { kb } = loadKnowledgeBase(knowledge('none:\n  - do you sell kayaks\n'), { today: TODAY });
+    // "parcel" is a word of two documents, so a story's "parcel" joins the search.
+    const explained = kb!.explain('what happens now', { context: 'my cousin sent a parcel' });
+    expect(explained.terms).toContain('parcel');
+    expect(explained.ranked.map((c) => c.doc.id)).toContain('low-value-parcels');
+  });
+
   it('options.taught replaces the file (taught questions kept in shared storage)', () => {
     const { kb } = loadKnowledgeBase(knowledge('none:\n  - counterfeit sneakers\n'), { today: TODAY, taught: { none: ['small parcel duty'] } });
     expect(kb!.answer('counterfeit sneakers').best?.id).toBe('fake-goods');

@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
-import { exactKey, MAX_QUESTION_CHARS, type Explanation, type KnowledgeBase } from './knowledge-base';
+import { exactKey, MAX_QUESTION_CHARS, type AskOptions, type Explanation, type KnowledgeBase } from './knowledge-base';
 import type { KnowledgeDoc, Problem } from './types';
 
 /** The file inside a knowledge folder. */
@@ -191,8 +191,10 @@ export function withTaught(kb: KnowledgeBase, taught: Taught): KnowledgeBase {
   }
   if (toDocument.size === 0 && (taught[OUT_OF_SCOPE] ?? []).length === 0) return kb;
   const explain = kb.explain.bind(kb);
-  kb.explain = (text: string): Explanation => {
-    const explanation = explain(text);
+  // The options (the story, the place, the question type) pass through: dropping them made every
+  // question asked with a story lose it once staff had taught anything.
+  kb.explain = (text: string, options?: AskOptions): Explanation => {
+    const explanation = explain(text, options);
     if (explanation.exact) return explanation;
     if (outOfScope(text)) return { ...explanation, result: { kind: 'out-of-scope', confidence: 0, alternatives: [] } };
     const doc = toDocument.get(exactKey(text.slice(0, MAX_QUESTION_CHARS)));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { BestK, searchTopK } from './topK';
+import { BestK, searchTopHits, searchTopK } from './topK';
 
 describe('BestK', () => {
   it('keeps the k highest scores, best first', () => {
@@ -69,6 +69,10 @@ describe('searchTopK', () => {
         const accept = filtered ? (id: string) => !id.endsWith('-copy') : undefined;
         const expected = index.search(query.join(' '), accept ? { ...searchOptions, filter: (r) => accept(r.id as string) } : searchOptions).slice(0, k);
         expect(shape(searchTopK(index, query.join(' '), searchOptions, k, accept))).toEqual(shape(expected));
+        // The lean hits carry the same ids, scores and terms, in the same order (numeric terms
+        // such as "800" first among `terms`, as Object.keys lists them).
+        const lean = (results: SearchResult[]) => results.map(({ id, score, terms, queryTerms }) => ({ id, score, terms: [...terms], queryTerms: [...queryTerms] }));
+        expect(searchTopHits(index, query.join(' '), searchOptions, k, accept)).toEqual(lean(expected));
       }),
       { numRuns: 300 },
     );

@@ -223,6 +223,59 @@ export function searchTopK<T>(
   k: number,
   acceptDocument?: (id: string) => boolean,
 ): SearchResult[] {
+  return bestOf(index, query, options, k, acceptDocument, resultFor);
+}
+
+/**
+ * What a ranker reads of a search result: its id, score, the query terms that matched and the
+ * document terms they matched. A `SearchResult` is one.
+ */
+export interface TopHit {
+  id: SearchResult['id'];
+  score: number;
+  terms: string[];
+  queryTerms: string[];
+}
+
+/**
+ * {@link searchTopK} without the parts of a result the knowledge base's ranking does not read
+ * (`match` and the stored fields): the same hits in the same order with the same `id`, `score`,
+ * `terms` and `queryTerms`. It allocates about a third as much, which matters because a query's
+ * garbage decides how often the young generation is collected, and each collection pauses a query.
+ *
+ * @example
+ * searchTopHits(index, 'counterfeit bag', { combineWith: 'OR' }, 8)[0]; // { id, score, terms, queryTerms }
+ */
+export function searchTopHits<T>(
+  index: MiniSearch<T>,
+  query: string,
+  options: SearchOptions,
+  k: number,
+  acceptDocument?: (id: string) => boolean,
+): TopHit[] {
+  return bestOf<T, TopHit>(index, query, options, k, acceptDocument, hitFor);
+}
+
+/** Builds one kept document's result from the scoring pass's plan. */
+type ResultBuilder<R> = (
+  ix: IndexInternals,
+  docId: number,
+  score: number,
+  plan: readonly { term: string; derived: readonly Derived[] }[],
+  fieldBoosts: readonly { fieldId: number }[],
+  fields: readonly string[],
+  boostDocument: SearchOptions['boostDocument'],
+) => R;
+
+/** The scoring pass behind {@link searchTopK} and {@link searchTopHits}. */
+function bestOf<T, R>(
+  index: MiniSearch<T>,
+  query: string,
+  options: SearchOptions,
+  k: number,
+  acceptDocument: ((id: string) => boolean) | undefined,
+  build: ResultBuilder<R>,
+): (R | SearchResult)[] {
   const ix = index as unknown as IndexInternals;
   const opts = { tokenize: ix._options.tokenize, processTerm: ix._options.processTerm, ...ix._options.searchOptions, ...options };
   const fallback = () =>
@@ -342,7 +395,7 @@ export function searchTopK<T>(
       best.offer(docId, score);
       threshold = best.threshold;
     }
-    return best.items().map((docId) => resultFor(ix, docId, total[docId] * (quality[docId] || 1), plan, fieldBoosts, fields, boostDocument));
+    return best.items().map((docId) => build(ix, docId, total[docId] * (quality[docId] || 1), plan, fieldBoosts, fields, boostDocument));
   } finally {
     scratch.busy = false;
   }
@@ -383,4 +436,46 @@ function resultFor(
   const result = { id: ix._documentIds.get(docId), score, terms: Object.keys(match ?? {}), queryTerms, match: match ?? {} } as SearchResult;
   Object.assign(result, ix._storedFields.get(docId));
   return result;
+}
+
+/**
+ * A kept document as a {@link TopHit}: `queryTerms` and `terms` exactly as {@link resultFor}
+ * gives them (`terms` in the order of `Object.keys(match)`), without building `match`.
+ */
+function hitFor(
+  ix: IndexInternals,
+  docId: number,
+  score: number,
+  plan: readonly { term: string; derived: readonly Derived[] }[],
+  fieldBoosts: readonly { fieldId: number }[],
+  _fields: readonly string[],
+  boostDocument: SearchOptions['boostDocument'],
+): TopHit {
+  const queryTerms: string[] = [];
+  const terms: string[] = [];
+  for (const { term, derived } of plan) {
+    let matched = false;
+    for (const { term: derivedTerm, data } of derived) {
+      if (data == null) continue;
+      for (const { fieldId } of fieldBoosts) {
+        if (!data.get(fieldId)?.has(docId)) continue;
+        if (boostDocument && !boostDocument(ix._documentIds.get(docId), derivedTerm, ix._storedFields.get(docId))) continue;
+        matched = true;
+        if (!terms.includes(derivedTerm)) terms.push(derivedTerm);
+        break;
+      }
+    }
+    if (matched) queryTerms.push(term);
+  }
+  return { id: ix._documentIds.get(docId), score, terms: inKeyOrder(terms), queryTerms };
+}
+
+/** An object key that is an array index ("800", "2025"): `Object.keys` lists those first, in numeric order. */
+const isArrayIndex = (key: string) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+
+/** Keys in the order `Object.keys` would list them for an object they were added to in this order. */
+function inKeyOrder(keys: string[]): string[] {
+  if (!keys.some(isArrayIndex)) return keys;
+  const indexes = keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
+  return [...indexes, ...keys.filter((key) => !isArrayIndex(key))];
 }

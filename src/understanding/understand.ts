@@ -170,7 +170,7 @@ function inFrameWhenOutOfScope(asks: (text: string) => boolean, framed: string):
  * (left one set out, 4 of the 9 such outright answers on the training sets were wrong).
  */
 function inFrame(kb: KnowledgeBase, part: PartAnswer, framed: string): PartAnswer {
-  const canonical = ask(kb, framed, '');
+  const canonical = askFramed(kb, framed);
   const better = usable(canonical) && (!usable(part) || canonical.result.confidence > part.result.confidence);
   if (!better) return part;
   const disagree = part.result.kind === 'answer' && canonical.result.kind === 'answer' && part.result.best !== undefined && part.result.best.id !== canonical.result.best?.id;
@@ -178,6 +178,23 @@ function inFrame(kb: KnowledgeBase, part: PartAnswer, framed: string): PartAnswe
   // The first reading's page is offered second.
   const alternatives = [part.result.best!, ...canonical.result.alternatives.filter((d) => d.id !== part.result.best!.id)].slice(0, Math.max(1, canonical.result.alternatives.length));
   return { ...canonical, question: part.question, result: { ...canonical.result, kind: 'did-you-mean', alternatives } };
+}
+
+/** Each knowledge base's readings of the frames' own questions (see {@link askFramed}). */
+const framedReadings = new WeakMap<KnowledgeBase, Map<string, PartAnswer>>();
+
+/**
+ * A frame's own question as the knowledge base reads it, read once per knowledge base: the
+ * frames' questions are fixed sentences and a knowledge base never changes once built (a reload
+ * builds a new one), so the reading cannot change. Reading it again for every message that asks
+ * in a frame was a tenth of a query's work and garbage.
+ */
+function askFramed(kb: KnowledgeBase, framed: string): PartAnswer {
+  let readings = framedReadings.get(kb);
+  if (!readings) framedReadings.set(kb, (readings = new Map()));
+  let reading = readings.get(framed);
+  if (!reading) readings.set(framed, (reading = ask(kb, framed, '')));
+  return reading;
 }
 
 /**
