@@ -54,6 +54,16 @@ describe('correctTypos', () => {
     expect(fix('it came from Chnia in Febuary 2025')).toBe('it came from China in February 2025');
   });
 
+  it('leaves a place the place tables know alone, at the start of a sentence or in lower case too', () => {
+    const places = new Set(['monterrey', 'cebu', 'pune']);
+    const withPlaces: TypoVocabulary = { ...vocabulary, isPlace: (w) => places.has(w) };
+    const text = 'Monterrey shop, then cebu and Pune';
+    // Without the place tables, "Monterrey" reads as California's Monterey and "cebu" as "cube".
+    expect(fix(text)).not.toBe(text);
+    expect(correctTypos(text, withPlaces)).toBe(text);
+    expect(correctTypos('Monterrey shop, cusotms held it', withPlaces)).toBe('Monterrey shop, customs held it');
+  });
+
   it('leaves acronyms, short words, codes and words with an apostrophe alone', () => {
     const text = 'CBSA and HMRC; teh ABC123 shipment, cant do it, CN22 form';
     expect(fix(text)).toBe(text);

@@ -30,6 +30,8 @@ export interface TypoVocabulary {
   documentFrequency(word: string): number;
   /** Whether a lower-case word is (part of) a marketplace's, carrier's or postal service's name. */
   isName(word: string): boolean;
+  /** Whether a lower-case word names a place (a city, region or country): never corrected, never a correction. */
+  isPlace?(word: string): boolean;
 }
 
 /** Shorter words have too many neighbours to correct safely. */
@@ -137,7 +139,7 @@ export function correctTypos(text: string, vocabulary: TypoVocabulary): string {
   return text.replace(/(?<![\p{L}\p{N}'’])[A-Za-z]+(?![\p{L}\p{N}'’])/gu, (token, offset: number) => {
     if (token.length < MIN_LENGTH || token.length > MAX_LENGTH) return token;
     const word = token.toLowerCase();
-    if (isEnglishWord(word) || vocabulary.isName(word) || isEverydayName(word)) return token;
+    if (isEnglishWord(word) || vocabulary.isName(word) || isEverydayName(word) || vocabulary.isPlace?.(word)) return token;
     // An acronym ("CBSA", "HMRC") is not a misspelt word.
     if (token.length <= MAX_ACRONYM_LENGTH && token === token.toUpperCase()) return token;
     const fixed = vocabulary.isKnown(word) ? englishSpelling(word, vocabulary) : likeliest(word, vocabulary, /^[A-Z][a-z]/.test(token) && !startsSentence(text, offset));

@@ -14,7 +14,7 @@
 import type { AnswerResult, Explanation, KnowledgeBase, KnowledgeDoc, OutOfScopeReason } from '../knowledge';
 import { VERDICT_GATE } from '../knowledge';
 import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } from '../rules';
-import { withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
+import { isPlaceWord, withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
 import { KIN_WORDS } from '../rules/parse/words';
 import { asksAboutAnotherCountry, countryGoodsGoTo, countryOfReceiverAbroad, goodsLeaveTheUs, namesChargeAbroad } from './direction';
 import { asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowToSend, asksWhereToBuy, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
@@ -515,6 +515,7 @@ function typoVocabulary(kb: KnowledgeBase, names: NameTable, rules?: RuleSet): T
     isKnown: (word) => isStopWord(word) || KIN_WORDS.has(word) || kb.wordFrequency(word) !== undefined || goods?.has(word) === true,
     documentFrequency: (word) => kb.wordFrequency(word) ?? 0,
     isName: (word) => named.has(word),
+    isPlace: (word) => isPlaceWord(word),
   };
 }
 

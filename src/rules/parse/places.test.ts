@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { loadRuleSet } from '../loader';
 import { originIn } from './extract';
-import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities, withoutPlaces, countryOfPlace, countryOfLeadingPlace, withoutUsPlaces } from './places';
+import { CITY_POPULATION_FLOOR, countriesAbroad, placeIndex, placeReadings, probableOrigin, readCities, withoutPlaces, countryOfPlace, countryOfLeadingPlace, isPlaceWord, withoutUsPlaces } from './places';
 import { contentsInDoubt, deniesContents } from './words';
 import { extractFacts } from './extract';
 
@@ -242,6 +242,15 @@ describe('countryOfPlace: the country a place name belongs to', () => {
   it('is undefined for words that are not a place', () => {
     expect(countryOfPlace('my cousin')).toBeUndefined();
     expect(countryOfPlace('the post office')).toBeUndefined();
+  });
+});
+
+describe('isPlaceWord: one word that names a place', () => {
+  it('knows cities, regions, countries and peoples, in any case', () => {
+    for (const word of ['Monterrey', 'cebu', 'Pune', 'Ontario', 'Oman', 'colombian']) expect(isPlaceWord(word)).toBe(true);
+  });
+  it('does not know a misspelt place or an ordinary word', () => {
+    for (const word of ['Montery', 'cube', 'parcel']) expect(isPlaceWord(word)).toBe(false);
   });
 });
 

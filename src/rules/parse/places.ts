@@ -289,6 +289,22 @@ function phrasePattern(phrase: string, flags: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${phrase.split(' ').map(letters).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, flags);
 }
 
+/**
+ * Whether one word names a place the tables know: a city, a state, province or region, a
+ * country or a people ("Monterrey", "Ontario", "Chile", "Colombian"). The typo guard leaves
+ * such words alone: "Monterrey" is a Mexican city, not a slip for California's Monterey.
+ *
+ * @example
+ * isPlaceWord('Monterrey'); // true
+ * isPlaceWord('Monterey');  // true (a city in the table too)
+ * isPlaceWord('Montery');   // false
+ */
+export function isPlaceWord(word: string, table: CountryTable = countriesInUse()): boolean {
+  const key = countryKey(word);
+  const index = placeIndex(table);
+  return index.cities.has(key) || index.regions.has(key) || index.demonyms.has(key) || countryAliases(table).has(key);
+}
+
 /** Short names people use for U.S. places, which no city table holds. */
 const US_SHORT_NAMES: ReadonlyMap<string, string> = new Map(['la', 'nyc', 'sf', 'dc', 'philly', 'vegas', 'socal', 'norcal', 'the bay area'].map((n) => [n, 'US']));
 
