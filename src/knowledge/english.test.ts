@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { englishWords, hasWord, isEnglishWord, wordListFromJson } from './english';
 
 const list = (json: string) => wordListFromJson(new TextEncoder().encode(json));
@@ -12,6 +13,18 @@ describe('wordListFromJson and hasWord', () => {
   it('sorts a list that is not sorted', () => {
     const l = list('[\n  "zebra",\n  "apple",\n  "mango"\n]');
     expect(['apple', 'mango', 'zebra', 'kiwi'].map((w) => hasWord(l, w))).toEqual([true, true, true, false]);
+  });
+
+  it('finds words with letters beyond ASCII as well as plain ones, as a set of the words would', () => {
+    const letter = fc.constantFrom('a', 'b', 'e', 'z', 'é', 'ü', 'ß', '中');
+    const word = fc.array(letter, { maxLength: 5 }).map((l) => l.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 12 }), fc.array(word, { maxLength: 12 }), (words, queries) => {
+        const l = list(JSON.stringify(words));
+        for (const q of [...words, ...queries]) expect(hasWord(l, q)).toBe(words.includes(q));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('handles an empty list and refuses escapes or broken quotes', () => {

@@ -34,6 +34,23 @@ function compareAt(bytes: Uint8Array, start: number, word: Uint8Array): number {
 }
 
 /** Two stored words (each ends at its closing quote) compared: negative, 0 or positive. */
+/** {@link compareAt} for a word of ASCII characters, whose UTF-8 bytes are its char codes. */
+function compareAtAscii(bytes: Uint8Array, start: number, word: string): number {
+  for (let i = 0; ; i++) {
+    const a = bytes[start + i];
+    const aEnds = a === QUOTE;
+    if (i === word.length) return aEnds ? 0 : 1;
+    if (aEnds) return -1;
+    const c = word.charCodeAt(i);
+    if (a !== c) return a - c;
+  }
+}
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function compareStored(bytes: Uint8Array, a: number, b: number): number {
   for (let i = 0; ; i++) {
     const x = bytes[a + i];
@@ -79,12 +96,15 @@ export function wordListFromJson(bytes: Uint8Array): WordList {
  * hasWord(list, 'recourse'); // true
  */
 export function hasWord(list: WordList, word: string): boolean {
-  const target = encoder.encode(word);
+  // An ASCII word is compared from the string itself: encoding it made a buffer outside the heap
+  // for every word of every message, which each young-generation collection then had to sweep.
+  const ascii = isAscii(word);
+  const target = ascii ? undefined : encoder.encode(word);
   let lo = 0;
   let hi = list.starts.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const c = compareAt(list.bytes, list.starts[mid], target);
+    const c = target ? compareAt(list.bytes, list.starts[mid], target) : compareAtAscii(list.bytes, list.starts[mid], word);
     if (c === 0) return true;
     if (c < 0) lo = mid + 1;
     else hi = mid - 1;
