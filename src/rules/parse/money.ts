@@ -125,11 +125,13 @@ export function findMoney(text: string): Array<{ text: string; index: number; mo
       const money = parseMoney(m[0]);
       return money ? [{ text: m[0], index: m.index ?? 0, money }] : [];
     });
-  const found = [...read(text.matchAll(MONEY_IN_TEXT)), ...read(text.matchAll(WORDED_MONEY_IN_TEXT))];
+  // Every sum in figures has a digit, and every sum in words a currency's word: the long patterns
+  // are not run over messages without one (most of them).
+  const hasDigit = /\d/.test(text);
+  const found = [...(hasDigit ? read(text.matchAll(MONEY_IN_TEXT)) : []), ...(WORDED_CURRENCY.test(text) ? read(text.matchAll(WORDED_MONEY_IN_TEXT)) : [])];
   // The world's other currencies, where the tables above found nothing at that place.
   const overlaps = (at: number, length: number) => found.some((f) => at < f.index + f.text.length && f.index < at + length);
-  // Every sum has a digit; the long pattern is not run over messages without one (most of them).
-  if (/\d/.test(text)) found.push(...read(text.matchAll(OTHER_MONEY_IN_TEXT)).filter((f) => !overlaps(f.index, f.text.length)));
+  if (hasDigit) found.push(...read(text.matchAll(OTHER_MONEY_IN_TEXT)).filter((f) => !overlaps(f.index, f.text.length)));
   return found.sort((a, b) => a.index - b.index);
 }
 
@@ -156,5 +158,7 @@ const OTHER_MONEY_IN_TEXT = new RegExp(
   'giu',
 );
 
+/** The currency words {@link WORDED_MONEY_IN_TEXT} needs, any of them anywhere. */
+const WORDED_CURRENCY = /dollar|usd|buck|euro|pound|quid|yen|yuan|rupee|peso/i;
 /** Dictated or spelled-out sums: "eighty euros", "a sixty dollar jacket", "one hundred seventy bucks". */
 const WORDED_MONEY_IN_TEXT = new RegExp(`\\b${NUMBER_IN_WORDS}[\\s-]+(?:us dollars?|dollars?|usd|bucks|euros?|pounds?|quid|yen|yuan|rupees?|pesos?)\\b`, 'gi');
