@@ -32,13 +32,16 @@ import type { SearchOptions, SearchResult } from 'minisearch';
  * best.items(); // ['b', 'c']
  */
 export class BestK<T> {
-  private readonly entries: { item: T; score: number }[] = [];
+  // Parallel arrays filled in place: an object per offer and a splice per insertion were most of
+  // a search's garbage.
+  private readonly kept: T[] = [];
+  private readonly scores: number[] = [];
 
   constructor(readonly k: number) {}
 
   /** The lowest score that still gets in once full (−∞ until then). */
   get threshold(): number {
-    return this.entries.length < this.k ? -Infinity : this.entries[this.entries.length - 1].score;
+    return this.kept.length < this.k ? -Infinity : this.scores[this.scores.length - 1];
   }
 
   /**
@@ -49,19 +52,29 @@ export class BestK<T> {
    */
   offer(item: T, score: number): boolean {
     if (this.k <= 0) return false;
-    const n = this.entries.length;
-    if (n === this.k && !(score > this.entries[n - 1].score)) return false;
-    // Insertion from the end: after every entry with a score ≥ this one (stable).
+    const { kept, scores } = this;
+    const n = kept.length;
+    if (n === this.k && !(score > scores[n - 1])) return false;
+    // Insertion from the end: after every entry with a score ≥ this one (stable). When full, the
+    // last entry falls out.
     let i = n === this.k ? n - 1 : n;
-    while (i > 0 && this.entries[i - 1].score < score) i--;
-    if (n === this.k) this.entries.pop();
-    this.entries.splice(i, 0, { item, score });
+    if (n < this.k) {
+      kept.push(item);
+      scores.push(score);
+    }
+    while (i > 0 && scores[i - 1] < score) {
+      kept[i] = kept[i - 1];
+      scores[i] = scores[i - 1];
+      i--;
+    }
+    kept[i] = item;
+    scores[i] = score;
     return true;
   }
 
   /** The kept items, best first. */
   items(): T[] {
-    return this.entries.map((e) => e.item);
+    return this.kept.slice();
   }
 }
 
