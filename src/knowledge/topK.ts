@@ -419,15 +419,7 @@ function bestOf<T, R>(
  * matched, `match` assembled the way its OR combinator assembles it (a later query term's match
  * of the same document term replaces the earlier one's fields), `terms` its keys.
  */
-function resultFor(
-  ix: IndexInternals,
-  docId: number,
-  score: number,
-  plan: readonly { term: string; derived: readonly Derived[] }[],
-  fieldBoosts: readonly { fieldId: number }[],
-  fields: readonly string[],
-  boostDocument: SearchOptions['boostDocument'],
-): SearchResult {
+const resultFor: ResultBuilder<SearchResult> = (ix, docId, score, plan, fieldBoosts, fields, boostDocument) => {
   const queryTerms: string[] = [];
   let match: Record<string, string[]> | undefined;
   for (const { term, derived } of plan) {
@@ -449,21 +441,13 @@ function resultFor(
   const result = { id: ix._documentIds.get(docId), score, terms: Object.keys(match ?? {}), queryTerms, match: match ?? {} } as SearchResult;
   Object.assign(result, ix._storedFields.get(docId));
   return result;
-}
+};
 
 /**
  * A kept document as a {@link TopHit}: `queryTerms` and `terms` exactly as {@link resultFor}
  * gives them (`terms` in the order of `Object.keys(match)`), without building `match`.
  */
-function hitFor(
-  ix: IndexInternals,
-  docId: number,
-  score: number,
-  plan: readonly { term: string; derived: readonly Derived[] }[],
-  fieldBoosts: readonly { fieldId: number }[],
-  _fields: readonly string[],
-  boostDocument: SearchOptions['boostDocument'],
-): TopHit {
+const hitFor: ResultBuilder<TopHit> = (ix, docId, score, plan, fieldBoosts, _fields, boostDocument) => {
   const queryTerms: string[] = [];
   const terms: string[] = [];
   for (const { term, derived } of plan) {
@@ -481,7 +465,7 @@ function hitFor(
     if (matched) queryTerms.push(term);
   }
   return { id: ix._documentIds.get(docId), score, terms: inKeyOrder(terms), queryTerms };
-}
+};
 
 /** An object key that is an array index ("800", "2025"): `Object.keys` lists those first, in numeric order. */
 const isArrayIndex = (key: string) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
