@@ -33,7 +33,6 @@ function compareAt(bytes: Uint8Array, start: number, word: Uint8Array): number {
   }
 }
 
-/** Two stored words (each ends at its closing quote) compared: negative, 0 or positive. */
 /** {@link compareAt} for a word of ASCII characters, whose UTF-8 bytes are its char codes. */
 function compareAtAscii(bytes: Uint8Array, start: number, word: string): number {
   for (let i = 0; ; i++) {
@@ -46,11 +45,13 @@ function compareAtAscii(bytes: Uint8Array, start: number, word: string): number 
   }
 }
 
+/** Whether every character of a word is ASCII (so its UTF-8 bytes are its char codes). */
 function isAscii(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
   return true;
 }
 
+/** Two stored words (each ends at its closing quote) compared: negative, 0 or positive. */
 function compareStored(bytes: Uint8Array, a: number, b: number): number {
   for (let i = 0; ; i++) {
     const x = bytes[a + i];

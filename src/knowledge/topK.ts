@@ -253,8 +253,8 @@ export interface TopHit {
 /**
  * {@link searchTopK} without the parts of a result the knowledge base's ranking does not read
  * (`match` and the stored fields): the same hits in the same order with the same `id`, `score`,
- * `terms` and `queryTerms`. It allocates about a third as much, which matters because a query's
- * garbage decides how often the young generation is collected, and each collection pauses a query.
+ * `terms` and `queryTerms`. It allocates less, which matters because a query's garbage decides how
+ * often the young generation is collected, and each collection pauses a query.
  *
  * @example
  * searchTopHits(index, 'counterfeit bag', { combineWith: 'OR' }, 8)[0]; // { id, score, terms, queryTerms }

@@ -30,7 +30,7 @@ export interface TypoVocabulary {
   documentFrequency(word: string): number;
   /** Whether a lower-case word is (part of) a marketplace's, carrier's or postal service's name. */
   isName(word: string): boolean;
-  /** Whether a lower-case word names a place (a city, region or country): never corrected, never a correction. */
+  /** Whether a lower-case word names a place (a city, region, country or people): such a word is never corrected. */
   isPlace?(word: string): boolean;
 }
 

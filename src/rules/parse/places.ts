@@ -296,7 +296,7 @@ function phrasePattern(phrase: string, flags: string): RegExp {
  *
  * @example
  * isPlaceWord('Monterrey'); // true
- * isPlaceWord('Monterey');  // true (a city in the table too)
+ * isPlaceWord('Monterey');  // false (a city too small for the table: an ordinary typo's target)
  * isPlaceWord('Montery');   // false
  */
 export function isPlaceWord(word: string, table: CountryTable = countriesInUse()): boolean {
