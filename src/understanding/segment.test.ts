@@ -335,8 +335,23 @@ describe('an announcement before the questions ("Two things:", "Quick question:"
 });
 
 describe('"how many days" is one question with what follows it', () => {
-  it.each(['protest a duty decision how many days do i have', 'refund how long do i have to wait'])('%s', (text) => {
+  it.each(['protest a duty decision how many days do i have', 'refund how long do i have to wait', 'how much 232 duty is there on aluminum products', 'how many small parcels can i send a day'])('%s', (text) => {
     expect(segment(text).questions).toHaveLength(1);
+  });
+
+  it('a verb after "how much" ends what is counted: "how much did I pay" and "is it …" are two questions', () => {
+    expect(segment('how much did they charge me on the last box and is it the same on this one').questions).toEqual(['how much did they charge me on the last box', 'and is it the same on this one']);
+  });
+});
+
+describe('a run-on sentence that opens with "when I …" sets up its question', () => {
+  it('is one question, not a "when" question and another', () => {
+    const text = "when i import things to resell do i declare what i paid the factory or what i'm going to sell it for";
+    expect(segment(text).questions).toEqual([text]);
+  });
+
+  it('"when did …" still asks a question of its own', () => {
+    expect(segment('when did china lose de minimis is it coming back').questions).toEqual(['when did china lose de minimis', 'is it coming back']);
   });
 });
 

@@ -73,10 +73,22 @@ const COMPOUND_BREAK = new RegExp(
  */
 /** A request whose object is the question after it: "kindly explain | what is MPF", "please tell me | how long". */
 const REQUEST_BEFORE = /\b(?:explain|tell (?:me|us)|let (?:me|us) know|advise|clarify|inform (?:me|us)|(?:want|wanted|need|would like) to know|wonder(?:ing)?)\s*[,:]?\s*$/i;
-const QUESTION_WORD_BEFORE = new RegExp(`\\b(?:${WH})(?:\\s+\\w+)?\\s*$|\\bhow\\s+(?:many|much|long|often|soon|far)\\s+\\w+\\s*$`, 'i');
+const QUESTION_WORD_BEFORE = new RegExp(
+  `\\b(?:${WH})(?:\\s+\\w+)?\\s*$|\\bhow\\s+(?:many|much|long|often|soon|far)\\s+\\w+\\s*$` +
+    // "how much 232 duty | is there", "how many small parcels | can i send": what is counted can take
+    // a few words, none of them a verb or a subject ("how much did i pay | and is that right" is two).
+    `|\\bhow\\s+(?:many|much)\\s+(?:(?!(?:${AUX}|i|we|you|they|he|she|it)\\b)[\\w$%.-]+(?:\\s+|$)){1,3}$`,
+  'i',
+);
 /** "When I order …," "If we ship …,": a clause that sets up the question after it, not a question. */
 const CLAUSE_SUBJECT = String.raw`(?:i|we|you|they|he|she|it|my|our|your|the|a|an|someone|somebody)\b`;
 const SUBORDINATE_CLAUSE = new RegExp(String.raw`^(?:(?:and|but|so)\s+)?(?:when|whenever|if|once|after|before|since|while|because|as soon as)\s+${CLAUSE_SUBJECT}[^?]*,\s*$`, 'i');
+/**
+ * A "when" clause opening a run-on sentence, with no comma: "when i import things to resell | do i
+ * declare what i paid". "When" with a subject after it is a condition ("when did …" asks), so the
+ * cut would leave a clause posing as a "when" question.
+ */
+const OPENING_CLAUSE = new RegExp(String.raw`^(?:(?:and|but|so)\s+)?when\s+(?:i|we|you|they|he|she|my|our|someone|somebody)\b[^?,.;]*$`, 'i');
 /** A piece that opens with a question word ("what happens to it"), not with "and" or "or". */
 const STARTS_WITH_QUESTION_WORD = new RegExp(`^(?:${WH})\\b`, 'i');
 /**
@@ -215,6 +227,7 @@ function cutRunOn(sentence: string, breaks: RegExp = RUN_ON_BREAK, afterQuestion
     if (ALTERNATIVE_BEFORE.test(before)) continue;
     // "kindly explain what is MPF", "tell me how long it takes": the question is what is asked for.
     if (REQUEST_BEFORE.test(before)) continue;
+    if (start === 0 && OPENING_CLAUSE.test(before)) continue;
     const after = sentence.slice(at);
     // "I have an LLC in Wyoming, do I need an EIN?" is a story and one question, not two; so is
     // "When I order a lamp from a shop in France, is it me who imports it?" (a "when" clause).
