@@ -118,6 +118,9 @@ describe('asksWhoseCharge: the government\'s charge or the carrier\'s', () => {
   it.each(['Why is USPS the one billing me?', 'how come the post office is charging me duty', 'why would the mailman be asking me for $11'])('why the post bills: %s', (text) =>
     expect(asksWhoseCharge(text)).toBe('post'),
   );
+  it.each(['why did usps charge me 54 percent on a little package from china', 'Why did USPS charge me 54% on a China Post packet?'])('asking about the rate the post charged is not asking why the post bills: %s', (text) =>
+    expect(asksWhoseCharge(text)).toBeUndefined(),
+  );
   it.each(['Can I get that money back from the post office or from customs?', 'how much does DHL charge for customs?', 'Am I going to get a duty bill from USPS or is the tax already included?', 'should I ship with UPS or FedEx'])('not that question: %s', (text) =>
     expect(asksWhoseCharge(text)).toBeUndefined(),
   );

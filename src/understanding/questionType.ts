@@ -229,7 +229,8 @@ const WHERE_TO_DISPUTE = /\b(?:contest|complain\w*|disput\w*|contact|call|go aft
  * asksWhoseCharge('how much does DHL charge for customs?');                          // undefined
  */
 export function asksWhoseCharge(text: string, story = ''): 'post' | 'carrier' | undefined {
-  if (WHY_THE_POST_BILLS.test(text)) return 'post';
+  // "Why did USPS charge me 54 percent?" asks about the rate, not why the post sends the bill.
+  if (WHY_THE_POST_BILLS.test(text) && !A_RATE.test(text)) return 'post';
   // "Can I get that money back from the post office or from customs?" asks for a refund. The
   // charge may be named in the story ("DHL added a $17 fee. Is that a customs thing or DHL?").
   if (!WHOSE_CHARGE.test(text) || MONEY_BACK.test(text)) return undefined;
@@ -240,6 +241,9 @@ export function asksWhoseCharge(text: string, story = ''): 'post' | 'carrier' | 
 
 /** "Why is USPS the one billing me?": asking why the post, of all, sends the duty bill. */
 const WHY_THE_POST_BILLS = /\b(?:why|how come)\b[^?.!]{0,30}?\b(?:usps|post\s+office|postal\s+service|mailman|mail\s+carrier|the\s+post)\b[^?.!]{0,30}?\b(?:bill|billing|billed|charg\w*|collect\w*|asking\s+(?:me\s+)?for)\b/i;
+
+/** A rate named as a percentage: "54%", "54 percent". */
+const A_RATE = /\d\s*(?:%|percent\b|per\s+cent\b|pct\b)/i;
 
 /** The post delivered it: its duty bill is the post's own question ("why is USPS billing me?"). */
 const POSTAL = /\b(?:usps|post\s+office|postal|mailman|mail\s+carrier|royal\s+mail|canada\s+post|la\s+poste|deutsche\s+post|correos|japan\s+post|india\s+post|australia\s+post)\b/i;

@@ -428,6 +428,11 @@ describe('understand: a parcel lost or late, and a parcel sent abroad, are the c
     expect(u.main.result.best?.id).toBe('cash-reporting-fincen');
   });
 
+  it('cash mailed to the United States is a reporting question too, not domestic shipping', () => {
+    const u = answerOf(understand('do I have to report it if I mail more than 10k in cash to the US', ctx));
+    expect(u.main.result).toMatchObject({ kind: 'answer', best: { id: 'cash-reporting-fincen' } });
+  });
+
   it.each([
     'I am mailing a birthday card to my niece in Germany, which form do I fill in',
     'which customs form goes on a box I ship from Texas to Italy?',
@@ -519,6 +524,11 @@ describe('understand: whose charge it is, by post or by a carrier', () => {
   it('"why is USPS the one charging me?" after a story is the post\'s own question', () => {
     const u = answerOf(understand('USPS wants twelve dollars before they deliver a box my friend in Norway posted. I figured customs did duty. Why is USPS the one charging me?', ctx));
     expect(u.main.result.best?.id).toBe('who-pays-postal-duty');
+  });
+
+  it('"why did USPS charge me 54 percent" asks about the rate on mail from China, not who bills', () => {
+    const u = answerOf(understand('why did usps charge me 54 percent on a little package from china', ctx));
+    expect(u.main.result.best?.id).toBe('china-mail-rates-2025');
   });
 
   it('a bare "how do I check" after the doubt is the fake check', () => {

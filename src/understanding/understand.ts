@@ -604,10 +604,11 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
     return outOfScope(ctx.kb, text, 'leaves-us');
   }
   const sent = destinationSent(text);
-  if (sent && PERSON_SENDS.test(sent.before) && sentWithinUs(sent.destination) && countriesAbroad(text).length === 0 && !namesSenderAbroad(text, ctx.names)) {
+  if (sent && PERSON_SENDS.test(sent.before) && sentWithinUs(sent.destination) && countriesAbroad(text).length === 0 && !namesSenderAbroad(text, ctx.names) && !asksAboutReportingCash(text)) {
     // The person sending something to someone in the United States: domestic shipping. (When
     // someone else sends it, "a vineyard in Tuscany offered to ship us a case to Colorado", the
-    // sender may well be abroad.)
+    // sender may well be abroad; cash of $10,000 mailed to the United States is reported
+    // whoever mails it.)
     return outOfScope(ctx.kb, text, 'one-country');
   }
   if (asksAboutIncomeTax(text)) return outOfScope(ctx.kb, text, 'income-tax');
