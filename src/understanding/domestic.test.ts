@@ -333,6 +333,9 @@ describe('comesFromInsideUs: a seller or parcel placed in a U.S. state or city (
     'my order from a seller in Nevada has not moved in a week',
     'bought a lamp on eBay from michigan and it came broken, refund?',
     'the store in Oregon never shipped my order, what now',
+    'Our church group wants 200 t-shirts from a US printer. Can we use our nonprofit status to skip state sales tax?',
+    'bought a rug from an American website and it never came',
+    'ordered parts from a Texas-based supplier, still not here',
   ])('domestic: %s', (text) => expect(comesFromInsideUs(text)).toBe(true));
   it.each([
     'a seller in Texas shipped my order, will I pay duty?',
@@ -340,6 +343,8 @@ describe('comesFromInsideUs: a seller or parcel placed in a U.S. state or city (
     'we export candles from Ohio to Canada, any forms?',
     'my sister sent me a sweater from Paris',
     'ordered a jacket from a shop in Milan',
+    'ordered a jacket from a Canadian shop, it never came',
+    'Temu now ships from a US warehouse, is there still duty?',
     'for mail we must give 10 digit codes now? what else do they want from us',
   ])('not: %s', (text) => expect(comesFromInsideUs(text)).toBe(false));
 });

@@ -78,6 +78,14 @@ export function routeInOneCountry(text: string): boolean {
  */
 const ORIGIN_PLACE =
   /\b(?:from|(?:seller|shop|store|vendor|company|warehouse|supplier|business)\s+(?:in|out of|based in))\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:seller|shop|store|vendor|warehouse)\s+in\s+)?((?:the\s+)?[\p{L}.]+(?:\s+[\p{L}.]+)?)/giu;
+/**
+ * The place said as a word before the seller: "from a US printer", "from an American shop", "from a
+ * Texas supplier". The place is the word before the seller.
+ */
+const ORIGIN_BEFORE_SELLER =
+  /\bfrom\s+(?:a|an|the)\s+([\p{L}.]+)(?:[- ]based)?\s+(?:printer|printing company|seller|shop|store|vendor|company|warehouse|supplier|business|factory|manufacturer|maker|retailer|website|site|brand)s?\b/giu;
+/** "American" as a place before a seller: the United States. */
+const AMERICAN = /^american$/i;
 /** "from us", "from them", "from there": pronouns ("US" in capitals is the country). */
 const PRONOUN = /^(?:us|me|you|him|her|them|it|here|there|home)\b(?!\.)/;
 /** Travel and leaving: a person crossing ("drive from Detroit into Windsor") or goods exported are other questions. */
@@ -92,6 +100,7 @@ const TRAVEL_OR_EXPORT = /\b(?:export\w*|passports?|nexus|global entry|cruise|dr
  * @example
  * comesFromInsideUs('ebay seller sent me a broken lamp from ohio how do i get a refund'); // true
  * comesFromInsideUs('ordered from a shopify store in Florida 3 weeks ago and it hasnt even shipped'); // true
+ * comesFromInsideUs('we want 200 t-shirts from a US printer, can we skip sales tax?');      // true
  * comesFromInsideUs('a seller in Texas shipped my order, will I pay duty?');               // false (a customs word)
  * comesFromInsideUs('Is NEXUS worth it if I drive from Buffalo to Toronto?');              // false (travel)
  */
@@ -103,6 +112,7 @@ export function comesFromInsideUs(text: string): boolean {
     // "from Ohio to Florida", "a seller in Texas don't answer": the place's one or two words.
     if (countryOfPlace(place) === 'US' || countryOfPlace(place.split(/\s+/)[0]) === 'US') return true;
   }
+  for (const [, place] of text.matchAll(ORIGIN_BEFORE_SELLER)) if (AMERICAN.test(place) || countryOfPlace(place) === 'US') return true;
   return false;
 }
 
