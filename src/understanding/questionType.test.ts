@@ -1,4 +1,4 @@
-import { acronymTerm, asksAboutCarriedMedicine, asksWhetherPilotEnded, quotedTerms, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksToBecomeImporterOfRecord, acronymTerm, asksAboutCarriedMedicine, asksWhetherPilotEnded, quotedTerms, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -356,7 +356,7 @@ describe('asksTravellersAllowance: how much a traveller brings home free (sessio
 });
 
 describe('asksAboutTradeActionsProposal: the January 2025 proposal on goods under trade actions (session 28)', () => {
-  it.each(['jan 2025 proposed rule 301 goods de minimis', 'what happened to the proposal to make section 301 goods ineligible for de minimis', 'section 232 de minimis NPRM'])('asks: %s', (text) =>
+  it.each(['jan 2025 proposed rule 301 goods de minimis', 'what happened to the proposal to make section 301 goods ineligible for de minimis', 'section 232 de minimis NPRM', 'what was that jan 2025 proposed rule about trade actions and low value shipments?'])('asks: %s', (text) =>
     expect(asksAboutTradeActionsProposal(text)).toBe(true),
   );
   it.each(['what were the two January 2025 proposals, the entry one and the 301 one?', 'the proposed basic and enhanced entry types', 'is the section 301 tariff still on?'])('does not: %s', (text) =>
@@ -628,4 +628,13 @@ describe('quotedTerms: the words a text puts in quotes (session 32)', () => {
     expect(quotedTerms('my DHL bill lists a \u201cbond fee\u201d and an "advancement fee"')).toEqual(['bond fee', 'advancement fee']);
     expect(quotedTerms("it's my mom's parcel and she's worried")).toEqual([]);
   });
+});
+
+describe('asksToBecomeImporterOfRecord: a seller asking to be the importer of record (session 35)', () => {
+  it.each(['Can we become the US importer of record ourselves so the customer pays nothing at the door?', "We'd like to act as IOR ourselves, what do we need?", 'i\'m a seller in the uk can i be the us importer of record'])('asks: %s', (text) =>
+    expect(asksToBecomeImporterOfRecord(text)).toBe(true),
+  );
+  it.each(["What's DDP vs DDU, and do I have to be the importer of record?", 'what does importer of record mean', 'how long do I keep records if I become the importer of record?', 'who is the importer of record on my Temu order?'])('does not: %s', (text) =>
+    expect(asksToBecomeImporterOfRecord(text)).toBe(false),
+  );
 });

@@ -818,12 +818,13 @@ export const TYPE_86_QUESTION = 'how did Type 86 entries work back then';
  * A proposal about goods under trade actions, with nothing of the other January 2025 proposal (new
  * entry types) or of a second proposal in it: "jan 2025 proposed rule 301 goods de minimis".
  */
-const TRADE_ACTIONS_PROPOSAL = /^(?=.*\b(?:propos\w*|nprm|rulemaking)\b)(?=.*(?:\btrade actions?\b|\b(?:section |sec\.? )?(?:301|232)\b))(?!.*\b(?:entry|entries|entering|type[- ]?86|basic|enhanced|low[- ]value|both|two|other|second)\b)/i;
+const TRADE_ACTIONS_PROPOSAL = /^(?=.*\b(?:propos\w*|nprm|rulemaking)\b)(?=.*(?:\btrade actions?\b|\b(?:section |sec\.? )?(?:301|232)\b))(?!.*\b(?:entry|entries|entering|type[- ]?86|basic|enhanced|both|two|other|second)\b)/i;
 
 /**
  * Whether a message asks about the January 2025 proposal to take goods under trade actions
  * (Section 301, 232) out of de minimis, and not about the other proposal that month: all 7
- * labelled messages so put name that page.
+ * labelled messages so put name that page. "Low-value shipments" are both proposals' subject, so
+ * only the other one's own words (entries, Type 86) rule it out.
  *
  * @example
  * asksAboutTradeActionsProposal('jan 2025 proposed rule 301 goods de minimis');                                // true
@@ -832,6 +833,32 @@ const TRADE_ACTIONS_PROPOSAL = /^(?=.*\b(?:propos\w*|nprm|rulemaking)\b)(?=.*(?:
 export function asksAboutTradeActionsProposal(text: string): boolean {
   return TRADE_ACTIONS_PROPOSAL.test(text);
 }
+
+/**
+ * A seller asking to be the importer of record: "can we become the US importer of record
+ * ourselves", "how do I act as IOR", "we'd like to be the importer of record". Not "do I have to"
+ * (told to by DDP or a forwarder, often the DDP page's question) and not a definition.
+ */
+const TO_BE_IMPORTER = /\b(?:can|could|how|want|wants|like|would|wish|plan|planning|need|needs)\b[^.?!]{0,40}?\b(?:be|become|act as|serve as|register as)\s+(?:the\s+|an?\s+|our\s+own\s+|my\s+own\s+)?(?:us\s+|u\.s\.\s+|american\s+)?(?:importer of record|ior)\b/i;
+/** "What does importer of record mean", DDP against DDU, records to keep: other pages' questions. */
+const IMPORTER_ELSEWHERE = /\b(?:mean|means|meaning|ddu|dap|difference|versus|vs\.?|keep|records?\s+(?:do|should|must)|how long)\b/i;
+
+/**
+ * Whether a question asks how a seller (abroad) becomes the importer of record for its own
+ * shipments: 22 of the 30 labelled messages that say so name that page; most of the rest ask it
+ * second, after DDP against DDU or how long to keep records. Without this, "so the customer pays
+ * nothing at the door" pulled such questions to the DDP page.
+ *
+ * @example
+ * asksToBecomeImporterOfRecord('Can we become the US importer of record ourselves so the customer pays nothing at the door?'); // true
+ * asksToBecomeImporterOfRecord("What's DDP vs DDU, and do I have to be the importer of record?");                              // false
+ */
+export function asksToBecomeImporterOfRecord(question: string): boolean {
+  return TO_BE_IMPORTER.test(question) && !IMPORTER_ELSEWHERE.test(question);
+}
+
+/** How a seller's question about being the importer of record is asked of the knowledge base. */
+export const BECOME_IMPORTER_QUESTION = 'what does a foreign company need to become the US importer of record';
 
 /** How the trade-actions proposal is asked of the knowledge base. */
 export const TRADE_ACTIONS_PROPOSAL_QUESTION = '2025 proposal to exclude tariffed goods from de minimis';

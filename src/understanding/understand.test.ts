@@ -526,6 +526,11 @@ describe('understand: whose charge it is, by post or by a carrier', () => {
     expect(u.main.result.best?.id).toBe('who-pays-postal-duty');
   });
 
+  it('a seller asking to become the importer of record gets that page, not DDP\'s, though the customer "pays nothing at the door"', () => {
+    const u = answerOf(understand('Our American customers keep getting surprise bills from UPS and leaving angry reviews. Can we become the US importer of record ourselves so the customer pays nothing at the door?', ctx));
+    expect(u.main.result.best?.id).toBe('foreign-seller-importer-of-record');
+  });
+
   it('"why did USPS charge me 54 percent" asks about the rate on mail from China, not who bills', () => {
     const u = answerOf(understand('why did usps charge me 54 percent on a little package from china', ctx));
     expect(u.main.result.best?.id).toBe('china-mail-rates-2025');
@@ -714,6 +719,7 @@ describe('the frames\' own questions read their pages outright (a refit can weak
     [frames.GIFTS_STILL_FREE_QUESTION, 'gift-duty-free'],
     [frames.CLASSIFICATION_QUESTION, 'hts-classification'],
     [frames.WHO_IMPORTS_QUESTION, 'importer-responsibility'],
+    [frames.BECOME_IMPORTER_QUESTION, 'foreign-seller-importer-of-record'],
     [frames.MEDICINE_BY_POST_QUESTION, 'medicine-personal-import'],
     [frames.MPF_QUESTION, 'merchandise-processing-fee'],
     [frames.SEIZED_MOST_QUESTION, 'most-seized-counterfeits'],
