@@ -581,6 +581,8 @@ describe('extractFacts', () => {
     // A limit named with "free" or "duty" after the sum is the rule, not the goods' value.
     ['is the 800 dollars free limit still there? my cousin wants to send me a gift', { kind: 'gift' }],
     ['people talk about the $800 duty limit, my sister mailed me a $30 scarf', { kind: 'gift', valueUsd: 30, mode: 'mail' }],
+    // "De minimis" after the sum names the rule on its own (session 35).
+    ['could you ever use the old $800 de minimis for cigars? I ordered cigars from Switzerland', { kind: 'purchase', origin: 'CH', contents: ['tobacco'] }],
     ['does my package qualify for duty-free?', {}],
     // A charge is not the goods' value (session 29): "billed me $30 on a $50 sweater".
     ['FedEx billed me $25 on a $70 lamp from Denmark', { valueUsd: 70, origin: 'DK', mode: 'express' }],

@@ -86,8 +86,11 @@ const VALUE_DOUBT = new RegExp(
  */
 const VALUE_SIDE_UNKNOWN =
   /\b(?:above|over|under|below|more|less)(?: than)?\s+or\s+(?:above|over|under|below|more|less)(?: than)?\b|\b(?:could|might|may)\s+be\s+(?:over|above|under|below|more|less)\b[^.?!]{0,40}?\b(?:could|might|may)\s+be\s+(?:over|above|under|below|more|less|not)\b/i;
-/** Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit", "the 800 dollars free limit", "the 800 dollar duty-free thing"), not a value. */
-const LIMIT_AFTER = /^\s*(?:(?:duty[- ]free|de minimis|gift|tax[- ]free|free|duty)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance|thing)s?\b/i;
+/**
+ * Words after a sum that make it a rule's limit ("the $800 rule", "the $100 gift limit", "the 800
+ * dollars free limit", "the 800 dollar duty-free thing", "the old $800 de minimis"), not a value.
+ */
+const LIMIT_AFTER = /^\s*(?:de minimis\b|(?:(?:duty[- ]free|de minimis|gift|tax[- ]free|free|duty)\s+)?(?:rule|limit|threshold|exemption|loophole|cap|allowance|thing)s?\b)/i;
 
 /**
  * Facts stated in free text.
