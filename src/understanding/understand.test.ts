@@ -428,6 +428,11 @@ describe('understand: a parcel lost or late, and a parcel sent abroad, are the c
     expect(u.main.result.best?.id).toBe('cash-reporting-fincen');
   });
 
+  it('"see bee pee" is CBP for the scope checks too: a refund from CBP is ours, not a seller\'s refund', () => {
+    const u = answerOf(understand('does see bee pee mail refund checks or is it only direct deposit now', ctx));
+    expect(u.main.result.best?.id).toBe('cbp-refund-direct-deposit');
+  });
+
   it('cash mailed to the United States is a reporting question too, not domestic shipping', () => {
     const u = answerOf(understand('do I have to report it if I mail more than 10k in cash to the US', ctx));
     expect(u.main.result).toMatchObject({ kind: 'answer', best: { id: 'cash-reporting-fincen' } });

@@ -21,6 +21,7 @@ import { asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowT
 import { findNames, nameWords, type NameTable } from './names';
 import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
+import { withSpokenAcronyms } from '../text/spokenAcronyms';
 import { correctTypos, type TypoVocabulary } from '../knowledge/typos';
 import { isStopWord } from '../knowledge/stopwords';
 import { asksAboutOriginMarking, ORIGIN_MARKING_QUESTION, asksAboutUsedGoods, USED_GOODS_QUESTION, asksHowMailWorkedBefore, MAIL_BEFORE_QUESTION, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, MAIL_NOW_QUESTION, asksWhatGoesOnParcel, PARCEL_DATA_QUESTION, asksCanadaMexicoTariffNow, CANADA_MEXICO_TARIFFS_QUESTION, asksWhetherEmergencyTariffsStand, EMERGENCY_TARIFFS_QUESTION, asksWhetherCanadaMexicoStillFree, CANADA_MEXICO_ORDERS_QUESTION, asksAboutPlatformCharges, PLATFORM_CHARGES_QUESTION, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, LIMIT_STATUS_QUESTION, asksWhetherGiftsStillFree, GIFTS_STILL_FREE_QUESTION, asksWhetherUsmcaEnds, USMCA_ENDING_QUESTION, asksWhetherFakesAreDangerous, FAKES_DANGER_QUESTION, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, TRADE_ACTIONS_PROPOSAL_QUESTION, asksAboutReportingCash, asksRefundAfterRefusing, REFUND_AFTER_REFUSAL_QUESTION, asksHowMailDutyReachesCbp, POSTAL_REMITTANCE_QUESTION, asksPostalDutyRefund, POSTAL_REFUND_QUESTION, asksAboutOwnGoodsBack, OWN_GOODS_BACK_QUESTION, asksWhatIsSeizedMost, SEIZED_MOST_QUESTION, asksAboutMpf, MPF_QUESTION, asksHowType86Worked, TYPE_86_QUESTION, asksTravellersAllowance, asksWhatToDeclareOnArrival, asksAboutTravellingPet, asksAboutCarriedMedicine, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, SALES_TAX_QUESTION, asksWhetherPilotEnded, PILOT_ENDED_QUESTION, TRAVELLERS_ALLOWANCE_QUESTION, asksMetalsRate, METALS_RATE_QUESTION, asksWhoIsImporter, WHO_IMPORTS_QUESTION, asksToBecomeImporterOfRecord, BECOME_IMPORTER_QUESTION, asksHowMuchCarrierFee, CARRIER_FEE_QUESTION, asksWhatNowAfterSeizure, AFTER_SEIZURE_QUESTION, asksWhetherMedicineMayCome, MEDICINE_BY_POST_QUESTION, asksHowBigTheFine, FINE_SIZE_QUESTION, asksFineForUnknowingFake, UNKNOWING_FAKE_QUESTION, asksWhatIfNotPaying, NOT_PAYING_QUESTION, asksWhyChargedOnSmallOrder, SMALL_ORDER_QUESTION, asksForClassification, asksWhetherFoodMayCome, FOOD_BY_POST_QUESTION, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, CASH_QUESTION, CLASSIFICATION_QUESTION, definitionSubject, quotedTerms, acronymTerm, SEIZED_GOODS_QUESTION, TELL_FAKE_QUESTIONS, WHOSE_CHARGE_QUESTIONS } from './questionType';
@@ -554,9 +555,10 @@ export function withTyposCorrected(text: string, { kb, names }: Pick<Understandi
  * understand('is de minimis dead', ctx).kind;                                   // 'answer'
  */
 export function understand(message: string, ctx: UnderstandingContext): Understanding {
-  // A message written as a letter is read without its greeting, closing and signature, and
-  // with its typos corrected (for every reader, not only the knowledge base's search).
-  const text = withTyposCorrected(letterBody(message), ctx, ctx.rules());
+  // A message written as a letter is read without its greeting, closing and signature, with
+  // acronyms spelled out joined ("see bee pee") and its typos corrected (for every reader, not
+  // only the knowledge base's search).
+  const text = withTyposCorrected(withSpokenAcronyms(letterBody(message)), ctx, ctx.rules());
   const segmented = segment(text);
   const { questions } = segmented;
   // The question part is judged (is it a yes/no duty question?), so is the last sentence of a
