@@ -344,6 +344,17 @@ describe('"how many days" is one question with what follows it', () => {
   });
 });
 
+describe('a question after a filler word ("seriously though", "btw", "honestly") is still a question', () => {
+  it('"Also seriously though, do I pay …" after a joke question is asked too, not story', () => {
+    const s = segment('Is Shein or Temu better quality for kids clothes? lol. Also seriously though, do I pay a tariff on Temu orders now');
+    expect(s.questions).toEqual(['Is Shein or Temu better quality for kids clothes?', 'Also seriously though, do I pay a tariff on Temu orders now']);
+  });
+
+  it('"btw, can I …" too', () => {
+    expect(segment('My parcel is late. Is it at customs? btw, can I track it with CBP').questions).toHaveLength(2);
+  });
+});
+
 describe('a run-on sentence that opens with "when I …" sets up its question', () => {
   it('is one question, not a "when" question and another', () => {
     const text = "when i import things to resell do i declare what i paid the factory or what i'm going to sell it for";
