@@ -355,6 +355,23 @@ describe('a question after a filler word ("seriously though", "btw", "honestly")
   });
 });
 
+describe('a statement with question marks of disbelief ("50%??") is story when a real question follows', () => {
+  it('the question asked in a question\'s form is the one asked', () => {
+    const s = segment('my $90 wool scarf from a shop in edinburgh got charged like it was a steel product, 50%?? obviously the wrong rate. can that be corrected after i already paid ups');
+    expect(s.questions).toEqual(['can that be corrected after i already paid ups']);
+    expect(s.context).toContain('steel product');
+  });
+
+  it('alone, it is still the question', () => {
+    expect(segment('my $9 socks from Poland got charged a $20 fee??').questions).toEqual(['my $9 socks from Poland got charged a $20 fee??']);
+  });
+
+  it('a tag question ("… right??") and a short telegraphic one ("mexico = usmca = free??") still ask', () => {
+    expect(segment('so the supreme court killed the tariffs right?? then why am i still paying duty').questions).toHaveLength(2);
+    expect(segment('boots from a workshop in Mexico, $120, shipping this week. mexico = usmca = free?? or am i gonna get charged').questions[0]).toMatch(/free\?\?$/);
+  });
+});
+
 describe('a run-on sentence that opens with "when I …" sets up its question', () => {
   it('is one question, not a "when" question and another', () => {
     const text = "when i import things to resell do i declare what i paid the factory or what i'm going to sell it for";

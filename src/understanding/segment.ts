@@ -202,6 +202,23 @@ export function asksSomething(text: string): boolean {
   return QUESTION_START.test(t);
 }
 
+/** Question marks of disbelief after a statement: "50%??", "$40?!". */
+const DISBELIEF = /(?:\?\s*[?!]|!\s*\?)\W*$/;
+/** A statement asked as a question by its last word: "the court killed the tariffs right??". */
+const TAG_QUESTION = /\b(?:right|correct|true|yes|no|yeah|huh|ok|okay|or not|or what|or no)\W*$/i;
+/** A question word or an auxiliary with its subject anywhere: a sentence that asks in a question's form. */
+const QUESTION_FORM = new RegExp(`\\b(?:${WH})\\b|\\b${AUX_WITH_SUBJECT}`, 'i');
+
+/** The last sentence of a part (a short question is joined to the story before it: "… this week. mexico = usmca = free??"). */
+function lastSentence(text: string): string {
+  return text.split(/(?<=[.!])\s+/).pop() ?? text;
+}
+
+/** Whether a part asks in a question's own form, not only with a question mark. */
+function asksInForm(text: string): boolean {
+  return ASKING.test(text) || QUESTION_FORM.test(text);
+}
+
 function onlyLittleWords(text: string): boolean {
   return text
     .toLowerCase()
@@ -322,6 +339,11 @@ export function segment(message: string): Segmented {
     const asked = announced?.rest ?? sentence;
     const pieces = !marksQuestions ? cutRunOn(asked) : asked.includes('?') ? cutRunOn(asked, COMPOUND_BREAK, true) : [asked];
     for (const piece of pieces) parts.push({ text: piece, asks: asksSomething(piece) && !MAIN_MARK_ONLY.test(piece) });
+  }
+  // "my scarf got charged like steel, 50%?? … can that be corrected?": a statement with question
+  // marks (disbelief) is story when the message also asks in a question's own form.
+  if (parts.some((p) => p.asks && asksInForm(p.text))) {
+    for (const p of parts) if (p.asks && !asksInForm(p.text) && DISBELIEF.test(p.text) && !TAG_QUESTION.test(p.text) && wordCount(lastSentence(p.text)) > SHORT_QUESTION_WORDS) p.asks = false;
   }
   const asked = mainFirst(parts);
   return {
