@@ -196,6 +196,9 @@ describe('asksWhatIfNotPaying: what follows from not paying an import bill (sess
     'if i just ghost the customs bill what happens lol',
     "what happens if I don't pay the DHL duty invoice?",
     'if I tell the driver no and refuse the customs charges, am I in trouble?',
+    // Session 35: "what if", "leave it unpaid", "in any trouble".
+    'what if i just dont pay the customs charge',
+    'If I leave the import bill unpaid, will I personally be in any trouble?',
   ])('asks: %s', (text) => expect(asksWhatIfNotPaying(text)).toBe(true));
   it.each([
     'what happens to my parcel at customs?',
@@ -377,6 +380,8 @@ describe('asksWhoPaysOnMail: who pays the duty on goods sent by post (session 28
     ['who pays the duty on a DHL parcel?', ''],
     ['how is duty figured now, and who actually collects it?', 'For my US orders sent by post.'],
     ["Who's responsible?", 'A parcel sent from California to me in Texas got handed from DHL to USPS and now nobody knows where it is.'],
+    // Session 35: asking whom to contact about a charge asks where to dispute it.
+    ['Who do I contact to question this charge?', 'UPS sent me a bill for a book my pen pal in Ireland mailed me.'],
   ])('does not: %s', (question, story) => expect(asksWhoPaysOnMail(question, story)).toBe(false));
 });
 

@@ -248,8 +248,11 @@ const A_RATE = /\d\s*(?:%|percent\b|per\s+cent\b|pct\b)/i;
 /** The post delivered it: its duty bill is the post's own question ("why is USPS billing me?"). */
 const POSTAL = /\b(?:usps|post\s+office|postal|mailman|mail\s+carrier|royal\s+mail|canada\s+post|la\s+poste|deutsche\s+post|correos|japan\s+post|india\s+post|australia\s+post)\b/i;
 
-/** "Who pays", "who is charging", "who collects", "who is responsible for", "who covers the duty": asking whose the duty is. */
-const WHO_PAYS = /\bwho\b[^.?!]{0,40}\b(?:pay|pays|paying|charg\w*|collect\w*|(?:responsible|liable) for|(?:covers?|covering) (?:the )?(?:duty|duties|customs|charges?|tax(?:es)?|fees?|bill))\b/i;
+/**
+ * "Who pays", "who is charging", "who collects", "who is responsible for", "who covers the duty":
+ * asking whose the duty is. ("Who do I contact to question this charge?" asks where to dispute it.)
+ */
+const WHO_PAYS = /\bwho\b(?!\s+(?:do|should|can|could|would)\s+(?:i|we)\s+(?:contact|call|ask|email|e-mail|write|talk|speak|complain|reach|go|turn)\b)[^.?!]{0,40}\b(?:pay|pays|paying|charg\w*|collect\w*|(?:responsible|liable) for|(?:covers?|covering) (?:the )?(?:duty|duties|customs|charges?|tax(?:es)?|fees?|bill))\b/i;
 /** Sent by post, said any way: {@link POSTAL}'s names, "by mail", "regular post", ePacket, EMS. */
 const SENT_BY_POST = new RegExp(String.raw`${POSTAL.source}|\b(?:post|posted|mail|mailed|epacket|ems|china\s+post)\b`, 'i');
 
@@ -469,11 +472,11 @@ const DISPUTED = /\b(?:refund\w*|refus\w*|dispute|wrong|rate|flat)\b/i;
 /** How the small-order question is asked of the knowledge base. */
 export const SMALL_ORDER_QUESTION = 'why was I charged duty on a small cheap order from abroad';
 
-/** Not paying the bill, or sending the parcel back: "ghost the customs bill", "don't pay the duty", "refuse it". */
+/** Not paying the bill, or sending the parcel back: "ghost the customs bill", "don't pay the duty", "refuse it", "leave the import bill unpaid". */
 const NOT_PAYING =
-  /\b(?:(?:don'?t|dont|do not|never|not|won'?t|refuse to|refusing to)\s+(?:just\s+|like\s+)?pay(?:ing)?|ghost(?:ing)?|ignor(?:e|ing)|refus(?:e|ing))\b[^.?!]{0,30}\b(?:bill|charges?|duty|duties|fees?|notice|invoice|tariffs?|taxes|customs)\b/i;
-/** Asking what follows: "what happens then", "am I in trouble", "will they come after me". */
-const WHAT_FOLLOWS = /\bwhat\s+(?:happens|will happen|would happen|then)\b|\bwhat(?:'s| is) the worst\b|\bin trouble\b|\bhot water\b|\bcome after\b|\bconsequences?\b/i;
+  /\b(?:(?:don'?t|dont|do not|never|not|won'?t|refuse to|refusing to)\s+(?:just\s+|like\s+)?pay(?:ing)?|ghost(?:ing)?|ignor(?:e|ing)|refus(?:e|ing))\b[^.?!]{0,30}\b(?:bill|charges?|duty|duties|fees?|notice|invoice|tariffs?|taxes|customs)\b|\bleav(?:e|ing)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:\w+\s+){0,2}(?:bill|charges?|duty|duties|fees?|invoice)\s+unpaid\b/i;
+/** Asking what follows: "what happens then", "what if I don't pay", "am I in any trouble", "will they come after me". */
+const WHAT_FOLLOWS = /\bwhat\s+(?:happens|will happen|would happen|then|if)\b|\bwhat(?:'s| is) the worst\b|\bin (?:any |big |real )?trouble\b|\bhot water\b|\bcome after\b|\bconsequences?\b/i;
 
 /**
  * Whether a question asks what follows from not paying an import bill ("if i just ghost the
@@ -484,6 +487,7 @@ const WHAT_FOLLOWS = /\bwhat\s+(?:happens|will happen|would happen|then)\b|\bwha
  * @example
  * asksWhatIfNotPaying('if i just ghost the customs bill what happens lol');           // true
  * asksWhatIfNotPaying("what happens if I don't pay the DHL duty invoice?");           // true
+ * asksWhatIfNotPaying('what if i just dont pay the customs charge');                 // true
  * asksWhatIfNotPaying('what happens to my parcel at customs?');                       // false
  */
 export function asksWhatIfNotPaying(text: string): boolean {
