@@ -1,4 +1,4 @@
-import { asksToBecomeImporterOfRecord, acronymTerm, asksAboutCarriedMedicine, asksWhetherPilotEnded, quotedTerms, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
+import { asksWhoWasInPilot, asksToBecomeImporterOfRecord, acronymTerm, asksAboutCarriedMedicine, asksWhetherPilotEnded, quotedTerms, asksAboutDeviceSearch, asksSalesTaxAgainstDuty, asksAboutTravellingPet, asksWhatToDeclareOnArrival, asksAboutUsedGoods, asksHowMailWorkedBefore, asksWhoAnswersForCustoms, asksHowMailIsChargedNow, asksWhatGoesOnParcel, asksCanadaMexicoTariffNow, asksAboutOriginMarking, asksAboutPlatformCharges, asksWhetherCanadaMexicoStillFree, asksWhetherEmergencyTariffsStand, asksWhetherLimitStillStands, asksWhetherPlantsMayCome, asksWhetherGiftsStillFree, asksWhetherUsmcaEnds, asksWhetherFakesAreDangerous, asksAboutBuyerRefusing, asksWhoPaysOnMail, asksAboutTradeActionsProposal, asksAboutReportingCash, asksTravellersAllowance, asksHowType86Worked, asksAboutMpf, asksWhatIsSeizedMost, asksAboutOwnGoodsBack, asksPostalDutyRefund, asksRefundAfterRefusing, asksHowMailDutyReachesCbp, asksMetalsRate, asksWhoIsImporter, asksHowMuchCarrierFee, asksWhatNowAfterSeizure, asksWhetherMedicineMayCome, asksHowBigTheFine, asksFineForUnknowingFake, asksWhatIfNotPaying, asksWhyChargedOnSmallOrder, asksForClassification, asksWhetherFoodMayCome, asksForSeizedGoodsBack, asksHowToTellFake, asksWhoseCharge, definitionSubject } from './questionType';
 
 describe('definitionSubject: the term a definition question asks about', () => {
   it.each([
@@ -642,4 +642,17 @@ describe('asksToBecomeImporterOfRecord: a seller asking to be the importer of re
   it.each(["What's DDP vs DDU, and do I have to be the importer of record?", 'what does importer of record mean', 'how long do I keep records if I become the importer of record?', 'who is the importer of record on my Temu order?'])('does not: %s', (text) =>
     expect(asksToBecomeImporterOfRecord(text)).toBe(false),
   );
+});
+
+describe('asksWhoWasInPilot: who or how many took part in the data pilot, asked first (session 35)', () => {
+  it.each([
+    ['how many companies signed up for that section 321 data pilot', ''],
+    ['Roughly how many companies participated?', 'For a research paper on the Section 321 Data Pilot.'],
+    ['Was Amazon one of the companies in it? How many were in it?', "I'm reading about CBP's 321 data test."],
+  ])('asks: %s', (asked, story) => expect(asksWhoWasInPilot(asked, story)).toBe(true));
+  it.each([
+    ['What was the 321 data pilot, and which companies were in it?', ''],
+    ['Is that old 321 data pilot still running, and how many firms took part?', ''],
+    ['how many companies use Section 321?', ''],
+  ])('does not: %s', (asked, story) => expect(asksWhoWasInPilot(asked, story)).toBe(false));
 });

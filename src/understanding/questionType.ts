@@ -1014,8 +1014,29 @@ export function asksWhetherPilotEnded(asked: string, story = ''): boolean {
   return DATA_PILOT.test(`${story} ${asked}`) && STILL_RUNS_FIRST.test(first.slice(first.lastIndexOf(':') + 1));
 }
 
+/** Asking, first, who took part: "how many companies were in it", "which firms joined", "was Amazon one of them". */
+const WHO_TOOK_PART_FIRST =
+  /^\s*(?:(?:roughly|approximately|about|exactly|so|and)\s+)?(?:(?:how many|which|what)\s+(?:\w+\s+)?(?:compan\w*|firms?|businesses|participants?|players?|carriers?|platforms?|members?)\b|who\b[^?]*\b(?:in it|part of it|took part|participated|joined|signed up)|(?:was|were)\b[^?]*\b(?:one of|part of|among)\b)/i;
+
+/**
+ * Whether a question asks first who or how many took part in the Section 321 data pilot ("how
+ * many companies signed up for that 321 data pilot", "Was Amazon one of the companies in it?"):
+ * all 22 labelled and probe messages so put name the participants' page, which the overview's
+ * page outranked when the pilot's name filled the question.
+ *
+ * @example
+ * asksWhoWasInPilot('how many companies signed up for that section 321 data pilot'); // true
+ * asksWhoWasInPilot('What was the 321 data pilot, and which companies were in it?'); // false
+ */
+export function asksWhoWasInPilot(asked: string, story = ''): boolean {
+  const first = asked.split('?')[0];
+  return DATA_PILOT.test(`${story} ${asked}`) && WHO_TOOK_PART_FIRST.test(first.slice(first.lastIndexOf(':') + 1));
+}
+
 /** How the data pilot's end is asked of the knowledge base (its page's own title). */
 export const PILOT_ENDED_QUESTION = 'Has the Section 321 Data Pilot ended?';
+/** How the question of who took part in the data pilot is asked of the knowledge base. */
+export const PILOT_PARTICIPANTS_QUESTION = 'How many companies took part in the Section 321 Data Pilot?';
 
 /** How the sales-tax question is asked of the knowledge base. */
 export const SALES_TAX_QUESTION = 'is U.S. sales tax the same as customs duty, or do I pay both on an import';

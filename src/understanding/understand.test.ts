@@ -428,6 +428,11 @@ describe('understand: a parcel lost or late, and a parcel sent abroad, are the c
     expect(u.main.result.best?.id).toBe('cash-reporting-fincen');
   });
 
+  it('"is that program still running?" after a story naming the data pilot asks whether it ended', () => {
+    const u = answerOf(understand('our company signed up for the section 321 data pilot back in the day. is that program still running or is it done', ctx));
+    expect(u.main.result.best?.id).toBe('data-pilot-status');
+  });
+
   it('"see bee pee" is CBP for the scope checks too: a refund from CBP is ours, not a seller\'s refund', () => {
     const u = answerOf(understand('does see bee pee mail refund checks or is it only direct deposit now', ctx));
     expect(u.main.result.best?.id).toBe('cbp-refund-direct-deposit');
@@ -725,6 +730,8 @@ describe('the frames\' own questions read their pages outright (a refit can weak
     [frames.CLASSIFICATION_QUESTION, 'hts-classification'],
     [frames.WHO_IMPORTS_QUESTION, 'importer-responsibility'],
     [frames.BECOME_IMPORTER_QUESTION, 'foreign-seller-importer-of-record'],
+    [frames.PILOT_PARTICIPANTS_QUESTION, 'data-pilot-participants'],
+    [frames.PILOT_ENDED_QUESTION, 'data-pilot-status'],
     [frames.MEDICINE_BY_POST_QUESTION, 'medicine-personal-import'],
     [frames.MPF_QUESTION, 'merchandise-processing-fee'],
     [frames.SEIZED_MOST_QUESTION, 'most-seized-counterfeits'],
