@@ -375,6 +375,8 @@ describe('asksWhoPaysOnMail: who pays the duty on goods sent by post (session 28
     // Session 33: "responsible for" and "cover the duty" ask the same.
     ['Who is responsible for duty on postal packages?', 'My cousin mailed me clothes through Egypt Post.'],
     ['Who is supposed to cover the duty on mailed goods?', ''],
+    // Session 35: "why me and not the sender" asks the same.
+    ['Why do I have to pay this and not the sender who mailed it?', 'My cousin in Cairo mailed me some clothes through Egypt Post.'],
   ])('asks: %s', (question, story) => expect(asksWhoPaysOnMail(question, story)).toBe(true));
   it.each([
     ['who pays the duty on a DHL parcel?', ''],

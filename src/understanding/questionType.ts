@@ -265,11 +265,16 @@ const SENT_BY_POST = new RegExp(String.raw`${POSTAL.source}|\b(?:post|posted|mai
  *
  * @example
  * asksWhoPaysOnMail('who pays the US duty, Royal Mail or my customer?', 'Royal Mail parcel to the States.'); // true
+ * asksWhoPaysOnMail('Why do I have to pay and not the sender?', 'My cousin mailed me clothes.');               // true
  * asksWhoPaysOnMail('who pays the duty on a DHL parcel?');                                                   // false
  */
 export function asksWhoPaysOnMail(question: string, story = ''): boolean {
-  return WHO_PAYS.test(question) && !ALSO_HOW.test(question) && SENT_BY_POST.test(`${story} ${question}`);
+  return (WHO_PAYS.test(question) || WHY_ME_NOT_SENDER.test(question)) && !ALSO_HOW.test(question) && SENT_BY_POST.test(`${story} ${question}`);
 }
+
+/** "Why do I have to pay and not the sender?", "why must she pay instead of her friend": whose the duty is, asked as why. */
+const WHY_ME_NOT_SENDER =
+  /\bwhy\b[^.?!]{0,40}\b(?:pay|paying|owe|charged|billed)\b[^.?!]{0,40}\b(?:not|instead of)\s+(?:the\s+)?(?:sender|seller|shop|store|person who (?:sent|mailed)|him|her|them|my (?:mom|mother|dad|father|sister|brother|cousin|friend|aunt|grandma|grandmother))\b/i;
 
 /** "… who pays the duty now and how is it worked out?": a second question in the same sentence. */
 const ALSO_HOW = /\b(?:how|what|when)\b/i;
