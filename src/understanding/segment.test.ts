@@ -388,6 +388,11 @@ describe('a "when" or "if" clause before the question sets it up', () => {
     expect(segment('If we ship from our warehouse in Leeds, do our buyers pay the duty?').questions).toEqual(['If we ship from our warehouse in Leeds, do our buyers pay the duty?']);
   });
 
+  it('a name may be the clause\'s subject: "When FedEx clears a box for me …, is FedEx the importer?" is one question', () => {
+    const text = 'When FedEx clears a box for me from a shop in Denmark, is FedEx the importer or am I?';
+    expect(segment(text).questions).toEqual([text]);
+  });
+
   it('"When did …, and why …?" still asks two things', () => {
     expect(segment('When did China lose de minimis, and why were parcels charged 54%?').questions).toHaveLength(2);
   });

@@ -82,7 +82,9 @@ const QUESTION_WORD_BEFORE = new RegExp(
 );
 /** "When I order …," "If we ship …,": a clause that sets up the question after it, not a question. */
 const CLAUSE_SUBJECT = String.raw`(?:i|we|you|they|he|she|it|my|our|your|the|a|an|someone|somebody)\b`;
-const SUBORDINATE_CLAUSE = new RegExp(String.raw`^(?:(?:and|but|so)\s+)?(?:when|whenever|if|once|after|before|since|while|because|as soon as)\s+${CLAUSE_SUBJECT}[^?]*,\s*$`, 'i');
+/** The subject of a clause may be a name too ("When FedEx clears a box for me, …"): any word but a verb ("When did …") or a question word. */
+const CLAUSE_SUBJECT_OR_NAME = String.raw`(?!(?:${AUX}|${WH})\b)[\p{L}\p{N}]+\b`;
+const SUBORDINATE_CLAUSE = new RegExp(String.raw`^(?:(?:and|but|so)\s+)?(?:when|whenever|if|once|after|before|since|while|because|as soon as)\s+${CLAUSE_SUBJECT_OR_NAME}[^?]*,\s*$`, 'iu');
 /**
  * A "when" clause opening a run-on sentence, with no comma: "when i import things to resell | do i
  * declare what i paid". "When" with a subject after it is a condition ("when did …" asks), so the
