@@ -587,6 +587,7 @@ describe('extractFacts', () => {
     // A charge is not the goods' value (session 29): "billed me $30 on a $50 sweater".
     ['FedEx billed me $25 on a $70 lamp from Denmark', { valueUsd: 70, origin: 'DK', mode: 'express' }],
     ['UPS wants $40 duty on my $90 boots from Italy', { valueUsd: 90, origin: 'IT', mode: 'express' }],
+    ['just got a $62 dhl bill on a $190 order from Germany', { kind: 'purchase', valueUsd: 190, origin: 'DE', mode: 'express' }],
     ['I paid $14 in customs on a $55 scarf from Peru', { valueUsd: 55, origin: 'PE' }],
     ['I paid $55 for a scarf from Peru and then a $14 customs fee', { valueUsd: 55, origin: 'PE' }],
     ['a Temu order of $35 shipping from China', { kind: 'purchase', valueUsd: 35, origin: 'CN' }],

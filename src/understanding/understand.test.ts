@@ -433,6 +433,12 @@ describe('understand: a parcel lost or late, and a parcel sent abroad, are the c
     expect(u.main.result.best?.id).toBe('data-pilot-status');
   });
 
+  it('"is the $800 duty free thing gone??" after a story of orders asks about the rule, not for a verdict on the story\'s order', () => {
+    const u = understand('in 2024 i ordered watch parts from germany all the time and never paid a cent. just got a $62 dhl bill on a $190 order. is the $800 duty free thing gone??', ctx);
+    expect(u.kind).toBe('answer');
+    expect(answerOf(u).main.result.best?.id).toBe('de-minimis-suspended');
+  });
+
   it('"see bee pee" is CBP for the scope checks too: a refund from CBP is ours, not a seller\'s refund', () => {
     const u = answerOf(understand('does see bee pee mail refund checks or is it only direct deposit now', ctx));
     expect(u.main.result.best?.id).toBe('cbp-refund-direct-deposit');

@@ -566,8 +566,9 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
   const { questions } = segmented;
   // The question part is judged (is it a yes/no duty question?), so is the last sentence of a
   // message that asks nothing in so many words ("… arriving next week. Duty?").
+  // "is the $800 duty free thing gone??" asks about the rule, whatever order the story tells of.
   const shipmentQuestion =
-    questions.find(asksWhetherDutyIsOwed) ??
+    questions.find((q) => asksWhetherDutyIsOwed(q) && !asksWhetherLimitStillStands(q)) ??
     questions.find((q) => asksWhetherPayingNothingWasRight(q, text)) ??
     questions.find((q) => asksWhetherOldChargeWasRight(q, text, ctx.today, ctx.rules));
   // Facts come from the whole message: the story often holds the value or the origin.

@@ -171,8 +171,8 @@ export function extractFacts(text: string, today: string, rules?: RuleSet): Extr
 const ONE_PARCEL = /\b(?:(?:the )?same (?:box|package|parcel|shipment|order)|(?:in )?(?:one|a single) (?:box|package|parcel|shipment|order)|together)\b/;
 /** Between two items' prices: the first item's name and a join ("hoodie + a", "scarf and a", "hoodie plus about"). */
 const ITEM_JOIN = /^\s*[a-z][a-z -]{0,30}?\s*(\+|&|and|plus|,)\s*(?:(?:a|an|some|another|two|2)\s+)?(?:(?:about|around|roughly|maybe|like|approximately)\s+)?$/i;
-/** Words after a sum that make it a charge, not an item's price. */
-const CHARGE_AFTER = /^\s*(?:in\s+)?(?:bill|fee|fees|charge|charges|duty|duties|tax|taxes|tariff|shipping|postage|delivery|brokerage|invoice|customs(?!\s+value)|import (?:fees?|charges?|tax))\b/i;
+/** Words after a sum that make it a charge, not an item's price (the carrier may come first: "a $62 DHL bill"). */
+const CHARGE_AFTER = /^\s*(?:in\s+)?(?:(?:dhl|ups|fedex|usps|royal mail|canada post|post office|courier|carrier)\s+)?(?:bill|fee|fees|charge|charges|duty|duties|tax|taxes|tariff|shipping|postage|delivery|brokerage|invoice|customs(?!\s+value)|import (?:fees?|charges?|tax))\b/i;
 /** Words before a sum that make it what was charged: "billed me $30", "DHL wants $40", "asked for $18". */
 const CHARGED_BEFORE = /\b(?:charged|billed|wants?|wanted|asking|asked|demand(?:s|ed|ing)?)\s+(?:me\s+|us\s+|him\s+|her\s+|them\s+)?(?:for\s+)?(?:another\s+|an?\s+)?(?:extra\s+)?$/i;
 
