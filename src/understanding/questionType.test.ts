@@ -377,6 +377,7 @@ describe('asksWhoPaysOnMail: who pays the duty on goods sent by post (session 28
     ['Who is supposed to cover the duty on mailed goods?', ''],
     // Session 35: "why me and not the sender" asks the same.
     ['Why do I have to pay this and not the sender who mailed it?', 'My cousin in Cairo mailed me some clothes through Egypt Post.'],
+    ['why am I the one paying when she sent it?', 'My grandma mailed me a sweater and I got a bill for duty.'],
   ])('asks: %s', (question, story) => expect(asksWhoPaysOnMail(question, story)).toBe(true));
   it.each([
     ['who pays the duty on a DHL parcel?', ''],

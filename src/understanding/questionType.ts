@@ -272,12 +272,12 @@ export function asksWhoPaysOnMail(question: string, story = ''): boolean {
   return (WHO_PAYS.test(question) || WHY_ME_NOT_SENDER.test(question)) && !ALSO_HOW.test(question) && SENT_BY_POST.test(`${story} ${question}`);
 }
 
-/** "Why do I have to pay and not the sender?", "why must she pay instead of her friend": whose the duty is, asked as why. */
+/** "Why do I have to pay and not the sender?", "why am I the one paying?": whose the duty is, asked as why. */
 const WHY_ME_NOT_SENDER =
-  /\bwhy\b[^.?!]{0,40}\b(?:pay|paying|owe|charged|billed)\b[^.?!]{0,40}\b(?:not|instead of)\s+(?:the\s+)?(?:sender|seller|shop|store|person who (?:sent|mailed)|him|her|them|my (?:mom|mother|dad|father|sister|brother|cousin|friend|aunt|grandma|grandmother))\b/i;
+  /\bwhy\b[^.?!]{0,20}\b(?:am i|are we|is she|is he)\s+the ones?\s+(?:paying|who (?:has to )?pays?|to pay|that pays|getting billed|billed|charged)\b|\bwhy\b[^.?!]{0,40}\b(?:pay|paying|owe|charged|billed)\b[^.?!]{0,40}\b(?:not|instead of)\s+(?:the\s+)?(?:sender|seller|shop|store|person who (?:sent|mailed)|him|her|them|my (?:mom|mother|dad|father|sister|brother|cousin|friend|aunt|grandma|grandmother))\b/i;
 
-/** "… who pays the duty now and how is it worked out?": a second question in the same sentence. */
-const ALSO_HOW = /\b(?:how|what|when)\b/i;
+/** "… who pays the duty now and how is it worked out?": a second question in the same sentence ("when she sent it" is a clause). */
+const ALSO_HOW = /\b(?:how|what)\b|\bwhen\b(?!\s+(?:i|we|you|he|she|they|it|my|our|his|her|their|the)\b)/i;
 
 /** A buyer who refuses the parcel or will not pay its charges, told by the seller. */
 const BUYER_REFUSES = /\b(?:customers?|buyers?|clients?)\b[^.?!]{0,40}\b(?:refus\w*|won'?t pay|turn(?:s|ed)? (?:it |the \w+ )?down|reject\w*)/i;
