@@ -1,4 +1,4 @@
-import { crosses, asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowToSend, asksWhereToBuy, asksAboutEconomics, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { asksAboutPaymentCharge, crosses, asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowToSend, asksWhereToBuy, asksAboutEconomics, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutIncomeTax, asksAboutStateSalesTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, routeInOneCountry, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 
 describe('staysInOneCountry', () => {
   it.each([
@@ -507,4 +507,17 @@ describe('copies of one\'s goods and a discount that "knocks off" duty are ours 
     expect(usesOurWordsInAnotherSense('our checkout knocks off duty for orders under $800, is that still right?')).toBe(false);
     expect(usesOurWordsInAnotherSense('can an off-duty nurse give first aid')).toBe(true);
   });
+});
+
+describe('asksAboutPaymentCharge: what a card, bank or payment service charged (session 35)', () => {
+  it.each([
+    'aliexpress charged my credit card twice for the same order',
+    'paypal charged me a currency conversion fee on an order from a uk shop, why',
+    'my bank added a foreign transaction fee to my Etsy order from Japan',
+  ])('the bank\'s or the shop\'s business: %s', (text) => expect(asksAboutPaymentCharge(text)).toBe(true));
+  it.each([
+    'I paid duty at checkout and then UPS charged my card twice for the same import',
+    'checkout added tax and the courier collected duties, am I being double charged?',
+    'my card was charged $40 for customs by DHL',
+  ])('a customs charge is ours: %s', (text) => expect(asksAboutPaymentCharge(text)).toBe(false));
 });

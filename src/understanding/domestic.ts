@@ -160,6 +160,27 @@ export function asksAboutScamMessage(text: string): boolean {
   return MESSAGE_RECEIVED.test(text) && SCAM_BAIT.test(text) && !crosses(text);
 }
 
+/** A card, a bank or a payment service. */
+const PAYMENT_MEANS = /\b(?:credit card|debit card|(?:my|the|our) card|bank|paypal|venmo|zelle|cash app|apple pay|google pay|klarna|afterpay|wise)\b/i;
+/** What a card or bank does wrong: a charge twice, a conversion or foreign transaction fee. */
+const PAYMENT_PROBLEM = /\b(?:charged\s+(?:\w+\s+){0,5}?twice|double[- ]charged|charged double|(?:currency )?conversion fees?|currency conversion|foreign transaction fees?|exchange rate fees?)\b/i;
+/** A charge of ours after all: duty, a tariff, customs, a carrier's import bill. */
+const CUSTOMS_CHARGE = /\b(?:dut(?:y|ies)|tariffs?|customs|import (?:fees?|charges?|tax(?:es)?)|brokerage|dhl|ups|fedex|usps)\b/i;
+
+/**
+ * Whether a message is about what a card, bank or payment service charged ("aliexpress charged my
+ * credit card twice for the same order", "PayPal took a currency conversion fee on a UK order"),
+ * with no customs charge in it: the bank's or the shop's business, not a duty.
+ *
+ * @example
+ * asksAboutPaymentCharge('aliexpress charged my credit card twice for the same order');           // true
+ * asksAboutPaymentCharge('paypal charged me a currency conversion fee on an order from a uk shop'); // true
+ * asksAboutPaymentCharge('I paid duty at checkout and again to UPS, am I being double charged?');  // false
+ */
+export function asksAboutPaymentCharge(text: string): boolean {
+  return PAYMENT_MEANS.test(text) && PAYMENT_PROBLEM.test(text) && !CUSTOMS_CHARGE.test(text);
+}
+
 /**
  * Setting up a shop or choosing a platform ("Shopify or Etsy — which is better for starting an
  * online store?"): business advice. The marketplace names pull such questions to the page on

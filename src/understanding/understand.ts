@@ -17,7 +17,7 @@ import { assess, countriesAbroad, countryName, type Assessment, type RuleSet } f
 import { isPlaceWord, withoutPlaces, withoutUsPlaces } from '../rules/parse/places';
 import { KIN_WORDS } from '../rules/parse/words';
 import { asksAboutAnotherCountry, countryGoodsGoTo, countryOfReceiverAbroad, goodsLeaveTheUs, namesChargeAbroad } from './direction';
-import { asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowToSend, asksWhereToBuy, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
+import { asksAboutPaymentCharge, asksAboutAnotherBusiness, asksAboutDelivery, asksCarrierPrice, asksHowToSend, asksWhereToBuy, asksAboutScamMessage, asksSellerForRefund, comesFromInsideUs, deliveredButMissing, asksAboutEconomics, asksAboutIncomeTax, asksForInvestmentAdvice, asksForShopAdvice, destinationSent, personSendsTo, sentWithinUs, staysInOneCountry, usesOurWordsInAnotherSense } from './domestic';
 import { findNames, nameWords, type NameTable } from './names';
 import { segment, withoutPurpose, type Segmented } from './segment';
 import { letterBody } from '../text/letter';
@@ -620,8 +620,9 @@ export function understand(message: string, ctx: UnderstandingContext): Understa
     return outOfScope(ctx.kb, text, 'one-country');
   }
   if (asksAboutIncomeTax(text)) return outOfScope(ctx.kb, text, 'income-tax');
-  // Money back from a seller or platform, or a scam text, with no customs in it: not ours.
-  if (asksSellerForRefund(text) || asksAboutScamMessage(text)) return outOfScope(ctx.kb, text);
+  // Money back from a seller or platform, a scam text, or what a card or bank charged, with no
+  // customs in it: not ours.
+  if (asksSellerForRefund(text) || asksAboutScamMessage(text) || asksAboutPaymentCharge(text)) return outOfScope(ctx.kb, text);
   if (asksAboutAnotherBusiness(text)) return outOfScope(ctx.kb, text, 'company');
   if (asksWhatToDeclareOnArrival(text) || asksAboutTravellingPet(text) || asksAboutCarriedMedicine(text) || asksAboutDeviceSearch(text)) return notOurs(ctx.kb, text, 'other-cbp');
   if (((asksForShopAdvice(text) || asksWhereToBuy(text)) && countriesAbroad(text).length === 0) || asksForInvestmentAdvice(text) || asksAboutEconomics(text) || usesOurWordsInAnotherSense(text)) {
