@@ -1014,9 +1014,13 @@ const STILL_RUNS_FIRST =
  * asksWhetherPilotEnded('What was the Section 321 data pilot for, and is it still running?');           // false
  */
 export function asksWhetherPilotEnded(asked: string, story = ''): boolean {
-  // The first question, after any preamble ("For a term paper: what was …").
+  return DATA_PILOT.test(`${story} ${asked}`) && STILL_RUNS_FIRST.test(firstQuestionAsked(asked));
+}
+
+/** The first question of a sentence, after any preamble ("For a term paper: what was …?"). */
+function firstQuestionAsked(asked: string): string {
   const first = asked.split('?')[0];
-  return DATA_PILOT.test(`${story} ${asked}`) && STILL_RUNS_FIRST.test(first.slice(first.lastIndexOf(':') + 1));
+  return first.slice(first.lastIndexOf(':') + 1);
 }
 
 /** Asking, first, who took part: "how many companies were in it", "which firms joined", "was Amazon one of them". */
@@ -1034,8 +1038,7 @@ const WHO_TOOK_PART_FIRST =
  * asksWhoWasInPilot('What was the 321 data pilot, and which companies were in it?'); // false
  */
 export function asksWhoWasInPilot(asked: string, story = ''): boolean {
-  const first = asked.split('?')[0];
-  return DATA_PILOT.test(`${story} ${asked}`) && WHO_TOOK_PART_FIRST.test(first.slice(first.lastIndexOf(':') + 1));
+  return DATA_PILOT.test(`${story} ${asked}`) && WHO_TOOK_PART_FIRST.test(firstQuestionAsked(asked));
 }
 
 /** How the data pilot's end is asked of the knowledge base (its page's own title). */
