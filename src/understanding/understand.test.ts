@@ -428,22 +428,6 @@ describe('understand: a parcel lost or late, and a parcel sent abroad, are the c
     expect(u.main.result.best?.id).toBe('cash-reporting-fincen');
   });
 
-  it('"is that program still running?" after a story naming the data pilot asks whether it ended', () => {
-    const u = answerOf(understand('our company signed up for the section 321 data pilot back in the day. is that program still running or is it done', ctx));
-    expect(u.main.result.best?.id).toBe('data-pilot-status');
-  });
-
-  it('"is the $800 duty free thing gone??" after a story of orders asks about the rule, not for a verdict on the story\'s order', () => {
-    const u = understand('in 2024 i ordered watch parts from germany all the time and never paid a cent. just got a $62 dhl bill on a $190 order. is the $800 duty free thing gone??', ctx);
-    expect(u.kind).toBe('answer');
-    expect(answerOf(u).main.result.best?.id).toBe('de-minimis-suspended');
-  });
-
-  it('"see bee pee" is CBP for the scope checks too: a refund from CBP is ours, not a seller\'s refund', () => {
-    const u = answerOf(understand('does see bee pee mail refund checks or is it only direct deposit now', ctx));
-    expect(u.main.result.best?.id).toBe('cbp-refund-direct-deposit');
-  });
-
   it('cash mailed to the United States is a reporting question too, not domestic shipping', () => {
     const u = answerOf(understand('do I have to report it if I mail more than 10k in cash to the US', ctx));
     expect(u.main.result).toMatchObject({ kind: 'answer', best: { id: 'cash-reporting-fincen' } });
@@ -540,16 +524,6 @@ describe('understand: whose charge it is, by post or by a carrier', () => {
   it('"why is USPS the one charging me?" after a story is the post\'s own question', () => {
     const u = answerOf(understand('USPS wants twelve dollars before they deliver a box my friend in Norway posted. I figured customs did duty. Why is USPS the one charging me?', ctx));
     expect(u.main.result.best?.id).toBe('who-pays-postal-duty');
-  });
-
-  it('a seller asking to become the importer of record gets that page, not DDP\'s, though the customer "pays nothing at the door"', () => {
-    const u = answerOf(understand('Our American customers keep getting surprise bills from UPS and leaving angry reviews. Can we become the US importer of record ourselves so the customer pays nothing at the door?', ctx));
-    expect(u.main.result.best?.id).toBe('foreign-seller-importer-of-record');
-  });
-
-  it('"why did USPS charge me 54 percent" asks about the rate on mail from China, not who bills', () => {
-    const u = answerOf(understand('why did usps charge me 54 percent on a little package from china', ctx));
-    expect(u.main.result.best?.id).toBe('china-mail-rates-2025');
   });
 
   it('a bare "how do I check" after the doubt is the fake check', () => {
@@ -894,5 +868,33 @@ describe('withQuotedNames: what a person quotes from a notice is what they ask a
   it('so a question about what an acronym in the story means for the writer finds its page', () => {
     const u = understand('checkout on a UK site says shipping is DDU. what does that mean for me, am i getting a bill at the door', ctx);
     expect(u.kind === 'answer' && u.main.result.best?.id).toBe('ddp-vs-ddu');
+  });
+});
+
+describe('understand: session 35 readings', () => {
+  it('a seller asking to become the importer of record gets that page, not DDP\'s, though the customer "pays nothing at the door"', () => {
+    const u = answerOf(understand('Our American customers keep getting surprise bills from UPS and leaving angry reviews. Can we become the US importer of record ourselves so the customer pays nothing at the door?', ctx));
+    expect(u.main.result.best?.id).toBe('foreign-seller-importer-of-record');
+  });
+
+  it('"why did USPS charge me 54 percent" asks about the rate on mail from China, not who bills', () => {
+    const u = answerOf(understand('why did usps charge me 54 percent on a little package from china', ctx));
+    expect(u.main.result.best?.id).toBe('china-mail-rates-2025');
+  });
+
+  it('"is that program still running?" after a story naming the data pilot asks whether it ended', () => {
+    const u = answerOf(understand('our company signed up for the section 321 data pilot back in the day. is that program still running or is it done', ctx));
+    expect(u.main.result.best?.id).toBe('data-pilot-status');
+  });
+
+  it('"is the $800 duty free thing gone??" after a story of orders asks about the rule, not for a verdict on the story\'s order', () => {
+    const u = understand('in 2024 i ordered watch parts from germany all the time and never paid a cent. just got a $62 dhl bill on a $190 order. is the $800 duty free thing gone??', ctx);
+    expect(u.kind).toBe('answer');
+    expect(answerOf(u).main.result.best?.id).toBe('de-minimis-suspended');
+  });
+
+  it('"see bee pee" is CBP for the scope checks too: a refund from CBP is ours, not a seller\'s refund', () => {
+    const u = answerOf(understand('does see bee pee mail refund checks or is it only direct deposit now', ctx));
+    expect(u.main.result.best?.id).toBe('cbp-refund-direct-deposit');
   });
 });
